@@ -1,0 +1,18 @@
+"""Pydantic models for everything that crosses a module or process boundary."""
+
+from .document import Block, Document, EducationEntry, Position, Section
+from .extraction import Evidence, Extraction, SkillHit, Versions
+from .profile import (
+    Citation, EducationRequirement, ExperienceRequirement, Profile, ProfileGroup, ProfileItem,
+    SalaryBand,
+)
+from .report import (
+    ExperienceSummary, Gap, GroupScore, ItemScore, MatchReport, RequirementCheck,
+)
+
+__all__ = [
+    "Block", "Citation", "Document", "EducationEntry", "EducationRequirement", "Evidence",
+    "ExperienceRequirement", "ExperienceSummary", "Gap", "GroupScore", "ItemScore",
+    "MatchReport", "RequirementCheck", "Extraction", "Position", "Profile", "ProfileGroup", "ProfileItem",
+    "SalaryBand", "Section", "SkillHit", "Versions",
+]

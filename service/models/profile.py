@@ -1,0 +1,90 @@
+"""Profiles: what a role asks for, from a YAML file (``ml-engineer``) or a parsed job posting."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Importance = Literal["required", "preferred"]
+DegreeLevel = Literal["bachelor", "master", "phd"]
+
+
+class Citation(BaseModel):
+    """The words of the profile or the posting that justify an item."""
+
+    text: str
+    start: int | None = Field(None, description="Offset in the job text, when from a posting")
+    end: int | None = None
+
+
+class ProfileItem(BaseModel):
+    """One thing the role asks for: a skill, or any one of several skills."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="Stable id within the profile")
+    label: str = Field(description="What to call it in a report")
+    any_of: list[str] = Field(min_length=1, description="Taxonomy skill ids; one satisfies it")
+    importance: Importance = "required"
+    weight: float = Field(1.0, gt=0)
+    min_years: float | None = Field(None, ge=0)
+    why: Citation | None = None
+    next_step: str | None = Field(None, description="Concrete advice when it is missing")
+
+
+class ProfileGroup(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    name: str
+    weight: float = Field(gt=0, description="Share of the 100 points, normalised over groups")
+    items: list[ProfileItem] = Field(min_length=1)
+
+
+class EducationRequirement(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    required_level: DegreeLevel | None = None
+    preferred_level: DegreeLevel | None = None
+    bonus_level: DegreeLevel | None = None
+    fields: list[str] = Field(default_factory=list, description="Relevant field ids")
+    weight: float = Field(0.0, ge=0)
+    why: Citation | None = None
+
+
+class ExperienceRequirement(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    min_years: float | None = Field(None, ge=0)
+    max_years: float | None = Field(None, ge=0)
+    relevant_titles: list[str] = Field(default_factory=list)
+    weight: float = Field(0.0, ge=0)
+    why: Citation | None = None
+
+
+class SalaryBand(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    label: str
+    min_years: float = Field(ge=0)
+    max_years: float | None = None
+    annual_usd: int
+    source: str
+
+
+class Profile(BaseModel):
+    """A role's requirements in one shape, whether from YAML or a parsed job description."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    title: str
+    kind: Literal["profile", "job"] = "profile"
+    version: str = "1"
+    description: str = ""
+    groups: list[ProfileGroup] = Field(min_length=1)
+    education: EducationRequirement = Field(default_factory=EducationRequirement)
+    experience: ExperienceRequirement = Field(default_factory=ExperienceRequirement)
+    salary_bands: list[SalaryBand] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
