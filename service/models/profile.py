@@ -31,6 +31,7 @@ class ProfileItem(BaseModel):
     min_years: float | None = Field(None, ge=0)
     why: Citation | None = None
     next_step: str | None = Field(None, description="Concrete advice when it is missing")
+    category: str | None = Field(None, description="Taxonomy category, for job-posting items")
 
 
 class ProfileGroup(BaseModel):
@@ -49,6 +50,9 @@ class EducationRequirement(BaseModel):
     preferred_level: DegreeLevel | None = None
     bonus_level: DegreeLevel | None = None
     fields: list[str] = Field(default_factory=list, description="Relevant field ids")
+    related_fields: list[str] = Field(
+        default_factory=list, description="Field ids that count partly (e.g. business, engineering)"
+    )
     weight: float = Field(0.0, ge=0)
     why: Citation | None = None
 
@@ -64,6 +68,9 @@ class ExperienceRequirement(BaseModel):
 
 
 class SalaryBand(BaseModel):
+    """A salary figure for an experience band: ``min_years <= years < max_years`` (open above when
+    ``max_years`` is None). Shown, never scored."""
+
     model_config = ConfigDict(extra="forbid")
 
     label: str
@@ -83,6 +90,7 @@ class Profile(BaseModel):
     kind: Literal["profile", "job"] = "profile"
     version: str = "1"
     description: str = ""
+    source: str = Field("", description="Where the requirements come from (guide, posting)")
     groups: list[ProfileGroup] = Field(min_length=1)
     education: EducationRequirement = Field(default_factory=EducationRequirement)
     experience: ExperienceRequirement = Field(default_factory=ExperienceRequirement)

@@ -44,7 +44,9 @@ class Gap(BaseModel):
     gain: float = Field(ge=0, description="Points the score would gain if it were fully met")
     why: Citation | None = None
     closest: str | None = Field(None, description="What the resume already has that is nearest")
+    closest_skill: str | None = Field(None, description="Skill id of ``closest``")
     next_step: str
+    partial: bool = Field(False, description="Met in part (weak evidence, implied or related)")
 
 
 class RequirementCheck(BaseModel):

@@ -1,0 +1,409 @@
+"""Score a resume's skills against a profile: a ``MatchReport`` that explains itself.
+
+Pure and deterministic: the inputs are an ``Extraction``, a ``Profile`` and the (cached) taxonomy;
+nothing else is read. Only skills, experience and education count. The profile's groups, education
+and experience weights are normalised to 100 points; within a group the items' weights share the
+group's points. An item earns a fraction of its points (its credit):
+
+- explicit mention: 1.0 when used in an experience / project entry, less when only listed in a
+  skills section, times small factors for extraction confidence, recency and years of use;
+- implied by another skill (PyTorch → deep learning): ``IMPLIED`` times the implying skill's strength;
+- related skill only (Keras for PyTorch: same category, shared implication): ``RELATED`` times its
+  strength, and the gap says which skill is closest.
+
+Every factor is a maximum over evidence, so more evidence never lowers a score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import __version__
+from .models import (
+    Evidence, ExperienceSummary, Extraction, Gap, GroupScore, ItemScore, MatchReport, Profile,
+    ProfileItem, RequirementCheck, SalaryBand, SkillHit, Versions,
+)
+from .taxonomy import Taxonomy, get_taxonomy
+
+IMPLIED = 0.55
+RELATED = 0.25
+SECTION_STRENGTH = {
+    "experience": 1.0, "projects": 1.0, "publications": 1.0,
+    "summary": 0.85, "certifications": 0.85, "awards": 0.85, "education": 0.85,
+    "skills": 0.7,
+}
+UNKNOWN_SECTION_STRENGTH = 0.8
+LEVEL_RANK = {"associate": 1, "bachelor": 2, "master": 3, "phd": 4}
+STALE_AFTER_YEARS = 3
+SUBSTITUTE_CATEGORIES = frozenset({"language", "platform", "tool", "ml-library"})
+USED = [
+    "skills: the skills found, how they were found (explicit, implied) and where (section)",
+    "experience: years of professional experience and job titles",
+    "education: degree level and field",
+    "not read: name, contact details, age, gender, photo, address, nationality",
+]
+
+
+@dataclass(frozen=True)
+class _Credit:
+    value: float
+    skill: str | None = None
+    how: str = ""
+    evidence: tuple[Evidence, ...] = ()
+    matched: bool = False
+    related_to: str | None = None
+
+
+_NONE = _Credit(0.0)
+
+
+def score(extraction: Extraction, profile: Profile, *, taxonomy: Taxonomy | None = None) -> MatchReport:
+    """Score ``extraction`` against ``profile``; the parts add up to ``score`` before rounding."""
+    tax = taxonomy or get_taxonomy()
+    hits = {hit.id: hit for hit in extraction.skills}
+    ref_year = _reference_year(extraction)
+    total_weight = (
+        sum(g.weight for g in profile.groups) + profile.education.weight + profile.experience.weight
+    )
+
+    breakdown: list[GroupScore] = []
+    gaps: list[Gap] = []
+    matched: list[ItemScore] = []
+    missing: list[str] = []
+    total = 0.0
+    for group in profile.groups:
+        share = 100.0 * group.weight / total_weight
+        item_total = sum(item.weight for item in group.items)
+        earned = 0.0
+        items: list[ItemScore] = []
+        for item in group.items:
+            item_share = share * item.weight / item_total
+            credit = max(
+                (_skill_credit(s, item, hits, tax, ref_year) for s in item.any_of),
+                key=lambda c: (c.value, c.matched), default=_NONE,
+            )
+            points = item_share * credit.value
+            earned += points
+            scored = ItemScore(
+                id=item.id, label=item.label, importance=item.importance, weight=item.weight,
+                credit=round(credit.value, 3), points=round(points, 3), matched_skill=credit.skill,
+                how=credit.how, evidence=list(credit.evidence),
+            )
+            items.append(scored)
+            if credit.matched:
+                matched.append(scored)
+            elif item.importance == "required":
+                missing.append(item.label)
+            if credit.value < 0.999:
+                gaps.append(_gap(item, credit, item_share, hits, tax))
+        total += earned
+        breakdown.append(GroupScore(
+            id=group.id, name=group.name, weight=round(share, 3), earned=round(earned, 3),
+            items=items,
+        ))
+
+    requirements = []
+    total_years = _total_years(extraction)
+    if profile.education.weight > 0 or profile.education.required_level:
+        check = _education(extraction, profile, total_weight)
+        requirements.append(check)
+        total += check.points
+        if check.met is not True and profile.education.required_level:
+            missing.append(check.label)
+    if profile.experience.weight > 0 or profile.experience.min_years:
+        check = _experience(extraction, profile, total_weight, total_years)
+        requirements.append(check)
+        total += check.points
+        if check.met is False:
+            missing.append(check.label)
+    for check in requirements:
+        check.points = round(check.points, 3)
+
+    gaps.sort(key=lambda g: (-g.gain, g.importance != "required", g.id))
+    matched.sort(key=lambda m: (-m.points, m.id))
+    return MatchReport(
+        score=round(min(100.0, max(0.0, total)), 1),
+        profile=profile.name if profile.kind == "profile" else profile.title,
+        profile_kind=profile.kind,
+        breakdown=breakdown,
+        requirements=requirements,
+        missing_required=missing,
+        matched=matched,
+        gaps=gaps,
+        experience=ExperienceSummary(
+            total_years=total_years,
+            years_by_skill={h.id: h.years for h in extraction.skills if h.years is not None},
+        ),
+        salary_band=salary_band(profile.salary_bands, total_years),
+        warnings=warnings(extraction) + list(profile.warnings),
+        used=list(USED),
+        versions=Versions(
+            skillmatch=__version__, taxonomy=extraction.versions.taxonomy or tax.version,
+            profile=f"{profile.name}@{profile.version}",
+        ),
+    )
+
+
+def _claims(hit: SkillHit) -> list[Evidence]:
+    return [e for e in hit.evidence if not e.negated]
+
+
+def _strength(hit: SkillHit) -> float:
+    """How strongly the evidence shows use: the best section any mention sits in."""
+    sections = [e.section for e in _claims(hit)]
+    if not sections:
+        return UNKNOWN_SECTION_STRENGTH
+    return max(SECTION_STRENGTH.get(s or "", UNKNOWN_SECTION_STRENGTH) for s in sections)
+
+
+def _factors(hit: SkillHit, item: ProfileItem, ref_year: int | None) -> tuple[float, list[str]]:
+    notes = []
+    factor = 0.7 + 0.3 * max(0.0, min(1.0, hit.confidence))
+    if item.min_years:
+        if hit.years is None:
+            factor *= 0.8
+            notes.append(f"years of use unknown (asks {item.min_years:g})")
+        elif hit.years < item.min_years:
+            factor *= 0.6 + 0.4 * hit.years / item.min_years
+            notes.append(f"{hit.years:g} of {item.min_years:g} years asked")
+    if hit.last_used is not None and ref_year is not None:
+        age = ref_year - hit.last_used
+        if age > STALE_AFTER_YEARS:
+            factor *= max(0.7, 1.0 - 0.05 * (age - STALE_AFTER_YEARS))
+            notes.append(f"last used {hit.last_used}")
+    return factor, notes
+
+
+def _skill_credit(
+    skill_id: str, item: ProfileItem, hits: dict[str, SkillHit], tax: Taxonomy,
+    ref_year: int | None,
+) -> _Credit:
+    hit = hits.get(skill_id)
+    if hit is not None and hit.explicit and _claims(hit):
+        strength = _strength(hit)
+        factor, notes = _factors(hit, item, ref_year)
+        where = "used in experience" if strength >= 1.0 else (
+            "skills list only" if strength <= SECTION_STRENGTH["skills"] else "mentioned")
+        how = ", ".join([f"explicit ({where})", *notes])
+        return _Credit(strength * factor, skill_id, how, tuple(_claims(hit)[:3]), matched=True)
+    if hit is not None:
+        sources = [hits[s] for s in hit.implied_by if s in hits and hits[s].explicit]
+        best = max(sources, key=_strength, default=None)
+        strength = _strength(best) if best else UNKNOWN_SECTION_STRENGTH
+        factor, notes = _factors(best or hit, item, ref_year)
+        names = ", ".join(_name(s, tax) for s in hit.implied_by) or "another skill"
+        evidence = tuple(_claims(best)[:3]) if best else tuple(_claims(hit)[:3])
+        return _Credit(IMPLIED * strength * factor, skill_id, f"implied by {names}", evidence,
+                       matched=True)
+    related = _closest(skill_id, hits, tax, related_only=True)
+    if related is not None:
+        rel = hits[related]
+        return _Credit(RELATED * _strength(rel), None,
+                       f"related: has {_name(related, tax)}", tuple(_claims(rel)[:1]),
+                       related_to=related)
+    return _NONE
+
+
+def _name(skill_id: str, tax: Taxonomy) -> str:
+    skill = tax.skills.get(skill_id)
+    return skill.name if skill else skill_id
+
+
+def _closest(
+    skill_id: str, hits: dict[str, SkillHit], tax: Taxonomy, *, related_only: bool = False,
+) -> str | None:
+    """The resume's nearest explicit skill: same category with a shared implication (Keras for
+    PyTorch) or the broader skill itself; else, among substitutable kinds (languages, platforms,
+    tools, libraries), any skill of the same category."""
+    wanted = tax.skills.get(skill_id)
+    if wanted is None:
+        return None
+    targets = set(wanted.implies)
+    related: list[str] = []
+    same_category: list[str] = []
+    for hit_id in sorted(hits):
+        hit = hits[hit_id]
+        skill = tax.skills.get(hit_id)
+        if hit_id == skill_id or skill is None or not hit.explicit or not _claims(hit):
+            continue
+        if skill.category == wanted.category and (targets & set(skill.implies) or hit_id in targets):
+            related.append(hit_id)
+        elif skill.category == wanted.category and skill.category in SUBSTITUTE_CATEGORIES:
+            same_category.append(hit_id)
+    ranked = related if related_only else related + same_category
+    return max(ranked, key=lambda h: _strength(hits[h]), default=None)
+
+
+def _gap(
+    item: ProfileItem, credit: _Credit, item_share: float, hits: dict[str, SkillHit], tax: Taxonomy,
+) -> Gap:
+    asked = " / ".join(_name(s, tax) for s in item.any_of[:4])
+    closest_id = credit.related_to
+    if closest_id is None and not credit.matched:
+        closest_id = next((c for s in item.any_of if (c := _closest(s, hits, tax))), None)
+    closest = None
+    if closest_id:
+        closest = f"You have {_name(closest_id, tax)}; the {_asker(item)} asks for {asked}."
+    if credit.matched and credit.how.startswith("implied"):
+        step = (f"Name {item.label} explicitly where you used it ({credit.how}), "
+                "in an experience or project bullet.")
+    elif credit.matched:
+        step = (f"Show {item.label} in use: an experience or project bullet saying what you built "
+                f"with it ({credit.how}).")
+    else:
+        step = item.next_step or f"Gain hands-on experience with {asked} and show it in a project."
+    return Gap(
+        id=item.id, label=item.label, importance=item.importance,
+        gain=round(item_share * (1.0 - credit.value), 3), why=item.why, closest=closest,
+        closest_skill=closest_id, next_step=step, partial=credit.value > 0,
+    )
+
+
+def _asker(item: ProfileItem) -> str:
+    return "posting" if item.why is not None and item.why.start is not None else "profile"
+
+
+def _reference_year(extraction: Extraction) -> int | None:
+    """The latest year the document's positions reach: recency is measured from there."""
+    years = [p.end.year if p.end else p.start.year for p in extraction.document.positions]
+    return max(years, default=None)
+
+
+def _total_years(extraction: Extraction) -> float | None:
+    doc = extraction.document
+    if doc.total_years is not None:
+        return round(doc.total_years, 1)
+    if doc.positions:
+        return round(sum(p.years for p in doc.positions), 1)
+    return None
+
+
+def _education(extraction: Extraction, profile: Profile, total_weight: float) -> RequirementCheck:
+    req = profile.education
+    share = 100.0 * req.weight / total_weight
+    entries = extraction.document.education
+    need = req.required_level or req.preferred_level or "bachelor"
+    label = f"Degree: {need}'s or higher" if need != "phd" else "Degree: PhD"
+    if not entries:
+        return RequirementCheck(id="education", label=label, met=None, weight=round(share, 3),
+                                detail="The resume states no degree the parser could read.")
+    best, best_entry = 0.0, entries[0]
+    for entry in entries:
+        credit = _level_credit(entry.level, req) * _field_credit(entry.field, req)
+        if credit > best:
+            best, best_entry = credit, entry
+    ranks = [LEVEL_RANK.get(e.level or "", 0) for e in entries]
+    met = max(ranks) >= LEVEL_RANK[need]
+    field = best_entry.field_text or best_entry.field or "field not stated"
+    detail = f"Highest match: {best_entry.level or 'degree'} ({field})."
+    return RequirementCheck(id="education", label=label, met=met, detail=detail,
+                            points=share * best, weight=round(share, 3))
+
+
+def _level_credit(level: str | None, req) -> float:
+    rank = LEVEL_RANK.get(level or "", 0)
+    required = LEVEL_RANK.get(req.required_level or "", 0)
+    preferred = LEVEL_RANK.get(req.preferred_level or "", 0)
+    bonus = LEVEL_RANK.get(req.bonus_level or "", 0)
+    if required and rank < required:
+        return 0.25 * rank / required
+    if bonus and rank >= bonus:
+        return 1.0
+    if preferred and rank >= preferred:
+        return 0.85 if bonus else 1.0
+    if not required and not preferred:
+        return 1.0 if rank else 0.5
+    return 0.6 if (preferred or bonus) else 1.0
+
+
+def _field_credit(field: str | None, req) -> float:
+    if not req.fields or field is None:
+        return 1.0 if not req.fields else 0.85
+    if field in req.fields:
+        return 1.0
+    return 0.8 if field in req.related_fields else 0.6
+
+
+def _experience(
+    extraction: Extraction, profile: Profile, total_weight: float, total_years: float | None,
+) -> RequirementCheck:
+    req = profile.experience
+    share = 100.0 * req.weight / total_weight
+    minimum = req.min_years or 0.0
+    label = f"Experience: {minimum:g}+ years" if minimum else "Experience"
+    positions = extraction.document.positions
+    titles = [t.lower() for t in req.relevant_titles]
+    relevant = [p for p in positions if p.relevant or (
+        p.title and any(_title_matches(p.title, t) for t in titles))]
+    if total_years is None:
+        return RequirementCheck(id="experience", label=label, met=None, weight=round(share, 3),
+                                detail="The resume's dates could not be read into years.")
+    years_part = min(1.0, total_years / minimum) if minimum else 1.0
+    if titles:
+        credit = 0.75 * years_part + 0.25 * (1.0 if relevant else 0.0)
+    else:
+        credit = years_part
+    detail = f"{total_years:g} years of experience"
+    if minimum:
+        detail += f" (asks {minimum:g}"
+        detail += f"-{req.max_years:g})" if req.max_years else ")"
+    if titles:
+        detail += "; relevant prior role: " + (relevant[0].title or "yes") if relevant else \
+            "; no prior role with a relevant title found"
+    return RequirementCheck(id="experience", label=label, met=total_years >= minimum,
+                            detail=detail + ".", points=share * credit, weight=round(share, 3))
+
+
+def _title_matches(title: str, wanted: str) -> bool:
+    return re.search(rf"\b{re.escape(wanted)}\b", title.lower()) is not None
+
+
+def salary_band(bands: Iterable[SalaryBand], years: float | None) -> SalaryBand | None:
+    """The first band whose range holds ``years`` (None when years are unknown)."""
+    if years is None:
+        return None
+    for band in bands:
+        if band.min_years <= years and (band.max_years is None or years < band.max_years):
+            return band
+    return None
+
+
+_EN_STOP = frozenset(
+    "the and of to in for with on at by from as an a is are was were be been this that it "
+    "i my we our you your have has had will would can using used work worked team".split()
+)
+_FOREIGN_STOP = frozenset(
+    "der die das und mit für ist nicht ein eine von zu auf le la les et des du pour avec une "
+    "est dans sur el los las y con para una por del que em com uma os il di che per gli della".split()
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def warnings(extraction: Extraction) -> list[str]:
+    """Reasons the score may not mean much: not English, not a resume."""
+    out: list[str] = []
+    words = [w.lower() for w in _WORD.findall(extraction.text)]
+    if len(words) >= 20:
+        english = sum(w in _EN_STOP for w in words)
+        foreign = sum(w in _FOREIGN_STOP for w in words)
+        non_latin = sum(1 for w in words if not re.fullmatch(r"[a-zà-ÿ]+", w))
+        if foreign > english or non_latin > len(words) / 3:
+            out.append("The text does not look like English: skills may be missed and the score "
+                       "understated.")
+    explicit = [h for h in extraction.skills if h.explicit]
+    resume_sections = [s for s in extraction.document.sections if s.name != "other"]
+    if not resume_sections and len(explicit) < 3:
+        out.append("This does not look like a resume (no resume sections and fewer than 3 "
+                   "skills): the score may not be meaningful.")
+    return out
+
+
+def auc(positives: Iterable[float], negatives: Iterable[float]) -> float:
+    """Area under the ROC curve: the chance a positive outscores a negative (ties count half)."""
+    pos, neg = list(positives), list(negatives)
+    if not pos or not neg:
+        raise ValueError("auc needs at least one positive and one negative score")
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
