@@ -1,0 +1,79 @@
+"""``skillmatch extract``: print the skills found in resumes or job postings."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import SkillmatchError
+from .app import app
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+EXTRACT_HELP = (
+    "Find the skills in each file (.txt, .md; PDF and DOCX once the documents layer reads "
+    "them) with the evidence for each. --format jsonl prints one object a line per input "
+    '({"path", "skills", "not_claimed", "versions"} or {"path", "error": {"code", "message"}}); '
+    "json prints one array; table (default) prints a table per file. Exit code 1 when any "
+    "input failed (the others are still processed)."
+)
+
+
+@app.command("extract", help=EXTRACT_HELP)
+def extract_command(
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files to read.")],
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        OutputFormat.table
+    ),
+) -> None:
+    from ..extract import extract
+    from ..extract.files import error_record, extraction_record, read_path
+
+    records: list[dict[str, Any]] = []
+    failed = False
+    for path in paths:
+        try:
+            record = extraction_record(str(path), extract(read_path(path)))
+        except SkillmatchError as exc:
+            failed = True
+            record = error_record(str(path), exc)
+            print(f"skillmatch extract: {path}: {exc.message}", file=sys.stderr)
+        if output is OutputFormat.jsonl:
+            print(json.dumps(record, ensure_ascii=False), flush=True)
+        elif output is OutputFormat.table:
+            _print_table(record)
+        records.append(record)
+    if output is OutputFormat.json:
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_table(record: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    if "error" in record:
+        console.print(f"[bold]{record['path']}[/]: error {record['error']['code']}")
+        return
+    table = Table(title=record["path"], title_justify="left")
+    for column in ("skill", "category", "how", "conf.", "evidence"):
+        table.add_column(column)
+    for hit in record["skills"]:
+        how = "explicit" if hit["explicit"] else "implied by " + ", ".join(hit["implied_by"])
+        quotes = "; ".join(dict.fromkeys(e["text"] for e in hit["evidence"][:3]))
+        table.add_row(hit["name"], hit["category"], how, f"{hit['confidence']:.2f}", quotes)
+    for hit in record["not_claimed"]:
+        table.add_row(hit["name"], hit["category"], "not claimed", "", hit["evidence"][0]["line"])
+    console.print(table)

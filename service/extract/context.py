@@ -1,0 +1,270 @@
+"""Context rules: when an ambiguous form counts, when a mention is negated or hypothetical, and
+whether a posting requires or prefers it.
+
+Skill-specific patterns are data (``context.confirm`` / ``context.reject`` in the taxonomy);
+this module holds only general rules about lists, headings, clauses and cue words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..models import Document
+from ..taxonomy import ContextRule
+
+if TYPE_CHECKING:
+    from .pipeline import Mention
+
+# --- ambiguity -------------------------------------------------------------------------------
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,;|()\[\]{}]|(?<=\s)[-/](?=\s)|/|\s(?:and|or|&)\s)\s*")
+_SKILL_LABEL = re.compile(
+    r"^[\s\-*]*[A-Za-z/&+ ]{0,40}?\b(?:skills?|skill ?set|languages?|tools?|technolog(?:y|ies)|"
+    r"frameworks?|librar(?:y|ies)|platforms?|environments?|software|databases?|stack|"
+    r"proficienc(?:y|ies)|expertise|competenc(?:y|ies)|programming|cloud|packages?|"
+    r"keywords)\b[A-Za-z/&+ ]{0,30}?\s*(?::|-\s|\|)",
+    re.IGNORECASE,
+)
+_SKILL_HEADING = re.compile(
+    r"^[\s\-*]*(?:technical |key |core |it |computer |relevant )?(?:skills?(?: details| summary| "
+    r"set)?|skillset|technical proficienc(?:y|ies)|technolog(?:y|ies)(?: used)?|tools(?: and "
+    r"technologies)?|tech stack|programming languages|competenc(?:y|ies)|areas of expertise)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z0-9+#.]+")
+_INITIAL = re.compile(r"\b[A-Z][a-z]+ $")
+_LIST_REACH = 2
+_MAX_ITEM_WORDS = 3
+_HEADING_LOOKBACK = 15
+
+
+@lru_cache(maxsize=512)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the whole line holding ``text[start:end]``."""
+    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) % (len(text) + 1))
+
+
+def rejected(text: str, mention: "Mention", rule: ContextRule | None) -> bool:
+    """A reject pattern overlapping the mention, or a general non-skill shape (R&D, C-suite,
+    a lower-case acronym, an initial)."""
+    start, end = mention.start, mention.end
+    surface, form = text[start:end], mention.form.text
+    if text[end:end + 1] == "&" or text[start - 1:start] == "&":
+        return True
+    if re.match(r"-[A-Za-z]", text[end:end + 2]) or re.search(r"[A-Za-z]-$", text[:start]):
+        return True
+    if form.isupper() and surface.islower():
+        return True
+    if len(form) == 1 and (not surface.isupper() or _initial(text, start, end)):
+        return True
+    if rule is None:
+        return False
+    lo, hi = max(0, start - rule.window), min(len(text), end + rule.window)
+    window = text[lo:hi]
+    for pattern in rule.reject:
+        for match in _compiled(pattern).finditer(window):
+            if lo + match.start() < end and start < lo + match.end():
+                return True
+    return False
+
+
+def _initial(text: str, start: int, end: int) -> bool:
+    """``John R. Smith``: a capital letter between a name and a capitalised word."""
+    return bool(
+        re.match(r"\. ?[A-Z][a-z]", text[end:end + 4]) and _INITIAL.search(text[max(0, start - 30):start])
+    )
+
+
+def confirmed_by_rule(text: str, mention: "Mention", rule: ContextRule | None) -> bool:
+    """The skill's own confirm patterns match within its window."""
+    if rule is None or not rule.confirm:
+        return False
+    lo, hi = max(0, mention.start - rule.window), min(len(text), mention.end + rule.window)
+    window = text[lo:hi]
+    return any(_compiled(p).search(window) for p in rule.confirm)
+
+
+def in_skills_area(text: str, document: Document, mention: "Mention") -> bool:
+    """In a skills section, after a "Skills:"-type label, or under a skills heading."""
+    section = document.section_at(mention.start)
+    if section is not None and section.name == "skills":
+        return True
+    line_start, _ = line_bounds(text, mention.start, mention.end)
+    label = _SKILL_LABEL.match(text[line_start:mention.start])
+    if label and label.end() <= mention.start - line_start:
+        return True
+    cursor = line_start - 1
+    for _ in range(_HEADING_LOOKBACK):
+        if cursor <= 0:
+            return False
+        previous = text.rfind("\n", 0, cursor) + 1
+        line = text[previous:cursor]
+        if not line.strip():
+            return False
+        if _SKILL_HEADING.match(line):
+            return True
+        cursor = previous - 1
+    return False
+
+
+def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of the separator-delimited list on the line holding ``start``."""
+    line_start, line_end = line_bounds(text, start, end)
+    line = text[line_start:line_end]
+    items, cursor = [], 0
+    for sep in _LIST_SEPARATOR.finditer(line):
+        if sep.start() > cursor:
+            items.append((line_start + cursor, line_start + sep.start()))
+        cursor = max(cursor, sep.end())
+    if cursor < len(line):
+        items.append((line_start + cursor, line_end))
+    return items
+
+
+def confirmed_by_neighbours(
+    text: str, mention: "Mention", anchors: list[tuple[int, int]], doc_tokens: list[tuple[int, int]]
+) -> bool:
+    """A short list item whose nearby items are technical skills, or a technical skill right
+    next to the mention ("Spark SQL", "Python/R")."""
+    items = list_items(text, mention.start, mention.end)
+    index = next((i for i, (s, e) in enumerate(items) if s <= mention.start and mention.end <= e), None)
+    if index is not None and len(_WORD.findall(text[items[index][0]:items[index][1]])) <= _MAX_ITEM_WORDS:
+        lo, hi = max(0, index - _LIST_REACH), min(len(items), index + _LIST_REACH + 1)
+        for i in range(lo, hi):
+            if i == index:
+                continue
+            s, e = items[i]
+            if len(_WORD.findall(text[s:e])) <= _MAX_ITEM_WORDS + 1 and any(
+                s <= a_start and a_end <= e for a_start, a_end in anchors
+            ):
+                return True
+    return _adjacent(mention, anchors, doc_tokens)
+
+
+def _adjacent(mention: "Mention", anchors: list[tuple[int, int]], tokens: list[tuple[int, int]]) -> bool:
+    """An anchor starts at the next word or ends at the previous word (punctuation aside)."""
+    before = [t for t in tokens[max(0, mention.token_start - 2):mention.token_start]]
+    after = tokens[mention.token_end:mention.token_end + 2]
+    for a_start, a_end in anchors:
+        if before and a_end in {before[-1][1]} | ({before[0][1]} if len(before) > 1 else set()):
+            if a_end > mention.start - 3:
+                return True
+        if after and a_start in {after[0][0]} | ({after[1][0]} if len(after) > 1 else set()):
+            if a_start < mention.end + 3:
+                return True
+    return False
+
+
+# --- negation and hypotheticals --------------------------------------------------------------
+
+_NEG_CUE = re.compile(
+    r"\b(?:no|not|never|without|nor|lack(?:s|ing)?(?: of)?|unfamiliar with|none)\b"
+    r"|\b(?:willing|eager|keen|want(?:s|ing)?|hope|hoping|plan(?:s|ning)?|look(?:ing)? forward|"
+    r"would like|'d like|love|aim(?:ing)?|excited|wish(?:es)?|intend(?:s|ing)?|open)\s+to\s+"
+    r"(?:learn(?:ing)?|explore|exploring|try|pick(?:ing)? up|study|get(?:ting)? into)\b"
+    r"|\binterested in (?:learning|exploring|picking up)\b",
+    re.IGNORECASE,
+)
+_NOT_NEGATION = re.compile(
+    r"\bnot (?:only|just|limited|merely|to mention)\b|\bor not\b|\bno\.|\bno later\b|"
+    r"\bnot a plus\b|\bno less\b|\bnone the less\b",
+    re.IGNORECASE,
+)
+_POST_NEG = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+)?not\s+(?:required|necessary|needed|mandatory|expected|a "
+    r"requirement|essential)\b|\b(?:isn't|aren't)\s+(?:required|necessary|needed)\b",
+    re.IGNORECASE,
+)
+_FILLER = frozenset(
+    """and or nor any prior previous professional commercial production hands-on hands on real
+    world direct formal significant much experience experienced knowledge exposure familiarity
+    familiar background expertise skills skill with in of using use used the a an to working work
+    worked is are be been required needed necessary languages language tools tool frameworks
+    framework libraries like such as e.g eg more about new technologies technology etc also yet at
+    all do does did have has had i we you they programming coding written into up learn learning
+    some basic advanced strong deep solid proficiency proficient fluency fluent on
+    """.split()
+)
+_NEG_REACH = 120
+
+
+def _only_filler(gap: str) -> bool:
+    if "\n" in gap or re.search(r"[.;:!?](?:\s|$)", gap):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z'.-]*", gap)
+    return all(w.lower().strip(".") in _FILLER for w in words)
+
+
+def _blank(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> str:
+    chars = list(text[lo:hi])
+    for s, e in spans:
+        for i in range(max(s, lo), min(e, hi)):
+            chars[i - lo] = " "
+    return "".join(chars)
+
+
+def negated(text: str, mention: "Mention", spans: list[tuple[int, int]]) -> bool:
+    """"no experience with X", "not X", "without X", "willing to learn X", "X is not required":
+    the cue and the mention must be joined only by list separators, other skills and filler."""
+    lo = max(0, mention.start - _NEG_REACH)
+    before = _blank(text, lo, mention.start, spans)
+    for cue in reversed(list(_NEG_CUE.finditer(before))):
+        around = text[lo + cue.start():lo + cue.start() + 20]
+        if _NOT_NEGATION.match(around):
+            continue
+        if _only_filler(before[cue.end():]):
+            return True
+        break
+    hi = min(len(text), mention.end + _NEG_REACH)
+    after = _blank(text, mention.end, hi, spans)
+    post = _POST_NEG.search(after)
+    return bool(post and _only_filler(after[:post.start()]))
+
+
+# --- requirement hints -----------------------------------------------------------------------
+
+_PREFERRED = re.compile(
+    r"\b(?:a plus|is a plus|big plus|nice[- ]to[- ]have|preferred|preferably|preference|bonus|"
+    r"desirable|desired|advantageous|an advantage|ideally|good to have|would be great|helpful)\b",
+    re.IGNORECASE,
+)
+_REQUIRED = re.compile(
+    r"\b(?:must|required|requires?|requirements?|essential|mandatory|minimum|strong|"
+    r"proficien(?:t|cy)|expert|expertise|solid|extensive|need(?:ed)?|demonstrated|qualifications)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
+
+
+def requirement(text: str, start: int, end: int) -> str | None:
+    """"preferred" or "required" from the sentence's cue words, else from the heading above."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=0)
+    right_match = _SENTENCE_END.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    sentence = text[left:right]
+    if _PREFERRED.search(sentence):
+        return "preferred"
+    if _REQUIRED.search(sentence):
+        return "required"
+    cursor = text.rfind("\n", 0, start)
+    for _ in range(_HEADING_LOOKBACK):
+        if cursor <= 0:
+            return None
+        previous = text.rfind("\n", 0, cursor) + 1
+        line = text[previous:cursor].strip()
+        if line and (line.endswith(":") or len(line.split()) <= 5) and not line.endswith("."):
+            if _PREFERRED.search(line):
+                return "preferred"
+            if _REQUIRED.search(line):
+                return "required"
+            if line.endswith(":") or line.isupper():
+                return None
+        cursor = previous - 1
+    return None

@@ -1,0 +1,187 @@
+"""``extract``: a ``Document`` → an ``Extraction`` (skills with evidence, implied skills,
+negated-only skills apart, years of use from the positions)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from .. import __version__
+from ..documents import document_from_text
+from ..errors import TextTooLong
+from ..models import Document, Evidence, Extraction, Position, SkillHit, Versions
+from ..settings import get_settings
+from ..taxonomy import Skill, Taxonomy
+from . import context
+from .pipeline import Mention, Pipeline, get_pipeline
+
+CONFIDENCE = {"exact": 0.95, "context": 0.8, "fuzzy": 0.7}
+IMPLIED_CONFIDENCE = 0.6
+CATEGORY_ORDER = [
+    "language", "platform", "tool", "ml-library", "algorithm", "approach", "statistics",
+    "mathematics", "engineering", "soft",
+]
+
+
+def extract_text(text: str, *, pipeline: Pipeline | None = None) -> Extraction:
+    """Extract skills from plain text (normalised into a ``Document`` first)."""
+    if len(text) > 4 * get_settings().max_text_chars:
+        _check_length(text)
+    return extract(document_from_text(text), pipeline=pipeline)
+
+
+def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extraction:
+    """Every skill the document claims, with evidence; raises ``TextTooLong`` past the limit."""
+    _check_length(document.text)
+    pipeline = pipeline or get_pipeline()
+    taxonomy = pipeline.taxonomy
+    text = document.text
+    doc, mentions = pipeline.mentions(text)
+    tokens = [(t.idx, t.idx + len(t.text)) for t in doc]
+    accepted = _resolve_ambiguity(text, document, mentions, taxonomy, tokens)
+    spans = [(m.start, m.end) for m, _ in accepted]
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    for mention, method in accepted:
+        item = _evidence(text, document, mention, method, context.negated(text, mention, spans))
+        for skill_id in mention.form.skill_ids:
+            evidence[skill_id].append(item)
+    skills, not_claimed = [], []
+    for skill_id, items in evidence.items():
+        hit = _hit(taxonomy.get(skill_id), items, document.positions)
+        (skills if any(not e.negated for e in items) else not_claimed).append(hit)
+    skills.extend(_implied(taxonomy, {h.id for h in skills}))
+    return Extraction(
+        text=text,
+        skills=sorted(skills, key=_order),
+        not_claimed=sorted(not_claimed, key=_order),
+        document=document,
+        versions=Versions(skillmatch=__version__, taxonomy=taxonomy.version),
+    )
+
+
+def _check_length(text: str) -> None:
+    limit = get_settings().max_text_chars
+    if len(text) > limit:
+        raise TextTooLong(f"The text has {len(text):,} characters; the limit is {limit:,}.")
+
+
+def _resolve_ambiguity(
+    text: str, document: Document, mentions: list[Mention], taxonomy: Taxonomy,
+    tokens: list[tuple[int, int]],
+) -> list[tuple[Mention, str]]:
+    """Keep unambiguous mentions; keep an ambiguous one only in a technical context."""
+    accepted: dict[int, tuple[Mention, str]] = {}
+    pending = []
+    for index, mention in enumerate(mentions):
+        if mention.form.ambiguous:
+            pending.append(index)
+        else:
+            accepted[index] = (mention, mention.method)
+    anchors = [
+        (m.start, m.end) for m, _ in accepted.values()
+        if any(taxonomy.get(i).category != "soft" for i in m.form.skill_ids)
+    ]
+    for _ in range(2):
+        still = []
+        for index in pending:
+            mention = mentions[index]
+            rule = _rule(taxonomy, mention)
+            if context.rejected(text, mention, rule):
+                continue
+            if (
+                context.confirmed_by_rule(text, mention, rule)
+                or context.in_skills_area(text, document, mention)
+                or context.confirmed_by_neighbours(text, mention, anchors, tokens)
+            ):
+                accepted[index] = (mention, "context")
+                anchors.append((mention.start, mention.end))
+            else:
+                still.append(index)
+        if len(still) == len(pending):
+            break
+        pending = still
+    return [accepted[i] for i in sorted(accepted)]
+
+
+def _rule(taxonomy: Taxonomy, mention: Mention):
+    skill = taxonomy.get(mention.form.skill_ids[0])
+    return skill.context
+
+
+def _evidence(text: str, document: Document, mention: Mention, method: str, neg: bool) -> Evidence:
+    line_start, line_end = context.line_bounds(text, mention.start, mention.end)
+    section = document.section_at(mention.start)
+    return Evidence(
+        text=text[mention.start:mention.end],
+        start=mention.start,
+        end=mention.end,
+        line=text[line_start:line_end],
+        section=section.name if section else None,
+        page=document.page_at(mention.start),
+        negated=neg,
+        method=method,
+        requirement=None if neg else context.requirement(text, mention.start, mention.end),
+    )
+
+
+def _hit(skill: Skill, items: list[Evidence], positions: list[Position]) -> SkillHit:
+    positive = [e for e in items if not e.negated] or items
+    best = max(CONFIDENCE[e.method] for e in positive)
+    confidence = min(0.99, best + 0.01 * (len(positive) - 1))
+    years, last_used = _years(positive, positions)
+    return SkillHit(
+        id=skill.id, name=skill.name, category=skill.category, explicit=True,
+        evidence=sorted(items, key=lambda e: e.start), confidence=round(confidence, 3),
+        years=years, last_used=last_used,
+    )
+
+
+def _years(items: list[Evidence], positions: list[Position]) -> tuple[float | None, int | None]:
+    """Years of the positions whose text holds a mention (overlaps merged), and the last year."""
+    hits = [
+        p for p in positions
+        if any(p.text_start <= e.start < p.text_end for e in items)
+    ]
+    if not hits:
+        return None, None
+    today = date.today()
+    intervals = sorted((p.start, p.end or today) for p in hits)
+    total, (cur_start, cur_end) = 0.0, intervals[0]
+    for start, end in intervals[1:]:
+        if start <= cur_end:
+            cur_end = max(cur_end, end)
+        else:
+            total += (cur_end - cur_start).days
+            cur_start, cur_end = start, end
+    total += (cur_end - cur_start).days
+    last = max(today.year if (p.current or p.end is None) else p.end.year for p in hits)
+    return round(total / 365.25, 1), last
+
+
+def _implied(taxonomy: Taxonomy, explicit: set[str]) -> list[SkillHit]:
+    """Skills implied (transitively) by explicit ones and not mentioned themselves."""
+    implied_by: dict[str, set[str]] = defaultdict(set)
+    for root in explicit:
+        stack, seen = list(taxonomy.get(root).implies), set()
+        while stack:
+            target = stack.pop()
+            if target in seen:
+                continue
+            seen.add(target)
+            implied_by[target].add(root)
+            stack.extend(taxonomy.get(target).implies)
+    hits = []
+    for skill_id, roots in implied_by.items():
+        if skill_id in explicit:
+            continue
+        skill = taxonomy.get(skill_id)
+        hits.append(SkillHit(
+            id=skill.id, name=skill.name, category=skill.category, explicit=False,
+            implied_by=sorted(roots), evidence=[], confidence=IMPLIED_CONFIDENCE,
+        ))
+    return hits
+
+
+def _order(hit: SkillHit) -> tuple[int, str, str]:
+    rank = CATEGORY_ORDER.index(hit.category) if hit.category in CATEGORY_ORDER else 99
+    return rank, hit.name.casefold(), hit.id

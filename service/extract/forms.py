@@ -1,0 +1,124 @@
+"""The surface-form table: every taxonomy form, its spelling variants and what it names.
+
+Built once from the taxonomy (data, not code). A form names one skill, or several when it is a
+compound ("C/C++"). Variants cover hyphenation ("k-means" / "k means" / "kmeans"), hyphen for
+space ("time-series"), plurals ("SVMs", "decision trees") and accents ("Naïve"); a variant that
+collides with another skill's form is dropped, so the taxonomy's own forms always win.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..taxonomy import Skill, Taxonomy
+
+_SYMBOL = re.compile(r"[^A-Za-z0-9 ]")
+_HYPHEN_WORDS = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+$")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key for a form (NFKD, marks dropped, casefolded)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True)
+class Form:
+    """One surface form and the skills it names."""
+
+    text: str
+    skill_ids: tuple[str, ...]
+    ambiguous: bool = False
+    variant: bool = False
+
+    @property
+    def symbolic(self) -> bool:
+        """True when the form holds characters a tokenizer may split (C++, CI/CD, .NET)."""
+        return bool(_SYMBOL.search(self.text))
+
+
+@dataclass
+class FormTable:
+    """All forms by folded key, plus which skills allow fuzzy matching."""
+
+    forms: dict[str, Form] = field(default_factory=dict)
+
+    def add(self, form: Form) -> None:
+        key = fold(form.text)
+        existing = self.forms.get(key)
+        if existing is None:
+            self.forms[key] = form
+        elif existing.variant and not form.variant:
+            self.forms[key] = form
+        elif not existing.variant and not form.variant and existing.skill_ids != form.skill_ids:
+            merged = tuple(dict.fromkeys(existing.skill_ids + form.skill_ids))
+            self.forms[key] = Form(existing.text, merged, existing.ambiguous and form.ambiguous)
+
+    def get(self, text: str) -> Form | None:
+        return self.forms.get(fold(text))
+
+
+def form_is_ambiguous(skill: Skill, form: str) -> bool:
+    """A bare single-word form of an ambiguous skill needs context; phrases and listed
+    unambiguous aliases never do."""
+    if not skill.ambiguous or form in skill.unambiguous_aliases:
+        return False
+    return " " not in form.strip()
+
+
+def _variants(form: str) -> list[str]:
+    out: list[str] = []
+    if _HYPHEN_WORDS.match(form):
+        out += [form.replace("-", " "), form.replace("-", "")]
+    if " " in form and "-" not in form and len(form.split()) <= 3:
+        out.append(form.replace(" ", "-"))
+    stripped = fold(form)
+    if stripped != form.casefold():
+        out.append(stripped)
+    plural_base = [form, *out]
+    for text in plural_base:
+        last = text.split()[-1] if text.split() else ""
+        if last.isalpha() and not last.lower().endswith("s") and (len(last) >= 4 or last.isupper()):
+            out.append(text + "s")
+    return out
+
+
+def compound_entries(taxonomy: Taxonomy) -> list[tuple[str, tuple[str, ...]]]:
+    """``(form, skill ids)`` for each compound form the taxonomy declares, whatever its shape
+    (a mapping form → ids, or a list of objects with ``form``/``forms`` and ``skills``)."""
+    raw = getattr(taxonomy, "compounds", None) or []
+    entries: list[tuple[str, tuple[str, ...]]] = []
+    if isinstance(raw, dict):
+        for form, ids in raw.items():
+            entries.append((str(form), tuple(ids)))
+        return entries
+    for item in raw:
+        data = item if isinstance(item, dict) else item.model_dump()
+        ids = tuple(data.get("skills") or data.get("skill_ids") or data.get("names") or ())
+        forms = data.get("forms") or [data.get("form") or data.get("text")]
+        for form in forms:
+            if form:
+                entries.append((str(form), ids))
+    return entries
+
+
+def build_forms(taxonomy: Taxonomy) -> FormTable:
+    """The form table for ``taxonomy``: declared forms first, then non-colliding variants."""
+    table = FormTable()
+    for skill in taxonomy.skills.values():
+        for text in skill.forms:
+            table.add(Form(text.strip(), (skill.id,), form_is_ambiguous(skill, text)))
+    for text, ids in compound_entries(taxonomy):
+        known = tuple(i for i in ids if i in taxonomy.skills)
+        if known:
+            table.add(Form(text.strip(), known, False))
+    for skill in taxonomy.skills.values():
+        for text in skill.forms:
+            if form_is_ambiguous(skill, text):
+                continue
+            for variant in _variants(text.strip()):
+                if fold(variant) not in table.forms:
+                    table.add(Form(variant, (skill.id,), False, variant=True))
+    return table

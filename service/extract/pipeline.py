@@ -1,0 +1,150 @@
+"""The matching pipeline: spaCy blank English tokenizer + PhraseMatcher + a symbol-form regex.
+
+Built once per process (``get_pipeline``) from the taxonomy. ``Pipeline.mentions(text)`` returns
+every exact and fuzzy mention with character offsets that slice ``text`` exactly; deciding which
+mentions count (context, negation) is ``context.py``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_suffix_regex
+
+from ..settings import get_settings
+from ..taxonomy import Taxonomy, get_taxonomy
+from .forms import Form, FormTable, build_forms, fold
+from .fuzzy import FuzzyIndex
+
+_URL_OR_EMAIL = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|"
+    r"edu|ai|co|in|us|uk|de|gov)(?:/\S*)?\b",
+    re.IGNORECASE,
+)
+_EXTRA_INFIXES = [r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.#])", r"(?<=[A-Za-z0-9+#])\|(?=[A-Za-z0-9.])"]
+_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])-+$"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the text that names one or more skills."""
+
+    start: int
+    end: int
+    form: Form
+    method: str = "exact"
+    token_start: int = 0
+    token_end: int = 0
+
+
+def _case_variants(text: str) -> set[str]:
+    return {text, text.lower(), text.upper(), text.title(), text[:1].upper() + text[1:].lower()}
+
+
+def build_nlp(table: FormTable) -> spacy.language.Language:
+    """``spacy.blank("en")`` whose tokenizer keeps symbol-heavy skill names whole."""
+    nlp = spacy.blank("en")
+    infixes = list(nlp.Defaults.infixes) + _EXTRA_INFIXES
+    suffixes = list(nlp.Defaults.suffixes) + _EXTRA_SUFFIXES
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    for form in table.forms.values():
+        if form.symbolic and " " not in form.text:
+            for variant in _case_variants(form.text):
+                nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
+    return nlp
+
+
+def _symbol_pattern(forms: list[Form]) -> re.Pattern[str] | None:
+    """One regex over the forms a tokenizer might split, with word-like boundaries."""
+    parts = []
+    for form in sorted(forms, key=lambda f: len(f.text), reverse=True):
+        body = r"\s+".join(re.escape(word) for word in form.text.split())
+        left = r"(?<![A-Za-z0-9_.])" if not form.text[0].isalnum() else r"(?<![A-Za-z0-9_])"
+        right = r"(?![A-Za-z0-9_])" if form.text[-1].isalnum() else r"(?![A-Za-z_+#])"
+        parts.append(f"{left}{body}{right}")
+    if not parts:
+        return None
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+class Pipeline:
+    """Tokenizer, matchers and fuzzy index for one taxonomy; immutable once built."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.table = build_forms(taxonomy)
+        self.nlp = build_nlp(self.table)
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._keys: dict[int, Form] = {}
+        for key, form in self.table.forms.items():
+            pattern = self.nlp.make_doc(form.text)
+            match_id = self.nlp.vocab.strings.add(key)
+            self._keys[match_id] = form
+            self.matcher.add(key, [pattern])
+        self.symbols = _symbol_pattern([f for f in self.table.forms.values() if f.symbolic])
+        self.fuzzy = FuzzyIndex(taxonomy, self.table)
+
+    def tokenize(self, text: str) -> Doc:
+        return self.nlp.make_doc(text)
+
+    def mentions(self, text: str, doc: Doc | None = None) -> tuple[Doc, list[Mention]]:
+        """Exact mentions (phrase matcher + symbol regex), then fuzzy ones in the gaps."""
+        doc = doc if doc is not None else self.tokenize(text)
+        found: dict[tuple[int, int], Mention] = {}
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            form = self._keys[match_id]
+            found[(span.start_char, span.end_char)] = Mention(
+                span.start_char, span.end_char, form, "exact", start, end
+            )
+        if self.symbols is not None:
+            for match in self.symbols.finditer(text):
+                key = fold(" ".join(match.group().split()))
+                form = self.table.forms.get(key)
+                if form is None or (match.start(), match.end()) in found:
+                    continue
+                found[(match.start(), match.end())] = Mention(match.start(), match.end(), form)
+        blocked = [(m.start(), m.end()) for m in _URL_OR_EMAIL.finditer(text)]
+        chosen = _non_overlapping(list(found.values()), blocked)
+        chosen = [_with_tokens(doc, m) for m in chosen]
+        covered = [(m.start, m.end) for m in chosen]
+        chosen.extend(self.fuzzy.find(doc, covered + blocked))
+        chosen.sort(key=lambda m: (m.start, m.end))
+        return doc, chosen
+
+
+def _non_overlapping(mentions: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:
+    """Longest mentions first; a mention overlapping a chosen one or a URL/e-mail is dropped."""
+    taken: list[tuple[int, int]] = list(blocked)
+    chosen = []
+    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
+        if any(mention.start < end and start < mention.end for start, end in taken):
+            continue
+        taken.append((mention.start, mention.end))
+        chosen.append(mention)
+    return chosen
+
+
+def _with_tokens(doc: Doc, mention: Mention) -> Mention:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return mention
+    return Mention(mention.start, mention.end, mention.form, mention.method, span.start, span.end)
+
+
+@lru_cache(maxsize=4)
+def _pipeline_for(directory: Path | None) -> Pipeline:
+    return Pipeline(get_taxonomy(directory))
+
+
+def get_pipeline(taxonomy_dir: Path | None = None) -> Pipeline:
+    """The pipeline for ``taxonomy_dir`` (default: the configured taxonomy), built once."""
+    directory = taxonomy_dir if taxonomy_dir is not None else get_settings().taxonomy_dir
+    return _pipeline_for(Path(directory) if directory is not None else None)
