@@ -1,0 +1,135 @@
+"""The Dask runner: the same batch on a cluster, for corpora that outgrow one machine.
+
+Files travel as bytes inside each task (chunks of a few files, capped in bytes), so workers need
+no shared filesystem, only ``skillmatch[dask]`` installed. Each worker process builds its analyzer
+once and keeps it. Results stream back with ``as_completed`` while at most a few chunks per worker
+thread are in flight. A chunk whose worker died (Dask gives up after its allowed retries with
+``KilledWorker``) is split and its files are retried one by one; a single file that still kills
+its worker gets a ``corrupt`` row.
+"""
+
+from __future__ import annotations
+
+import pickle
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from ..errors import Corrupt, InputError
+from .runner import CRASH_MESSAGE
+from .tasks import Analyzer, AnalyzerFactory, Outcome, Task, WorkConfig, run_analyzer
+
+_ANALYZERS: dict[bytes, Analyzer] = {}
+
+
+def analyze_chunk(factory: AnalyzerFactory, config: WorkConfig,
+                  items: list[tuple[str, bytes]]) -> list[tuple[str | None, tuple[str, str] | None]]:
+    """Dask task: analyse ``(file name, bytes)`` pairs with this worker's cached analyzer."""
+    key = pickle.dumps((factory.__module__, factory.__qualname__, config))
+    analyzer = _ANALYZERS.get(key)
+    if analyzer is None:
+        analyzer = _ANALYZERS[key] = factory(config)
+    return [run_analyzer(analyzer, data, filename) for filename, data in items]
+
+
+class DaskRunner:
+    """Analyse tasks on the Dask cluster at ``scheduler``; yields outcomes as chunks finish."""
+
+    def __init__(self, factory: AnalyzerFactory, config: WorkConfig, *, scheduler: str,
+                 chunk_files: int = 8, chunk_bytes: int = 8 * 1024 * 1024,
+                 chunks_per_thread: int = 2, connect_timeout: float = 20.0) -> None:
+        self.factory = factory
+        self.config = config
+        self.scheduler = scheduler
+        self.chunk_files = max(1, chunk_files)
+        self.chunk_bytes = chunk_bytes
+        self.chunks_per_thread = chunks_per_thread
+        self.connect_timeout = connect_timeout
+
+    def _client(self) -> Any:
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise InputError("--scheduler needs Dask: pip install 'skillmatch[dask]'") from exc
+        try:
+            return Client(self.scheduler, timeout=self.connect_timeout)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise InputError(f"Could not reach the Dask scheduler at {self.scheduler} "
+                             f"({type(exc).__name__}).") from exc
+
+    def _chunks(self, tasks: Iterator[Task], failed: list[Outcome]) -> Iterator[list[Task]]:
+        chunk: list[Task] = []
+        size = 0
+        for task in tasks:
+            if task.error is not None:
+                failed.append(Outcome.failed(task, *task.error))
+                continue
+            if chunk and (len(chunk) >= self.chunk_files or size + len(task.data) > self.chunk_bytes):
+                yield chunk
+                chunk, size = [], 0
+            chunk.append(task)
+            size += len(task.data)
+        if chunk:
+            yield chunk
+
+    def run(self, tasks: Iterable[Task], *,
+            stop: Callable[[], bool] = lambda: False) -> Iterator[Outcome]:
+        """Yield one outcome per task, in completion order, until ``stop()`` is true."""
+        from distributed import as_completed
+        from distributed.client import FutureCancelledError
+        from distributed.scheduler import KilledWorker
+
+        client = self._client()
+        failed: list[Outcome] = []
+        chunks = self._chunks(iter(tasks), failed)
+        owner: dict[Any, list[Task]] = {}
+        stream = as_completed()
+
+        def submit(chunk: list[Task]) -> None:
+            items = [(t.path, t.data) for t in chunk]
+            future = client.submit(analyze_chunk, self.factory, self.config, items,
+                                   key=f"skillmatch-chunk-{uuid.uuid4().hex}", pure=False)
+            owner[future] = chunk
+            stream.add(future)
+
+        def refill() -> None:
+            threads = sum(client.nthreads().values()) or 1
+            while len(owner) < threads * self.chunks_per_thread:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    return
+                submit(chunk)
+
+        try:
+            refill()
+            yield from failed
+            failed.clear()
+            while owner:
+                while not stream.has_ready():
+                    if stop():
+                        return
+                    time.sleep(0.1)
+                future = next(stream)
+                chunk = owner.pop(future)
+                try:
+                    results = future.result()
+                except (KilledWorker, FutureCancelledError):
+                    if len(chunk) > 1:
+                        for task in chunk:
+                            submit([task])
+                    else:
+                        yield Outcome.failed(chunk[0], Corrupt.code, CRASH_MESSAGE)
+                    continue
+                finally:
+                    future.release()
+                for task, (report_json, error) in zip(chunk, results, strict=True):
+                    yield Outcome(task.path, task.key, task.sha256, report_json=report_json,
+                                  error=error)
+                refill()
+                yield from failed
+                failed.clear()
+        finally:
+            for future in owner:
+                future.cancel()
+            client.close()

@@ -1,0 +1,117 @@
+"""The coach's HTML report: one self-contained page (inline CSS, no scripts) from the journal.
+
+A first pass over the journal keeps only what the summary needs (score, gap labels, the record's
+offset); the per-candidate sections are then read back one at a time in rank order, so the page
+is streamed without holding every report in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+import jinja2
+
+from .journal import RunHeader, iter_records, read_record_at
+
+TEMPLATE = "report.html.j2"
+COHORT_GAPS = 10
+BINS = 10
+
+
+@dataclass
+class Entry:
+    """What the summary needs of one journal record."""
+
+    offset: int
+    path: str
+    score: float | None
+    code: str
+    message: str = ""
+    gaps: list[str] = field(default_factory=list)
+    missing_required: int = 0
+    anchor: str = ""
+
+
+@dataclass
+class CohortGap:
+    label: str
+    importance: str
+    count: int
+    share: float
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("service.batch", "templates"),
+        autoescape=jinja2.select_autoescape(["html", "j2"], default=True),
+        trim_blocks=True, lstrip_blocks=True, undefined=jinja2.ChainableUndefined)
+
+
+def _histogram(scores: list[float]) -> list[dict[str, Any]]:
+    counts = [0] * BINS
+    for score in scores:
+        counts[min(BINS - 1, int(score // (100 / BINS)))] += 1
+    peak = max(counts) or 1
+    width = 100 // BINS
+    return [{"label": f"{i * width}–{(i + 1) * width}", "count": c, "height": round(100 * c / peak)}
+            for i, c in enumerate(counts)]
+
+
+def _summarise(journal: Path) -> tuple[list[Entry], list[Entry], Counter[str], list[CohortGap]]:
+    ranked: list[Entry] = []
+    failed: list[Entry] = []
+    counts: Counter[str] = Counter()
+    gap_count: Counter[str] = Counter()
+    gap_importance: dict[str, str] = {}
+    for offset, record in iter_records(journal, with_offsets=True):
+        if record["status"] == "ok":
+            report = record["report"]
+            counts["ok"] += 1
+            gaps = report.get("gaps", [])
+            for gap in gaps:
+                gap_count[gap["label"]] += 1
+                if gap.get("importance") == "required" or gap["label"] not in gap_importance:
+                    gap_importance[gap["label"]] = gap.get("importance", "")
+            ranked.append(Entry(offset, record["path"], float(report["score"]), "ok",
+                                gaps=[g["label"] for g in gaps[:3]],
+                                missing_required=len(report.get("missing_required", []))))
+        else:
+            counts[record["error"]["code"]] += 1
+            failed.append(Entry(offset, record["path"], None, record["error"]["code"],
+                                record["error"]["message"]))
+    ranked.sort(key=lambda e: (-(e.score or 0.0), e.path))
+    for rank, entry in enumerate(ranked, 1):
+        entry.anchor = f"c{rank}"
+    n = len(ranked) or 1
+    cohort = [CohortGap(label, gap_importance.get(label, ""), c, round(100 * c / n))
+              for label, c in gap_count.most_common(COHORT_GAPS)]
+    return ranked, failed, counts, cohort
+
+
+def _candidates(journal: Path, ranked: list[Entry]) -> Iterator[dict[str, Any]]:
+    with journal.open("rb") as fh:
+        for rank, entry in enumerate(ranked, 1):
+            record = read_record_at(fh, entry.offset)
+            yield {"rank": rank, "anchor": entry.anchor, "path": entry.path,
+                   "report": record["report"]}
+
+
+def write_html(journal: Path, header: RunHeader, out: TextIO) -> Counter[str]:
+    """Render the report for ``journal`` into ``out``; returns the counts by outcome."""
+    ranked, failed, counts, cohort = _summarise(journal)
+    scores = [e.score for e in ranked if e.score is not None]
+    median = sorted(scores)[len(scores) // 2] if scores else None
+    template = _environment().get_template(TEMPLATE)
+    stream = template.generate(
+        header=header, ranked=ranked, failed=failed, counts=counts, cohort=cohort,
+        histogram=_histogram(scores), total=len(ranked) + len(failed), median=median,
+        candidates=_candidates(journal, ranked),
+        generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"))
+    for chunk in stream:
+        out.write(chunk)
+    return counts

@@ -1,0 +1,88 @@
+"""``skillmatch batch``: score many resumes at once, for career coaches."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from ..batch.driver import DEFAULT_OUTPUT, plan_batch, run_batch
+from ..batch.progress import PlainProgress, RichProgress, print_summary
+from ..batch.runner import WorkerStartError
+from ..batch.work import describe_run, make_analyzer
+from ..batch.tasks import WorkConfig
+from ..errors import InputError, NotFound, TaxonomyError
+from ..settings import get_settings
+from .app import app
+
+BATCH_HELP = "\n\n".join([
+    "Score many resumes against one profile or job; write CSV, JSONL or HTML.",
+    "INPUT is any mix of files, folders and globs. Folders are searched recursively for .pdf, "
+    ".docx, .txt and .md files; a file named explicitly is always tried (an unsupported one gets "
+    "an error row). Files are read and scored in parallel worker processes, which are also the "
+    "document sandbox (size, page, memory and time limits); a bad file gets an error row and the "
+    "batch goes on.",
+    "Output by extension (--out may be repeated): .csv has the columns path, status (ok|error), "
+    "score, error_code, error_message, top_gaps (up to 5, '; '-separated) and one column of "
+    "points per profile group, escaped against spreadsheet formulas; .jsonl has one "
+    '{"path", "report"} or {"path", "error": {"code", "message"}} line per file; .html is a '
+    "self-contained report for a coach: ranking, score histogram, the cohort's most common gaps "
+    f"and a section per candidate. Default: {DEFAULT_OUTPUT} in the current folder.",
+    "Every finished file is appended to OUT.journal.jsonl beside the (first) output, keyed by "
+    "path and content hash; the outputs are rendered from it at the end, so Ctrl-C leaves "
+    "complete partial outputs. --resume continues an interrupted run (Ctrl-C or kill -9), "
+    "skipping files already done.",
+    "Exit code: 0 when every file was scored, 1 when any file failed (or the run stopped "
+    "early), 2 for bad usage, 130 after Ctrl-C.",
+])
+
+
+@app.command("batch", help=BATCH_HELP)
+def batch(
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", show_default=False,
+                                                help="Files, folders (recursive) or globs.")],
+    profile: Annotated[Optional[str], typer.Option(
+        "--profile", "-p", help="Profile name (default: ml-engineer).")] = None,
+    job: Annotated[Optional[Path], typer.Option(
+        "--job", "-j", help="Score against this job description (text file) instead.",
+        dir_okay=False)] = None,
+    out: Annotated[Optional[list[Path]], typer.Option(
+        "--out", "-o", help="Output file: .csv, .jsonl or .html; repeat for several.")] = None,
+    workers: Annotated[Optional[int], typer.Option(
+        "--workers", "-w", min=1, help="Worker processes (default: CPU count).")] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Continue the run recorded in the journal; skip files already done.")] = False,
+    fail_fast: Annotated[bool, typer.Option(
+        "--fail-fast", help="Stop at the first file that fails.")] = False,
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", metavar="ADDRESS",
+        help="Run on a Dask cluster, e.g. tcp://host:8786 (needs skillmatch[dask]).")] = None,
+) -> None:
+    err = Console(stderr=True)
+    settings = get_settings()
+    try:
+        job_text = job.read_text(encoding="utf-8", errors="replace") if job else None
+        header = describe_run(profile, job_text)
+        plan = plan_batch(inputs, header=header, outputs=out, workers=workers, resume=resume,
+                          fail_fast=fail_fast, scheduler=scheduler, settings=settings,
+                          config=WorkConfig(profile=profile, job_text=job_text, settings=settings))
+    except OSError as exc:
+        err.print(f"Error: cannot read the job description ({exc.strerror}).", highlight=False)
+        raise typer.Exit(2) from exc
+    except (InputError, NotFound) as exc:
+        err.print(f"Error: {exc.message}", highlight=False)
+        raise typer.Exit(2) from exc
+    progress = RichProgress(err) if err.is_terminal else PlainProgress(sys.stderr)
+    try:
+        result = run_batch(plan, make_analyzer, progress=progress)
+    except (InputError, NotFound) as exc:
+        err.print(f"Error: {exc.message}", highlight=False)
+        raise typer.Exit(2) from exc
+    except (WorkerStartError, TaxonomyError) as exc:
+        err.print(f"Error: {exc.message}", highlight=False)
+        raise typer.Exit(1) from exc
+    print_summary(result, Console(highlight=False))
+    raise typer.Exit(result.exit_code)
