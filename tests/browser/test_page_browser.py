@@ -1,0 +1,221 @@
+"""The candidate page in a real Chromium against the real app: upload, job text, errors, escaping,
+keyboard-only use, phone width, contrast."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+RESUME = [
+    ("Summary", ["Data scientist with four years of experience training models for retail demand."]),
+    ("Skills", ["Python, pandas, scikit-learn, SQL, Git"]),
+    ("Experience", [
+        "Data Scientist, Northwind Retail",
+        "Mar 2021 - Present",
+        "- Built demand forecasting models in Python with scikit-learn and pandas.",
+        "- Wrote SQL feature pipelines and tracked experiments in Git.",
+        "Analyst, Contoso Foods",
+        "Jan 2019 - Feb 2021",
+        "- Reported weekly sales with SQL and Excel.",
+    ]),
+    ("Education", ["M.Sc. in Statistics, University of Leeds, 2018"]),
+]
+
+JOB = """Senior Data Engineer, Fabrikam
+Requirements:
+- 5+ years of experience building data pipelines in Java or Scala
+- Strong experience with Apache Spark and Kafka
+- Experience with Snowflake, dbt and Airflow
+Nice to have: Terraform and Go.
+"""
+
+CONTRAST_JS = """
+() => {
+  function rgb(s) { const m = s.match(/[\\d.]+/g) || []; return m.map(Number); }
+  function lum(c) {
+    const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+  function background(el) {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) { return c; }
+    }
+    return [255, 255, 255];
+  }
+  const bad = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length || el.closest("[hidden]")) { continue; }
+    const fg = lum(rgb(getComputedStyle(el).color)), bg = lum(background(el));
+    const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    if (ratio < 4.5) { bad.push(el.tagName + "." + el.className + ": " + ratio.toFixed(2) + " " + el.textContent.trim().slice(0, 40)); }
+  }
+  return bad;
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def pdf(make_pdf: Callable[[list[tuple[str, list[str]]]], bytes]) -> bytes:
+    """The resume above as a text PDF."""
+    return make_pdf(RESUME)
+
+
+def upload(page: Any, name: str, data: bytes, mime: str) -> None:
+    page.set_input_files("#resume-file", files=[{"name": name, "mimeType": mime, "buffer": data}])
+
+
+def wait_for_result(page: Any) -> str:
+    page.wait_for_selector("#results:not([hidden]) #score", timeout=60_000)
+    return str(page.text_content("#score .score-num"))
+
+
+def profile_item_label(item_id: str) -> str:
+    from service.taxonomy import get_profile
+
+    profile = get_profile("ml-engineer")
+    return next(item.label for group in profile.groups for item in group.items if item.id == item_id)
+
+
+def test_pdf_upload_shows_score_breakdown_evidence_and_a_named_gap(page: Any, pdf: bytes) -> None:
+    upload(page, "resume.pdf", pdf, "application/pdf")
+    page.click("#submit")
+    score = float(wait_for_result(page))
+    assert 0 < score < 100
+    assert "Machine Learning Engineer" in page.text_content(".score-target") or \
+        "machine-learning engineer" in page.text_content(".score-target")
+    assert page.locator(".groups .group").count() >= 3
+    platform = profile_item_label("ml-platform")
+    assert platform in page.inner_text(".gap-list")
+    gap = page.locator(".gap", has_text=platform).first
+    assert gap.locator(".next").inner_text().startswith("Next step:")
+    python = page.locator(".match", has_text="Python").first
+    assert "Python" in python.locator(".evidence").inner_text()
+    assert "Nothing you uploaded was stored." in page.inner_text("#results")
+    assert page.evaluate("document.activeElement.id") == "results-heading"
+
+
+def test_pasting_a_job_description_changes_the_score(page: Any, pdf: bytes) -> None:
+    upload(page, "resume.pdf", pdf, "application/pdf")
+    page.click("#submit")
+    profile_score = wait_for_result(page)
+    page.fill("#job-text", JOB)
+    page.click("#submit")
+    page.wait_for_selector(".score-target:has-text('for the job')", timeout=60_000)
+    job_score = page.text_content("#score .score-num")
+    assert job_score != profile_score
+    assert page.locator(".salary").count() == 0
+    gaps = page.inner_text(".gap-list")
+    assert "Spark" in gaps or "Kafka" in gaps or "Scala" in gaps
+
+
+def test_salary_band_for_the_profile_uses_the_candidate_years(page: Any, pdf: bytes) -> None:
+    upload(page, "resume.pdf", pdf, "application/pdf")
+    page.click("#submit")
+    wait_for_result(page)
+    salary = page.inner_text(".salary")
+    assert "Salary guide" in salary and "$" in salary
+    assert "years of experience" in salary
+
+
+def test_a_png_is_refused_with_a_clear_message(page: Any) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(200)
+    upload(page, "photo.pdf", png, "application/pdf")
+    page.click("#submit")
+    status = page.wait_for_selector("#status.status-error", timeout=30_000)
+    text = status.inner_text()
+    assert "We could not check this resume" in text
+    assert "PDF, DOCX or TXT" in text and "PNG" in text
+    assert page.get_attribute("#status", "data-code") == "unsupported_format"
+    assert page.is_hidden("#results")
+
+
+def test_submitting_without_a_file_says_what_to_do(page: Any) -> None:
+    page.click("#submit")
+    assert "Choose your resume file first" in page.inner_text("#status")
+    assert page.evaluate("document.activeElement.id") == "resume-file"
+
+
+def test_markup_in_a_resume_is_shown_as_text(page: Any) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    hostile = ("Jane Example\nSkills\n"
+               "Python <script>alert(1)</script> and PyTorch <img src=x onerror=\"window.pwned=1\">\n"
+               "Experience\nML Engineer, Acme, 2019 - 2024\n- Shipped models with Python and Docker.\n")
+    upload(page, "resume.txt", hostile.encode(), "text/plain")
+    page.click("#submit")
+    wait_for_result(page)
+    page.wait_for_timeout(300)
+    results_text = page.inner_text("#results")
+    assert "<script>alert(1)</script>" in results_text
+    assert page.locator("#results script, #results img").count() == 0
+    assert page.evaluate("window.pwned") is None
+    assert dialogs == []
+
+
+def test_keyboard_only_upload(page: Any, pdf: bytes) -> None:
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "resume-file":
+            break
+    assert page.evaluate("document.activeElement.id") == "resume-file"
+    page.locator(":focus").set_input_files(
+        files=[{"name": "resume.pdf", "mimeType": "application/pdf", "buffer": pdf}]
+    )
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "job-text"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "submit"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", ""), "the focused button shows no focus ring"
+    page.keyboard.press("Enter")
+    wait_for_result(page)
+    assert page.evaluate("document.activeElement.id") == "results-heading"
+
+
+def test_phone_width_has_no_horizontal_scroll_and_text_meets_contrast(
+    browser: Any, live_server: str, pdf: bytes,
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 780})
+    page = context.new_page()
+    page.goto(live_server + "/")
+    upload(page, "resume.pdf", pdf, "application/pdf")
+    page.click("#submit")
+    wait_for_result(page)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"page is {width}px wide at a 360px viewport"
+    assert page.evaluate(CONTRAST_JS) == []
+    page.fill("#job-text", "")
+    upload(page, "photo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png")
+    page.click("#submit")
+    page.wait_for_selector("#status.status-error", timeout=30_000)
+    assert page.evaluate(CONTRAST_JS) == []
+    context.close()
+
+
+@pytest.mark.parametrize(("name", "width"), [("desktop", 1280), ("phone", 390)])
+def test_screenshots(browser: Any, live_server: str, pdf: bytes, tmp_path: Path, name: str,
+                     width: int) -> None:
+    """Renders the page with a result; writes docs/screenshots/ when SKILLMATCH_SCREENSHOTS=1."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, device_scale_factor=1)
+    page = context.new_page()
+    page.goto(live_server + "/")
+    upload(page, "resume.pdf", pdf, "application/pdf")
+    page.click("#submit")
+    wait_for_result(page)
+    page.evaluate("document.activeElement.blur()")
+    target = SCREENSHOT_DIR if os.environ.get("SKILLMATCH_SCREENSHOTS") == "1" else tmp_path
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / f"page-{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
+    context.close()
