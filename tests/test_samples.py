@@ -20,6 +20,9 @@ RESUME_SECTIONS = {
     "two-column.txt": ["contact", "skills", "education", "certifications", "summary", "experience", "projects"],
     "mlops-engineer.txt": ["summary", "skills", "experience", "projects", "education", "certifications"],
     "nlp-researcher.txt": ["summary", "skills", "experience", "publications", "projects", "education"],
+    "computer-vision-engineer.txt": ["summary", "skills", "experience", "projects", "education",
+                                     "certifications"],
+    "career-changer.txt": ["summary", "skills", "experience", "projects", "education", "certifications"],
 }
 JOBS = ["ml-engineer.txt", "data-scientist.txt", "backend-engineer.txt", "mlops-engineer.txt",
         "nlp-engineer.txt", "data-engineer.txt"]
@@ -34,7 +37,9 @@ def _scope() -> set[str]:
 
 
 def _headings(text: str) -> list[str]:
-    return [line.strip().lower() for line in text.splitlines() if line.strip()]
+    """Every non-empty line, lower-cased, without a trailing parenthetical ("Projects (personal)")."""
+    lines = (line.strip().lower() for line in text.splitlines())
+    return [re.sub(r"\s*\(.*\)$", "", line) for line in lines if line]
 
 
 def test_gold_lines_have_the_corpus_shape():
