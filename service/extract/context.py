@@ -43,7 +43,7 @@ _HEADING_LOOKBACK = 15
 
 @lru_cache(maxsize=512)
 def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    return re.compile(pattern)
 
 
 def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -61,6 +61,8 @@ def rejected(text: str, mention: "Mention", rule: ContextRule | None) -> bool:
     if re.match(r"-[A-Za-z]", text[end:end + 2]) or re.search(r"[A-Za-z]-$", text[:start]):
         return True
     if form.isupper() and surface.islower():
+        return True
+    if mention.form.case_sensitive and " ".join(surface.split()) != form:
         return True
     if len(form) == 1 and (not surface.isupper() or _initial(text, start, end)):
         return True
@@ -89,6 +91,19 @@ def confirmed_by_rule(text: str, mention: "Mention", rule: ContextRule | None) -
     lo, hi = max(0, mention.start - rule.window), min(len(text), mention.end + rule.window)
     window = text[lo:hi]
     return any(_compiled(p).search(window) for p in rule.confirm)
+
+
+_TECH_LEAD = re.compile(
+    r"\b(?:learn(?:ing|t|ed)?|experience (?:with|in|using)|proficien(?:t|cy) (?:in|with)|"
+    r"knowledge of|programming in|written in|coded in|developed in|expertise in|skilled in|"
+    r"fluent in|familiar(?:ity)? with|hands-on (?:with|in))\s+$",
+    re.IGNORECASE,
+)
+
+
+def confirmed_by_phrase(text: str, mention: "Mention") -> bool:
+    """A phrase that only takes a technology: "experience with X", "written in X", "learn X"."""
+    return bool(_TECH_LEAD.search(text[max(0, mention.start - 40):mention.start]))
 
 
 def in_skills_area(text: str, document: Document, mention: "Mention") -> bool:

@@ -91,6 +91,7 @@ def _resolve_ambiguity(
             if (
                 context.confirmed_by_rule(text, mention, rule)
                 or context.in_skills_area(text, document, mention)
+                or context.confirmed_by_phrase(text, mention)
                 or context.confirmed_by_neighbours(text, mention, anchors, tokens)
             ):
                 accepted[index] = (mention, "context")

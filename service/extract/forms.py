@@ -32,6 +32,7 @@ class Form:
     skill_ids: tuple[str, ...]
     ambiguous: bool = False
     variant: bool = False
+    case_sensitive: bool = False
 
     @property
     def symbolic(self) -> bool:
@@ -44,9 +45,11 @@ class FormTable:
     """All forms by folded key, plus which skills allow fuzzy matching."""
 
     forms: dict[str, Form] = field(default_factory=dict)
+    surfaces: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, form: Form) -> None:
         key = fold(form.text)
+        self.surfaces.setdefault(key, set()).add(form.text.casefold())
         existing = self.forms.get(key)
         if existing is None:
             self.forms[key] = form
@@ -109,7 +112,9 @@ def build_forms(taxonomy: Taxonomy) -> FormTable:
     table = FormTable()
     for skill in taxonomy.skills.values():
         for text in skill.forms:
-            table.add(Form(text.strip(), (skill.id,), form_is_ambiguous(skill, text)))
+            ambiguous = form_is_ambiguous(skill, text)
+            cased = ambiguous and bool(getattr(skill, "case_sensitive", False))
+            table.add(Form(text.strip(), (skill.id,), ambiguous, case_sensitive=cased))
     for text, ids in compound_entries(taxonomy):
         known = tuple(i for i in ids if i in taxonomy.skills)
         if known:

@@ -84,10 +84,10 @@ class Pipeline:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._keys: dict[int, Form] = {}
         for key, form in self.table.forms.items():
-            pattern = self.nlp.make_doc(form.text)
+            patterns = [self.nlp.make_doc(t) for t in sorted(self.table.surfaces[key])]
             match_id = self.nlp.vocab.strings.add(key)
             self._keys[match_id] = form
-            self.matcher.add(key, [pattern])
+            self.matcher.add(key, patterns)
         self.symbols = _symbol_pattern([f for f in self.table.forms.values() if f.symbolic])
         self.fuzzy = FuzzyIndex(taxonomy, self.table)
 

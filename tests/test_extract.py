@@ -1,0 +1,168 @@
+"""The extractor's mechanism on a fixed toy taxonomy: forms, variants, fuzzy, output shape."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract_toy import claimed, toy_dir, toy_extract, toy_pipeline
+from service.errors import TextTooLong
+from service.extract import extract
+from service.models import Document, Position
+
+
+@pytest.mark.parametrize(
+    ("text", "skill_id", "surface"),
+    [
+        ("Languages: C++, Java", "c-plus-plus", "C++"),
+        ("Wrote services in C# and Java.", "c-sharp", "C#"),
+        ("Built APIs on .NET with Java.", "dotnet", ".NET"),
+        ("Backend in Node.js.", "nodejs", "Node.js"),
+        ("Modelling with scikit-learn.", "scikit-learn", "scikit-learn"),
+        ("Ran A/B tests on pricing.", "ab-testing", "A/B tests"),
+        ("Set up CI/CD for the team.", "ci-cd", "CI/CD"),
+        ("Segmented users with k-means.", "k-means", "k-means"),
+        ("Stored procedures in PL/SQL.", "sql", "PL/SQL"),
+        ("Queries in T-SQL.", "sql", "T-SQL"),
+        ("Tools: (C++), Docker", "c-plus-plus", "C++"),
+        ("C++17 and Python", "c-plus-plus", "C++"),
+    ],
+)
+def test_symbol_heavy_forms_are_found_with_exact_spans(text, skill_id, surface):
+    extraction = toy_extract(text)
+    hit = extraction.skill(skill_id)
+    assert hit is not None and hit.explicit
+    evidence = hit.evidence[0]
+    assert evidence.text == surface == extraction.text[evidence.start:evidence.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill_id"),
+    [
+        ("k means clustering", "k-means"),
+        ("kmeans", "k-means"),
+        ("scikit learn", "scikit-learn"),
+        ("Scikit-Learn", "scikit-learn"),
+        ("random forests and decision-trees", "random-forest"),
+        ("random forests and decision-trees", "decision-trees"),
+        ("Naïve Bayes", "naive-bayes"),
+        ("NAIVE BAYES", "naive-bayes"),
+        ("sklearn", "scikit-learn"),
+        ("Python 3", "python"),
+        ("python", "python"),
+    ],
+)
+def test_spelling_variants(text, skill_id):
+    assert skill_id in claimed(text)
+
+
+def test_compound_slash_names_both_skills():
+    assert {"c", "c-plus-plus"} <= claimed("Programming: C/C++")
+    assert {"python", "r"} <= claimed("Analysis in Python/R")
+    assert {"c-plus-plus", "java"} <= claimed("C++/Java developer")
+
+
+def test_comma_list_splits_cleanly():
+    assert claimed("Python,Java,SQL,Docker") >= {"python", "java", "sql", "docker"}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill_id"),
+    [("Pytroch", "pytorch"), ("Kubernates", "kubernetes"), ("Tensorflw models", "tensorflow"),
+     ("Tensor Flow", "tensorflow")],
+)
+def test_fuzzy_misspellings(text, skill_id):
+    hit = toy_extract(f"Experience: {text}").skill(skill_id)
+    assert hit is not None and hit.evidence[0].method in {"fuzzy", "exact"}
+    assert hit.confidence < 0.95 or hit.evidence[0].method == "exact"
+
+
+@pytest.mark.parametrize("text", ["scalar values", "a scalable design", "pythonic code", "docket",
+                                  "Javanese", "pandemic"])
+def test_fuzzy_does_not_match_other_words(text):
+    assert claimed(text) == set()
+
+
+def test_short_and_ambiguous_forms_are_never_fuzzy():
+    assert claimed("Jova and Rusty and Scla") == set()
+
+
+def test_implied_skills_are_not_explicit_and_name_their_source():
+    extraction = toy_extract("Used random forest and PyTorch.")
+    ensemble = extraction.skill("ensemble-methods")
+    assert ensemble is not None and not ensemble.explicit and ensemble.implied_by == ["random-forest"]
+    assert ensemble.evidence == [] and ensemble.confidence < extraction.skill("pytorch").confidence
+    assert extraction.skill("deep-learning").implied_by == ["pytorch"]
+
+
+def test_transitive_implication():
+    extraction = toy_extract("Deployed on SageMaker.")
+    assert extraction.skill("aws").implied_by == ["sagemaker"]
+
+
+def test_explicit_skill_is_not_also_reported_as_implied():
+    hit = toy_extract("Node.js and JavaScript").skill("javascript")
+    assert hit.explicit and hit.implied_by == []
+
+
+def test_output_is_sorted_by_category_then_name_and_versioned():
+    extraction = toy_extract("Docker, Python, Java, AWS, k-means, CI/CD")
+    order = [(h.category, h.name.casefold()) for h in extraction.skills]
+    ranks = ["language", "platform", "tool", "ml-library", "algorithm", "approach", "statistics",
+             "mathematics", "engineering", "soft"]
+    assert order == sorted(order, key=lambda o: (ranks.index(o[0]), o[1]))
+    assert extraction.versions.taxonomy == "toy-1" and extraction.versions.skillmatch
+
+
+def test_evidence_carries_line_and_offsets_into_normalised_text():
+    extraction = toy_extract("Summary\n\u2022 Built \ufb01ne models in PyTorch\u00a0and Docker\n")
+    hit = extraction.skill("pytorch")
+    evidence = hit.evidence[0]
+    assert evidence.line == "- Built fine models in PyTorch and Docker"
+    assert extraction.text[evidence.start:evidence.end] == "PyTorch"
+
+
+def test_every_mention_is_kept_as_evidence():
+    hit = toy_extract("Python at work. Python at home.\nPython again").skill("python")
+    assert len(hit.evidence) == 3 and hit.confidence > 0.95
+
+
+def test_urls_and_emails_are_not_mentions():
+    assert claimed("see https://github.com/me/docker-tools or mail java@python.org") == set()
+
+
+def test_empty_and_skill_free_text():
+    assert toy_extract("").skills == []
+    assert toy_extract("Managed a retail store and trained staff.").skills == []
+
+
+def test_text_too_long_is_a_typed_error(monkeypatch):
+    from service.settings import get_settings
+
+    monkeypatch.setattr(get_settings(), "max_text_chars", 100)
+    with pytest.raises(TextTooLong):
+        toy_extract("Python " * 50)
+    with pytest.raises(TextTooLong):
+        extract(Document(text="x" * 101), pipeline=toy_pipeline())
+
+
+def test_years_and_last_used_come_from_positions_that_mention_the_skill():
+    text = "Acme 2015-2018\nBuilt Java services.\nBeta 2017-2020\nJava and Docker.\nGamma 2021\nSales."
+    positions = [
+        Position(start=date(2015, 1, 1), end=date(2018, 1, 1), years=3, text_start=0, text_end=35),
+        Position(start=date(2017, 1, 1), end=date(2020, 1, 1), years=3, text_start=35, text_end=67),
+        Position(start=date(2021, 1, 1), end=date(2022, 1, 1), years=1, text_start=67,
+                 text_end=len(text)),
+    ]
+    extraction = extract(Document(text=text, positions=positions), pipeline=toy_pipeline())
+    java, docker = extraction.skill("java"), extraction.skill("docker")
+    assert java.years == pytest.approx(5.0, abs=0.05) and java.last_used == 2020
+    assert docker.years == pytest.approx(3.0, abs=0.05) and docker.last_used == 2020
+    assert extract(Document(text="Python"), pipeline=toy_pipeline()).skill("python").years is None
+
+
+def test_pipeline_is_built_once():
+    from service.extract import get_pipeline
+
+    assert get_pipeline(toy_dir()) is toy_pipeline() is get_pipeline(toy_dir())

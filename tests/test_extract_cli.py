@@ -1,0 +1,67 @@
+"""``skillmatch extract``: formats, failures and exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from extract_toy import toy_dir
+from service.cli import app
+
+
+@pytest.fixture()
+def runner(monkeypatch):
+    from service.settings import get_settings
+
+    monkeypatch.setattr(get_settings(), "taxonomy_dir", toy_dir())
+    return CliRunner()
+
+
+def test_jsonl_one_line_per_input_with_errors_in_place(runner, tmp_path):
+    good = tmp_path / "cv.txt"
+    good.write_text("Skills: Python, C/C++\nNo experience with Java.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(good), str(tmp_path / "missing.txt"),
+                                 "--format", "jsonl"])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [line["path"] for line in lines] == [str(good), str(tmp_path / "missing.txt")]
+    names = {s["name"] for s in lines[0]["skills"]}
+    assert {"Python", "C", "C++"} <= names
+    assert [s["id"] for s in lines[0]["not_claimed"]] == ["java"]
+    python = next(s for s in lines[0]["skills"] if s["id"] == "python")
+    assert {"id", "name", "category", "explicit", "confidence", "implied_by", "evidence"} <= set(python)
+    assert python["evidence"][0]["text"] == "Python" and lines[0]["versions"]["taxonomy"] == "toy-1"
+    assert lines[1]["error"]["code"] == "not_found"
+    assert "missing.txt" in result.stderr
+
+
+def test_json_prints_one_array_and_exit_zero(runner, tmp_path):
+    paths = []
+    for name, text in [("a.txt", "Docker"), ("b.md", "# Me\nPyTorch and k-means")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    result = runner.invoke(app, ["extract", *paths, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [d["path"] for d in data] == paths
+    assert {s["id"] for s in data[1]["skills"]} >= {"pytorch", "k-means", "deep-learning"}
+
+
+def test_unsupported_or_unreadable_inputs_are_typed_errors(runner, tmp_path):
+    binary = tmp_path / "photo.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    result = runner.invoke(app, ["extract", str(binary), str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert all("error" in line and line["error"]["code"] for line in lines) and len(lines) == 2
+    assert "Traceback" not in result.output
+
+
+def test_table_format(runner, tmp_path):
+    path = tmp_path / "cv.txt"
+    path.write_text("Python and Docker; willing to learn Rust", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0
+    assert "Python" in result.stdout and "Docker" in result.stdout and "not claimed" in result.stdout

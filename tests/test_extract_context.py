@@ -1,0 +1,127 @@
+"""Ambiguous forms, negation/hypotheticals and requirement hints (toy taxonomy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_toy import claimed, not_claimed, toy_extract
+from service.extract import extract
+from service.models import Document, Section
+
+from extract_toy import toy_pipeline
+
+AMBIGUOUS = [
+    # (skill, positive texts, negative texts)
+    ("c", ["Skills: C, Python", "Programming: C/C++", "Wrote firmware in C programming language",
+           "Languages - Java, C, SQL"],
+     ["Graduated with Grade C in history", "We moved to Plan C.", "Reports to the C-suite",
+      "Section C of the form"]),
+    ("r", ["Statistical analysis in R", "Tools: R, Python, SQL", "Analysis in Python/R",
+           "RStudio"],
+     ["Led the R&D team", "Dear Mr. John R. Smith, hello", "reply r to confirm"]),
+    ("go", ["Services written in Go, Java and Python", "Languages: Go", "Golang microservices"],
+     ["Let's go to the market", "Ready to go to work", "I go hiking on weekends"]),
+    ("rust", ["Languages: Rust, C++", "Systems programming: Rust and C++"],
+     ["Removed rust from old cars", "Rust on the bridge was repaired"]),
+    ("julia", ["Numerical code in Julia, Python", "Skills: Julia"],
+     ["Julia Roberts joined the team", "I met Julia yesterday"]),
+    ("aws", ["Cloud: Amazon, Docker", "Deployed on AWS"],
+     ["Worked at Amazon as a picker", "Bought it on Amazon.com"]),
+    ("spark", ["Big data: Spark, Hadoop, Hive", "Apache Spark jobs", "PySpark ETL"],
+     ["The talk sparked interest", "A spark of curiosity drove me"]),
+    ("hive", ["Spark, Hadoop, Hive", "HiveQL queries"], ["The office was a hive of activity"]),
+    ("pandas", ["Python libraries: pandas, NumPy", "Data wrangling with NumPy and pandas"],
+     ["Volunteered at the zoo caring for pandas", "Giant pandas eat bamboo"]),
+    ("cnn", ["Models: CNN, PyTorch", "Trained convolutional neural networks"],
+     ["Appeared as a CNN news anchor guest", "I watch CNN every night"]),
+    ("computer-vision", ["Research areas: CV, PyTorch", "Built CV models", "Computer vision"],
+     ["Please find my CV attached", "Updated my CV last week"]),
+]
+
+
+@pytest.mark.parametrize(("skill", "text"), [(s, t) for s, pos, _ in AMBIGUOUS for t in pos])
+def test_ambiguous_form_counts_in_technical_context(skill, text):
+    assert skill in claimed(text)
+
+
+@pytest.mark.parametrize(("skill", "text"), [(s, t) for s, _, neg in AMBIGUOUS for t in neg])
+def test_ambiguous_form_does_not_count_elsewhere(skill, text):
+    assert skill not in claimed(text)
+
+
+def test_skills_section_confirms_ambiguous_forms():
+    text = "Experience\nAcme\nSkills\nGo\nRust"
+    document = Document(text=text, sections=[
+        Section(name="experience", heading="Experience", start=0, end=16),
+        Section(name="skills", heading="Skills", start=16, end=len(text)),
+    ])
+    extraction = extract(document, pipeline=toy_pipeline())
+    assert {"go", "rust"} <= {h.id for h in extraction.skills}
+    assert extraction.skill("go").evidence[0].section == "skills"
+    assert extraction.skill("go").evidence[0].method == "context"
+
+
+def test_skills_heading_confirms_list_below_it():
+    assert {"go", "julia"} <= claimed("Technical Skills\nGo\nJulia\n")
+
+
+def test_context_confirmed_mentions_have_lower_confidence():
+    extraction = toy_extract("Skills: R, Python")
+    assert extraction.skill("r").confidence < extraction.skill("python").confidence
+
+
+NEGATED = [
+    ("No experience with Java.", {"java"}),
+    ("Python yes, not Scala.", {"scala"}),
+    ("Deployed without Docker.", {"docker"}),
+    ("Willing to learn Rust.", {"rust"}),
+    ("I would like to learn Scala", {"scala"}),
+    ("Eager to learn Kubernetes and Docker.", {"kubernetes", "docker"}),
+    ("No experience with Java, Scala or Go.", {"java", "scala", "go"}),
+    ("Docker is not required.", {"docker"}),
+    ("I have never used Java", {"java"}),
+]
+
+
+@pytest.mark.parametrize(("text", "skills"), NEGATED)
+def test_negated_and_hypothetical_mentions_are_not_claimed(text, skills):
+    assert skills <= not_claimed(text)
+    assert not skills & claimed(text)
+
+
+def test_negation_stops_at_the_clause():
+    text = "No experience with Java, but strong Python. Docker daily.\nScala too"
+    assert claimed(text) >= {"python", "docker", "scala"}
+    assert not_claimed(text) == {"java"}
+
+
+def test_negation_needs_the_cue_to_govern_the_mention():
+    assert "docker" in claimed("Zero downtime deployments without outages using Docker")
+    assert "java" in claimed("Not only Java but also Python")
+    assert {"python", "java"} <= claimed("Languages including but not limited to Python, Java")
+
+
+def test_a_skill_with_positive_and_negative_mentions_is_claimed_with_both_evidences():
+    extraction = toy_extract("Python developer. No experience with Python 2 internals? Python.")
+    hit = extraction.skill("python")
+    assert hit is not None and any(e.negated for e in hit.evidence)
+    assert any(not e.negated for e in hit.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "hint"),
+    [
+        ("Familiarity with Docker is a plus.", "docker", "preferred"),
+        ("Kubernetes experience is nice to have.", "kubernetes", "preferred"),
+        ("Bonus: Scala", "scala", "preferred"),
+        ("You must know Python.", "python", "required"),
+        ("Strong SQL experience required.", "sql", "required"),
+        ("Preferred qualifications:\n- Spark, Hadoop\n", "hadoop", "preferred"),
+        ("Requirements:\n- Java\n- Docker\n", "docker", "required"),
+        ("We use Python.", "python", None),
+    ],
+)
+def test_requirement_hints(text, skill, hint):
+    hit = toy_extract(text).skill(skill)
+    assert hit is not None and hit.explicit
+    assert hit.evidence[0].requirement == hint

@@ -1,0 +1,42 @@
+"""Invariants: extraction never crashes on arbitrary text and evidence slices back exactly."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extract_toy import toy_extract, toy_pipeline
+from service.extract import extract
+from service.models import Document
+
+FRAGMENTS = st.sampled_from([
+    "C++", "C#", ".NET", "C/C++", "Python/R", "R&D", "k-means", "A/B", "CI/CD", "Go", "go", "R",
+    "no experience with", "willing to learn", "is a plus", ", ", " / ", "\n", "Skills: ", "\u200f",
+    "\x00", "\ud800", "ﬁ", "Pytroch", "Amazon", "Kubernates", "scikit learn", "Julia", "CV", "-",
+    "https://x.io/python", "a@b.com", "(", ")", "\u00ad", "\u202e", "Ω", "日本語", " ",
+])
+TEXT = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.one_of(FRAGMENTS, st.text(max_size=8)), max_size=40).map("".join),
+)
+
+
+def _check(extraction):
+    for hit in [*extraction.skills, *extraction.not_claimed]:
+        assert hit.explicit or hit.implied_by
+        for evidence in hit.evidence:
+            assert evidence.text == extraction.text[evidence.start:evidence.end]
+            assert evidence.text and evidence.line.find(evidence.text) >= 0
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_extract_text_never_crashes_and_offsets_slice_back(text):
+    _check(toy_extract(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXT)
+def test_extract_on_raw_document_text(text):
+    """A Document built elsewhere may hold unnormalised text (lone surrogates, NUL, RTL)."""
+    _check(extract(Document(text=text), pipeline=toy_pipeline()))
