@@ -1,0 +1,133 @@
+"""``skillmatch serve``, ``skillmatch keys …`` and ``skillmatch db upgrade``."""
+
+from __future__ import annotations
+
+import copy
+from typing import Annotated, Any
+
+import typer
+
+from ..settings import Settings, get_settings
+from .app import app
+
+keys_app = typer.Typer(help="Manage API keys (one tenant may hold several).", no_args_is_help=True)
+db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+app.add_typer(db_app, name="db")
+
+
+def _shown_url(settings: Settings) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(settings.effective_database_url).render_as_string(hide_password=True)
+
+
+def _migrate(settings: Settings) -> str | None:
+    from ..store.migrate import upgrade
+
+    return upgrade(settings)
+
+
+def _log_config(level: str) -> dict[str, Any]:
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["service"] = {"handlers": ["default"], "level": level, "propagate": False}
+    return config
+
+
+@app.command("serve")
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Run the API and the candidate page (migrates the database first, once)."""
+    import uvicorn
+
+    settings = get_settings()
+    revision = _migrate(settings)
+    typer.echo(f"Data directory: {settings.data_dir}")
+    typer.echo(f"Database: {_shown_url(settings)} (schema {revision})")
+    typer.echo(f"Serving on http://{host}:{port}/ (API docs at http://{host}:{port}/docs)")
+    uvicorn.run(
+        "service.api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_config=_log_config(settings.log_level),
+        log_level=settings.log_level.lower(),
+        access_log=False,
+    )
+
+
+@keys_app.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option("--name", help="Tenant name (created if new).")],
+) -> None:
+    """Create an API key for tenant NAME and print only the key."""
+    from ..store import keys
+    from ..store.db import make_engine, make_sessionmaker, session_scope
+
+    settings = get_settings()
+    tenant = name.strip()
+    if not tenant or len(tenant) > 100:
+        raise typer.BadParameter("give a tenant name of 1 to 100 characters", param_hint="--name")
+    _migrate(settings)
+    engine = make_engine(settings)
+    try:
+        with session_scope(make_sessionmaker(engine)) as session:
+            key, _info = keys.create_key(session, tenant)
+    finally:
+        engine.dispose()
+    typer.echo(key)
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """List keys: id, tenant, prefix, created, revoked (never the keys themselves)."""
+    from ..store import keys
+    from ..store.db import make_engine, make_sessionmaker, session_scope
+
+    settings = get_settings()
+    _migrate(settings)
+    engine = make_engine(settings)
+    try:
+        with session_scope(make_sessionmaker(engine)) as session:
+            rows = keys.list_keys(session)
+    finally:
+        engine.dispose()
+    typer.echo(f"{'ID':<18} {'TENANT':<20} {'PREFIX':<9} {'CREATED':<20} REVOKED")
+    for row in rows:
+        revoked = row.revoked_at.strftime("%Y-%m-%d %H:%M:%S") if row.revoked_at else "-"
+        created = row.created_at.strftime("%Y-%m-%d %H:%M:%S")
+        typer.echo(f"{row.id:<18} {row.tenant:<20} {row.prefix + '…':<9} {created:<20} {revoked}")
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key's id from `keys list`.")]) -> None:
+    """Revoke a key at once; the tenant's data stays."""
+    from ..store import keys
+    from ..store.db import make_engine, make_sessionmaker, session_scope
+
+    settings = get_settings()
+    _migrate(settings)
+    engine = make_engine(settings)
+    try:
+        with session_scope(make_sessionmaker(engine)) as session:
+            info = keys.revoke_key(session, key_id)
+    finally:
+        engine.dispose()
+    if info is None:
+        typer.echo(f"error: no key with id {key_id!r}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"Revoked {info.id} (tenant {info.tenant}).")
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply pending migrations to the configured database."""
+    settings = get_settings()
+    revision = _migrate(settings)
+    typer.echo(f"Database {_shown_url(settings)} is at schema revision {revision}.")

@@ -1,0 +1,166 @@
+"""Shared fixtures for the API and store tests, run once on SQLite and once on PostgreSQL.
+
+The PostgreSQL leg needs a server: set ``SKILLMATCH_TEST_POSTGRES_URL`` (``bash .ci/run`` starts
+one on 127.0.0.1 and sets it); without it that leg skips with a message saying so.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable, Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+POSTGRES_ENV = "SKILLMATCH_TEST_POSTGRES_URL"
+POSTGRES_HOWTO = (
+    f"PostgreSQL leg skipped: set {POSTGRES_ENV}=postgresql://USER:PASSWORD@127.0.0.1:5432/DB "
+    "(a role allowed to CREATE DATABASE), or run `bash .ci/run`, which starts a server and sets it"
+)
+TABLES = "match_scores, resumes, jobs, api_keys, tenants"
+
+# Resume text used across the API tests. The e-mail and phone let the log tests check that no
+# personal data reaches the logs.
+RESUME_TEXT = """Dana Whitfield
+dana.whitfield@example.org | +1 415 555 0137 | Oakland, CA
+
+Summary
+Machine learning engineer with 6 years of experience building and deploying models.
+
+Experience
+Senior Machine Learning Engineer, Northwind Analytics (2021 - present)
+- Built PyTorch recommendation models and served them with Docker on Kubernetes in AWS.
+- Wrote feature pipelines in Python and SQL on Apache Spark.
+
+Data Scientist, Contoso Retail (2018 - 2021)
+- Trained scikit-learn and XGBoost models; ran A/B tests and statistical analysis.
+
+Skills
+Python, SQL, PyTorch, TensorFlow, scikit-learn, Docker, Kubernetes, AWS, Git
+
+Education
+M.S. Computer Science, University of Washington, 2018
+"""
+
+JOB_TEXT = """Machine Learning Engineer
+
+We are looking for an ML engineer to take models to production.
+
+Requirements:
+- 3+ years of experience with Python and SQL
+- Experience with PyTorch or TensorFlow
+- Docker and Kubernetes in a cloud environment (AWS or GCP)
+
+Nice to have:
+- Apache Spark
+- MLflow
+"""
+
+
+def _admin_url(url: str) -> str:
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh, migrated PostgreSQL database for this test session, dropped at the end."""
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        pytest.skip(POSTGRES_HOWTO)
+    from service.settings import Settings
+    from service.store.migrate import upgrade
+
+    name = f"skillmatch_test_{secrets.token_hex(4)}"
+    admin = create_engine(_admin_url(base), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(_admin_url(base)).set(database=name).render_as_string(hide_password=False)
+    try:
+        upgrade(Settings(database_url=url))
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest) -> str | None:
+    """None for the embedded SQLite file; a clean PostgreSQL database URL for the other leg."""
+    if request.param == "sqlite":
+        return None
+    url: str = request.getfixturevalue("postgres_url")
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def api_settings(tmp_path, db_url):  # type: ignore[no-untyped-def]
+    """Settings with a temporary data directory and generous limits (tests lower them)."""
+    from service.settings import Settings
+
+    return Settings(
+        data_dir=tmp_path / "data",
+        database_url=db_url,
+        rate_limit_per_minute=10_000,
+        max_concurrent_parses=16,
+    )
+
+
+@pytest.fixture
+def make_app(api_settings):  # type: ignore[no-untyped-def]
+    """Build an app from ``api_settings`` with some fields changed: ``make_app(max_pages=2)``."""
+    from service.api.app import create_app
+
+    def build(**changes):  # type: ignore[no-untyped-def]
+        return create_app(api_settings.model_copy(update=changes))
+
+    return build
+
+
+@pytest.fixture
+def api_app(make_app):  # type: ignore[no-untyped-def]
+    return make_app()
+
+
+@pytest.fixture
+def api_client(api_app):  # type: ignore[no-untyped-def]
+    """A TestClient with the app's lifespan run (migrations checked, pipeline loaded)."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(api_app) as client:
+        yield client
+
+
+@pytest.fixture
+def make_key(api_client, api_app) -> Callable[[str], str]:  # type: ignore[no-untyped-def]
+    """Create an API key for a tenant (created if new) and return the key."""
+    from service.store import keys
+    from service.store.db import session_scope
+
+    def create(tenant: str = "acme") -> str:
+        with session_scope(api_app.state.skillmatch.sessions) as session:
+            key, _ = keys.create_key(session, tenant)
+        return key
+
+    return create
+
+
+@pytest.fixture
+def auth(make_key) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Authorization headers for tenant ``acme``."""
+    return {"Authorization": f"Bearer {make_key('acme')}"}
+
+
+@pytest.fixture
+def other_auth(make_key) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Authorization headers for a second tenant, ``globex``."""
+    return {"Authorization": f"Bearer {make_key('globex')}"}
