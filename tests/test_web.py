@@ -247,15 +247,17 @@ def test_sample_report_is_a_valid_api_shape() -> None:
     assert data["matched"][0]["evidence"][0]["line"].count("<script>") == 1
 
 
-def test_real_app_serves_the_page_with_the_headers() -> None:
+def test_real_app_serves_the_page_with_the_headers(tmp_path: Path) -> None:
     app_module = pytest.importorskip("service.api.app", reason="the API app is not there yet")
-    client = TestClient(app_module.create_app())
+    client = TestClient(app_module.create_app(Settings(data_dir=tmp_path, max_upload_bytes=2**20)))
     page = client.get("/")
     assert page.status_code == 200 and 'id="analyze-form"' in page.text
-    for path in ("/", "/healthz", "/static/page.js"):
+    assert "up to 1 MB" in page.text
+    for path in ("/", "/healthz", "/static/page.js", "/v1/jobs", "/nowhere"):
         headers = client.get(path).headers
-        assert headers["content-security-policy"] == STRICT_CSP
-        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["content-security-policy"] == STRICT_CSP, path
+        assert headers["x-content-type-options"] == "nosniff", path
+        assert headers["referrer-policy"] == "no-referrer", path
 
 
 def test_web_package_ships_its_templates_and_static_files() -> None:

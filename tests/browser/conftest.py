@@ -50,7 +50,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread.start()
     deadline = time.monotonic() + 30
     while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
+        if not thread.is_alive():
+            pytest.fail("the app failed to start: its error is in the captured stderr")
+        if time.monotonic() > deadline:
             pytest.fail("the app did not start on 127.0.0.1 within 30 s")
         time.sleep(0.05)
     yield f"http://127.0.0.1:{port}"
