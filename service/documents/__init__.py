@@ -1,6 +1,41 @@
-"""Documents: bytes of a PDF, DOCX or text file → a normalised ``Document``."""
+"""Documents: bytes of a PDF, DOCX or text file → a normalised ``Document``.
 
+``parse_bytes`` is the entry point for untrusted uploads: it sniffs and checks limits here, reads
+plain text in-process and sends PDF/DOCX to the sandboxed worker pool. ``read_document`` does
+the same in the current process (what a worker runs).
+"""
+
+from __future__ import annotations
+
+from ..models import Document
+from ..settings import Settings, get_settings
 from .normalize import normalize
+from .reader import check_text_length, read_document
+from .sandbox import DocumentPool, apply_worker_limits, default_pool, read_document_limited
+from .sniff import check_size, decode_text, sniff
 from .text import document_from_text
 
-__all__ = ["document_from_text", "normalize"]
+
+def parse_bytes(data: bytes, filename: str | None = None, *,
+                settings: Settings | None = None) -> Document:
+    """Read an uploaded file: text in-process, PDF/DOCX in the default sandbox pool.
+
+    Raises ``DocumentError`` subclasses (see ``docs/errors.md``); never anything else for bad
+    input.
+    """
+    settings = settings or get_settings()
+    check_size(data, settings.max_upload_bytes)
+    kind = sniff(data)
+    if kind in ("pdf", "docx"):
+        return default_pool(settings).parse(data, filename, settings=settings)
+    text = decode_text(data) or ""
+    check_text_length(len(text), settings)
+    doc = document_from_text(text, kind)
+    check_text_length(len(doc.text), settings)
+    return doc
+
+
+__all__ = [
+    "DocumentPool", "apply_worker_limits", "default_pool", "document_from_text", "normalize",
+    "parse_bytes", "read_document", "read_document_limited",
+]

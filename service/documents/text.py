@@ -1,17 +1,62 @@
-"""Plain text and Markdown → ``Document``."""
+"""Plain text and Markdown → ``Document``, and the assembler every format ends in.
+
+Each reader produces text pieces with their page; ``build_document`` normalises them, joins them
+with blank lines (so block offsets index ``Document.text``) and adds sections, positions,
+education and total years.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from datetime import date
 
 from ..models import Block, Document
+from .education import find_education
 from .normalize import normalize
+from .sections import detect_sections
+from .timeline import find_positions, total_years
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+_MD_MARKUP = re.compile(r"^(\s{0,3})(#{1,6})\s+|(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)", re.MULTILINE)
 
 
-def document_from_text(text: str, source_format: str = "text") -> Document:
-    """Normalise ``text`` and split it into paragraph blocks."""
-    clean = normalize(text)
-    blocks = [Block(start=m.start(), end=m.end(), page=None) for m in _PARAGRAPH.finditer(clean)]
-    return Document(text=clean, source_format=source_format, pages=1, blocks=blocks)
+def build_document(pieces: Iterable[tuple[str, int | None]], source_format: str = "text",
+                   pages: int = 1, warnings: list[str] | None = None,
+                   today: date | None = None) -> Document:
+    """A ``Document`` from ``(text, page)`` pieces in reading order."""
+    parts: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for raw, page in pieces:
+        clean = normalize(raw)
+        if not clean:
+            continue
+        if parts:
+            offset += 2
+        for match in _PARAGRAPH.finditer(clean):
+            blocks.append(Block(start=offset + match.start(), end=offset + match.end(), page=page))
+        parts.append(clean)
+        offset += len(clean)
+    text = "\n\n".join(parts)
+    doc = Document(text=text, source_format=source_format, pages=pages, blocks=blocks,
+                   warnings=list(warnings or []))
+    return add_structure(doc, today=today)
+
+
+def add_structure(doc: Document, today: date | None = None) -> Document:
+    """Fill sections, positions, education and total years of ``doc`` from its text."""
+    text = doc.text
+    doc.sections = detect_sections(text, doc.page_at if doc.blocks else None)
+    doc.positions = find_positions(text, doc.sections, today=today, section_at=doc.section_at)
+    doc.education = find_education(text, doc.sections, today=today)
+    doc.total_years = total_years(doc.positions, doc.sections, doc.section_at)
+    return doc
+
+
+def document_from_text(text: str, source_format: str = "text", *,
+                       today: date | None = None) -> Document:
+    """Normalise ``text`` (Markdown emphasis and heading marks dropped) into a ``Document``."""
+    if source_format == "markdown":
+        text = _MD_MARKUP.sub(lambda m: m.group(1) or "", text)
+    return build_document([(text, None)], source_format, pages=1, today=today)

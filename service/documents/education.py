@@ -1,0 +1,129 @@
+"""Education entries: degree level, field, institution and year."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from ..models import EducationEntry, Section
+from .vocab import LEVEL_PATTERNS, field_patterns, looks_like_education
+
+_INSTITUTION = re.compile(
+    r"\b(universit\w*|college|institute|school|academy|polytechnic|iit|nit|conservatory|"
+    r"ecole|école|hochschule|universidad|politecnico)\b", re.I)
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+_FIELD_AFTER = re.compile(r"\b(?:in|of)\s+([A-Za-z&][A-Za-z &/-]{2,60})")
+_SEGMENTS = re.compile(r"\s*(?:,|\||;|\s-\s|\s{2,}|\(|\))\s*")
+_DEGREE_WORDS = re.compile(r"\b(science|arts|engineering|technology|philosophy|business)\b", re.I)
+
+
+def degree_level(text: str) -> str | None:
+    """The highest degree level named in ``text``."""
+    for level, pattern in LEVEL_PATTERNS:
+        if pattern.search(text):
+            return level
+    return None
+
+
+def _field(text: str) -> tuple[str | None, str | None]:
+    field_text = None
+    for match in _FIELD_AFTER.finditer(text):
+        candidate = re.split(r"\s+(?:from|at|with|and minor|minor)\b|\s*[,|(]", match.group(1))[0]
+        candidate = candidate.strip(" -&/")
+        if candidate and not _DEGREE_WORDS.fullmatch(candidate.split()[0] if candidate else ""):
+            field_text = candidate
+            break
+        if candidate:
+            field_text = field_text or candidate
+    for field_id, pattern in field_patterns():
+        if (field_text and pattern.search(field_text)) or pattern.search(text):
+            return field_id, field_text or pattern.search(text).group(0)
+    return None, field_text
+
+
+def _institution(text: str) -> str | None:
+    for line in text.split("\n"):
+        for segment in _SEGMENTS.split(line):
+            if _INSTITUTION.search(segment) and len(segment) <= 100:
+                cleaned = _YEAR.sub("", segment).strip(" -,:")
+                if cleaned:
+                    return cleaned
+    return None
+
+
+def entry_from_text(text: str, start: int, today: date | None = None) -> EducationEntry | None:
+    """One education entry from the text of a chunk starting at ``start``, if it is one."""
+    today = today or date.today()
+    level = degree_level(text)
+    institution = _institution(text)
+    if level is None and institution is None:
+        return None
+    field_id, field_text = _field(text)
+    years = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year + 7]
+    return EducationEntry(level=level, field=field_id, field_text=field_text,
+                          institution=institution, year=max(years) if years else None,
+                          start=start, end=start + len(text))
+
+
+def _chunks(text: str, base: int) -> list[tuple[int, str]]:
+    """Split a section body into entries: blank lines, or a new line naming a new degree."""
+    chunks: list[tuple[int, str]] = []
+    current: list[str] = []
+    current_start = base
+    has_level = False
+    offset = base
+    for line in text.split("\n"):
+        line_level = degree_level(line) is not None
+        if not line.strip() or (line_level and has_level):
+            if current:
+                chunks.append((current_start, "\n".join(current)))
+            current, has_level = [], False
+            current_start = offset
+        if line.strip():
+            if not current:
+                current_start = offset
+            current.append(line)
+            has_level = has_level or line_level
+        offset += len(line) + 1
+    if current:
+        chunks.append((current_start, "\n".join(current)))
+    return chunks
+
+
+def find_education(text: str, sections: Sequence[Section],
+                   today: date | None = None) -> list[EducationEntry]:
+    """Entries in education sections; without one, lines naming both a degree and a school."""
+    entries: list[EducationEntry] = []
+    edu_sections = [s for s in sections if s.name == "education"]
+    if edu_sections:
+        for section in edu_sections:
+            body_start = text.find("\n", section.start, section.end)
+            heading_line = text[section.start: body_start if body_start != -1 else section.end]
+            inline = heading_line.split(":", 1)[1] if ":" in heading_line else ""
+            if body_start == -1 and not inline:
+                continue
+            if inline.strip():
+                entry = entry_from_text(inline, section.start + heading_line.index(inline), today)
+                if entry:
+                    entries.append(entry)
+            if body_start != -1:
+                for start, chunk in _chunks(text[body_start + 1: section.end], body_start + 1):
+                    entry = entry_from_text(chunk, start, today)
+                    if entry:
+                        entries.append(entry)
+        return entries
+    offset = 0
+    for line in text.split("\n"):
+        if degree_level(line) and looks_like_education(_strip_levels(line)) and len(line) < 300:
+            entry = entry_from_text(line, offset, today)
+            if entry:
+                entries.append(entry)
+        offset += len(line) + 1
+    return entries
+
+
+def _strip_levels(line: str) -> str:
+    for _, pattern in LEVEL_PATTERNS[:3]:
+        line = pattern.sub(" ", line)
+    return line

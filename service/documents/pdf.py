@@ -1,0 +1,275 @@
+"""PDF → ``Document`` with pdfminer.six layout analysis, tuned for resumes.
+
+pdfminer groups characters into text lines; we order the lines ourselves: a page whose lines
+leave a vertical gutter is read column by column (full-width lines such as the name header are
+kept in place), rows of short cells aligned across the gutter are read as table rows, and
+running headers/footers and page numbers are dropped.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import (
+    LAParams, LTFigure, LTImage, LTPage, LTTextBox, LTTextLine,
+)
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
+from pdfminer.psexceptions import PSException
+
+from ..errors import Corrupt, Empty, Encrypted, NoTextLayer, TooManyPages
+from ..models import Document
+from ..settings import Settings
+from .text import build_document
+
+LAPARAMS = dict(line_margin=0.5, char_margin=2.0, word_margin=0.1, boxes_flow=0.5,
+                detect_vertical=False, all_texts=False)
+# What pdfminer raises on damaged input besides its own PSException tree.
+PDFMINER_FAILURES = (PSException, RecursionError, IndexError, ValueError, TypeError, KeyError,
+                     AttributeError, struct.error, zlib.error, AssertionError, EOFError,
+                     OverflowError, ZeroDivisionError, NotImplementedError, UnicodeError,
+                     LookupError)
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+_MARGIN = 0.09
+
+
+@dataclass
+class Line:
+    """One text line with its box (pdfminer coordinates: y grows upwards)."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    box: int
+    page: int
+    group: str = field(default="")
+
+    @property
+    def height(self) -> float:
+        return max(self.y1 - self.y0, 1.0)
+
+
+def _lines(layout: LTPage, page_no: int) -> tuple[list[Line], bool]:
+    """Text lines of a page and whether it holds any image."""
+    lines: list[Line] = []
+    has_image = False
+    stack = list(layout)
+    box_id = 0
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, LTTextBox):
+            box_id += 1
+            for sub in item:
+                if isinstance(sub, LTTextLine):
+                    text = sub.get_text().strip()
+                    if text:
+                        lines.append(Line(text, sub.x0, sub.y0, sub.x1, sub.y1, box_id, page_no))
+        elif isinstance(item, LTTextLine):
+            box_id += 1
+            text = item.get_text().strip()
+            if text:
+                lines.append(Line(text, item.x0, item.y0, item.x1, item.y1, box_id, page_no))
+        elif isinstance(item, LTImage):
+            has_image = True
+        elif isinstance(item, LTFigure):
+            stack[:0] = list(item)
+    return lines, has_image
+
+
+def _gutter(lines: list[Line]) -> float | None:
+    """An x between 25% and 75% of the text width that (almost) no line crosses."""
+    if len(lines) < 6:
+        return None
+    left = min(line.x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    width = right - left
+    if width < 100:
+        return None
+    best: tuple[int, float] | None = None
+    steps = 60
+    for step in range(steps + 1):
+        x = left + width * (0.25 + 0.5 * step / steps)
+        crossing = sum(1 for line in lines if line.x0 < x - 2 and line.x1 > x + 2)
+        lefts = sum(1 for line in lines if line.x1 <= x + 2)
+        rights = sum(1 for line in lines if line.x0 >= x - 2)
+        if lefts < 3 or rights < 3 or crossing > max(2, len(lines) // 12):
+            continue
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+    return best[1] if best else None
+
+
+def _aligned(a: list[Line], b: list[Line]) -> float:
+    """Share of lines in ``a`` with a line of ``b`` on the same baseline."""
+    if not a:
+        return 0.0
+    hits = sum(1 for line in a if any(abs(line.y0 - other.y0) < 2.0 for other in b))
+    return hits / len(a)
+
+
+def _is_table(left: list[Line], right: list[Line]) -> bool:
+    """Aligned rows of short cells on both sides: a table, not two columns."""
+    cells = left + right
+    short = sum(1 for line in cells if len(line.text) <= 40) / max(len(cells), 1)
+    return short > 0.8 and _aligned(left, right) > 0.7 and _aligned(right, left) > 0.7
+
+
+def _rows(lines: list[Line]) -> list[Line]:
+    """Merge lines sharing a baseline into one row (cells joined by ' | ')."""
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: (-ln.y0, ln.x0)):
+        if rows and abs(rows[-1][0].y0 - line.y0) < 2.0:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    merged = []
+    for index, row in enumerate(rows):
+        row.sort(key=lambda ln: ln.x0)
+        first = row[0]
+        merged.append(Line(" | ".join(ln.text for ln in row), first.x0, first.y0, row[-1].x1,
+                           max(ln.y1 for ln in row), -(index + 1), first.page, "row"))
+    return merged
+
+
+def order_lines(lines: list[Line]) -> list[Line]:
+    """Reading order for one page: bands between full-width lines, columns within a band."""
+    if not lines:
+        return []
+    gutter = _gutter(lines)
+    if gutter is None:
+        return _rows(lines) if _has_grid(lines) else sorted(lines, key=lambda ln: (-ln.y1, ln.x0))
+    spanning = [ln for ln in lines if ln.x0 < gutter - 2 and ln.x1 > gutter + 2]
+    left = [ln for ln in lines if ln.x1 <= gutter + 2 and ln not in spanning]
+    right = [ln for ln in lines if ln.x0 >= gutter - 2 and ln not in spanning]
+    if _is_table(left, right):
+        return _rows(lines)
+    cuts = sorted(spanning, key=lambda ln: -ln.y1)
+
+    def band(line: Line) -> int:
+        return sum(1 for cut in cuts if cut.y0 >= line.y1 - 1.0)
+
+    ordered: list[Line] = []
+    for index in range(len(cuts) + 1):
+        for column in (left, right):
+            ordered.extend(sorted((ln for ln in column if band(ln) == index),
+                                  key=lambda ln: -ln.y1))
+        if index < len(cuts):
+            ordered.append(cuts[index])
+    return ordered
+
+
+def _has_grid(lines: list[Line]) -> bool:
+    """Several baselines holding two or more separate short cells: a one-gutter-free table."""
+    by_row = Counter(round(line.y0) for line in lines)
+    multi = [y for y, count in by_row.items() if count >= 2]
+    return len(multi) >= 3 and len(multi) >= len(by_row) * 0.6 and all(
+        len(line.text) <= 40 for line in lines if round(line.y0) in multi)
+
+
+def _drop_running(pages: list[list[Line]], heights: list[float]) -> list[list[Line]]:
+    """Remove page numbers and lines repeated in the top/bottom margin of several pages."""
+    def in_margin(line: Line, height: float) -> bool:
+        return line.y0 > height * (1 - _MARGIN) or line.y1 < height * _MARGIN
+
+    def key(text: str) -> str:
+        return re.sub(r"\d+", "#", text.lower()).strip()
+
+    counts: Counter[str] = Counter()
+    for lines, height in zip(pages, heights):
+        counts.update({key(ln.text) for ln in lines if in_margin(ln, height)})
+    threshold = max(2, (len(pages) + 1) // 2)
+    kept = []
+    for lines, height in zip(pages, heights):
+        kept.append([
+            ln for ln in lines
+            if not (in_margin(ln, height)
+                    and (_PAGE_NUMBER.match(ln.text) or (len(pages) > 1
+                                                         and counts[key(ln.text)] >= threshold)))
+        ])
+    return kept
+
+
+def _page_count(document: PDFDocument) -> int | None:
+    """The page count the catalog declares, if it declares one."""
+    pages = resolve1(document.catalog.get("Pages"))
+    count = resolve1(pages.get("Count")) if isinstance(pages, dict) else None
+    return count if isinstance(count, int) else None
+
+
+def _pieces(lines: list[Line]) -> list[tuple[str, int]]:
+    """Consecutive lines of the same pdfminer box (or each table row) form one text piece."""
+    pieces: list[tuple[str, int]] = []
+    current: list[str] = []
+    last: Line | None = None
+    for line in lines:
+        same = last is not None and line.box == last.box and line.box > 0
+        if not same and current:
+            pieces.append(("\n".join(current), last.page))
+            current = []
+        current.append(line.text)
+        last = line
+    if current and last is not None:
+        pieces.append(("\n".join(current), last.page))
+    return pieces
+
+
+def read_pdf(data: bytes, settings: Settings) -> Document:
+    """Text, blocks with pages and structure from PDF bytes; typed errors for every failure."""
+    try:
+        return _read_pdf(data, settings)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise Encrypted() from exc
+    except MemoryError as exc:
+        raise Corrupt("The PDF needs more memory than allowed to read (it may hold a "
+                      "decompression bomb). Export it again and retry.") from exc
+    except RecursionError as exc:
+        raise Corrupt("The PDF's structure is nested too deeply to read. Export it again "
+                      "and retry.") from exc
+    except PDFMINER_FAILURES as exc:
+        raise Corrupt(f"The PDF is damaged and could not be read ({type(exc).__name__}). "
+                      "Export it again and retry.") from exc
+
+
+def _read_pdf(data: bytes, settings: Settings) -> Document:
+    parser = PDFParser(io.BytesIO(data))
+    document = PDFDocument(parser)
+    declared = _page_count(document)
+    if declared is not None and declared > settings.max_pages:
+        raise TooManyPages(f"The PDF has {declared} pages; the limit is {settings.max_pages}.")
+    resources = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(resources, laparams=LAParams(**LAPARAMS))
+    interpreter = PDFPageInterpreter(resources, device)
+    pages: list[list[Line]] = []
+    heights: list[float] = []
+    any_image = False
+    for number, page in enumerate(PDFPage.create_pages(document), start=1):
+        if number > settings.max_pages:
+            raise TooManyPages(f"The PDF has more than {settings.max_pages} pages; the limit is "
+                               f"{settings.max_pages}.")
+        interpreter.process_page(page)
+        layout = device.get_result()
+        lines, has_image = _lines(layout, number)
+        any_image = any_image or has_image
+        pages.append(order_lines(lines))
+        heights.append(max(layout.height, 1.0))
+    if not pages:
+        raise Corrupt("The PDF has no readable pages. Export it again and retry.")
+    pages = _drop_running(pages, heights)
+    pieces = [piece for lines in pages for piece in _pieces(lines)]
+    doc = build_document(pieces, "pdf", pages=len(pages))
+    if not doc.text.strip():
+        if any_image:
+            raise NoTextLayer()
+        raise Empty("The PDF contains no text.")
+    return doc

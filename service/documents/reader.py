@@ -1,0 +1,41 @@
+"""``read_document``: bytes → ``Document`` in the current process (what a sandbox worker runs)."""
+
+from __future__ import annotations
+
+from ..errors import TextTooLong, UnsupportedFormat
+from ..models import Document
+from ..settings import Settings, get_settings
+from .docx import read_docx
+from .pdf import read_pdf
+from .sniff import check_size, decode_text, sniff
+from .text import document_from_text
+
+
+def check_text_length(length: int, settings: Settings) -> None:
+    """``TextTooLong`` past ``settings.max_text_chars``."""
+    if length > settings.max_text_chars:
+        raise TextTooLong(f"The text has {length:,} characters; the limit is "
+                          f"{settings.max_text_chars:,}.")
+
+
+def read_document(data: bytes, filename: str | None = None, *,
+                  settings: Settings | None = None) -> Document:
+    """Sniff ``data`` by content and read it in this process (no sandbox: see ``sandbox``).
+
+    ``filename`` is never used to choose the format. Raises ``DocumentError`` subclasses.
+    """
+    settings = settings or get_settings()
+    check_size(data, settings.max_upload_bytes)
+    kind = sniff(data)
+    if kind == "pdf":
+        doc = read_pdf(data, settings)
+    elif kind == "docx":
+        doc = read_docx(data, settings)
+    else:
+        text = decode_text(data)
+        if text is None:
+            raise UnsupportedFormat()
+        check_text_length(len(text), settings)
+        doc = document_from_text(text, kind)
+    check_text_length(len(doc.text), settings)
+    return doc

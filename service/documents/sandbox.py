@@ -1,0 +1,285 @@
+"""The sandbox: long-lived worker processes that read untrusted PDF/DOCX bytes.
+
+Workers are fresh interpreters (``python -m service.documents.worker``, spawn semantics: nothing
+is forked from a parent that may hold spaCy, and the parent's ``__main__`` is never re-imported)
+that import only the readers (pdfminer, python-docx), so starting one is cheap. Each worker caps its address space (RLIMIT_AS = ``settings.worker_memory_mb``);
+the parent enforces the wall-clock limit (``settings.parse_timeout_s``): a worker that overruns
+or dies is killed, its slot restarts a fresh worker on next use, and the caller gets
+``ParseTimeout`` or ``Corrupt``. The pool size caps concurrent parses: callers beyond it wait.
+
+Code that is already inside a worker process of its own (the batch runner) calls
+``apply_worker_limits(settings)`` once and then ``read_document_limited`` per document.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from multiprocessing.connection import Connection
+
+from ..errors import Corrupt, DocumentError, ParseTimeout, SkillmatchError
+from ..models import Document
+from ..settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+
+_PROJECT_ROOT = str(Path(__file__).resolve().parents[2])
+
+
+def apply_worker_limits(settings: Settings) -> None:
+    """Cap this process's address space at ``settings.worker_memory_mb`` and disable core dumps."""
+    import resource
+
+    limit = settings.worker_memory_mb * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ``ParseTimeout`` in this (main) thread after ``seconds`` of wall-clock time.
+
+    Uses SIGALRM, so it only works in the main thread of a process, and a long call inside C
+    code is interrupted only when it returns to Python (memory is capped by RLIMIT_AS meanwhile).
+    """
+    def expire(signum: int, frame: object) -> None:
+        raise ParseTimeout(f"Reading the document took longer than {seconds:g} s.")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def read_document_limited(data: bytes, filename: str | None = None, *,
+                          settings: Settings | None = None) -> Document:
+    """``read_document`` under ``time_limit(settings.parse_timeout_s)``; MemoryError → Corrupt.
+
+    For processes that are their own sandbox (call ``apply_worker_limits`` first).
+    """
+    from .reader import read_document
+
+    settings = settings or get_settings()
+    try:
+        with time_limit(settings.parse_timeout_s):
+            return read_document(data, filename, settings=settings)
+    except MemoryError:
+        raise _memory_error() from None
+    except RecursionError:
+        raise Corrupt("The document's structure is nested too deeply to read.") from None
+
+
+def _memory_error() -> Corrupt:
+    return Corrupt("Reading the document needed more memory than allowed (it may hold a "
+                   "decompression bomb). Export it again and retry.")
+
+
+def serve(conn: Connection, settings: Settings) -> None:
+    """Worker loop: receive (bytes, filename, settings), send ("ok", Document) or an error."""
+    apply_worker_limits(settings)
+    from .reader import read_document
+
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        data, filename, job_settings = message
+        try:
+            reply: tuple = ("ok", read_document(data, filename, settings=job_settings))
+        except SkillmatchError as exc:
+            reply = ("error", exc.code, exc.message)
+        except MemoryError:
+            error = _memory_error()
+            reply = ("error", error.code, error.message)
+        except Exception as exc:  # noqa: BLE001 - a reader bug must not kill the worker
+            frames = traceback.extract_tb(exc.__traceback__)
+            where = "; ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in frames[-4:])
+            reply = ("bug", type(exc).__name__, where)
+        del data
+        try:
+            conn.send(reply)
+        except (OSError, ValueError):
+            return
+
+
+def _error_for(code: str, message: str) -> DocumentError:
+    from .. import errors
+
+    for cls in errors.all_error_classes():
+        if cls.code == code and issubclass(cls, DocumentError):
+            return cls(message)
+    return Corrupt(message)
+
+
+class _Worker:
+    """One worker process and the parent's end of its socket."""
+
+    def __init__(self, settings: Settings) -> None:
+        parent, child = socket.socketpair()
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (_PROJECT_ROOT, env.get("PYTHONPATH")) if p)
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "service.documents.worker", str(child.fileno())],
+                pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, env=env, close_fds=True)
+        finally:
+            child.close()
+        self.conn = Connection(parent.detach())
+        self.conn.send(settings)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            log.error("reader process %s did not exit after SIGKILL", self.process.pid)
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+            self.process.wait(timeout=2)
+        except (OSError, ValueError, subprocess.TimeoutExpired):
+            pass
+        self.kill()
+
+
+class DocumentPool:
+    """A fixed number of reader processes; ``parse`` blocks while all of them are busy."""
+
+    def __init__(self, settings: Settings | None = None, workers: int | None = None) -> None:
+        self.settings = settings or get_settings()
+        self.size = workers or self.settings.parse_workers
+        self._slots: queue.LifoQueue[_Worker | None] = queue.LifoQueue()
+        for _ in range(self.size):
+            self._slots.put(None)
+        self._lock = threading.Lock()
+        self._workers: set[_Worker] = set()
+        self._closed = False
+        self.restarts = 0
+
+    def _start(self) -> _Worker:
+        worker = _Worker(self.settings)
+        with self._lock:
+            self._workers.add(worker)
+        return worker
+
+    def _discard(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._workers.discard(worker)
+            self.restarts += 1
+
+    def warm(self) -> None:
+        """Start every worker now instead of on first use."""
+        taken = [self._slots.get() for _ in range(self.size)]
+        for index, worker in enumerate(taken):
+            if worker is None or not worker.alive():
+                taken[index] = self._start()
+        for worker in taken:
+            self._slots.put(worker)
+
+    def parse(self, data: bytes, filename: str | None = None, *,
+              settings: Settings | None = None) -> Document:
+        """Read ``data`` in a worker within ``settings.parse_timeout_s``; typed errors only."""
+        if self._closed:
+            raise RuntimeError("DocumentPool is closed")
+        settings = settings or self.settings
+        worker = self._slots.get()
+        try:
+            if worker is None or not worker.alive():
+                if worker is not None:
+                    self._discard(worker)
+                worker = self._start()
+            try:
+                worker.conn.send((data, filename, settings))
+            except (OSError, ValueError):
+                self._discard(worker)
+                worker = self._start()
+                worker.conn.send((data, filename, settings))
+            if not worker.conn.poll(settings.parse_timeout_s):
+                self._discard(worker)
+                worker = None
+                raise ParseTimeout("Reading the document took longer than "
+                                   f"{settings.parse_timeout_s:g} s.")
+            try:
+                reply = worker.conn.recv()
+            except (EOFError, OSError):
+                self._discard(worker)
+                worker = None
+                raise Corrupt("The reader process stopped while reading this document (it may "
+                              "need more memory than allowed). Export it again and retry.") \
+                    from None
+        finally:
+            self._slots.put(worker)
+        if reply[0] == "ok":
+            return reply[1]
+        if reply[0] == "bug":
+            log.error("document reader failed: %s at %s", reply[1], reply[2])
+            raise Corrupt(f"The document could not be read (internal error {reply[1]}).")
+        raise _error_for(reply[1], reply[2])
+
+    def close(self) -> None:
+        """Stop every worker (idle ones politely, busy ones by kill)."""
+        self._closed = True
+        with self._lock:
+            workers = list(self._workers)
+            self._workers.clear()
+        for worker in workers:
+            worker.stop()
+
+    def __enter__(self) -> DocumentPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_pools: dict[tuple[int, int], DocumentPool] = {}
+_pools_lock = threading.Lock()
+
+
+def default_pool(settings: Settings | None = None) -> DocumentPool:
+    """The process-wide pool for these memory/size settings, created on first use."""
+    settings = settings or get_settings()
+    key = (settings.worker_memory_mb, settings.parse_workers)
+    with _pools_lock:
+        pool = _pools.get(key)
+        if pool is None or pool._closed:
+            pool = _pools[key] = DocumentPool(settings, workers=settings.parse_workers)
+        return pool
+
+
+@atexit.register
+def close_default_pools() -> None:
+    """Stop the default pools (registered with ``atexit``)."""
+    with _pools_lock:
+        pools = list(_pools.values())
+        _pools.clear()
+    for pool in pools:
+        pool.close()

@@ -1,0 +1,142 @@
+"""Find section headings (Skills, Experience, Education …) in normalised text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Section
+
+_HEADINGS: dict[str, tuple[str, ...]] = {
+    "contact": ("contact", "contact information", "contact details", "personal details",
+                "personal information", "personal info"),
+    "summary": ("summary", "professional summary", "career summary", "executive summary",
+                "profile", "professional profile", "career profile", "objective",
+                "career objective", "professional objective", "about", "about me", "overview",
+                "personal statement", "introduction", "summary of qualifications",
+                "qualifications summary", "highlights", "career highlights"),
+    "skills": ("skills", "technical skills", "core competencies", "competencies",
+               "key competencies", "tools technologies", "technologies", "tech stack",
+               "technical stack", "skill set", "skillset", "key skills", "core skills",
+               "areas of expertise", "expertise", "technical expertise",
+               "technical proficiencies", "proficiencies", "skills tools", "tools",
+               "skill details", "it skills", "computer skills", "software skills",
+               "skills expertise", "skills abilities", "skills competencies",
+               "technical competencies", "technologies tools", "languages technologies",
+               "programming skills"),
+    "experience": ("experience", "work experience", "professional experience",
+                   "employment history", "employment", "work history", "career history",
+                   "relevant experience", "professional background", "experience details",
+                   "industry experience", "internships", "internship experience",
+                   "internship", "professional history", "employment experience",
+                   "work experience details", "company details", "career"),
+    "projects": ("projects", "personal projects", "selected projects", "key projects",
+                 "academic projects", "project experience", "side projects",
+                 "open source", "open source contributions", "project details",
+                 "notable projects", "research projects", "research experience", "research"),
+    "education": ("education", "academic background", "education details",
+                  "academic qualifications", "educational qualifications",
+                  "educational background", "education training", "academics",
+                  "academic history", "qualifications", "education qualifications",
+                  "academic profile", "education and training"),
+    "certifications": ("certifications", "certification", "certificates", "licenses",
+                       "licences", "licenses certifications", "certifications licenses",
+                       "courses", "courses certifications", "certifications courses",
+                       "training", "trainings", "professional development",
+                       "training certifications", "certifications training",
+                       "relevant coursework", "coursework"),
+    "publications": ("publications", "selected publications", "papers", "research papers",
+                     "publications presentations", "patents", "patents publications"),
+    "awards": ("awards", "honors", "honours", "achievements", "awards honors",
+               "honors awards", "awards achievements", "achievements awards", "recognition",
+               "accomplishments", "awards recognition", "key achievements"),
+    "languages": ("languages", "language skills", "spoken languages", "language"),
+    "interests": ("interests", "hobbies", "hobbies interests", "interests hobbies",
+                  "personal interests", "activities", "extracurricular activities",
+                  "extra curricular activities", "extracurriculars"),
+    "references": ("references", "referees", "references available upon request"),
+    "other": ("volunteer experience", "volunteering", "volunteer work", "leadership",
+              "leadership experience", "declaration", "additional information",
+              "memberships", "professional memberships", "affiliations"),
+}
+HEADING_NAMES: dict[str, str] = {key: name for name, keys in _HEADINGS.items() for key in keys}
+EXPERIENCE_LIKE = frozenset({"experience"})
+
+_DECORATION = re.compile(r"^[\s#*_=~|>\-:.]+|[\s#*_=~|<\-:.]+$")
+_NON_WORD = re.compile(r"[^a-z]+")
+_INLINE = re.compile(r"^[\s#*_]*([A-Za-z][A-Za-z &/,]{1,45}?)[\s*_]*:\s*(\S.*)$")
+_CAPS_LEAD = re.compile(r"^([A-Z][A-Z &/]{3,40})(?=\s+\S)")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading found in the text: its name, its words as written, and where it sits."""
+
+    name: str
+    text: str
+    start: int
+    line_end: int
+
+
+def heading_key(text: str) -> str:
+    """Lowercase words only: "Tools & Technologies:" → "tools technologies"."""
+    words = _NON_WORD.sub(" ", text.lower()).split()
+    return " ".join(w for w in words if w != "and")
+
+
+def classify_heading(line: str) -> str | None:
+    """The section name if the whole ``line`` is a heading."""
+    stripped = _DECORATION.sub("", line)
+    if not stripped or len(stripped) > 50 or len(stripped.split()) > 6:
+        return None
+    return HEADING_NAMES.get(heading_key(stripped))
+
+
+def _inline_heading(line: str) -> tuple[str, str] | None:
+    """``SKILLS: Python, SQL`` or ``EDUCATION Bachelor of …``: (name, heading text)."""
+    match = _INLINE.match(line)
+    if match:
+        name = HEADING_NAMES.get(heading_key(match.group(1)))
+        if name:
+            return name, match.group(1).strip()
+    match = _CAPS_LEAD.match(line)
+    if match:
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            candidate = " ".join(words[:size])
+            name = HEADING_NAMES.get(heading_key(candidate))
+            if name and candidate.isupper() and len(heading_key(candidate)) >= 4:
+                return name, candidate
+    return None
+
+
+def find_headings(text: str) -> list[Heading]:
+    """Heading lines (whole-line or ``Name: content``) in order of appearance."""
+    headings: list[Heading] = []
+    offset = 0
+    for line in text.split("\n"):
+        line_end = offset + len(line)
+        name = classify_heading(line)
+        if name:
+            start = offset + (len(line) - len(line.lstrip()))
+            headings.append(Heading(name, line.strip(), start, line_end))
+        elif line and len(line) > 3:
+            inline = _inline_heading(line)
+            inside_entries = bool(headings) and headings[-1].name in ("experience", "projects")
+            if inline and not (inside_entries and not inline[1].isupper()):
+                headings.append(Heading(inline[0], inline[1], offset + line.index(inline[1][0]),
+                                        line_end))
+        offset = line_end + 1
+    return headings
+
+
+def detect_sections(text: str, page_at=None) -> list[Section]:
+    """Sections from each heading to the next one (the last runs to the end of the text)."""
+    headings = find_headings(text)
+    sections = []
+    for index, heading in enumerate(headings):
+        end = headings[index + 1].start if index + 1 < len(headings) else len(text)
+        page = page_at(heading.start) if page_at else None
+        sections.append(Section(name=heading.name, heading=heading.text, start=heading.start,
+                                end=end, page=page))
+    return sections

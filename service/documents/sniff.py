@@ -1,0 +1,95 @@
+"""Decide what a file is from its bytes (never its name) and enforce the byte limit."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+from typing import Literal
+
+from ..errors import Empty, TooLarge, UnsupportedFormat
+
+Kind = Literal["pdf", "docx", "text", "markdown"]
+
+_MAGIC_REJECT = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"MZ": "a Windows program",
+    b"\x7fELF": "a Linux program",
+    b"\xd0\xcf\x11\xe0": "an old Word/Office file (save it as DOCX or PDF)",
+    b"{\\rtf": "an RTF file (save it as DOCX or PDF)",
+    b"II*\x00": "a TIFF image",
+    b"MM\x00*": "a TIFF image",
+    b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+}
+_MARKDOWN = re.compile(r"^(#{1,6} \S|[-*] \S|\*\*[^*\n]+\*\*)", re.MULTILINE)
+
+
+def check_size(data: bytes, max_bytes: int) -> None:
+    """Raise ``Empty`` for no bytes, ``TooLarge`` past ``max_bytes``."""
+    if not data or not data.strip():
+        raise Empty()
+    if len(data) > max_bytes:
+        raise TooLarge(f"The file is {len(data) / 1e6:.1f} MB; the limit is "
+                       f"{max_bytes / 1e6:.1f} MB.")
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        return False
+
+
+def _pdf_body(data: bytes) -> bool:
+    """A PDF that lost its header: indirect objects plus a trailer or xref near the start."""
+    head = data[:65536]
+    return (re.search(rb"\d+\s+\d+\s+obj\b", head) is not None
+            and (b"endobj" in head or b"trailer" in head or b"xref" in head))
+
+
+def decode_text(data: bytes) -> str | None:
+    """The text of ``data`` if it is UTF-8/UTF-16 (BOM or not) with few control characters."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ["utf-16"]
+    elif data.startswith(codecs.BOM_UTF8):
+        encodings = ["utf-8-sig"]
+    else:
+        encodings = ["utf-8"]
+        sample = data[:4096]
+        if sample and sample.count(b"\x00") > len(sample) // 4:
+            encodings = ["utf-16-le" if sample[1::2].count(0) > sample[::2].count(0)
+                         else "utf-16-be"]
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+        if controls <= max(2, len(text[:20000]) // 100):
+            return text
+    return None
+
+
+def sniff(data: bytes) -> Kind:
+    """The document kind of ``data`` by magic bytes; ``UnsupportedFormat`` otherwise."""
+    if b"%PDF-" in data[:1024] or _pdf_body(data):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        if _is_docx(data):
+            return "docx"
+        raise UnsupportedFormat("This is a ZIP archive, not a Word document. Upload a PDF, "
+                                "DOCX, TXT or Markdown file.")
+    for magic, what in _MAGIC_REJECT.items():
+        if data.startswith(magic):
+            raise UnsupportedFormat(f"This file is {what}, which is not supported. Upload a PDF, "
+                                    "DOCX, TXT or Markdown file.")
+    text = decode_text(data)
+    if text is None:
+        raise UnsupportedFormat()
+    return "markdown" if len(_MARKDOWN.findall(text[:20000])) >= 2 else "text"

@@ -1,0 +1,287 @@
+"""Date ranges in experience entries → ``Position``s, and years of experience with overlaps merged.
+
+Month precision where the text gives a month (the end month counts in full); a bare year means
+the start of that year, so "2017 - 2020" is three years and "2019 - 2019" one year. Open-ended
+ranges ("Present", "Since 2020") run to ``today`` (injectable for tests).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ..models import Position, Section
+from .vocab import is_relevant_title, looks_like_education, looks_like_title
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12, "spring": 3, "summer": 6, "fall": 9, "autumn": 9,
+    "winter": 12,
+}
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn"
+          r"|winter)")
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_DATE = (rf"(?:{_MONTH}\.?,?\s*(?:'\s?\d{{2}}|{_YEAR})"
+         rf"|\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?{_YEAR}"
+         rf"|\d{{1,2}}\s?[/.-]\s?{_YEAR}"
+         rf"|{_YEAR}\s?[/.-]\s?\d{{1,2}}(?!\d)"
+         rf"|{_YEAR})")
+_PRESENT = (r"(?:present|current(?:ly)?|now|today|ongoing|till\s+date|to\s+date|till\s+now"
+            r"|date|onwards?|continuing)")
+_SEP = r"\s*(?:-{1,2}|to|until|till|through|thru|~|→|>|»)\s*"
+RANGE_RE = re.compile(
+    rf"(?<![\w/.])(?P<start>{_DATE}|{_MONTH}\.?)(?:{_SEP})(?P<end>{_DATE}|{_PRESENT})(?![\w/])"
+    rf"|(?<![\w])(?:since|from)\s+(?P<since>{_DATE})(?![\w/])(?!{_SEP}(?:{_DATE}|{_PRESENT}))",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-*+>]|\d+[.)])\s")
+_HEADER_STRIP = re.compile(r"^[\s|,;:()\[\]@/-]+|[\s|,;:()\[\]@/-]+$")
+_SPLIT = re.compile(r"\s+(?:at|@)\s+|\s*\|\s*|\s+-\s+|,\s+|\s{2,}|\t")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A parsed date range: month indexes (year*12 + month-1), end exclusive."""
+
+    start: int
+    end: int
+    current: bool
+    end_year_only: bool
+
+
+def _parse_date(token: str, today: date) -> tuple[int, int | None] | None:
+    """(year, month or None) from one date token."""
+    token = token.strip().lower().rstrip(".")
+    word = re.match(r"[a-z]+", token)
+    if word:
+        month = _MONTHS.get(word.group(0)[:3]) or _MONTHS.get(word.group(0))
+        year_text = re.search(r"(\d{2,4})\s*$", token)
+        if not month:
+            return None
+        if not year_text:
+            return (0, month)
+        digits = year_text.group(1)
+        year = int(digits)
+        if len(digits) == 2:
+            year += 2000 if year <= (today.year % 100) + 1 else 1900
+        return (year, month)
+    numbers = [int(n) for n in re.findall(r"\d+", token)]
+    if len(numbers) == 1:
+        return (numbers[0], None)
+    if len(numbers) == 3:
+        first, second, year = numbers
+        month = first if first <= 12 else second
+        return (year, month)
+    first, second = numbers
+    return (first, second) if first > 31 else (second, first)
+
+
+def parse_range(text: str, today: date | None = None) -> Span | None:
+    """The first date range in ``text`` as a ``Span``, or None."""
+    today = today or date.today()
+    match = RANGE_RE.search(text)
+    return _span(match, today) if match else None
+
+
+def _span(match: re.Match[str], today: date) -> Span | None:
+    if match.group("since"):
+        start = _parse_date(match.group("since"), today)
+        end: tuple[int, int | None] | None = None
+    else:
+        start = _parse_date(match.group("start"), today)
+        end_text = match.group("end")
+        end = None if re.fullmatch(_PRESENT, end_text.strip(), re.IGNORECASE) else _parse_date(
+            end_text, today)
+        if end is None and re.fullmatch(r"\d{1,2}", end_text.strip()):
+            return None
+        if start and end and start[0] == 0:
+            start = (end[0], start[1])
+    if not start or not (1950 <= start[0] <= today.year + 1):
+        return None
+    if start[1] is not None and not 1 <= start[1] <= 12:
+        return None
+    start_index = start[0] * 12 + (start[1] or 1) - 1
+    now_index = today.year * 12 + today.month
+    if end is None:
+        return Span(start_index, max(now_index, start_index + 1), True, False)
+    year, month = end
+    if not (1950 <= year <= today.year + 1) or (month is not None and not 1 <= month <= 12):
+        return None
+    if month is None:
+        end_index = year * 12
+        if end_index <= start_index:
+            end_index = start_index + 12 if year == start[0] else -1
+    else:
+        end_index = year * 12 + month
+    if end_index <= start_index or end_index - start_index > 50 * 12:
+        return None
+    return Span(start_index, min(end_index, now_index + 12), False, month is None)
+
+
+def merged_years(spans: Sequence[tuple[int, int]]) -> float:
+    """Total years covered by month intervals ``[start, end)``, overlaps counted once."""
+    total = 0
+    current_start = current_end = None
+    for start, end in sorted(spans):
+        if current_end is None or start > current_end:
+            if current_end is not None:
+                total += current_end - current_start
+            current_start, current_end = start, end
+        else:
+            current_end = max(current_end, end)
+    if current_end is not None:
+        total += current_end - current_start
+    return round(total / 12, 2)
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def _header_candidate(line: str) -> bool:
+    stripped = line.strip()
+    return (bool(stripped) and len(stripped) <= 100 and not _BULLET.match(stripped)
+            and not stripped.endswith(".") and not RANGE_RE.search(stripped)
+            and sum(ch.isalpha() for ch in stripped) >= 2)
+
+
+def _clean(part: str | None) -> str | None:
+    if not part:
+        return None
+    part = _HEADER_STRIP.sub("", re.sub(r"\b(?:since|from)\s*$", "", part, flags=re.I)).strip()
+    return part if 2 <= len(part) <= 80 and any(ch.isalpha() for ch in part) else None
+
+
+def split_title_employer(header: Sequence[str]) -> tuple[str | None, str | None]:
+    """Title and employer from one or two header lines ("Data Scientist, Acme" / "Acme")."""
+    parts: list[str] = []
+    for line in header:
+        pieces = [p for p in (_clean(x) for x in _SPLIT.split(line)) if p]
+        if len(header) > 1 and pieces:
+            pieces = [_clean(line) or pieces[0]] if looks_like_title(line) or not any(
+                looks_like_title(p) for p in pieces) else pieces
+        parts.extend(pieces)
+    if not parts:
+        return None, None
+    title = next((p for p in parts if looks_like_title(p)), None)
+    if title is None:
+        title = parts[0]
+    others = [p for p in parts if p is not title and not re.search(r"\d", p)]
+    return title, (others[0] if others else None)
+
+
+def find_positions(text: str, sections: Sequence[Section] = (), today: date | None = None,
+                   section_at: Callable[[int], Section | None] | None = None) -> list[Position]:
+    """Positions for every date range outside education-like sections, in text order."""
+    today = today or date.today()
+    skip = {"education", "certifications", "publications", "awards", "languages", "interests",
+            "references", "skills", "summary", "contact"}
+    lines = _line_spans(text)
+    found: list[tuple[int, int, Span, list[str]]] = []
+    for line_no, (ls, le) in enumerate(lines):
+        line = text[ls:le]
+        for match in RANGE_RE.finditer(line):
+            section = section_at(ls) if section_at else None
+            if section is not None and section.name in skip:
+                continue
+            span = _span(match, today)
+            if span is None:
+                continue
+            header, entry_start = _header(text, lines, line_no, match, section)
+            if section is None and looks_like_education(" ".join([line, *header])):
+                continue
+            found.append((entry_start, ls, span, header))
+            break
+    positions = []
+    for index, (entry_start, line_start, span, header) in enumerate(found):
+        section = section_at(line_start) if section_at else None
+        limit = section.end if section is not None else len(text)
+        following = found[index + 1][0] if index + 1 < len(found) else len(text)
+        entry_end = max(min(following, limit), line_start + 1)
+        title, employer = split_title_employer(header)
+        start_date = date(span.start // 12, span.start % 12 + 1, 1)
+        end_date = None
+        if not span.current:
+            last = span.end if span.end_year_only else span.end - 1
+            end_date = date(last // 12, last % 12 + 1, 1)
+        positions.append(Position(
+            title=title, employer=employer, start=start_date, end=end_date, current=span.current,
+            years=round((span.end - span.start) / 12, 2), text_start=entry_start,
+            text_end=entry_end, relevant=bool(title and is_relevant_title(title))))
+    return positions
+
+
+def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Match[str],
+            section: Section | None) -> tuple[list[str], int]:
+    """The title/employer lines of the entry whose dates are on ``line_no``, and its start."""
+    ls, le = lines[line_no]
+    line = text[ls:le]
+    rest = _clean(line[: match.start()] + "  " + line[match.end():])
+    floor = section.start if section is not None else 0
+    if rest:
+        header = [rest]
+        entry_start = ls
+        prev = line_no - 1
+        if prev >= 0 and lines[prev][0] >= floor and not looks_like_title(rest):
+            candidate = text[lines[prev][0]:lines[prev][1]]
+            if _header_candidate(candidate) and looks_like_title(candidate):
+                header.insert(0, candidate.strip())
+                entry_start = lines[prev][0]
+        return header, entry_start
+    header: list[str] = []
+    entry_start = ls
+    index, blanks = line_no - 1, 0
+    while index >= 0 and len(header) < 2 and lines[index][0] >= floor:
+        candidate = text[lines[index][0]:lines[index][1]]
+        if not candidate.strip():
+            blanks += 1
+            if blanks > 1 or header:
+                break
+            index -= 1
+            continue
+        if not _header_candidate(candidate) or _is_heading_line(candidate):
+            break
+        header.insert(0, candidate.strip())
+        entry_start = lines[index][0]
+        index -= 1
+    if not header:
+        index = line_no + 1
+        while index < len(lines) and not text[lines[index][0]:lines[index][1]].strip():
+            index += 1
+        if index < len(lines):
+            candidate = text[lines[index][0]:lines[index][1]]
+            if _header_candidate(candidate) and not _is_heading_line(candidate):
+                header = [candidate.strip()]
+    return header, entry_start
+
+
+def _is_heading_line(line: str) -> bool:
+    from .sections import classify_heading
+
+    return classify_heading(line) is not None
+
+
+def total_years(positions: Sequence[Position], sections: Sequence[Section],
+                section_at: Callable[[int], Section | None]) -> float | None:
+    """Merged years over positions in experience sections (all positions if there are none)."""
+    if not positions:
+        return None
+    if any(s.name == "experience" for s in sections):
+        chosen = [p for p in positions
+                  if (sec := section_at(p.text_start)) is not None and sec.name == "experience"]
+    else:
+        chosen = list(positions)
+    if not chosen:
+        return None
+    spans = []
+    for p in chosen:
+        start = p.start.year * 12 + p.start.month - 1
+        spans.append((start, start + round(p.years * 12)))
+    return merged_years(spans)

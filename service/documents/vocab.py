@@ -1,0 +1,162 @@
+"""Word lists the documents layer needs: job-title words, relevant titles, degree levels, fields.
+
+Relevant titles and education fields come from the taxonomy (``taxonomy/titles.yaml`` and
+``taxonomy/education.yaml``) when it provides them; the small built-in lists below are the
+fallback so that documents can be read without the taxonomy.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..errors import TaxonomyError
+
+_TITLE_WORDS = re.compile(
+    r"\b(engineer|engineering|scientist|developer|analyst|manager|intern|internship|consultant|"
+    r"lead|architect|director|researcher|specialist|administrator|admin|designer|officer|"
+    r"associate|head|president|vp|programmer|technician|coordinator|assistant|fellow|"
+    r"professor|lecturer|executive|founder|co-founder|cto|ceo|cio|trainee|tester|devops|sre|"
+    r"strategist|advisor|partner|member of technical staff|staff|principal|senior|junior|"
+    r"teacher|instructor|tutor|accountant|clerk|supervisor|representative|editor|writer|"
+    r"owner|student|apprentice|contractor|freelancer?|chief|mlops)\b",
+    re.IGNORECASE,
+)
+_FALLBACK_RELEVANT = re.compile(
+    r"\b(machine learning|ml|ai|artificial intelligence|deep learning|data scien\w*|"
+    r"research scientist|applied scientist|computer vision|nlp|mlops|data engineer)\b",
+    re.IGNORECASE,
+)
+_EDUCATION_WORDS = re.compile(
+    r"\b(university|universit\w+|college|institute|school|academy|polytechnic|bachelor\w*|"
+    r"master\w*|ph\.?\s?d|doctorate|diploma|degree|b\.?\s?tech|m\.?\s?tech|b\.?\s?sc|m\.?\s?sc|"
+    r"b\.?\s?e\.|m\.?\s?e\.|b\.?\s?com|bca|mca|mba|hsc|ssc|secondary|graduat\w*|gpa|cgpa)\b",
+    re.IGNORECASE,
+)
+
+LEVEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("phd", re.compile(r"\b(ph\.?\s?d\.?|d\.?\s?phil|doctor(ate| of philosophy)|doctoral)(?!\w)",
+                       re.I)),
+    ("master", re.compile(
+        r"\b(masters?|master's|m\.?\s?sc\.?|m\.?\s?s\.|m\.?\s?tech\.?|mtech|m\.?\s?eng\.?|"
+        r"m\.?\s?e\.|m\.\s?a\.|mba|m\.?\s?phil|mca|msc|meng|m\.?\s?res|ms(?=\s+(?:in|of)\s))(?!\w)",
+        re.I)),
+    ("bachelor", re.compile(
+        r"\b(bachelors?|bachelor's|b\.?\s?sc\.?|b\.?\s?s\.|b\.?\s?tech\.?|btech|b\.?\s?eng\.?|"
+        r"b\.?\s?e\.|b\.\s?a\.|b\.?\s?com|bca|bsc|beng|undergraduate|b\.?\s?b\.?\s?a|"
+        r"a\.?\s?b\.|b[sa](?=\s+(?:in|of)\s))(?!\w)", re.I)),
+    ("associate", re.compile(r"\b(associate(?:'s)? (?:degree|of)|a\.a\.|a\.s\.|aas)(?!\w)",
+                             re.I)),
+    ("other", re.compile(r"\b(diploma|high school|secondary|hsc|ssc|higher secondary|"
+                         r"certificate|a-levels?|gcse|matriculation|12th|10th)(?!\w)", re.I)),
+]
+
+_FALLBACK_FIELDS: dict[str, tuple[str, ...]] = {
+    "computer-science": ("computer science", "computer engineering", "computing", "cse",
+                         "information technology", "software engineering", "informatics",
+                         "computer applications"),
+    "data-science": ("data science", "data analytics", "analytics", "machine learning",
+                     "artificial intelligence"),
+    "statistics": ("statistics", "statistical", "biostatistics"),
+    "mathematics": ("mathematics", "applied mathematics", "maths", "math"),
+    "physics": ("physics", "astrophysics"),
+    "electrical-engineering": ("electrical engineering", "electronics", "electrical",
+                               "electronics and communication", "ece", "eee"),
+    "engineering": ("mechanical engineering", "civil engineering", "chemical engineering",
+                    "engineering"),
+    "economics": ("economics", "econometrics", "finance"),
+    "business": ("business administration", "business", "management", "commerce"),
+}
+
+
+def _taxonomy_attr(name: str) -> object | None:
+    try:
+        from ..taxonomy import get_taxonomy
+
+        return getattr(get_taxonomy(), name, None)
+    except (TaxonomyError, OSError):
+        return None
+
+
+def _forms(entry: object) -> list[str]:
+    if isinstance(entry, str):
+        return [entry]
+    if isinstance(entry, dict):
+        data = entry
+    elif hasattr(entry, "model_dump"):
+        data = entry.model_dump()
+    else:
+        return []
+    forms = [data.get("name"), data.get("title"), *(data.get("aliases") or [])]
+    return [f for f in forms if isinstance(f, str) and f]
+
+
+def _relevance(entry: object) -> bool:
+    data = entry.model_dump() if hasattr(entry, "model_dump") else entry
+    if isinstance(data, dict):
+        for key in ("relevant", "counts_as_relevant"):
+            if key in data:
+                return bool(data[key])
+    return True
+
+
+def _pattern(forms: list[str]) -> re.Pattern[str] | None:
+    forms = sorted({f.lower() for f in forms if f.strip()}, key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for f in forms) + r")(?!\w)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _relevant_pattern() -> re.Pattern[str]:
+    titles = _taxonomy_attr("titles")
+    entries = titles.values() if isinstance(titles, dict) else titles
+    if entries:
+        forms = [f for e in entries if _relevance(e) for f in _forms(e)]
+        pattern = _pattern(forms)
+        if pattern is not None:
+            return pattern
+    return _FALLBACK_RELEVANT
+
+
+@lru_cache(maxsize=1)
+def field_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """(field id, pattern) pairs, longest forms first, from the taxonomy or the fallback."""
+    education = _taxonomy_attr("education")
+    fields = None
+    if education is not None:
+        fields = getattr(education, "fields", None)
+        if fields is None and isinstance(education, dict):
+            fields = education.get("fields")
+    table: dict[str, list[str]] = {}
+    if fields:
+        items = fields.items() if isinstance(fields, dict) else ((None, f) for f in fields)
+        for key, entry in items:
+            data = entry.model_dump() if hasattr(entry, "model_dump") else entry
+            field_id = (data.get("id") if isinstance(data, dict) else None) or key
+            if field_id:
+                table[str(field_id)] = _forms(entry) or [str(field_id).replace("-", " ")]
+    if not table:
+        table = {k: list(v) for k, v in _FALLBACK_FIELDS.items()}
+    out = []
+    for field_id, forms in table.items():
+        pattern = _pattern(forms)
+        if pattern is not None:
+            out.append((field_id, pattern, max(len(f) for f in forms)))
+    out.sort(key=lambda item: -item[2])
+    return [(field_id, pattern) for field_id, pattern, _ in out]
+
+
+def looks_like_title(text: str) -> bool:
+    """Whether ``text`` reads like a job title ("Senior Data Scientist")."""
+    return bool(_TITLE_WORDS.search(text)) or is_relevant_title(text)
+
+
+def is_relevant_title(title: str) -> bool:
+    """Whether a job title counts as relevant prior experience for the role."""
+    return bool(_relevant_pattern().search(title))
+
+
+def looks_like_education(text: str) -> bool:
+    """Whether ``text`` mentions a school or a degree."""
+    return bool(_EDUCATION_WORDS.search(text))
