@@ -4,8 +4,8 @@ Files travel as bytes inside each task (chunks of a few files, capped in bytes),
 no shared filesystem, only ``skillmatch[dask]`` installed. Each worker process builds its analyzer
 once and keeps it. Results stream back with ``as_completed`` while at most a few chunks per worker
 thread are in flight. A chunk whose worker died (Dask gives up after its allowed retries with
-``KilledWorker``) is split and its files are retried one by one; a single file that still kills
-its worker gets a ``corrupt`` row.
+``KilledWorker``) is split and its files are retried one at a time with nothing else running, so
+a file that still kills its worker is the culprit and gets a ``corrupt`` row.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import pickle
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -83,17 +84,22 @@ class DaskRunner:
         client = self._client()
         failed: list[Outcome] = []
         chunks = self._chunks(iter(tasks), failed)
-        owner: dict[Any, list[Task]] = {}
+        owner: dict[Any, tuple[list[Task], bool]] = {}
+        suspects: deque[Task] = deque()
         stream = as_completed()
 
-        def submit(chunk: list[Task]) -> None:
+        def submit(chunk: list[Task], isolated: bool = False) -> None:
             items = [(t.path, t.data) for t in chunk]
             future = client.submit(analyze_chunk, self.factory, self.config, items,
                                    key=f"skillmatch-chunk-{uuid.uuid4().hex}", pure=False)
-            owner[future] = chunk
+            owner[future] = (chunk, isolated)
             stream.add(future)
 
         def refill() -> None:
+            if suspects:  # files from a chunk whose worker died: retried alone, one at a time
+                if not owner:
+                    submit([suspects.popleft()], isolated=True)
+                return
             threads = sum(client.nthreads().values()) or 1
             while len(owner) < threads * self.chunks_per_thread:
                 chunk = next(chunks, None)
@@ -109,21 +115,20 @@ class DaskRunner:
                 while not stream.has_ready():
                     if stop():
                         return
-                    time.sleep(0.1)
+                    time.sleep(0.05)
                 future = next(stream)
-                chunk = owner.pop(future)
+                chunk, isolated = owner.pop(future)
                 try:
                     results = future.result()
                 except (KilledWorker, FutureCancelledError):
-                    if len(chunk) > 1:
-                        for task in chunk:
-                            submit([task])
-                    else:
+                    if isolated:
                         yield Outcome.failed(chunk[0], Corrupt.code, CRASH_MESSAGE)
-                    continue
+                    else:
+                        suspects.extend(chunk)
+                    results = None
                 finally:
                     future.release()
-                for task, (report_json, error) in zip(chunk, results, strict=True):
+                for task, (report_json, error) in zip(chunk, results or [], strict=False):
                     yield Outcome(task.path, task.key, task.sha256, report_json=report_json,
                                   error=error)
                 refill()

@@ -9,6 +9,7 @@ file per worker is in flight, so memory stays flat however many files there are.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import signal
 import time
@@ -55,6 +56,21 @@ def _worker_main(conn: Connection, factory: AnalyzerFactory, config: WorkConfig)
             return
 
 
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ignore Ctrl-C while a worker starts, so the new interpreter inherits "ignored" and a
+    Ctrl-C meant for the driver cannot kill a worker half-way through its imports."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class _Slot:
     """One worker process and the task it holds."""
 
@@ -63,7 +79,8 @@ class _Slot:
         self.conn, child = ctx.Pipe(duplex=True)
         self.proc: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
             target=_worker_main, args=(child, factory, config), daemon=True)
-        self.proc.start()
+        with _sigint_ignored():
+            self.proc.start()
         child.close()
         self.ready = False
         self.started = time.monotonic()

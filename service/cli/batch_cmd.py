@@ -75,6 +75,9 @@ def batch(
     except (InputError, NotFound) as exc:
         err.print(f"Error: {exc.message}", highlight=False)
         raise typer.Exit(2) from exc
+    except TaxonomyError as exc:
+        err.print(f"Error: {exc.message}", highlight=False)
+        raise typer.Exit(1) from exc
     progress = RichProgress(err) if err.is_terminal else PlainProgress(sys.stderr)
     try:
         result = run_batch(plan, make_analyzer, progress=progress)
