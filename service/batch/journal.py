@@ -31,6 +31,7 @@ class RunHeader(BaseModel):
     """What a journal's records were scored against; a resumed run must match it."""
 
     profile: str = Field(description="Profile name, or the job title for a posting")
+    title: str = Field("", description="What to call it in a report")
     profile_kind: str = "profile"
     job_sha256: str | None = None
     groups: list[GroupColumn] = Field(default_factory=list)

@@ -22,26 +22,33 @@ def describe_run(profile: str | None, job_text: str | None) -> RunHeader:
     resolved = resolve_profile(profile, job_text)
     return RunHeader(
         profile=resolved.title if resolved.kind == "job" else resolved.name,
+        title=resolved.title,
         profile_kind=resolved.kind,
         job_sha256=hashlib.sha256(job_text.encode()).hexdigest() if job_text is not None else None,
         groups=[GroupColumn(id=g.id, name=g.name) for g in resolved.groups])
 
 
 def make_analyzer(config: WorkConfig) -> Analyzer:
-    """Build the per-process analyzer: limits applied, pipeline and profile loaded and warmed."""
+    """Build the per-process analyzer: pipeline and profile loaded and warmed, limits applied.
+
+    With ``config.sandbox`` (local workers) the process's memory cap is set once and each
+    document is read under the wall-clock limit; on Dask, where tasks run in worker threads and
+    the whole worker would be capped, only the size, page and text limits apply.
+    """
     from ..analyze import analyze_document
-    from ..documents import document_from_text, read_document
+    from ..documents import (
+        apply_worker_limits, document_from_text, read_document, read_document_limited,
+    )
 
     settings = config.settings or get_settings()
-    if config.sandbox:
-        from ..documents.sandbox import apply_worker_limits
-
-        apply_worker_limits(settings)
     analyze_document(document_from_text(_WARM_UP), profile=config.profile,
                      job_text=config.job_text)
+    read = read_document_limited if config.sandbox else read_document
+    if config.sandbox:
+        apply_worker_limits(settings)
 
     def analyze(data: bytes, filename: str) -> str:
-        document = read_document(data, filename, settings=settings)
+        document = read(data, filename, settings=settings)
         _, report = analyze_document(document, profile=config.profile, job_text=config.job_text)
         return report.model_dump_json()
 
