@@ -1,18 +1,22 @@
 """Load and validate the skills taxonomy and the profiles.
 
-Data lives in ``taxonomy/`` (YAML). Errors name the file, the entry and the field.
+Data lives in ``taxonomy/`` (YAML): ``skills/*.yaml``, ``compounds.yaml``, ``education.yaml``,
+``titles.yaml``, ``profiles/*.yaml`` and ``VERSION``. Every validation error names the file, the
+entry and the field: ``languages.yaml: entry c: field aliases: ...``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .documents.normalize import normalize
 from .errors import TaxonomyError
 
 if TYPE_CHECKING:
@@ -22,26 +26,46 @@ Category = Literal[
     "language", "platform", "tool", "ml-library", "algorithm", "approach", "statistics",
     "mathematics", "engineering", "soft",
 ]
+CATEGORIES: tuple[str, ...] = get_args(Category)
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DegreeLevelId = Literal["associate", "bachelor", "master", "phd"]
+
+
+def _check_id(value: str) -> str:
+    if not ID_RE.match(value):
+        raise ValueError(f"id {value!r} must be lowercase letters, digits and hyphens")
+    return value
+
+
+def _check_forms(forms: list[str]) -> list[str]:
+    for form in forms:
+        if not form.strip():
+            raise ValueError("a form must not be empty")
+    return forms
 
 
 class ContextRule(BaseModel):
-    """When an ambiguous surface form counts: regexes tried on the text around the mention."""
+    """When an ambiguous surface form counts: regexes tried on the text around the mention.
+
+    ``confirm``: a match anywhere in the window (``window`` characters either side of the
+    mention) confirms the mention. ``reject``: a match that overlaps the mention rejects it;
+    reject wins over confirm. Patterns are case-sensitive unless they start with ``(?i)``.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     confirm: list[str] = Field(default_factory=list, description="Any match nearby confirms")
-    reject: list[str] = Field(default_factory=list, description="Any match nearby rejects")
+    reject: list[str] = Field(default_factory=list, description="A match over the mention rejects")
     window: int = Field(40, ge=0, le=400, description="Characters either side to look at")
 
     @field_validator("confirm", "reject")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
+        for index, pattern in enumerate(patterns):
             try:
                 re.compile(pattern)
             except re.error as exc:
-                raise ValueError(f"bad regex {pattern!r}: {exc}") from None
+                raise ValueError(f"item {index + 1}: bad regex {pattern!r}: {exc}") from None
         return patterns
 
 
@@ -58,7 +82,11 @@ class Skill(BaseModel):
     implies: list[str] = Field(default_factory=list, description="Skill ids this one implies")
     ambiguous: bool = Field(False, description="Bare forms need technical context")
     unambiguous_aliases: list[str] = Field(
-        default_factory=list, description="Forms of an ambiguous skill that need no context"
+        default_factory=list,
+        description="Forms of an ambiguous skill that need no context (may repeat the name)",
+    )
+    case_sensitive: bool = Field(
+        False, description="Bare ambiguous forms match only with the exact case written here"
     )
     context: ContextRule | None = None
     fuzzy: bool = Field(True, description="Allow misspelling matches (never for short forms)")
@@ -67,24 +95,176 @@ class Skill(BaseModel):
     @field_validator("id")
     @classmethod
     def _id_is_url_safe(cls, value: str) -> str:
-        if not ID_RE.match(value):
-            raise ValueError(f"id {value!r} must be lowercase letters, digits and hyphens")
-        return value
+        return _check_id(value)
+
+    @field_validator("aliases", "unambiguous_aliases")
+    @classmethod
+    def _forms_not_empty(cls, forms: list[str]) -> list[str]:
+        return _check_forms(forms)
 
     @property
     def forms(self) -> list[str]:
-        """Every surface form: the canonical name, aliases and unambiguous aliases."""
-        return [self.name, *self.aliases, *self.unambiguous_aliases]
+        """Every surface form, once: the canonical name, aliases and unambiguous aliases."""
+        return list(dict.fromkeys([self.name, *self.aliases, *self.unambiguous_aliases]))
+
+
+class Compound(BaseModel):
+    """Surface forms that name several skills at once, e.g. ``C/C++`` → c + c-plus-plus."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    forms: list[str] = Field(min_length=1)
+    skills: list[str] = Field(min_length=2, description="Skill ids the forms name")
+
+    @field_validator("forms")
+    @classmethod
+    def _forms_not_empty(cls, forms: list[str]) -> list[str]:
+        return _check_forms(forms)
+
+
+class DegreeLevel(BaseModel):
+    """A degree level and the ways a resume writes it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: DegreeLevelId
+    name: str
+    rank: int = Field(ge=1, description="Higher is more advanced")
+    forms: list[str] = Field(min_length=1)
+
+    @field_validator("forms")
+    @classmethod
+    def _forms_not_empty(cls, forms: list[str]) -> list[str]:
+        return _check_forms(forms)
+
+
+class FieldOfStudy(BaseModel):
+    """A field of study, its forms and whether it counts as relevant for ML work."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    name: str
+    forms: list[str] = Field(min_length=1)
+    relevant: bool = Field(False, description="Counts as a relevant field for ML roles")
+    source: Literal["guide", "ext"] = "ext"
+    @field_validator("id")
+    @classmethod
+    def _id_is_url_safe(cls, value: str) -> str:
+        return _check_id(value)
+
+    @field_validator("forms")
+    @classmethod
+    def _forms_not_empty(cls, forms: list[str]) -> list[str]:
+        return _check_forms(forms)
+
+
+class Education(BaseModel):
+    """Degree levels and fields of study."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    levels: list[DegreeLevel] = Field(default_factory=list)
+    fields: list[FieldOfStudy] = Field(default_factory=list)
+
+    def level(self, level_id: str) -> DegreeLevel:
+        return next(level for level in self.levels if level.id == level_id)
+
+    def field(self, field_id: str) -> FieldOfStudy:
+        return next(item for item in self.fields if item.id == field_id)
+
+
+class Title(BaseModel):
+    """A job title that counts as relevant prior experience for ML engineering."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    name: str
+    forms: list[str] = Field(min_length=1)
+    source: Literal["guide", "ext"] = "ext"
+    @field_validator("id")
+    @classmethod
+    def _id_is_url_safe(cls, value: str) -> str:
+        return _check_id(value)
+
+    @field_validator("forms")
+    @classmethod
+    def _forms_not_empty(cls, forms: list[str]) -> list[str]:
+        return _check_forms(forms)
 
 
 class Taxonomy(BaseModel):
-    """All skills, by id, with the taxonomy version."""
+    """All skills, by id, with compounds, education, titles and the taxonomy version."""
 
     version: str
     skills: dict[str, Skill]
+    compounds: list[Compound] = Field(default_factory=list)
+    education: Education = Field(default_factory=Education)
+    titles: list[Title] = Field(default_factory=list)
 
     def get(self, skill_id: str) -> Skill:
         return self.skills[skill_id]
+
+    def implied(self, skill_id: str) -> list[str]:
+        """Every skill id reachable through ``implies`` from ``skill_id``, nearest first."""
+        seen: dict[str, None] = {}
+        queue = list(self.skills[skill_id].implies)
+        while queue:
+            current = queue.pop(0)
+            if current not in seen and current != skill_id:
+                seen[current] = None
+                queue.extend(self.skills[current].implies)
+        return list(seen)
+
+    def by_category(self, category: str | None = None) -> list[Skill]:
+        """Skills sorted by category order then id, optionally one category only."""
+        order = {name: index for index, name in enumerate(CATEGORIES)}
+        chosen = [s for s in self.skills.values() if category in (None, s.category)]
+        return sorted(chosen, key=lambda s: (order[s.category], s.id))
+
+
+class TaxonomyStats(BaseModel):
+    """Counts printed by ``skillmatch taxonomy validate``."""
+
+    version: str
+    skills: int
+    per_category: dict[str, int]
+    forms: int
+    aliases: int
+    ambiguous: int
+    with_context: int
+    implications: int
+    compounds: int
+    compound_forms: int
+    degree_levels: int
+    fields: int
+    titles: int
+
+
+def taxonomy_stats(taxonomy: Taxonomy) -> TaxonomyStats:
+    """Counts of what the taxonomy holds."""
+    skills = taxonomy.skills.values()
+    return TaxonomyStats(
+        version=taxonomy.version,
+        skills=len(taxonomy.skills),
+        per_category={c: sum(s.category == c for s in skills) for c in CATEGORIES},
+        forms=sum(len(s.forms) for s in skills),
+        aliases=sum(len(s.forms) - 1 for s in skills),
+        ambiguous=sum(s.ambiguous for s in skills),
+        with_context=sum(s.context is not None for s in skills),
+        implications=sum(len(s.implies) for s in skills),
+        compounds=len(taxonomy.compounds),
+        compound_forms=sum(len(c.forms) for c in taxonomy.compounds),
+        degree_levels=len(taxonomy.education.levels),
+        fields=len(taxonomy.education.fields),
+        titles=len(taxonomy.titles),
+    )
+
+
+def form_key(form: str) -> str:
+    """How two forms are compared for duplicates: normalised, case-folded, spaces collapsed."""
+    return " ".join(normalize(form).casefold().split())
 
 
 def default_taxonomy_dir() -> Path:
@@ -108,42 +288,214 @@ def _describe(exc: ValidationError) -> str:
     return f"field {field}: {first['msg']}"
 
 
+def _entries(path: Path, key: str, *, required: bool = True) -> list[object]:
+    """The list under ``key`` at the top of a YAML file."""
+    if not path.exists():
+        if required:
+            raise TaxonomyError(f"{path.name}: missing file")
+        return []
+    data = _read_yaml(path)
+    entries = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise TaxonomyError(f"{path.name}: expected a top-level '{key}:' list")
+    return entries
+
+
+def _label(entry: object, index: int, key: str = "id") -> str:
+    if isinstance(entry, dict) and entry.get(key):
+        value = entry[key]
+        return str(value[0] if isinstance(value, list) and value else value)
+    return f"#{index + 1}"
+
+
+def _validated(model: type[BaseModel], entry: object, file: str, label: str) -> BaseModel:
+    try:
+        return model.model_validate(entry)
+    except ValidationError as exc:
+        raise TaxonomyError(f"{file}: entry {label}: {_describe(exc)}") from None
+
+
 def load_taxonomy(directory: Path | None = None) -> Taxonomy:
-    """Load every ``skills/*.yaml`` under ``directory`` and validate it as one taxonomy."""
+    """Load ``skills/*.yaml`` and the optional ``compounds.yaml``, ``education.yaml`` and
+    ``titles.yaml`` under ``directory``, and validate them as one taxonomy."""
     root = directory or default_taxonomy_dir()
+    if not (root / "skills").is_dir():
+        raise TaxonomyError(f"{root}: no skills/ directory")
     version_file = root / "VERSION"
     version = version_file.read_text(encoding="utf-8").strip() if version_file.exists() else "0"
     skills: dict[str, Skill] = {}
     where: dict[str, str] = {}
     for path in sorted((root / "skills").glob("*.yaml")):
-        data = _read_yaml(path) or {}
-        entries = data.get("skills") if isinstance(data, dict) else None
-        if not isinstance(entries, list):
-            raise TaxonomyError(f"{path.name}: expected a top-level 'skills:' list")
-        for index, entry in enumerate(entries):
-            label = entry.get("id", f"#{index + 1}") if isinstance(entry, dict) else f"#{index + 1}"
-            try:
-                skill = Skill.model_validate(entry)
-            except ValidationError as exc:
-                raise TaxonomyError(f"{path.name}: entry {label}: {_describe(exc)}") from None
+        for index, entry in enumerate(_entries(path, "skills")):
+            skill = _validated(Skill, entry, path.name, _label(entry, index))
+            assert isinstance(skill, Skill)
             if skill.id in skills:
                 raise TaxonomyError(
                     f"{path.name}: entry {skill.id}: field id: duplicate of {where[skill.id]}"
                 )
             skills[skill.id] = skill
             where[skill.id] = path.name
-    taxonomy = Taxonomy(version=version, skills=skills)
-    _check_references(taxonomy, where)
+    compounds_file = root / "compounds.yaml"
+    compounds = [
+        _validated(Compound, entry, compounds_file.name, _label(entry, index, "forms"))
+        for index, entry in enumerate(_entries(compounds_file, "compounds", required=False))
+    ]
+    education = _load_education(root / "education.yaml")
+    titles_file = root / "titles.yaml"
+    titles = [
+        _validated(Title, entry, titles_file.name, _label(entry, index))
+        for index, entry in enumerate(_entries(titles_file, "titles", required=False))
+    ]
+    taxonomy = Taxonomy(
+        version=version, skills=skills, compounds=compounds, education=education, titles=titles
+    )
+    _check_skills(taxonomy, where)
+    _check_compounds(taxonomy, where)
+    _check_education(taxonomy)
+    _check_titles(taxonomy)
     return taxonomy
 
 
-def _check_references(taxonomy: Taxonomy, where: dict[str, str]) -> None:
+def _load_education(path: Path) -> Education:
+    if not path.exists():
+        return Education()
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise TaxonomyError(f"{path.name}: expected 'levels:' and 'fields:' lists")
+    levels = [
+        _validated(DegreeLevel, entry, path.name, _label(entry, index))
+        for index, entry in enumerate(_entries(path, "levels"))
+    ]
+    fields = [
+        _validated(FieldOfStudy, entry, path.name, _label(entry, index))
+        for index, entry in enumerate(_entries(path, "fields"))
+    ]
+    return Education.model_validate({"levels": levels, "fields": fields})
+
+
+def _check_skills(taxonomy: Taxonomy, where: dict[str, str]) -> None:
+    """Forms listed twice in one skill, unknown, self or cyclic implications."""
     for skill in taxonomy.skills.values():
+        file = where[skill.id]
+        seen: dict[str, str] = {form_key(skill.name): "name"}
+        for field in ("aliases", "unambiguous_aliases"):
+            for form in getattr(skill, field):
+                key = form_key(form)
+                if key in seen and not (field == "unambiguous_aliases" and form == skill.name):
+                    raise TaxonomyError(
+                        f"{file}: entry {skill.id}: field {field}: {form!r} repeats "
+                        f"a form already in {seen[key]}"
+                    )
+                seen[key] = field
         for target in skill.implies:
+            if target == skill.id:
+                raise TaxonomyError(f"{file}: entry {skill.id}: field implies: implies itself")
             if target not in taxonomy.skills:
                 raise TaxonomyError(
-                    f"{where[skill.id]}: entry {skill.id}: field implies: unknown skill {target!r}"
+                    f"{file}: entry {skill.id}: field implies: unknown skill {target!r}"
                 )
+    cycle = _find_cycle(taxonomy)
+    if cycle:
+        raise TaxonomyError(
+            f"{where[cycle[0]]}: entry {cycle[0]}: field implies: cycle {' -> '.join(cycle)}"
+        )
+
+
+def _find_cycle(taxonomy: Taxonomy) -> list[str] | None:
+    """The first implication cycle found (``a -> b -> a``), or None."""
+    state: dict[str, int] = {}
+
+    def visit(node: str, path: list[str]) -> list[str] | None:
+        state[node] = 1
+        for target in taxonomy.skills[node].implies:
+            if state.get(target) == 1:
+                return [*path[path.index(target):], target]
+            if target not in state:
+                found = visit(target, [*path, target])
+                if found:
+                    return found
+        state[node] = 2
+        return None
+
+    for skill_id in sorted(taxonomy.skills):
+        if skill_id not in state:
+            found = visit(skill_id, [skill_id])
+            if found:
+                return found
+    return None
+
+
+def _check_compounds(taxonomy: Taxonomy, where: dict[str, str]) -> None:
+    """Compounds name known skills; a form two skills claim must be a declared compound."""
+    declared: dict[str, frozenset[str]] = {}
+    for compound in taxonomy.compounds:
+        label = compound.forms[0]
+        for skill_id in compound.skills:
+            if skill_id not in taxonomy.skills:
+                raise TaxonomyError(
+                    f"compounds.yaml: entry {label}: field skills: unknown skill {skill_id!r}"
+                )
+        if len(set(compound.skills)) != len(compound.skills):
+            raise TaxonomyError(f"compounds.yaml: entry {label}: field skills: a skill repeats")
+        for form in compound.forms:
+            key = form_key(form)
+            if key in declared:
+                raise TaxonomyError(
+                    f"compounds.yaml: entry {label}: field forms: {form!r} is declared twice"
+                )
+            declared[key] = frozenset(compound.skills)
+    owners: dict[str, list[str]] = {}
+    for skill in taxonomy.skills.values():
+        for form in skill.forms:
+            owners.setdefault(form_key(form), []).append(skill.id)
+    for key, ids in owners.items():
+        allowed = declared.get(key)
+        if allowed is not None:
+            stray = [i for i in ids if i not in allowed]
+            if stray:
+                raise TaxonomyError(
+                    f"{where[stray[0]]}: entry {stray[0]}: field aliases: {key!r} is a compound "
+                    f"form naming {', '.join(sorted(allowed))}"
+                )
+        elif len(ids) > 1:
+            first, second = ids[0], ids[1]
+            raise TaxonomyError(
+                f"{where[second]}: entry {second}: field aliases: {key!r} is also a form of "
+                f"{first} ({where[first]}); declare it in compounds.yaml if it names both"
+            )
+
+
+def _check_unique(
+    file: str, items: Iterable[tuple[str, str, list[str]]], what: str
+) -> None:
+    """Ids and forms (normalised, case-folded) are unique across ``items``."""
+    ids: set[str] = set()
+    forms: dict[str, str] = {}
+    for item_id, field_prefix, item_forms in items:
+        if item_id in ids:
+            raise TaxonomyError(f"{file}: entry {item_id}: field id: duplicate {what} id")
+        ids.add(item_id)
+        for form in item_forms:
+            key = form_key(form)
+            if key in forms:
+                raise TaxonomyError(
+                    f"{file}: entry {item_id}: field {field_prefix}forms: {form!r} is also a "
+                    f"form of {forms[key]}"
+                )
+            forms[key] = item_id
+
+
+def _check_education(taxonomy: Taxonomy) -> None:
+    education = taxonomy.education
+    _check_unique("education.yaml", ((lv.id, "", lv.forms) for lv in education.levels), "level")
+    _check_unique("education.yaml", ((f.id, "", f.forms) for f in education.fields), "field")
+    ranks = [level.rank for level in education.levels]
+    if len(set(ranks)) != len(ranks):
+        raise TaxonomyError("education.yaml: entry levels: field rank: two levels share a rank")
+
+
+def _check_titles(taxonomy: Taxonomy) -> None:
+    _check_unique("titles.yaml", ((t.id, "", t.forms) for t in taxonomy.titles), "title")
 
 
 @lru_cache(maxsize=4)
