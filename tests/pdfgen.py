@@ -26,7 +26,7 @@ Sections = Sequence[tuple[str, Sequence[str]]]
 
 _FONT = "SkVera"
 _BOLD = "SkVeraBd"
-_LIGATURES = {"ffi": "\ufb03", "ffl": "\ufb04", "fi": "\ufb01", "fl": "\ufb02", "ff": "\ufb00"}
+_LIGATURES = {"fi": "\ufb01", "fl": "\ufb02"}  # the ligature glyphs Vera has
 
 SAMPLE_SECTIONS: list[tuple[str, list[str]]] = [
     ("Summary", ["Machine learning engineer with six years of experience building and shipping "
@@ -130,6 +130,15 @@ class _Writer:
 
     def line(self, text: str) -> None:
         x, width = self.columns[self.col]
+        if "\t" in text:
+            left, right = text.split("\t", 1)
+            self._room(14)
+            x, width = self.columns[self.col]
+            self.c.setFont(_FONT, 10)
+            self.c.drawString(x, self.y, left)
+            self.c.drawRightString(x + width, self.y, right)
+            self.y -= 13
+            return
         for piece in simpleSplit(text, _FONT, 10, width) or [""]:
             self._room(14)
             x, _ = self.columns[self.col]
@@ -166,7 +175,8 @@ def make_pdf(sections: Sections | None = None, *, lines: Sequence[str] | None = 
     """A resume-like PDF.
 
     ``sections`` are ``(heading, lines)`` pairs (default ``SAMPLE_SECTIONS``); ``lines`` instead
-    writes bare lines. ``columns=2`` puts the first ``left_sections`` sections (default half) in a
+    writes bare lines; a tab in a line right-aligns the part after it (dates at the right
+    margin). ``columns=2`` puts the first ``left_sections`` sections (default half) in a
     narrow left column and the rest in the right one. ``pages=N`` spreads the sections over N
     pages. ``table`` rows are drawn as a ruled table under ``table_heading``. ``header`` repeats a
     line at the top of every page; ``footer`` adds "Page i of n". ``ligatures`` writes fi/fl/ff as
@@ -310,16 +320,27 @@ def many_pages_pdf(count: int = 5000) -> bytes:
     return _assemble(objects)
 
 
+def zlib_zeros(inflated_mb: int) -> bytes:
+    """A valid zlib stream of ``inflated_mb`` MiB of zeros, built in milliseconds.
+
+    After a full flush every further MiB of zeros compresses to the same bytes, so one block is
+    repeated; the Adler-32 of n zero bytes is ``(n mod 65521) << 16 | 1``.
+    """
+    chunk = bytes(1 << 20)
+    compressor = zlib.compressobj(9)
+    first = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    block = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    tail = compressor.flush()
+    size = inflated_mb << 20
+    checksum = ((size % 65521) << 16) | 1
+    return first + block * (inflated_mb - 1) + tail[:-4] + checksum.to_bytes(4, "big")
+
+
 @lru_cache(maxsize=2)
 def flate_bomb_pdf(inflated_mb: int = 1100) -> bytes:
-    """A content stream of ~1 MB that inflates to ``inflated_mb`` megabytes of zeros."""
-    compressor = zlib.compressobj(9)
-    chunk = bytes(1024 * 1024)
-    parts = [compressor.compress(chunk) for _ in range(inflated_mb)]
-    parts.append(compressor.flush())
-    packed = b"".join(parts)
+    """A content stream of ~1 MB that inflates to ``inflated_mb`` MiB of zeros."""
     objects = _text_page_objects(b"")
-    objects[4] = _stream(packed, b"/Filter /FlateDecode ")
+    objects[4] = _stream(zlib_zeros(inflated_mb), b"/Filter /FlateDecode ")
     return _assemble(objects)
 
 

@@ -23,10 +23,11 @@ from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordInc
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
+from pdfminer import pdftypes
 from pdfminer.pdftypes import resolve1
 from pdfminer.psexceptions import PSException
 
-from ..errors import Corrupt, Empty, Encrypted, NoTextLayer, TooManyPages
+from ..errors import Corrupt, Empty, Encrypted, NoTextLayer, TooLarge, TooManyPages
 from ..models import Document
 from ..settings import Settings
 from .text import build_document
@@ -40,6 +41,51 @@ PDFMINER_FAILURES = (PSException, RecursionError, IndexError, ValueError, TypeEr
                      LookupError)
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _MARGIN = 0.09
+_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:present|current)\b", re.I)
+
+
+class _BoundedZlib:
+    """Stand-in for the ``zlib`` module inside ``pdfminer.pdftypes``: inflating one stream past
+    ``limit`` bytes raises ``TooLarge`` (a decompression bomb) instead of eating the memory."""
+
+    error = zlib.error
+
+    def __init__(self) -> None:
+        self.limit = 256 * 1024 * 1024
+
+    def _refuse(self) -> TooLarge:
+        return TooLarge("A compressed stream in the PDF inflates to more than "
+                        f"{self.limit // (1024 * 1024)} MB (a decompression bomb?).")
+
+    def decompress(self, data: bytes) -> bytes:
+        inflater = zlib.decompressobj()
+        out = inflater.decompress(data, self.limit + 1)
+        if len(out) > self.limit:
+            raise self._refuse()
+        return out + inflater.flush()
+
+    def decompressobj(self) -> _BoundedInflater:
+        return _BoundedInflater(self)
+
+
+class _BoundedInflater:
+    """A ``zlib.decompressobj`` that counts its output against the stream limit."""
+
+    def __init__(self, owner: _BoundedZlib) -> None:
+        self._owner = owner
+        self._inner = zlib.decompressobj()
+        self._total = 0
+
+    def decompress(self, data: bytes) -> bytes:
+        out = self._inner.decompress(data, self._owner.limit + 1 - self._total)
+        self._total += len(out)
+        if self._total > self._owner.limit:
+            raise self._owner._refuse()
+        return out
+
+
+_ZLIB = _BoundedZlib()
+pdftypes.zlib = _ZLIB  # pdfminer inflates Flate streams through this module attribute
 
 
 @dataclass
@@ -125,20 +171,28 @@ def _is_table(left: list[Line], right: list[Line]) -> bool:
     return short > 0.8 and _aligned(left, right) > 0.7 and _aligned(right, left) > 0.7
 
 
-def _rows(lines: list[Line]) -> list[Line]:
-    """Merge lines sharing a baseline into one row (cells joined by ' | ')."""
+def _field_column(side: list[Line], other: list[Line]) -> bool:
+    """Dates aligned beside entries (right-aligned or in a margin column): one layout, not two."""
+    if len(side) < 2:
+        return False
+    dated = sum(1 for line in side if _YEARISH.search(line.text)) / len(side)
+    return dated >= 0.6 and _aligned(side, other) >= 0.7
+
+
+def _rows(lines: list[Line], group: str) -> list[Line]:
+    """Top-to-bottom lines; lines sharing a baseline become one row, cells joined by ' | '."""
     rows: list[list[Line]] = []
     for line in sorted(lines, key=lambda ln: (-ln.y0, ln.x0)):
-        if rows and abs(rows[-1][0].y0 - line.y0) < 2.0:
+        if rows and abs(rows[-1][0].y0 - line.y0) < 0.4 * line.height:
             rows[-1].append(line)
         else:
             rows.append([line])
     merged = []
-    for index, row in enumerate(rows):
+    for row in rows:
         row.sort(key=lambda ln: ln.x0)
         first = row[0]
-        merged.append(Line(" | ".join(ln.text for ln in row), first.x0, first.y0, row[-1].x1,
-                           max(ln.y1 for ln in row), -(index + 1), first.page, "row"))
+        merged.append(Line(" | ".join(ln.text for ln in row), first.x0, min(ln.y0 for ln in row),
+                           row[-1].x1, max(ln.y1 for ln in row), first.box, first.page, group))
     return merged
 
 
@@ -148,12 +202,12 @@ def order_lines(lines: list[Line]) -> list[Line]:
         return []
     gutter = _gutter(lines)
     if gutter is None:
-        return _rows(lines) if _has_grid(lines) else sorted(lines, key=lambda ln: (-ln.y1, ln.x0))
+        return _rows(lines, "page")
     spanning = [ln for ln in lines if ln.x0 < gutter - 2 and ln.x1 > gutter + 2]
     left = [ln for ln in lines if ln.x1 <= gutter + 2 and ln not in spanning]
     right = [ln for ln in lines if ln.x0 >= gutter - 2 and ln not in spanning]
-    if _is_table(left, right):
-        return _rows(lines)
+    if _is_table(left, right) or _field_column(right, left) or _field_column(left, right):
+        return _rows(lines, "page")
     cuts = sorted(spanning, key=lambda ln: -ln.y1)
 
     def band(line: Line) -> int:
@@ -161,20 +215,11 @@ def order_lines(lines: list[Line]) -> list[Line]:
 
     ordered: list[Line] = []
     for index in range(len(cuts) + 1):
-        for column in (left, right):
-            ordered.extend(sorted((ln for ln in column if band(ln) == index),
-                                  key=lambda ln: -ln.y1))
+        for name, column in (("left", left), ("right", right)):
+            ordered.extend(_rows([ln for ln in column if band(ln) == index], f"{name}{index}"))
         if index < len(cuts):
-            ordered.append(cuts[index])
+            ordered.extend(_rows([cuts[index]], f"cut{index}"))
     return ordered
-
-
-def _has_grid(lines: list[Line]) -> bool:
-    """Several baselines holding two or more separate short cells: a one-gutter-free table."""
-    by_row = Counter(round(line.y0) for line in lines)
-    multi = [y for y, count in by_row.items() if count >= 2]
-    return len(multi) >= 3 and len(multi) >= len(by_row) * 0.6 and all(
-        len(line.text) <= 40 for line in lines if round(line.y0) in multi)
 
 
 def _drop_running(pages: list[list[Line]], heights: list[float]) -> list[list[Line]]:
@@ -208,13 +253,15 @@ def _page_count(document: PDFDocument) -> int | None:
 
 
 def _pieces(lines: list[Line]) -> list[tuple[str, int]]:
-    """Consecutive lines of the same pdfminer box (or each table row) form one text piece."""
+    """Paragraph pieces: a new one at a new column/band or a vertical gap over one line."""
     pieces: list[tuple[str, int]] = []
     current: list[str] = []
     last: Line | None = None
     for line in lines:
-        same = last is not None and line.box == last.box and line.box > 0
-        if not same and current:
+        gap = (last.y0 - line.y1) if last is not None else 0.0
+        new = last is None or line.group != last.group or line.page != last.page or (
+            gap > 0.8 * max(line.height, last.height)) or line.y0 > last.y0
+        if new and current and last is not None:
             pieces.append(("\n".join(current), last.page))
             current = []
         current.append(line.text)
@@ -242,6 +289,7 @@ def read_pdf(data: bytes, settings: Settings) -> Document:
 
 
 def _read_pdf(data: bytes, settings: Settings) -> Document:
+    _ZLIB.limit = max(settings.worker_memory_mb // 4, 16) * 1024 * 1024
     parser = PDFParser(io.BytesIO(data))
     document = PDFDocument(parser)
     declared = _page_count(document)

@@ -31,7 +31,7 @@ _DATE = (rf"(?:{_MONTH}\.?,?\s*(?:'\s?\d{{2}}|{_YEAR})"
          rf"|{_YEAR})")
 _PRESENT = (r"(?:present|current(?:ly)?|now|today|ongoing|till\s+date|to\s+date|till\s+now"
             r"|date|onwards?|continuing)")
-_SEP = r"\s*(?:-{1,2}|to|until|till|through|thru|~|→|>|»)\s*"
+_SEP = r"\s*(?:[-\u2010-\u2015]{1,2}|to|until|till|through|thru|~|→|>|»)\s*"
 RANGE_RE = re.compile(
     rf"(?<![\w/.])(?P<start>{_DATE}|{_MONTH}\.?)(?:{_SEP})(?P<end>{_DATE}|{_PRESENT})(?![\w/])"
     rf"|(?<![\w])(?:since|from)\s+(?P<since>{_DATE})(?![\w/])(?!{_SEP}(?:{_DATE}|{_PRESENT}))",
@@ -49,7 +49,7 @@ class Span:
     start: int
     end: int
     current: bool
-    end_year_only: bool
+    end_written: tuple[int, int] | None = None
 
 
 def _parse_date(token: str, today: date) -> tuple[int, int | None] | None:
@@ -106,7 +106,7 @@ def _span(match: re.Match[str], today: date) -> Span | None:
     start_index = start[0] * 12 + (start[1] or 1) - 1
     now_index = today.year * 12 + today.month
     if end is None:
-        return Span(start_index, max(now_index, start_index + 1), True, False)
+        return Span(start_index, max(now_index, start_index + 1), True)
     year, month = end
     if not (1950 <= year <= today.year + 1) or (month is not None and not 1 <= month <= 12):
         return None
@@ -118,7 +118,7 @@ def _span(match: re.Match[str], today: date) -> Span | None:
         end_index = year * 12 + month
     if end_index <= start_index or end_index - start_index > 50 * 12:
         return None
-    return Span(start_index, min(end_index, now_index + 12), False, month is None)
+    return Span(start_index, min(end_index, now_index + 12), False, (year, month or 1))
 
 
 def merged_years(spans: Sequence[tuple[int, int]]) -> float:
@@ -208,9 +208,8 @@ def find_positions(text: str, sections: Sequence[Section] = (), today: date | No
         title, employer = split_title_employer(header)
         start_date = date(span.start // 12, span.start % 12 + 1, 1)
         end_date = None
-        if not span.current:
-            last = span.end if span.end_year_only else span.end - 1
-            end_date = date(last // 12, last % 12 + 1, 1)
+        if span.end_written is not None:
+            end_date = date(span.end_written[0], span.end_written[1], 1)
         positions.append(Position(
             title=title, employer=employer, start=start_date, end=end_date, current=span.current,
             years=round((span.end - span.start) / 12, 2), text_start=entry_start,

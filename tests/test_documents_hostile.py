@@ -1,0 +1,86 @@
+"""Malformed and adversarial files through ``parse_bytes`` (the sandbox pool): each gives its
+typed error within the time limit."""
+
+from __future__ import annotations
+
+import time
+import zlib
+
+import pytest
+
+import pdfgen
+from service.documents import parse_bytes
+from service.errors import (
+    Corrupt, DocumentError, Empty, Encrypted, NoTextLayer, TooLarge, TooManyPages,
+    UnsupportedFormat,
+)
+from service.settings import Settings
+
+SETTINGS = Settings(parse_timeout_s=8, max_pages=20, worker_memory_mb=512, parse_workers=1)
+
+
+def _parse(data: bytes, settings: Settings = SETTINGS):
+    started = time.monotonic()
+    try:
+        return parse_bytes(data, "resume.pdf", settings=settings)
+    finally:
+        assert time.monotonic() - started < settings.parse_timeout_s + 3
+
+
+@pytest.mark.parametrize(("make", "error"), [
+    (lambda: b"", Empty),
+    (pdfgen.random_bytes, UnsupportedFormat),
+    (pdfgen.png_bytes, UnsupportedFormat),
+    (pdfgen.truncated_pdf, Corrupt),
+    (pdfgen.encrypted_pdf, Encrypted),
+    (pdfgen.image_only_pdf, NoTextLayer),
+    (lambda: pdfgen.many_pages_pdf(5000), TooManyPages),
+])
+def test_hostile_file_gives_typed_error(make, error):
+    with pytest.raises(error) as caught:
+        _parse(make())
+    assert caught.value.message
+    assert caught.value.to_dict()["code"] == error.code
+
+
+def test_thousands_of_pages_fail_fast():
+    data = pdfgen.many_pages_pdf(5000)
+    started = time.monotonic()
+    with pytest.raises(TooManyPages, match="5000 pages"):
+        _parse(data)
+    assert time.monotonic() - started < 2.0
+
+
+def test_page_limit_without_a_declared_count():
+    data = pdfgen.many_pages_pdf(30).replace(b"/Count 30", b"")
+    with pytest.raises(TooManyPages):
+        _parse(data)
+
+
+def test_recoverable_damage_is_a_result():
+    assert "Recovered Python resume" in _parse(pdfgen.damaged_xref_pdf()).text
+    assert _parse(pdfgen.cyclic_pages_pdf()).text == "Python"
+    assert "SECRET" not in _parse(pdfgen.javascript_pdf()).text
+
+
+def test_zlib_zeros_is_valid():
+    assert zlib.decompress(pdfgen.zlib_zeros(3)) == bytes(3 << 20)
+
+
+@pytest.mark.slow
+def test_flate_bomb_is_refused():
+    data = pdfgen.flate_bomb_pdf(1100)
+    assert len(data) < 2_000_000
+    started = time.monotonic()
+    with pytest.raises(TooLarge, match="decompression bomb"):
+        _parse(data)
+    assert time.monotonic() - started < 5
+    # the pool is healthy afterwards
+    assert "Python" in _parse(pdfgen.minimal_pdf()).text
+
+
+@pytest.mark.slow
+def test_deeply_nested_objects():
+    with pytest.raises(DocumentError):
+        _parse(pdfgen.nested_arrays_pdf(100_000))
+    assert "Python" in _parse(pdfgen.minimal_pdf()).text

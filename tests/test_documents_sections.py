@@ -1,0 +1,107 @@
+"""Section headings in their usual variants, casings and inline forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.documents import document_from_text
+from service.documents.sections import classify_heading
+
+RESUME = """Priya Raman
+priya@example.org | Bengaluru
+
+PROFESSIONAL SUMMARY
+Data scientist with five years in retail analytics.
+
+Core Competencies:
+Python, SQL, Tableau, A/B testing
+
+Work History
+Data Scientist, Flipside Retail, 2019 - Present
+- Built demand forecasts with Prophet and XGBoost.
+Tools: Python, Airflow, BigQuery
+
+## Projects
+**Churn model** - scikit-learn pipeline on 2M customers.
+
+Academic Background
+M.Sc. Statistics, University of Mysore, 2018
+
+Licenses & Certifications
+AWS Certified Cloud Practitioner
+
+Publications
+Forecasting with hierarchies, 2021.
+
+Honors and Awards
+Best analytics team 2022
+
+LANGUAGES: English, Tamil, Kannada
+
+Hobbies & Interests
+Chess, running
+
+References
+Available on request
+"""
+
+
+def test_sections_on_a_realistic_resume():
+    doc = document_from_text(RESUME, "markdown")
+    names = [s.name for s in doc.sections]
+    assert names == ["summary", "skills", "experience", "projects", "education",
+                     "certifications", "publications", "awards", "languages", "interests",
+                     "references"]
+    skills = doc.sections[1]
+    assert "Tableau" in doc.text[skills.start:skills.end]
+    experience = doc.sections[2]
+    # "Tools: …" inside a job entry is not a new section
+    assert "Airflow" in doc.text[experience.start:experience.end]
+    for first, second in zip(doc.sections, doc.sections[1:]):
+        assert first.end == second.start
+    assert doc.sections[-1].end == len(doc.text)
+    offset = doc.text.index("Prophet")
+    assert doc.section_at(offset).name == "experience"
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Summary", "summary"), ("PROFILE", "summary"), ("Career Objective:", "summary"),
+    ("About Me", "summary"), ("Technical Skills", "skills"), ("TOOLS & TECHNOLOGIES", "skills"),
+    ("Core competencies", "skills"), ("Experience", "experience"),
+    ("WORK EXPERIENCE", "experience"), ("Professional Experience:", "experience"),
+    ("Employment History", "experience"), ("work history", "experience"),
+    ("Projects", "projects"), ("Personal Projects", "projects"), ("Education", "education"),
+    ("EDUCATION & TRAINING", "education"), ("Academic Background", "education"),
+    ("Certifications", "certifications"), ("Licenses", "certifications"),
+    ("Publications", "publications"), ("Awards", "awards"), ("Languages", "languages"),
+    ("Interests", "interests"), ("References", "references"), ("# Skills", "skills"),
+    ("**Experience**", "experience"), ("=== EDUCATION ===", "education"),
+])
+def test_heading_variants(line, name):
+    assert classify_heading(line) == name
+
+
+@pytest.mark.parametrize("line", [
+    "Built the skills matrix for the team", "Experience with Python and SQL is required",
+    "Education is important to me and my family", "Python", "Jane Doe",
+])
+def test_sentences_are_not_headings(line):
+    assert classify_heading(line) is None
+
+
+def test_inline_heading_with_content():
+    doc = document_from_text("SKILLS: Python, SQL, Spark\nEXPERIENCE\nAnalyst, Initech")
+    assert [(s.name, s.heading) for s in doc.sections] == [
+        ("skills", "SKILLS"), ("experience", "EXPERIENCE")]
+    assert doc.section_at(doc.text.index("Spark")).name == "skills"
+
+
+def test_flattened_caps_heading():
+    doc = document_from_text("SKILLS C Basics, Python, MATLAB. EDUCATION Details below")
+    assert doc.sections[0].name == "skills"
+
+
+def test_no_headings_no_sections():
+    doc = document_from_text("I know Python and SQL and I have worked at Acme.")
+    assert doc.sections == []
+    assert doc.section_at(3) is None

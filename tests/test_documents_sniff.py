@@ -1,0 +1,78 @@
+"""Format sniffing by content, size limits and text decoding."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+import pdfgen
+from service.documents import parse_bytes, read_document
+from service.documents.sniff import sniff
+from service.errors import Empty, TextTooLong, TooLarge, UnsupportedFormat
+from service.settings import Settings
+
+
+def _zip(names: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as archive:
+        for name, data in names.items():
+            archive.writestr(name, data)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(("data", "kind"), [
+    (pdfgen.minimal_pdf(), "pdf"),
+    (b"garbage before the header\n" + pdfgen.minimal_pdf(), "pdf"),
+    (b"Jane Doe\nSkills: Python, SQL\n", "text"),
+    (b"# Jane Doe\n\n## Skills\n- Python\n- SQL\n", "markdown"),
+    ("Jos\u00e9 M\u00fcller \u2013 Python".encode("utf-16"), "text"),
+    ("Skills: Python".encode("utf-16-le"), "text"),
+    ("\ufeffSkills: Python".encode("utf-8"), "text"),
+    (_zip({"word/document.xml": b"<w:document/>", "[Content_Types].xml": b"<x/>"}), "docx"),
+])
+def test_sniff_by_content(data, kind):
+    assert sniff(data) == kind
+
+
+@pytest.mark.parametrize("data", [
+    pdfgen.png_bytes(), b"\xff\xd8\xff\xe0JFIF" + bytes(100), b"MZ\x90\x00" + bytes(200),
+    _zip({"hello.txt": b"hi"}), pdfgen.random_bytes(), b"\x00\x01\x02\x03" * 100,
+])
+def test_unsupported(data):
+    with pytest.raises(UnsupportedFormat):
+        read_document(data, "resume.pdf")
+
+
+def test_file_name_is_ignored():
+    doc = read_document(b"Skills\nPython", "resume.pdf")
+    assert doc.source_format == "text"
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t  "])
+def test_empty(data):
+    with pytest.raises(Empty):
+        parse_bytes(data)
+
+
+def test_too_large_before_anything_else():
+    settings = Settings(max_upload_bytes=1000)
+    with pytest.raises(TooLarge, match="limit"):
+        parse_bytes(b"%PDF-1.7" + bytes(2000), settings=settings)
+
+
+def test_text_too_long():
+    settings = Settings(max_text_chars=1000)
+    with pytest.raises(TextTooLong):
+        parse_bytes(b"Python " * 500, settings=settings)
+
+
+def test_hostile_text_is_cleaned():
+    data = ("Skills\x00: Py\u202ethon\ud800 SQL" + "x" * 100_000).encode("utf-8", "surrogatepass")
+    with pytest.raises(UnsupportedFormat):
+        parse_bytes(data)  # lone surrogates are not UTF-8
+    doc = parse_bytes("Skills: Py\u202ethon, SQL\n".encode() + b"a" * 200_000)
+    assert "\u202e" not in doc.text and doc.text.startswith("Skills: Py thon")
+    with pytest.raises(TextTooLong):
+        parse_bytes(b"Python, " + b"a" * 1_000_000)
