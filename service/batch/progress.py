@@ -113,15 +113,15 @@ def print_summary(result: BatchResult, console: Console) -> None:
     """Counts by outcome over the whole output, what this run did, and where the files are."""
     rows = sum(result.counts.values())
     console.print(f"Files: {result.total}; rows: {rows} ({format_counts(result.counts)})",
-                  highlight=False)
+                  highlight=False, soft_wrap=True)
     line = f"This run analysed {result.processed}"
     if result.skipped:
         line += f"; skipped {result.skipped} already in the journal"
-    console.print(line, highlight=False)
+    console.print(line, highlight=False, soft_wrap=True)
     outs = ", ".join(str(p) for p in result.outputs)
-    console.print(f"Wrote {outs} (journal: {result.journal})", highlight=False)
+    console.print(f"Wrote {outs} (journal: {result.journal})", highlight=False, soft_wrap=True)
     if result.interrupted:
         console.print("Interrupted: the output holds the files finished so far; "
-                      "rerun with --resume to finish.", highlight=False)
+                      "rerun with --resume to finish.", highlight=False, soft_wrap=True)
     elif result.stopped_early:
-        console.print("Stopped at the first error (--fail-fast).", highlight=False)
+        console.print("Stopped at the first error (--fail-fast).", highlight=False, soft_wrap=True)

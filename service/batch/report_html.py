@@ -21,6 +21,7 @@ from .journal import RunHeader, iter_records, read_record_at
 TEMPLATE = "report.html.j2"
 COHORT_GAPS = 10
 BINS = 10
+MET_CREDIT = 0.5
 
 
 @dataclass
@@ -62,6 +63,13 @@ def _histogram(scores: list[float]) -> list[dict[str, Any]]:
             for i, c in enumerate(counts)]
 
 
+def _unmet(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """The report's gaps for items it does not meet (less than ``MET_CREDIT`` of their weight);
+    a nearly met item still shows as a small gap in the report but is not a cohort gap."""
+    credit = {item["id"]: item.get("credit", 0.0) for item in report.get("matched", [])}
+    return [gap for gap in report.get("gaps", []) if credit.get(gap["id"], 0.0) < MET_CREDIT]
+
+
 def _summarise(journal: Path) -> tuple[list[Entry], list[Entry], Counter[str], list[CohortGap]]:
     ranked: list[Entry] = []
     failed: list[Entry] = []
@@ -73,7 +81,7 @@ def _summarise(journal: Path) -> tuple[list[Entry], list[Entry], Counter[str], l
             report = record["report"]
             counts["ok"] += 1
             gaps = report.get("gaps", [])
-            for gap in gaps:
+            for gap in _unmet(report):
                 gap_count[gap["label"]] += 1
                 if gap.get("importance") == "required" or gap["label"] not in gap_importance:
                     gap_importance[gap["label"]] = gap.get("importance", "")
@@ -88,8 +96,10 @@ def _summarise(journal: Path) -> tuple[list[Entry], list[Entry], Counter[str], l
     for rank, entry in enumerate(ranked, 1):
         entry.anchor = f"c{rank}"
     n = len(ranked) or 1
+    top = sorted(gap_count.items(),
+                 key=lambda kv: (-kv[1], gap_importance.get(kv[0]) != "required", kv[0]))
     cohort = [CohortGap(label, gap_importance.get(label, ""), c, round(100 * c / n))
-              for label, c in gap_count.most_common(COHORT_GAPS)]
+              for label, c in top[:COHORT_GAPS]]
     return ranked, failed, counts, cohort
 
 
