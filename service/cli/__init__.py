@@ -8,6 +8,7 @@ from . import batch_cmd  # noqa: F401,E402
 from . import extract_cmd  # noqa: F401,E402
 from . import score_cmd  # noqa: F401,E402
 from . import serve_cmd  # noqa: F401,E402
+from . import taxonomy_cmd  # noqa: F401,E402
 
 
 __all__ = ["app"]
