@@ -39,7 +39,7 @@ skills:
   ambiguous: true
   unambiguous_aliases: [Golang]
   context: {reject: ["(?i)\\blet'?s go\\b", '(?i)\bgo to\b'], window: 20}
-- {id: rust, name: Rust, category: language, ambiguous: true}
+- {id: rust, name: Rust, category: language, ambiguous: true, context: {reject: ['(?i)\brust (?:belt|proof)\b']}}
 - id: julia
   name: Julia
   category: language
@@ -62,14 +62,14 @@ skills:
   ambiguous: true
   unambiguous_aliases: [Apache Spark, PySpark]
   context: {reject: ['(?i)\bspark(?:ed|s)? (?:interest|curiosity|joy)\b'], window: 30}
-- {id: hive, name: Hive, category: tool, ambiguous: true, unambiguous_aliases: [HiveQL]}
+- {id: hive, name: Hive, category: tool, ambiguous: true, unambiguous_aliases: [HiveQL], context: {reject: ['(?i)\bhive of\b']}}
 - {id: hadoop, name: Hadoop, category: tool}
 - {id: docker, name: Docker, category: tool}
 - {id: kubernetes, name: Kubernetes, category: tool, aliases: [k8s]}
 - {id: tensorflow, name: TensorFlow, category: ml-library}
 - {id: pytorch, name: PyTorch, category: ml-library, implies: [deep-learning]}
 - {id: scikit-learn, name: scikit-learn, category: ml-library, aliases: [sklearn]}
-- {id: pandas, name: pandas, category: ml-library, ambiguous: true}
+- {id: pandas, name: pandas, category: ml-library, ambiguous: true, context: {reject: ['(?i)\bgiant pandas\b']}}
 - {id: numpy, name: NumPy, category: ml-library}
 - {id: k-means, name: k-means, category: algorithm, implies: [clustering]}
 - {id: clustering, name: clustering, category: algorithm}

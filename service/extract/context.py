@@ -217,19 +217,21 @@ def _only_filler(gap: str) -> bool:
     return all(w.lower().strip(".") in _FILLER for w in words)
 
 
-def _blank(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> str:
-    chars = list(text[lo:hi])
-    for s, e in spans:
-        for i in range(max(s, lo), min(e, hi)):
-            chars[i - lo] = " "
+def blank_out(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every span replaced by spaces (same length), so cue searches see other
+    skills as gaps."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 
-def negated(text: str, mention: "Mention", spans: list[tuple[int, int]]) -> bool:
+def negated(text: str, mention: "Mention", blanked: str) -> bool:
     """"no experience with X", "not X", "without X", "willing to learn X", "X is not required":
-    the cue and the mention must be joined only by list separators, other skills and filler."""
+    the cue and the mention must be joined only by list separators, other skills and filler.
+    ``blanked`` is ``text`` with the accepted mentions blanked out (``blank_out``)."""
     lo = max(0, mention.start - _NEG_REACH)
-    before = _blank(text, lo, mention.start, spans)
+    before = blanked[lo:mention.start]
     for cue in reversed(list(_NEG_CUE.finditer(before))):
         around = text[lo + cue.start():lo + cue.start() + 20]
         if _NOT_NEGATION.match(around):
@@ -237,8 +239,7 @@ def negated(text: str, mention: "Mention", spans: list[tuple[int, int]]) -> bool
         if _only_filler(before[cue.end():]):
             return True
         break
-    hi = min(len(text), mention.end + _NEG_REACH)
-    after = _blank(text, mention.end, hi, spans)
+    after = blanked[mention.end:mention.end + _NEG_REACH]
     post = _POST_NEG.search(after)
     return bool(post and _only_filler(after[:post.start()]))
 
@@ -256,13 +257,17 @@ _REQUIRED = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
+_SENTENCE_MARKS = ("\n", ". ", "; ", "! ", "? ")
 
 
 def requirement(text: str, start: int, end: int) -> str | None:
     """"preferred" or "required" from the sentence's cue words, else from the heading above."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 300), start)), default=0)
-    right_match = _SENTENCE_END.search(text, end)
-    right = right_match.start() if right_match else len(text)
+    left = max(
+        (i + len(mark) for mark in _SENTENCE_MARKS if (i := text.rfind(mark, 0, start)) >= 0),
+        default=0,
+    )
+    right_match = _SENTENCE_END.search(text, end, end + 400)
+    right = right_match.start() if right_match else min(len(text), end + 400)
     sentence = text[left:right]
     if _PREFERRED.search(sentence):
         return "preferred"

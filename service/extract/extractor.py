@@ -36,13 +36,12 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     pipeline = pipeline or get_pipeline()
     taxonomy = pipeline.taxonomy
     text = document.text
-    doc, mentions = pipeline.mentions(text)
-    tokens = [(t.idx, t.idx + len(t.text)) for t in doc]
+    tokens, mentions = pipeline.mentions(text)
     accepted = _resolve_ambiguity(text, document, mentions, taxonomy, tokens)
-    spans = [(m.start, m.end) for m, _ in accepted]
+    blanked = context.blank_out(text, [(m.start, m.end) for m, _ in accepted])
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for mention, method in accepted:
-        item = _evidence(text, document, mention, method, context.negated(text, mention, spans))
+        item = _evidence(text, document, mention, method, context.negated(text, mention, blanked))
         for skill_id in mention.form.skill_ids:
             evidence[skill_id].append(item)
     skills, not_claimed = [], []

@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from ..taxonomy import Skill, Taxonomy
 
 _SYMBOL = re.compile(r"[^A-Za-z0-9 ]")
+_GLUE = re.compile(r"[+#]|^\.")
 _HYPHEN_WORDS = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+$")
 
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive key for a form (NFKD, marks dropped, casefolded)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -38,6 +41,12 @@ class Form:
     def symbolic(self) -> bool:
         """True when the form holds characters a tokenizer may split (C++, CI/CD, .NET)."""
         return bool(_SYMBOL.search(self.text))
+
+    @property
+    def glued(self) -> bool:
+        """True when the form may sit glued to other characters that no tokenizer rule splits
+        ("C++17", "ASP.NET"-like contexts): these are also matched character by character."""
+        return bool(_GLUE.search(self.text))
 
 
 @dataclass

@@ -1,20 +1,22 @@
-"""Misspelling matches with rapidfuzz ("Pytroch", "Kubernates", "scikit learn").
+"""Misspelling matches with rapidfuzz ("Pytroch", "Kubernates", "Tensor flow").
 
-Only forms longer than 4 characters of skills that are neither ambiguous nor opted out; only
-over token n-grams no exact match covers that share their first two letters with such a form;
-one ``process.cdist`` call per document with a high cutoff and a length-ratio guard. A word that
-merely extends or truncates a form ("scalar", "pythonic") is a different word, not a typo.
+Only forms longer than 4 characters of skills that are neither ambiguous nor opted out
+(``fuzzy: false``); only over token n-grams that no exact match covers and that share their first
+two letters with such a form. A deletion-neighbourhood index (one edit apart, spaces and hyphens
+ignored) shortlists the pairs worth scoring, then ONE ``process.cdist`` call per document scores
+them with a high cutoff and a length-ratio guard. A word that merely extends or truncates a form
+("scalar", "pythonic") is a different word, not a typo.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
 
 from ..taxonomy import Taxonomy
 from .forms import Form, FormTable, fold
@@ -27,10 +29,20 @@ TRANSPOSITION_CUTOFF = 85.0
 MIN_FORM_CHARS = 5
 MAX_LENGTH_RATIO = 1.25
 _WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
+_ELIGIBLE = re.compile(r"[a-z0-9 -]+")
+
+
+def squeeze(text: str) -> str:
+    """A form without spaces and hyphens: "scikit learn" and "scikit-learn" meet."""
+    return text.replace(" ", "").replace("-", "")
+
+
+def _deletions(word: str) -> set[str]:
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
 class FuzzyIndex:
-    """The fuzzy-eligible forms of a taxonomy, bucketed by their first two letters."""
+    """The fuzzy-eligible forms of a taxonomy and their one-deletion neighbourhood."""
 
     def __init__(self, taxonomy: Taxonomy, table: FormTable) -> None:
         self.forms: dict[str, Form] = {}
@@ -38,65 +50,82 @@ class FuzzyIndex:
             skills = [taxonomy.skills[i] for i in form.skill_ids]
             if form.ambiguous or len(form.skill_ids) != 1 or len(key) < MIN_FORM_CHARS:
                 continue
-            if any(s.ambiguous or not s.fuzzy for s in skills) or form.symbolic and "-" not in key:
-                continue
-            if not re.fullmatch(r"[a-z0-9 -]+", key):
+            if any(s.ambiguous or not s.fuzzy for s in skills) or not _ELIGIBLE.fullmatch(key):
                 continue
             self.forms[key] = form
-        self.prefixes = {key[:2] for key in self.forms}
-        self.max_words = max((key.count(" ") + key.count("-") + 1 for key in self.forms), default=1)
-        self.max_words = min(self.max_words, 3)
+        self.neighbours: dict[str, set[str]] = defaultdict(set)
+        self.lengths: dict[str, set[int]] = defaultdict(set)
+        for key in self.forms:
+            squeezed = squeeze(key)
+            for variant in _deletions(squeezed):
+                self.neighbours[variant].add(key)
+            self.lengths[key[:2]].update({len(squeezed) - 1, len(squeezed), len(squeezed) + 1})
+        words = [key.count(" ") + key.count("-") + 1 for key in self.forms]
+        self.max_words = min(max(words, default=1), 3)
 
-    def _candidates(self, doc: Doc, covered: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    def _candidates(
+        self, text: str, spans: list[tuple[int, int]], covered: bytearray
+    ) -> list[tuple[int, int, str]]:
         out = []
-        tokens = list(doc)
-        words = [bool(_WORD.match(t.text)) for t in tokens]
-        for i, token in enumerate(tokens):
-            if not words[i]:
+        tokens = [text[s:e] for s, e in spans]
+        words = [bool(_WORD.match(t)) for t in tokens]
+        for i, (start_char, _) in enumerate(spans):
+            lengths = self.lengths.get(tokens[i][:2].casefold()) if words[i] else None
+            if not lengths:
                 continue
             end = i
             for _ in range(self.max_words):
-                if end >= len(tokens):
+                if end >= len(tokens) or not (words[end] or tokens[end] == "-"):
                     break
-                if not words[end] and tokens[end].text != "-":
+                end_char = spans[end][1]
+                if 1 in covered[start_char:end_char]:
                     break
                 if words[end]:
-                    start_char, end_char = token.idx, tokens[end].idx + len(tokens[end].text)
-                    text = fold(doc.text[start_char:end_char])
+                    candidate = fold(text[start_char:end_char])
                     if (
-                        len(text) >= MIN_FORM_CHARS
-                        and text[:2] in self.prefixes
-                        and text not in STOP_WORDS
-                        and "\n" not in text
-                        and not any(start_char < e and s < end_char for s, e in covered)
+                        len(squeeze(candidate)) in lengths
+                        and len(candidate) >= MIN_FORM_CHARS
+                        and candidate not in STOP_WORDS
+                        and "\n" not in candidate
                     ):
-                        out.append((start_char, end_char, " ".join(text.split())))
+                        out.append((start_char, end_char, " ".join(candidate.split())))
                 end += 1
         return out
 
-    def find(self, doc: Doc, covered: list[tuple[int, int]]) -> list["Mention"]:
-        """Fuzzy mentions in the parts of ``doc`` that ``covered`` leaves free."""
+    def find(
+        self, text: str, tokens: list[tuple[int, int]], covered: list[tuple[int, int]]
+    ) -> list["Mention"]:
+        """Fuzzy mentions in the parts of ``text`` (token spans ``tokens``) that ``covered``
+        leaves free."""
         from .pipeline import Mention
 
         if not self.forms:
             return []
-        candidates = self._candidates(doc, covered)
-        if not candidates:
+        mask = bytearray(len(text))
+        for start, end in covered:
+            mask[start:end] = b"\x01" * (end - start)
+        pairs: list[tuple[int, str]] = []
+        candidates = self._candidates(text, tokens, mask)
+        for row, (_, _, candidate) in enumerate(candidates):
+            keys = set()
+            for variant in _deletions(squeeze(candidate)):
+                keys |= self.neighbours.get(variant, set())
+            pairs.extend((row, key) for key in keys if key[:2] == candidate[:2])
+        if not pairs:
             return []
-        prefixes = {c[2][:2] for c in candidates}
-        choices = [k for k in self.forms if k[:2] in prefixes]
+        rows = sorted({row for row, _ in pairs})
+        choices = sorted({key for _, key in pairs})
         scores = process.cdist(
-            [c[2] for c in candidates], choices, scorer=fuzz.ratio,
+            [candidates[r][2] for r in rows], choices, scorer=fuzz.ratio,
             score_cutoff=TRANSPOSITION_CUTOFF, dtype="uint8", workers=1,
         )
+        row_index = {row: i for i, row in enumerate(rows)}
+        col_index = {key: j for j, key in enumerate(choices)}
         hits = []
-        for row, (start, end, text) in enumerate(candidates):
-            best = int(scores[row].argmax())
-            score = float(scores[row][best])
-            if score < TRANSPOSITION_CUTOFF:
-                continue
-            key = choices[best]
-            if _acceptable(text, key, score):
+        for row, key in pairs:
+            score = float(scores[row_index[row]][col_index[key]])
+            start, end, candidate = candidates[row]
+            if score >= TRANSPOSITION_CUTOFF and _acceptable(candidate, key, score):
                 hits.append((end - start, score, start, end, key))
         chosen: list[Mention] = []
         taken: list[tuple[int, int]] = []
@@ -110,7 +139,7 @@ class FuzzyIndex:
 
 def _acceptable(text: str, key: str, score: float) -> bool:
     """The guards after the cutoff: length ratio, same first letter, a real typo."""
-    squeezed, form = text.replace(" ", "").replace("-", ""), key.replace(" ", "").replace("-", "")
+    squeezed, form = squeeze(text), squeeze(key)
     if squeezed == form:
         return True
     ratio = len(text) / len(key)

@@ -27,6 +27,7 @@ _URL_OR_EMAIL = re.compile(
     r"edu|ai|co|in|us|uk|de|gov)(?:/\S*)?\b",
     re.IGNORECASE,
 )
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _EXTRA_INFIXES = [r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.#])", r"(?<=[A-Za-z0-9+#])\|(?=[A-Za-z0-9.])"]
 _EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])-+$"]
 
@@ -88,15 +89,20 @@ class Pipeline:
             match_id = self.nlp.vocab.strings.add(key)
             self._keys[match_id] = form
             self.matcher.add(key, patterns)
-        self.symbols = _symbol_pattern([f for f in self.table.forms.values() if f.symbolic])
+        self.symbols = _symbol_pattern([f for f in self.table.forms.values() if f.glued])
         self.fuzzy = FuzzyIndex(taxonomy, self.table)
 
     def tokenize(self, text: str) -> Doc:
         return self.nlp.make_doc(text)
 
-    def mentions(self, text: str, doc: Doc | None = None) -> tuple[Doc, list[Mention]]:
-        """Exact mentions (phrase matcher + symbol regex), then fuzzy ones in the gaps."""
-        doc = doc if doc is not None else self.tokenize(text)
+    def mentions(self, text: str) -> tuple[list[tuple[int, int]], list[Mention]]:
+        """Exact mentions (phrase matcher + symbol regex), then fuzzy ones in the gaps.
+
+        Returns the token spans too. Lone surrogates (which spaCy cannot encode) are replaced
+        one for one, so offsets hold.
+        """
+        text = _SURROGATE.sub("\ufffd", text)
+        doc = self.tokenize(text)
         found: dict[tuple[int, int], Mention] = {}
         for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
@@ -115,9 +121,10 @@ class Pipeline:
         chosen = _non_overlapping(list(found.values()), blocked)
         chosen = [_with_tokens(doc, m) for m in chosen]
         covered = [(m.start, m.end) for m in chosen]
-        chosen.extend(self.fuzzy.find(doc, covered + blocked))
+        tokens = [(t.idx, t.idx + len(t)) for t in doc]
+        chosen.extend(self.fuzzy.find(text, tokens, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
-        return doc, chosen
+        return tokens, chosen
 
 
 def _non_overlapping(mentions: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:
