@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..models import EducationEntry, Section
-from .vocab import LEVEL_PATTERNS, field_patterns, looks_like_education
+from .vocab import field_patterns, level_patterns, looks_like_education
 
 _INSTITUTION = re.compile(
     r"\b(universit\w*|college|institute|school|academy|polytechnic|iit|nit|conservatory|"
@@ -15,12 +15,18 @@ _INSTITUTION = re.compile(
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _FIELD_AFTER = re.compile(r"\b(?:in|of)\s+([A-Za-z&][A-Za-z &/-]{2,60})")
 _SEGMENTS = re.compile(r"\s*(?:,|\||;|\s-\s|\s{2,}|\(|\))\s*")
+_NOT_DEGREES = re.compile(
+    r"\bMS[\s-]*(?:Office|Excel|Word|PowerPoint|Access|Project|Visio|Teams|SQL|Outlook|"
+    r"Dynamics|Paint|DOS|Azure|Windows)\b"
+    r"|\b(?:scrum|web|quiz|toast)\s*master\b|\bmaster\s+(?:data|class|chef|trainer|plan)\b",
+    re.I)
 _DEGREE_WORDS = re.compile(r"\b(science|arts|engineering|technology|philosophy|business)\b", re.I)
 
 
 def degree_level(text: str) -> str | None:
-    """The highest degree level named in ``text``."""
-    for level, pattern in LEVEL_PATTERNS:
+    """The highest degree level named in ``text`` ("MS Office" is not a master's degree)."""
+    text = _NOT_DEGREES.sub(" ", text)
+    for level, pattern in level_patterns():
         if pattern.search(text):
             return level
     return None
@@ -36,9 +42,12 @@ def _field(text: str) -> tuple[str | None, str | None]:
             break
         if candidate:
             field_text = field_text or candidate
-    for field_id, pattern in field_patterns():
-        if (field_text and pattern.search(field_text)) or pattern.search(text):
-            return field_id, field_text or pattern.search(text).group(0)
+    patterns = field_patterns()
+    for haystack in ([field_text] if field_text else []) + [text]:
+        for field_id, pattern in patterns:
+            match = pattern.search(haystack)
+            if match:
+                return field_id, field_text or match.group(0)
     return None, field_text
 
 
@@ -124,6 +133,6 @@ def find_education(text: str, sections: Sequence[Section],
 
 
 def _strip_levels(line: str) -> str:
-    for _, pattern in LEVEL_PATTERNS[:3]:
+    for _, pattern in level_patterns()[:-1]:
         line = pattern.sub(" ", line)
     return line

@@ -34,7 +34,7 @@ _EDUCATION_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-LEVEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+_FALLBACK_LEVELS: list[tuple[str, re.Pattern[str]]] = [
     ("phd", re.compile(r"\b(ph\.?\s?d\.?|d\.?\s?phil|doctor(ate| of philosophy)|doctoral)(?!\w)",
                        re.I)),
     ("master", re.compile(
@@ -50,6 +50,24 @@ LEVEL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("other", re.compile(r"\b(diploma|high school|secondary|hsc|ssc|higher secondary|"
                          r"certificate|a-levels?|gcse|matriculation|12th|10th)(?!\w)", re.I)),
 ]
+
+_OTHER_LEVEL = _FALLBACK_LEVELS[-1]
+
+
+@lru_cache(maxsize=1)
+def level_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """(level id, pattern) from the highest degree down, then school-level qualifications."""
+    education = _taxonomy_attr("education")
+    levels = getattr(education, "levels", None) if education is not None else None
+    if not levels:
+        return list(_FALLBACK_LEVELS)
+    out = []
+    for level in sorted(levels, key=lambda item: -item.rank):
+        pattern = _pattern(list(level.forms))
+        if pattern is not None:
+            out.append((level.id, pattern))
+    return [*out, _OTHER_LEVEL]
+
 
 _FALLBACK_FIELDS: dict[str, tuple[str, ...]] = {
     "computer-science": ("computer science", "computer engineering", "computing", "cse",
@@ -87,7 +105,7 @@ def _forms(entry: object) -> list[str]:
         data = entry.model_dump()
     else:
         return []
-    forms = [data.get("name"), data.get("title"), *(data.get("aliases") or [])]
+    forms = [data.get("name"), *(data.get("forms") or []), *(data.get("aliases") or [])]
     return [f for f in forms if isinstance(f, str) and f]
 
 
@@ -101,10 +119,13 @@ def _relevance(entry: object) -> bool:
 
 
 def _pattern(forms: list[str]) -> re.Pattern[str] | None:
-    forms = sorted({f.lower() for f in forms if f.strip()}, key=len, reverse=True)
-    if not forms:
+    """One regex for ``forms``: case-insensitive, except short all-caps forms (IT, CS, MS)."""
+    unique = sorted({f.strip() for f in forms if f.strip()}, key=len, reverse=True)
+    if not unique:
         return None
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for f in forms) + r")(?!\w)", re.I)
+    parts = [f"(?-i:{re.escape(f)})" if f.isupper() and len(f.replace(".", "")) <= 4
+             else re.escape(f) for f in unique]
+    return re.compile(r"(?<!\w)(" + "|".join(parts) + r")(?!\w)", re.I)
 
 
 @lru_cache(maxsize=1)
