@@ -23,6 +23,8 @@
   var maxChars = parseInt(form.dataset.maxChars, 10) || 0;
   var defaultProfile = form.dataset.profile || "ml-engineer";
   var REQUEST_TIMEOUT_MS = 90000;
+  var GAPS_SHOWN = 5;
+  var STRONG_SECTIONS = ["experience", "projects", "summary"];
 
   var ACCEPTED = "PDF, DOCX or TXT";
   var MESSAGES = {
@@ -281,16 +283,22 @@
     return section("Education and experience", "requirements", [list]);
   }
 
+  function gain(points) {
+    var n = Number(points) || 0;
+    return n > 0 && n < 0.05 ? "under 0.1 points" : "+" + fmt(n) + " points";
+  }
+
   function gaps(report, isJob) {
     var items = report.gaps || [];
     if (!items.length) {
       return section("What to work on", "gaps", [el("p", null, ["Nothing is missing: your resume shows every skill this role asks for."])]);
     }
-    var list = el("ol", "gap-list", items.map(function (gap) {
+    var list = el("ol", "gap-list", items.map(function (gap, index) {
       var head = el("div", "item-head", [
         el("span", "item-label", [gap.label]),
         el("span", "tag tag-" + (gap.importance === "required" ? "required" : "preferred"), [gap.importance]),
-        el("span", "gain", ["+" + fmt(gap.gain) + " points"])
+        gap.partial ? el("span", "tag tag-unknown", ["partly shown"]) : null,
+        el("span", "gain", [gain(gap.gain)])
       ]);
       var body = [head];
       if (gap.why && gap.why.text) {
@@ -302,9 +310,33 @@
       if (gap.next_step) {
         body.push(el("p", "next", [el("span", "k", ["Next step: "]), gap.next_step]));
       }
-      return el("li", "gap", body);
+      var li = el("li", "gap", body);
+      li.hidden = index >= GAPS_SHOWN;
+      return li;
     }));
-    return section("What to work on, biggest gain first", "gaps", [list]);
+    list.id = "gap-list";
+    var children = [list];
+    if (items.length > GAPS_SHOWN) {
+      children.push(toggle(list, items.length));
+    }
+    return section("What to work on, biggest gain first", "gaps", children);
+  }
+
+  /* A button that shows the gaps past the first GAPS_SHOWN, and hides them again. */
+  function toggle(list, total) {
+    var button = el("button", "secondary more", ["Show all " + total + " gaps"]);
+    button.type = "button";
+    button.setAttribute("aria-controls", list.id);
+    button.setAttribute("aria-expanded", "false");
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      Array.prototype.forEach.call(list.children, function (li, index) {
+        li.hidden = !open && index >= GAPS_SHOWN;
+      });
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      button.textContent = open ? "Show only the top " + GAPS_SHOWN : "Show all " + total + " gaps";
+    });
+    return button;
   }
 
   function where(evidence) {
@@ -312,6 +344,13 @@
     if (evidence.section) { bits.push(evidence.section); }
     if (evidence.page) { bits.push("page " + evidence.page); }
     return bits.length ? bits.join(", ") : "";
+  }
+
+  /* The line that proves a skill best: a sentence about work beats a line of the skills list. */
+  function bestEvidence(list) {
+    var usable = list.filter(function (e) { return !e.negated; });
+    var strong = usable.filter(function (e) { return STRONG_SECTIONS.indexOf(e.section) >= 0; });
+    return strong[0] || usable[0] || null;
   }
 
   function matched(report) {
@@ -323,9 +362,9 @@
       var body = [el("div", "item-head", [
         el("span", "item-label", [item.label]),
         item.how ? el("span", "how", [item.how]) : null,
-        el("span", "gain", ["+" + fmt(item.points) + " points"])
+        el("span", "gain", [gain(item.points)])
       ])];
-      var evidence = (item.evidence || [])[0];
+      var evidence = bestEvidence(item.evidence || []);
       if (evidence) {
         var line = evidence.line || evidence.text;
         var quote = el("blockquote", "evidence", [line]);
