@@ -1,0 +1,146 @@
+"""The FastAPI application: ``create_app(settings)`` builds one; ``skillmatch serve`` runs it."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..settings import Settings, get_settings
+from ..store import records
+from ..store.db import after_delete, make_engine, make_sessionmaker, session_scope
+from ..store.migrate import upgrade_engine
+from ..taxonomy import get_profile, get_taxonomy
+from ..web import add_security_headers
+from ..web import router as web_router
+from .errors import ErrorBody, install_error_handlers
+from .limits import BodySizeLimitMiddleware, max_body_bytes
+from .routes import analyze, data, health, jobs, match, resumes, taxonomy
+from .state import AppState
+
+log = logging.getLogger("service.api")
+
+PURGE_INTERVAL_S = 3600.0
+DESCRIPTION = """Find skills in resumes and job postings, score the fit for the ML-engineer role
+or a posted job, and explain the gaps.
+
+`/v1/analyze`, `/v1/taxonomy…` and `/v1/profiles…` are public. Everything else needs
+`Authorization: Bearer <key>` with a key from `skillmatch keys create --name <tenant>`.
+Every error answers `{"error": {"code", "message"}}`; see `docs/errors.md`."""
+
+
+def purge_expired(state: AppState) -> int:
+    """Delete resumes past the retention period (no-op without one)."""
+    if not state.settings.retention_days:
+        return 0
+    with session_scope(state.sessions) as session:
+        count = records.purge_expired(session, state.settings.retention_days)
+        if count:
+            after_delete(session)
+    if count:
+        log.info("retention: deleted %d expired resumes", count)
+    return count
+
+
+def warm_up(state: AppState) -> None:
+    """Load the taxonomy, profile and extraction pipeline, and start the document readers."""
+    from ..documents import default_pool
+    from ..extract.pipeline import get_pipeline
+
+    get_taxonomy()
+    get_profile("ml-engineer")
+    get_pipeline()
+    default_pool(state.settings).warm()
+
+
+async def _purge_periodically(state: AppState) -> None:
+    while True:
+        await asyncio.sleep(PURGE_INTERVAL_S)
+        await run_in_threadpool(purge_expired, state)
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    state: AppState = app.state.skillmatch
+    started = time.perf_counter()
+    await run_in_threadpool(upgrade_engine, state.engine, state.settings)
+    await run_in_threadpool(purge_expired, state)
+    await run_in_threadpool(warm_up, state)
+    log.info("ready in %.0f ms", (time.perf_counter() - started) * 1000)
+    purger = asyncio.create_task(_purge_periodically(state)) if state.settings.retention_days else None
+    try:
+        yield
+    finally:
+        if purger is not None:
+            purger.cancel()
+            with suppress(asyncio.CancelledError):
+                await purger
+        state.engine.dispose()
+
+
+class AccessLogMiddleware:
+    """Log method, route template, status, body size and time: never bodies or file names."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 0
+        received = 0
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            return message
+
+        async def recording_send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, recording_send)
+        finally:
+            route = scope.get("route")
+            path = getattr(route, "path", None) or "(unrouted)"
+            log.info(
+                "%s %s %s in=%dB %.0fms",
+                scope["method"], path, status, received, (time.perf_counter() - started) * 1000,
+            )
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the API (and the candidate page) for ``settings`` (default: the environment)."""
+    settings = settings or get_settings()
+    engine = make_engine(settings)
+    state = AppState(settings=settings, engine=engine, sessions=make_sessionmaker(engine))
+    app = FastAPI(
+        title="skillmatch",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        responses={422: {"model": ErrorBody, "description": "Invalid request (`invalid_request`)"}},
+    )
+    app.state.skillmatch = state
+    app.state.settings = settings
+    install_error_handlers(app)
+    for module in (health, analyze, jobs, resumes, match, data, taxonomy):
+        app.include_router(module.router)
+    app.include_router(web_router)
+    app.add_middleware(AccessLogMiddleware)
+    app.add_middleware(BodySizeLimitMiddleware, limit=lambda: max_body_bytes(settings))
+    add_security_headers(app)
+    return app

@@ -1,0 +1,90 @@
+"""Request dependencies as ``Annotated`` aliases: settings, database session, caller, limits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from ..errors import Unauthorized
+from ..settings import Settings
+from ..store import keys
+from .state import AppState
+
+
+def get_state(request: Request) -> AppState:
+    state: AppState = request.app.state.skillmatch
+    return state
+
+
+StateDep = Annotated[AppState, Depends(get_state)]
+
+
+def get_app_settings(state: StateDep) -> Settings:
+    return state.settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+
+
+def get_session(state: StateDep) -> Iterator[Session]:
+    """A database session for the request; handlers commit their writes explicitly."""
+    session = state.sessions()
+    try:
+        yield session
+    finally:
+        session.rollback()
+        session.close()
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+bearer = HTTPBearer(auto_error=False, description="An API key from `skillmatch keys create`")
+
+
+def get_caller(
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> keys.Caller:
+    """The tenant behind the ``Authorization: Bearer`` key; 401 when missing, unknown or revoked."""
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized()
+    caller = keys.authenticate(session, credentials.credentials)
+    if caller is None:
+        raise Unauthorized("The API key is not valid or has been revoked.")
+    return caller
+
+
+TenantDep = Annotated[keys.Caller, Depends(get_caller)]
+
+
+@dataclass(frozen=True)
+class PageParams:
+    limit: int
+    offset: int
+
+
+def get_page(
+    limit: Annotated[int, Query(ge=1, le=100, description="Items per page")] = 20,
+    offset: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip")] = 0,
+) -> PageParams:
+    return PageParams(limit, offset)
+
+
+PageDep = Annotated[PageParams, Depends(get_page)]
+
+
+def client_id(request: Request) -> str:
+    """Who a rate limit counts against: the peer address."""
+    return request.client.host if request.client else "unknown"
+
+
+async def check_rate_limit(request: Request, state: StateDep) -> None:
+    state.rate_limiter.check(client_id(request), state.settings.rate_limit_per_minute)
+
+
+RateLimitDep = Depends(check_rate_limit)

@@ -1,0 +1,108 @@
+"""One error table for the API: every failure answers ``{"error": {"code", "message"}}``.
+
+Domain errors carry their own code and status (``service.errors``); FastAPI's validation errors
+become 422 ``invalid_request``; Starlette's HTTP errors (unknown route, wrong method) keep their
+status with a code named after it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import SkillmatchError
+
+log = logging.getLogger("service.api")
+
+HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "too_large",
+    415: "unsupported_format",
+    422: "invalid_request",
+    429: "rate_limited",
+}
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="Stable machine-readable code (see docs/errors.md)")
+    message: str = Field(description="What went wrong and what to do, in plain words")
+
+
+class ErrorBody(BaseModel):
+    """The body of every error response."""
+
+    error: ErrorDetail
+
+
+_DESCRIPTIONS = {
+    401: "Missing, invalid or revoked API key (`unauthorized`)",
+    404: "No such resource for this tenant (`not_found`)",
+    413: "Upload or text over the limit (`too_large`, `text_too_long`)",
+    415: "File type not supported (`unsupported_format`)",
+    422: "Invalid request or unreadable document (`invalid_request`, `corrupt`, `encrypted`, …)",
+    429: "Rate limit or parse capacity reached (`rate_limited`, `busy`); see Retry-After",
+    503: "Database unreachable (`unavailable`)",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` entries declaring the error body for ``statuses``."""
+    return {
+        status: {"model": ErrorBody, "description": _DESCRIPTIONS.get(status, "Error")}
+        for status in statuses
+    }
+
+
+def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(
+        status_code=status, content={"error": {"code": code, "message": message}}, headers=headers
+    )
+
+
+async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, SkillmatchError)
+    headers = None
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after is not None:
+        headers = {"Retry-After": str(int(retry_after))}
+    if exc.status >= 500:
+        log.error("request failed: code=%s status=%s", exc.code, exc.status)
+    return error_response(exc.status, exc.code, exc.message, headers)
+
+
+def _describe_validation(exc: RequestValidationError) -> str:
+    """A short message naming each bad field, never echoing the submitted values."""
+    parts = []
+    for error in exc.errors()[:5]:
+        location = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "request"
+        parts.append(f"{location}: {error.get('msg', 'invalid')}")
+    return "; ".join(parts) or "The request is not valid."
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    return error_response(422, "invalid_request", _describe_validation(exc))
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    code = HTTP_CODES.get(exc.status_code, "http_error")
+    message = exc.detail if isinstance(exc.detail, str) else "Request failed."
+    if exc.status_code == 404:
+        message = "Not found."
+    return error_response(exc.status_code, code, message, dict(exc.headers or {}) or None)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(SkillmatchError, _domain_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)

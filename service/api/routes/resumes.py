@@ -1,0 +1,96 @@
+"""``/v1/resumes``: a tenant's uploaded resumes, stored as their extraction."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fastapi import APIRouter, Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from ...extract import extract
+from ...store import records
+from ...store.db import after_delete
+from ...store.models import Resume
+from ..deps import PageDep, SessionDep, StateDep, TenantDep
+from ..documents import read_document
+from ..errors import error_responses
+from ..schemas import Page, ResumePublic, ResumeSummary
+from ..uploads import read_upload, upload_schema
+
+router = APIRouter(prefix="/v1/resumes", tags=["resumes"], responses=error_responses(401, 422))
+
+MAX_LABEL = 200
+
+
+def resume_summary(resume: Resume, retention_days: int | None) -> ResumeSummary:
+    return ResumeSummary(**_summary_fields(resume, retention_days))
+
+
+def _summary_fields(resume: Resume, retention_days: int | None) -> dict[str, object]:
+    expires = resume.created_at + timedelta(days=retention_days) if retention_days else None
+    return {
+        "id": resume.id,
+        "label": resume.label,
+        "source_format": resume.source_format,
+        "size_bytes": resume.size_bytes,
+        "created_at": resume.created_at,
+        "expires_at": expires,
+    }
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=ResumePublic,
+    responses=error_responses(413, 415, 429),
+    openapi_extra=upload_schema(label="The recruiter's name or id for the candidate"),
+)
+async def upload_resume(
+    request: Request, state: StateDep, session: SessionDep, caller: TenantDep
+) -> ResumePublic:
+    """Read a resume and store its extraction (text, structure, skills) for matching."""
+    settings = state.settings
+    upload = await read_upload(request, settings, ("label",))
+    label = upload.fields.get("label", "").strip()[:MAX_LABEL] or None
+    async with state.parse_slots.hold(settings.max_concurrent_parses):
+        document = await run_in_threadpool(read_document, upload.data, upload.filename, settings)
+        extraction = await run_in_threadpool(extract, document)
+    records.purge_expired(session, settings.retention_days)
+    resume = records.add_resume(
+        session, caller.tenant_id, extraction, label=label, size_bytes=len(upload.data)
+    )
+    session.commit()
+    return ResumePublic(**_summary_fields(resume, settings.retention_days), extraction=extraction)
+
+
+@router.get("", response_model=Page[ResumeSummary])
+def list_resumes(
+    state: StateDep, session: SessionDep, caller: TenantDep, page: PageDep
+) -> Page[ResumeSummary]:
+    """The tenant's resumes, newest first (without their text)."""
+    days = state.settings.retention_days
+    result = records.list_resumes(
+        session, caller.tenant_id, page.limit, page.offset, records.retention_cutoff(days)
+    )
+    items = [resume_summary(r, days) for r in result.items]
+    return Page(items=items, total=result.total, limit=page.limit, offset=page.offset)
+
+
+@router.get("/{resume_id}", response_model=ResumePublic, responses=error_responses(404))
+def get_resume(
+    resume_id: str, state: StateDep, session: SessionDep, caller: TenantDep
+) -> ResumePublic:
+    """One resume with its full extraction."""
+    days = state.settings.retention_days
+    resume = records.get_resume(session, caller.tenant_id, resume_id, records.retention_cutoff(days))
+    return ResumePublic(
+        **_summary_fields(resume, days), extraction=records.resume_extraction(resume)
+    )
+
+
+@router.delete("/{resume_id}", status_code=204, responses=error_responses(404))
+def delete_resume(resume_id: str, session: SessionDep, caller: TenantDep) -> Response:
+    """Delete a resume: its text, its extraction and every score computed from it."""
+    records.delete_resume(session, caller.tenant_id, resume_id)
+    after_delete(session)
+    return Response(status_code=204)

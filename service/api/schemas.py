@@ -1,0 +1,115 @@
+"""Request and response models of the API (``…Create`` in, ``…Public`` out)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..models import Extraction, Gap, MatchReport, Profile
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list."""
+
+    items: list[T]
+    total: int = Field(description="Items in the whole list")
+    limit: int
+    offset: int
+
+
+class AnalyzeResult(BaseModel):
+    """What ``POST /v1/analyze`` answers: the skills found and the score."""
+
+    extraction: Extraction
+    report: MatchReport
+
+
+class JobCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=1, max_length=200, description="The job title")
+    description: str = Field(min_length=1, description="The posting's text")
+
+
+class JobSummary(BaseModel):
+    id: str
+    title: str
+    created_at: datetime
+
+
+class JobPublic(JobSummary):
+    description: str
+    profile: Profile = Field(description="The requirements parsed from the description")
+
+
+class ResumeSummary(BaseModel):
+    id: str
+    label: str | None = Field(description="The recruiter's name or id for the candidate")
+    source_format: str
+    size_bytes: int
+    created_at: datetime
+    expires_at: datetime | None = Field(description="When retention deletes it (None: never)")
+
+
+class ResumePublic(ResumeSummary):
+    extraction: Extraction
+
+
+class MatchRequest(BaseModel):
+    """Exactly one resume source, and at most one of job_id / job_text / profile."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    resume_id: str | None = None
+    resume_text: str | None = Field(None, min_length=1)
+    job_id: str | None = None
+    job_text: str | None = Field(None, min_length=1)
+    profile: str | None = Field(None, description="Profile name; default ml-engineer")
+
+    @model_validator(mode="after")
+    def _one_source_each(self) -> MatchRequest:
+        if (self.resume_id is None) == (self.resume_text is None):
+            raise ValueError("give exactly one of resume_id or resume_text")
+        targets = [v for v in (self.job_id, self.job_text, self.profile) if v is not None]
+        if len(targets) > 1:
+            raise ValueError("give at most one of job_id, job_text or profile")
+        return self
+
+
+class RankedResume(BaseModel):
+    resume_id: str
+    label: str | None
+    score: float
+    missing_required: list[str]
+    top_gaps: list[Gap] = Field(description="The three gaps that would add the most points")
+
+
+class Ranking(Page[RankedResume]):
+    job_id: str
+
+
+class SkillSummary(BaseModel):
+    id: str
+    name: str
+    category: str
+
+
+class TaxonomyPublic(BaseModel):
+    version: str
+    count: int
+    skills: list[SkillSummary]
+
+
+class ProfileSummary(BaseModel):
+    name: str
+    title: str
+    kind: Literal["profile", "job"]
+    description: str
+
+
+class Health(BaseModel):
+    status: Literal["ok", "ready"]

@@ -1,0 +1,20 @@
+"""What one app instance holds: settings, the database, and the in-process limiters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..settings import Settings
+from .limits import ParseSlots, RateLimiter
+
+
+@dataclass
+class AppState:
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    rate_limiter: RateLimiter = field(default_factory=RateLimiter)
+    parse_slots: ParseSlots = field(default_factory=ParseSlots)

@@ -1,0 +1,98 @@
+"""``skillmatch keys …``, ``skillmatch db upgrade`` and ``skillmatch serve`` end to end."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from service.cli import app
+from service.settings import get_settings
+from service.store import keys
+from service.store.db import make_engine, make_sessionmaker, session_scope
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch, db_url):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SKILLMATCH_DATA_DIR", str(tmp_path / "data"))
+    if db_url:
+        monkeypatch.setenv("SKILLMATCH_DATABASE_URL", db_url)
+    else:
+        monkeypatch.delenv("SKILLMATCH_DATABASE_URL", raising=False)
+    get_settings.cache_clear()
+    yield {**os.environ}
+    get_settings.cache_clear()
+
+
+def test_keys_create_list_revoke(env) -> None:  # type: ignore[no-untyped-def]
+    runner = CliRunner()
+    created = runner.invoke(app, ["keys", "create", "--name", "acme"])
+    assert created.exit_code == 0, created.output
+    key = created.stdout.strip()
+    assert key.startswith("sm_") and "\n" not in key
+    engine = make_engine(get_settings())
+    try:
+        with session_scope(make_sessionmaker(engine)) as session:
+            caller = keys.authenticate(session, key)
+        assert caller is not None and caller.tenant == "acme"
+        listed = runner.invoke(app, ["keys", "list"])
+        assert listed.exit_code == 0 and caller.key_id in listed.stdout and "acme" in listed.stdout
+        assert key not in listed.stdout
+        revoked = runner.invoke(app, ["keys", "revoke", caller.key_id])
+        assert revoked.exit_code == 0 and caller.key_id in revoked.stdout
+        with session_scope(make_sessionmaker(engine)) as session:
+            assert keys.authenticate(session, key) is None
+    finally:
+        engine.dispose()
+    missing = runner.invoke(app, ["keys", "revoke", "key_nope"])
+    assert missing.exit_code == 1 and "no key" in missing.output
+    blank = runner.invoke(app, ["keys", "create", "--name", "  "])
+    assert blank.exit_code != 0
+
+
+def test_db_upgrade_reports_the_revision(env) -> None:  # type: ignore[no-untyped-def]
+    result = CliRunner().invoke(app, ["db", "upgrade"])
+    assert result.exit_code == 0 and "revision 0001" in result.stdout
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.slow
+def test_serve_migrates_prints_where_and_serves(env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    if env.get("SKILLMATCH_DATABASE_URL"):
+        pytest.skip("serve is exercised on the default SQLite store")
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from service.cli import app; app()", "serve", "--port", str(port), "--workers", "2"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        ready = False
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=1).status_code == 200
+            except httpx.TransportError:
+                ready = False
+            if ready:
+                break
+            time.sleep(0.3)
+        assert ready, "server did not become ready"
+        key = CliRunner().invoke(app, ["keys", "create", "--name", "acme"]).stdout.strip()
+        jobs = httpx.get(f"http://127.0.0.1:{port}/v1/jobs", headers={"Authorization": f"Bearer {key}"})
+        assert jobs.status_code == 200 and jobs.json()["total"] == 0
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=30)
+    assert f"Data directory: {tmp_path / 'data'}" in output
+    assert f"http://127.0.0.1:{port}/" in output

@@ -1,0 +1,81 @@
+"""``POST /v1/match``: one resume source, at most one target; anything else is 422."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import JOB_TEXT, RESUME_TEXT
+
+
+@pytest.fixture
+def stored(api_client, auth):  # type: ignore[no-untyped-def]
+    files = {"file": ("cv.txt", RESUME_TEXT.encode(), "text/plain")}
+    resume_id = api_client.post("/v1/resumes", files=files, headers=auth).json()["id"]
+    job_id = api_client.post("/v1/jobs", json={"title": "MLE", "description": JOB_TEXT}, headers=auth).json()["id"]
+    return {"resume_id": resume_id, "job_id": job_id}
+
+
+def test_every_valid_combination_scores(api_client, auth, stored) -> None:  # type: ignore[no-untyped-def]
+    bodies = [
+        {"resume_id": stored["resume_id"]},
+        {"resume_id": stored["resume_id"], "job_id": stored["job_id"]},
+        {"resume_id": stored["resume_id"], "job_text": JOB_TEXT},
+        {"resume_id": stored["resume_id"], "profile": "ml-engineer"},
+        {"resume_text": RESUME_TEXT, "job_id": stored["job_id"]},
+        {"resume_text": RESUME_TEXT},
+    ]
+    reports = []
+    for body in bodies:
+        response = api_client.post("/v1/match", json=body, headers=auth)
+        assert response.status_code == 200, (body, response.text)
+        reports.append(response.json())
+    assert [r["profile_kind"] for r in reports] == ["profile", "job", "job", "profile", "job", "profile"]
+    assert reports[0]["score"] == reports[3]["score"] == reports[5]["score"]
+    assert reports[1]["score"] == reports[4]["score"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"profile": "ml-engineer"},
+        {"resume_id": "res_x", "resume_text": "Python"},
+        {"resume_text": "Python", "job_id": "job_x", "profile": "ml-engineer"},
+        {"resume_text": "Python", "job_text": "Python", "profile": "ml-engineer"},
+        {"resume_text": ""},
+        {"resume_text": "Python", "colour": "blue"},
+    ],
+)
+def test_invalid_combinations_are_422(api_client, auth, body) -> None:  # type: ignore[no-untyped-def]
+    response = api_client.post("/v1/match", json=body, headers=auth)
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid_request"
+
+
+def test_unknown_or_foreign_ids_are_404(api_client, auth, other_auth, stored) -> None:  # type: ignore[no-untyped-def]
+    for body, headers in (
+        ({"resume_id": "res_0000000000000000"}, auth),
+        ({"resume_text": RESUME_TEXT, "job_id": "job_0000000000000000"}, auth),
+        ({"resume_id": stored["resume_id"]}, other_auth),
+        ({"resume_text": RESUME_TEXT, "job_id": stored["job_id"]}, other_auth),
+        ({"resume_text": RESUME_TEXT, "profile": "astronaut"}, auth),
+    ):
+        response = api_client.post("/v1/match", json=body, headers=headers)
+        assert response.status_code == 404, body
+        assert response.json()["error"]["code"] == "not_found"
+
+
+def test_pasted_text_obeys_the_text_limit(make_app) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from service.store import keys
+    from service.store.db import session_scope
+
+    app = make_app(max_text_chars=1_000)
+    with TestClient(app) as client:
+        with session_scope(app.state.skillmatch.sessions) as session:
+            key, _ = keys.create_key(session, "acme")
+        auth = {"Authorization": f"Bearer {key}"}
+        for body in ({"resume_text": "Python " * 200}, {"resume_text": "Python", "job_text": "SQL " * 300}):
+            response = client.post("/v1/match", json=body, headers=auth)
+            assert response.status_code == 413 and response.json()["error"]["code"] == "text_too_long"
