@@ -213,13 +213,19 @@ def _sections(body: str) -> list[tuple[int, int, Kind | None]]:
     for index, line in enumerate(lines):
         if index > 0 and _is_heading(line):
             marks.append((offset, _heading_kind(line)))
+        elif index > 0 and (label := _INLINE_LABEL.match(line)) and _heading_kind(label.group(1)):
+            # "Education: B.S. in ..." — the label governs this line only
+            resume = marks[-1][1] if marks else None
+            marks.append((offset, _heading_kind(label.group(1))))
+            marks.append((offset + len(line) + 1, resume))
         offset += len(line) + 1
     if not marks:
         return []
     spans: list[tuple[int, int, Kind | None]] = [(0, marks[0][0], "other")]
     for i, (start, kind) in enumerate(marks):
         end = marks[i + 1][0] if i + 1 < len(marks) else len(body)
-        spans.append((start, end, kind))
+        if end > start:
+            spans.append((start, end, kind))
     return spans
 
 
@@ -253,6 +259,7 @@ def _section_at(sections: list[tuple[int, int, Kind | None]], offset: int) -> Ki
 
 _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs|incl|approx|sr|jr|no|ph\.d|[a-z]\.[a-z])|\b[A-Za-z])\.$", re.I)
+_INLINE_LABEL = re.compile(r"^\s*([A-Z][A-Za-z' /-]{2,30}):\s+\S")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s")
 
 
@@ -267,7 +274,7 @@ def _units(body: str) -> list[tuple[int, int]]:
         if not line.strip():
             previous_heading = True
             continue
-        heading = _is_heading(line)
+        heading = _is_heading(line) or not units  # the first line is the title
         if units and not (previous_heading or heading or _LIST_ITEM.match(line)):
             units[-1][1] = end
         else:
@@ -414,10 +421,10 @@ def _items(mentions: list[_Mention], body: str) -> list[_Item]:
     runs: list[list[_Mention]] = []
     for m in mentions:
         prev = runs[-1][-1] if runs else None
-        if (prev is not None and prev.sentence == m.sentence
-                and _FAMILIES.get(prev.category) == _FAMILIES.get(m.category)
-                and prev.skill != m.skill
-                and _ALTERNATIVE_GAP.match(body[prev.end:m.start])):
+        same_span = prev is not None and (prev.start, prev.end) == (m.start, m.end)
+        if (prev is not None and prev.sentence == m.sentence and prev.skill != m.skill
+                and (same_span or (_FAMILIES.get(prev.category) == _FAMILIES.get(m.category)
+                                   and _ALTERNATIVE_GAP.match(body[prev.end:m.start])))):
             runs[-1].append(m)
         else:
             runs.append([m])
@@ -508,19 +515,39 @@ def _experience(
             continue
         if not _GENERAL_YEARS.match(body[ym.end():ym.end() + 60]):
             continue
-        section = _section_at(sections, ym.start())
-        if section in {"other", "excluded"}:
-            continue
+        found = _general_experience(body, sections, sentences, ym, low, high, skill_weight)
+        if found:
+            return found
+    # "4 years of professional backend development experience": tied to a skill, but also the
+    # posting's overall minimum when it names no other
+    for ym in _YEARS.finditer(body):
+        low, high = _number(ym.group(1)), _number(ym.group(2))
         sentence = _sentence_at(sentences, ym.start())
-        importance, _ = _importance(body[sentence[0]:sentence[1]], section, None)
-        if importance != "required":
-            continue
-        return ExperienceRequirement(
-            min_years=low, max_years=high if high and high > low else None,
-            weight=round(skill_weight * REQUIREMENT_SHARE, 3),
-            why=_cite(body, *sentence),
-        )
+        if (low is not None and low <= 30 and ym.start() in skill_years
+                and re.search(r"\bexperience\b", body[ym.end():sentence[1]], re.I)):
+            found = _general_experience(body, sections, sentences, ym, low, high, skill_weight)
+            if found:
+                return found
     return ExperienceRequirement()
+
+
+def _general_experience(
+    body: str, sections: list[tuple[int, int, Kind | None]], sentences: list[tuple[int, int]],
+    ym: re.Match[str], low: float, high: float | None, skill_weight: float,
+) -> ExperienceRequirement | None:
+    """An overall years requirement from one years phrase, if the posting requires it."""
+    section = _section_at(sections, ym.start())
+    if section in {"other", "excluded"}:
+        return None
+    sentence = _sentence_at(sentences, ym.start())
+    importance, _ = _importance(body[sentence[0]:sentence[1]], section, None)
+    if importance != "required":
+        return None
+    return ExperienceRequirement(
+        min_years=low, max_years=high if high and high > low else None,
+        weight=round(skill_weight * REQUIREMENT_SHARE, 3),
+        why=_cite(body, *sentence),
+    )
 
 
 def _education(
@@ -544,7 +571,8 @@ def _education(
         # "BS required, MS or PhD preferred": split the cues clause by clause
         for clause in re.split(r"[,;]|\bbut\b", sentence):
             clause_levels = [lv for lv, p in _DEGREES if p.search(clause)]
-            if len(clause_levels) > 1 and not _BACHELOR_NAMED.search(clause):
+            if (len(clause_levels) > 1 and "bachelor" in clause_levels
+                    and not _BACHELOR_NAMED.search(clause)):
                 clause_levels.remove("bachelor")  # "Master's degree in X": not a bachelor's
             if not clause_levels:
                 continue

@@ -389,7 +389,7 @@ def warnings(extraction: Extraction) -> list[str]:
         english = sum(w in _EN_STOP for w in words)
         foreign = sum(w in _FOREIGN_STOP for w in words)
         non_latin = sum(1 for w in words if not re.fullmatch(r"[a-zà-ÿ]+", w))
-        if foreign > english or non_latin > len(words) / 3:
+        if (foreign >= 3 and foreign > 1.5 * english) or non_latin > len(words) / 3:
             out.append("The text does not look like English: skills may be missed and the score "
                        "understated.")
     explicit = [h for h in extraction.skills if h.explicit]

@@ -30,6 +30,23 @@ def hit(
     )
 
 
+def implied_hits(hits: list[SkillHit], taxonomy: Taxonomy | None = None) -> list[SkillHit]:
+    """The skills the explicit ``hits`` imply, transitively, that are not hits themselves."""
+    tax = taxonomy or get_taxonomy()
+    present = {h.id for h in hits}
+    roots_of: dict[str, set[str]] = {}
+    for root in (h.id for h in hits if h.explicit):
+        stack, seen = list(tax.skills[root].implies), set()
+        while stack:
+            target = stack.pop()
+            if target not in seen:
+                seen.add(target)
+                roots_of.setdefault(target, set()).add(root)
+                stack.extend(tax.skills[target].implies)
+    return [hit(sid, explicit=False, implied_by=tuple(sorted(roots)), confidence=0.8, taxonomy=tax)
+            for sid, roots in sorted(roots_of.items()) if sid not in present]
+
+
 def explicit_hits(ids: list[str], section: str | None = "experience") -> list[SkillHit]:
     return [hit(i, section) for i in ids]
 
@@ -38,8 +55,12 @@ def extraction(
     hits: list[SkillHit], *, text: str | None = None, total_years: float | None = None,
     titles: tuple[str, ...] = (), degrees: tuple[tuple[str, str | None], ...] = (),
     sections: tuple[str, ...] = ("summary", "skills", "experience", "education"),
+    imply: bool = True,
 ) -> Extraction:
-    """An extraction with the given hits, positions titled ``titles``, degrees (level, field)."""
+    """An extraction with the given hits (plus, like the extractor, the skills they imply
+    transitively), positions titled ``titles`` and degrees ``(level, field)``."""
+    if imply:
+        hits = hits + implied_hits(hits)
     body = text or (
         "Summary\nI have worked on the team for years and used the tools with care.\n"
         "Skills\n" + ", ".join(h.name for h in hits) + "\nExperience\nBuilt things.\nEducation\n"

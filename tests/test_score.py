@@ -19,7 +19,7 @@ STRONG = [
     "hyperparameter-tuning", "feature-engineering", "experiment-design", "statistical-analysis",
     "model-monitoring", "code-review", "data-visualization", "written-communication",
     "oral-communication", "collaboration", "business-acumen", "sql", "java", "logistic-regression",
-    "principal-component-analysis",
+    "principal-component-analysis", "data-analysis", "software-engineering", "machine-learning",
 ]
 BACKEND = ["java", "python", "sql", "docker", "amazon-web-services", "git", "unit-testing",
            "code-review", "ci-cd", "kubernetes", "collaboration"]

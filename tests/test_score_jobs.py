@@ -1,0 +1,62 @@
+"""The same resume ranks differently for different postings, as a recruiter would expect."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service.documents import document_from_text
+from service.extract import extract
+from service.jobs import parse_job
+from service.score import score
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+RESUMES = ["ml-engineer", "backend-developer", "data-scientist"]
+JOBS = {"ml-engineer": "ml-engineer", "backend-developer": "backend-engineer",
+        "data-scientist": "data-scientist"}
+
+pytestmark = pytest.mark.skipif(
+    not all((SAMPLES / "resumes" / f"{r}.txt").exists() for r in RESUMES)
+    or not all((SAMPLES / "jobs" / f"{j}.txt").exists() for j in JOBS.values()),
+    reason="samples not present")
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[tuple[str, str], float]:
+    jobs = {j: parse_job((SAMPLES / "jobs" / f"{j}.txt").read_text(encoding="utf-8"))
+            for j in JOBS.values()}
+    out = {}
+    for resume in RESUMES:
+        text = (SAMPLES / "resumes" / f"{resume}.txt").read_text(encoding="utf-8")
+        extraction = extract(document_from_text(text))
+        for name, job in jobs.items():
+            out[(resume, name)] = score(extraction, job).score
+    return out
+
+
+@pytest.mark.parametrize("resume", RESUMES)
+def test_each_resume_fits_its_own_posting_best(scores, resume):
+    own = scores[(resume, JOBS[resume])]
+    others = [s for (r, j), s in scores.items() if r == resume and j != JOBS[resume]]
+    assert own > max(others) + 10
+
+
+@pytest.mark.parametrize("job", sorted(JOBS.values()))
+def test_each_posting_ranks_its_own_kind_of_resume_first(scores, job):
+    ranking = sorted(RESUMES, key=lambda r: scores[(r, job)], reverse=True)
+    assert JOBS[ranking[0]] == job
+
+
+def test_job_report_gaps_cite_the_posting():
+    job_text = (SAMPLES / "jobs" / "ml-engineer.txt").read_text(encoding="utf-8")
+    job = parse_job(job_text)
+    text = (SAMPLES / "resumes" / "backend-developer.txt").read_text(encoding="utf-8")
+    report = score(extract(document_from_text(text)), job)
+    assert report.profile_kind == "job" and report.gaps
+    from service.documents import normalize
+
+    body = normalize(job_text)
+    for gap in report.gaps[:5]:
+        assert gap.why.start is not None
+        assert " ".join(body[gap.why.start:gap.why.end].split()) == gap.why.text
