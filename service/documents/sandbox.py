@@ -34,6 +34,7 @@ from ..settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 
+STARTUP_TIMEOUT_S = 60.0
 _PROJECT_ROOT = str(Path(__file__).resolve().parents[2])
 
 
@@ -95,7 +96,10 @@ def serve(conn: Connection, settings: Settings) -> None:
     """Worker loop: receive (bytes, filename, settings), send ("ok", Document) or an error."""
     apply_worker_limits(settings)
     from .reader import read_document
+    from .vocab import preload
 
+    preload()
+    conn.send("ready")
     while True:
         try:
             message = conn.recv()
@@ -147,6 +151,15 @@ class _Worker:
             child.close()
         self.conn = Connection(parent.detach())
         self.conn.send(settings)
+        if not self.conn.poll(STARTUP_TIMEOUT_S) or self._ready() != "ready":
+            self.kill()
+            raise RuntimeError("a document reader process failed to start")
+
+    def _ready(self) -> object:
+        try:
+            return self.conn.recv()
+        except (EOFError, OSError):
+            return None
 
     def alive(self) -> bool:
         return self.process.poll() is None

@@ -78,7 +78,7 @@ def decode_text(data: bytes) -> str | None:
 
 def sniff(data: bytes) -> Kind:
     """The document kind of ``data`` by magic bytes; ``UnsupportedFormat`` otherwise."""
-    if b"%PDF-" in data[:1024] or _pdf_body(data):
+    if b"%PDF-" in data[:1024] or data.startswith(b"%PDF") or _pdf_body(data):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         if _is_docx(data):

@@ -181,3 +181,10 @@ def is_relevant_title(title: str) -> bool:
 def looks_like_education(text: str) -> bool:
     """Whether ``text`` mentions a school or a degree."""
     return bool(_EDUCATION_WORDS.search(text))
+
+
+def preload() -> None:
+    """Build every word list now (workers do this before taking documents)."""
+    _relevant_pattern()
+    field_patterns()
+    level_patterns()

@@ -1,0 +1,26 @@
+"""``docs/errors.md`` documents every error code with its HTTP status."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from service.errors import all_error_classes
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "errors.md"
+
+
+def _table() -> dict[str, int]:
+    rows = re.findall(r"^\| `([a-z_]+)` \| (\d{3}) \|", DOC.read_text(encoding="utf-8"), re.M)
+    return {code: int(status) for code, status in rows}
+
+
+def test_every_error_code_is_in_the_table_with_its_status():
+    table = _table()
+    for cls in all_error_classes():
+        assert cls.code in table, f"{cls.code} missing from docs/errors.md"
+        assert table[cls.code] == cls.status, cls.code
+
+
+def test_the_table_has_no_stale_codes():
+    assert set(_table()) <= {cls.code for cls in all_error_classes()}

@@ -1,0 +1,120 @@
+"""The worker pool: results, timeouts, dead workers, memory cap, concurrency cap."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+import pytest
+
+import pdfgen
+from service.documents import DocumentPool, parse_bytes, read_document
+from service.documents.sandbox import default_pool
+from service.errors import Corrupt, Encrypted, ParseTimeout, TooManyPages
+from service.settings import Settings
+
+
+@pytest.fixture
+def pool():
+    settings = Settings(parse_timeout_s=10, worker_memory_mb=512, max_pages=5000)
+    with DocumentPool(settings, workers=1) as pool:
+        yield pool
+
+
+def test_pool_result_equals_in_process_result(pool):
+    data = pdfgen.make_pdf(pages=2, header="Jane - Resume", footer=True)
+    assert pool.parse(data) == read_document(data)
+
+
+def test_typed_errors_cross_the_process_boundary(pool):
+    with pytest.raises(Encrypted):
+        pool.parse(pdfgen.encrypted_pdf())
+    with pytest.raises(TooManyPages, match="limit is 3"):
+        pool.parse(pdfgen.many_pages_pdf(10), settings=Settings(max_pages=3))
+
+
+def test_timeout_kills_and_replaces_the_worker(pool):
+    slow = pdfgen.many_pages_pdf(3000)
+    started = time.monotonic()
+    with pytest.raises(ParseTimeout, match="0.3 s"):
+        pool.parse(slow, settings=pool.settings.model_copy(update={"parse_timeout_s": 0.3}))
+    assert time.monotonic() - started < 3
+    assert pool.restarts == 1
+    assert "Python" in pool.parse(pdfgen.minimal_pdf()).text
+
+
+def test_a_worker_killed_mid_parse_gives_corrupt_and_is_replaced(pool):
+    slow = pdfgen.many_pages_pdf(3000)
+    pool.warm()
+    (worker,) = list(pool._workers)
+    timer = threading.Timer(0.5, os.kill, (worker.process.pid, signal.SIGKILL))
+    timer.start()
+    try:
+        with pytest.raises(Corrupt, match="reader process stopped"):
+            pool.parse(slow)
+    finally:
+        timer.cancel()
+    assert "Python" in pool.parse(pdfgen.minimal_pdf()).text
+
+
+def test_a_worker_dead_while_idle_is_restarted(pool):
+    pool.warm()
+    (worker,) = list(pool._workers)
+    os.kill(worker.process.pid, signal.SIGKILL)
+    worker.process.wait(5)
+    assert "Python" in pool.parse(pdfgen.minimal_pdf()).text
+
+
+def test_memory_cap_turns_into_corrupt():
+    """Streams each under the per-stream limit but together over the worker's memory."""
+    objects = pdfgen._text_page_objects(b"")
+    streams = [pdfgen._stream(pdfgen.zlib_zeros(60), b"/Filter /FlateDecode ")] * 6
+    objects[2] = objects[2].replace(b"/Contents 5 0 R", b"/Contents [5 0 R 6 0 R 7 0 R 8 0 R "
+                                    b"9 0 R 10 0 R]")
+    objects[4:] = streams
+    data = pdfgen._assemble(objects)
+    settings = Settings(worker_memory_mb=256, parse_timeout_s=20)
+    with DocumentPool(settings, workers=1) as small:
+        with pytest.raises(Corrupt, match="memory"):
+            small.parse(data)
+        assert "Python" in small.parse(pdfgen.minimal_pdf()).text
+
+
+def test_pool_size_caps_concurrent_parses(pool):
+    data = pdfgen.make_pdf()
+    results, errors = [], []
+
+    def work():
+        try:
+            results.append(pool.parse(data).text)
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert not errors and len(results) == 6 and len(set(results)) == 1
+    assert len(pool._workers) == 1
+
+
+def test_parse_bytes_uses_the_default_pool_for_pdfs():
+    settings = Settings(parse_workers=1, worker_memory_mb=640)
+    doc = parse_bytes(pdfgen.make_pdf(), "cv.pdf", settings=settings)
+    assert doc.source_format == "pdf"
+    pool = default_pool(settings)
+    assert len(pool._workers) == 1
+    worker = next(iter(pool._workers))
+    assert worker.process.pid != os.getpid()
+    # text never goes to a worker
+    assert parse_bytes(b"Skills: Python", settings=settings).source_format == "text"
+
+
+def test_workers_do_not_import_spacy(pool):
+    pool.warm()
+    (worker,) = list(pool._workers)
+    maps = open(f"/proc/{worker.process.pid}/maps").read() if os.path.exists("/proc") else ""
+    assert "spacy" not in maps and "thinc" not in maps
