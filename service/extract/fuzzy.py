@@ -29,6 +29,7 @@ TRANSPOSITION_CUTOFF = 85.0
 MIN_FORM_CHARS = 5
 MAX_LENGTH_RATIO = 1.25
 _WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
+_MEMO_SIZE = 100_000
 _ELIGIBLE = re.compile(r"[a-z0-9 -]+")
 
 
@@ -60,8 +61,22 @@ class FuzzyIndex:
             for variant in _deletions(squeezed):
                 self.neighbours[variant].add(key)
             self.lengths[key[:2]].update({len(squeezed) - 1, len(squeezed), len(squeezed) + 1})
+        self._memo: dict[str, tuple[str, ...]] = {}
         words = [key.count(" ") + key.count("-") + 1 for key in self.forms]
         self.max_words = min(max(words, default=1), 3)
+
+    def _shortlist(self, candidate: str) -> tuple[str, ...]:
+        """Forms one edit from ``candidate`` (memoised: most words recur across documents)."""
+        keys = self._memo.get(candidate)
+        if keys is None:
+            found: set[str] = set()
+            for variant in _deletions(squeeze(candidate)):
+                found |= self.neighbours.get(variant, set())
+            keys = tuple(sorted(k for k in found if k[:2] == candidate[:2]))
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[candidate] = keys
+        return keys
 
     def _candidates(
         self, text: str, spans: list[tuple[int, int]], covered: bytearray
@@ -107,10 +122,7 @@ class FuzzyIndex:
         pairs: list[tuple[int, str]] = []
         candidates = self._candidates(text, tokens, mask)
         for row, (_, _, candidate) in enumerate(candidates):
-            keys = set()
-            for variant in _deletions(squeeze(candidate)):
-                keys |= self.neighbours.get(variant, set())
-            pairs.extend((row, key) for key in keys if key[:2] == candidate[:2])
+            pairs.extend((row, key) for key in self._shortlist(candidate))
         if not pairs:
             return []
         rows = sorted({row for row, _ in pairs})

@@ -23,9 +23,8 @@ from .forms import Form, FormTable, build_forms, fold
 from .fuzzy import FuzzyIndex
 
 _URL_OR_EMAIL = re.compile(
-    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|"
-    r"edu|ai|co|in|us|uk|de|gov)(?:/\S*)?\b",
-    re.IGNORECASE,
+    r"(?i:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|"
+    r"edu|ai|co|in|us|uk|de|gov)(?:/\S*)?\b"
 )
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _EXTRA_INFIXES = [r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.#])", r"(?<=[A-Za-z0-9+#])\|(?=[A-Za-z0-9.])"]
@@ -128,11 +127,17 @@ class Pipeline:
 
 
 def _non_overlapping(mentions: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:
-    """Longest mentions first; a mention overlapping a chosen one or a URL/e-mail is dropped."""
-    taken: list[tuple[int, int]] = list(blocked)
+    """Longest mentions first; a mention overlapping a chosen one or a URL/e-mail is dropped
+    (unless the "URL" is exactly the form, like "Salesforce.com")."""
+    taken: list[tuple[int, int]] = []
     chosen = []
     for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
         if any(mention.start < end and start < mention.end for start, end in taken):
+            continue
+        if any(
+            mention.start < end and start < mention.end and (start, end) != (mention.start, mention.end)
+            for start, end in blocked
+        ):
             continue
         taken.append((mention.start, mention.end))
         chosen.append(mention)

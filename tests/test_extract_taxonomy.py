@@ -1,0 +1,54 @@
+"""The extractor over the real taxonomy: every form finds its own skill and nothing else.
+
+Each sweep runs in one test and lists every offending form, so a data change that breaks
+several forms reports them all at once.
+"""
+
+from __future__ import annotations
+
+from service.extract import extract_text, get_pipeline
+from service.extract.forms import compound_entries, form_is_ambiguous
+
+TAXONOMY = get_pipeline().taxonomy
+
+
+def _explicit(text: str) -> set[str]:
+    return {hit.id for hit in extract_text(text).skills if hit.explicit}
+
+
+def test_every_form_alone_in_a_skills_line_finds_only_its_skill():
+    wrong = []
+    for skill in TAXONOMY.skills.values():
+        for form in skill.forms:
+            found = _explicit(f"Skills: {form}")
+            if found != {skill.id}:
+                wrong.append(f"{skill.id}: {form!r} -> {sorted(found)}")
+    assert wrong == [], "\n".join(wrong)
+
+
+def test_every_compound_finds_each_skill_it_names_with_the_compound_as_evidence():
+    wrong = []
+    for form, skill_ids in compound_entries(TAXONOMY):
+        extraction = extract_text(f"Skills: {form}")
+        found = {hit.id for hit in extraction.skills if hit.explicit}
+        texts = {extraction.skill(i).evidence[0].text for i in skill_ids if extraction.skill(i)}
+        if found != set(skill_ids) or texts != {form}:
+            wrong.append(f"{form!r} -> {sorted(found)} {texts}")
+    assert wrong == [], "\n".join(wrong)
+
+
+def test_ambiguous_forms_count_in_a_tool_list_and_not_in_small_talk():
+    wrong = []
+    for skill in TAXONOMY.skills.values():
+        for form in skill.forms:
+            if not form_is_ambiguous(skill, form):
+                continue
+            if skill.id not in _explicit(f"Tools: Python, Docker, {form}"):
+                wrong.append(f"{skill.id}: {form!r} missed in a tool list")
+            if skill.id in _explicit(f"Yesterday afternoon we chatted about {form} for a while."):
+                wrong.append(f"{skill.id}: {form!r} found in small talk")
+    assert wrong == [], "\n".join(wrong)
+
+
+def test_taxonomy_version_is_carried():
+    assert extract_text("Python").versions.taxonomy == TAXONOMY.version
