@@ -42,6 +42,9 @@ RANGES = [
     ("01.2015 - 12.2016", (2015, 1), (2016, 12), 2.0),
     ("2015-03 to 2016-02", (2015, 3), (2016, 2), 1.0),
     ("Nov 2022 → Present", (2022, 11), None, 1.75),
+    ("7 Dec 2006 to 20 March 2007", (2006, 12), (2007, 3), 0.33),
+    ("March 7, 2007 - June 1st, 2008", (2007, 3), (2008, 6), 1.33),
+    ("Oct 2017- Till Date", (2017, 10), None, 6.83),
 ]
 
 
@@ -162,3 +165,18 @@ def test_without_sections_education_ranges_are_skipped():
 def test_no_dates_no_years():
     doc = document_from_text("Skills\nPython, SQL", today=TODAY)
     assert doc.positions == [] and doc.total_years is None
+
+
+def test_labelled_entries():
+    text = """Company Details
+Company: Initech Solutions
+Designation: Senior Data Analyst
+Duration: Oct 2017 - Till Date
+- Reporting in SQL.
+
+Period: Jan 2015 to Sep 2017   Globex Corporation Ltd
+"""
+    doc = document_from_text(text, today=TODAY)
+    assert [(p.title, p.employer) for p in doc.positions] == [
+        ("Senior Data Analyst", "Initech Solutions"), (None, "Globex Corporation Ltd")]
+    assert doc.total_years == pytest.approx(6.83 + 2.75, abs=0.01)

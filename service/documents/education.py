@@ -12,6 +12,10 @@ from .vocab import field_patterns, level_patterns, looks_like_education
 _INSTITUTION = re.compile(
     r"\b(universit\w*|college|institute|school|academy|polytechnic|iit|nit|conservatory|"
     r"ecole|école|hochschule|universidad|politecnico)\b", re.I)
+_CONNECTORS = {"of", "and", "&", "the", "for", "de", "di"}
+_MONTHS_WORD = re.compile(
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _FIELD_AFTER = re.compile(r"\b(?:in|of)\s+([A-Za-z&][A-Za-z &/-]{2,60})")
 _SEGMENTS = re.compile(r"\s*(?:,|\||;|\s-\s|\s{2,}|\(|\))\s*")
@@ -52,13 +56,35 @@ def _field(text: str) -> tuple[str | None, str | None]:
 
 
 def _institution(text: str) -> str | None:
+    """The school's name: the capitalised run around "University", "Institute", "College"…"""
     for line in text.split("\n"):
         for segment in _SEGMENTS.split(line):
-            if _INSTITUTION.search(segment) and len(segment) <= 100:
-                cleaned = _YEAR.sub("", segment).strip(" -,:")
-                if cleaned:
-                    return cleaned
+            match = _INSTITUTION.search(segment)
+            if not match or len(segment) > 160:
+                continue
+            words = segment[: match.start()].split()
+            kept: list[str] = []
+            for word in reversed(words[-6:]):
+                bare = word.strip(".,;:()")
+                if not bare or not (bare[0].isupper() or bare.lower() in _CONNECTORS):
+                    break
+                if _MONTHS_WORD.fullmatch(bare) or degree_level(bare) not in (None, "other") or (
+                        _is_field(bare)):
+                    break
+                kept.insert(0, word)
+            while kept and kept[0].lower() in _CONNECTORS:
+                kept.pop(0)
+            tail = re.match(r"[A-Za-z]*(?:\s+(?:of|for|and|&|the|de|di)\s+[A-Z][\w.'&-]*"
+                            r"(?:\s+(?:and|&)\s+[A-Z][\w.'&-]*)?)*", segment[match.start():])
+            name = " ".join([*kept, tail.group(0) if tail else match.group(0)])
+            cleaned = _YEAR.sub("", name).strip(" -,:")
+            if cleaned:
+                return cleaned
     return None
+
+
+def _is_field(word: str) -> bool:
+    return any(pattern.fullmatch(word) for _, pattern in field_patterns())
 
 
 def entry_from_text(text: str, start: int, today: date | None = None) -> EducationEntry | None:
@@ -68,7 +94,7 @@ def entry_from_text(text: str, start: int, today: date | None = None) -> Educati
     institution = _institution(text)
     if level is None and institution is None:
         return None
-    field_id, field_text = _field(text)
+    field_id, field_text = _field(text) if level != "other" else (None, None)
     years = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year + 7]
     return EducationEntry(level=level, field=field_id, field_text=field_text,
                           institution=institution, year=max(years) if years else None,

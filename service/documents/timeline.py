@@ -24,7 +24,8 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn"
           r"|winter)")
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_DATE = (rf"(?:{_MONTH}\.?,?\s*(?:'\s?\d{{2}}|{_YEAR})"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = (rf"(?:(?:{_DAY}\s+)?{_MONTH}\.?,?\s*(?:{_DAY},?\s+)?(?:'\s?\d{{2}}|{_YEAR})"
          rf"|\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?{_YEAR}"
          rf"|\d{{1,2}}\s?[/.-]\s?{_YEAR}"
          rf"|{_YEAR}\s?[/.-]\s?\d{{1,2}}(?!\d)"
@@ -39,6 +40,14 @@ RANGE_RE = re.compile(
 )
 _BULLET = re.compile(r"^\s*(?:[-*+>]|\d+[.)])\s")
 _HEADER_STRIP = re.compile(r"^[\s|,;:()\[\]@/-]+|[\s|,;:()\[\]@/-]+$")
+_LABEL = re.compile(r"^(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?\s*", re.I)
+_EMPLOYER_LABEL = re.compile(
+    r"^\s*(?:company|employer|organi[sz]ation|client|company name)\s*[-:]\s*(\S.*)$", re.I)
+_TITLE_LABEL = re.compile(
+    r"^\s*(?:designation|job title|title|role|position)\s*[-:]\s*(\S.*)$", re.I)
+_COMPANY = re.compile(
+    r"\b(?:inc|llc|ltd|limited|corp|corporation|co|company|gmbh|plc|pvt|llp|ag|sa|group|"
+    r"technologies|solutions|services|systems|consulting|labs?|bank|university)\b\.?", re.I)
 _SPLIT = re.compile(r"\s+(?:at|@)\s+|\s*\|\s*|\s+-\s+|,\s+|\s{2,}|\t")
 
 
@@ -55,10 +64,11 @@ class Span:
 def _parse_date(token: str, today: date) -> tuple[int, int | None] | None:
     """(year, month or None) from one date token."""
     token = token.strip().lower().rstrip(".")
-    word = re.match(r"[a-z]+", token)
+    word = re.search(r"[a-z]{3,}", token)
     if word:
         month = _MONTHS.get(word.group(0)[:3]) or _MONTHS.get(word.group(0))
-        year_text = re.search(r"(\d{2,4})\s*$", token)
+        year_text = re.search(r"(\d{4}|(?<=')\s?\d{2}|(?<=' )\d{2})\s*$", token) or re.search(
+            r"(\d{2,4})\s*$", token[word.end():])
         if not month:
             return None
         if not year_text:
@@ -155,12 +165,29 @@ def _header_candidate(line: str) -> bool:
 def _clean(part: str | None) -> str | None:
     if not part:
         return None
+    part = _LABEL.sub("", _HEADER_STRIP.sub("", part))
     part = _HEADER_STRIP.sub("", re.sub(r"\b(?:since|from)\s*$", "", part, flags=re.I)).strip()
     return part if 2 <= len(part) <= 80 and any(ch.isalpha() for ch in part) else None
 
 
 def split_title_employer(header: Sequence[str]) -> tuple[str | None, str | None]:
     """Title and employer from one or two header lines ("Data Scientist, Acme" / "Acme")."""
+    title = employer = None
+    rest: list[str] = []
+    for line in header:
+        if (match := _EMPLOYER_LABEL.match(line)) and employer is None:
+            employer = _clean(match.group(1))
+        elif (match := _TITLE_LABEL.match(line)) and title is None:
+            title = _clean(match.group(1))
+        else:
+            rest.append(line)
+    if title or employer:
+        guess_title, guess_employer = _split_plain(rest)
+        return title or guess_title, employer or guess_employer
+    return _split_plain(rest)
+
+
+def _split_plain(header: Sequence[str]) -> tuple[str | None, str | None]:
     parts: list[str] = []
     for line in header:
         pieces = [p for p in (_clean(x) for x in _SPLIT.split(line)) if p]
@@ -172,6 +199,8 @@ def split_title_employer(header: Sequence[str]) -> tuple[str | None, str | None]
         return None, None
     title = next((p for p in parts if looks_like_title(p)), None)
     if title is None:
+        if len(parts) == 1 and _COMPANY.search(parts[0]):
+            return None, parts[0]
         title = parts[0]
     others = [p for p in parts if p is not title and not re.search(r"\d", p)]
     return title, (others[0] if others else None)
