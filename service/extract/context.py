@@ -177,6 +177,27 @@ def _adjacent(mention: "Mention", anchors: list[tuple[int, int]], tokens: list[t
     return False
 
 
+# --- degree fields ----------------------------------------------------------------------------
+
+_DEGREE_CUE = re.compile(
+    r"(?i:\bdegrees?\b|\bbachelor(?:'?s)?\b|\bmaster(?:'?s)?\b|\bph\.?\s?d\b\.?|\bdoctora(?:te|l)\b|"
+    r"\bdiploma\b|\bmajor(?:ed|ing)?\b|\bgraduated?\b)"
+    r"|\b(?:B\.?\s?Sc?|M\.?\s?Sc?|B\.?\s?Tech|M\.?\s?Tech|B\.?E|M\.?E|B\.?A|M\.?A|MBA)\b\.?"
+)
+_DEGREE_GAP = re.compile(r"[^.;:!?\n]{0,100}")
+
+
+def in_degree_phrase(text: str, mention: "Mention") -> bool:
+    """"Bachelor's degree in business, statistics or …", "M.Sc. Statistics": the field of a
+    degree, not a skill claim."""
+    lo = max(0, mention.start - 120)
+    before = text[lo:mention.start]
+    cues = list(_DEGREE_CUE.finditer(before))
+    if cues and _DEGREE_GAP.fullmatch(before[cues[-1].end():]):
+        return True
+    return bool(re.match(r"\s+(?:degree|major|diploma)\b", text[mention.end:mention.end + 12], re.I))
+
+
 # --- negation and hypotheticals --------------------------------------------------------------
 
 _NEG_CUE = re.compile(

@@ -13,6 +13,7 @@ from ..models import Document, Evidence, Extraction, Position, SkillHit, Version
 from ..settings import get_settings
 from ..taxonomy import Skill, Taxonomy
 from . import context
+from .forms import fold
 from .pipeline import Mention, Pipeline, get_pipeline
 
 CONFIDENCE = {"exact": 0.95, "context": 0.8, "fuzzy": 0.7}
@@ -38,6 +39,11 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     text = document.text
     tokens, mentions = pipeline.mentions(text)
     accepted = _resolve_ambiguity(text, document, mentions, taxonomy, tokens)
+    fields = pipeline.field_forms
+    accepted = [
+        (m, how) for m, how in accepted
+        if not (fold(text[m.start:m.end]) in fields and context.in_degree_phrase(text, m))
+    ]
     blanked = context.blank_out(text, [(m.start, m.end) for m, _ in accepted])
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for mention, method in accepted:

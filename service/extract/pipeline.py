@@ -27,7 +27,12 @@ _URL_OR_EMAIL = re.compile(
     r"edu|ai|co|in|us|uk|de|gov)(?:/\S*)?\b"
 )
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_EXTRA_INFIXES = [r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.#])", r"(?<=[A-Za-z0-9+#])\|(?=[A-Za-z0-9.])"]
+_EXTRA_INFIXES = [
+    r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.#])",
+    r"(?<=[A-Za-z0-9+#])\|(?=[A-Za-z0-9.])",
+    r"(?<=[0-9+#]),(?=[A-Za-z])",
+    r"(?<=[A-Za-z0-9+#])[()](?=[A-Za-z0-9])",
+]
 _EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])-+$"]
 
 
@@ -90,6 +95,10 @@ class Pipeline:
             self.matcher.add(key, patterns)
         self.symbols = _symbol_pattern([f for f in self.table.forms.values() if f.glued])
         self.fuzzy = FuzzyIndex(taxonomy, self.table)
+        education = getattr(taxonomy, "education", None)
+        self.field_forms = frozenset(
+            fold(form) for field in getattr(education, "fields", []) for form in field.forms
+        )
 
     def tokenize(self, text: str) -> Doc:
         return self.nlp.make_doc(text)
