@@ -65,6 +65,11 @@ def test_compound_slash_names_both_skills():
 
 def test_comma_list_splits_cleanly():
     assert claimed("Python,Java,SQL,Docker") >= {"python", "java", "sql", "docker"}
+    assert claimed("C++,Java and C#,Python") >= {"c-plus-plus", "java", "c-sharp", "python"}
+
+
+def test_parentheses_glued_to_words_split():
+    assert claimed("Docker(Kubernetes) and Python(NumPy)") >= {"docker", "kubernetes", "numpy"}
 
 
 @pytest.mark.parametrize(

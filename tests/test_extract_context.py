@@ -80,6 +80,7 @@ NEGATED = [
     ("No experience with Java, Scala or Go.", {"java", "scala", "go"}),
     ("Docker is not required.", {"docker"}),
     ("I have never used Java", {"java"}),
+    ("You do not need Kubernetes experience.", {"kubernetes"}),
 ]
 
 
@@ -125,3 +126,20 @@ def test_requirement_hints(text, skill, hint):
     hit = toy_extract(text).skill(skill)
     assert hit is not None and hit.explicit
     assert hit.evidence[0].requirement == hint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Education: Bachelor's degree in business, computer science, statistics or related field.",
+        "M.Sc. Statistics, 2015",
+        "Statistics degree, 2012",
+    ],
+)
+def test_degree_fields_are_not_skill_claims(text):
+    """Uses the real taxonomy (its education fields)."""
+    from service.extract import extract_text
+
+    extraction = extract_text(text)
+    assert extraction.skill("statistics") is None
+    assert "statistics" in {h.id for h in extract_text("Strong statistics background").skills}

@@ -225,7 +225,8 @@ _FILLER = frozenset(
     worked is are be been required needed necessary languages language tools tool frameworks
     framework libraries like such as e.g eg more about new technologies technology etc also yet at
     all do does did have has had i we you they programming coding written into up learn learning
-    some basic advanced strong deep solid proficiency proficient fluency fluent on
+    some basic advanced strong deep solid proficiency proficient fluency fluent on need needs
+    require requires
     """.split()
 )
 _NEG_REACH = 120
