@@ -94,6 +94,15 @@ def page(browser: Any, live_server: str) -> Iterator[Any]:
     assert not problems, problems
 
 
+@pytest.fixture(scope="session")
+def pdfgen() -> Any:
+    """``tests/pdfgen.py`` (skips when it is not there)."""
+    module = _pdfgen()
+    if module is None:
+        pytest.skip("needs tests/pdfgen.py from the documents tests")
+    return module
+
+
 def _pdfgen() -> Any | None:
     """The documents engineer's ``tests/pdfgen.py``, when it is there."""
     path = TESTS_DIR / "pdfgen.py"

@@ -145,6 +145,101 @@ def test_a_png_is_refused_with_a_clear_message(page: Any) -> None:
     assert page.is_hidden("#results")
 
 
+@pytest.mark.parametrize(("maker", "code", "words"), [
+    ("encrypted_pdf", "encrypted", "password"),
+    ("image_only_pdf", "no_text_layer", "OCR"),
+    ("truncated_pdf", "corrupt", "damaged"),
+])
+def test_broken_pdfs_get_the_candidate_message_from_the_real_server(
+    page: Any, pdfgen: Any, maker: str, code: str, words: str,
+) -> None:
+    upload(page, "resume.pdf", getattr(pdfgen, maker)(), "application/pdf")
+    page.click("#submit")
+    status = page.wait_for_selector("#status.status-error", timeout=30_000)
+    assert page.get_attribute("#status", "data-code") == code
+    assert words in status.inner_text()
+
+
+MOCK_ERRORS = [
+    ("no_text_layer", 422, "does not do OCR"),
+    ("too_large", 413, "MB limit"),
+    ("encrypted", 422, "password-protected"),
+    ("unsupported_format", 415, "PDF, DOCX or TXT"),
+    ("corrupt", 422, "damaged"),
+    ("too_many_pages", 422, "page limit"),
+    ("timeout", 422, "took too long"),
+    ("empty", 422, "No text was found"),
+    ("text_too_long", 413, "too long"),
+    ("rate_limited", 429, "wait a moment"),
+    ("busy", 429, "busy"),
+    ("invalid_request", 422, "not accepted"),
+]
+
+
+@pytest.mark.parametrize(("code", "status", "words"), MOCK_ERRORS)
+def test_every_error_code_gets_its_own_message(page: Any, code: str, status: int,
+                                               words: str) -> None:
+    """The server's answer is replaced, so every code is seen exactly as the API sends it."""
+    body = {"error": {"code": code, "message": "server wording"}}
+    page.route("**/v1/analyze", lambda route: route.fulfill(
+        status=status, json=body, headers={"Retry-After": "7"} if status == 429 else {}))
+    upload(page, "resume.txt", b"Python developer", "text/plain")
+    page.click("#submit")
+    text = page.wait_for_selector("#status.status-error").inner_text()
+    assert words in text and "server wording" not in text
+    if status == 429:
+        assert "7 seconds" in text
+    assert page.is_enabled("#submit")
+
+
+def test_a_network_failure_says_so(page: Any) -> None:
+    page.route("**/v1/analyze", lambda route: route.abort("internetdisconnected"))
+    upload(page, "resume.txt", b"Python developer", "text/plain")
+    page.click("#submit")
+    text = page.wait_for_selector("#status.status-error").inner_text()
+    assert "could not be reached" in text
+
+
+def test_an_unexpected_server_failure_is_not_shown_raw(page: Any) -> None:
+    page.route("**/v1/analyze", lambda route: route.fulfill(status=502, body="<html>Bad gateway"))
+    upload(page, "resume.txt", b"Python developer", "text/plain")
+    page.click("#submit")
+    text = page.wait_for_selector("#status.status-error").inner_text()
+    assert "went wrong on our side" in text and "Bad gateway" not in text
+
+
+def test_a_file_over_the_limit_is_refused_before_sending(page: Any) -> None:
+    sent: list[str] = []
+    page.on("request", lambda request: sent.append(request.url)
+            if "/v1/analyze" in request.url else None)
+    page.evaluate("""() => {
+        const limit = Number(document.getElementById("analyze-form").dataset.maxBytes);
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(limit + 1)], "big.pdf", {type: "application/pdf"}));
+        const input = document.getElementById("resume-file");
+        input.files = data.files;
+        input.dispatchEvent(new Event("change"));
+    }""")
+    assert "big.pdf" in page.inner_text("#resume-chosen")
+    page.click("#submit")
+    assert "MB limit" in page.inner_text("#status")
+    assert sent == []
+
+
+def test_drag_and_drop_chooses_the_file(page: Any) -> None:
+    page.evaluate("""() => {
+        const data = new DataTransfer();
+        data.items.add(new File(["Python and SQL developer"], "dropped.txt", {type: "text/plain"}));
+        const zone = document.getElementById("dropzone");
+        zone.dispatchEvent(new DragEvent("dragover", {dataTransfer: data, bubbles: true, cancelable: true}));
+        zone.dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));
+    }""")
+    assert "dropped.txt" in page.inner_text("#resume-chosen")
+    assert page.evaluate("document.getElementById('resume-file').files[0].name") == "dropped.txt"
+    page.click("#submit")
+    wait_for_result(page)
+
+
 def test_submitting_without_a_file_says_what_to_do(page: Any) -> None:
     page.click("#submit")
     assert "Choose your resume file first" in page.inner_text("#status")
