@@ -126,3 +126,21 @@ def test_outputs_render_from_an_empty_journal(tmp_path: Path) -> None:
     assert counts == Counter()
     assert (tmp_path / "r.csv").read_text().startswith("path,status,score")
     assert "No file could be scored." in (tmp_path / "r.html").read_text()
+
+
+def test_cohort_gaps_count_only_unmet_items(tmp_path: Path) -> None:
+    from service.batch.report_html import _summarise
+
+    report = fake_report("python sql pytorch statistics").model_dump()
+    report["gaps"].append({"id": "python", "label": "Python", "importance": "required",
+                           "gain": 0.1, "next_step": "Use it more."})  # nearly met: not a gap
+    report["matched"][0]["credit"] = 0.9
+    path = tmp_path / "j.jsonl"
+    with Journal(path, HEADER, resume=False) as journal:
+        journal.append({"path": "a.txt", "key": "/a", "sha256": "h", "status": "ok",
+                        "report": report})
+        journal.append_line(ok_line("b.txt", "/b", "h", fake_report("sql").model_dump_json()),
+                            "/b", "h")
+    _, _, _, cohort = _summarise(path)
+    assert {(g.label, g.count) for g in cohort} == {
+        ("Docker", 2), ("Python", 1), ("Pytorch", 1), ("Statistics", 1)}

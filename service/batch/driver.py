@@ -111,7 +111,7 @@ def plan_batch(inputs: list[str], *, header: RunHeader, config: WorkConfig,
         raise InputError("--workers must be at least 1.")
     return BatchPlan(
         files=files, header=header, config=config, outputs=outs,
-        journal=journal_path_for(outs[0]), workers=workers or default_workers(),
+        journal=journal_path_for(outs[0]), workers=min(workers or default_workers(), len(files)),
         resume=resume, fail_fast=fail_fast, scheduler=scheduler,
         task_timeout=settings.parse_timeout_s + 5.0)
 

@@ -210,6 +210,7 @@ class LocalRunner:
         else:
             task = slot.task
             if not slot.ready:
+                slot.proc.join(1)
                 raise WorkerStartError("A batch worker exited while starting "
                                        f"(exit code {slot.proc.exitcode}).")
             self._replace(slot)
