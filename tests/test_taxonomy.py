@@ -298,6 +298,7 @@ def decide(rule: ContextRule, text: str, mention: str) -> str:
      "confirm"),
     ("pandas", "Volunteer at the giant pandas conservation centre.", "pandas", "reject"),
     ("pandas", "Data wrangling with pandas and NumPy.", "pandas", "confirm"),
+    ("pandas", "Cleaned survey data in pandas.", "pandas", "confirm"),
     ("snowflake", "Designed a snowflake schema for the sales mart.", "snowflake", "reject"),
     ("snowflake", "Moved the warehouse from Redshift to Snowflake.", "Snowflake", "confirm"),
     ("convolutional-neural-networks", "Interviewed live on CNN about the election.", "CNN",
