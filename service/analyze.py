@@ -6,6 +6,8 @@ them re-implements profile resolution or scoring.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .errors import InputError, NotFound
 from .models import Document, Extraction, MatchReport, Profile
 from .taxonomy import get_profile, profile_paths
@@ -24,14 +26,20 @@ def resolve_profile(profile: str | None = None, job_text: str | None = None) -> 
     if job_text is not None:
         if not job_text.strip():
             raise InputError("The job description is empty.")
-        from .jobs import parse_job
-
-        return parse_job(job_text)
+        return _parsed_job(job_text).model_copy(deep=True)
     name = profile or DEFAULT_PROFILE
     if name not in profile_paths():
         known = ", ".join(profile_paths()) or "none"
         raise NotFound(f"Unknown profile {name!r} (known: {known}).")
     return get_profile(name)
+
+
+@lru_cache(maxsize=32)
+def _parsed_job(job_text: str) -> Profile:
+    """A posting parsed once per process: a batch scores many resumes against one job."""
+    from .jobs import parse_job
+
+    return parse_job(job_text)
 
 
 def analyze_document(

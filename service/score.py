@@ -32,7 +32,7 @@ RELATED = 0.25
 SECTION_STRENGTH = {
     "experience": 1.0, "projects": 1.0, "publications": 1.0,
     "summary": 0.85, "certifications": 0.85, "awards": 0.85, "education": 0.85,
-    "skills": 0.7,
+    "skills": 0.7, "languages": 0.7,
 }
 UNKNOWN_SECTION_STRENGTH = 0.8
 LEVEL_RANK = {"associate": 1, "bachelor": 2, "master": 3, "phd": 4}
@@ -150,6 +150,13 @@ def _claims(hit: SkillHit) -> list[Evidence]:
     return [e for e in hit.evidence if not e.negated]
 
 
+def _best_evidence(hit: SkillHit, limit: int = 3) -> tuple[Evidence, ...]:
+    """The strongest mentions first (experience before skills list), then in text order."""
+    ranked = sorted(_claims(hit), key=lambda e: (
+        -SECTION_STRENGTH.get(e.section or "", UNKNOWN_SECTION_STRENGTH), e.start))
+    return tuple(ranked[:limit])
+
+
 def _strength(hit: SkillHit) -> float:
     """How strongly the evidence shows use: the best section any mention sits in."""
     sections = [e.section for e in _claims(hit)]
@@ -187,14 +194,14 @@ def _skill_credit(
         where = "used in experience" if strength >= 1.0 else (
             "skills list only" if strength <= SECTION_STRENGTH["skills"] else "mentioned")
         how = ", ".join([f"explicit ({where})", *notes])
-        return _Credit(strength * factor, skill_id, how, tuple(_claims(hit)[:3]), matched=True)
+        return _Credit(strength * factor, skill_id, how, _best_evidence(hit), matched=True)
     if hit is not None:
         sources = [hits[s] for s in hit.implied_by if s in hits and hits[s].explicit]
         best = max(sources, key=_strength, default=None)
         strength = _strength(best) if best else UNKNOWN_SECTION_STRENGTH
         factor, notes = _factors(best or hit, item, ref_year)
         names = ", ".join(_name(s, tax) for s in hit.implied_by) or "another skill"
-        evidence = tuple(_claims(best)[:3]) if best else tuple(_claims(hit)[:3])
+        evidence = _best_evidence(best) if best else _best_evidence(hit)
         return _Credit(IMPLIED * strength * factor, skill_id, f"implied by {names}", evidence,
                        matched=True)
     related = _closest(skill_id, hits, tax, related_only=True)
