@@ -112,3 +112,44 @@ def test_bad_usage_exits_2(folder: Path, args: list[str], message: str, monkeypa
     result = CliRunner().invoke(app, ["batch", *args])
     assert result.exit_code == 2
     assert message in result.output
+
+
+def _csv_rows(path: Path) -> list[tuple[str, ...]]:
+    with path.open(newline="") as fh:
+        return [tuple(row) for row in csv.reader(fh)][1:]
+
+
+@pytest.mark.slow
+def test_kill_9_of_the_process_group_then_resume_matches_a_clean_run(tmp_path: Path) -> None:
+    import os
+    import signal
+    import time
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    texts = sorted(SAMPLES.glob("*.txt"))
+    for i in range(40):
+        source = texts[i % len(texts)]
+        (inputs / f"{i:02d}-{source.name}").write_text(source.read_text() + f"\nRef {i}\n")
+    (inputs / "broken.pdf").write_bytes(pdfgen.truncated_pdf())
+    command = [sys.executable, "-c", "from service.cli import app; app()", "batch", "in",
+               "--workers", "2", "--out", "killed.csv"]
+    proc = subprocess.Popen(command, cwd=tmp_path, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    journal = tmp_path / "killed.csv.journal.jsonl"
+    deadline = time.monotonic() + 240
+    while not journal.exists() or journal.read_bytes().count(b"\n") < 6:
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(30)
+    done_before = journal.read_bytes().count(b"\n") - 1
+    assert 5 <= done_before < 41
+    resumed = _batch("in", "--workers", "2", "--out", "killed.csv", "--resume", cwd=tmp_path)
+    assert resumed.returncode == 1, resumed.stderr
+    assert f"skipped {done_before} already in the journal" in resumed.stdout
+    clean = _batch("in", "--workers", "2", "--out", "clean.csv", cwd=tmp_path)
+    assert clean.returncode == 1
+    killed_rows, clean_rows = _csv_rows(tmp_path / "killed.csv"), _csv_rows(tmp_path / "clean.csv")
+    assert len(killed_rows) == len(set(killed_rows)) == 41
+    assert sorted(killed_rows) == sorted(clean_rows)

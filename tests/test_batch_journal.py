@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from service.batch.journal import (
     GroupColumn, Journal, RunHeader, error_record, iter_records, journal_path_for, ok_line,
@@ -76,3 +77,22 @@ def test_resume_refuses_a_journal_for_another_profile(tmp_path: Path) -> None:
     other = RunHeader(profile="data-analyst")
     with pytest.raises(InputError, match="written for profile 'ml-engineer', not 'data-analyst'"):
         Journal(path, other, resume=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(codes=st.lists(st.sampled_from(["corrupt", "empty", "timeout"]), min_size=1, max_size=8),
+       cut=st.floats(min_value=0, max_value=1))
+def test_a_journal_cut_anywhere_resumes_to_a_prefix(tmp_path_factory, codes: list[str],
+                                                    cut: float) -> None:
+    path = tmp_path_factory.mktemp("cut") / "j.jsonl"
+    with Journal(path, HEADER, resume=False) as journal:
+        header_size = path.stat().st_size
+        for i, code in enumerate(codes):
+            journal.append(error_record(f"f{i}.pdf", f"/f{i}", "h", code, "É → ü"))
+    data = path.read_bytes()
+    path.write_bytes(data[:header_size + int(cut * (len(data) - header_size))])
+    kept = [r["path"] for r in iter_records(path)]
+    assert kept == [f"f{i}.pdf" for i in range(len(kept))]
+    with Journal(path, HEADER, resume=True) as journal:
+        journal.append(error_record("new.pdf", "/new", "h", "empty", "No text."))
+    assert [r["path"] for r in iter_records(path)] == kept + ["new.pdf"]
