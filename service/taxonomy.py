@@ -263,8 +263,15 @@ def taxonomy_stats(taxonomy: Taxonomy) -> TaxonomyStats:
 
 
 def form_key(form: str) -> str:
-    """How two forms are compared for duplicates: normalised, case-folded, spaces collapsed."""
-    return " ".join(normalize(form).casefold().split())
+    """How two forms are compared for duplicates: normalised, case-folded, spaces collapsed
+    (repeated until stable, since case-folding can expose text that normalising changes)."""
+    key = form
+    for _ in range(4):
+        folded = " ".join(normalize(key).casefold().split())
+        if folded == key:
+            break
+        key = folded
+    return key
 
 
 def default_taxonomy_dir() -> Path:
