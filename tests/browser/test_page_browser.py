@@ -198,6 +198,7 @@ def test_a_network_failure_says_so(page: Any) -> None:
     page.click("#submit")
     text = page.wait_for_selector("#status.status-error").inner_text()
     assert "could not be reached" in text
+    assert page.get_attribute("#status", "data-code") == "network"
 
 
 def test_an_unexpected_server_failure_is_not_shown_raw(page: Any) -> None:
@@ -223,6 +224,7 @@ def test_a_file_over_the_limit_is_refused_before_sending(page: Any) -> None:
     assert "big.pdf" in page.inner_text("#resume-chosen")
     page.click("#submit")
     assert "MB limit" in page.inner_text("#status")
+    assert page.get_attribute("#status", "data-code") == "too_large"
     assert sent == []
 
 

@@ -75,8 +75,10 @@
 
   function plural(n, one, many) { return fmt(n) + " " + (Number(n) === 1 ? one : many); }
 
-  function setStatus(text, kind) {
+  function setStatus(text, kind, code) {
     statusBox.textContent = "";
+    statusBox.removeAttribute("data-code");
+    if (code) { statusBox.setAttribute("data-code", code); }
     statusBox.className = "status" + (kind ? " status-" + kind : "");
     if (!text) { return; }
     if (kind === "error") {
@@ -132,17 +134,17 @@
     event.preventDefault();
     var file = fileInput.files && fileInput.files[0];
     if (!file) {
-      setStatus(MESSAGES.no_file, "error");
+      setStatus(MESSAGES.no_file, "error", "no_file");
       fileInput.focus();
       return;
     }
     if (maxBytes && file.size > maxBytes) {
-      setStatus(MESSAGES.too_large, "error");
+      setStatus(MESSAGES.too_large, "error", "too_large");
       return;
     }
     var job = jobText.value.trim();
     if (maxChars && job.length > maxChars) {
-      setStatus(MESSAGES.text_too_long, "error");
+      setStatus(MESSAGES.text_too_long, "error", "text_too_long");
       return;
     }
     var body = new FormData();
@@ -177,7 +179,7 @@
       }
     }, function (error) {
       var aborted = error && error.name === "AbortError";
-      setStatus(aborted ? MESSAGES.timeout : MESSAGES.network, "error");
+      setStatus(aborted ? MESSAGES.timeout : MESSAGES.network, "error", aborted ? "timeout" : "network");
     }).then(function () {
       if (timer) { clearTimeout(timer); }
       submitButton.disabled = false;
@@ -195,8 +197,7 @@
       if (wait > 0) { text += " You can retry in about " + plural(wait, "second", "seconds") + "."; }
     }
     results.hidden = true;
-    setStatus(text, "error");
-    statusBox.setAttribute("data-code", code || "http-" + response.status);
+    setStatus(text, "error", code || "http-" + response.status);
   }
 
   /* --- the report ---------------------------------------------------------------------- */
@@ -215,7 +216,6 @@
     ];
     resultsBody.textContent = "";
     parts.forEach(function (part) { if (part) { resultsBody.appendChild(part); } });
-    statusBox.removeAttribute("data-code");
     results.hidden = false;
     resultsHeading.focus();
   }
@@ -341,9 +341,12 @@
 
   function where(evidence) {
     var bits = [];
-    if (evidence.section) { bits.push(evidence.section); }
+    if (evidence.section) {
+      var name = String(evidence.section);
+      bits.push(name.charAt(0).toUpperCase() + name.slice(1) + " section");
+    }
     if (evidence.page) { bits.push("page " + evidence.page); }
-    return bits.length ? bits.join(", ") : "";
+    return bits.join(", ");
   }
 
   /* The line that proves a skill best: a sentence about work beats a line of the skills list. */
@@ -369,7 +372,7 @@
         var line = evidence.line || evidence.text;
         var quote = el("blockquote", "evidence", [line]);
         var place = where(evidence);
-        body.push(el("figure", "proof", [quote, place ? el("figcaption", null, ["From your resume, " + place]) : el("figcaption", null, ["From your resume"])]));
+        body.push(el("figure", "proof", [quote, el("figcaption", null, ["From your resume" + (place ? " (" + place + ")" : "")])]));
       }
       return el("li", "match", body);
     }));
