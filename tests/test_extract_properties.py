@@ -40,3 +40,22 @@ def test_extract_text_never_crashes_and_offsets_slice_back(text):
 def test_extract_on_raw_document_text(text):
     """A Document built elsewhere may hold unnormalised text (lone surrogates, NUL, RTL)."""
     _check(extract(Document(text=text), pipeline=toy_pipeline()))
+
+
+MOJIBAKE_ALPHABET = st.sampled_from(["Ã", "©", "¯", "â", "€", "¢", "\x80", "Â", "ð", "Ÿ", "a", " ",
+                                     "\u0303", "A", "\n", "é", "ï"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MOJIBAKE_ALPHABET, max_size=30).map("".join))
+def test_normalize_with_mojibake_repair_stays_idempotent(text):
+    from service.documents.normalize import normalize
+
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+def test_mojibake_is_repaired_before_matching():
+    extraction = toy_extract("Machine learning: NaÃ¯ve Bayes, Python â€¢ Docker")
+    assert extraction.skill("naive-bayes").evidence[0].text == "Naïve Bayes"
+    assert extraction.skill("docker") is not None

@@ -28,13 +28,40 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-
 _HYPHENATED = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# UTF-8 read as Latin-1/cp1252 ("NaÃ¯ve", "â€¢"): a lead byte then continuation bytes.
+_CP1252_CONTINUATION = "".join(
+    ch for ch in bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore") if ord(ch) > 0xFF
+)
+_CONT = f"[\x80-\xbf{_CP1252_CONTINUATION}]"
+_MOJIBAKE = re.compile(f"[\xc2-\xdf]{_CONT}|[\xe0-\xef]{_CONT}{{2}}|[\xf0-\xf4]{_CONT}{{3}}")
+
+
+def _unmojibake(match: re.Match[str]) -> str:
+    run = match.group()
+    try:
+        data = b"".join(bytes([ord(c)]) if ord(c) < 256 else c.encode("cp1252") for c in run)
+        return data.decode("utf-8")
+    except UnicodeError:
+        return run
 
 
 def normalize(text: str) -> str:
-    """NFKC, ligatures, soft hyphens, line-break hyphenation, bullets, quotes and spaces.
+    """Mojibake repair, NFKC, ligatures, soft hyphens, line-break hyphenation, bullets, quotes
+    and spaces.
 
-    Idempotent: ``normalize(normalize(t)) == normalize(t)``.
+    Idempotent: ``normalize(normalize(t)) == normalize(t)`` (repeated to a fixed point).
     """
+    result = _normalize_once(text)
+    for _ in range(4):
+        again = _normalize_once(result)
+        if again == result:
+            break
+        result = again
+    return result
+
+
+def _normalize_once(text: str) -> str:
+    text = _MOJIBAKE.sub(_unmojibake, text)
     text = _CONTROL.sub(" ", text.replace("\r\n", "\n"))
     text = unicodedata.normalize("NFKC", text.translate(_TRANSLATE)).translate(_TRANSLATE)
     text = _CID_BULLET.sub("-", text)
