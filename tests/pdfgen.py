@@ -198,7 +198,8 @@ def make_pdf(sections: Sections | None = None, *, lines: Sequence[str] | None = 
                 w.new_page()
             elif columns == 2 and index == split and w.col == 0:
                 w.next_column()
-            w.heading(heading)
+            if heading:
+                w.heading(heading)
             for text in body:
                 w.line(text)
     if table:

@@ -16,10 +16,20 @@ from service.errors import Corrupt, Encrypted, ParseTimeout, TooManyPages
 from service.settings import Settings
 
 
-@pytest.fixture
+SETTINGS = Settings(parse_timeout_s=10, worker_memory_mb=512, max_pages=5000)
+
+
+@pytest.fixture(scope="module")
 def pool():
-    settings = Settings(parse_timeout_s=10, worker_memory_mb=512, max_pages=5000)
-    with DocumentPool(settings, workers=1) as pool:
+    """One shared pool for the tests that leave it healthy."""
+    with DocumentPool(SETTINGS, workers=1) as pool:
+        yield pool
+
+
+@pytest.fixture
+def own_pool():
+    """A pool of its own for a test that kills or times out its worker."""
+    with DocumentPool(SETTINGS, workers=1) as pool:
         yield pool
 
 
@@ -35,7 +45,9 @@ def test_typed_errors_cross_the_process_boundary(pool):
         pool.parse(pdfgen.many_pages_pdf(10), settings=Settings(max_pages=3))
 
 
-def test_timeout_kills_and_replaces_the_worker(pool):
+@pytest.mark.slow
+def test_timeout_kills_and_replaces_the_worker(own_pool):
+    pool = own_pool
     slow = pdfgen.many_pages_pdf(3000)
     started = time.monotonic()
     with pytest.raises(ParseTimeout, match="0.3 s"):
@@ -45,7 +57,9 @@ def test_timeout_kills_and_replaces_the_worker(pool):
     assert "Python" in pool.parse(pdfgen.minimal_pdf()).text
 
 
-def test_a_worker_killed_mid_parse_gives_corrupt_and_is_replaced(pool):
+@pytest.mark.slow
+def test_a_worker_killed_mid_parse_gives_corrupt_and_is_replaced(own_pool):
+    pool = own_pool
     slow = pdfgen.many_pages_pdf(3000)
     pool.warm()
     (worker,) = list(pool._workers)
@@ -59,7 +73,9 @@ def test_a_worker_killed_mid_parse_gives_corrupt_and_is_replaced(pool):
     assert "Python" in pool.parse(pdfgen.minimal_pdf()).text
 
 
-def test_a_worker_dead_while_idle_is_restarted(pool):
+@pytest.mark.slow
+def test_a_worker_dead_while_idle_is_restarted(own_pool):
+    pool = own_pool
     pool.warm()
     (worker,) = list(pool._workers)
     os.kill(worker.process.pid, signal.SIGKILL)
@@ -67,6 +83,7 @@ def test_a_worker_dead_while_idle_is_restarted(pool):
     assert "Python" in pool.parse(pdfgen.minimal_pdf()).text
 
 
+@pytest.mark.slow
 def test_memory_cap_turns_into_corrupt():
     """Streams each under the per-stream limit but together over the worker's memory."""
     objects = pdfgen._text_page_objects(b"")

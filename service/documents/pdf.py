@@ -30,6 +30,7 @@ from pdfminer.psexceptions import PSException
 from ..errors import Corrupt, Empty, Encrypted, NoTextLayer, TooLarge, TooManyPages
 from ..models import Document
 from ..settings import Settings
+from .sections import classify_heading
 from .text import build_document
 
 LAPARAMS = dict(line_margin=0.5, char_margin=2.0, word_margin=0.1, boxes_flow=0.5,
@@ -41,6 +42,7 @@ PDFMINER_FAILURES = (PSException, RecursionError, IndexError, ValueError, TypeEr
                      LookupError)
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _MARGIN = 0.09
+_LIST_START = re.compile(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u25a0\u2013\u2014>\uf0b7]|\(cid:\d+\)|\d+[.)])")
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:present|current)\b", re.I)
 
 
@@ -253,7 +255,15 @@ def _page_count(document: PDFDocument) -> int | None:
 
 
 def _pieces(lines: list[Line]) -> list[tuple[str, int]]:
-    """Paragraph pieces: a new one at a new column/band or a vertical gap over one line."""
+    """Paragraph pieces: a new one at a new column/band or a vertical gap over one line.
+
+    Within a piece, a line that runs to the column's right edge and is followed by a line at
+    the same left edge (not a bullet) was wrapped by the layout: the two are joined by a space.
+    """
+    right_edge: dict[tuple[int, str], float] = {}
+    for line in lines:
+        key = (line.page, line.group)
+        right_edge[key] = max(right_edge.get(key, 0.0), line.x1)
     pieces: list[tuple[str, int]] = []
     current: list[str] = []
     last: Line | None = None
@@ -264,11 +274,26 @@ def _pieces(lines: list[Line]) -> list[tuple[str, int]]:
         if new and current and last is not None:
             pieces.append(("\n".join(current), last.page))
             current = []
-        current.append(line.text)
+        if current and last is not None and _wrapped(last, line, right_edge[(line.page,
+                                                                             line.group)]):
+            current[-1] += " " + line.text
+        else:
+            current.append(line.text)
         last = line
     if current and last is not None:
         pieces.append(("\n".join(current), last.page))
     return pieces
+
+
+def _wrapped(previous: Line, line: Line, right_edge: float) -> bool:
+    """Whether ``line`` continues ``previous`` after a soft line wrap."""
+    return (previous.x1 >= right_edge - 2.5 * previous.height
+            and abs(line.x0 - previous.x0) < previous.height
+            and " | " not in previous.text and len(previous.text.split()) >= 4
+            and not previous.text.endswith((":", "-", "\u00ad", ".", "!", "?", ";"))
+            and not _LIST_START.match(line.text) and not line.text.isupper()
+            and classify_heading(line.text) is None
+            and not _YEARISH.search(previous.text[-20:]))
 
 
 def read_pdf(data: bytes, settings: Settings) -> Document:

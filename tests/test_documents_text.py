@@ -1,0 +1,40 @@
+"""``document_from_text`` on arbitrary input: never raises, every offset is inside the text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.documents import document_from_text
+
+_PIECES = st.sampled_from([
+    "Experience\n", "EDUCATION\n", "Skills: Python, SQL\n", "Data Scientist, Acme\n",
+    "Jan 2019 - Present\n", "2017-2020 ", "- Built models.\n", "M.Sc. in Statistics, ", "\n\n",
+    "University of Leeds 2015\n", "Since 2021 ", "03/2018 - 06/2021", "Projects\n", "  ",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=40)), max_size=30))
+def test_offsets_are_valid(parts):
+    doc = document_from_text("".join(parts))
+    size = len(doc.text)
+    for block in doc.blocks:
+        assert 0 <= block.start < block.end <= size
+    for section in doc.sections:
+        assert 0 <= section.start <= section.end <= size
+    for position in doc.positions:
+        assert 0 <= position.text_start < position.text_end <= size
+        assert position.years >= 0
+        assert position.end is None or position.end >= position.start
+    for entry in doc.education:
+        assert 0 <= entry.start <= entry.end <= size
+    if doc.total_years is not None:
+        assert doc.total_years <= sum(p.years for p in doc.positions) + 0.01
+
+
+def test_markdown_marks_are_dropped():
+    doc = document_from_text("# Jane\n\n## Skills\n**Python**, SQL\n", "markdown")
+    assert doc.source_format == "markdown"
+    assert doc.text == "Jane\n\nSkills\nPython, SQL"
+    assert [s.name for s in doc.sections] == ["skills"]
