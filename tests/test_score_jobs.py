@@ -60,3 +60,15 @@ def test_job_report_gaps_cite_the_posting():
     for gap in report.gaps[:5]:
         assert gap.why.start is not None
         assert " ".join(body[gap.why.start:gap.why.end].split()) == gap.why.text
+
+
+def test_profiles_rank_their_own_kind_of_resume_higher():
+    from service.analyze import analyze_document
+
+    def score_of(resume: str, profile: str) -> float:
+        text = (SAMPLES / "resumes" / f"{resume}.txt").read_text(encoding="utf-8")
+        return analyze_document(document_from_text(text), profile=profile)[1].score
+
+    assert score_of("ml-engineer", "ml-engineer") > score_of("data-scientist", "ml-engineer")
+    assert score_of("data-scientist", "data-scientist") > score_of("ml-engineer", "data-scientist")
+    assert score_of("non-technical", "data-scientist") < 15
