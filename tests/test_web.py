@@ -114,7 +114,8 @@ def test_page_has_a_labelled_file_input_textarea_button_and_live_region(client: 
     by_id = {attrs.get("id"): (tag, attrs) for tag, attrs in tags if attrs.get("id")}
     labels = {attrs.get("for") for tag, attrs in tags if tag == "label"}
     assert by_id["resume-file"][1]["type"] == "file" and "resume-file" in labels
-    assert ".pdf" in by_id["resume-file"][1]["accept"] and ".docx" in by_id["resume-file"][1]["accept"]
+    accept = by_id["resume-file"][1]["accept"] or ""
+    assert ".pdf" in accept and ".docx" in accept and ".txt" in accept
     assert by_id["job-text"][0] == "textarea" and "job-text" in labels
     assert by_id["submit"][1]["type"] == "submit"
     assert by_id["results"][1]["aria-live"] == "polite"
@@ -130,7 +131,8 @@ def test_page_shows_the_configured_upload_limit() -> None:
     app = page_app()
     app.state.settings = settings
     html = TestClient(app).get("/").text
-    assert "up to 3 MB" in html and 'data-max-bytes="3145728"' in html and 'maxlength="5000"' in html
+    assert "up to 3 MB" in html and 'data-max-bytes="3145728"' in html
+    assert 'maxlength="5000"' in html
 
 
 def test_page_has_no_inline_script_style_or_event_handler_and_no_external_resource(
@@ -183,8 +185,9 @@ def test_openapi_ui_gets_its_own_policy_but_still_cannot_be_framed() -> None:
     assert security_headers("/v1/analyze")["Content-Security-Policy"] == STRICT_CSP
 
 
-@pytest.mark.parametrize(("name", "kind"), [("page.js", "text/javascript"), ("page.css", "text/css"),
-                                            ("favicon.svg", "image/svg+xml")])
+@pytest.mark.parametrize(("name", "kind"), [
+    ("page.js", "text/javascript"), ("page.css", "text/css"), ("favicon.svg", "image/svg+xml"),
+])
 def test_static_files_are_served_with_their_type(client: TestClient, name: str, kind: str) -> None:
     response = client.get(f"/static/{name}")
     assert response.status_code == 200

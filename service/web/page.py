@@ -14,7 +14,10 @@ TEMPLATES_DIR = WEB_DIR / "templates"
 STATIC_DIR = WEB_DIR / "static"
 DEFAULT_PROFILE = "ml-engineer"
 DEFAULT_PROFILE_TITLE = "machine-learning engineer"
-ACCEPT = ".pdf,.docx,.txt,.md,application/pdf,text/plain,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ACCEPT = ",".join([
+    ".pdf", ".docx", ".txt", ".md", "application/pdf", "text/plain", "text/markdown",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+])
 
 MEDIA_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
                ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon"}

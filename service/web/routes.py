@@ -15,6 +15,7 @@ router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 STATIC = static_files()
 ASSET_VERSION = asset_version(STATIC)
+CACHE_HEADERS = {"Cache-Control": "public, max-age=3600"}
 
 
 def _settings(request: Request) -> Settings:
@@ -23,7 +24,9 @@ def _settings(request: Request) -> Settings:
 
 
 @router.get("/", response_class=HTMLResponse)
-def candidate_page(request: Request, settings: Annotated[Settings, Depends(_settings)]) -> HTMLResponse:
+def candidate_page(
+    request: Request, settings: Annotated[Settings, Depends(_settings)],
+) -> HTMLResponse:
     """The upload form and the (initially empty) results region."""
     context = page_context(settings).model_dump()
     context["asset_version"] = ASSET_VERSION
@@ -36,4 +39,4 @@ def static_file(name: str) -> FileResponse:
     if name not in STATIC:
         raise HTTPException(status_code=404, detail="Not found.")
     path, media_type = STATIC[name]
-    return FileResponse(path, media_type=media_type, headers={"Cache-Control": "public, max-age=3600"})
+    return FileResponse(path, media_type=media_type, headers=CACHE_HEADERS)

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 RESUME = [
-    ("Summary", ["Data scientist with four years of experience training models for retail demand."]),
+    ("Summary", ["Data scientist with four years of experience training retail demand models."]),
     ("Skills", ["Python, pandas, scikit-learn, SQL, Git"]),
     ("Experience", [
         "Data Scientist, Northwind Retail",
@@ -41,7 +41,10 @@ CONTRAST_JS = """
 () => {
   function rgb(s) { const m = s.match(/[\\d.]+/g) || []; return m.map(Number); }
   function lum(c) {
-    const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    const [r, g, b] = c.slice(0, 3).map(v => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   }
   function background(el) {
@@ -57,7 +60,10 @@ CONTRAST_JS = """
     if (!own || !el.getClientRects().length || el.closest("[hidden]")) { continue; }
     const fg = lum(rgb(getComputedStyle(el).color)), bg = lum(background(el));
     const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
-    if (ratio < 4.5) { bad.push(el.tagName + "." + el.className + ": " + ratio.toFixed(2) + " " + el.textContent.trim().slice(0, 40)); }
+    if (ratio < 4.5) {
+      const text = el.textContent.trim().slice(0, 40);
+      bad.push(`${el.tagName}.${el.className}: ${ratio.toFixed(2)} ${text}`);
+    }
   }
   return bad;
 }
@@ -83,7 +89,8 @@ def profile_item_label(item_id: str) -> str:
     from service.taxonomy import get_profile
 
     profile = get_profile("ml-engineer")
-    return next(item.label for group in profile.groups for item in group.items if item.id == item_id)
+    items = [item for group in profile.groups for item in group.items]
+    return next(item.label for item in items if item.id == item_id)
 
 
 def test_pdf_upload_shows_score_breakdown_evidence_and_a_named_gap(page: Any, pdf: bytes) -> None:
@@ -233,8 +240,9 @@ def test_drag_and_drop_chooses_the_file(page: Any) -> None:
         const data = new DataTransfer();
         data.items.add(new File(["Python and SQL developer"], "dropped.txt", {type: "text/plain"}));
         const zone = document.getElementById("dropzone");
-        zone.dispatchEvent(new DragEvent("dragover", {dataTransfer: data, bubbles: true, cancelable: true}));
-        zone.dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));
+        const init = {dataTransfer: data, bubbles: true, cancelable: true};
+        zone.dispatchEvent(new DragEvent("dragover", init));
+        zone.dispatchEvent(new DragEvent("drop", init));
     }""")
     assert "dropped.txt" in page.inner_text("#resume-chosen")
     assert page.evaluate("document.getElementById('resume-file').files[0].name") == "dropped.txt"
@@ -252,8 +260,10 @@ def test_markup_in_a_resume_is_shown_as_text(page: Any) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     hostile = ("Jane Example\nSkills\n"
-               "Python <script>alert(1)</script> and PyTorch <img src=x onerror=\"window.pwned=1\">\n"
-               "Experience\nML Engineer, Acme, 2019 - 2024\n- Shipped models with Python and Docker.\n")
+               "Python <script>alert(1)</script> and PyTorch "
+               "<img src=x onerror=\"window.pwned=1\">\n"
+               "Experience\nML Engineer, Acme, 2019 - 2024\n"
+               "- Shipped models with Python and Docker.\n")
     upload(page, "resume.txt", hostile.encode(), "text/plain")
     page.click("#submit")
     wait_for_result(page)
