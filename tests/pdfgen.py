@@ -79,6 +79,7 @@ class _Writer:
             self.columns = [(self.margin, left), (self.margin + left + gap, usable - left - gap)]
         else:
             self.columns = [(self.margin, usable)]
+        self.centred = False
         self.page = 1
         self.total_pages = total_pages
         self.col = 0
@@ -123,9 +124,12 @@ class _Writer:
     def heading(self, text: str) -> None:
         self._room(40)
         self.y -= 8
-        x, _ = self.columns[self.col]
+        x, width = self.columns[self.col]
         self.c.setFont(_BOLD, 12)
-        self.c.drawString(x, self.y, text.upper())
+        if self.centred:
+            self.c.drawCentredString(x + width / 2, self.y, text.upper())
+        else:
+            self.c.drawString(x, self.y, text.upper())
         self.y -= 18
 
     def line(self, text: str) -> None:
@@ -171,7 +175,8 @@ def make_pdf(sections: Sections | None = None, *, lines: Sequence[str] | None = 
              columns: int = 1, pages: int | None = None, left_sections: int | None = None,
              table: Sequence[Sequence[str]] | None = None, table_heading: str = "Skills Matrix",
              ligatures: bool = False, header: str | None = None, footer: bool = False,
-             name: str | None = "Jane Example", encrypt: str | None = None) -> bytes:
+             name: str | None = "Jane Example", encrypt: str | None = None,
+             centred_headings: bool = False) -> bytes:
     """A resume-like PDF.
 
     ``sections`` are ``(heading, lines)`` pairs (default ``SAMPLE_SECTIONS``); ``lines`` instead
@@ -180,12 +185,14 @@ def make_pdf(sections: Sections | None = None, *, lines: Sequence[str] | None = 
     narrow left column and the rest in the right one. ``pages=N`` spreads the sections over N
     pages. ``table`` rows are drawn as a ruled table under ``table_heading``. ``header`` repeats a
     line at the top of every page; ``footer`` adds "Page i of n". ``ligatures`` writes fi/fl/ff as
-    single ligature characters. ``encrypt`` sets a user password.
+    single ligature characters. ``encrypt`` sets a user password. ``centred_headings`` centres
+    the section headings in their column.
     """
     _fonts()
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=LETTER, encrypt=encrypt, invariant=1)
     w = _Writer(c, columns, header, footer, ligatures, pages, name)
+    w.centred = centred_headings
     if lines is not None:
         for text in lines:
             w.line(text)

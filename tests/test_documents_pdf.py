@@ -65,6 +65,15 @@ def test_right_aligned_dates_stay_with_their_entry():
         ("Analyst", "Initech")]
 
 
+def test_centred_headings_over_short_lines_stay_one_column():
+    sections = [("Skills", ["Python", "SQL", "Docker", "Airflow"]),
+                ("Languages", ["English", "French"]),
+                ("Interests", ["Chess", "Running", "Cooking"])]
+    doc = read_document(pdfgen.make_pdf(sections, centred_headings=True))
+    assert _in_order(doc.text, "SKILLS", "Airflow", "LANGUAGES", "French", "INTERESTS", "Chess")
+    assert [s.name for s in doc.sections] == ["skills", "languages", "interests"]
+
+
 def test_multi_page_drops_running_header_footer_and_page_numbers():
     data = pdfgen.make_pdf(pages=2, header="Jane Example - Curriculum Vitae", footer=True)
     doc = read_document(data)

@@ -135,3 +135,15 @@ def test_workers_do_not_import_spacy(pool):
     (worker,) = list(pool._workers)
     maps = open(f"/proc/{worker.process.pid}/maps").read() if os.path.exists("/proc") else ""
     assert "spacy" not in maps and "thinc" not in maps
+
+
+def test_workers_are_recycled_after_many_documents(monkeypatch):
+    from service.documents import sandbox
+
+    monkeypatch.setattr(sandbox, "MAX_JOBS_PER_WORKER", 2)
+    with DocumentPool(SETTINGS, workers=1) as pool:
+        pids = []
+        for _ in range(3):
+            pool.parse(pdfgen.minimal_pdf())
+            pids.append({w.process.pid for w in pool._workers})
+        assert pids[0] and pids[1] == set() and pids[2] and pids[2] != pids[0]

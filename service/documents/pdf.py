@@ -149,13 +149,22 @@ def _gutter(lines: list[Line]) -> float | None:
     for step in range(steps + 1):
         x = left + width * (0.25 + 0.5 * step / steps)
         crossing = sum(1 for line in lines if line.x0 < x - 2 and line.x1 > x + 2)
-        lefts = sum(1 for line in lines if line.x1 <= x + 2)
-        rights = sum(1 for line in lines if line.x0 >= x - 2)
-        if lefts < 3 or rights < 3 or crossing > max(2, len(lines) // 12):
+        lefts = [line for line in lines if line.x1 <= x + 2]
+        rights = [line for line in lines if line.x0 >= x - 2]
+        if len(lefts) < 3 or len(rights) < 3 or crossing > max(2, len(lines) // 12):
             continue
         if best is None or crossing < best[0]:
-            best = (crossing, x)
+            if _left_aligned(lefts) and _left_aligned(rights):
+                best = (crossing, x)
     return best[1] if best else None
+
+
+def _left_aligned(lines: list[Line]) -> bool:
+    """A column shares a left edge; centred headings or right-aligned dates do not."""
+    edges = Counter(round(line.x0 / 4) for line in lines)
+    top = edges.most_common(2)
+    shared = top[0][1] + (top[1][1] if len(top) > 1 and abs(top[0][0] - top[1][0]) <= 4 else 0)
+    return shared >= 0.5 * len(lines)
 
 
 def _aligned(a: list[Line], b: list[Line]) -> float:

@@ -35,6 +35,7 @@ from ..settings import Settings, get_settings
 log = logging.getLogger(__name__)
 
 STARTUP_TIMEOUT_S = 60.0
+MAX_JOBS_PER_WORKER = 500  # recycle long-lived workers so memory fragmentation cannot pile up
 _PROJECT_ROOT = str(Path(__file__).resolve().parents[2])
 
 
@@ -150,6 +151,7 @@ class _Worker:
         finally:
             child.close()
         self.conn = Connection(parent.detach())
+        self.jobs = 0
         self.conn.send(settings)
         if not self.conn.poll(STARTUP_TIMEOUT_S) or self._ready() != "ready":
             self.kill()
@@ -208,6 +210,11 @@ class DocumentPool:
             self._workers.discard(worker)
             self.restarts += 1
 
+    def _retire(self, worker: _Worker) -> None:
+        worker.stop()
+        with self._lock:
+            self._workers.discard(worker)
+
     def warm(self) -> None:
         """Start every worker now instead of on first use."""
         taken = [self._slots.get() for _ in range(self.size)]
@@ -248,6 +255,10 @@ class DocumentPool:
                 raise Corrupt("The reader process stopped while reading this document (it may "
                               "need more memory than allowed). Export it again and retry.") \
                     from None
+            worker.jobs += 1
+            if worker.jobs >= MAX_JOBS_PER_WORKER:
+                self._retire(worker)
+                worker = None
         finally:
             self._slots.put(worker)
         if reply[0] == "ok":
