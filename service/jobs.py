@@ -37,7 +37,7 @@ _HEADING_KINDS: list[tuple[Kind, re.Pattern[str]]] = [
         r"in this role|the job|what you(?:'ll| will) be doing|your (?:mission|impact)", re.I)),
     ("required", re.compile(
         r"requirement|required|qualifications|what you(?:'ll| will)? need|what we(?:'re| are) "
-        r"looking for|who you are|must[ -]haves?|you have|you bring|what you bring|skills|"
+        r"looking for|who you are|must[ -]haves?|you have|you bring|what you(?:'ll| will)? bring|skills|"
         r"your profile|about you|essential|experience|you should have|we expect|education", re.I)),
 ]
 _PREFERRED_CUE = re.compile(
@@ -258,28 +258,43 @@ def _section_at(sections: list[tuple[int, int, Kind | None]], offset: int) -> Ki
 
 
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|vs|incl|approx|sr|jr|no|ph\.d|[a-z]\.[a-z])|\b[A-Za-z])\.$", re.I)
+    r"(?:\b(?:e\.g|i\.e|vs|incl|approx|sr|jr|no|ph\.d|[a-z]\.[a-z])|\b[A-Za-z])\.$", re.I)
 _INLINE_LABEL = re.compile(r"^\s*([A-Z][A-Za-z' /-]{2,30}):\s+\S")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s")
 
 
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, or None when paragraphs are single lines."""
+    lengths = [len(line) for line in lines if line.strip()]
+    if not lengths or max(lengths) > 110:
+        return None
+    width = max(lengths)
+    return width if sum(n >= 0.8 * width for n in lengths) >= 3 else None
+
+
 def _units(body: str) -> list[tuple[int, int]]:
-    """Paragraph units: wrapped lines joined; a blank line, a list item or a heading starts anew."""
+    """Paragraph units: a blank line, a list item or a heading starts a new one; in hard-wrapped
+    text a line continues the previous one when that one ran to the wrap width."""
+    lines = body.split("\n")
+    width = _wrap_width(lines)
     units: list[list[int]] = []
     offset = 0
     previous_heading = True
-    for line in body.split("\n"):
+    previous_length = 0
+    for line in lines:
         start, end = offset, offset + len(line)
         offset = end + 1
         if not line.strip():
             previous_heading = True
             continue
         heading = _is_heading(line) or not units  # the first line is the title
-        if units and not (previous_heading or heading or _LIST_ITEM.match(line)):
+        wrapped = width is not None and previous_length >= 0.6 * width
+        if units and wrapped and not (previous_heading or heading or _LIST_ITEM.match(line)):
             units[-1][1] = end
         else:
             units.append([start, end])
         previous_heading = heading
+        previous_length = len(line)
     return [(u[0], u[1]) for u in units]
 
 
