@@ -48,6 +48,8 @@ _TITLE_LABEL = re.compile(
 _COMPANY = re.compile(
     r"\b(?:inc|llc|ltd|limited|corp|corporation|co|company|gmbh|plc|pvt|llp|ag|sa|group|"
     r"technologies|solutions|services|systems|consulting|labs?|bank|university)\b\.?", re.I)
+_PARENS = re.compile(r"\([^)]*\)?")
+_NUMERIC = re.compile(r"[\d\s/.,'#%+-]+")
 _SPLIT = re.compile(r"\s+(?:at|@)\s+|\s*\|\s*|\s+-\s+|,\s+|\s{2,}|\t")
 
 
@@ -188,13 +190,15 @@ def split_title_employer(header: Sequence[str]) -> tuple[str | None, str | None]
 
 
 def _split_plain(header: Sequence[str]) -> tuple[str | None, str | None]:
-    parts: list[str] = []
+    """Title: the first piece with job-title words; employer: the first piece of a line without
+    them (else the first other piece). Parentheticals, dates and numbers are ignored."""
+    lines = []
     for line in header:
-        pieces = [p for p in (_clean(x) for x in _SPLIT.split(line)) if p]
-        if len(header) > 1 and pieces:
-            pieces = [_clean(line) or pieces[0]] if looks_like_title(line) or not any(
-                looks_like_title(p) for p in pieces) else pieces
-        parts.extend(pieces)
+        pieces = [p for p in (_clean(x) for x in _SPLIT.split(_PARENS.sub(" ", line))) if p]
+        pieces = [p for p in pieces if not _NUMERIC.fullmatch(p)]
+        if pieces:
+            lines.append(pieces)
+    parts = [p for pieces in lines for p in pieces]
     if not parts:
         return None, None
     title = next((p for p in parts if looks_like_title(p)), None)
@@ -202,7 +206,10 @@ def _split_plain(header: Sequence[str]) -> tuple[str | None, str | None]:
         if len(parts) == 1 and _COMPANY.search(parts[0]):
             return None, parts[0]
         title = parts[0]
-    others = [p for p in parts if p is not title and not re.search(r"\d", p)]
+    plain_lines = [pieces for pieces in lines if not any(looks_like_title(p) for p in pieces)]
+    if plain_lines and len(lines) > 1:
+        return title, plain_lines[0][0]
+    others = [p for p in parts if p is not title]
     return title, (others[0] if others else None)
 
 
@@ -251,7 +258,7 @@ def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Mat
     """The title/employer lines of the entry whose dates are on ``line_no``, and its start."""
     ls, le = lines[line_no]
     line = text[ls:le]
-    rest = _clean(line[: match.start()] + "  " + line[match.end():])
+    rest = _clean(_PARENS.sub(" ", line[: match.start()] + "  " + line[match.end():]))
     floor = section.start if section is not None else 0
     if rest:
         header = [rest]
