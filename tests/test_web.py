@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from fastapi.testclient import TestClient
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -176,6 +179,19 @@ def test_a_route_cannot_weaken_the_policy() -> None:
 
     headers = TestClient(app).get("/weak").headers
     assert headers.get_list("content-security-policy") == [STRICT_CSP]
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x2FF), max_size=40))
+def test_no_path_escapes_the_frame_and_sniffing_protection(suffix: str) -> None:
+    for path in ("/" + suffix, "/docs" + suffix, suffix):
+        headers = security_headers(path)
+        csp = headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+        assert "base-uri 'none'" in csp and "form-action 'self'" in csp
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        if path not in {"/docs", "/redoc", "/docs/oauth2-redirect"}:
+            assert csp == STRICT_CSP
 
 
 def test_openapi_ui_gets_its_own_policy_but_still_cannot_be_framed() -> None:

@@ -275,6 +275,57 @@ def test_markup_in_a_resume_is_shown_as_text(page: Any) -> None:
     assert dialogs == []
 
 
+HOSTILE = '<img src=x onerror="window.pwned=1"><b>bold</b>&amp;'
+
+
+def hostile_answer() -> dict[str, Any]:
+    """An /v1/analyze answer with markup in every text field the page shows."""
+    from service.models import (
+        Citation, Document, Evidence, Extraction, GroupScore, ItemScore, MatchReport,
+        RequirementCheck, SalaryBand, Versions,
+    )
+    from service.models.report import ExperienceSummary, Gap
+
+    def tag(name: str) -> str:
+        return f"{name} {HOSTILE}"
+
+    item = ItemScore(id="x", label=tag("label"), importance="required", weight=1, credit=1,
+                     points=2, how=tag("how"),
+                     evidence=[Evidence(text="x", start=0, end=1, line=tag("line"),
+                                        section=tag("section"), page=1)])
+    versions = Versions(skillmatch=tag("v"), taxonomy="1")
+    report = MatchReport(
+        score=50, profile=tag("job"), profile_kind="job",
+        breakdown=[GroupScore(id="g", name=tag("group"), weight=10, earned=5, items=[item])],
+        requirements=[RequirementCheck(id="education", label=tag("req"), met=False,
+                                       detail=tag("detail"))],
+        missing_required=[tag("missing")], matched=[item],
+        gaps=[Gap(id="y", label=tag("gap"), importance="required", gain=3,
+                  why=Citation(text=tag("why")), closest=tag("closest"), next_step=tag("next"))],
+        experience=ExperienceSummary(total_years=3),
+        salary_band=SalaryBand(label=tag("band"), min_years=0, annual_usd=1, source=tag("src")),
+        warnings=[tag("warning")], versions=versions,
+    )
+    extraction = Extraction(text="x", document=Document(text="x", warnings=[tag("docwarn")]),
+                            versions=versions)
+    return {"extraction": extraction.model_dump(mode="json"),
+            "report": report.model_dump(mode="json")}
+
+
+def test_every_field_of_the_report_is_inserted_as_text(page: Any) -> None:
+    answer = hostile_answer()
+    page.route("**/v1/analyze", lambda route: route.fulfill(status=200, json=answer))
+    upload(page, "resume.txt", b"Python developer", "text/plain")
+    page.click("#submit")
+    wait_for_result(page)
+    text = page.inner_text("#results")
+    for name in ("label", "how", "line", "job", "group", "req", "detail", "missing", "gap", "why",
+                 "closest", "next", "warning", "docwarn", "v"):
+        assert f"{name} {HOSTILE}" in text, name
+    assert page.locator("#results img, #results b").count() == 0
+    assert page.evaluate("window.pwned") is None
+
+
 def test_keyboard_only_upload(page: Any, pdf: bytes) -> None:
     for _ in range(10):
         page.keyboard.press("Tab")
