@@ -13,6 +13,8 @@ def test_unknown_routes_and_methods_use_the_error_shape(api_client) -> None:  # 
     assert missing.status_code == 404 and missing.json() == {"error": {"code": "not_found", "message": "Not found."}}
     wrong = api_client.put("/v1/jobs")
     assert wrong.status_code == 405 and wrong.json()["error"]["code"] == "method_not_allowed"
+    assert wrong.headers["Allow"] == "GET, POST"
+    assert api_client.options("/v1/resumes/res_0").headers["Allow"] == "DELETE, GET"
 
 
 def test_validation_errors_name_the_field_without_echoing_input(api_client, auth) -> None:  # type: ignore[no-untyped-def]
@@ -22,8 +24,9 @@ def test_validation_errors_name_the_field_without_echoing_input(api_client, auth
     error = response.json()["error"]
     assert error["code"] == "invalid_request" and "title" in error["message"]
     assert secret not in response.text
-    broken = api_client.post("/v1/jobs", content=b"{not json", headers={**auth, "Content-Type": "application/json"})
-    assert broken.status_code == 422 and broken.json()["error"]["code"] == "invalid_request"
+    for raw in (b"{not json", b"w hi\x1b\xff|N.(\xfe"):
+        broken = api_client.post("/v1/jobs", content=raw, headers={**auth, "Content-Type": "application/json"})
+        assert broken.status_code == 422 and broken.json()["error"]["code"] == "invalid_request"
 
 
 def test_openapi_declares_the_error_body_for_every_operation(api_client) -> None:  # type: ignore[no-untyped-def]

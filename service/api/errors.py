@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from ..errors import SkillmatchError
 
@@ -83,8 +84,9 @@ def _describe_validation(exc: RequestValidationError) -> str:
     """A short message naming each bad field, never echoing the submitted values."""
     parts = []
     for error in exc.errors()[:5]:
-        location = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "request"
-        parts.append(f"{location}: {error.get('msg', 'invalid')}")
+        location = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
+        message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+        parts.append(f"{location}: {message}" if location else message)
     return "; ".join(parts) or "The request is not valid."
 
 
@@ -93,13 +95,29 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(422, "invalid_request", _describe_validation(exc))
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route accepts at this path (FastAPI keeps one route per method)."""
+    routes = request.app.router.routes
+    return [
+        method
+        for method in ("DELETE", "GET", "PATCH", "POST", "PUT")
+        if any(route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes)
+    ]
+
+
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    code = HTTP_CODES.get(exc.status_code, "http_error")
+    status = exc.status_code
+    headers = dict(exc.headers or {})
     message = exc.detail if isinstance(exc.detail, str) else "Request failed."
-    if exc.status_code == 404:
+    if status == 400:
+        status, message = 422, "The request body could not be parsed."
+    elif status == 404:
         message = "Not found."
-    return error_response(exc.status_code, code, message, dict(exc.headers or {}) or None)
+    elif status == 405:
+        headers["Allow"] = ", ".join(allowed_methods(request))
+    code = HTTP_CODES.get(status, "http_error")
+    return error_response(status, code, message, headers or None)
 
 
 def install_error_handlers(app: FastAPI) -> None:

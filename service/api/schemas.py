@@ -59,16 +59,35 @@ class ResumePublic(ResumeSummary):
     extraction: Extraction
 
 
+_ONE_OF_EACH = {
+    "allOf": [
+        {"oneOf": [{"required": ["resume_id"]}, {"required": ["resume_text"]}]},
+        {
+            "not": {
+                "anyOf": [
+                    {"required": ["job_id", "job_text"]},
+                    {"required": ["job_id", "profile"]},
+                    {"required": ["job_text", "profile"]},
+                ]
+            }
+        },
+    ]
+}
+ID_PATTERN = r"^[a-z]{3}_[0-9a-f]{16}$"
+
+
 class MatchRequest(BaseModel):
     """Exactly one resume source, and at most one of job_id / job_text / profile."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_ONE_OF_EACH)
 
-    resume_id: str | None = None
-    resume_text: str | None = Field(None, min_length=1)
-    job_id: str | None = None
-    job_text: str | None = Field(None, min_length=1)
-    profile: str | None = Field(None, description="Profile name; default ml-engineer")
+    resume_id: str = Field(None, pattern=ID_PATTERN, description="A stored resume")  # type: ignore[assignment]
+    resume_text: str = Field(None, min_length=1, description="Resume text, pasted")  # type: ignore[assignment]
+    job_id: str = Field(None, pattern=ID_PATTERN, description="A stored job")  # type: ignore[assignment]
+    job_text: str = Field(None, min_length=1, description="A job description, pasted")  # type: ignore[assignment]
+    profile: str = Field(  # type: ignore[assignment]
+        None, pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", description="Profile name; default ml-engineer"
+    )
 
     @model_validator(mode="after")
     def _one_source_each(self) -> MatchRequest:

@@ -39,7 +39,12 @@ def upload_schema(**fields: str) -> dict[str, Any]:
             "required": True,
             "content": {
                 "multipart/form-data": {
-                    "schema": {"type": "object", "required": ["file"], "properties": properties}
+                    "schema": {
+                        "type": "object",
+                        "required": ["file"],
+                        "properties": properties,
+                        "additionalProperties": False,
+                    }
                 }
             },
         }
