@@ -160,7 +160,10 @@ class LocalRunner:
                 yield from self._collect(busy)
         finally:
             for slot in self.slots:
-                slot.stop()
+                if slot.task is None and slot.ready:
+                    slot.stop()
+                else:  # busy or still starting: no need to wait for it
+                    slot.kill()
             self.slots = []
 
     def _collect(self, busy: list[_Slot]) -> Iterator[Outcome]:
