@@ -59,11 +59,37 @@ class _Credit:
 _NONE = _Credit(0.0)
 
 
+@dataclass
+class _Resume:
+    """What scoring needs from one extraction, indexed once per ``score`` call."""
+
+    hits: dict[str, SkillHit]
+    tax: Taxonomy
+    ref_year: int | None
+    strength: dict[str, float]
+    claimed: list[str]  # explicit hits with a non-negated mention, sorted by id
+    claimed_set: frozenset[str]
+    by_category: dict[str, list[str]]  # claimed ids by taxonomy category
+    closest_cache: dict[tuple[str, bool], str | None]
+
+    @classmethod
+    def of(cls, extraction: Extraction, tax: Taxonomy) -> "_Resume":
+        hits = {hit.id: hit for hit in extraction.skills}
+        claimed = sorted(h.id for h in hits.values() if h.explicit and _claims(h))
+        by_category: dict[str, list[str]] = {}
+        for skill_id in claimed:
+            skill = tax.skills.get(skill_id)
+            if skill is not None:
+                by_category.setdefault(skill.category, []).append(skill_id)
+        return cls(hits=hits, tax=tax, ref_year=_reference_year(extraction),
+                   strength={i: _strength(h) for i, h in hits.items()}, claimed=claimed,
+                   claimed_set=frozenset(claimed), by_category=by_category, closest_cache={})
+
+
 def score(extraction: Extraction, profile: Profile, *, taxonomy: Taxonomy | None = None) -> MatchReport:
     """Score ``extraction`` against ``profile``; the parts add up to ``score`` before rounding."""
     tax = taxonomy or get_taxonomy()
-    hits = {hit.id: hit for hit in extraction.skills}
-    ref_year = _reference_year(extraction)
+    resume = _Resume.of(extraction, tax)
     total_weight = (
         sum(g.weight for g in profile.groups) + profile.education.weight + profile.experience.weight
     )
@@ -81,7 +107,7 @@ def score(extraction: Extraction, profile: Profile, *, taxonomy: Taxonomy | None
         for item in group.items:
             item_share = share * item.weight / item_total
             credit = max(
-                (_skill_credit(s, item, hits, tax, ref_year) for s in item.any_of),
+                (_skill_credit(s, item, resume) for s in item.any_of),
                 key=lambda c: (c.value, c.matched), default=_NONE,
             )
             points = item_share * credit.value
@@ -97,7 +123,7 @@ def score(extraction: Extraction, profile: Profile, *, taxonomy: Taxonomy | None
             elif item.importance == "required":
                 missing.append(item.label)
             if credit.value < 0.999:
-                gaps.append(_gap(item, credit, item_share, hits, tax))
+                gaps.append(_gap(item, credit, item_share, resume))
         total += earned
         breakdown.append(GroupScore(
             id=group.id, name=group.name, weight=round(share, 3), earned=round(earned, 3),
@@ -183,32 +209,29 @@ def _factors(hit: SkillHit, item: ProfileItem, ref_year: int | None) -> tuple[fl
     return factor, notes
 
 
-def _skill_credit(
-    skill_id: str, item: ProfileItem, hits: dict[str, SkillHit], tax: Taxonomy,
-    ref_year: int | None,
-) -> _Credit:
-    hit = hits.get(skill_id)
-    if hit is not None and hit.explicit and _claims(hit):
-        strength = _strength(hit)
-        factor, notes = _factors(hit, item, ref_year)
+def _skill_credit(skill_id: str, item: ProfileItem, r: _Resume) -> _Credit:
+    hit = r.hits.get(skill_id)
+    if hit is not None and skill_id in r.claimed_set:
+        strength = r.strength[skill_id]
+        factor, notes = _factors(hit, item, r.ref_year)
         where = "used in experience" if strength >= 1.0 else (
             "skills list only" if strength <= SECTION_STRENGTH["skills"] else "mentioned")
         how = ", ".join([f"explicit ({where})", *notes])
         return _Credit(strength * factor, skill_id, how, _best_evidence(hit), matched=True)
     if hit is not None:
-        sources = [hits[s] for s in hit.implied_by if s in hits and hits[s].explicit]
-        best = max(sources, key=_strength, default=None)
-        strength = _strength(best) if best else UNKNOWN_SECTION_STRENGTH
-        factor, notes = _factors(best or hit, item, ref_year)
-        names = ", ".join(_name(s, tax) for s in hit.implied_by) or "another skill"
+        sources = [s for s in hit.implied_by if s in r.claimed_set]
+        best_id = max(sources, key=lambda s: (r.strength[s], s), default=None)
+        best = r.hits[best_id] if best_id else None
+        strength = r.strength[best_id] if best_id else UNKNOWN_SECTION_STRENGTH
+        factor, _ = _factors(best or hit, item, r.ref_year)
+        names = ", ".join(_name(s, r.tax) for s in hit.implied_by) or "another skill"
         evidence = _best_evidence(best) if best else _best_evidence(hit)
         return _Credit(IMPLIED * strength * factor, skill_id, f"implied by {names}", evidence,
                        matched=True)
-    related = _closest(skill_id, hits, tax, related_only=True)
+    related = _closest(skill_id, r, related_only=True)
     if related is not None:
-        rel = hits[related]
-        return _Credit(RELATED * _strength(rel), None,
-                       f"related: has {_name(related, tax)}", tuple(_claims(rel)[:1]),
+        return _Credit(RELATED * r.strength[related], None,
+                       f"related: has {_name(related, r.tax)}", _best_evidence(r.hits[related], 1),
                        related_to=related)
     return _NONE
 
@@ -218,41 +241,43 @@ def _name(skill_id: str, tax: Taxonomy) -> str:
     return skill.name if skill else skill_id
 
 
-def _closest(
-    skill_id: str, hits: dict[str, SkillHit], tax: Taxonomy, *, related_only: bool = False,
-) -> str | None:
+def _closest(skill_id: str, r: _Resume, *, related_only: bool = False) -> str | None:
     """The resume's nearest explicit skill: same category with a shared implication (Keras for
     PyTorch) or the broader skill itself; else, among substitutable kinds (languages, platforms,
     tools, libraries), any skill of the same category."""
-    wanted = tax.skills.get(skill_id)
+    key = (skill_id, related_only)
+    if key not in r.closest_cache:
+        r.closest_cache[key] = _find_closest(skill_id, r, related_only)
+    return r.closest_cache[key]
+
+
+def _find_closest(skill_id: str, r: _Resume, related_only: bool) -> str | None:
+    wanted = r.tax.skills.get(skill_id)
     if wanted is None:
         return None
     targets = set(wanted.implies)
     related: list[str] = []
     same_category: list[str] = []
-    for hit_id in sorted(hits):
-        hit = hits[hit_id]
-        skill = tax.skills.get(hit_id)
-        if hit_id == skill_id or skill is None or not hit.explicit or not _claims(hit):
+    for hit_id in r.by_category.get(wanted.category, ()):
+        skill = r.tax.skills[hit_id]
+        if hit_id == skill_id:
             continue
-        if skill.category == wanted.category and (targets & set(skill.implies) or hit_id in targets):
+        if hit_id in targets or targets.intersection(skill.implies):
             related.append(hit_id)
-        elif skill.category == wanted.category and skill.category in SUBSTITUTE_CATEGORIES:
+        elif skill.category in SUBSTITUTE_CATEGORIES:
             same_category.append(hit_id)
     ranked = related if related_only else related + same_category
-    return max(ranked, key=lambda h: _strength(hits[h]), default=None)
+    return max(ranked, key=lambda h: r.strength[h], default=None)
 
 
-def _gap(
-    item: ProfileItem, credit: _Credit, item_share: float, hits: dict[str, SkillHit], tax: Taxonomy,
-) -> Gap:
-    asked = " / ".join(_name(s, tax) for s in item.any_of[:4])
+def _gap(item: ProfileItem, credit: _Credit, item_share: float, r: _Resume) -> Gap:
+    asked = " / ".join(_name(s, r.tax) for s in item.any_of[:4])
     closest_id = credit.related_to
     if closest_id is None and not credit.matched:
-        closest_id = next((c for s in item.any_of if (c := _closest(s, hits, tax))), None)
+        closest_id = next((c for s in item.any_of if (c := _closest(s, r))), None)
     closest = None
     if closest_id:
-        closest = f"You have {_name(closest_id, tax)}; the {_asker(item)} asks for {asked}."
+        closest = f"You have {_name(closest_id, r.tax)}; the {_asker(item)} asks for {asked}."
     if credit.matched and credit.how.startswith("implied"):
         step = (f"Name {item.label} explicitly where you used it ({credit.how}), "
                 "in an experience or project bullet.")
@@ -386,6 +411,7 @@ _FOREIGN_STOP = frozenset(
     "est dans sur el los las y con para una por del que em com uma os il di che per gli della".split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LATIN = re.compile(r"[a-zà-ÿ]+")
 
 
 def warnings(extraction: Extraction) -> list[str]:
@@ -395,7 +421,7 @@ def warnings(extraction: Extraction) -> list[str]:
     if len(words) >= 20:
         english = sum(w in _EN_STOP for w in words)
         foreign = sum(w in _FOREIGN_STOP for w in words)
-        non_latin = sum(1 for w in words if not re.fullmatch(r"[a-zà-ÿ]+", w))
+        non_latin = sum(1 for w in words if not _LATIN.fullmatch(w))
         if (foreign >= 3 and foreign > 1.5 * english) or non_latin > len(words) / 3:
             out.append("The text does not look like English: skills may be missed and the score "
                        "understated.")
