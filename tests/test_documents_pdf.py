@@ -134,3 +134,13 @@ def test_same_content_in_text_and_pdf(columns):
         for line in body:
             for word in line.split():
                 assert word in doc.text
+
+
+def test_soft_wrapped_lines_are_rejoined():
+    sentence = ("Designed and deployed deep learning models for demand forecasting across four "
+                "hundred stores, with feature pipelines in Apache Spark and model serving on "
+                "Kubernetes behind a gRPC gateway")
+    lines = [sentence, "- Python, SQL", "Tools: Git, Docker", "jane@example.org"]
+    doc = read_document(pdfgen.make_pdf(lines=lines))
+    assert sentence in doc.text.split("\n")
+    assert "- Python, SQL\nTools: Git, Docker\njane@example.org" in doc.text

@@ -42,6 +42,8 @@ PDFMINER_FAILURES = (PSException, RecursionError, IndexError, ValueError, TypeEr
                      LookupError)
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _MARGIN = 0.09
+_LABEL_START = re.compile(r"^[A-Z][\w &/-]{0,25}:\s")
+_CONTACT = re.compile(r"@|https?:|www\.|^\+?\d[\d ()-]{6,}")
 _LIST_START = re.compile(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u25a0\u2013\u2014>\uf0b7]|\(cid:\d+\)|\d+[.)])")
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:present|current)\b", re.I)
 
@@ -295,12 +297,20 @@ def _pieces(lines: list[Line]) -> list[tuple[str, int]]:
 
 
 def _wrapped(previous: Line, line: Line, right_edge: float) -> bool:
-    """Whether ``line`` continues ``previous`` after a soft line wrap."""
-    return (previous.x1 >= right_edge - 2.5 * previous.height
-            and abs(line.x0 - previous.x0) < previous.height
-            and " | " not in previous.text and len(previous.text.split()) >= 4
-            and not previous.text.endswith((":", "-", "\u00ad", ".", "!", "?", ";"))
+    """Whether ``line`` continues ``previous`` after a soft line wrap: its first word would not
+    have fitted at the end of ``previous`` (greedy wrapping), it starts at the same left edge
+    (or a hanging indent), and it is not a bullet, a heading or a new row."""
+    words = line.text.split()
+    if not words or " | " in previous.text or " | " in line.text:
+        return False
+    char_width = (previous.x1 - previous.x0) / max(len(previous.text), 1)
+    needed = (len(words[0]) + 1) * char_width
+    return (previous.x1 + needed >= right_edge - char_width
+            and previous.x0 - 2 <= line.x0 <= previous.x0 + 3 * previous.height
+            and len(previous.text.split()) >= 3
+            and not previous.text.endswith((":", "-", "\u00ad", ".", "!", "?"))
             and not _LIST_START.match(line.text) and not line.text.isupper()
+            and not _LABEL_START.match(line.text) and not _CONTACT.search(words[0])
             and classify_heading(line.text) is None
             and not _YEARISH.search(previous.text[-20:]))
 

@@ -87,7 +87,8 @@ def heading_key(text: str) -> str:
 def classify_heading(line: str) -> str | None:
     """The section name if the whole ``line`` is a heading."""
     stripped = _DECORATION.sub("", line)
-    if not stripped or len(stripped) > 50 or len(stripped.split()) > 6:
+    if not stripped or len(stripped) > 50 or len(stripped.split()) > 6 or any(
+            ch.isdigit() for ch in stripped):
         return None
     return HEADING_NAMES.get(heading_key(stripped))
 
