@@ -12,7 +12,7 @@ import os
 import time
 
 from service.batch.tasks import Analyzer, WorkConfig
-from service.errors import Corrupt, UnsupportedFormat
+from service.errors import Corrupt, TaxonomyError, UnsupportedFormat
 from service.models import Evidence, Gap, GroupScore, ItemScore, MatchReport, Versions
 
 KEYWORDS = {"python": "languages", "sql": "languages", "pytorch": "ml", "statistics": "ml",
@@ -63,3 +63,7 @@ def keyword_analyzer(config: WorkConfig) -> Analyzer:
         return fake_report(text).model_dump_json()
 
     return analyze
+
+
+def broken_taxonomy_analyzer(config: WorkConfig) -> Analyzer:
+    raise TaxonomyError("skills.yaml: entry python: field name: required")

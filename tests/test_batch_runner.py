@@ -110,3 +110,13 @@ def test_bad_usage_is_an_input_error(tmp_path: Path) -> None:
         plan_batch([str(tmp_path)], header=HEADER, config=WorkConfig(), outputs=[tmp_path / "r.xlsx"])
     with pytest.raises(InputError, match="no supported files"):
         plan_batch([str(tmp_path)], header=HEADER, config=WorkConfig())
+
+
+def test_a_worker_that_cannot_start_stops_the_batch_with_its_reason(tmp_path: Path) -> None:
+    from batch_fakes import broken_taxonomy_analyzer
+    from service.batch.runner import WorkerStartError
+
+    _write(tmp_path / "in", {"a.txt": "python"})
+    with pytest.raises(WorkerStartError, match="could not start: skills.yaml: entry python"):
+        run_batch(_plan(tmp_path, [str(tmp_path / "in")], workers=1), broken_taxonomy_analyzer)
+    assert _rows(tmp_path / "out" / "results.csv") == []

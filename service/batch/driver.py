@@ -172,42 +172,45 @@ def _make_runner(plan: BatchPlan, factory: AnalyzerFactory):  # noqa: ANN202 - t
 def run_batch(plan: BatchPlan, factory: AnalyzerFactory, *,
               progress: Progress | None = None) -> BatchResult:
     """Run ``plan``: every finished file is journaled at once; outputs are rendered at the end
-    (also after Ctrl-C or ``--fail-fast``) from the journal, so they are always complete files."""
+    from the journal (also after Ctrl-C, ``--fail-fast`` or an error that stops the run), so they
+    are always complete files."""
     progress = progress or NoProgress()
     settings = plan.config.settings or get_settings()
     processed = skipped = 0
     stopped_early = False
-    with _Interrupt() as interrupt, Journal(plan.journal, plan.header, resume=plan.resume) as journal:
+    journal = Journal(plan.journal, plan.header, resume=plan.resume)
 
-        def tasks() -> Iterator[Task]:
-            nonlocal skipped
-            for file in plan.files:
-                if interrupt.requested:
-                    return
-                task = _read(file, settings.max_upload_bytes)
-                if journal.is_done(task.key, task.sha256):
-                    skipped += 1
-                    progress.skipped()
-                    continue
-                yield task
+    def tasks() -> Iterator[Task]:
+        nonlocal skipped
+        for file in plan.files:
+            if interrupt.requested:
+                return
+            task = _read(file, settings.max_upload_bytes)
+            if journal.is_done(task.key, task.sha256):
+                skipped += 1
+                progress.skipped()
+                continue
+            yield task
 
-        progress.start(len(plan.files))
-        runner = _make_runner(plan, factory)
-        outcomes = runner.run(tasks(), stop=lambda: interrupt.requested)
-        try:
-            for outcome in outcomes:
-                journal.append_line(outcome.journal_line(), outcome.key, outcome.sha256)
-                processed += 1
-                progress.finished(outcome)
-                if plan.fail_fast and not outcome.ok:
-                    stopped_early = True
-                    break
-                if interrupt.requested:
-                    break
-        finally:
-            outcomes.close()
-            progress.close()
-    counts = render_outputs(plan.journal, plan.outputs)
+    try:
+        with _Interrupt() as interrupt, journal:
+            progress.start(len(plan.files))
+            outcomes = _make_runner(plan, factory).run(tasks(), stop=lambda: interrupt.requested)
+            try:
+                for outcome in outcomes:
+                    journal.append_line(outcome.journal_line(), outcome.key, outcome.sha256)
+                    processed += 1
+                    progress.finished(outcome)
+                    if plan.fail_fast and not outcome.ok:
+                        stopped_early = True
+                        break
+                    if interrupt.requested:
+                        break
+            finally:
+                outcomes.close()
+                progress.close()
+    finally:
+        counts = render_outputs(plan.journal, plan.outputs)
     return BatchResult(counts=counts, total=len(plan.files), processed=processed, skipped=skipped,
                        interrupted=interrupt.requested, stopped_early=stopped_early,
                        outputs=plan.outputs, journal=plan.journal)
