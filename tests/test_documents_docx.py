@@ -101,3 +101,26 @@ def test_damaged_docx():
     broken[at + 40: at + 400] = b"\x00" * 360
     with pytest.raises((Corrupt, UnsupportedFormat)):
         read_document(bytes(broken))
+
+
+def test_layout_table_reads_cell_by_cell():
+    """Two-column Word resumes are often one table row: sidebar cell, main cell."""
+    document = docx.Document()
+    left, right = document.add_table(rows=1, cols=2).rows[0].cells
+    for cell, lines in ((left, ["SKILLS", "Python", "SQL", "EDUCATION",
+                                "M.Sc. Computer Science", "University of Edinburgh",
+                                "2014 - 2016"]),
+                        (right, ["EXPERIENCE", "Data Scientist, Acme Analytics",
+                                 "Jan 2019 - Present", "- Built churn models."])):
+        cell.paragraphs[0].text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    buf = io.BytesIO()
+    document.save(buf)
+    doc = read_document(buf.getvalue())
+    assert doc.text.startswith("SKILLS\nPython\nSQL\nEDUCATION")
+    assert [s.name for s in doc.sections] == ["skills", "education", "experience"]
+    assert [(e.level, e.institution, e.year) for e in doc.education] == [
+        ("master", "University of Edinburgh", 2016)]
+    assert [(p.title, p.employer) for p in doc.positions] == [
+        ("Data Scientist", "Acme Analytics")]

@@ -54,3 +54,12 @@ def test_inline_education_heading():
     doc = document_from_text("EDUCATION: PhD in Statistics, Stanford University, 2019")
     assert [(e.level, e.field, e.institution) for e in doc.education] == [
         ("phd", "statistics", "Stanford University")]
+
+
+def test_entries_split_by_degree_not_by_blank_lines():
+    text = ("Education\nM.Sc. Computer Science\n\nUniversity of Edinburgh\n\n2014 - 2016\n\n"
+            "B.Sc. Mathematics\n\nUniversity of Leeds, 2014\n")
+    doc = document_from_text(text)
+    assert [(e.level, e.field, e.institution, e.year) for e in doc.education] == [
+        ("master", "computer-science", "University of Edinburgh", 2016),
+        ("bachelor", "mathematics", "University of Leeds", 2014)]

@@ -78,17 +78,21 @@ def _owner(node: etree._Element) -> etree._Element | None:
 
 
 def _table_rows(table: etree._Element) -> list[str]:
-    rows = []
+    """Data rows as ``cell | cell`` lines; a layout row (a cell holding several paragraphs, as
+    in two-column Word resumes) as each cell's lines, one cell after the other."""
+    rows: list[str] = []
     for row in table.iter(qn("w:tr")):
-        cells = []
+        cells: list[list[str]] = []
         for cell in row.iter(qn("w:tc")):
-            text = " ".join(
-                "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in cell.iter(qn("w:p"))
-            ).strip()
-            if text and (not cells or cells[-1] != text):
-                cells.append(text)
-        if cells:
-            rows.append(" | ".join(cells))
+            lines = ["".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+                     for p in cell.iter(qn("w:p"))]
+            lines = [line for line in lines if line]
+            if lines and (not cells or cells[-1] != lines):
+                cells.append(lines)
+        if any(len(lines) > 1 for lines in cells):
+            rows.extend(line for lines in cells for line in lines)
+        elif cells:
+            rows.append(" | ".join(lines[0] for lines in cells))
     return rows
 
 

@@ -39,6 +39,8 @@ def degree_level(text: str) -> str | None:
 def _field(text: str) -> tuple[str | None, str | None]:
     field_text = None
     for match in _FIELD_AFTER.finditer(text):
+        if _INSTITUTION.search(text[max(0, match.start() - 16): match.start()]):
+            continue
         candidate = re.split(r"\s+(?:from|at|with|and minor|minor)\b|\s*[,|(]", match.group(1))[0]
         candidate = candidate.strip(" -&/")
         if candidate and not _DEGREE_WORDS.fullmatch(candidate.split()[0] if candidate else ""):
@@ -102,27 +104,31 @@ def entry_from_text(text: str, start: int, today: date | None = None) -> Educati
 
 
 def _chunks(text: str, base: int) -> list[tuple[int, str]]:
-    """Split a section body into entries: blank lines, or a new line naming a new degree."""
+    """Split a section body into entries: a line naming a degree (or a school) when the current
+    entry already has one starts a new entry; blank lines alone do not (PDFs add them)."""
     chunks: list[tuple[int, str]] = []
     current: list[str] = []
     current_start = base
-    has_level = False
+    has_level = has_school = False
     offset = base
     for line in text.split("\n"):
-        line_level = degree_level(line) is not None
-        if not line.strip() or (line_level and has_level):
-            if current:
-                chunks.append((current_start, "\n".join(current)))
-            current, has_level = [], False
-            current_start = offset
         if line.strip():
+            line_level = degree_level(line) is not None
+            line_school = _INSTITUTION.search(line) is not None
+            if current and ((line_level and has_level) or (line_school and has_school
+                                                           and not line_level)):
+                chunks.append((current_start, "\n".join(current)))
+                current, has_level, has_school = [], False, False
             if not current:
                 current_start = offset
             current.append(line)
             has_level = has_level or line_level
+            has_school = has_school or line_school
+        elif current:
+            current.append(line)
         offset += len(line) + 1
     if current:
-        chunks.append((current_start, "\n".join(current)))
+        chunks.append((current_start, "\n".join(current).rstrip()))
     return chunks
 
 
