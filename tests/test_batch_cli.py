@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 import docx
-import pytest
-
 import pdfgen
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples" / "resumes"

@@ -7,10 +7,11 @@ import pytest
 
 distributed = pytest.importorskip("distributed")
 
-from batch_fakes import keyword_analyzer  # noqa: E402
-from service.batch.driver import plan_batch, run_batch  # noqa: E402
-from service.batch.journal import RunHeader, iter_records  # noqa: E402
-from service.batch.tasks import WorkConfig  # noqa: E402
+from batch_fakes import keyword_analyzer
+
+from service.batch.driver import plan_batch, run_batch
+from service.batch.journal import RunHeader, iter_records
+from service.batch.tasks import WorkConfig
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,17 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from service.batch.journal import (
-    GroupColumn, Journal, RunHeader, error_record, iter_records, journal_path_for, ok_line,
+    GroupColumn,
+    Journal,
+    RunHeader,
+    error_record,
+    iter_records,
+    journal_path_for,
+    ok_line,
     read_header,
 )
 from service.errors import InputError

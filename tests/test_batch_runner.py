@@ -6,8 +6,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from batch_fakes import keyword_analyzer
+
 from service.batch.driver import plan_batch, run_batch
 from service.batch.journal import GroupColumn, RunHeader, iter_records
 from service.batch.runner import LocalRunner
@@ -114,6 +114,7 @@ def test_bad_usage_is_an_input_error(tmp_path: Path) -> None:
 
 def test_a_worker_that_cannot_start_stops_the_batch_with_its_reason(tmp_path: Path) -> None:
     from batch_fakes import broken_taxonomy_analyzer
+
     from service.batch.runner import WorkerStartError
 
     _write(tmp_path / "in", {"a.txt": "python"})

@@ -6,9 +6,10 @@ from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
-from hypothesis import given, strategies as st
-
 from batch_fakes import fake_report
+from hypothesis import given
+from hypothesis import strategies as st
+
 from service.batch.journal import GroupColumn, Journal, RunHeader, error_record, ok_line
 from service.batch.writers import CSV_COLUMNS, escape_cell, render_outputs
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import InputError, TooLarge
 from ..settings import Settings, get_settings
@@ -19,6 +19,10 @@ from .inputs import InputFile, expand_inputs
 from .journal import Journal, RunHeader, journal_path_for
 from .tasks import AnalyzerFactory, Outcome, Task, WorkConfig
 from .writers import OUTPUT_SUFFIXES, render_outputs
+
+if TYPE_CHECKING:
+    from .dask_runner import DaskRunner
+    from .runner import LocalRunner
 
 DEFAULT_OUTPUT = "skillmatch-results.csv"
 _READ_CHUNK = 1 << 20
@@ -158,7 +162,7 @@ class _Interrupt:
             signal.signal(signal.SIGINT, self._previous)
 
 
-def _make_runner(plan: BatchPlan, factory: AnalyzerFactory):  # noqa: ANN202 - two runner types
+def _make_runner(plan: BatchPlan, factory: AnalyzerFactory) -> LocalRunner | DaskRunner:
     if plan.scheduler:
         from .dask_runner import DaskRunner
 

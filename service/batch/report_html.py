@@ -122,6 +122,5 @@ def write_html(journal: Path, header: RunHeader, out: TextIO) -> Counter[str]:
         histogram=_histogram(scores), total=len(ranked) + len(failed), median=median,
         candidates=_candidates(journal, ranked),
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"))
-    for chunk in stream:
-        out.write(chunk)
+    out.writelines(stream)
     return counts

@@ -37,7 +37,10 @@ def make_analyzer(config: WorkConfig) -> Analyzer:
     """
     from ..analyze import analyze_document
     from ..documents import (
-        apply_worker_limits, document_from_text, read_document, read_document_limited,
+        apply_worker_limits,
+        document_from_text,
+        read_document,
+        read_document_limited,
     )
 
     settings = config.settings or get_settings()

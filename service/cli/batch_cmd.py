@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -12,8 +12,8 @@ from rich.console import Console
 from ..batch.driver import DEFAULT_OUTPUT, plan_batch, run_batch
 from ..batch.progress import PlainProgress, RichProgress, print_summary
 from ..batch.runner import WorkerStartError
-from ..batch.work import describe_run, make_analyzer
 from ..batch.tasks import WorkConfig
+from ..batch.work import describe_run, make_analyzer
 from ..errors import InputError, NotFound, TaxonomyError
 from ..settings import get_settings
 from .app import app
@@ -44,20 +44,20 @@ BATCH_HELP = "\n\n".join([
 def batch(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", show_default=False,
                                                 help="Files, folders (recursive) or globs.")],
-    profile: Annotated[Optional[str], typer.Option(
+    profile: Annotated[str | None, typer.Option(
         "--profile", "-p", help="Profile name (default: ml-engineer).")] = None,
-    job: Annotated[Optional[Path], typer.Option(
+    job: Annotated[Path | None, typer.Option(
         "--job", "-j", help="Score against this job description (text file) instead.",
         dir_okay=False)] = None,
-    out: Annotated[Optional[list[Path]], typer.Option(
+    out: Annotated[list[Path] | None, typer.Option(
         "--out", "-o", help="Output file: .csv, .jsonl or .html; repeat for several.")] = None,
-    workers: Annotated[Optional[int], typer.Option(
+    workers: Annotated[int | None, typer.Option(
         "--workers", "-w", min=1, help="Worker processes (default: CPU count).")] = None,
     resume: Annotated[bool, typer.Option(
         "--resume", help="Continue the run recorded in the journal; skip files already done.")] = False,
     fail_fast: Annotated[bool, typer.Option(
         "--fail-fast", help="Stop at the first file that fails.")] = False,
-    scheduler: Annotated[Optional[str], typer.Option(
+    scheduler: Annotated[str | None, typer.Option(
         "--scheduler", metavar="ADDRESS",
         help="Run on a Dask cluster, e.g. tcp://host:8786 (needs skillmatch[dask]).")] = None,
 ) -> None:
