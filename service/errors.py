@@ -15,6 +15,7 @@ class SkillmatchError(Exception):
     code: ClassVar[str] = "error"
     status: ClassVar[int] = 400
     default_message: ClassVar[str] = "Something is wrong with the input."
+    retry_after: int | None = None  # seconds; the API sends it as Retry-After (429s)
 
     def __init__(self, message: str | None = None) -> None:
         self.message = message or self.default_message

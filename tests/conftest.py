@@ -103,7 +103,7 @@ def db_url(request: pytest.FixtureRequest) -> str | None:
 
 
 @pytest.fixture
-def api_settings(tmp_path, db_url):  # type: ignore[no-untyped-def]
+def api_settings(tmp_path, db_url):
     """Settings with a temporary data directory and generous limits (tests lower them)."""
     from service.settings import Settings
 
@@ -116,23 +116,23 @@ def api_settings(tmp_path, db_url):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def make_app(api_settings):  # type: ignore[no-untyped-def]
+def make_app(api_settings):
     """Build an app from ``api_settings`` with some fields changed: ``make_app(max_pages=2)``."""
     from service.api.app import create_app
 
-    def build(**changes):  # type: ignore[no-untyped-def]
+    def build(**changes):
         return create_app(api_settings.model_copy(update=changes))
 
     return build
 
 
 @pytest.fixture
-def api_app(make_app):  # type: ignore[no-untyped-def]
+def api_app(make_app):
     return make_app()
 
 
 @pytest.fixture
-def api_client(api_app):  # type: ignore[no-untyped-def]
+def api_client(api_app):
     """A TestClient with the app's lifespan run (migrations checked, pipeline loaded)."""
     from fastapi.testclient import TestClient
 
@@ -141,7 +141,7 @@ def api_client(api_app):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def make_key(api_client, api_app) -> Callable[[str], str]:  # type: ignore[no-untyped-def]
+def make_key(api_client, api_app) -> Callable[[str], str]:
     """Create an API key for a tenant (created if new) and return the key."""
     from service.store import keys
     from service.store.db import session_scope
@@ -155,12 +155,12 @@ def make_key(api_client, api_app) -> Callable[[str], str]:  # type: ignore[no-un
 
 
 @pytest.fixture
-def auth(make_key) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def auth(make_key) -> dict[str, str]:
     """Authorization headers for tenant ``acme``."""
     return {"Authorization": f"Bearer {make_key('acme')}"}
 
 
 @pytest.fixture
-def other_auth(make_key) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def other_auth(make_key) -> dict[str, str]:
     """Authorization headers for a second tenant, ``globex``."""
     return {"Authorization": f"Bearer {make_key('globex')}"}

@@ -13,7 +13,7 @@ def _upload(text: str = RESUME_TEXT, name: str = "resume.txt") -> dict[str, tupl
     return {"file": (name, text.encode("utf-8"), "text/plain")}
 
 
-def test_analyze_scores_a_text_resume_against_the_default_profile(api_client, api_app) -> None:  # type: ignore[no-untyped-def]
+def test_analyze_scores_a_text_resume_against_the_default_profile(api_client, api_app) -> None:
     response = api_client.post("/v1/analyze", files=_upload())
     assert response.status_code == 200, response.text
     body = response.json()
@@ -26,7 +26,7 @@ def test_analyze_scores_a_text_resume_against_the_default_profile(api_client, ap
         assert session.scalar(select(func.count()).select_from(Resume)) == 0
 
 
-def test_a_job_description_changes_what_the_resume_is_scored_against(api_client) -> None:  # type: ignore[no-untyped-def]
+def test_a_job_description_changes_what_the_resume_is_scored_against(api_client) -> None:
     default = api_client.post("/v1/analyze", files=_upload()).json()["report"]
     job = api_client.post("/v1/analyze", files=_upload(), data={"job_text": JOB_TEXT})
     assert job.status_code == 200, job.text
@@ -37,7 +37,7 @@ def test_a_job_description_changes_what_the_resume_is_scored_against(api_client)
     assert blank.json()["report"]["profile"] == "ml-engineer"
 
 
-def test_profile_field_and_its_errors(api_client) -> None:  # type: ignore[no-untyped-def]
+def test_profile_field_and_its_errors(api_client) -> None:
     named = api_client.post("/v1/analyze", files=_upload(), data={"profile": "ml-engineer"})
     assert named.status_code == 200
     unknown = api_client.post("/v1/analyze", files=_upload(), data={"profile": "astronaut"})
@@ -55,18 +55,22 @@ def test_profile_field_and_its_errors(api_client) -> None:  # type: ignore[no-un
         ({"json": {"file": "hello"}}, 422, "invalid_request"),
         ({"files": _upload(), "data": {"colour": "blue"}}, 422, "invalid_request"),
         ({"files": {"file": ("cv.txt", b"", "text/plain")}}, 422, "empty"),
-        ({"files": {"file": ("cv.bin", bytes(range(256)) * 40, "application/octet-stream")}}, 415, "unsupported_format"),
+        (
+            {"files": {"file": ("cv.bin", bytes(range(256)) * 40, "application/octet-stream")}},
+            415,
+            "unsupported_format",
+        ),
     ],
     ids=["no-file", "json-body", "unknown-field", "empty-file", "binary"],
 )
-def test_bad_uploads_answer_typed_errors(api_client, kwargs, status, code) -> None:  # type: ignore[no-untyped-def]
+def test_bad_uploads_answer_typed_errors(api_client, kwargs, status, code) -> None:
     response = api_client.post("/v1/analyze", **kwargs)
     assert response.status_code == status, response.text
     assert response.json()["error"]["code"] == code
     assert response.json()["error"]["message"]
 
 
-def test_upload_over_the_size_limit_is_413(make_app) -> None:  # type: ignore[no-untyped-def]
+def test_upload_over_the_size_limit_is_413(make_app) -> None:
     from fastapi.testclient import TestClient
 
     with TestClient(make_app(max_upload_bytes=2_000)) as client:
@@ -75,7 +79,7 @@ def test_upload_over_the_size_limit_is_413(make_app) -> None:  # type: ignore[no
         assert client.post("/v1/analyze", files=_upload()).status_code == 200
 
 
-def test_body_limit_is_enforced_while_streaming_even_when_content_length_lies(make_app) -> None:  # type: ignore[no-untyped-def]
+def test_body_limit_is_enforced_while_streaming_even_when_content_length_lies(make_app) -> None:
     import asyncio
 
     from fastapi.testclient import TestClient
@@ -87,7 +91,8 @@ def test_body_limit_is_enforced_while_streaming_even_when_content_length_lies(ma
     content_type = (b"content-type", b"multipart/form-data; boundary=b")
     with TestClient(app) as client:
         declared = client.post(
-            "/v1/analyze", content=b"x" * 10,
+            "/v1/analyze",
+            content=b"x" * 10,
             headers={"Content-Length": str(limit + 1), "Content-Type": content_type[1].decode()},
         )
         assert declared.status_code == 413 and declared.json()["error"]["code"] == "too_large"
@@ -108,10 +113,19 @@ def test_body_limit_is_enforced_while_streaming_even_when_content_length_lies(ma
         sent.append(message)
 
     scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
-        "scheme": "http", "path": "/v1/analyze", "raw_path": b"/v1/analyze", "query_string": b"",
-        "root_path": "", "headers": [content_type, (b"content-length", b"100")],
-        "client": ("127.0.0.1", 5000), "server": ("testserver", 80), "app": app,
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/v1/analyze",
+        "raw_path": b"/v1/analyze",
+        "query_string": b"",
+        "root_path": "",
+        "headers": [content_type, (b"content-length", b"100")],
+        "client": ("127.0.0.1", 5000),
+        "server": ("testserver", 80),
+        "app": app,
     }
     asyncio.run(app(scope, receive, send))
     assert sent[0]["type"] == "http.response.start" and sent[0]["status"] == 413
@@ -121,7 +135,7 @@ def test_body_limit_is_enforced_while_streaming_even_when_content_length_lies(ma
 
 
 @pytest.fixture
-def process_text_limit(monkeypatch):  # type: ignore[no-untyped-def]
+def process_text_limit(monkeypatch):
     """The extractor and the job parser read the process-wide settings: raise the limit there."""
     from service.settings import get_settings
 
@@ -131,7 +145,9 @@ def process_text_limit(monkeypatch):  # type: ignore[no-untyped-def]
     get_settings.cache_clear()
 
 
-def test_text_fields_obey_max_text_chars_not_a_one_megabyte_part_limit(make_app, process_text_limit) -> None:  # type: ignore[no-untyped-def]
+def test_text_fields_obey_max_text_chars_not_a_one_megabyte_part_limit(
+    make_app, process_text_limit
+) -> None:
     from fastapi.testclient import TestClient
 
     app = make_app(max_text_chars=600_000, max_upload_bytes=100_000)
@@ -145,7 +161,7 @@ def test_text_fields_obey_max_text_chars_not_a_one_megabyte_part_limit(make_app,
         assert too_long.json()["error"]["code"] == "text_too_long"
 
 
-def test_rate_limit_answers_429_with_retry_after(make_app) -> None:  # type: ignore[no-untyped-def]
+def test_rate_limit_answers_429_with_retry_after(make_app) -> None:
     from fastapi.testclient import TestClient
 
     with TestClient(make_app(rate_limit_per_minute=2)) as client:
@@ -158,7 +174,7 @@ def test_rate_limit_answers_429_with_retry_after(make_app) -> None:  # type: ign
         assert client.get("/v1/profiles").status_code == 200
 
 
-def test_parse_cap_answers_busy_with_retry_after(make_app) -> None:  # type: ignore[no-untyped-def]
+def test_parse_cap_answers_busy_with_retry_after(make_app) -> None:
     from fastapi.testclient import TestClient
 
     app = make_app(max_concurrent_parses=1)

@@ -19,7 +19,7 @@ from service.store.db import make_engine, make_sessionmaker, session_scope
 
 
 @pytest.fixture
-def env(tmp_path, monkeypatch, db_url):  # type: ignore[no-untyped-def]
+def env(tmp_path, monkeypatch, db_url):
     monkeypatch.setenv("SKILLMATCH_DATA_DIR", str(tmp_path / "data"))
     if db_url:
         monkeypatch.setenv("SKILLMATCH_DATABASE_URL", db_url)
@@ -30,7 +30,7 @@ def env(tmp_path, monkeypatch, db_url):  # type: ignore[no-untyped-def]
     get_settings.cache_clear()
 
 
-def test_keys_create_list_revoke(env) -> None:  # type: ignore[no-untyped-def]
+def test_keys_create_list_revoke(env) -> None:
     runner = CliRunner()
     created = runner.invoke(app, ["keys", "create", "--name", "acme"])
     assert created.exit_code == 0, created.output
@@ -56,7 +56,7 @@ def test_keys_create_list_revoke(env) -> None:  # type: ignore[no-untyped-def]
     assert blank.exit_code != 0
 
 
-def test_db_upgrade_reports_the_revision(env) -> None:  # type: ignore[no-untyped-def]
+def test_db_upgrade_reports_the_revision(env) -> None:
     result = CliRunner().invoke(app, ["db", "upgrade"])
     assert result.exit_code == 0 and "revision 0001" in result.stdout
 
@@ -68,13 +68,25 @@ def _free_port() -> int:
 
 
 @pytest.mark.slow
-def test_serve_migrates_prints_where_and_serves(env, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_serve_migrates_prints_where_and_serves(env, tmp_path) -> None:
     if env.get("SKILLMATCH_DATABASE_URL"):
         pytest.skip("serve is exercised on the default SQLite store")
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-c", "from service.cli import app; app()", "serve", "--port", str(port), "--workers", "2"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-c",
+            "from service.cli import app; app()",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            "2",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 60
@@ -89,7 +101,9 @@ def test_serve_migrates_prints_where_and_serves(env, tmp_path) -> None:  # type:
             time.sleep(0.3)
         assert ready, "server did not become ready"
         key = CliRunner().invoke(app, ["keys", "create", "--name", "acme"]).stdout.strip()
-        jobs = httpx.get(f"http://127.0.0.1:{port}/v1/jobs", headers={"Authorization": f"Bearer {key}"})
+        jobs = httpx.get(
+            f"http://127.0.0.1:{port}/v1/jobs", headers={"Authorization": f"Bearer {key}"}
+        )
         assert jobs.status_code == 200 and jobs.json()["total"] == 0
     finally:
         process.terminate()

@@ -10,24 +10,30 @@ from service.store.models import Job, MatchScore, Resume
 from tests.conftest import JOB_TEXT, RESUME_TEXT
 
 
-def _fill(client, auth) -> str:  # type: ignore[no-untyped-def]
+def _fill(client, auth) -> str:
     files = {"file": ("cv.txt", RESUME_TEXT.encode(), "text/plain")}
     assert client.post("/v1/resumes", files=files, headers=auth).status_code == 201
-    job_id = client.post("/v1/jobs", json={"title": "MLE", "description": JOB_TEXT}, headers=auth).json()["id"]
+    job_id = client.post(
+        "/v1/jobs", json={"title": "MLE", "description": JOB_TEXT}, headers=auth
+    ).json()["id"]
     assert client.get(f"/v1/jobs/{job_id}/ranking", headers=auth).status_code == 200
     return job_id
 
 
-def _counts(app, tenant: str) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+def _counts(app, tenant: str) -> tuple[int, int, int]:
     with app.state.skillmatch.sessions() as session:
         tenant_id = keys.get_or_create_tenant(session, tenant).id
         return tuple(  # type: ignore[return-value]
-            session.scalar(select(func.count()).select_from(model).where(model.tenant_id == tenant_id))
+            session.scalar(
+                select(func.count()).select_from(model).where(model.tenant_id == tenant_id)
+            )
             for model in (Job, Resume, MatchScore)
         )
 
 
-def test_delete_data_purges_only_the_callers_data_and_keeps_the_key(api_client, api_app, auth, other_auth) -> None:  # type: ignore[no-untyped-def]
+def test_delete_data_purges_only_the_callers_data_and_keeps_the_key(
+    api_client, api_app, auth, other_auth
+) -> None:
     _fill(api_client, auth)
     _fill(api_client, other_auth)
     assert _counts(api_app, "acme") == (1, 1, 1)
@@ -39,12 +45,16 @@ def test_delete_data_purges_only_the_callers_data_and_keeps_the_key(api_client, 
     assert api_client.get("/v1/resumes", headers=other_auth).json()["total"] == 1
 
 
-def test_missing_invalid_and_revoked_keys_are_401(api_client, api_app, make_key) -> None:  # type: ignore[no-untyped-def]
+def test_missing_invalid_and_revoked_keys_are_401(api_client, api_app, make_key) -> None:
     key = make_key("acme")
     headers = {"Authorization": f"Bearer {key}"}
     job_id = _fill(api_client, headers)
-    for bad in ({}, {"Authorization": "Bearer sm_not-a-real-key"}, {"Authorization": f"Basic {key}"},
-                {"Authorization": key}):
+    for bad in (
+        {},
+        {"Authorization": "Bearer sm_not-a-real-key"},
+        {"Authorization": f"Basic {key}"},
+        {"Authorization": key},
+    ):
         response = api_client.get("/v1/jobs", headers=bad)
         assert response.status_code == 401, bad
         assert response.json()["error"]["code"] == "unauthorized"
@@ -57,14 +67,25 @@ def test_missing_invalid_and_revoked_keys_are_401(api_client, api_app, make_key)
     assert api_client.get(f"/v1/jobs/{job_id}", headers=fresh).status_code == 200
 
 
-def test_every_tenant_route_requires_a_key(api_client) -> None:  # type: ignore[no-untyped-def]
+def test_every_tenant_route_requires_a_key(api_client) -> None:
     routes = [
-        ("post", "/v1/jobs"), ("get", "/v1/jobs"), ("get", "/v1/jobs/job_x"),
-        ("delete", "/v1/jobs/job_x"), ("get", "/v1/jobs/job_x/ranking"), ("post", "/v1/resumes"),
-        ("get", "/v1/resumes"), ("get", "/v1/resumes/res_x"), ("delete", "/v1/resumes/res_x"),
-        ("post", "/v1/match"), ("delete", "/v1/data"),
+        ("post", "/v1/jobs"),
+        ("get", "/v1/jobs"),
+        ("get", "/v1/jobs/job_x"),
+        ("delete", "/v1/jobs/job_x"),
+        ("get", "/v1/jobs/job_x/ranking"),
+        ("post", "/v1/resumes"),
+        ("get", "/v1/resumes"),
+        ("get", "/v1/resumes/res_x"),
+        ("delete", "/v1/resumes/res_x"),
+        ("post", "/v1/match"),
+        ("delete", "/v1/data"),
     ]
     for method, path in routes:
-        kwargs = {"json": {"title": "x", "description": "y"}} if path == "/v1/jobs" and method == "post" else {}
+        kwargs = (
+            {"json": {"title": "x", "description": "y"}}
+            if path == "/v1/jobs" and method == "post"
+            else {}
+        )
         response = getattr(api_client, method)(path, **kwargs)
         assert response.status_code == 401, (method, path, response.text)

@@ -8,32 +8,40 @@ import re
 from tests.conftest import JOB_TEXT, RESUME_TEXT
 
 
-def test_unknown_routes_and_methods_use_the_error_shape(api_client) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_routes_and_methods_use_the_error_shape(api_client) -> None:
     missing = api_client.get("/v1/nothing-here")
-    assert missing.status_code == 404 and missing.json() == {"error": {"code": "not_found", "message": "Not found."}}
+    assert missing.status_code == 404 and missing.json() == {
+        "error": {"code": "not_found", "message": "Not found."}
+    }
     wrong = api_client.put("/v1/jobs")
     assert wrong.status_code == 405 and wrong.json()["error"]["code"] == "method_not_allowed"
     assert wrong.headers["Allow"] == "GET, POST"
     assert api_client.options("/v1/resumes/res_0").headers["Allow"] == "DELETE, GET"
 
 
-def test_validation_errors_name_the_field_without_echoing_input(api_client, auth) -> None:  # type: ignore[no-untyped-def]
+def test_validation_errors_name_the_field_without_echoing_input(api_client, auth) -> None:
     secret = "dana.whitfield@example.org"
-    response = api_client.post("/v1/jobs", json={"title": ["x"], "description": secret}, headers=auth)
+    response = api_client.post(
+        "/v1/jobs", json={"title": ["x"], "description": secret}, headers=auth
+    )
     assert response.status_code == 422
     error = response.json()["error"]
     assert error["code"] == "invalid_request" and "title" in error["message"]
     assert secret not in response.text
     for raw in (b"{not json", b"w hi\x1b\xff|N.(\xfe"):
-        broken = api_client.post("/v1/jobs", content=raw, headers={**auth, "Content-Type": "application/json"})
+        broken = api_client.post(
+            "/v1/jobs", content=raw, headers={**auth, "Content-Type": "application/json"}
+        )
         assert broken.status_code == 422 and broken.json()["error"]["code"] == "invalid_request"
 
 
-def test_openapi_declares_the_error_body_for_every_operation(api_client) -> None:  # type: ignore[no-untyped-def]
+def test_openapi_declares_the_error_body_for_every_operation(api_client) -> None:
     schema = api_client.get("/openapi.json").json()
     assert "ErrorBody" in schema["components"]["schemas"]
     assert "HTTPValidationError" not in schema["components"]["schemas"]
-    operations = [(path, method, op) for path, item in schema["paths"].items() for method, op in item.items()]
+    operations = [
+        (path, method, op) for path, item in schema["paths"].items() for method, op in item.items()
+    ]
     assert len(operations) >= 16
     for path, method, op in operations:
         if path in ("/healthz",):
@@ -48,14 +56,30 @@ def test_openapi_declares_the_error_body_for_every_operation(api_client) -> None
     assert schema["paths"]["/v1/jobs"]["get"]["security"]
 
 
-def test_logs_carry_no_resume_text_emails_or_phones(api_client, auth, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_logs_carry_no_resume_text_emails_or_phones(api_client, auth, caplog) -> None:
     caplog.set_level(logging.DEBUG)
     files = {"file": ("Dana_Whitfield_resume.txt", RESUME_TEXT.encode(), "text/plain")}
-    assert api_client.post("/v1/analyze", files=files, data={"job_text": JOB_TEXT}).status_code == 200
-    assert api_client.post("/v1/resumes", files=files, data={"label": "Dana"}, headers=auth).status_code == 201
-    assert api_client.post("/v1/match", json={"resume_text": RESUME_TEXT}, headers=auth).status_code == 200
+    assert (
+        api_client.post("/v1/analyze", files=files, data={"job_text": JOB_TEXT}).status_code == 200
+    )
+    assert (
+        api_client.post(
+            "/v1/resumes", files=files, data={"label": "Dana"}, headers=auth
+        ).status_code
+        == 201
+    )
+    assert (
+        api_client.post("/v1/match", json={"resume_text": RESUME_TEXT}, headers=auth).status_code
+        == 200
+    )
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "POST /v1/analyze 200" in logged
-    for secret in ("dana.whitfield@example.org", "555 0137", "Dana_Whitfield", "Northwind", "Whitfield"):
+    for secret in (
+        "dana.whitfield@example.org",
+        "555 0137",
+        "Dana_Whitfield",
+        "Northwind",
+        "Whitfield",
+    ):
         assert secret not in logged
     assert not re.search(r"[\w.]+@[\w.]+\.\w+", logged)

@@ -8,14 +8,16 @@ from tests.conftest import JOB_TEXT, RESUME_TEXT
 
 
 @pytest.fixture
-def stored(api_client, auth):  # type: ignore[no-untyped-def]
+def stored(api_client, auth):
     files = {"file": ("cv.txt", RESUME_TEXT.encode(), "text/plain")}
     resume_id = api_client.post("/v1/resumes", files=files, headers=auth).json()["id"]
-    job_id = api_client.post("/v1/jobs", json={"title": "MLE", "description": JOB_TEXT}, headers=auth).json()["id"]
+    job_id = api_client.post(
+        "/v1/jobs", json={"title": "MLE", "description": JOB_TEXT}, headers=auth
+    ).json()["id"]
     return {"resume_id": resume_id, "job_id": job_id}
 
 
-def test_every_valid_combination_scores(api_client, auth, stored) -> None:  # type: ignore[no-untyped-def]
+def test_every_valid_combination_scores(api_client, auth, stored) -> None:
     bodies = [
         {"resume_id": stored["resume_id"]},
         {"resume_id": stored["resume_id"], "job_id": stored["job_id"]},
@@ -29,7 +31,14 @@ def test_every_valid_combination_scores(api_client, auth, stored) -> None:  # ty
         response = api_client.post("/v1/match", json=body, headers=auth)
         assert response.status_code == 200, (body, response.text)
         reports.append(response.json())
-    assert [r["profile_kind"] for r in reports] == ["profile", "job", "job", "profile", "job", "profile"]
+    assert [r["profile_kind"] for r in reports] == [
+        "profile",
+        "job",
+        "job",
+        "profile",
+        "job",
+        "profile",
+    ]
     assert reports[0]["score"] == reports[3]["score"] == reports[5]["score"]
     assert reports[1]["score"] == reports[4]["score"]
 
@@ -46,13 +55,13 @@ def test_every_valid_combination_scores(api_client, auth, stored) -> None:  # ty
         {"resume_text": "Python", "colour": "blue"},
     ],
 )
-def test_invalid_combinations_are_422(api_client, auth, body) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_combinations_are_422(api_client, auth, body) -> None:
     response = api_client.post("/v1/match", json=body, headers=auth)
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "invalid_request"
 
 
-def test_unknown_or_foreign_ids_are_404(api_client, auth, other_auth, stored) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_or_foreign_ids_are_404(api_client, auth, other_auth, stored) -> None:
     for body, headers in (
         ({"resume_id": "res_0000000000000000"}, auth),
         ({"resume_text": RESUME_TEXT, "job_id": "job_0000000000000000"}, auth),
@@ -65,7 +74,7 @@ def test_unknown_or_foreign_ids_are_404(api_client, auth, other_auth, stored) ->
         assert response.json()["error"]["code"] == "not_found"
 
 
-def test_pasted_text_obeys_the_text_limit(make_app) -> None:  # type: ignore[no-untyped-def]
+def test_pasted_text_obeys_the_text_limit(make_app) -> None:
     from fastapi.testclient import TestClient
 
     from service.store import keys
@@ -76,6 +85,11 @@ def test_pasted_text_obeys_the_text_limit(make_app) -> None:  # type: ignore[no-
         with session_scope(app.state.skillmatch.sessions) as session:
             key, _ = keys.create_key(session, "acme")
         auth = {"Authorization": f"Bearer {key}"}
-        for body in ({"resume_text": "Python " * 200}, {"resume_text": "Python", "job_text": "SQL " * 300}):
+        for body in (
+            {"resume_text": "Python " * 200},
+            {"resume_text": "Python", "job_text": "SQL " * 300},
+        ):
             response = client.post("/v1/match", json=body, headers=auth)
-            assert response.status_code == 413 and response.json()["error"]["code"] == "text_too_long"
+            assert (
+                response.status_code == 413 and response.json()["error"]["code"] == "text_too_long"
+            )

@@ -8,12 +8,12 @@ from service.api.app import create_app
 from service.settings import Settings
 
 
-def test_health_and_readiness(api_client) -> None:  # type: ignore[no-untyped-def]
+def test_health_and_readiness(api_client) -> None:
     assert api_client.get("/healthz").json() == {"status": "ok"}
     assert api_client.get("/readyz").json() == {"status": "ready"}
 
 
-def test_readiness_fails_with_503_when_the_database_is_unreachable(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_readiness_fails_with_503_when_the_database_is_unreachable(tmp_path) -> None:
     settings = Settings(data_dir=tmp_path, database_url="postgresql://nobody:x@127.0.0.1:9/none")
     client = TestClient(create_app(settings))  # no lifespan: the database is never reachable
     assert client.get("/healthz").status_code == 200
@@ -22,7 +22,7 @@ def test_readiness_fails_with_503_when_the_database_is_unreachable(tmp_path) -> 
     assert response.json()["error"]["code"] == "unavailable"
 
 
-def test_taxonomy_lists_skills_and_serves_one(api_client) -> None:  # type: ignore[no-untyped-def]
+def test_taxonomy_lists_skills_and_serves_one(api_client) -> None:
     body = api_client.get("/v1/taxonomy").json()
     assert body["count"] == len(body["skills"]) > 50
     ids = {s["id"] for s in body["skills"]}
@@ -33,7 +33,7 @@ def test_taxonomy_lists_skills_and_serves_one(api_client) -> None:  # type: igno
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
 
 
-def test_profiles_list_and_detail(api_client) -> None:  # type: ignore[no-untyped-def]
+def test_profiles_list_and_detail(api_client) -> None:
     listed = api_client.get("/v1/profiles").json()
     assert "ml-engineer" in {p["name"] for p in listed}
     profile = api_client.get("/v1/profiles/ml-engineer")

@@ -10,17 +10,19 @@ from service.store.models import MatchScore, Resume, utcnow
 from tests.conftest import JOB_TEXT, RESUME_TEXT
 
 
-def _upload(client, auth, text: str = RESUME_TEXT, **data: str):  # type: ignore[no-untyped-def]
+def _upload(client, auth, text: str = RESUME_TEXT, **data: str):
     files = {"file": ("resume.txt", text.encode("utf-8"), "text/plain")}
     return client.post("/v1/resumes", files=files, data=data, headers=auth)
 
 
-def test_upload_stores_the_extraction_and_answers_201(api_client, auth) -> None:  # type: ignore[no-untyped-def]
+def test_upload_stores_the_extraction_and_answers_201(api_client, auth) -> None:
     created = _upload(api_client, auth, label="Dana W. (#1042)")
     assert created.status_code == 201, created.text
     body = created.json()
     assert body["id"].startswith("res_") and body["label"] == "Dana W. (#1042)"
-    assert body["source_format"] in ("text", "markdown") and body["size_bytes"] == len(RESUME_TEXT.encode())
+    assert body["source_format"] in ("text", "markdown") and body["size_bytes"] == len(
+        RESUME_TEXT.encode()
+    )
     assert body["expires_at"] is None
     assert "pytorch" in {s["id"] for s in body["extraction"]["skills"]}
     fetched = api_client.get(f"/v1/resumes/{body['id']}", headers=auth)
@@ -30,17 +32,21 @@ def test_upload_stores_the_extraction_and_answers_201(api_client, auth) -> None:
     assert "extraction" not in listed["items"][0]
 
 
-def test_list_paginates_newest_first(api_client, auth) -> None:  # type: ignore[no-untyped-def]
+def test_list_paginates_newest_first(api_client, auth) -> None:
     ids = [_upload(api_client, auth, label=f"c{i}").json()["id"] for i in range(3)]
     pages = [api_client.get(f"/v1/resumes?limit=2&offset={o}", headers=auth).json() for o in (0, 2)]
     assert [len(p["items"]) for p in pages] == [2, 1] and pages[0]["total"] == 3
     assert sorted(i["id"] for p in pages for i in p["items"]) == sorted(ids)
 
 
-def test_delete_removes_the_resume_its_text_and_derived_scores(api_client, auth, api_app) -> None:  # type: ignore[no-untyped-def]
+def test_delete_removes_the_resume_its_text_and_derived_scores(api_client, auth, api_app) -> None:
     marker = "Quokkaflux-7731"
-    resume_id = _upload(api_client, auth, RESUME_TEXT + f"\nProjects\n{marker} pipeline in Python\n").json()["id"]
-    job_id = api_client.post("/v1/jobs", json={"title": "ML", "description": JOB_TEXT}, headers=auth).json()["id"]
+    resume_id = _upload(
+        api_client, auth, RESUME_TEXT + f"\nProjects\n{marker} pipeline in Python\n"
+    ).json()["id"]
+    job_id = api_client.post(
+        "/v1/jobs", json={"title": "ML", "description": JOB_TEXT}, headers=auth
+    ).json()["id"]
     assert api_client.get(f"/v1/jobs/{job_id}/ranking", headers=auth).json()["total"] == 1
     sessions = api_app.state.skillmatch.sessions
     with sessions() as session:
@@ -59,7 +65,7 @@ def test_delete_removes_the_resume_its_text_and_derived_scores(api_client, auth,
                 assert marker.encode() not in path.read_bytes(), name
 
 
-def test_another_tenants_resume_is_not_found(api_client, auth, other_auth) -> None:  # type: ignore[no-untyped-def]
+def test_another_tenants_resume_is_not_found(api_client, auth, other_auth) -> None:
     resume_id = _upload(api_client, auth).json()["id"]
     for method in ("get", "delete"):
         response = getattr(api_client, method)(f"/v1/resumes/{resume_id}", headers=other_auth)
@@ -68,8 +74,10 @@ def test_another_tenants_resume_is_not_found(api_client, auth, other_auth) -> No
     assert api_client.get(f"/v1/resumes/{resume_id}", headers=auth).status_code == 200
 
 
-def test_upload_errors(api_client, auth) -> None:  # type: ignore[no-untyped-def]
-    empty = api_client.post("/v1/resumes", files={"file": ("a.txt", b"  \n", "text/plain")}, headers=auth)
+def test_upload_errors(api_client, auth) -> None:
+    empty = api_client.post(
+        "/v1/resumes", files={"file": ("a.txt", b"  \n", "text/plain")}, headers=auth
+    )
     assert empty.status_code == 422 and empty.json()["error"]["code"] == "empty"
     missing = api_client.post("/v1/resumes", data={"label": "x"}, headers=auth)
     assert missing.status_code == 422 and missing.json()["error"]["code"] == "invalid_request"
@@ -78,7 +86,7 @@ def test_upload_errors(api_client, auth) -> None:  # type: ignore[no-untyped-def
     assert api_client.get("/v1/resumes", headers=auth).json()["total"] == 0
 
 
-def test_retention_expires_old_resumes(make_app) -> None:  # type: ignore[no-untyped-def]
+def test_retention_expires_old_resumes(make_app) -> None:
     from fastapi.testclient import TestClient
 
     from service.store import keys
@@ -92,7 +100,11 @@ def test_retention_expires_old_resumes(make_app) -> None:  # type: ignore[no-unt
         old = _upload(client, auth).json()
         assert old["expires_at"] is not None
         with session_scope(app.state.skillmatch.sessions) as session:
-            session.execute(update(Resume).where(Resume.id == old["id"]).values(created_at=utcnow() - timedelta(days=31)))
+            session.execute(
+                update(Resume)
+                .where(Resume.id == old["id"])
+                .values(created_at=utcnow() - timedelta(days=31))
+            )
         assert client.get(f"/v1/resumes/{old['id']}", headers=auth).status_code == 404
         assert client.get("/v1/resumes", headers=auth).json()["total"] == 0
         _upload(client, auth)

@@ -19,12 +19,12 @@ from service.store.models import ApiKey, Base, MatchScore, Resume, utcnow
 
 
 @pytest.fixture
-def settings(tmp_path, db_url) -> Settings:  # type: ignore[no-untyped-def]
+def settings(tmp_path, db_url) -> Settings:
     return Settings(data_dir=tmp_path / "data", database_url=db_url)
 
 
 @pytest.fixture
-def sessions(settings):  # type: ignore[no-untyped-def]
+def sessions(settings):
     upgrade(settings)
     engine = make_engine(settings)
     yield make_sessionmaker(engine)
@@ -45,13 +45,18 @@ def _profile() -> Profile:
             "name": "toy",
             "title": "Toy role",
             "groups": [
-                {"id": "g", "name": "G", "weight": 1, "items": [{"id": "py", "label": "Python", "any_of": ["python"]}]}
+                {
+                    "id": "g",
+                    "name": "G",
+                    "weight": 1,
+                    "items": [{"id": "py", "label": "Python", "any_of": ["python"]}],
+                }
             ],
         }
     )
 
 
-def test_upgrade_is_idempotent_and_matches_the_models(settings) -> None:  # type: ignore[no-untyped-def]
+def test_upgrade_is_idempotent_and_matches_the_models(settings) -> None:
     assert upgrade(settings) == head_revision()
     assert upgrade(settings) == head_revision()
     engine = make_engine(settings)
@@ -63,7 +68,7 @@ def test_upgrade_is_idempotent_and_matches_the_models(settings) -> None:  # type
         engine.dispose()
 
 
-def test_sqlite_runs_in_wal_mode_with_secure_delete_and_foreign_keys(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_sqlite_runs_in_wal_mode_with_secure_delete_and_foreign_keys(tmp_path) -> None:
     settings = Settings(data_dir=tmp_path / "fresh")
     assert not settings.data_dir.exists()
     upgrade_engine(engine := make_engine(settings), settings)
@@ -77,7 +82,7 @@ def test_sqlite_runs_in_wal_mode_with_secure_delete_and_foreign_keys(tmp_path) -
         engine.dispose()
 
 
-def test_keys_store_only_a_hash_and_authenticate_until_revoked(sessions) -> None:  # type: ignore[no-untyped-def]
+def test_keys_store_only_a_hash_and_authenticate_until_revoked(sessions) -> None:
     with session_scope(sessions) as session:
         key, info = keys.create_key(session, "acme")
         second, _ = keys.create_key(session, "acme")
@@ -97,7 +102,7 @@ def test_keys_store_only_a_hash_and_authenticate_until_revoked(sessions) -> None
         assert keys.authenticate(session, second) is not None
 
 
-def test_queries_are_scoped_to_the_tenant(sessions) -> None:  # type: ignore[no-untyped-def]
+def test_queries_are_scoped_to_the_tenant(sessions) -> None:
     with session_scope(sessions) as session:
         acme = keys.get_or_create_tenant(session, "acme").id
         globex = keys.get_or_create_tenant(session, "globex").id
@@ -115,15 +120,17 @@ def test_queries_are_scoped_to_the_tenant(sessions) -> None:  # type: ignore[no-
         assert records.list_resumes(session, acme, 10, 0).total == 1
 
 
-def test_pagination_is_newest_first_and_counts_everything(sessions) -> None:  # type: ignore[no-untyped-def]
+def test_pagination_is_newest_first_and_counts_everything(sessions) -> None:
     with session_scope(sessions) as session:
         tenant = keys.get_or_create_tenant(session, "acme").id
-        ids = [records.add_job(session, tenant, f"Job {i}", "Python", _profile()).id for i in range(5)]
+        ids = [
+            records.add_job(session, tenant, f"Job {i}", "Python", _profile()).id for i in range(5)
+        ]
         for index, job_id in enumerate(ids):
             session.execute(
-                update(records.Job).where(records.Job.id == job_id).values(
-                    created_at=utcnow() - timedelta(minutes=10 - index)
-                )
+                update(records.Job)
+                .where(records.Job.id == job_id)
+                .values(created_at=utcnow() - timedelta(minutes=10 - index))
             )
     with session_scope(sessions) as session:
         first = records.list_jobs(session, tenant, 2, 0)
@@ -135,12 +142,15 @@ def test_pagination_is_newest_first_and_counts_everything(sessions) -> None:  # 
 def _score(extraction: Extraction, profile: Profile) -> MatchReport:
     points = 10.0 * extraction.text.count("Python")
     return MatchReport(
-        score=min(points, 100.0), profile=profile.name, profile_kind="job", breakdown=[],
+        score=min(points, 100.0),
+        profile=profile.name,
+        profile_kind="job",
+        breakdown=[],
         versions=extraction.versions,
     )
 
 
-def test_ranking_caches_scores_and_deleting_a_resume_removes_them(sessions) -> None:  # type: ignore[no-untyped-def]
+def test_ranking_caches_scores_and_deleting_a_resume_removes_them(sessions) -> None:
     calls: list[str] = []
 
     def scorer(extraction: Extraction, profile: Profile) -> MatchReport:
@@ -152,7 +162,9 @@ def test_ranking_caches_scores_and_deleting_a_resume_removes_them(sessions) -> N
         other = keys.get_or_create_tenant(session, "globex").id
         job = records.add_job(session, tenant, "ML", "Python", _profile())
         low = records.add_resume(session, tenant, _extraction("Python"), label="low", size_bytes=1)
-        high = records.add_resume(session, tenant, _extraction("Python Python"), label="hi", size_bytes=1)
+        high = records.add_resume(
+            session, tenant, _extraction("Python Python"), label="hi", size_bytes=1
+        )
         records.add_resume(session, other, _extraction("Python " * 9), label="x", size_bytes=1)
     with session_scope(sessions) as session:
         page = records.rank_resumes(session, tenant, job, scorer, version="v1", limit=10, offset=0)
@@ -172,15 +184,21 @@ def test_ranking_caches_scores_and_deleting_a_resume_removes_them(sessions) -> N
         assert session.scalars(select(MatchScore)).all() == []
 
 
-def test_retention_hides_and_purges_expired_resumes(sessions) -> None:  # type: ignore[no-untyped-def]
+def test_retention_hides_and_purges_expired_resumes(sessions) -> None:
     with session_scope(sessions) as session:
         tenant = keys.get_or_create_tenant(session, "acme").id
         old = records.add_resume(session, tenant, _extraction("old"), label=None, size_bytes=3)
         new = records.add_resume(session, tenant, _extraction("new"), label=None, size_bytes=3)
-        session.execute(update(Resume).where(Resume.id == old.id).values(created_at=utcnow() - timedelta(days=31)))
+        session.execute(
+            update(Resume)
+            .where(Resume.id == old.id)
+            .values(created_at=utcnow() - timedelta(days=31))
+        )
     cutoff = records.retention_cutoff(30)
     with session_scope(sessions) as session:
-        assert [r.id for r in records.list_resumes(session, tenant, 10, 0, cutoff).items] == [new.id]
+        assert [r.id for r in records.list_resumes(session, tenant, 10, 0, cutoff).items] == [
+            new.id
+        ]
         with pytest.raises(NotFound):
             records.get_resume(session, tenant, old.id, cutoff)
         assert records.purge_expired(session, None) == 0
@@ -189,7 +207,7 @@ def test_retention_hides_and_purges_expired_resumes(sessions) -> None:  # type: 
         assert [r.id for r in records.list_resumes(session, tenant, 10, 0).items] == [new.id]
 
 
-def test_deleted_resume_text_leaves_no_trace_in_the_sqlite_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_deleted_resume_text_leaves_no_trace_in_the_sqlite_files(tmp_path) -> None:
     settings = Settings(data_dir=tmp_path / "data")
     upgrade(settings)
     engine = make_engine(settings)
@@ -197,8 +215,12 @@ def test_deleted_resume_text_leaves_no_trace_in_the_sqlite_files(tmp_path) -> No
     marker = "Zanzibar-" + "q7x" * 20
     with session_scope(sessions) as session:
         tenant = keys.get_or_create_tenant(session, "acme").id
-        keep = records.add_resume(session, tenant, _extraction("kept resume"), label=None, size_bytes=1)
-        gone = records.add_resume(session, tenant, _extraction(f"Skills: {marker}"), label=None, size_bytes=1)
+        keep = records.add_resume(
+            session, tenant, _extraction("kept resume"), label=None, size_bytes=1
+        )
+        gone = records.add_resume(
+            session, tenant, _extraction(f"Skills: {marker}"), label=None, size_bytes=1
+        )
     files = [settings.data_dir / "skillmatch.db", settings.data_dir / "skillmatch.db-wal"]
     assert any(marker.encode() in f.read_bytes() for f in files if f.exists())
     with session_scope(sessions) as session:

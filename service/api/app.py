@@ -74,7 +74,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     await run_in_threadpool(purge_expired, state)
     await run_in_threadpool(warm_up, state)
     log.info("ready in %.0f ms", (time.perf_counter() - started) * 1000)
-    purger = asyncio.create_task(_purge_periodically(state)) if state.settings.retention_days else None
+    purger = (
+        asyncio.create_task(_purge_periodically(state)) if state.settings.retention_days else None
+    )
     try:
         yield
     finally:
@@ -118,7 +120,11 @@ class AccessLogMiddleware:
             path = getattr(route, "path", None) or "(unrouted)"
             log.info(
                 "%s %s %s in=%dB %.0fms",
-                scope["method"], path, status, received, (time.perf_counter() - started) * 1000,
+                scope["method"],
+                path,
+                status,
+                received,
+                (time.perf_counter() - started) * 1000,
             )
 
 

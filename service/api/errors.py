@@ -63,7 +63,9 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     }
 
 
-def error_response(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+def error_response(
+    status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
     return JSONResponse(
         status_code=status, content={"error": {"code": code, "message": message}}, headers=headers
     )
@@ -72,9 +74,8 @@ def error_response(status: int, code: str, message: str, headers: dict[str, str]
 async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, SkillmatchError)
     headers = None
-    retry_after = getattr(exc, "retry_after", None)
-    if retry_after is not None:
-        headers = {"Retry-After": str(int(retry_after))}
+    if exc.retry_after is not None:
+        headers = {"Retry-After": str(exc.retry_after)}
     if exc.status >= 500:
         log.error("request failed: code=%s status=%s", exc.code, exc.status)
     return error_response(exc.status, exc.code, exc.message, headers)
@@ -101,7 +102,9 @@ def allowed_methods(request: Request) -> list[str]:
     return [
         method
         for method in ("DELETE", "GET", "PATCH", "POST", "PUT")
-        if any(route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes)
+        if any(
+            route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes
+        )
     ]
 
 

@@ -120,7 +120,7 @@ class RateLimiter:
             window.popleft()
         if len(window) >= per_minute:
             error = RateLimited(f"More than {per_minute} requests a minute; retry later.")
-            error.retry_after = max(1, math.ceil(window[0] + 60 - now))  # type: ignore[attr-defined]
+            error.retry_after = max(1, math.ceil(window[0] + 60 - now))
             raise error
         window.append(now)
         if len(self.windows) > 10_000:
@@ -141,7 +141,7 @@ class ParseSlots:
     async def hold(self, limit: int) -> AsyncIterator[None]:
         if self.in_use >= limit:
             error = Busy(f"{limit} documents are being read already; retry in a moment.")
-            error.retry_after = 1  # type: ignore[attr-defined]
+            error.retry_after = 1
             raise error
         self.in_use += 1
         try:

@@ -77,7 +77,10 @@ ID_PATTERN = r"^[a-z]{3}_[0-9a-f]{16}$"
 
 
 class MatchRequest(BaseModel):
-    """Exactly one resume source, and at most one of job_id / job_text / profile."""
+    """Exactly one resume source, and at most one of job_id / job_text / profile.
+
+    Absent fields default to None but an explicit ``null`` is refused, as the schema says.
+    """
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=_ONE_OF_EACH)
 

@@ -106,7 +106,9 @@ def keys_list() -> None:
 
 
 @keys_app.command("revoke")
-def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key's id from `keys list`.")]) -> None:
+def keys_revoke(
+    key_id: Annotated[str, typer.Argument(help="The key's id from `keys list`.")],
+) -> None:
     """Revoke a key at once; the tenant's data stays."""
     from ..store import keys
     from ..store.db import make_engine, make_sessionmaker, session_scope

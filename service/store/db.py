@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 def database_url(settings: Settings) -> str:
     """The SQLAlchemy URL; a bare ``postgresql://`` URL is routed to the psycopg 3 driver."""
     url = settings.effective_database_url
-    if url.startswith("postgresql://") or url.startswith("postgres://"):
+    if url.startswith(("postgresql://", "postgres://")):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
 

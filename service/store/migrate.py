@@ -66,13 +66,12 @@ def _migration_lock(engine: Engine, settings: Settings) -> Iterator[None]:
 
 def upgrade_engine(engine: Engine, settings: Settings) -> str | None:
     """Bring the schema behind ``engine`` to the newest revision; returns that revision."""
-    with _migration_lock(engine, settings):
-        with engine.begin() as connection:
-            if current_revision(connection) == head_revision():
-                return head_revision()
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+    with _migration_lock(engine, settings), engine.begin() as connection:
+        if current_revision(connection) == head_revision():
+            return head_revision()
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
     log.info("database migrated to %s", head_revision())
     return head_revision()
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 from datetime import datetime, timedelta
+from typing import Generic, TypeVar
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound
 from ..models import Extraction, MatchReport, Profile
 from .models import Job, MatchScore, Resume, utcnow
-
 
 T = TypeVar("T")
 
@@ -37,7 +36,9 @@ def retention_cutoff(retention_days: int | None) -> datetime | None:
 # Jobs ------------------------------------------------------------------------------------------
 
 
-def add_job(session: Session, tenant_id: int, title: str, description: str, profile: Profile) -> Job:
+def add_job(
+    session: Session, tenant_id: int, title: str, description: str, profile: Profile
+) -> Job:
     job = Job(
         id=new_id("job"),
         tenant_id=tenant_id,
@@ -102,8 +103,8 @@ def add_resume(
     return resume
 
 
-def _live_resumes(tenant_id: int, cutoff: datetime | None):  # type: ignore[no-untyped-def]
-    conditions = [Resume.tenant_id == tenant_id]
+def _live_resumes(tenant_id: int, cutoff: datetime | None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [Resume.tenant_id == tenant_id]
     if cutoff is not None:
         conditions.append(Resume.created_at >= cutoff)
     return conditions
@@ -161,7 +162,11 @@ def delete_tenant_data(session: Session, tenant_id: int) -> dict[str, int]:
     scores = session.execute(delete(MatchScore).where(MatchScore.tenant_id == tenant_id))
     resumes = session.execute(delete(Resume).where(Resume.tenant_id == tenant_id))
     jobs = session.execute(delete(Job).where(Job.tenant_id == tenant_id))
-    return {"jobs": jobs.rowcount or 0, "resumes": resumes.rowcount or 0, "scores": scores.rowcount or 0}
+    return {
+        "jobs": jobs.rowcount or 0,
+        "resumes": resumes.rowcount or 0,
+        "scores": scores.rowcount or 0,
+    }
 
 
 # Ranking ---------------------------------------------------------------------------------------
@@ -218,5 +223,7 @@ def rank_resumes(
         .limit(limit)
         .offset(offset)
     ).all()
-    items = [Ranked(resume, MatchReport.model_validate_json(score.report_json)) for score, resume in rows]
+    items = [
+        Ranked(resume, MatchReport.model_validate_json(score.report_json)) for score, resume in rows
+    ]
     return Page(items, total)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from ...jobs import parse_job
+from ...models import Profile
 from ...score import score
 from ...store import records
 from ...store.db import after_delete
+from ...store.models import Job
 from ...taxonomy import get_taxonomy
 from ..deps import PageDep, SessionDep, StateDep, TenantDep
 from ..errors import error_responses
@@ -20,7 +23,7 @@ router = APIRouter(prefix="/v1/jobs", tags=["jobs"], responses=error_responses(4
 TOP_GAPS = 3
 
 
-def job_public(job: records.Job) -> JobPublic:
+def job_public(job: Job) -> JobPublic:
     return JobPublic(
         id=job.id,
         title=job.title,
@@ -38,9 +41,14 @@ async def create_job(
     check_text(body.description, state.settings, "description")
     async with state.parse_slots.hold(state.settings.max_concurrent_parses):
         profile = await run_in_threadpool(parse_job, body.description, body.title)
-    job = records.add_job(session, caller.tenant_id, body.title, body.description, profile)
-    session.commit()
+    job = await run_in_threadpool(store_job, session, caller.tenant_id, body, profile)
     return job_public(job)
+
+
+def store_job(session: Session, tenant_id: int, body: JobCreate, profile: Profile) -> Job:
+    job = records.add_job(session, tenant_id, body.title, body.description, profile)
+    session.commit()
+    return job
 
 
 @router.get("", response_model=Page[JobSummary])

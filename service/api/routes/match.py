@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from ...analyze import resolve_profile
 from ...extract import extract_text
-from ...models import MatchReport, Profile
+from ...models import Extraction, MatchReport, Profile
 from ...score import score
+from ...settings import Settings
 from ...store import records
 from ..deps import SessionDep, StateDep, TenantDep
 from ..errors import error_responses
@@ -33,15 +35,28 @@ async def match(
             check_text(value, settings, name)
     profile: Profile
     if body.job_id is not None:
-        profile = records.job_profile(records.get_job(session, caller.tenant_id, body.job_id))
+        profile = await run_in_threadpool(
+            stored_job_profile, session, caller.tenant_id, body.job_id
+        )
     else:
         profile = await run_in_threadpool(resolve_profile, body.profile, body.job_text)
     if body.resume_id is not None:
-        cutoff = records.retention_cutoff(settings.retention_days)
-        resume = records.get_resume(session, caller.tenant_id, body.resume_id, cutoff)
-        extraction = records.resume_extraction(resume)
+        extraction = await run_in_threadpool(
+            stored_extraction, session, caller.tenant_id, body.resume_id, settings
+        )
     else:
         assert body.resume_text is not None
         async with state.parse_slots.hold(settings.max_concurrent_parses):
             extraction = await run_in_threadpool(extract_text, body.resume_text)
     return await run_in_threadpool(score, extraction, profile)
+
+
+def stored_job_profile(session: Session, tenant_id: int, job_id: str) -> Profile:
+    return records.job_profile(records.get_job(session, tenant_id, job_id))
+
+
+def stored_extraction(
+    session: Session, tenant_id: int, resume_id: str, settings: Settings
+) -> Extraction:
+    cutoff = records.retention_cutoff(settings.retention_days)
+    return records.resume_extraction(records.get_resume(session, tenant_id, resume_id, cutoff))

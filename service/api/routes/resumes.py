@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from fastapi import APIRouter, Request, Response
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from ...extract import extract
+from ...models import Extraction
+from ...settings import Settings
 from ...store import records
 from ...store.db import after_delete
 from ...store.models import Resume
@@ -55,12 +58,26 @@ async def upload_resume(
     async with state.parse_slots.hold(settings.max_concurrent_parses):
         document = await run_in_threadpool(read_document, upload.data, upload.filename, settings)
         extraction = await run_in_threadpool(extract, document)
-    records.purge_expired(session, settings.retention_days)
-    resume = records.add_resume(
-        session, caller.tenant_id, extraction, label=label, size_bytes=len(upload.data)
+    resume = await run_in_threadpool(
+        store_resume, session, caller.tenant_id, extraction, label, len(upload.data), settings
     )
-    session.commit()
     return ResumePublic(**_summary_fields(resume, settings.retention_days), extraction=extraction)
+
+
+def store_resume(
+    session: Session,
+    tenant_id: int,
+    extraction: Extraction,
+    label: str | None,
+    size_bytes: int,
+    settings: Settings,
+) -> Resume:
+    """Purge expired resumes, then store this one and commit (the 201 means it is durable)."""
+    if records.purge_expired(session, settings.retention_days):
+        after_delete(session)
+    resume = records.add_resume(session, tenant_id, extraction, label=label, size_bytes=size_bytes)
+    session.commit()
+    return resume
 
 
 @router.get("", response_model=Page[ResumeSummary])
@@ -82,7 +99,9 @@ def get_resume(
 ) -> ResumePublic:
     """One resume with its full extraction."""
     days = state.settings.retention_days
-    resume = records.get_resume(session, caller.tenant_id, resume_id, records.retention_cutoff(days))
+    resume = records.get_resume(
+        session, caller.tenant_id, resume_id, records.retention_cutoff(days)
+    )
     return ResumePublic(
         **_summary_fields(resume, days), extraction=records.resume_extraction(resume)
     )
