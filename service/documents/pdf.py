@@ -266,22 +266,30 @@ def _page_count(document: PDFDocument) -> int | None:
 
 
 def _pieces(lines: list[Line]) -> list[tuple[str, int]]:
-    """Paragraph pieces: a new one at a new column/band or a vertical gap over one line.
+    """Paragraph pieces: a new one at a new column/band or a gap clearly wider than both one
+    line and the usual spacing between lines in that column (Word's space-after-paragraph).
 
     Within a piece, a line that runs to the column's right edge and is followed by a line at
     the same left edge (not a bullet) was wrapped by the layout: the two are joined by a space.
     """
     right_edge: dict[tuple[int, str], float] = {}
-    for line in lines:
+    gaps: dict[tuple[int, str], Counter[int]] = {}
+    for index, line in enumerate(lines):
         key = (line.page, line.group)
         right_edge[key] = max(right_edge.get(key, 0.0), line.x1)
+        before = lines[index - 1] if index else None
+        if before is not None and (before.page, before.group) == key and line.y1 <= before.y0:
+            gaps.setdefault(key, Counter())[round(before.y0 - line.y1)] += 1
+    usual = {key: counter.most_common(1)[0][0] for key, counter in gaps.items()}
     pieces: list[tuple[str, int]] = []
     current: list[str] = []
     last: Line | None = None
     for line in lines:
         gap = (last.y0 - line.y1) if last is not None else 0.0
+        spacing = usual.get((line.page, line.group), 0)
         new = last is None or line.group != last.group or line.page != last.page or (
-            gap > 0.8 * max(line.height, last.height)) or line.y0 > last.y0
+            gap > max(0.8 * max(line.height, last.height), 1.5 * spacing + 1)) or (
+            line.y0 > last.y0)
         if new and current and last is not None:
             pieces.append(("\n".join(current), last.page))
             current = []
