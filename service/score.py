@@ -218,16 +218,14 @@ def _skill_credit(skill_id: str, item: ProfileItem, r: _Resume) -> _Credit:
             "skills list only" if strength <= SECTION_STRENGTH["skills"] else "mentioned")
         how = ", ".join([f"explicit ({where})", *notes])
         return _Credit(strength * factor, skill_id, how, _best_evidence(hit), matched=True)
-    if hit is not None:
-        sources = [s for s in hit.implied_by if s in r.claimed_set]
-        best_id = max(sources, key=lambda s: (r.strength[s], s), default=None)
-        best = r.hits[best_id] if best_id else None
-        strength = r.strength[best_id] if best_id else UNKNOWN_SECTION_STRENGTH
-        factor, _ = _factors(best or hit, item, r.ref_year)
-        names = ", ".join(_name(s, r.tax) for s in hit.implied_by) or "another skill"
-        evidence = _best_evidence(best) if best else _best_evidence(hit)
-        return _Credit(IMPLIED * strength * factor, skill_id, f"implied by {names}", evidence,
-                       matched=True)
+    sources = [s for s in hit.implied_by if s in r.claimed_set] if hit is not None else []
+    if hit is not None and sources:
+        # credit through the strongest implying skill the resume claims (no claim, no credit)
+        scored = [(r.strength[s] * _factors(r.hits[s], item, r.ref_year)[0], s) for s in sources]
+        value, best_id = max(scored)
+        names = ", ".join(_name(s, r.tax) for s in hit.implied_by)
+        return _Credit(IMPLIED * value, skill_id, f"implied by {names}",
+                       _best_evidence(r.hits[best_id]), matched=True)
     related = _closest(skill_id, r, related_only=True)
     if related is not None:
         return _Credit(RELATED * r.strength[related], None,

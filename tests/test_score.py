@@ -180,7 +180,8 @@ def _item(report, item_id):
 SKILLS = sorted({*STRONG, *BACKEND, "keras", "tensorflow", "r", "scala", "google-cloud"})
 SECTIONS = st.sampled_from(["experience", "skills", "projects", "summary", None])
 hits_strategy = st.lists(
-    st.tuples(st.sampled_from(SKILLS), SECTIONS, st.floats(0.3, 1.0)),
+    st.tuples(st.sampled_from(SKILLS), SECTIONS, st.floats(0.3, 1.0),
+              st.one_of(st.none(), st.floats(0, 12)), st.one_of(st.none(), st.integers(2005, 2019))),
     max_size=20, unique_by=lambda t: t[0],
 )
 PROPS = settings(max_examples=40, deadline=None,
@@ -188,7 +189,8 @@ PROPS = settings(max_examples=40, deadline=None,
 
 
 def _build(spec, years=None):
-    return extraction([hit(s, sec, confidence=c) for s, sec, c in spec], total_years=years)
+    hits = [hit(s, sec, confidence=c, years=y, last_used=last) for s, sec, c, y, last in spec]
+    return extraction(hits, total_years=years, titles=("Engineer", "Developer", "Data Scientist"))
 
 
 @PROPS
@@ -217,3 +219,38 @@ def test_adding_evidence_never_lowers_and_removing_never_raises(profile, spec, s
     fewer = base.model_copy(deep=True)
     fewer.skills = [h for h in fewer.skills if h.id != skill]
     assert score(fewer, profile).score <= before
+
+
+JOB = """Machine Learning Engineer
+Requirements
+- 3+ years of Python and SQL.
+- Strong experience with PyTorch or TensorFlow.
+- Experience with AWS, GCP, or Azure.
+- 5+ years of professional experience; a Bachelor's degree in Computer Science.
+Nice to have
+- Familiarity with Kubernetes and Docker.
+"""
+
+
+@pytest.fixture(scope="module")
+def job_profile():
+    from service.jobs import parse_job
+
+    return parse_job(JOB)
+
+
+@PROPS
+@given(hits_strategy, st.sampled_from(SKILLS), SECTIONS)
+def test_job_scores_are_monotone_too(job_profile, spec, skill, section):
+    base = _build(spec, years=4)
+    report = score(base, job_profile)
+    assert 0 <= report.score <= 100
+    more = base.model_copy(deep=True)
+    if more.skill(skill) is None:
+        more.skills.append(hit(skill, section))
+    else:
+        more.skill(skill).evidence.append(Evidence(text=skill, start=0, end=1, section=section))
+    assert score(more, job_profile).score >= report.score
+    fewer = base.model_copy(deep=True)
+    fewer.skills = [h for h in fewer.skills if h.id != skill]
+    assert score(fewer, job_profile).score <= report.score
