@@ -555,3 +555,20 @@ def test_cli_show_unknown_id(runner):
     assert result.stderr.strip() == (
         "skillmatch taxonomy: unknown skill id 'cobol-9000' in taxonomy toy-1 "
         "(see `skillmatch taxonomy list`)")
+
+
+# ------------------------------------------------------------- every form, through the extractor
+
+
+@pytest.mark.slow
+def test_every_form_alone_in_a_skills_line_finds_only_its_skills(real):
+    """Each skill form names its own skill and no other; each compound form names its skills."""
+    extract = pytest.importorskip("service.extract", reason="service/extract is not here").extract_text
+    cases = [(form, {s.id}) for s in real.skills.values() for form in s.forms]
+    cases += [(form, set(c.skills)) for c in real.compounds for form in c.forms]
+    wrong = []
+    for form, expected in cases:
+        found = {hit.id for hit in extract(f"Skills: {form}").skills if hit.explicit}
+        if found != expected:
+            wrong.append((form, sorted(expected), sorted(found)))
+    assert wrong == []
