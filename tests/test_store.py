@@ -231,3 +231,20 @@ def test_deleted_resume_text_leaves_no_trace_in_the_sqlite_files(tmp_path) -> No
         if path.exists():
             assert marker.encode() not in path.read_bytes(), path.name
     engine.dispose()
+
+
+def test_concurrent_migrators_take_turns(tmp_path) -> None:
+    """Several processes starting at once (workers, CLI) migrate once and never collide."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    settings = Settings(data_dir=tmp_path / "race")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        revisions = list(pool.map(lambda _: upgrade(settings), range(4)))
+    assert revisions == [head_revision()] * 4
+    engine = make_engine(settings)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+        assert [r[0] for r in rows] == [head_revision()]
+    finally:
+        engine.dispose()
