@@ -1,6 +1,7 @@
 """``skillmatch batch`` end to end with the real reader, extractor and scorer."""
 
 import csv
+import os
 import json
 import shutil
 import subprocess
@@ -120,7 +121,6 @@ def _csv_rows(path: Path) -> list[tuple[str, ...]]:
 
 @pytest.mark.slow
 def test_kill_9_of_the_process_group_then_resume_matches_a_clean_run(tmp_path: Path) -> None:
-    import os
     import signal
     import time
 
@@ -152,3 +152,26 @@ def test_kill_9_of_the_process_group_then_resume_matches_a_clean_run(tmp_path: P
     killed_rows, clean_rows = _csv_rows(tmp_path / "killed.csv"), _csv_rows(tmp_path / "clean.csv")
     assert len(killed_rows) == len(set(killed_rows)) == 41
     assert sorted(killed_rows) == sorted(clean_rows)
+
+
+def _shared() -> Path:
+    env = os.environ.get("SKILLMATCH_SHARED")
+    return Path(env) if env else ROOT.parent / "shared"
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_every_damaged_pdf_of_the_torture_set_gets_one_typed_row(tmp_path: Path) -> None:
+    torture = _shared() / "pdf-torture"
+    if not torture.is_dir():
+        pytest.skip("../shared/pdf-torture is not available")
+    files = sorted(p for p in torture.rglob("*")
+                   if p.is_file() and p.suffix.lower() in {".pdf", ".docx", ".txt", ".md"})
+    result = _batch(str(torture), "--workers", "2", "--out", "torture.csv", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    rows = _csv_rows(tmp_path / "torture.csv")
+    assert sorted(row[0] for row in rows) == sorted(str(p) for p in files)
+    codes = {row[3] for row in rows if row[1] == "error"}
+    assert "internal" not in codes and codes <= {
+        "corrupt", "empty", "encrypted", "no_text_layer", "too_many_pages", "too_large",
+        "text_too_long", "unsupported_format", "timeout"}
