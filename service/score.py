@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from . import __version__
 from .models import (
-    Evidence, ExperienceSummary, Extraction, Gap, GroupScore, ItemScore, MatchReport, Profile,
+    Citation, Evidence, ExperienceSummary, Extraction, Gap, GroupScore, ItemScore, MatchReport, Profile,
     ProfileItem, RequirementCheck, SalaryBand, SkillHit, Versions,
 )
 from .taxonomy import Taxonomy, get_taxonomy
@@ -145,6 +145,8 @@ def score(extraction: Extraction, profile: Profile, *, taxonomy: Taxonomy | None
         if check.met is False:
             missing.append(check.label)
     for check in requirements:
+        if check.weight - check.points > 0.05:
+            gaps.append(_requirement_gap(check, profile, extraction))
         check.points = round(check.points, 3)
 
     gaps.sort(key=lambda g: (-g.gain, g.importance != "required", g.id))
@@ -289,6 +291,53 @@ def _gap(item: ProfileItem, credit: _Credit, item_share: float, r: _Resume) -> G
         gain=round(item_share * (1.0 - credit.value), 3), why=item.why, closest=closest,
         closest_skill=closest_id, next_step=step, partial=credit.value > 0,
     )
+
+
+def _requirement_gap(check: RequirementCheck, profile: Profile, extraction: Extraction) -> Gap:
+    """A degree or years shortfall as a gap, with what to do about it."""
+    if check.id == "education":
+        req = profile.education
+        names = [f.replace("-", " ") for f in req.fields[:4]]
+        fields = (", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else
+                  names[0] if names else "a relevant field")
+        if check.met is None:
+            step = ("State your degrees in an Education section: level, field, institution and "
+                    "year, so they can be read.")
+        elif check.met is False:
+            step = (f"The {_asker_of(req.why)} asks for a {_degree_name(req.required_level)} "
+                    f"({fields}).")
+        else:
+            rank = max(LEVEL_RANK.get(e.level or "", 0) for e in extraction.document.education)
+            wanted = [lv for lv in (req.preferred_level, req.bonus_level)
+                      if lv and LEVEL_RANK[lv] > rank]
+            step = (f"A {_degree_name(wanted[0])} in {fields} would add points"
+                    f"{' (the ' + _asker_of(req.why) + ' prefers it)' if wanted[0] == req.preferred_level else ''}."
+                    if wanted else f"A degree in {fields} would score fully.")
+        why = req.why
+    else:
+        req_x = profile.experience
+        if check.met is None:
+            step = ("Give each position start and end dates (e.g. 'Jan 2020 - Mar 2023') so years "
+                    "of experience can be counted.")
+        elif check.met is False:
+            step = (f"The {_asker_of(req_x.why)} asks for {req_x.min_years:g}+ years; count "
+                    "relevant internships, research and freelance work with their dates.")
+        else:
+            titles = ", ".join(req_x.relevant_titles[:4])
+            step = (f"Make a prior role in {titles} visible with its title and dates."
+                    if titles else "Show the dates of each relevant role.")
+        why = req_x.why
+    return Gap(id=check.id, label=check.label, importance="required",
+               gain=round(check.weight - check.points, 3), why=why, next_step=step,
+               partial=check.points > 0)
+
+
+def _degree_name(level: str) -> str:
+    return {"bachelor": "bachelor's degree", "master": "master's degree", "phd": "PhD"}[level]
+
+
+def _asker_of(why: Citation | None) -> str:
+    return "posting" if why is not None and why.start is not None else "profile"
 
 
 def _asker(item: ProfileItem) -> str:

@@ -254,3 +254,22 @@ def test_job_scores_are_monotone_too(job_profile, spec, skill, section):
     fewer = base.model_copy(deep=True)
     fewer.skills = [h for h in fewer.skills if h.id != skill]
     assert score(fewer, job_profile).score <= report.score
+
+
+def test_degree_and_years_shortfalls_are_gaps_with_next_steps(profile):
+    report = score(extraction([hit("python")], total_years=1, degrees=(("bachelor", "physics"),)),
+                   profile)
+    gaps = {g.id: g for g in report.gaps}
+    assert "master's degree" in gaps["education"].next_step
+    assert gaps["experience"].gain > 0 and "2+" in report.missing_required[-1]
+    unknown = {g.id: g for g in score(extraction([hit("python")]), profile).gaps}
+    assert "Education section" in unknown["education"].next_step
+    assert "dates" in unknown["experience"].next_step
+    full = {g.id for g in strong_phd().gaps}
+    assert "education" not in full
+    assert sum(g.gain for g in report.gaps) <= 100 - report.score + 0.1
+
+
+def strong_phd():
+    return score(extraction(explicit_hits(STRONG), total_years=6, titles=("Data Scientist",),
+                            degrees=(("phd", "computer-science"),)), get_profile("ml-engineer"))
