@@ -6,14 +6,18 @@ one on 127.0.0.1 and sets it); without it that leg skips with a message saying s
 
 from __future__ import annotations
 
+import asyncio
 import os
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+T = TypeVar("T")
 POSTGRES_ENV = "SKILLMATCH_TEST_POSTGRES_URL"
 POSTGRES_HOWTO = (
     f"PostgreSQL leg skipped: set {POSTGRES_ENV}=postgresql://USER:PASSWORD@127.0.0.1:5432/DB "
@@ -57,6 +61,12 @@ Nice to have:
 - Apache Spark
 - MLflow
 """
+
+
+def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine on a fresh event loop in its own thread (safe when a loop is running)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _admin_url(url: str) -> str:

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from service.store.models import Resume
-from tests.conftest import JOB_TEXT, RESUME_TEXT
+from tests.conftest import JOB_TEXT, RESUME_TEXT, run_async
 
 
 def _upload(text: str = RESUME_TEXT, name: str = "resume.txt") -> dict[str, tuple[str, bytes, str]]:
@@ -80,7 +80,6 @@ def test_upload_over_the_size_limit_is_413(make_app) -> None:
 
 
 def test_body_limit_is_enforced_while_streaming_even_when_content_length_lies(make_app) -> None:
-    import asyncio
 
     from fastapi.testclient import TestClient
 
@@ -127,7 +126,7 @@ def test_body_limit_is_enforced_while_streaming_even_when_content_length_lies(ma
         "server": ("testserver", 80),
         "app": app,
     }
-    asyncio.run(app(scope, receive, send))
+    run_async(app(scope, receive, send))
     assert sent[0]["type"] == "http.response.start" and sent[0]["status"] == 413
     assert b"too_large" in b"".join(m.get("body", b"") for m in sent[1:])
     assert [m["type"] for m in sent].count("http.response.start") == 1

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from service.api.limits import ParseSlots, RateLimiter
 from service.errors import Busy, RateLimited
+from tests.conftest import run_async
 
 
 def test_rate_limiter_counts_a_sliding_minute_per_client() -> None:
@@ -40,4 +39,4 @@ def test_parse_slots_refuse_past_the_limit_and_free_on_error() -> None:
                 raise ValueError("boom")
         assert slots.in_use == 0
 
-    asyncio.run(scenario())
+    run_async(scenario())
