@@ -37,6 +37,7 @@ _SKILL_HEADING = re.compile(
 _WORD = re.compile(r"[A-Za-z0-9+#.]+")
 _INITIAL = re.compile(r"\b[A-Z][a-z]+ $")
 _LIST_REACH = 2
+_LIST_SPAN = 200
 _MAX_ITEM_WORDS = 3
 _HEADING_LOOKBACK = 15
 
@@ -130,8 +131,10 @@ def in_skills_area(text: str, document: Document, mention: "Mention") -> bool:
 
 
 def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The items of the separator-delimited list on the line holding ``start``."""
+    """The items of the separator-delimited list on the line holding ``start`` (within
+    ``_LIST_SPAN`` characters of it: flattened documents have very long lines)."""
     line_start, line_end = line_bounds(text, start, end)
+    line_start, line_end = max(line_start, start - _LIST_SPAN), min(line_end, end + _LIST_SPAN)
     line = text[line_start:line_end]
     items, cursor = [], 0
     for sep in _LIST_SEPARATOR.finditer(line):
@@ -254,6 +257,8 @@ def negated(text: str, mention: "Mention", blanked: str) -> bool:
     ``blanked`` is ``text`` with the accepted mentions blanked out (``blank_out``)."""
     lo = max(0, mention.start - _NEG_REACH)
     before = blanked[lo:mention.start]
+    cut = max(before.rfind("\n"), before.rfind(". "), before.rfind(";")) + 1
+    lo, before = lo + cut, before[cut:]
     for cue in reversed(list(_NEG_CUE.finditer(before))):
         around = text[lo + cue.start():lo + cue.start() + 20]
         if _NOT_NEGATION.match(around):
@@ -262,7 +267,9 @@ def negated(text: str, mention: "Mention", blanked: str) -> bool:
             return True
         break
     after = blanked[mention.end:mention.end + _NEG_REACH]
-    post = _POST_NEG.search(after)
+    after = after[:min((i for i in (after.find("\n"), after.find(". "), after.find(";")) if i >= 0),
+                       default=len(after))]
+    post = _POST_NEG.search(after) if "not" in after or "n't" in after else None
     return bool(post and _only_filler(after[:post.start()]))
 
 
@@ -282,31 +289,57 @@ _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
 _SENTENCE_MARKS = ("\n", ". ", "; ", "! ", "? ")
 
 
-def requirement(text: str, start: int, end: int) -> str | None:
-    """"preferred" or "required" from the sentence's cue words, else from the heading above."""
-    left = max(
-        (i + len(mark) for mark in _SENTENCE_MARKS if (i := text.rfind(mark, 0, start)) >= 0),
-        default=0,
-    )
-    right_match = _SENTENCE_END.search(text, end, end + 400)
-    right = right_match.start() if right_match else min(len(text), end + 400)
-    sentence = text[left:right]
+class RequirementHints:
+    """Per-document "required"/"preferred" hints, memoised by sentence and by heading."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sentences: dict[tuple[int, int], str | None] = {}
+        self._headings: dict[int, str | None] = {}
+
+    def __call__(self, start: int, end: int) -> str | None:
+        """The sentence's cue words decide; without any, the nearest heading above does."""
+        text = self.text
+        floor = max(0, start - 300)
+        left = max(
+            (i + len(m) for m in _SENTENCE_MARKS if (i := text.rfind(m, floor, start)) >= 0),
+            default=floor,
+        )
+        right_match = _SENTENCE_END.search(text, end, end + 400)
+        right = right_match.start() if right_match else min(len(text), end + 400)
+        if (left, right) not in self._sentences:
+            self._sentences[(left, right)] = _cue(text[left:right])
+        hint = self._sentences[(left, right)]
+        if hint is not None:
+            return hint
+        line_start = text.rfind("\n", 0, start)
+        if line_start not in self._headings:
+            self._headings[line_start] = self._heading(line_start)
+        return self._headings[line_start]
+
+    def _heading(self, cursor: int) -> str | None:
+        text = self.text
+        for _ in range(_HEADING_LOOKBACK):
+            if cursor <= 0:
+                return None
+            previous = text.rfind("\n", 0, cursor) + 1
+            line = text[previous:cursor].strip()
+            if line and (line.endswith(":") or len(line.split()) <= 5) and not line.endswith("."):
+                hint = _cue(line)
+                if hint is not None or line.endswith(":") or line.isupper():
+                    return hint
+            cursor = previous - 1
+        return None
+
+
+def _cue(sentence: str) -> str | None:
     if _PREFERRED.search(sentence):
         return "preferred"
     if _REQUIRED.search(sentence):
         return "required"
-    cursor = text.rfind("\n", 0, start)
-    for _ in range(_HEADING_LOOKBACK):
-        if cursor <= 0:
-            return None
-        previous = text.rfind("\n", 0, cursor) + 1
-        line = text[previous:cursor].strip()
-        if line and (line.endswith(":") or len(line.split()) <= 5) and not line.endswith("."):
-            if _PREFERRED.search(line):
-                return "preferred"
-            if _REQUIRED.search(line):
-                return "required"
-            if line.endswith(":") or line.isupper():
-                return None
-        cursor = previous - 1
     return None
+
+
+def requirement(text: str, start: int, end: int) -> str | None:
+    """"preferred" or "required" for the mention at ``text[start:end]`` (one-off use)."""
+    return RequirementHints(text)(start, end)

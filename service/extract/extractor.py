@@ -45,9 +45,11 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
         if not (fold(text[m.start:m.end]) in fields and context.in_degree_phrase(text, m))
     ]
     blanked = context.blank_out(text, [(m.start, m.end) for m, _ in accepted])
+    hints = context.RequirementHints(text)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for mention, method in accepted:
-        item = _evidence(text, document, mention, method, context.negated(text, mention, blanked))
+        neg = context.negated(text, mention, blanked)
+        item = _evidence(text, document, mention, method, neg, None if neg else hints)
         for skill_id in mention.form.skill_ids:
             evidence[skill_id].append(item)
     skills, not_claimed = [], []
@@ -114,7 +116,10 @@ def _rule(taxonomy: Taxonomy, mention: Mention):
     return skill.context
 
 
-def _evidence(text: str, document: Document, mention: Mention, method: str, neg: bool) -> Evidence:
+def _evidence(
+    text: str, document: Document, mention: Mention, method: str, neg: bool,
+    hints: context.RequirementHints | None,
+) -> Evidence:
     line_start, line_end = context.line_bounds(text, mention.start, mention.end)
     section = document.section_at(mention.start)
     return Evidence(
@@ -126,7 +131,7 @@ def _evidence(text: str, document: Document, mention: Mention, method: str, neg:
         page=document.page_at(mention.start),
         negated=neg,
         method=method,
-        requirement=None if neg else context.requirement(text, mention.start, mention.end),
+        requirement=hints(mention.start, mention.end) if hints is not None else None,
     )
 
 

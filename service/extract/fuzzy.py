@@ -1,11 +1,12 @@
 """Misspelling matches with rapidfuzz ("Pytroch", "Kubernates", "Tensor flow").
 
 Only forms longer than 4 characters of skills that are neither ambiguous nor opted out
-(``fuzzy: false``); only over token n-grams that no exact match covers and that share their first
-two letters with such a form. A deletion-neighbourhood index (one edit apart, spaces and hyphens
-ignored) shortlists the pairs worth scoring, then ONE ``process.cdist`` call per document scores
-them with a high cutoff and a length-ratio guard. A word that merely extends or truncates a form
-("scalar", "pythonic") is a different word, not a typo.
+(``fuzzy: false``); only over token n-grams that no exact match covers. Forms are bucketed by
+their first two letters and their length without spaces and hyphens; a candidate is paired only
+with the forms of its bucket (same first two letters, length within one), and ONE
+``process.cpdist`` call per document scores all those pairs with a high cutoff. A length-ratio
+guard follows, and a word that merely extends or truncates a form ("scalar", "pythonic") is a
+different word, not a typo.
 """
 
 from __future__ import annotations
@@ -28,8 +29,6 @@ CUTOFF = 88.0
 TRANSPOSITION_CUTOFF = 85.0
 MIN_FORM_CHARS = 5
 MAX_LENGTH_RATIO = 1.25
-_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
-_MEMO_SIZE = 100_000
 _ELIGIBLE = re.compile(r"[a-z0-9 -]+")
 
 
@@ -38,12 +37,12 @@ def squeeze(text: str) -> str:
     return text.replace(" ", "").replace("-", "")
 
 
-def _deletions(word: str) -> set[str]:
-    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+def _is_word(token: str) -> bool:
+    return token.isascii() and token.isalnum() and token[0].isalpha()
 
 
 class FuzzyIndex:
-    """The fuzzy-eligible forms of a taxonomy and their one-deletion neighbourhood."""
+    """The fuzzy-eligible forms of a taxonomy, bucketed by first two letters and length."""
 
     def __init__(self, taxonomy: Taxonomy, table: FormTable) -> None:
         self.forms: dict[str, Form] = {}
@@ -54,56 +53,46 @@ class FuzzyIndex:
             if any(s.ambiguous or not s.fuzzy for s in skills) or not _ELIGIBLE.fullmatch(key):
                 continue
             self.forms[key] = form
-        self.neighbours: dict[str, set[str]] = defaultdict(set)
-        self.lengths: dict[str, set[int]] = defaultdict(set)
+        buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         for key in self.forms:
-            squeezed = squeeze(key)
-            for variant in _deletions(squeezed):
-                self.neighbours[variant].add(key)
-            self.lengths[key[:2]].update({len(squeezed) - 1, len(squeezed), len(squeezed) + 1})
-        self._memo: dict[str, tuple[str, ...]] = {}
-        words = [key.count(" ") + key.count("-") + 1 for key in self.forms]
-        self.max_words = min(max(words, default=1), 3)
-
-    def _shortlist(self, candidate: str) -> tuple[str, ...]:
-        """Forms one edit from ``candidate`` (memoised: most words recur across documents)."""
-        keys = self._memo.get(candidate)
-        if keys is None:
-            found: set[str] = set()
-            for variant in _deletions(squeeze(candidate)):
-                found |= self.neighbours.get(variant, set())
-            keys = tuple(sorted(k for k in found if k[:2] == candidate[:2]))
-            if len(self._memo) >= _MEMO_SIZE:
-                self._memo.clear()
-            self._memo[candidate] = keys
-        return keys
+            length = len(squeeze(key))
+            for near in (length - 1, length, length + 1):
+                buckets[(key[:2], near)].append(key)
+        self.buckets = {k: tuple(v) for k, v in buckets.items()}
+        self.max_words: dict[str, int] = {}
+        for key in self.forms:
+            words = key.count(" ") + key.count("-") + 1
+            # one more token than the form has words: "Tensor flow" for "TensorFlow"
+            self.max_words[key[:2]] = min(3, max(self.max_words.get(key[:2], 0), words + 1))
 
     def _candidates(
         self, text: str, spans: list[tuple[int, int]], covered: bytearray
     ) -> list[tuple[int, int, str]]:
+        """Token n-grams (hyphens inside allowed) whose first two letters and squeezed length
+        fit a bucket, skipping stop words and covered text."""
         out = []
-        tokens = [text[s:e] for s, e in spans]
-        words = [bool(_WORD.match(t)) for t in tokens]
-        for i, (start_char, _) in enumerate(spans):
-            lengths = self.lengths.get(tokens[i][:2].casefold()) if words[i] else None
-            if not lengths:
+        lowered = [text[s:e].lower() for s, e in spans]
+        words = [t.isascii() and t.isalnum() and t[0].isalpha() and t not in STOP_WORDS
+                 for t in lowered]
+        buckets, max_words = self.buckets, self.max_words
+        count = len(spans)
+        for i in range(count):
+            if not words[i]:
                 continue
-            end = i
-            for _ in range(self.max_words):
-                if end >= len(tokens) or not (words[end] or tokens[end] == "-"):
-                    break
-                end_char = spans[end][1]
-                if 1 in covered[start_char:end_char]:
-                    break
+            prefix = lowered[i][:2]
+            reach = max_words.get(prefix, 0)
+            length, end, taken = 0, i, 0
+            while taken < reach and end < count and (words[end] or lowered[end] == "-"):
                 if words[end]:
-                    candidate = fold(text[start_char:end_char])
-                    if (
-                        len(squeeze(candidate)) in lengths
-                        and len(candidate) >= MIN_FORM_CHARS
-                        and candidate not in STOP_WORDS
-                        and "\n" not in candidate
-                    ):
-                        out.append((start_char, end_char, " ".join(candidate.split())))
+                    length += len(lowered[end])
+                    taken += 1
+                    if (prefix, length) in buckets:
+                        start_char, end_char = spans[i][0], spans[end][1]
+                        if 1 in covered[start_char:end_char]:
+                            break
+                        candidate = " ".join(fold(text[start_char:end_char]).split())
+                        if len(candidate) >= MIN_FORM_CHARS and "\n" not in text[start_char:end_char]:
+                            out.append((start_char, end_char, candidate))
                 end += 1
         return out
 
@@ -119,25 +108,24 @@ class FuzzyIndex:
         mask = bytearray(len(text))
         for start, end in covered:
             mask[start:end] = b"\x01" * (end - start)
-        pairs: list[tuple[int, str]] = []
+        rows: list[int] = []
+        keys: list[str] = []
         candidates = self._candidates(text, tokens, mask)
         for row, (_, _, candidate) in enumerate(candidates):
-            pairs.extend((row, key) for key in self._shortlist(candidate))
-        if not pairs:
+            bucket = self.buckets.get((candidate[:2], len(squeeze(candidate))), ())
+            rows.extend([row] * len(bucket))
+            keys.extend(bucket)
+        if not rows:
             return []
-        rows = sorted({row for row, _ in pairs})
-        choices = sorted({key for _, key in pairs})
-        scores = process.cdist(
-            [candidates[r][2] for r in rows], choices, scorer=fuzz.ratio,
+        scores = process.cpdist(
+            [candidates[r][2] for r in rows], keys, scorer=fuzz.ratio,
             score_cutoff=TRANSPOSITION_CUTOFF, dtype="uint8", workers=1,
         )
-        row_index = {row: i for i, row in enumerate(rows)}
-        col_index = {key: j for j, key in enumerate(choices)}
         hits = []
-        for row, key in pairs:
-            score = float(scores[row_index[row]][col_index[key]])
-            start, end, candidate = candidates[row]
-            if score >= TRANSPOSITION_CUTOFF and _acceptable(candidate, key, score):
+        for index in scores.nonzero()[0]:
+            start, end, candidate = candidates[rows[index]]
+            score, key = float(scores[index]), keys[index]
+            if _acceptable(candidate, key, score):
                 hits.append((end - start, score, start, end, key))
         chosen: list[Mention] = []
         taken: list[tuple[int, int]] = []

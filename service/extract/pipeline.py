@@ -8,11 +8,13 @@ mentions count (context, negation) is ``context.py``'s job.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IDX, LENGTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
@@ -26,6 +28,8 @@ _URL_OR_EMAIL = re.compile(
     r"(?i:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|"
     r"edu|ai|co|in|us|uk|de|gov)(?:/\S*)?\b"
 )
+_URL_HINT = re.compile(r"@|://|www\.|\.(?:com|org|net|io|edu|ai|co|in|us|uk|de|gov)\b")
+_GLUE_CHUNK = re.compile(r"\S*(?:[+#]|(?<![A-Za-z0-9])\.[A-Za-z])\S*")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _EXTRA_INFIXES = [
     r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.#])",
@@ -111,25 +115,27 @@ class Pipeline:
         """
         text = _SURROGATE.sub("\ufffd", text)
         doc = self.tokenize(text)
+        spans = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        tokens = [(i, i + n) for i, n in spans]
         found: dict[tuple[int, int], Mention] = {}
         for match_id, start, end in self.matcher(doc):
-            span = doc[start:end]
-            form = self._keys[match_id]
-            found[(span.start_char, span.end_char)] = Mention(
-                span.start_char, span.end_char, form, "exact", start, end
-            )
-        if self.symbols is not None:
-            for match in self.symbols.finditer(text):
-                key = fold(" ".join(match.group().split()))
-                form = self.table.forms.get(key)
-                if form is None or (match.start(), match.end()) in found:
+            span = (tokens[start][0], tokens[end - 1][1])
+            found[span] = Mention(*span, self._keys[match_id], "exact", start, end)
+        starts = [s for s, _ in tokens]
+        for chunk in _GLUE_CHUNK.finditer(text) if self.symbols is not None else ():
+            for match in self.symbols.finditer(text, chunk.start(), chunk.end()):
+                form = self.table.forms.get(fold(" ".join(match.group().split())))
+                span = (match.start(), match.end())
+                if form is None or span in found:
                     continue
-                found[(match.start(), match.end())] = Mention(match.start(), match.end(), form)
-        blocked = [(m.start(), m.end()) for m in _URL_OR_EMAIL.finditer(text)]
+                first = max(0, bisect_right(starts, span[0]) - 1)
+                found[span] = Mention(*span, form, "exact", first, bisect_left(starts, span[1]))
+        blocked = (
+            [(m.start(), m.end()) for m in _URL_OR_EMAIL.finditer(text)]
+            if _URL_HINT.search(text) else []
+        )
         chosen = _non_overlapping(list(found.values()), blocked)
-        chosen = [_with_tokens(doc, m) for m in chosen]
         covered = [(m.start, m.end) for m in chosen]
-        tokens = [(t.idx, t.idx + len(t)) for t in doc]
         chosen.extend(self.fuzzy.find(text, tokens, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
         return tokens, chosen
@@ -138,26 +144,21 @@ class Pipeline:
 def _non_overlapping(mentions: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:
     """Longest mentions first; a mention overlapping a chosen one or a URL/e-mail is dropped
     (unless the "URL" is exactly the form, like "Salesforce.com")."""
-    taken: list[tuple[int, int]] = []
+    if not mentions:
+        return []
+    taken = bytearray(max(m.end for m in mentions) + 1)
     chosen = []
     for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
-        if any(mention.start < end and start < mention.end for start, end in taken):
+        if 1 in taken[mention.start:mention.end]:
             continue
         if any(
             mention.start < end and start < mention.end and (start, end) != (mention.start, mention.end)
             for start, end in blocked
         ):
             continue
-        taken.append((mention.start, mention.end))
+        taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
         chosen.append(mention)
     return chosen
-
-
-def _with_tokens(doc: Doc, mention: Mention) -> Mention:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return mention
-    return Mention(mention.start, mention.end, mention.form, mention.method, span.start, span.end)
 
 
 @lru_cache(maxsize=4)
