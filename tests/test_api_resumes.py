@@ -111,3 +111,26 @@ def test_retention_expires_old_resumes(make_app) -> None:
         with app.state.skillmatch.sessions() as session:
             ids = session.scalars(select(Resume.id)).all()
         assert old["id"] not in ids and len(ids) == 1
+
+
+def test_retention_purges_expired_resumes_at_start_up(make_app):
+    from fastapi.testclient import TestClient
+
+    from service.store import keys
+    from service.store.db import session_scope
+
+    app = make_app(retention_days=7)
+    with TestClient(app) as client:
+        with session_scope(app.state.skillmatch.sessions) as session:
+            key, _ = keys.create_key(session, "acme")
+        old = _upload(client, auth := {"Authorization": f"Bearer {key}"}).json()["id"]
+        kept = _upload(client, auth).json()["id"]
+        with session_scope(app.state.skillmatch.sessions) as session:
+            session.execute(
+                update(Resume)
+                .where(Resume.id == old)
+                .values(created_at=utcnow() - timedelta(days=8))
+            )
+    restarted = make_app(retention_days=7)
+    with TestClient(restarted), restarted.state.skillmatch.sessions() as session:
+        assert session.scalars(select(Resume.id)).all() == [kept]
