@@ -81,6 +81,8 @@ NEGATED = [
     ("Docker is not required.", {"docker"}),
     ("I have never used Java", {"java"}),
     ("You do not need Kubernetes experience.", {"kubernetes"}),
+    ("Scala, Go and Rust are not required.", {"scala", "go", "rust"}),
+    ("Not proficient in Java yet.", {"java"}),
 ]
 
 
@@ -94,6 +96,11 @@ def test_negation_stops_at_the_clause():
     text = "No experience with Java, but strong Python. Docker daily.\nScala too"
     assert claimed(text) >= {"python", "docker", "scala"}
     assert not_claimed(text) == {"java"}
+
+
+def test_negation_does_not_cross_into_the_next_clause_subject():
+    text = "While I have not used Spark, I have used Hadoop."
+    assert "hadoop" in claimed(text) and "spark" in not_claimed(text)
 
 
 def test_negation_needs_the_cue_to_govern_the_mention():

@@ -153,7 +153,7 @@ def confirmed_by_neighbours(
     next to the mention ("Spark SQL", "Python/R")."""
     items = list_items(text, mention.start, mention.end)
     index = next((i for i, (s, e) in enumerate(items) if s <= mention.start and mention.end <= e), None)
-    if index is not None and len(_WORD.findall(text[items[index][0]:items[index][1]])) <= _MAX_ITEM_WORDS:
+    if index is not None and len(_WORD.findall(text[items[index][0]:mention.start])) < _MAX_ITEM_WORDS:
         lo, hi = max(0, index - _LIST_REACH), min(len(items), index + _LIST_REACH + 1)
         for i in range(lo, hi):
             if i == index:
@@ -227,7 +227,7 @@ _FILLER = frozenset(
     familiar background expertise skills skill with in of using use used the a an to working work
     worked is are be been required needed necessary languages language tools tool frameworks
     framework libraries like such as e.g eg more about new technologies technology etc also yet at
-    all do does did have has had i we you they programming coding written into up learn learning
+    all do does did have has had programming coding written into up learn learning
     some basic advanced strong deep solid proficiency proficient fluency fluent on need needs
     require requires
     """.split()
