@@ -49,6 +49,7 @@ def test_typed_errors_cross_the_process_boundary(pool):
 def test_timeout_kills_and_replaces_the_worker(own_pool):
     pool = own_pool
     slow = pdfgen.many_pages_pdf(3000)
+    pool.warm()
     started = time.monotonic()
     with pytest.raises(ParseTimeout, match="0.3 s"):
         pool.parse(slow, settings=pool.settings.model_copy(update={"parse_timeout_s": 0.3}))
