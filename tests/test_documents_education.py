@@ -21,7 +21,8 @@ def test_degree_levels(text, level):
     assert degree_level(text) == level
 
 
-@pytest.mark.parametrize("text", ["MS Office, MS-Excel", "Python developer", "Scrum master certified"])
+@pytest.mark.parametrize("text", ["MS Office, MS-Excel", "Python developer",
+                                  "Scrum master certified"])
 def test_not_degrees(text):
     assert degree_level(text) is None
 

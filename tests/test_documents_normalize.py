@@ -11,7 +11,8 @@ from service.documents import normalize
 
 @pytest.mark.parametrize(("raw", "clean"), [
     ("(cid:127) Python", "- Python"), ("\u2022 SQL", "- SQL"), ("\ufb01ne-tuning", "fine-tuning"),
-    ("work\ufb02ow", "workflow"), ("optimi-\nzation", "optimization"), ("soft\u00adware", "software"),
+    ("work\ufb02ow", "workflow"), ("optimi-\nzation", "optimization"),
+    ("soft\u00adware", "software"),
     ("Jan 2019 \u2013 Present", "Jan 2019 - Present"), ("a\u00a0b", "a b"),
     ("\u201cquoted\u201d", '"quoted"'), ("x\r\ny", "x\ny"), ("a\n\n\n\nb", "a\n\nb"),
 ])

@@ -1,9 +1,10 @@
 """PDF → ``Document`` with pdfminer.six layout analysis, tuned for resumes.
 
 pdfminer groups characters into text lines; we order the lines ourselves: a page whose lines
-leave a vertical gutter is read column by column (full-width lines such as the name header are
-kept in place), rows of short cells aligned across the gutter are read as table rows, and
-running headers/footers and page numbers are dropped.
+leave a vertical gutter between two left-aligned columns is read column by column (full-width
+lines such as the name header stay in place); otherwise lines sharing a baseline become one row
+(table cells, right-aligned dates) joined by " | ". Running headers/footers and page numbers are
+dropped, soft-wrapped lines are rejoined, and Flate streams are inflated with a size cap.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from pdfminer.layout import (
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdfparser import PDFParser
 from pdfminer import pdftypes
+from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pdfminer.psexceptions import PSException
 
@@ -44,7 +45,8 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s*)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d{1,
 _MARGIN = 0.09
 _LABEL_START = re.compile(r"^[A-Z][\w &/-]{0,25}:\s")
 _CONTACT = re.compile(r"@|https?:|www\.|^\+?\d[\d ()-]{6,}")
-_LIST_START = re.compile(r"^\s*(?:[-*+\u2022\u25cf\u25aa\u25a0\u2013\u2014>\uf0b7]|\(cid:\d+\)|\d+[.)])")
+_LIST_START = re.compile(
+    r"^\s*(?:[-*+\u2022\u25cf\u25aa\u25a0\u2013\u2014>\uf0b7]|\(cid:\d+\)|\d+[.)])")
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:present|current)\b", re.I)
 
 

@@ -2,10 +2,12 @@
 
 Workers are fresh interpreters (``python -m service.documents.worker``, spawn semantics: nothing
 is forked from a parent that may hold spaCy, and the parent's ``__main__`` is never re-imported)
-that import only the readers (pdfminer, python-docx), so starting one is cheap. Each worker caps its address space (RLIMIT_AS = ``settings.worker_memory_mb``);
-the parent enforces the wall-clock limit (``settings.parse_timeout_s``): a worker that overruns
-or dies is killed, its slot restarts a fresh worker on next use, and the caller gets
-``ParseTimeout`` or ``Corrupt``. The pool size caps concurrent parses: callers beyond it wait.
+that import only the readers (pdfminer, python-docx), so starting one is cheap. Each worker
+caps its address space (RLIMIT_AS = ``settings.worker_memory_mb``); the parent enforces the
+wall-clock limit (``settings.parse_timeout_s``): a worker that overruns or dies is killed, its
+slot starts a fresh worker on next use, and the caller gets ``ParseTimeout`` or ``Corrupt``.
+The pool size caps concurrent parses: callers beyond it wait. Workers are recycled after
+``MAX_JOBS_PER_WORKER`` documents.
 
 Code that is already inside a worker process of its own (the batch runner) calls
 ``apply_worker_limits(settings)`` once and then ``read_document_limited`` per document.

@@ -1,4 +1,4 @@
-"""Date ranges in experience entries → ``Position``s, and years of experience with overlaps merged.
+"""Date ranges in experience entries → ``Position``s; years of experience, overlaps merged.
 
 Month precision where the text gives a month (the end month counts in full); a bare year means
 the start of that year, so "2017 - 2020" is three years and "2019 - 2019" one year. Open-ended
