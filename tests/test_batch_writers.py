@@ -116,6 +116,9 @@ def test_html_report_is_valid_and_has_every_candidate_and_the_cohort_gaps(tmp_pa
     gaps = html[html.index('id="gaps"'):html.index('id="errors"')]
     for label in ["Statistics", "Sql", "Pytorch", "Docker"]:
         assert label in gaps
+    start = html.index("bob.txt</h3>")
+    bob = html[start:html.index("</section>", start)]
+    assert "Next step: Learn Pytorch." in bob and "&ldquo;Skills: Python and SQL&rdquo;" in bob
     ranking = html[html.index('id="ranking"'):html.index('id="distribution"')]
     assert ranking.index("alice.txt") < ranking.index("=HYPERLINK") < ranking.index("bob.txt")
 

@@ -66,6 +66,11 @@ class BatchPlan:
     scheduler: str | None = None
     task_timeout: float = 20.0
 
+    @property
+    def replaces_journal(self) -> bool:
+        """True when a journal from an earlier run exists and this run starts over."""
+        return not self.resume and self.journal.exists()
+
 
 @dataclass
 class BatchResult:

@@ -78,6 +78,9 @@ def batch(
     except TaxonomyError as exc:
         err.print(f"Error: {exc.message}", highlight=False)
         raise typer.Exit(1) from exc
+    if plan.replaces_journal:
+        err.print(f"Starting over: replacing the journal {plan.journal} of an earlier run "
+                  "(use --resume to continue it instead).", highlight=False, soft_wrap=True)
     progress = RichProgress(err) if err.is_terminal else PlainProgress(sys.stderr)
     try:
         result = run_batch(plan, make_analyzer, progress=progress)
