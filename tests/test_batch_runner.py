@@ -121,3 +121,14 @@ def test_a_worker_that_cannot_start_stops_the_batch_with_its_reason(tmp_path: Pa
     with pytest.raises(WorkerStartError, match="could not start: skills.yaml: entry python"):
         run_batch(_plan(tmp_path, [str(tmp_path / "in")], workers=1), broken_taxonomy_analyzer)
     assert _rows(tmp_path / "out" / "results.csv") == []
+
+
+def test_a_named_pipe_is_an_error_row_not_a_hang(tmp_path: Path) -> None:
+    import os
+
+    _write(tmp_path / "in", {"a.txt": "python"})
+    os.mkfifo(tmp_path / "in" / "pipe.txt")
+    plan = _plan(tmp_path, [str(tmp_path / "in"), str(tmp_path / "in" / "pipe.txt")], workers=1)
+    assert [Path(f.path).name for f in plan.files] == ["a.txt", "pipe.txt"]
+    result = run_batch(plan, keyword_analyzer)
+    assert result.counts == Counter({"ok": 1, "unreadable": 1})

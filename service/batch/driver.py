@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import os
 import signal
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -129,7 +130,11 @@ def _read(file: InputFile, limit: int) -> Task:
     """The file's bytes and content hash, or a task that already failed."""
     digest = hashlib.sha256()
     try:
-        size = os.stat(file.key).st_size
+        info = os.stat(file.key)
+        if not stat.S_ISREG(info.st_mode):
+            return Task(file.path, file.key, "",
+                        error=("unreadable", "This is not a regular file (a device or pipe?)."))
+        size = info.st_size
         with open(file.key, "rb") as fh:
             if size > limit:
                 for block in iter(lambda: fh.read(_READ_CHUNK), b""):

@@ -27,8 +27,10 @@ def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in FOLDER_SUFFIXES:
-                yield Path(root) / name
+            path = Path(root) / name
+            if (not name.startswith(".") and path.suffix.lower() in FOLDER_SUFFIXES
+                    and path.is_file()):
+                yield path
 
 
 def _expand_one(arg: str) -> Iterator[Path]:
