@@ -1,6 +1,8 @@
 """Fixtures for the real-browser tests: the real app on 127.0.0.1, Debian's Chromium via Playwright.
 
-They skip with a message when Chromium, Playwright or the API app is missing.
+They skip with a message when Chromium, Playwright or the API app is missing. The server and the
+browser are module-scoped: sync Playwright keeps an asyncio loop running on the main thread, which
+must be gone before later test modules call ``asyncio.run``.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real app (``create_app``) served by uvicorn in a background thread; yields its URL."""
     uvicorn = pytest.importorskip("uvicorn")
@@ -60,7 +62,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """Debian's Chromium driven by Playwright (skips when either is missing)."""
     if not CHROMIUM.exists():
