@@ -76,6 +76,8 @@ skills:
 - {id: random-forest, name: random forest, category: algorithm, implies: [ensemble-methods, decision-trees]}
 - {id: ensemble-methods, name: ensemble methods, category: algorithm}
 - {id: decision-trees, name: decision trees, category: algorithm, aliases: [decision tree]}
+- {id: linear-regression, name: linear regression, category: algorithm}
+- {id: logistic-regression, name: logistic regression, category: algorithm}
 - {id: naive-bayes, name: naive Bayes, category: algorithm, aliases: [Naïve Bayes]}
 - id: cnn
   name: convolutional neural networks

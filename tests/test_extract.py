@@ -171,3 +171,19 @@ def test_pipeline_is_built_once():
     from service.extract import get_pipeline
 
     assert get_pipeline(toy_dir()) is toy_pipeline() is get_pipeline(toy_dir())
+
+
+@pytest.mark.parametrize(
+    "text", ["Used linear and logistic regression.", "Fitted linear, ridge or logistic regression"]
+)
+def test_coordinated_modifiers_share_the_head(text):
+    extraction = toy_extract(text)
+    hit = extraction.skill("linear-regression")
+    assert hit is not None and hit.explicit and hit.evidence[0].method == "context"
+    assert hit.evidence[0].text.startswith("linear") and hit.evidence[0].text.endswith("regression")
+    assert extraction.skill("logistic-regression").evidence[0].text == "logistic regression"
+
+
+def test_coordination_does_not_duplicate_a_mentioned_skill():
+    hit = toy_extract("Python and Java decision trees").skill("python")
+    assert len(hit.evidence) == 1

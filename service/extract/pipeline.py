@@ -104,6 +104,26 @@ class Pipeline:
             fold(form) for field in getattr(education, "fields", []) for form in field.forms
         )
 
+    def _coordinated(self, text: str, chosen: list[Mention]) -> list[Mention]:
+        """Shared heads: "linear and logistic regression" also names linear regression, with
+        the whole coordination as evidence."""
+        extra = []
+        taken = bytearray(len(text) + 1)
+        for mention in chosen:
+            taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+        for mention in chosen:
+            surface = text[mention.start:mention.end].split()
+            if len(surface) < 2 or len(mention.form.skill_ids) != 1:
+                continue
+            head = " ".join(surface[1:])
+            for start, end in _coordinated_modifiers(text, mention.start):
+                if 1 in taken[start:end]:
+                    continue
+                form = self.table.get(f"{text[start:end]} {head}")
+                if form is not None and not form.ambiguous and form.skill_ids != mention.form.skill_ids:
+                    extra.append(Mention(start, mention.end, form, "context"))
+        return extra
+
     def tokenize(self, text: str) -> Doc:
         return self.nlp.make_doc(text)
 
@@ -135,10 +155,31 @@ class Pipeline:
             if _URL_HINT.search(text) else []
         )
         chosen = _non_overlapping(list(found.values()), blocked)
+        chosen.extend(self._coordinated(text, chosen))
         covered = [(m.start, m.end) for m in chosen]
         chosen.extend(self.fuzzy.find(text, tokens, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
         return tokens, chosen
+
+
+_COORDINATED = re.compile(r"([A-Za-z][\w+#-]*)\s*(?:,\s*(?:and|or)?|/|&|\band\b|\bor\b)\s*$")
+
+
+def _coordinated_modifiers(text: str, start: int) -> list[tuple[int, int]]:
+    """Words coordinated before ``start``: "linear and |", "unit, integration and |"."""
+    found: list[tuple[int, int]] = []
+    before_start = max(0, start - 80)
+    before = text[before_start:start]
+    while len(found) < 4:
+        match = _COORDINATED.search(before)
+        if match is None:
+            break
+        found.append((before_start + match.start(1), before_start + match.end(1)))
+        before = before[:match.start()]
+        if not before.rstrip().endswith(","):
+            break
+        before = before.rstrip()[:-1] + " and "
+    return found
 
 
 def _non_overlapping(mentions: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:
