@@ -70,3 +70,24 @@ def test_a_file_that_kills_its_dask_worker_gets_a_corrupt_row(tmp_path: Path) ->
     assert result.counts == Counter({"ok": 4, "corrupt": 1})
     crashed = [r for r in iter_records(plan.journal) if r["status"] == "error"]
     assert [r["path"] for r in crashed] == [str(folder / "r2.txt")]
+
+
+@pytest.mark.slow
+def test_real_analyzer_on_dask_gives_reports_and_typed_errors(tmp_path: Path, cluster) -> None:
+    import pdfgen
+
+    from service.batch.work import describe_run, make_analyzer
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "resume.pdf").write_bytes(pdfgen.make_pdf())
+    (folder / "resume.txt").write_text("Skills\nPython, PyTorch, SQL, Docker, AWS\n")
+    (folder / "broken.pdf").write_bytes(pdfgen.truncated_pdf())
+    (folder / "thick.pdf").write_bytes(pdfgen.many_pages_pdf(200))
+    plan = plan_batch([str(folder)], header=describe_run(None, None), config=WorkConfig(),
+                      outputs=[tmp_path / "r.jsonl"], scheduler=cluster.scheduler_address)
+    result = run_batch(plan, make_analyzer)
+    assert result.counts == Counter({"ok": 2, "corrupt": 1, "too_many_pages": 1})
+    reports = {Path(r["path"]).name: r["report"] for r in iter_records(plan.journal)
+               if r["status"] == "ok"}
+    assert reports["resume.pdf"]["profile"] == "ml-engineer" and reports["resume.pdf"]["score"] > 0

@@ -22,7 +22,8 @@ class WorkConfig:
     job_text: str | None = None
     settings: Settings | None = None
     sandbox: bool = True
-    """Apply the document limits (memory cap…) to the whole worker process; off on Dask."""
+    """The worker process is the sandbox (memory cap on the whole process, documents read
+    in-process); off on Dask, where documents go to the documents' reader pool instead."""
 
 
 AnalyzerFactory = Callable[[WorkConfig], Analyzer]

@@ -31,22 +31,24 @@ def describe_run(profile: str | None, job_text: str | None) -> RunHeader:
 def make_analyzer(config: WorkConfig) -> Analyzer:
     """Build the per-process analyzer: pipeline and profile loaded and warmed, limits applied.
 
-    With ``config.sandbox`` (local workers) the process's memory cap is set once and each
-    document is read under the wall-clock limit; on Dask, where tasks run in worker threads and
-    the whole worker would be capped, only the size, page and text limits apply.
+    With ``config.sandbox`` (local batch workers) this process is the document sandbox: its
+    memory is capped once and each document is read in-process under the wall-clock limit. On
+    Dask, where tasks run in worker threads and a cap would hit the whole worker, PDF and DOCX
+    files go to the documents' pool of long-lived reader processes (``parse_bytes``), which
+    enforces the same limits.
     """
     from ..analyze import analyze_document
     from ..documents import (
         apply_worker_limits,
         document_from_text,
-        read_document,
+        parse_bytes,
         read_document_limited,
     )
 
     settings = config.settings or get_settings()
     analyze_document(document_from_text(_WARM_UP), profile=config.profile,
                      job_text=config.job_text)
-    read = read_document_limited if config.sandbox else read_document
+    read = read_document_limited if config.sandbox else parse_bytes
     if config.sandbox:
         apply_worker_limits(settings)
 
