@@ -76,6 +76,8 @@ def test_sections_on_a_realistic_resume():
     ("Publications", "publications"), ("Awards", "awards"), ("Languages", "languages"),
     ("Interests", "interests"), ("References", "references"), ("# Skills", "skills"),
     ("**Experience**", "experience"), ("=== EDUCATION ===", "education"),
+    ("E X P E R I E N C E", "experience"), ("W O R K  H I S T O R Y", "experience"),
+    ("1. Education", "education"), ("02 Projects", "projects"), ("II. SKILLS", "skills"),
 ])
 def test_heading_variants(line, name):
     assert classify_heading(line) == name
@@ -83,7 +85,8 @@ def test_heading_variants(line, name):
 
 @pytest.mark.parametrize("line", [
     "Built the skills matrix for the team", "Experience with Python and SQL is required",
-    "Education is important to me and my family", "Python", "Jane Doe",
+    "Education is important to me and my family", "Python", "Jane Doe", "about 120",
+    "2019 Awards", "A B C D",
 ])
 def test_sentences_are_not_headings(line):
     assert classify_heading(line) is None

@@ -64,6 +64,8 @@ EXPERIENCE_LIKE = frozenset({"experience"})
 
 _DECORATION = re.compile(r"^[\s#*_=~|>\-:.]+|[\s#*_=~|<\-:.]+$")
 _NON_WORD = re.compile(r"[^a-z]+")
+_ENUMERATOR = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]?\s+(?=[A-Za-z])")
+_SPACED = re.compile(r"[A-Za-z](?: {1,3}[A-Za-z&]){3,}")
 _INLINE = re.compile(r"^[\s#*_]*([A-Za-z][A-Za-z &/,]{1,45}?)[\s*_]*:\s*(\S.*)$")
 _CAPS_LEAD = re.compile(r"^([A-Z][A-Z &/]{3,40})(?=\s+\S)")
 
@@ -86,11 +88,18 @@ def heading_key(text: str) -> str:
 
 def classify_heading(line: str) -> str | None:
     """The section name if the whole ``line`` is a heading."""
-    stripped = _DECORATION.sub("", line)
+    stripped = _unspace(_ENUMERATOR.sub("", _DECORATION.sub("", line)))
     if not stripped or len(stripped) > 50 or len(stripped.split()) > 6 or any(
             ch.isdigit() for ch in stripped):
         return None
     return HEADING_NAMES.get(heading_key(stripped))
+
+
+def _unspace(text: str) -> str:
+    """Letter-spaced headings ("E X P E R I E N C E", "W O R K  H I S T O R Y") → words."""
+    if not _SPACED.fullmatch(text):
+        return text
+    return " ".join(word.replace(" ", "") for word in re.split(r"\s{2,}", text))
 
 
 def _inline_heading(line: str) -> tuple[str, str] | None:
