@@ -175,7 +175,7 @@ def make_pdf(sections: Sections | None = None, *, lines: Sequence[str] | None = 
              columns: int = 1, pages: int | None = None, left_sections: int | None = None,
              table: Sequence[Sequence[str]] | None = None, table_heading: str = "Skills Matrix",
              ligatures: bool = False, header: str | None = None, footer: bool = False,
-             name: str | None = "Jane Example", encrypt: str | None = None,
+             name: str | None = "Jane Example", encrypt: object | None = None,
              centred_headings: bool = False) -> bytes:
     """A resume-like PDF.
 
@@ -185,7 +185,7 @@ def make_pdf(sections: Sections | None = None, *, lines: Sequence[str] | None = 
     narrow left column and the rest in the right one. ``pages=N`` spreads the sections over N
     pages. ``table`` rows are drawn as a ruled table under ``table_heading``. ``header`` repeats a
     line at the top of every page; ``footer`` adds "Page i of n". ``ligatures`` writes fi/fl/ff as
-    single ligature characters. ``encrypt`` sets a user password. ``centred_headings`` centres
+    single ligature characters. ``encrypt`` is a user password or a reportlab ``StandardEncryption``. ``centred_headings`` centres
     the section headings in their column.
     """
     _fonts()
@@ -297,6 +297,14 @@ def truncated_pdf() -> bytes:
 def encrypted_pdf(password: str = "secret") -> bytes:
     """A resume PDF that needs a user password to open."""
     return make_pdf(encrypt=password)
+
+
+def restricted_pdf() -> bytes:
+    """Encrypted with an owner password only (no copy/print): opens without a password."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    return make_pdf(encrypt=StandardEncryption("", ownerPassword="owner", canPrint=0,
+                                               canCopy=0, canModify=0))
 
 
 def image_only_pdf() -> bytes:

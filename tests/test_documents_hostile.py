@@ -57,6 +57,11 @@ def test_page_limit_without_a_declared_count():
         _parse(data)
 
 
+def test_owner_password_only_is_readable():
+    doc = _parse(pdfgen.restricted_pdf())
+    assert "Machine learning engineer" in doc.text and len(doc.positions) == 2
+
+
 def test_recoverable_damage_is_a_result():
     assert "Recovered Python resume" in _parse(pdfgen.damaged_xref_pdf()).text
     assert _parse(pdfgen.cyclic_pages_pdf()).text == "Python"
