@@ -79,7 +79,7 @@ class PlainProgress:
         self.stream = stream
         self.interval = interval
         self.total = self.done = self.errors = self.skips = 0
-        self._start = self._last = 0.0
+        self._start = self._last = self._first = 0.0
 
     def start(self, total: int) -> None:
         self.total = total
@@ -92,13 +92,18 @@ class PlainProgress:
         self.done += 1
         self.errors += not outcome.ok
         now = time.monotonic()
+        if self.done == 1:
+            self._first = now
         if now - self._last >= self.interval:
             self._last = now
             self._line(now)
 
     def _line(self, now: float) -> None:
         todo = self.total - self.skips
-        rate = self.done / max(now - self._start, 1e-9)
+        if self.done > 1 and now > self._first:  # the rate since the first result: no start-up
+            rate = (self.done - 1) / (now - self._first)
+        else:
+            rate = self.done / max(now - self._start, 1e-9)
         eta = _duration((todo - self.done) / rate) if rate > 0 else "?"
         pct = 100 * self.done / todo if todo else 100.0
         print(f"batch: {self.done}/{todo} files ({pct:.0f}%), {rate:.1f} files/s, ETA {eta}, "
