@@ -30,6 +30,7 @@ def _zip(names: dict[str, bytes]) -> bytes:
     ("Jos\u00e9 M\u00fcller \u2013 Python".encode("utf-16"), "text"),
     ("Skills: Python".encode("utf-16-le"), "text"),
     ("\ufeffSkills: Python".encode("utf-8"), "text"),
+    ("Jos\u00e9 M\u00fcller \u2013 Python, SQL\n".encode("cp1252"), "text"),
     (_zip({"word/document.xml": b"<w:document/>", "[Content_Types].xml": b"<x/>"}), "docx"),
 ])
 def test_sniff_by_content(data, kind):
@@ -70,9 +71,15 @@ def test_text_too_long():
 
 def test_hostile_text_is_cleaned():
     data = ("Skills\x00: Py\u202ethon\ud800 SQL" + "x" * 100_000).encode("utf-8", "surrogatepass")
-    with pytest.raises(UnsupportedFormat):
-        parse_bytes(data)  # lone surrogates are not UTF-8
+    doc = parse_bytes(data)  # lone surrogates are not UTF-8: read as Windows-1252
+    assert doc.text.startswith("Skills") and not any(
+        "\ud800" <= ch <= "\udfff" or ch == "\x00" for ch in doc.text)
     doc = parse_bytes("Skills: Py\u202ethon, SQL\n".encode() + b"a" * 200_000)
     assert "\u202e" not in doc.text and doc.text.startswith("Skills: Py thon")
     with pytest.raises(TextTooLong):
         parse_bytes(b"Python, " + b"a" * 1_000_000)
+
+
+def test_windows_1252_text_is_decoded():
+    doc = read_document("Jos\u00e9 \u2013 Caf\u00e9 analytics\nSkills: Python".encode("cp1252"))
+    assert doc.text.startswith("Jos\u00e9 - Caf\u00e9 analytics")

@@ -47,20 +47,24 @@ def _is_docx(data: bytes) -> bool:
 
 
 def _pdf_body(data: bytes) -> bool:
-    """A PDF that lost its header: indirect objects plus a trailer or xref near the start."""
+    """A PDF that lost its header: a startxref/%%EOF marker, or indirect objects plus a trailer
+    or xref near the start."""
     head = data[:65536]
+    if b"startxref" in head or b"%%EOF" in data[-1024:]:
+        return True
     return (re.search(rb"\d+\s+\d+\s+obj\b", head) is not None
             and (b"endobj" in head or b"trailer" in head or b"xref" in head))
 
 
 def decode_text(data: bytes) -> str | None:
-    """The text of ``data`` if it is UTF-8/UTF-16 (BOM or not) with few control characters."""
+    """The text of ``data`` if it is UTF-8/UTF-16 (BOM or not), or failing that Windows-1252,
+    with few control characters."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encodings = ["utf-16"]
     elif data.startswith(codecs.BOM_UTF8):
         encodings = ["utf-8-sig"]
     else:
-        encodings = ["utf-8"]
+        encodings = ["utf-8", "cp1252", "latin-1"]  # legacy Windows text files still exist
         sample = data[:4096]
         if sample and sample.count(b"\x00") > len(sample) // 4:
             encodings = ["utf-16-le" if sample[1::2].count(0) > sample[::2].count(0)
