@@ -18,6 +18,9 @@ from .pipeline import Mention, Pipeline, get_pipeline
 
 CONFIDENCE = {"exact": 0.95, "context": 0.8, "fuzzy": 0.7}
 IMPLIED_CONFIDENCE = 0.6
+# Evidence.line shows at most this many characters either side of the mention: a document on one
+# huge line would otherwise copy the whole line into every evidence (quadratic output size).
+LINE_CONTEXT = 240
 CATEGORY_ORDER = [
     "language", "platform", "tool", "ml-library", "algorithm", "approach", "statistics",
     "mathematics", "engineering", "soft",
@@ -121,6 +124,8 @@ def _evidence(
     hints: context.RequirementHints | None,
 ) -> Evidence:
     line_start, line_end = context.line_bounds(text, mention.start, mention.end)
+    line_start = max(line_start, mention.start - LINE_CONTEXT)
+    line_end = min(line_end, mention.end + LINE_CONTEXT)
     section = document.section_at(mention.start)
     return Evidence(
         text=text[mention.start:mention.end],

@@ -117,12 +117,12 @@ class FuzzyIndex:
             keys.extend(bucket)
         if not rows:
             return []
+        # no score_cutoff: rapidfuzz's cpdist is much slower with one; filter afterwards
         scores = process.cpdist(
-            [candidates[r][2] for r in rows], keys, scorer=fuzz.ratio,
-            score_cutoff=TRANSPOSITION_CUTOFF, dtype="uint8", workers=1,
+            [candidates[r][2] for r in rows], keys, scorer=fuzz.ratio, dtype="uint8", workers=1,
         )
         hits = []
-        for index in scores.nonzero()[0]:
+        for index in (scores >= TRANSPOSITION_CUTOFF).nonzero()[0]:
             start, end, candidate = candidates[rows[index]]
             score, key = float(scores[index]), keys[index]
             if _acceptable(candidate, key, score):

@@ -29,7 +29,7 @@ _URL_OR_EMAIL = re.compile(
     r"edu|ai|co|in|us|uk|de|gov)(?:/\S*)?\b"
 )
 _URL_HINT = re.compile(r"@|://|www\.|\.(?:com|org|net|io|edu|ai|co|in|us|uk|de|gov)\b")
-_GLUE_CHUNK = re.compile(r"\S*(?:[+#]|(?<![A-Za-z0-9])\.[A-Za-z])\S*")
+_GLUE_HINT = re.compile(r"[+#]|(?<![A-Za-z0-9])\.[A-Za-z]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _EXTRA_INFIXES = [
     r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.#])",
@@ -142,24 +142,37 @@ class Pipeline:
             span = (tokens[start][0], tokens[end - 1][1])
             found[span] = Mention(*span, self._keys[match_id], "exact", start, end)
         starts = [s for s, _ in tokens]
-        for chunk in _GLUE_CHUNK.finditer(text) if self.symbols is not None else ():
-            for match in self.symbols.finditer(text, chunk.start(), chunk.end()):
+        for chunk_start, chunk_end in _chunks(text, _GLUE_HINT) if self.symbols is not None else ():
+            for match in self.symbols.finditer(text, chunk_start, chunk_end):
                 form = self.table.forms.get(fold(" ".join(match.group().split())))
                 span = (match.start(), match.end())
                 if form is None or span in found:
                     continue
                 first = max(0, bisect_right(starts, span[0]) - 1)
                 found[span] = Mention(*span, form, "exact", first, bisect_left(starts, span[1]))
-        blocked = (
-            [(m.start(), m.end()) for m in _URL_OR_EMAIL.finditer(text)]
-            if _URL_HINT.search(text) else []
-        )
+        blocked = [
+            (m.start(), m.end())
+            for chunk_start, chunk_end in _chunks(text, _URL_HINT)
+            for m in _URL_OR_EMAIL.finditer(text, chunk_start, chunk_end)
+        ]
         chosen = _non_overlapping(list(found.values()), blocked)
         chosen.extend(self._coordinated(text, chosen))
         covered = [(m.start, m.end) for m in chosen]
         chosen.extend(self.fuzzy.find(text, tokens, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
         return tokens, chosen
+
+
+def _chunks(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The whitespace-delimited chunks of ``text`` holding a ``hint`` match (merged)."""
+    chunks: list[tuple[int, int]] = []
+    for match in hint.finditer(text):
+        if chunks and match.start() < chunks[-1][1]:
+            continue
+        start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        ends = [i for i in (text.find(" ", match.end()), text.find("\n", match.end())) if i >= 0]
+        chunks.append((start, min(ends, default=len(text))))
+    return chunks
 
 
 _COORDINATED = re.compile(r"([A-Za-z][\w+#-]*)\s*(?:,\s*(?:and|or)?|/|&|\band\b|\bor\b)\s*$")
@@ -171,6 +184,9 @@ def _coordinated_modifiers(text: str, start: int) -> list[tuple[int, int]]:
     before_start = max(0, start - 80)
     before = text[before_start:start]
     while len(found) < 4:
+        tail = before.rstrip()
+        if not (tail.endswith((",", "/", "&")) or tail.endswith((" and", " or"))):
+            break
         match = _COORDINATED.search(before)
         if match is None:
             break
