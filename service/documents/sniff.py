@@ -26,6 +26,7 @@ _MAGIC_REJECT = {
     b"Rar!": "a RAR archive",
     b"7z\xbc\xaf": "a 7-Zip archive",
 }
+_UTF8_SHAPED = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 _MARKDOWN = re.compile(r"^(#{1,6} \S|[-*] \S|\*\*[^*\n]+\*\*)", re.MULTILINE)
 
 
@@ -57,14 +58,16 @@ def _pdf_body(data: bytes) -> bool:
 
 
 def decode_text(data: bytes) -> str | None:
-    """The text of ``data`` if it is UTF-8/UTF-16 (BOM or not), or failing that Windows-1252,
-    with few control characters."""
+    """The text of ``data`` if it is UTF-8/UTF-16 (BOM or not) with few control characters;
+    bytes that are not UTF-8 and hold no UTF-8-shaped sequence are read as Windows-1252."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encodings = ["utf-16"]
     elif data.startswith(codecs.BOM_UTF8):
         encodings = ["utf-8-sig"]
     else:
-        encodings = ["utf-8", "cp1252", "latin-1"]  # legacy Windows text files still exist
+        encodings = ["utf-8"]
+        if not _UTF8_SHAPED.search(data):  # legacy Windows text, not broken UTF-8
+            encodings += ["cp1252", "latin-1"]
         sample = data[:4096]
         if sample and sample.count(b"\x00") > len(sample) // 4:
             encodings = ["utf-16-le" if sample[1::2].count(0) > sample[::2].count(0)
