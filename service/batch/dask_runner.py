@@ -111,7 +111,7 @@ class DaskRunner:
             refill()
             yield from failed
             failed.clear()
-            while owner:
+            while owner and not stop():
                 while not stream.has_ready():
                     if stop():
                         return

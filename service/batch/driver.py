@@ -218,8 +218,6 @@ def run_batch(plan: BatchPlan, factory: AnalyzerFactory, *,
                     if plan.fail_fast and not outcome.ok:
                         stopped_early = True
                         break
-                    if interrupt.requested:
-                        break
             finally:
                 outcomes.close()
                 progress.close()

@@ -132,32 +132,25 @@ class LocalRunner:
             stop: Callable[[], bool] = lambda: False) -> Iterator[Outcome]:
         """Yield one outcome per task, in completion order, until ``stop()`` is true.
 
-        Closing the generator stops the workers."""
-        pending = iter(tasks)
-        exhausted = False
-        carry: Task | None = None
+        Freed workers get their next file before the finished outcomes are yielded, so the
+        caller's journaling overlaps with the workers' analysis. Closing the generator stops the
+        workers."""
+        self._pending = iter(tasks)
+        self._exhausted = False
+        self._carry: Task | None = None
         self.slots = [self._spawn() for _ in range(self.workers)]
+        finished: list[Outcome] = []
         try:
             while not stop():
-                for index in range(len(self.slots)):
-                    slot = self.slots[index]
-                    while slot.ready and slot.task is None and (carry or not exhausted):
-                        task, carry = carry or next(pending, None), None
-                        if task is None:
-                            exhausted = True
-                        elif task.error is not None:
-                            yield Outcome.failed(task, *task.error)
-                        else:
-                            try:
-                                slot.assign(task, self.task_timeout)
-                            except (BrokenPipeError, OSError):
-                                carry = task
-                                self._replace(slot)
-                                break
+                finished += self._assign()
+                yield from finished
+                finished = []
                 busy = [s for s in self.slots if s.task is not None or not s.ready]
-                if exhausted and carry is None and not any(s.task is not None for s in self.slots):
+                if self._exhausted and self._carry is None and \
+                        not any(s.task is not None for s in self.slots):
                     return
-                yield from self._collect(busy)
+                finished = list(self._collect(busy))
+            yield from finished  # received before the stop: keep them
         finally:
             for slot in self.slots:
                 if slot.task is None and slot.ready:
@@ -165,6 +158,26 @@ class LocalRunner:
                 else:  # busy or still starting: no need to wait for it
                     slot.kill()
             self.slots = []
+
+    def _assign(self) -> list[Outcome]:
+        """Give every idle worker a file; returns the outcomes of tasks that failed earlier."""
+        failed: list[Outcome] = []
+        for index in range(len(self.slots)):
+            slot = self.slots[index]
+            while slot.ready and slot.task is None and (self._carry or not self._exhausted):
+                task, self._carry = self._carry or next(self._pending, None), None
+                if task is None:
+                    self._exhausted = True
+                elif task.error is not None:
+                    failed.append(Outcome.failed(task, *task.error))
+                else:
+                    try:
+                        slot.assign(task, self.task_timeout)
+                    except (BrokenPipeError, OSError):
+                        self._carry = task
+                        self._replace(slot)
+                        break
+        return failed
 
     def _collect(self, busy: list[_Slot]) -> Iterator[Outcome]:
         now = time.monotonic()
