@@ -187,3 +187,16 @@ def test_coordinated_modifiers_share_the_head(text):
 def test_coordination_does_not_duplicate_a_mentioned_skill():
     hit = toy_extract("Python and Java decision trees").skill("python")
     assert len(hit.evidence) == 1
+
+
+def test_phrases_wrapped_across_lines_are_found_with_exact_spans():
+    extraction = toy_extract("Built models with random\nforest and k-means; also naive\nBayes? no: naive\nbayes")
+    hit = extraction.skill("random-forest")
+    assert hit is not None and hit.evidence[0].text == "random\nforest"
+    assert hit.evidence[0].line == "Built models with random\nforest and k-means; also naive"
+    assert [e.text for e in extraction.skill("naive-bayes").evidence] == ["naive\nbayes"]
+
+
+def test_negation_reaches_across_a_soft_wrap():
+    text = "I have no experience with\nkubernetes or docker."
+    assert {h.id for h in toy_extract(text).not_claimed} == {"kubernetes", "docker"}

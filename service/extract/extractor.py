@@ -14,7 +14,7 @@ from ..settings import get_settings
 from ..taxonomy import Skill, Taxonomy
 from . import context
 from .forms import fold
-from .pipeline import Mention, Pipeline, get_pipeline
+from .pipeline import Mention, Pipeline, get_pipeline, soft_unwrap
 
 CONFIDENCE = {"exact": 0.95, "context": 0.8, "fuzzy": 0.7}
 IMPLIED_CONFIDENCE = 0.6
@@ -47,7 +47,7 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
         (m, how) for m, how in accepted
         if not (fold(text[m.start:m.end]) in fields and context.in_degree_phrase(text, m))
     ]
-    blanked = context.blank_out(text, [(m.start, m.end) for m, _ in accepted])
+    blanked = context.blank_out(soft_unwrap(text), [(m.start, m.end) for m, _ in accepted])
     hints = context.RequirementHints(text)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for mention, method in accepted:

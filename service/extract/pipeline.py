@@ -130,10 +130,10 @@ class Pipeline:
     def mentions(self, text: str) -> tuple[list[tuple[int, int]], list[Mention]]:
         """Exact mentions (phrase matcher + symbol regex), then fuzzy ones in the gaps.
 
-        Returns the token spans too. Lone surrogates (which spaCy cannot encode) are replaced
-        one for one, so offsets hold.
+        Returns the token spans too. Matching runs on ``soft_unwrap(text)`` and lone surrogates
+        (which spaCy cannot encode) are replaced, both one character for one, so offsets hold.
         """
-        text = _SURROGATE.sub("\ufffd", text)
+        text = soft_unwrap(_SURROGATE.sub("\ufffd", text))
         doc = self.tokenize(text)
         spans = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
         tokens = [(i, i + n) for i, n in spans]
@@ -161,6 +161,15 @@ class Pipeline:
         chosen.extend(self.fuzzy.find(text, tokens, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
         return tokens, chosen
+
+
+_SOFT_WRAP = re.compile(r"(?<=[^\s.;:!?])\n(?=[a-z])")
+
+
+def soft_unwrap(text: str) -> str:
+    """``text`` with hard-wrapped line breaks (a line running on in lower case, as in
+    "statistical\nanalysis") turned into spaces: same length, same offsets."""
+    return _SOFT_WRAP.sub(" ", text)
 
 
 def _chunks(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
