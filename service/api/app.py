@@ -146,7 +146,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (health, analyze, jobs, resumes, match, data, taxonomy):
         app.include_router(module.router)
     app.include_router(web_router)
-    app.add_middleware(AccessLogMiddleware)
     app.add_middleware(BodySizeLimitMiddleware, limit=lambda: max_body_bytes(settings))
+    app.add_middleware(AccessLogMiddleware)
     add_security_headers(app)
     return app
