@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, Self
 
 from ..errors import InputError, TooLarge
 from ..settings import Settings, get_settings
@@ -156,7 +156,7 @@ class _Interrupt:
         self.requested = False
         self._previous: Callable[..., object] | int | None = None
 
-    def __enter__(self) -> _Interrupt:
+    def __enter__(self) -> Self:
         try:
             self._previous = signal.signal(signal.SIGINT, self._handle)
         except ValueError:  # not the main thread: Ctrl-C is not ours to handle

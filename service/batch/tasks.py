@@ -84,5 +84,6 @@ def run_analyzer(analyzer: Analyzer, data: bytes, filename: str) -> tuple[str | 
     except RecursionError:
         return None, ("corrupt", "The file is too deeply nested to read.")
     except Exception as exc:  # noqa: BLE001 - reported as an error row, counted as a failure
-        return None, ("internal", f"Internal error ({type(exc).__name__}) while analysing this "
-                                  "file; please report it.")
+        message = (f"Internal error ({type(exc).__name__}) while analysing this file; "
+                   "please report it.")
+        return None, ("internal", message)
