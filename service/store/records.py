@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import Generic, TypeVar
 
 from sqlalchemy import ColumnElement, delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from ..errors import NotFound
 from ..models import Extraction, MatchReport, Profile
@@ -63,7 +63,12 @@ def list_jobs(session: Session, tenant_id: int, limit: int, offset: int) -> Page
     where = Job.tenant_id == tenant_id
     total = session.scalar(select(func.count()).select_from(Job).where(where)) or 0
     rows = session.scalars(
-        select(Job).where(where).order_by(Job.created_at.desc(), Job.id).limit(limit).offset(offset)
+        select(Job)
+        .options(defer(Job.description), defer(Job.profile_json))
+        .where(where)
+        .order_by(Job.created_at.desc(), Job.id)
+        .limit(limit)
+        .offset(offset)
     ).all()
     return Page(list(rows), total)
 
@@ -128,6 +133,7 @@ def list_resumes(
     total = session.scalar(select(func.count()).select_from(Resume).where(*where)) or 0
     rows = session.scalars(
         select(Resume)
+        .options(defer(Resume.extraction_json))
         .where(*where)
         .order_by(Resume.created_at.desc(), Resume.id)
         .limit(limit)
@@ -216,10 +222,19 @@ def rank_resumes(
             )
         session.flush()
     where = [MatchScore.job_id == job.id, MatchScore.tenant_id == tenant_id, *live]
-    query = select(MatchScore, Resume).join(Resume, Resume.id == MatchScore.resume_id).where(*where)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    counted = (
+        select(func.count())
+        .select_from(MatchScore)
+        .join(Resume, Resume.id == MatchScore.resume_id)
+        .where(*where)
+    )
+    total = session.scalar(counted) or 0
     rows = session.execute(
-        query.order_by(MatchScore.score.desc(), Resume.created_at, Resume.id)
+        select(MatchScore, Resume)
+        .options(defer(Resume.extraction_json))
+        .join(Resume, Resume.id == MatchScore.resume_id)
+        .where(*where)
+        .order_by(MatchScore.score.desc(), Resume.created_at, Resume.id)
         .limit(limit)
         .offset(offset)
     ).all()
