@@ -1,0 +1,89 @@
+"""``python bench/run.py --quick`` (the CI smoke run) completes and writes its results; no
+timing is asserted. ``bench/load.py`` is checked on a tiny local server."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.common import percentile
+from bench.load import Request, multipart, run_load
+
+AREAS = {"extraction", "pdf", "batch", "api", "memory"}
+
+
+@pytest.mark.slow
+def test_quick_run_writes_every_area(tmp_path: Path) -> None:
+    out, data = tmp_path / "RESULTS.md", tmp_path / "results.json"
+    result = subprocess.run([sys.executable, "bench/run.py", "--quick", "--out", str(out),
+                             "--json", str(data)], cwd=REPO, capture_output=True, text=True, check=False,
+                            timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(data.read_text())["figures"]
+    assert {f["area"] for f in figures} == AREAS
+    assert all(f["value"] > 0 and (f["baseline"] is None or f["baseline"] > 0) for f in figures)
+    text = out.read_text()
+    assert "| Area | Figure | Value | Baseline | Ratio | Goal | Met |" in text
+    assert "## Machine" in text and "- cores:" in text and "- spacy:" in text
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        status = 200 if b"good" in body else 413
+        self.send_response(status)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_load_counts_statuses_and_stops_at_its_bound() -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        mix = [Request("good", "POST", "/", [b"good"]),
+               Request("hostile", "POST", "/", [b"bad"], ok=frozenset({413})),
+               Request("wrong", "POST", "/", [b"bad"], weight=0.5)]
+        result = run_load("127.0.0.1", server.server_address[1], mix, clients=4,
+                          max_requests=120, max_seconds=30)
+    finally:
+        server.shutdown()
+    assert result.total == 120 == sum(s.count for s in result.stats.values())
+    assert result.stats["good"].errors == 0 and result.stats["hostile"].errors == 0
+    assert result.stats["wrong"].errors == result.stats["wrong"].count > 0
+    assert result.stats["hostile"].statuses == {"413": result.stats["hostile"].count}
+    assert 0 < result.stats["good"].p50_ms <= result.stats["good"].p99_ms
+
+
+def test_load_refuses_other_hosts() -> None:
+    with pytest.raises(ValueError, match="loopback"):
+        run_load("192.0.2.1", 80, [Request("x", "GET", "/")], max_requests=1)
+
+
+def test_multipart_shares_a_boundary() -> None:
+    body, content_type = multipart({"label": "a"}, {"file": ("r.pdf", b"%PDF-1.4", "application/pdf")},
+                                   boundary="b0")
+    assert content_type == "multipart/form-data; boundary=b0"
+    assert body.startswith(b'--b0\r\nContent-Disposition: form-data; name="label"\r\n\r\na\r\n')
+    assert body.endswith(b"%PDF-1.4\r\n--b0--\r\n")
+
+
+def test_percentile_nearest_rank() -> None:
+    values = [float(v) for v in range(1, 101)]
+    assert (percentile(values, 50), percentile(values, 99), percentile(values, 100)) == (50, 99, 100)
+    assert percentile([], 99) == 0.0
