@@ -90,7 +90,17 @@ class Skill(BaseModel):
     )
     context: ContextRule | None = None
     fuzzy: bool = Field(True, description="Allow misspelling matches (never for short forms)")
+    patterns: list[str] = Field(
+        default_factory=list,
+        description="Regexes for paraphrases with words in between (\"deployed two models to "
+        "production\"); the whole match is the evidence. Case-sensitive unless (?i)",
+    )
     description: str = ""
+
+    @field_validator("patterns")
+    @classmethod
+    def _patterns_compile(cls, patterns: list[str]) -> list[str]:
+        return ContextRule._compiles(patterns)
 
     @field_validator("id")
     @classmethod

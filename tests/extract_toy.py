@@ -95,6 +95,10 @@ skills:
 - {id: ab-testing, name: A/B testing, category: statistics, aliases: [A/B tests]}
 - {id: ci-cd, name: CI/CD, category: engineering, aliases: [continuous integration]}
 - {id: leadership, name: leadership, category: soft}
+- id: model-deployment
+  name: model deployment
+  category: engineering
+  patterns: ['(?i)\bdeploy(?:ed|ing)?\b(?:\s+[\w-]+){0,4}?\s+models?\s+(?:to|in|into)\s+production\b']
 """
 
 

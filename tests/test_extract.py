@@ -200,3 +200,13 @@ def test_phrases_wrapped_across_lines_are_found_with_exact_spans():
 def test_negation_reaches_across_a_soft_wrap():
     text = "I have no experience with\nkubernetes or docker."
     assert {h.id for h in toy_extract(text).not_claimed} == {"kubernetes", "docker"}
+
+
+def test_taxonomy_patterns_find_paraphrases_without_hiding_other_skills():
+    extraction = toy_extract("Deployed two PyTorch models to production in 2023.")
+    hit = extraction.skill("model-deployment")
+    assert hit is not None and hit.explicit
+    assert hit.evidence[0].text == "Deployed two PyTorch models to production"
+    assert hit.evidence[0].method == "context"
+    assert extraction.skill("pytorch").evidence[0].text == "PyTorch"
+    assert toy_extract("Deployed the website to production.").skill("model-deployment") is None

@@ -70,6 +70,22 @@ def build_nlp(table: FormTable) -> spacy.language.Language:
     return nlp
 
 
+_GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
+
+
+def _paraphrase_pattern(taxonomy: Taxonomy) -> tuple[re.Pattern[str] | None, dict[str, Form]]:
+    """One alternation over every skill's ``patterns``, a named group per pattern."""
+    parts, forms = [], {}
+    for skill in taxonomy.skills.values():
+        for index, pattern in enumerate(getattr(skill, "patterns", [])):
+            name = f"p{len(forms)}"
+            flags = _GLOBAL_FLAGS.match(pattern)
+            body = f"(?{flags.group(1)}:{pattern[flags.end():]})" if flags else pattern
+            parts.append(f"(?P<{name}>{body})")
+            forms[name] = Form(f"{skill.name} (pattern {index + 1})", (skill.id,))
+    return (re.compile("|".join(parts)) if parts else None), forms
+
+
 def _symbol_pattern(forms: list[Form]) -> re.Pattern[str] | None:
     """One regex over the forms a tokenizer might split, with word-like boundaries."""
     parts = []
@@ -99,6 +115,7 @@ class Pipeline:
             self.matcher.add(key, patterns)
         self.symbols = _symbol_pattern([f for f in self.table.forms.values() if f.glued])
         self.fuzzy = FuzzyIndex(taxonomy, self.table)
+        self.paraphrases, self._paraphrase_forms = _paraphrase_pattern(taxonomy)
         education = getattr(taxonomy, "education", None)
         self.field_forms = frozenset(
             fold(form) for field in getattr(education, "fields", []) for form in field.forms
@@ -122,6 +139,23 @@ class Pipeline:
                 form = self.table.get(f"{text[start:end]} {head}")
                 if form is not None and not form.ambiguous and form.skill_ids != mention.form.skill_ids:
                     extra.append(Mention(start, mention.end, form, "context"))
+        return extra
+
+    def _paraphrased(self, text: str, chosen: list[Mention]) -> list[Mention]:
+        """Matches of the taxonomy's ``patterns`` (paraphrases with words in between); they may
+        overlap other skills' mentions, but not a mention of their own skill."""
+        if self.paraphrases is None:
+            return []
+        extra: list[Mention] = []
+        for match in self.paraphrases.finditer(text):
+            form = self._paraphrase_forms[match.lastgroup or ""]
+            start, end = match.span()
+            if start == end or any(
+                m.start < end and start < m.end and m.form.skill_ids == form.skill_ids
+                for m in [*chosen, *extra]
+            ):
+                continue
+            extra.append(Mention(start, end, form, "context"))
         return extra
 
     def tokenize(self, text: str) -> Doc:
@@ -157,6 +191,7 @@ class Pipeline:
         ]
         chosen = _non_overlapping(list(found.values()), blocked)
         chosen.extend(self._coordinated(text, chosen))
+        chosen.extend(self._paraphrased(text, chosen))
         covered = [(m.start, m.end) for m in chosen]
         chosen.extend(self.fuzzy.find(text, tokens, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
