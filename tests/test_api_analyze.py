@@ -184,3 +184,26 @@ def test_parse_cap_answers_busy_with_retry_after(make_app) -> None:
         assert busy.headers["Retry-After"] == "1"
         app.state.skillmatch.parse_slots.in_use = 0
         assert client.post("/v1/analyze", files=_upload()).status_code == 200
+
+
+def test_concurrent_uploads_past_the_cap_are_refused_busy_not_queued(make_app):
+    import asyncio
+
+    import httpx
+
+    app = make_app(max_concurrent_parses=1)
+    body = (RESUME_TEXT * 20).encode()
+
+    async def burst() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            files = {"file": ("cv.txt", body, "text/plain")}
+            return await asyncio.gather(
+                *(client.post("/v1/analyze", files=files) for _ in range(6))
+            )
+
+    responses = run_async(burst())
+    statuses = sorted(r.status_code for r in responses)
+    assert set(statuses) <= {200, 429} and 200 in statuses and 429 in statuses, statuses
+    assert {r.json()["error"]["code"] for r in responses if r.status_code == 429} == {"busy"}
+    assert app.state.skillmatch.parse_slots.in_use == 0
