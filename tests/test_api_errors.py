@@ -83,3 +83,16 @@ def test_logs_carry_no_resume_text_emails_or_phones(api_client, auth, caplog) ->
     ):
         assert secret not in logged
     assert not re.search(r"[\w.]+@[\w.]+\.\w+", logged)
+
+
+def test_a_bug_answers_500_in_the_error_shape(api_app, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    def broken():
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr("service.api.routes.taxonomy.get_taxonomy", broken)
+    with TestClient(api_app, raise_server_exceptions=False) as client:
+        response = client.get("/v1/taxonomy")
+    assert response.status_code == 500
+    assert response.json()["error"]["code"] == "internal_error"

@@ -123,7 +123,15 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(status, code, message, headers or None)
 
 
+async def _server_error(request: Request, exc: Exception) -> JSONResponse:
+    """A bug: answer in the usual shape; Starlette re-raises it so the traceback is logged."""
+    return error_response(
+        500, "internal_error", "Something went wrong on the server; the error has been logged."
+    )
+
+
 def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(Exception, _server_error)
     app.add_exception_handler(SkillmatchError, _domain_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
