@@ -16,6 +16,7 @@ Every factor is a maximum over evidence, so more evidence never lowers a score.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ SECTION_STRENGTH = {
 UNKNOWN_SECTION_STRENGTH = 0.8
 LEVEL_RANK = {"associate": 1, "bachelor": 2, "master": 3, "phd": 4}
 STALE_AFTER_YEARS = 3
+LANGUAGE_SAMPLE_CHARS = 20_000  # the language check reads the start of the text
 SUBSTITUTE_CATEGORIES = frozenset({"language", "platform", "tool", "ml-library"})
 USED = [
     "skills: the skills found, how they were found (explicit, implied) and where (section)",
@@ -67,23 +69,34 @@ class _Resume:
     tax: Taxonomy
     ref_year: int | None
     strength: dict[str, float]
+    claims: dict[str, list[Evidence]]  # non-negated mentions by hit id
     claimed: list[str]  # explicit hits with a non-negated mention, sorted by id
     claimed_set: frozenset[str]
     by_category: dict[str, list[str]]  # claimed ids by taxonomy category
     closest_cache: dict[tuple[str, bool], str | None]
+    evidence_cache: dict[str, tuple[Evidence, ...]]
+
+    def best_evidence(self, skill_id: str) -> tuple[Evidence, ...]:
+        """Up to three strongest mentions of a hit, computed once per call."""
+        if skill_id not in self.evidence_cache:
+            self.evidence_cache[skill_id] = _best_evidence(self.claims[skill_id])
+        return self.evidence_cache[skill_id]
 
     @classmethod
     def of(cls, extraction: Extraction, tax: Taxonomy) -> "_Resume":
         hits = {hit.id: hit for hit in extraction.skills}
-        claimed = sorted(h.id for h in hits.values() if h.explicit and _claims(h))
+        claims = {i: _claims(h) for i, h in hits.items()}
+        claimed = sorted(i for i, h in hits.items() if h.explicit and claims[i])
         by_category: dict[str, list[str]] = {}
         for skill_id in claimed:
             skill = tax.skills.get(skill_id)
             if skill is not None:
                 by_category.setdefault(skill.category, []).append(skill_id)
         return cls(hits=hits, tax=tax, ref_year=_reference_year(extraction),
-                   strength={i: _strength(h) for i, h in hits.items()}, claimed=claimed,
-                   claimed_set=frozenset(claimed), by_category=by_category, closest_cache={})
+                   strength={i: _strength(c) for i, c in claims.items()}, claims=claims,
+                   claimed=claimed,
+                   claimed_set=frozenset(claimed), by_category=by_category, closest_cache={},
+                   evidence_cache={})
 
 
 def score(extraction: Extraction, profile: Profile, *, taxonomy: Taxonomy | None = None) -> MatchReport:
@@ -178,16 +191,28 @@ def _claims(hit: SkillHit) -> list[Evidence]:
     return [e for e in hit.evidence if not e.negated]
 
 
-def _best_evidence(hit: SkillHit, limit: int = 3) -> tuple[Evidence, ...]:
+def _best_evidence(claims: list[Evidence], limit: int = 3) -> tuple[Evidence, ...]:
     """The strongest mentions first (experience before skills list), then in text order."""
-    ranked = sorted(_claims(hit), key=lambda e: (
-        -SECTION_STRENGTH.get(e.section or "", UNKNOWN_SECTION_STRENGTH), e.start))
-    return tuple(ranked[:limit])
+    by_strength: dict[float, list[Evidence]] = {}
+    for evidence in claims:
+        rank = SECTION_STRENGTH.get(evidence.section or "", UNKNOWN_SECTION_STRENGTH)
+        by_strength.setdefault(rank, []).append(evidence)
+    chosen: list[Evidence] = []
+    for rank in sorted(by_strength, reverse=True):
+        need = limit - len(chosen)
+        if need <= 0:
+            break
+        chosen.extend(heapq.nsmallest(need, by_strength[rank], key=_start))
+    return tuple(chosen)
 
 
-def _strength(hit: SkillHit) -> float:
+def _start(evidence: Evidence) -> int:
+    return evidence.start
+
+
+def _strength(claims: list[Evidence]) -> float:
     """How strongly the evidence shows use: the best section any mention sits in."""
-    sections = [e.section for e in _claims(hit)]
+    sections = {e.section for e in claims}
     if not sections:
         return UNKNOWN_SECTION_STRENGTH
     return max(SECTION_STRENGTH.get(s or "", UNKNOWN_SECTION_STRENGTH) for s in sections)
@@ -219,7 +244,7 @@ def _skill_credit(skill_id: str, item: ProfileItem, r: _Resume) -> _Credit:
         where = "used in experience" if strength >= 1.0 else (
             "skills list only" if strength <= SECTION_STRENGTH["skills"] else "mentioned")
         how = ", ".join([f"explicit ({where})", *notes])
-        return _Credit(strength * factor, skill_id, how, _best_evidence(hit), matched=True)
+        return _Credit(strength * factor, skill_id, how, r.best_evidence(skill_id), matched=True)
     sources = [s for s in hit.implied_by if s in r.claimed_set] if hit is not None else []
     if hit is not None and sources:
         # credit through the strongest implying skill the resume claims (no claim, no credit)
@@ -227,11 +252,11 @@ def _skill_credit(skill_id: str, item: ProfileItem, r: _Resume) -> _Credit:
         value, best_id = max(scored)
         names = ", ".join(_name(s, r.tax) for s in hit.implied_by)
         return _Credit(IMPLIED * value, skill_id, f"implied by {names}",
-                       _best_evidence(r.hits[best_id]), matched=True)
+                       r.best_evidence(best_id), matched=True)
     related = _closest(skill_id, r, related_only=True)
     if related is not None:
         return _Credit(RELATED * r.strength[related], None,
-                       f"related: has {_name(related, r.tax)}", _best_evidence(r.hits[related], 1),
+                       f"related: has {_name(related, r.tax)}", r.best_evidence(related)[:1],
                        related_to=related)
     return _NONE
 
@@ -464,7 +489,7 @@ _LATIN = re.compile(r"[a-zà-ÿ]+")
 def warnings(extraction: Extraction) -> list[str]:
     """Reasons the score may not mean much: not English, not a resume."""
     out: list[str] = []
-    words = [w.lower() for w in _WORD.findall(extraction.text)]
+    words = [w.lower() for w in _WORD.findall(extraction.text[:LANGUAGE_SAMPLE_CHARS])]
     if len(words) >= 20:
         english = sum(w in _EN_STOP for w in words)
         foreign = sum(w in _FOREIGN_STOP for w in words)
