@@ -266,7 +266,8 @@ def extraction_prediction(extraction: Extraction, baseline: DictionaryMatcher) -
         if not hit.explicit:
             notes.setdefault(fold(hit.name), "only implied by " + ", ".join(hit.implied_by))
     for name, lines in baseline.find(extraction.text).found.items():
-        notes.setdefault(name, f"form present, rejected: {lines[0]}")
+        shown = " | ".join(_clip(line) for line in list(dict.fromkeys(lines))[:2])
+        notes.setdefault(name, f"form present {len(lines)}×, rejected: {shown}")
     return Prediction(found, notes)
 
 
