@@ -72,6 +72,7 @@ def test_serve_migrates_prints_where_and_serves(env, tmp_path) -> None:
     if env.get("SKILLMATCH_DATABASE_URL"):
         pytest.skip("serve is exercised on the default SQLite store")
     port = _free_port()
+    env = {**env, "SKILLMATCH_PARSE_WORKERS": "1"}
     process = subprocess.Popen(
         [
             sys.executable,

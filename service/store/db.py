@@ -44,7 +44,13 @@ def make_engine(settings: Settings) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise RuntimeError(
+            f"the database driver {exc.name!r} is not installed "
+            "(for PostgreSQL: pip install 'skillmatch[postgres]')"
+        ) from exc
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
