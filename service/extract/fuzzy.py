@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..taxonomy import Taxonomy
 from .forms import Form, FormTable, fold
@@ -35,10 +34,6 @@ _ELIGIBLE = re.compile(r"[a-z0-9 -]+")
 def squeeze(text: str) -> str:
     """A form without spaces and hyphens: "scikit learn" and "scikit-learn" meet."""
     return text.replace(" ", "").replace("-", "")
-
-
-def _is_word(token: str) -> bool:
-    return token.isascii() and token.isalnum() and token[0].isalpha()
 
 
 class FuzzyIndex:
@@ -66,41 +61,44 @@ class FuzzyIndex:
             self.max_words[key[:2]] = min(3, max(self.max_words.get(key[:2], 0), words + 1))
 
     def _candidates(
-        self, text: str, spans: list[tuple[int, int]], covered: bytearray
+        self, text: str, spans: list[tuple[int, int]], words: list[bool], covered: bytearray
     ) -> list[tuple[int, int, str]]:
         """Token n-grams (hyphens inside allowed) whose first two letters and squeezed length
-        fit a bucket, skipping stop words and covered text."""
+        fit a bucket; ``words`` flags the tokens that may take part (ASCII letters, not stop
+        words)."""
         out = []
-        lowered = [text[s:e].lower() for s, e in spans]
-        words = [t.isascii() and t.isalnum() and t[0].isalpha() and t not in STOP_WORDS
-                 for t in lowered]
         buckets, max_words = self.buckets, self.max_words
         count = len(spans)
         for i in range(count):
             if not words[i]:
                 continue
-            prefix = lowered[i][:2]
+            start_char = spans[i][0]
+            prefix = text[start_char:start_char + 2].lower()
             reach = max_words.get(prefix, 0)
             length, end, taken = 0, i, 0
-            while taken < reach and end < count and (words[end] or lowered[end] == "-"):
+            while taken < reach and end < count:
+                token_start, token_end = spans[end]
                 if words[end]:
-                    length += len(lowered[end])
+                    length += token_end - token_start
                     taken += 1
                     if (prefix, length) in buckets:
-                        start_char, end_char = spans[i][0], spans[end][1]
-                        if 1 in covered[start_char:end_char]:
+                        if 1 in covered[start_char:token_end]:
                             break
-                        candidate = " ".join(fold(text[start_char:end_char]).split())
-                        if len(candidate) >= MIN_FORM_CHARS and "\n" not in text[start_char:end_char]:
-                            out.append((start_char, end_char, candidate))
+                        raw = text[start_char:token_end]
+                        candidate = " ".join(fold(raw).split())
+                        if len(candidate) >= MIN_FORM_CHARS and "\n" not in raw:
+                            out.append((start_char, token_end, candidate))
+                elif text[token_start:token_end] != "-":
+                    break
                 end += 1
         return out
 
     def find(
-        self, text: str, tokens: list[tuple[int, int]], covered: list[tuple[int, int]]
+        self, text: str, tokens: list[tuple[int, int]], words: list[bool],
+        covered: list[tuple[int, int]],
     ) -> list["Mention"]:
-        """Fuzzy mentions in the parts of ``text`` (token spans ``tokens``) that ``covered``
-        leaves free."""
+        """Fuzzy mentions in the parts of ``text`` (token spans ``tokens``, ``words`` flagging
+        the word tokens) that ``covered`` leaves free."""
         from .pipeline import Mention
 
         if not self.forms:
@@ -110,7 +108,7 @@ class FuzzyIndex:
             mask[start:end] = b"\x01" * (end - start)
         rows: list[int] = []
         keys: list[str] = []
-        candidates = self._candidates(text, tokens, mask)
+        candidates = self._candidates(text, tokens, words, mask)
         for row, (_, _, candidate) in enumerate(candidates):
             bucket = self.buckets.get((candidate[:2], len(squeeze(candidate))), ())
             rows.extend([row] * len(bucket))

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_STOP, LENGTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
@@ -169,8 +169,8 @@ class Pipeline:
         """
         text = soft_unwrap(_SURROGATE.sub("\ufffd", text))
         doc = self.tokenize(text)
-        spans = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-        tokens = [(i, i + n) for i, n in spans]
+        rows = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_ASCII, IS_STOP]).tolist() if len(doc) else []
+        tokens = [(row[0], row[0] + row[1]) for row in rows]
         found: dict[tuple[int, int], Mention] = {}
         for match_id, start, end in self.matcher(doc):
             span = (tokens[start][0], tokens[end - 1][1])
@@ -193,7 +193,8 @@ class Pipeline:
         chosen.extend(self._coordinated(text, chosen))
         chosen.extend(self._paraphrased(text, chosen))
         covered = [(m.start, m.end) for m in chosen]
-        chosen.extend(self.fuzzy.find(text, tokens, covered + blocked))
+        words = [bool(alpha and ascii_ and not stop) for _, _, alpha, ascii_, stop in rows]
+        chosen.extend(self.fuzzy.find(text, tokens, words, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
         return tokens, chosen
 
