@@ -58,3 +58,15 @@ def test_broken_documents_answer_their_error_code_and_store_nothing(
     with api_app.state.skillmatch.sessions() as session:
         assert session.scalar(select(func.count()).select_from(Resume)) == 0
     assert api_client.get("/readyz").status_code == 200
+
+
+def test_a_parse_over_the_time_limit_is_422_timeout_and_the_server_recovers(make_app):
+    from fastapi.testclient import TestClient
+
+    pdf = pdfgen.resume_pdf_two_pages()
+    with TestClient(make_app(parse_timeout_s=0.01)) as client:
+        slow = client.post("/v1/analyze", files={"file": ("cv.pdf", pdf, "application/pdf")})
+        assert slow.status_code == 422 and slow.json()["error"]["code"] == "timeout"
+    with TestClient(make_app()) as client:
+        again = client.post("/v1/analyze", files={"file": ("cv.pdf", pdf, "application/pdf")})
+        assert again.status_code == 200, again.text
