@@ -59,7 +59,8 @@ def batch(
         "--fail-fast", help="Stop at the first file that fails.")] = False,
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", metavar="ADDRESS",
-        help="Run on a Dask cluster, e.g. tcp://host:8786 (needs skillmatch[dask]).")] = None,
+        help="Run on a Dask cluster, e.g. tcp://host:8786 "
+             "(needs the skillmatch\\[dask] extra).")] = None,
 ) -> None:
     err = Console(stderr=True)
     settings = get_settings()
