@@ -18,26 +18,27 @@ from ..errors import InputError, NotFound, TaxonomyError
 from ..settings import get_settings
 from .app import app
 
-BATCH_HELP = "\n\n".join([
+_PARAGRAPHS = (
     "Score many resumes against one profile or job; write CSV, JSONL or HTML.",
-    "INPUT is any mix of files, folders and globs. Folders are searched recursively for .pdf, "
-    ".docx, .txt and .md files; a file named explicitly is always tried (an unsupported one gets "
-    "an error row). Files are read and scored in parallel worker processes, which are also the "
-    "document sandbox (size, page, memory and time limits); a bad file gets an error row and the "
-    "batch goes on.",
-    "Output by extension (--out may be repeated): .csv has the columns path, status (ok|error), "
-    "score, error_code, error_message, top_gaps (up to 5, '; '-separated) and one column of "
-    "points per profile group, escaped against spreadsheet formulas; .jsonl has one "
-    '{"path", "report"} or {"path", "error": {"code", "message"}} line per file; .html is a '
-    "self-contained report for a coach: ranking, score histogram, the cohort's most common gaps "
-    f"and a section per candidate. Default: {DEFAULT_OUTPUT} in the current folder.",
-    "Every finished file is appended to OUT.journal.jsonl beside the (first) output, keyed by "
-    "path and content hash; the outputs are rendered from it at the end, so Ctrl-C leaves "
-    "complete partial outputs. --resume continues an interrupted run (Ctrl-C or kill -9), "
-    "skipping files already done.",
-    "Exit code: 0 when every file was scored, 1 when any file failed (or the run stopped "
-    "early), 2 for bad usage, 130 after Ctrl-C.",
-])
+    ("INPUT is any mix of files, folders and globs. Folders are searched recursively for .pdf, "
+     ".docx, .txt and .md files; a file named explicitly is always tried (an unsupported one gets "
+     "an error row). Files are read and scored in parallel worker processes, which are also the "
+     "document sandbox (size, page, memory and time limits); a bad file gets an error row and the "
+     "batch goes on."),
+    ("Output by extension (--out may be repeated): .csv has the columns path, status (ok|error), "
+     "score, error_code, error_message, top_gaps (up to 5, '; '-separated) and one column of "
+     "points per profile group, escaped against spreadsheet formulas; .jsonl has one "
+     '{"path", "report"} or {"path", "error": {"code", "message"}} line per file; .html is a '
+     "self-contained report for a coach: ranking, score histogram, the cohort's most common gaps "
+     f"and a section per candidate. Default: {DEFAULT_OUTPUT} in the current folder."),
+    ("Every finished file is appended to OUT.journal.jsonl beside the (first) output, keyed by "
+     "path and content hash; the outputs are rendered from it at the end, so Ctrl-C leaves "
+     "complete partial outputs. --resume continues an interrupted run (Ctrl-C or kill -9), "
+     "skipping files already done."),
+    ("Exit code: 0 when every file was scored, 1 when any file failed (or the run stopped "
+     "early), 2 for bad usage, 130 after Ctrl-C."),
+)
+BATCH_HELP = "\n\n".join(_PARAGRAPHS)
 
 
 @app.command("batch", help=BATCH_HELP)
