@@ -483,26 +483,32 @@ _FOREIGN_STOP = frozenset(
     "est dans sur el los las y con para una por del que em com uma os il di che per gli della".split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_LATIN = re.compile(r"[a-zà-ÿ]+")
 
 
 def warnings(extraction: Extraction) -> list[str]:
     """Reasons the score may not mean much: not English, not a resume."""
     out: list[str] = []
-    words = [w.lower() for w in _WORD.findall(extraction.text[:LANGUAGE_SAMPLE_CHARS])]
-    if len(words) >= 20:
-        english = sum(w in _EN_STOP for w in words)
-        foreign = sum(w in _FOREIGN_STOP for w in words)
-        non_latin = sum(1 for w in words if not _LATIN.fullmatch(w))
-        if (foreign >= 3 and foreign > 1.5 * english) or non_latin > len(words) / 3:
-            out.append("The text does not look like English: skills may be missed and the score "
-                       "understated.")
+    sample = extraction.text[:LANGUAGE_SAMPLE_CHARS]
+    words = [w.lower() for w in _WORD.findall(sample)]
+    english = sum(w in _EN_STOP for w in words)
+    foreign = sum(w in _FOREIGN_STOP for w in words)
+    letters = [c for c in sample if c.isalpha()]
+    non_latin = sum(1 for c in letters if not _is_latin(c))
+    if (foreign >= 3 and foreign > 1.5 * english) or (
+            len(letters) >= 40 and non_latin > 0.3 * len(letters)):
+        out.append("The text does not look like English: skills may be missed and the score "
+                   "understated.")
     explicit = [h for h in extraction.skills if h.explicit]
     resume_sections = [s for s in extraction.document.sections if s.name != "other"]
     if not resume_sections and len(explicit) < 3:
         out.append("This does not look like a resume (no resume sections and fewer than 3 "
                    "skills): the score may not be meaningful.")
     return out
+
+
+def _is_latin(char: str) -> bool:
+    code = ord(char)
+    return code < 0x250 or 0x1E00 <= code < 0x1F00
 
 
 def auc(positives: Iterable[float], negatives: Iterable[float]) -> float:

@@ -148,6 +148,9 @@ def test_warns_when_not_english_or_not_a_resume(profile):
               "und die Daten für das Projekt mit einer Pipeline verarbeitet, die nicht einfach war.")
     report = score(extraction(explicit_hits(["python", "sql", "java"]), text=german), profile)
     assert any("English" in w for w in report.warnings)
+    chinese = "在一家金融公司担任机器学习工程师，使用 Python 和 PyTorch 开发欺诈检测模型，并部署到云上。负责数据管道。"
+    report = score(extraction(explicit_hits(["python", "pytorch", "sql"]), text=chinese), profile)
+    assert any("English" in w for w in report.warnings)
     shopping = extraction([hit("python")], text="Milk, eggs, bread and a new python book.",
                           sections=())
     assert any("resume" in w for w in score(shopping, profile).warnings)
