@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from extract_toy import claimed, toy_dir, toy_extract, toy_pipeline
+
 from service.errors import TextTooLong
 from service.extract import extract
 from service.models import Document, Position

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from extract_toy import toy_dir
 from typer.testing import CliRunner
 
-from extract_toy import toy_dir
 from service.cli import app
 
 

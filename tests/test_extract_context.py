@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from extract_toy import claimed, not_claimed, toy_extract, toy_pipeline
 
-from extract_toy import claimed, not_claimed, toy_extract
 from service.extract import extract
 from service.models import Document, Section
-
-from extract_toy import toy_pipeline
 
 AMBIGUOUS = [
     # (skill, positive texts, negative texts)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from extract_toy import toy_extract, toy_pipeline
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract_toy import toy_extract, toy_pipeline
 from service.extract import extract
 from service.models import Document
 

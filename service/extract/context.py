@@ -52,7 +52,7 @@ def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return text.rfind("\n", 0, start) + 1, (text.find("\n", end) % (len(text) + 1))
 
 
-def rejected(text: str, mention: "Mention", rule: ContextRule | None) -> bool:
+def rejected(text: str, mention: Mention, rule: ContextRule | None) -> bool:
     """A reject pattern overlapping the mention, or a general non-skill shape (R&D, C-suite,
     a lower-case acronym, an initial)."""
     start, end = mention.start, mention.end
@@ -81,11 +81,12 @@ def rejected(text: str, mention: "Mention", rule: ContextRule | None) -> bool:
 def _initial(text: str, start: int, end: int) -> bool:
     """``John R. Smith``: a capital letter between a name and a capitalised word."""
     return bool(
-        re.match(r"\. ?[A-Z][a-z]", text[end:end + 4]) and _INITIAL.search(text[max(0, start - 30):start])
+        re.match(r"\. ?[A-Z][a-z]", text[end:end + 4])
+        and _INITIAL.search(text[max(0, start - 30):start])
     )
 
 
-def confirmed_by_rule(text: str, mention: "Mention", rule: ContextRule | None) -> bool:
+def confirmed_by_rule(text: str, mention: Mention, rule: ContextRule | None) -> bool:
     """The skill's own confirm patterns match within its window."""
     if rule is None or not rule.confirm:
         return False
@@ -102,12 +103,12 @@ _TECH_LEAD = re.compile(
 )
 
 
-def confirmed_by_phrase(text: str, mention: "Mention") -> bool:
+def confirmed_by_phrase(text: str, mention: Mention) -> bool:
     """A phrase that only takes a technology: "experience with X", "written in X", "learn X"."""
     return bool(_TECH_LEAD.search(text[max(0, mention.start - 40):mention.start]))
 
 
-def in_skills_area(text: str, document: Document, mention: "Mention") -> bool:
+def in_skills_area(text: str, document: Document, mention: Mention) -> bool:
     """In a skills section, after a "Skills:"-type label, or under a skills heading."""
     section = document.section_at(mention.start)
     if section is not None and section.name == "skills":
@@ -146,37 +147,39 @@ def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
-def confirmed_by_neighbours(
-    text: str, mention: "Mention", anchors: list[tuple[int, int]], doc_tokens: list[tuple[int, int]]
-) -> bool:
+def confirmed_by_neighbours(text: str, mention: Mention, anchors: list[tuple[int, int]]) -> bool:
     """A short list item whose nearby items are technical skills, or a technical skill right
     next to the mention ("Spark SQL", "Python/R")."""
     items = list_items(text, mention.start, mention.end)
-    index = next((i for i, (s, e) in enumerate(items) if s <= mention.start and mention.end <= e), None)
-    if index is not None and len(_WORD.findall(text[items[index][0]:mention.start])) < _MAX_ITEM_WORDS:
+    index = next(
+        (i for i, (s, e) in enumerate(items) if s <= mention.start and mention.end <= e), None
+    )
+    lead = text[items[index][0]:mention.start] if index is not None else ""
+    if index is not None and len(_WORD.findall(lead)) < _MAX_ITEM_WORDS:
         lo, hi = max(0, index - _LIST_REACH), min(len(items), index + _LIST_REACH + 1)
         for i in range(lo, hi):
-            if i == index:
-                continue
             s, e = items[i]
-            if len(_WORD.findall(text[s:e])) <= _MAX_ITEM_WORDS + 1 and any(
+            if i != index and len(_WORD.findall(text[s:e])) <= _MAX_ITEM_WORDS + 1 and any(
                 s <= a_start and a_end <= e for a_start, a_end in anchors
             ):
                 return True
-    return _adjacent(mention, anchors, doc_tokens)
+    return _adjacent(text, mention, anchors)
 
 
-def _adjacent(mention: "Mention", anchors: list[tuple[int, int]], tokens: list[tuple[int, int]]) -> bool:
-    """An anchor starts at the next word or ends at the previous word (punctuation aside)."""
-    before = [t for t in tokens[max(0, mention.token_start - 2):mention.token_start]]
-    after = tokens[mention.token_end:mention.token_end + 2]
+_ADJACENT_GAP = re.compile(r"[ ,/&+|()\-]{1,3}")
+
+
+def _adjacent(text: str, mention: Mention, anchors: list[tuple[int, int]]) -> bool:
+    """An anchor at most three spaces or punctuation marks away, on the same line."""
     for a_start, a_end in anchors:
-        if before and a_end in {before[-1][1]} | ({before[0][1]} if len(before) > 1 else set()):
-            if a_end > mention.start - 3:
-                return True
-        if after and a_start in {after[0][0]} | ({after[1][0]} if len(after) > 1 else set()):
-            if a_start < mention.end + 3:
-                return True
+        if a_end <= mention.start:
+            gap = text[a_end:mention.start]
+        elif a_start >= mention.end:
+            gap = text[mention.end:a_start]
+        else:
+            continue
+        if _ADJACENT_GAP.fullmatch(gap):
+            return True
     return False
 
 
@@ -190,15 +193,16 @@ _DEGREE_CUE = re.compile(
 _DEGREE_GAP = re.compile(r"[^.;:!?\n]{0,100}")
 
 
-def in_degree_phrase(text: str, mention: "Mention") -> bool:
+def in_degree_phrase(text: str, mention: Mention) -> bool:
     """"Bachelor's degree in business, statistics or …", "M.Sc. Statistics": the field of a
     degree, not a skill claim."""
     lo = max(0, mention.start - 120)
     before = text[lo:mention.start]
     cues = list(_DEGREE_CUE.finditer(before))
-    if cues and _DEGREE_GAP.fullmatch(before[cues[-1].end():]):
+    if cues and _DEGREE_GAP.fullmatch(before[cues[-1].end() :]):
         return True
-    return bool(re.match(r"\s+(?:degree|major|diploma)\b", text[mention.end:mention.end + 12], re.I))
+    after = text[mention.end:mention.end + 12]
+    return bool(re.match(r"\s+(?:degree|major|diploma)\b", after, re.IGNORECASE))
 
 
 # --- negation and hypotheticals --------------------------------------------------------------
@@ -222,15 +226,16 @@ _POST_NEG = re.compile(
     re.IGNORECASE,
 )
 _FILLER = frozenset(
-    """and or nor any prior previous professional commercial production hands-on hands on real
+    """
+    and or nor any prior previous professional commercial production hands-on hands on real
     world direct formal significant much experience experienced knowledge exposure familiarity
-    familiar background expertise skills skill with in of using use used the a an to working work
-    worked is are be been required needed necessary languages language tools tool frameworks
-    framework libraries like such as e.g eg more about new technologies technology etc also yet at
-    all do does did have has had programming coding written into up learn learning
-    some basic advanced strong deep solid proficiency proficient fluency fluent on need needs
-    require requires
-    """.split()
+    familiar background expertise skills skill with in of using use used the a an to working
+    work worked is are be been required needed necessary languages language tools tool
+    frameworks framework libraries like such as e.g eg more about new technologies technology
+    etc also yet at all do does did have has had programming coding written into up learn
+    learning some basic advanced strong deep solid proficiency proficient fluency fluent need
+    needs require requires
+    """.split()  # noqa: SIM905
 )
 _NEG_REACH = 120
 
@@ -251,7 +256,7 @@ def blank_out(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def negated(text: str, mention: "Mention", blanked: str) -> bool:
+def negated(text: str, mention: Mention, blanked: str) -> bool:
     """"no experience with X", "not X", "without X", "willing to learn X", "X is not required":
     the cue and the mention must be joined only by list separators, other skills and filler.
     ``blanked`` is ``text`` with the accepted mentions blanked out (``blank_out``)."""
@@ -338,8 +343,3 @@ def _cue(sentence: str) -> str | None:
     if _REQUIRED.search(sentence):
         return "required"
     return None
-
-
-def requirement(text: str, start: int, end: int) -> str | None:
-    """"preferred" or "required" for the mention at ``text[start:end]`` (one-off use)."""
-    return RequirementHints(text)(start, end)

@@ -40,8 +40,8 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     pipeline = pipeline or get_pipeline()
     taxonomy = pipeline.taxonomy
     text = document.text
-    tokens, mentions = pipeline.mentions(text)
-    accepted = _resolve_ambiguity(text, document, mentions, taxonomy, tokens)
+    mentions = pipeline.mentions(text)
+    accepted = _resolve_ambiguity(text, document, mentions, taxonomy)
     fields = pipeline.field_forms
     accepted = [
         (m, how) for m, how in accepted
@@ -76,8 +76,7 @@ def _check_length(text: str) -> None:
 
 
 def _resolve_ambiguity(
-    text: str, document: Document, mentions: list[Mention], taxonomy: Taxonomy,
-    tokens: list[tuple[int, int]],
+    text: str, document: Document, mentions: list[Mention], taxonomy: Taxonomy
 ) -> list[tuple[Mention, str]]:
     """Keep unambiguous mentions; keep an ambiguous one only in a technical context."""
     accepted: dict[int, tuple[Mention, str]] = {}
@@ -102,7 +101,7 @@ def _resolve_ambiguity(
                 context.confirmed_by_rule(text, mention, rule)
                 or context.in_skills_area(text, document, mention)
                 or context.confirmed_by_phrase(text, mention)
-                or context.confirmed_by_neighbours(text, mention, anchors, tokens)
+                or context.confirmed_by_neighbours(text, mention, anchors)
             ):
                 accepted[index] = (mention, "context")
                 anchors.append((mention.start, mention.end))

@@ -60,9 +60,7 @@ class FormTable:
         key = fold(form.text)
         self.surfaces.setdefault(key, set()).add(form.text.casefold())
         existing = self.forms.get(key)
-        if existing is None:
-            self.forms[key] = form
-        elif existing.variant and not form.variant:
+        if existing is None or existing.variant and not form.variant:
             self.forms[key] = form
         elif not existing.variant and not form.variant and existing.skill_ids != form.skill_ids:
             merged = tuple(dict.fromkeys(existing.skill_ids + form.skill_ids))

@@ -96,7 +96,7 @@ class FuzzyIndex:
     def find(
         self, text: str, tokens: list[tuple[int, int]], words: list[bool],
         covered: list[tuple[int, int]],
-    ) -> list["Mention"]:
+    ) -> list[Mention]:
         """Fuzzy mentions in the parts of ``text`` (token spans ``tokens``, ``words`` flagging
         the word tokens) that ``covered`` leaves free."""
         from .pipeline import Mention

@@ -8,7 +8,6 @@ mentions count (context, negation) is ``context.py``'s job.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,8 +47,6 @@ class Mention:
     end: int
     form: Form
     method: str = "exact"
-    token_start: int = 0
-    token_end: int = 0
 
 
 def _case_variants(text: str) -> set[str]:
@@ -137,7 +134,10 @@ class Pipeline:
                 if 1 in taken[start:end]:
                     continue
                 form = self.table.get(f"{text[start:end]} {head}")
-                if form is not None and not form.ambiguous and form.skill_ids != mention.form.skill_ids:
+                if (
+                    form is not None and not form.ambiguous
+                    and form.skill_ids != mention.form.skill_ids
+                ):
                     extra.append(Mention(start, mention.end, form, "context"))
         return extra
 
@@ -161,10 +161,10 @@ class Pipeline:
     def tokenize(self, text: str) -> Doc:
         return self.nlp.make_doc(text)
 
-    def mentions(self, text: str) -> tuple[list[tuple[int, int]], list[Mention]]:
+    def mentions(self, text: str) -> list[Mention]:
         """Exact mentions (phrase matcher + symbol regex), then fuzzy ones in the gaps.
 
-        Returns the token spans too. Matching runs on ``soft_unwrap(text)`` and lone surrogates
+        Matching runs on ``soft_unwrap(text)`` and lone surrogates
         (which spaCy cannot encode) are replaced, both one character for one, so offsets hold.
         """
         text = soft_unwrap(_SURROGATE.sub("\ufffd", text))
@@ -174,16 +174,14 @@ class Pipeline:
         found: dict[tuple[int, int], Mention] = {}
         for match_id, start, end in self.matcher(doc):
             span = (tokens[start][0], tokens[end - 1][1])
-            found[span] = Mention(*span, self._keys[match_id], "exact", start, end)
-        starts = [s for s, _ in tokens]
+            found[span] = Mention(*span, self._keys[match_id])
         for chunk_start, chunk_end in _chunks(text, _GLUE_HINT) if self.symbols is not None else ():
             for match in self.symbols.finditer(text, chunk_start, chunk_end):
                 form = self.table.forms.get(fold(" ".join(match.group().split())))
                 span = (match.start(), match.end())
                 if form is None or span in found:
                     continue
-                first = max(0, bisect_right(starts, span[0]) - 1)
-                found[span] = Mention(*span, form, "exact", first, bisect_left(starts, span[1]))
+                found[span] = Mention(*span, form)
         blocked = [
             (m.start(), m.end())
             for chunk_start, chunk_end in _chunks(text, _URL_HINT)
@@ -196,7 +194,7 @@ class Pipeline:
         words = [bool(alpha and ascii_ and not stop) for _, _, alpha, ascii_, stop in rows]
         chosen.extend(self.fuzzy.find(text, tokens, words, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
-        return tokens, chosen
+        return chosen
 
 
 _SOFT_WRAP = re.compile(r"(?<=[^\s.;:!?])\n(?=[a-z])")
@@ -254,7 +252,8 @@ def _non_overlapping(mentions: list[Mention], blocked: list[tuple[int, int]]) ->
         if 1 in taken[mention.start:mention.end]:
             continue
         if any(
-            mention.start < end and start < mention.end and (start, end) != (mention.start, mention.end)
+            mention.start < end and start < mention.end
+            and (start, end) != (mention.start, mention.end)
             for start, end in blocked
         ):
             continue
