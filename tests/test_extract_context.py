@@ -148,3 +148,12 @@ def test_degree_fields_are_not_skill_claims(text):
     extraction = extract_text(text)
     assert extraction.skill("statistics") is None
     assert "statistics" in {h.id for h in extract_text("Strong statistics background").skills}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Software Engineer at Docker Inc., 2019-2021", "Member of the Python Software Foundation",
+     "Speaker, Kubernetes Summit 2022"],
+)
+def test_organisations_named_after_a_skill_are_not_claims(text):
+    assert claimed(text) == set()

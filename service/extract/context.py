@@ -183,6 +183,21 @@ def _adjacent(text: str, mention: Mention, anchors: list[tuple[int, int]]) -> bo
     return False
 
 
+# --- organisation names ------------------------------------------------------------------------
+
+_ORG_SUFFIX = re.compile(
+    r"\s*,?\s+(?:Inc\b\.?|LLC\b|Ltd\b\.?|Limited\b|Corp\b\.?|Corporation\b|GmbH\b|Pvt\b\.?|"
+    r"Technologies\b|Labs\b|Software Foundation\b|Solutions\b|Systems\b|Consulting\b|"
+    r"Foundation\b|Institute\b|University\b|Conference\b|Summit\b|Meetup\b)"
+)
+
+
+def in_organisation_name(text: str, mention: Mention) -> bool:
+    """"Docker Inc.", "Python Software Foundation", "Spark Summit": an organisation or event
+    named after the skill, not a claim of it."""
+    return bool(_ORG_SUFFIX.match(text, mention.end))
+
+
 # --- degree fields ----------------------------------------------------------------------------
 
 _DEGREE_CUE = re.compile(

@@ -46,6 +46,7 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     accepted = [
         (m, how) for m, how in accepted
         if not (fold(text[m.start:m.end]) in fields and context.in_degree_phrase(text, m))
+        and not context.in_organisation_name(text, m)
     ]
     blanked = context.blank_out(soft_unwrap(text), [(m.start, m.end) for m, _ in accepted])
     hints = context.RequirementHints(text)
