@@ -9,55 +9,62 @@ Every item cites the posting's own sentence, with offsets into the normalised po
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from .errors import InputError
 from .models import (
-    Citation, EducationRequirement, ExperienceRequirement, Extraction, Profile, ProfileGroup,
+    Citation,
+    EducationRequirement,
+    ExperienceRequirement,
+    Extraction,
+    Profile,
+    ProfileGroup,
     ProfileItem,
 )
 
-Kind = str  # "required" | "preferred" | "duties" | "other"
+Kind = str  # "required" | "preferred" | "duties" | "other" | "excluded"
+_I = re.IGNORECASE
 
 _HEADING_KINDS: list[tuple[Kind, re.Pattern[str]]] = [
     ("excluded", re.compile(
         r"not required|do(?:n't| not) need|not (?:looking|expected)|what (?:this|the) role is not|"
-        r"not needed", re.I)),
+        r"not needed", _I)),
     ("preferred", re.compile(
         r"nice[ -]to[ -]haves?|bonus|preferred|pluses|\bplus\b|extra credit|desir(?:ed|able)|"
-        r"good to have|ideally|would be great|great if|stand out", re.I)),
+        r"good to have|ideally|would be great|great if|stand out", _I)),
     ("other", re.compile(
         r"about (?:us|the company|the team|company)|^about\b|who we are|benefits|perks|"
         r"what we offer|compensation|salary|equal opportunity|how to apply|apply|"
         r"our (?:company|mission|culture|process|stack|interview)|why join|location|stack|"
-        r"tools we use|how we work|interview", re.I)),
+        r"tools we use|how we work|interview", _I)),
     ("duties", re.compile(
         r"responsibilit|what you(?:'ll| will) do|the role|your role|duties|day[ -]to[ -]day|"
-        r"in this role|the job|what you(?:'ll| will) be doing|your (?:mission|impact)", re.I)),
+        r"in this role|the job|what you(?:'ll| will) be doing|your (?:mission|impact)", _I)),
     ("required", re.compile(
         r"requirement|required|qualifications|what you(?:'ll| will)? need|what we(?:'re| are) "
         r"looking for|who you are|must[ -]haves?|you have|you bring|what you(?:'ll| will)? bring|skills|"
-        r"your profile|about you|essential|experience|you should have|we expect|education", re.I)),
+        r"your profile|about you|essential|experience|you should have|we expect|education", _I)),
 ]
 _PREFERRED_CUE = re.compile(
     r"\ba plus\b|\bplus\b\s*[.!)]?\s*$|\bnice[ -]to[ -]have\b|\bbonus\b|\bpreferred\b|\bpreferably\b|"
     r"\bdesir(?:ed|able)\b|\bideally\b|\bfamiliarity\b|\bfamiliar with\b|\bexposure to\b|"
     r"\badvantage(?:ous)?\b|\bwould be (?:great|nice|helpful)\b|\bhelpful\b|\bbeneficial\b|"
     r"\bis a plus\b|\bnot required\b|\boptional\b",
-    re.I,
+    _I,
 )
 _REQUIRED_CUE = re.compile(
     r"\bmust\b|\brequired\b|\brequire[sd]?\b|\bstrong\b|\bproficien|\bexpert|\bsolid\b|"
     r"\bdeep (?:knowledge|understanding|experience)\b|\bessential\b|\bneed(?:ed|s)?\b|"
     r"\bextensive\b|\bproven\b|\bmastery\b|\d\+? ?years?\b",
-    re.I,
+    _I,
 )
 _EMPHASIS = re.compile(r"\bmust\b|\bstrong\b|\bexpert|\bdeep\b|\bextensive\b|\bproven\b|\bessential\b",
-                       re.I)
+                       _I)
 _NOT_NEEDED = re.compile(
     r"\b(?:is|are)? ?not (?:required|necessary|needed|a requirement|expected)\b|"
-    r"\bno need (?:for|to)\b|\bdon'?t need\b|\bdo not need\b|\bwithout\b", re.I)
+    r"\bno need (?:for|to)\b|\bdon'?t need\b|\bdo not need\b|\bwithout\b", _I)
 _HEADING_LINE = re.compile(r"^[#*\s-]*([A-Za-z][^\n]{0,60}?)[:\s*#]*$")
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -67,33 +74,33 @@ _NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")"
 _YEARS = re.compile(
     rf"(?:(?:at least|minimum(?: of)?|min\.?|over|more than)\s+)?{_NUM}"
     rf"(?:\s*(?:\+|plus)|\s*(?:-|to)\s*{_NUM})?(?:\s*\(\d+\))?\s*(?:\+\s*)?(?:or more\s+)?years?",
-    re.I,
+    _I,
 )
 _SKILL_LEAD = re.compile(
     r"^\s*(?:'s)?\s*(?:of\s+)?(?:(?:hands-on|professional|industry|relevant|commercial|practical|"
     r"production|working)\s+)*(?:experience\s+)?(?:(?:with|in|using|of|writing|programming in)\s+)?$",
-    re.I,
+    _I,
 )
 _GENERAL_YEARS = re.compile(
     r"^\s*(?:'s?)?\s*(?:of|in|as|with|working|building|developing|doing|shipping|experience|"
     r"professional|industry|relevant|hands-on|post|full-time|commercial|software|related)\b",
-    re.I)
-_ALTERNATIVE_GAP = re.compile(r"^\s*(?:,|/|\||or|,\s*or|and/or|\(|\)|,\s*and/or)\s*$", re.I)
+    _I)
+_ALTERNATIVE_GAP = re.compile(r"^\s*(?:,|/|\||or|,\s*or|and/or|\(|\)|,\s*and/or)\s*$", _I)
 _DEGREES = [
-    ("phd", re.compile(r"\bph\.?\s?d\b\.?|\bdoctora(?:te|l)\b", re.I)),
+    ("phd", re.compile(r"\bph\.?\s?d\b\.?|\bdoctora(?:te|l)\b", _I)),
     ("master", re.compile(
         r"\bmaster'?s?\b|\bm\.s\.?|\bmsc\b|\bm\.sc\b|\bms\b(?=\s*(?:/|or\b|in\b|degree|,|\)))|\bmba\b",
-        re.I)),
+        _I)),
     ("bachelor", re.compile(
         r"\bbachelor'?s?\b|\bb\.s\.?|\bbsc\b|\bb\.sc\b|\bbs\b(?=\s*(?:/|or\b|in\b|degree|,|\)))|"
         r"\bb\.a\.|\bundergraduate degree\b|\bfour[- ]year degree\b|\buniversity degree\b|"
-        r"\bcollege degree\b|\bdegree in\b", re.I)),
+        r"\bcollege degree\b|\bdegree in\b", _I)),
 ]
-_BACHELOR_NAMED = re.compile(r"\bbachelor|\bb\.?s\.?c?\b|\bb\.a\.|undergraduate", re.I)
+_BACHELOR_NAMED = re.compile(r"\bbachelor|\bb\.?s\.?c?\b|\bb\.a\.|undergraduate", _I)
 _LEVEL_RANK = {"bachelor": 2, "master": 3, "phd": 4}
 _FIELDS = [  # field ids as in service.documents (EducationEntry.field); specific before generic
-    ("computer-science", r"computer science|software engineering|computer engineering|\bcs\b|"
-                         r"computing|information (?:systems|technology)|informatics"),
+    ("computer-science", (r"computer science|software engineering|computer engineering|\bcs\b|"
+                         r"computing|information (?:systems|technology)|informatics")),
     ("data-science", r"data science|machine learning|artificial intelligence|analytics"),
     ("statistics", r"statistic"),
     ("mathematics", r"mathematic|\bmath\b|operations research"),
@@ -158,7 +165,9 @@ class _Item:
     mentions: list[_Mention] = field(default_factory=list)
 
 
-def parse_job(text: str, title: str | None = None, *, extraction: Extraction | None = None) -> Profile:
+def parse_job(
+    text: str, title: str | None = None, *, extraction: Extraction | None = None,
+) -> Profile:
     """Parse a posting into a job profile; ``extraction`` may be given to skip re-extracting."""
     if extraction is None:
         from .extract import extract_text
@@ -192,7 +201,7 @@ def parse_job(text: str, title: str | None = None, *, extraction: Extraction | N
 
 def _title(body: str) -> str:
     for line in body.splitlines():
-        line = re.sub(r"^(?:job title|title|position|role)\s*:\s*", "", line.strip(" #*-"), flags=re.I)
+        line = re.sub(r"^(?:job title|title|position|role)\s*:\s*", "", line.strip(" #*-"), flags=_I)
         if line:
             return line[:80] if len(line) <= 80 else "Job posting"
     return "Job posting"
@@ -258,7 +267,7 @@ def _section_at(sections: list[tuple[int, int, Kind | None]], offset: int) -> Ki
 
 
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:e\.g|i\.e|vs|incl|approx|sr|jr|no|ph\.d|[a-z]\.[a-z])|\b[A-Za-z])\.$", re.I)
+    r"(?:\b(?:e\.g|i\.e|vs|incl|approx|sr|jr|no|ph\.d|[a-z]\.[a-z])|\b[A-Za-z])\.$", _I)
 _INLINE_LABEL = re.compile(r"^\s*([A-Z][A-Za-z' /-]{2,30}):\s+\S")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•+]|\d{1,2}[.)])\s")
 
@@ -310,7 +319,7 @@ def _sentences(body: str) -> list[tuple[int, int]]:
                 continue
             cuts.append(stop)
         cuts.append(u_end)
-        for start, end in zip(cuts, cuts[1:]):
+        for start, end in itertools.pairwise(cuts):
             text = body[start:end]
             lead = len(text) - len(_LIST_ITEM.sub("", text, count=1).lstrip())
             if body[start + lead:end].strip():
@@ -372,7 +381,7 @@ def _is_degree_field(sentence: str, mention: str) -> bool:
     """"A degree in Statistics": the field of a degree, not the skill."""
     if not any(pattern.search(sentence) for _, pattern in _DEGREES):
         return False
-    return any(re.search(pattern, mention, re.I) for _, pattern in _FIELDS)
+    return any(re.search(pattern, mention, _I) for _, pattern in _FIELDS)
 
 
 def _importance(sentence: str, section: Kind | None, hint: str | None) -> tuple[str, float]:
@@ -539,7 +548,7 @@ def _experience(
         low, high = _number(ym.group(1)), _number(ym.group(2))
         sentence = _sentence_at(sentences, ym.start())
         if (low is not None and low <= 30 and ym.start() in skill_years
-                and re.search(r"\bexperience\b", body[ym.end():sentence[1]], re.I)):
+                and re.search(r"\bexperience\b", body[ym.end():sentence[1]], _I)):
             found = _general_experience(body, sections, sentences, ym, low, high, skill_weight)
             if found:
                 return found
@@ -580,7 +589,7 @@ def _education(
         if not levels:
             continue
         if levels == ["bachelor"] and not re.search(r"degree|bachelor|\bb\.?s\.?c?\b|\bb\.a\.",
-                                                    sentence, re.I):
+                                                    sentence, _I):
             continue
         importance, _ = _importance(sentence, _section_at(sections, start), None)
         # "BS required, MS or PhD preferred": split the cues clause by clause
@@ -593,7 +602,7 @@ def _education(
                 continue
             if _PREFERRED_CUE.search(clause):
                 preferred.extend(clause_levels)
-            elif re.search(r"\brequired\b|\bmust\b", clause, re.I):
+            elif re.search(r"\brequired\b|\bmust\b", clause, _I):
                 required.extend(clause_levels)
             elif importance == "preferred":
                 preferred.extend(clause_levels)
@@ -601,11 +610,11 @@ def _education(
                 required.extend(clause_levels)
         fields_text = sentence
         for field_id, pattern in _FIELDS:
-            if re.search(pattern, fields_text, re.I) and field_id not in fields:
+            if re.search(pattern, fields_text, _I) and field_id not in fields:
                 fields.append(field_id)
-            fields_text = re.sub(pattern, " ", fields_text, flags=re.I)
+            fields_text = re.sub(pattern, " ", fields_text, flags=_I)
         related = related or bool(re.search(r"related|quantitative|similar|equivalent", sentence,
-                                            re.I))
+                                            _I))
         if why is None:
             why = _cite(body, start, end)
     if not required and not preferred:

@@ -7,7 +7,8 @@ group's points. An item earns a fraction of its points (its credit):
 
 - explicit mention: 1.0 when used in an experience / project entry, less when only listed in a
   skills section, times small factors for extraction confidence, recency and years of use;
-- implied by another skill (PyTorch → deep learning): ``IMPLIED`` times the implying skill's strength;
+- implied by another skill (PyTorch → deep learning): ``IMPLIED`` times the strongest implying
+  skill's credit;
 - related skill only (Keras for PyTorch: same category, shared implication): ``RELATED`` times its
   strength, and the gap says which skill is closest.
 
@@ -23,8 +24,20 @@ from dataclasses import dataclass
 
 from . import __version__
 from .models import (
-    Citation, Evidence, ExperienceSummary, Extraction, Gap, GroupScore, ItemScore, MatchReport, Profile,
-    ProfileItem, RequirementCheck, SalaryBand, SkillHit, Versions,
+    Citation,
+    Evidence,
+    ExperienceSummary,
+    Extraction,
+    Gap,
+    GroupScore,
+    ItemScore,
+    MatchReport,
+    Profile,
+    ProfileItem,
+    RequirementCheck,
+    SalaryBand,
+    SkillHit,
+    Versions,
 )
 from .taxonomy import Taxonomy, get_taxonomy
 
@@ -83,7 +96,7 @@ class _Resume:
         return self.evidence_cache[skill_id]
 
     @classmethod
-    def of(cls, extraction: Extraction, tax: Taxonomy) -> "_Resume":
+    def of(cls, extraction: Extraction, tax: Taxonomy) -> _Resume:
         hits = {hit.id: hit for hit in extraction.skills}
         claims = {i: _claims(h) for i, h in hits.items()}
         claimed = sorted(i for i, h in hits.items() if h.explicit and claims[i])
@@ -99,7 +112,9 @@ class _Resume:
                    evidence_cache={})
 
 
-def score(extraction: Extraction, profile: Profile, *, taxonomy: Taxonomy | None = None) -> MatchReport:
+def score(
+    extraction: Extraction, profile: Profile, *, taxonomy: Taxonomy | None = None,
+) -> MatchReport:
     """Score ``extraction`` against ``profile``; the parts add up to ``score`` before rounding."""
     tax = taxonomy or get_taxonomy()
     resume = _Resume.of(extraction, tax)
@@ -335,9 +350,12 @@ def _requirement_gap(check: RequirementCheck, profile: Profile, extraction: Extr
             rank = max(LEVEL_RANK.get(e.level or "", 0) for e in extraction.document.education)
             wanted = [lv for lv in (req.preferred_level, req.bonus_level)
                       if lv and LEVEL_RANK[lv] > rank]
-            step = (f"A {_degree_name(wanted[0])} in {fields} would add points"
-                    f"{' (the ' + _asker_of(req.why) + ' prefers it)' if wanted[0] == req.preferred_level else ''}."
-                    if wanted else f"A degree in {fields} would score fully.")
+            if not wanted:
+                step = f"A degree in {fields} would score fully."
+            else:
+                note = (f" (the {_asker_of(req.why)} prefers it)"
+                        if wanted[0] == req.preferred_level else "")
+                step = f"A {_degree_name(wanted[0])} in {fields} would add points{note}."
         why = req.why
     else:
         req_x = profile.experience
@@ -474,14 +492,18 @@ def salary_band(bands: Iterable[SalaryBand], years: float | None) -> SalaryBand 
     return None
 
 
-_EN_STOP = frozenset(
-    "the and of to in for with on at by from as an a is are was were be been this that it "
-    "i my we our you your have has had will would can using used work worked team".split()
-)
-_FOREIGN_STOP = frozenset(
-    "der die das und mit für ist nicht ein eine von zu auf le la les et des du pour avec une "
-    "est dans sur el los las y con para una por del que em com uma os il di che per gli della".split()
-)
+_EN_STOP = frozenset({
+    "the", "and", "of", "to", "in", "for", "with", "on", "at", "by", "from", "as", "an", "a",
+    "is", "are", "was", "were", "be", "been", "this", "that", "it", "i", "my", "we", "our", "you",
+    "your", "have", "has", "had", "will", "would", "can", "using", "used", "work", "worked",
+    "team"
+})
+_FOREIGN_STOP = frozenset({
+    "der", "die", "das", "und", "mit", "für", "ist", "nicht", "ein", "eine", "von", "zu", "auf",
+    "le", "la", "les", "et", "des", "du", "pour", "avec", "une", "est", "dans", "sur", "el",
+    "los", "las", "y", "con", "para", "una", "por", "del", "que", "em", "com", "uma", "os", "il",
+    "di", "che", "per", "gli", "della"
+})
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 

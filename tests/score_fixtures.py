@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from service.models import (
-    Document, EducationEntry, Evidence, Extraction, Position, Section, SkillHit, Versions,
+    Document,
+    EducationEntry,
+    Evidence,
+    Extraction,
+    Position,
+    Section,
+    SkillHit,
+    Versions,
 )
 from service.taxonomy import Taxonomy, get_taxonomy
 

@@ -31,7 +31,7 @@ def test_score_json_is_the_match_report():
     data = json.loads(result.stdout)
     report = MatchReport.model_validate(data)
     assert report.profile == "ml-engineer" and 0 <= report.score <= 100
-    assert list(data)[0] == "score"
+    assert next(iter(data)) == "score"
     assert report.versions.profile == "ml-engineer@1"
 
 

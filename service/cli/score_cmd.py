@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -71,9 +71,9 @@ def _read_text(path: Path) -> str:
 def score_command(
     resume: Annotated[Path, typer.Argument(help="Resume: PDF, DOCX, TXT or Markdown.",
                                            show_default=False)],
-    profile: Annotated[Optional[str], typer.Option(
+    profile: Annotated[str | None, typer.Option(
         "--profile", "-p", help="Profile name (default: ml-engineer).")] = None,
-    job: Annotated[Optional[Path], typer.Option(
+    job: Annotated[Path | None, typer.Option(
         "--job", "-j", help="Score against this job description (text file) instead.",
         dir_okay=False)] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] =
