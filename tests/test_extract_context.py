@@ -81,6 +81,8 @@ NEGATED = [
     ("You do not need Kubernetes experience.", {"kubernetes"}),
     ("Scala, Go and Rust are not required.", {"scala", "go", "rust"}),
     ("Not proficient in Java yet.", {"java"}),
+    ("Not yet comfortable with Docker.", {"docker"}),
+    ("Currently learning Python and Scala.", {"python", "scala"}),
 ]
 
 

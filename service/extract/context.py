@@ -227,7 +227,8 @@ _NEG_CUE = re.compile(
     r"|\b(?:willing|eager|keen|want(?:s|ing)?|hope|hoping|plan(?:s|ning)?|look(?:ing)? forward|"
     r"would like|'d like|love|aim(?:ing)?|excited|wish(?:es)?|intend(?:s|ing)?|open)\s+to\s+"
     r"(?:learn(?:ing)?|explore|exploring|try|pick(?:ing)? up|study|get(?:ting)? into)\b"
-    r"|\binterested in (?:learning|exploring|picking up)\b",
+    r"|\binterested in (?:learning|exploring|picking up)\b"
+    r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+learn(?:ing)?\b",
     re.IGNORECASE,
 )
 _NOT_NEGATION = re.compile(
@@ -249,7 +250,7 @@ _FILLER = frozenset(
     frameworks framework libraries like such as e.g eg more about new technologies technology
     etc also yet at all do does did have has had programming coding written into up learn
     learning some basic advanced strong deep solid proficiency proficient fluency fluent need
-    needs require requires
+    needs require requires comfortable confident good great very really enough currently still
     """.split()  # noqa: SIM905
 )
 _NEG_REACH = 120
