@@ -70,7 +70,7 @@ def _read_text(path: Path) -> str:
 @app.command("score")
 def score_command(
     resume: Annotated[Path, typer.Argument(help="Resume: PDF, DOCX, TXT or Markdown.",
-                                           show_default=False)],
+                                           metavar="RESUME", show_default=False)],
     profile: Annotated[str | None, typer.Option(
         "--profile", "-p", help="Profile name (default: ml-engineer).")] = None,
     job: Annotated[Path | None, typer.Option(
@@ -110,7 +110,8 @@ def score_command(
 
 @app.command("job")
 def job_command(
-    path: Annotated[Path, typer.Argument(help="Job description (text file).", show_default=False)],
+    path: Annotated[Path, typer.Argument(help="Job description (text file).", metavar="JD",
+                                         show_default=False)],
     fmt: Annotated[ProfileFormat, typer.Option("--format", "-f", help="Output format.")] =
         ProfileFormat.table,
 ) -> None:
@@ -140,7 +141,7 @@ def profile_list() -> None:
 
 @profile_app.command("show")
 def profile_show(
-    name: Annotated[str, typer.Argument(help="Profile name, e.g. ml-engineer.")],
+    name: Annotated[str, typer.Argument(help="Profile name, e.g. ml-engineer.", metavar="NAME")],
     fmt: Annotated[ProfileFormat, typer.Option("--format", "-f", help="Output format.")] =
         ProfileFormat.table,
 ) -> None:
