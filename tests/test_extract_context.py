@@ -127,6 +127,8 @@ def test_a_skill_with_positive_and_negative_mentions_is_claimed_with_both_eviden
         ("Preferred qualifications:\n- Spark, Hadoop\n", "hadoop", "preferred"),
         ("Requirements:\n- Java\n- Docker\n", "docker", "required"),
         ("We use Python.", "python", None),
+        ("What we're looking for\n- Experience with Docker\n", "docker", "required"),
+        ("3+ years of Java.", "java", "required"),
     ],
 )
 def test_requirement_hints(text, skill, hint):

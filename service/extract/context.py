@@ -303,7 +303,8 @@ _PREFERRED = re.compile(
 )
 _REQUIRED = re.compile(
     r"\b(?:must|required|requires?|requirements?|essential|mandatory|minimum|strong|"
-    r"proficien(?:t|cy)|expert|expertise|solid|extensive|need(?:ed)?|demonstrated|qualifications)\b",
+    r"proficien(?:t|cy)|expert|expertise|solid|extensive|need(?:ed)?|demonstrated|qualifications|"
+    r"looking for|you(?:'ll| will)? (?:need|have|bring)|who you are|about you|\d\+? years)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
