@@ -75,7 +75,7 @@ def test_parentheses_glued_to_words_split():
 @pytest.mark.parametrize(
     ("text", "skill_id"),
     [("Pytroch", "pytorch"), ("Kubernates", "kubernetes"), ("Tensorflw models", "tensorflow"),
-     ("Tensor Flow", "tensorflow")],
+     ("Tensor Flow", "tensorflow"), ("Pyhton", "python"), ("Dokcer", "docker")],
 )
 def test_fuzzy_misspellings(text, skill_id):
     hit = toy_extract(f"Experience: {text}").skill(skill_id)
@@ -84,7 +84,7 @@ def test_fuzzy_misspellings(text, skill_id):
 
 
 @pytest.mark.parametrize("text", ["scalar values", "a scalable design", "pythonic code", "docket",
-                                  "Javanese", "pandemic"])
+                                  "Javanese", "pandemic", "Pithon", "Dicker"])
 def test_fuzzy_does_not_match_other_words(text):
     assert claimed(text) == set()
 

@@ -52,3 +52,15 @@ def test_ambiguous_forms_count_in_a_tool_list_and_not_in_small_talk():
 
 def test_taxonomy_version_is_carried():
     assert extract_text("Python").versions.taxonomy == TAXONOMY.version
+
+
+def test_fuzzy_matches_typos_but_not_other_word_forms():
+    typos = {"Pytroch": "pytorch", "Kubernates": "kubernetes", "Pyhton": "python",
+             "casual inference": "causal-inference", "Tensor flow": "tensorflow"}
+    for text, skill_id in typos.items():
+        assert skill_id in _explicit(f"Used {text} daily."), text
+    for text in ["Status: open. United States.", "Did a root cause analysis.",
+                 "Database Administrator", "Entity Extractor module", "Data Engineer II",
+                 "Collaborator on a docket"]:
+        fuzzy = [e for h in extract_text(text).skills for e in h.evidence if e.method == "fuzzy"]
+        assert fuzzy == [], (text, fuzzy)

@@ -1,12 +1,14 @@
 """Misspelling matches with rapidfuzz ("Pytroch", "Kubernates", "Tensor flow").
 
-Only forms longer than 4 characters of skills that are neither ambiguous nor opted out
-(``fuzzy: false``); only over token n-grams that no exact match covers. Forms are bucketed by
-their first two letters and their length without spaces and hyphens; a candidate is paired only
-with the forms of its bucket (same first two letters, length within one), and ONE
-``process.cpdist`` call per document scores all those pairs with a high cutoff. A length-ratio
-guard follows, and a word that merely extends or truncates a form ("scalar", "pythonic") is a
-different word, not a typo.
+Only the declared forms (not generated variants) longer than 4 characters of skills that are
+neither ambiguous nor opted out (``fuzzy: false``); only over token n-grams that no exact match
+covers. Forms are bucketed by their first two letters and their length without spaces and
+hyphens; a candidate is paired only with the forms of its bucket (same first two letters, length
+within one), and ONE ``process.cpdist`` call per document scores all those pairs. Then a
+length-ratio guard and the typo test: spacing aside, one edit inside one word, away from its
+ends. So "Kubernates", "Pytroch", "Pyhton", "scikit lern" and "Tensor flow" match while
+"scalar", "docket", "status" (Stata), "Entity Extractor" (entity extraction) and "root cause
+analysis" (causal analysis) do not.
 """
 
 from __future__ import annotations
@@ -24,8 +26,7 @@ from .forms import Form, FormTable, fold
 if TYPE_CHECKING:
     from .pipeline import Mention
 
-CUTOFF = 88.0
-TRANSPOSITION_CUTOFF = 85.0
+CUTOFF = 83.0  # rapidfuzz ratio floor ("pyhton", one swap in six letters, is 83.3); then _acceptable
 MIN_FORM_CHARS = 5
 MAX_LENGTH_RATIO = 1.25
 _ELIGIBLE = re.compile(r"[a-z0-9 -]+")
@@ -43,7 +44,9 @@ class FuzzyIndex:
         self.forms: dict[str, Form] = {}
         for key, form in table.forms.items():
             skills = [taxonomy.skills[i] for i in form.skill_ids]
-            if form.ambiguous or len(form.skill_ids) != 1 or len(key) < MIN_FORM_CHARS:
+            if form.ambiguous or form.variant or len(form.skill_ids) != 1:
+                continue
+            if len(key) < MIN_FORM_CHARS:
                 continue
             if any(s.ambiguous or not s.fuzzy for s in skills) or not _ELIGIBLE.fullmatch(key):
                 continue
@@ -120,7 +123,7 @@ class FuzzyIndex:
             [candidates[r][2] for r in rows], keys, scorer=fuzz.ratio, dtype="uint8", workers=1,
         )
         hits = []
-        for index in (scores >= TRANSPOSITION_CUTOFF).nonzero()[0]:
+        for index in (scores >= CUTOFF).nonzero()[0]:
             start, end, candidate = candidates[rows[index]]
             score, key = float(scores[index]), keys[index]
             if _acceptable(candidate, key, score):
@@ -136,15 +139,29 @@ class FuzzyIndex:
 
 
 def _acceptable(text: str, key: str, score: float) -> bool:
-    """The guards after the cutoff: length ratio, same first letter, a real typo."""
+    """After the cutoff, a real typo: spacing aside ("tensor flow") the texts are one edit
+    apart, inside one word, not in its first or last letter ("Kubernates", "scikit lern",
+    "Pyhton"), never a different word form ("extractor" for "extraction", "docket")."""
     squeezed, form = squeeze(text), squeeze(key)
     if squeezed == form:
         return True
     ratio = len(text) / len(key)
-    if not (1 / MAX_LENGTH_RATIO <= ratio <= MAX_LENGTH_RATIO) or text[0] != key[0]:
+    if not (1 / MAX_LENGTH_RATIO <= ratio <= MAX_LENGTH_RATIO) or score < CUTOFF:
         return False
-    if squeezed.startswith(form) or form.startswith(squeezed):
+    words, form_words = text.replace("-", " ").split(), key.replace("-", " ").split()
+    if len(words) != len(form_words):
+        return _one_inner_edit(squeezed, form)
+    differing = [(w, f) for w, f in zip(words, form_words, strict=True) if w != f]
+    return len(differing) == 1 and _one_inner_edit(*differing[0])
+
+
+def _one_inner_edit(word: str, form: str) -> bool:
+    """One insertion, deletion, substitution or swap, away from both ends of the word."""
+    if len(form) < MIN_FORM_CHARS or OSA.distance(word, form) != 1:
         return False
-    if score >= CUTOFF:
-        return True
-    return len(key) >= 7 and OSA.distance(text, key) == 1
+    shortest = min(len(word), len(form))
+    prefix = next((i for i, (a, b) in enumerate(zip(word, form)) if a != b), shortest)
+    suffix = next(
+        (i for i, (a, b) in enumerate(zip(reversed(word), reversed(form))) if a != b), shortest
+    )
+    return prefix >= 1 and suffix >= 1
