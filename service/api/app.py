@@ -13,6 +13,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..documents import default_pool
+from ..extract.pipeline import get_pipeline
 from ..settings import Settings, get_settings
 from ..store import records
 from ..store.db import after_delete, make_engine, make_sessionmaker, session_scope
@@ -51,9 +53,6 @@ def purge_expired(state: AppState) -> int:
 
 def warm_up(state: AppState) -> None:
     """Load the taxonomy, profile and extraction pipeline, and start the document readers."""
-    from ..documents import default_pool
-    from ..extract.pipeline import get_pipeline
-
     get_taxonomy()
     get_profile("ml-engineer")
     get_pipeline()
