@@ -28,7 +28,7 @@ sys.path.insert(0, str(HERE.parent))
 from bench.common import Context, Figure
 
 AREAS = {"extraction": "bench.extraction", "pdf": "bench.pdf_path", "batch": "bench.batch",
-         "api": "bench.api", "memory": "bench.memory"}
+         "api": "bench.api", "memory": "bench.memory", "hostile": "bench.hostile"}
 PACKAGES = ["skillmatch", "spacy", "rapidfuzz", "pdfminer.six", "fastapi", "starlette",
             "uvicorn", "pydantic", "sqlalchemy", "reportlab"]
 

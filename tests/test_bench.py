@@ -18,7 +18,7 @@ sys.path.insert(0, str(REPO))
 from bench.common import percentile
 from bench.load import Request, multipart, run_load
 
-AREAS = {"extraction", "pdf", "batch", "api", "memory"}
+AREAS = {"extraction", "pdf", "batch", "api", "memory", "hostile"}
 
 
 @pytest.mark.slow

@@ -1,0 +1,131 @@
+"""Healthy latency with hostile uploads mixed in (issue 10): the same server, clients and healthy
+mix (``/v1/match`` on stored resumes, ``/v1/analyze`` and ``/v1/resumes`` with two-page PDFs) run
+once alone and once with every file of ``tests/hostile/cases.py`` mixed in (a quarter of the
+requests). Each hostile upload must get its documented status; the figure is each healthy
+request's p99 with the hostile mix over its p99 without (goal: within 2×).
+
+Used by ``bench/run.py`` (area ``hostile``); also runs alone: ``python -m bench.hostile [--quick]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from .common import SAMPLES, Context, Figure, sample_texts, two_page_pdfs
+from .load import LoadResult, Request, multipart, run_load
+from .server import skillmatch_server
+
+AREA = "hostile"
+CLIENTS = 8
+HEALTHY = ("match", "analyze", "resumes")
+BOUNDARY = "skillmatchhostile"
+
+
+def _json(server, method: str, path: str, body: dict, auth: dict[str, str]) -> dict:
+    status, data = server.call(method, path, json.dumps(body).encode(),
+                               {**auth, "Content-Type": "application/json"})
+    if status != 201:
+        raise RuntimeError(f"{path} answered {status}: {data}")
+    return data
+
+
+def _healthy(server, auth: dict[str, str]) -> list[Request]:
+    resume_ids = []
+    for index, text in enumerate(sample_texts()):
+        body, content_type = multipart({}, {"file": (f"r{index}.txt", text.encode(), "text/plain")})
+        status, data = server.call("POST", "/v1/resumes", body, {**auth, "Content-Type": content_type})
+        if status != 201:
+            raise RuntimeError(f"storing a resume answered {status}: {data}")
+        resume_ids.append(data["id"])
+    job = _json(server, "POST", "/v1/jobs", {
+        "title": "ML engineer", "description": (SAMPLES / "jobs" / "ml-engineer.txt").read_text()},
+        auth)
+    matches = [json.dumps({"resume_id": rid, "job_id": job["id"]}).encode() for rid in resume_ids]
+    uploads = [multipart({}, {"file": (f"r{i}.pdf", pdf, "application/pdf")}, boundary=BOUNDARY)[0]
+               for i, pdf in enumerate(two_page_pdfs())]
+    form = {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"}
+    return [
+        Request("match", "POST", "/v1/match", matches,
+                {**auth, "Content-Type": "application/json"}, weight=2.0),
+        Request("analyze", "POST", "/v1/analyze", uploads, form),
+        Request("resumes", "POST", "/v1/resumes", uploads, {**auth, **form}, ok=frozenset({201})),
+    ]
+
+
+def _hostile(auth: dict[str, str], quick: bool) -> list[Request]:
+    from tests.hostile.cases import CASES
+
+    cases = [c for c in CASES if not (quick and c.slow)]
+    share = 1.0 / len(cases)  # the hostile uploads together weigh 1 against the healthy 4
+    form = {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"}
+    requests = []
+    for index, case in enumerate(cases):
+        body = multipart({}, {"file": (case.filename, case.make(), "application/octet-stream")},
+                         boundary=BOUNDARY)[0]
+        path, headers, ok = (("/v1/analyze", form, 200) if index % 2 else
+                             ("/v1/resumes", {**auth, **form}, 201))
+        requests.append(Request(f"hostile-{case.id}", "POST", path, (body,), headers,
+                                weight=share, ok=frozenset({ok if case.ok else case.status})))
+    return requests
+
+
+def _p99s(result: LoadResult) -> dict[str, float]:
+    return {name: result.stats[name].p99_ms for name in HEALTHY}
+
+
+def run(ctx: Context) -> list[Figure]:
+    requests, seconds = ctx.scale(60, 1200), ctx.scale(40, 300)
+    with skillmatch_server(ctx.workdir / "hostile-data", ctx.env) as server:
+        auth = {"Authorization": f"Bearer {server.key}"}
+        healthy = _healthy(server, auth)
+        hostile = _hostile(auth, ctx.quick)
+        run_load("127.0.0.1", server.port, healthy, clients=CLIENTS, max_requests=ctx.scale(16, 64))
+        alone = run_load("127.0.0.1", server.port, healthy, clients=CLIENTS,
+                         max_requests=requests, max_seconds=seconds)
+        mixed = run_load("127.0.0.1", server.port, [*healthy, *hostile], clients=CLIENTS,
+                         max_requests=int(requests * 1.25), max_seconds=seconds * 1.25)
+        ready = server.call("GET", "/readyz")[0]
+    figures = []
+    hostile_errors = {name: s.statuses for name, s in mixed.stats.items()
+                      if name.startswith("hostile-") and s.errors}
+    hostile_count = sum(s.count for n, s in mixed.stats.items() if n.startswith("hostile-"))
+    for name in HEALTHY:
+        with_mix, without = mixed.stats[name], alone.stats[name]
+        figure = Figure(
+            AREA, f"{name} p99 with hostile uploads mixed in", with_mix.p99_ms, "ms",
+            f"{name} p99, healthy mix alone", without.p99_ms, goal="≤ 2× the healthy p99",
+            notes=(f"{CLIENTS} clients, 1 worker; {with_mix.count} of {mixed.total} requests "
+                   f"({hostile_count} hostile); errors: healthy {with_mix.errors}, hostile "
+                   f"{len(hostile_errors)} kinds; /readyz after: {ready}"),
+            raw={"p50_ms": with_mix.p50_ms, "p95_ms": with_mix.p95_ms,
+                 "baseline_p50_ms": without.p50_ms, "baseline_p95_ms": without.p95_ms,
+                 "errors": with_mix.errors, "baseline_errors": without.errors,
+                 "req_per_s": with_mix.rps, "baseline_req_per_s": without.rps},
+        )
+        figure.met = (bool(without.p99_ms) and with_mix.p99_ms <= 2 * without.p99_ms
+                      and with_mix.errors == 0 and not hostile_errors and ready == 200)
+        figures.append(figure)
+    if hostile_errors:
+        figures[0].notes += f"; unexpected hostile answers: {hostile_errors}"
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args(argv)
+    root = str(Path(__file__).resolve().parent.parent)
+    with tempfile.TemporaryDirectory(prefix="skillmatch-hostile-") as scratch:
+        figures = run(Context(quick=args.quick, workdir=Path(scratch), env={"PYTHONPATH": root}))
+    for f in figures:
+        ratio = f"{f.ratio:.2f}×" if f.ratio else "-"
+        print(f"{f.name}: {f.value:.0f} ms vs {f.baseline:.0f} ms ({ratio}) met={f.met}; {f.notes}")
+    return 0 if all(f.met for f in figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
