@@ -202,7 +202,7 @@ def in_organisation_name(text: str, mention: Mention) -> bool:
 
 _DEGREE_CUE = re.compile(
     r"(?i:\bdegrees?\b|\bbachelor(?:'?s)?\b|\bmaster(?:'?s)?\b|\bph\.?\s?d\b\.?|\bdoctora(?:te|l)\b|"
-    r"\bdiploma\b|\bmajor(?:ed|ing)?\b|\bgraduated?\b)"
+    r"\bdiploma\b|\b(?:major|minor)(?:ed|ing)?\b|\bgraduated?\b)"
     r"|\b(?:B\.?\s?Sc?|M\.?\s?Sc?|B\.?\s?Tech|M\.?\s?Tech|B\.?E|M\.?E|B\.?A|M\.?A|MBA)\b\.?"
 )
 _DEGREE_GAP = re.compile(r"[^.;:!?\n]{0,100}")
