@@ -51,12 +51,11 @@ def test_hostile_file_through_both_upload_routes(case: Case, hostile_client, hos
         elapsed = time.monotonic() - started
         assert elapsed < (case.budget_s or ANSWER_WITHIN_S), (path, elapsed)
         body = response.json()
+        code = body["error"]["code"] if "error" in body else None
         if case.ok:
             assert response.status_code == ok_status, (path, response.text[:300])
-            assert "error" not in body
-        else:
-            assert response.status_code == case.status, (path, response.text[:300])
-            assert body["error"]["code"] == case.code
+        assert case.accepts(response.status_code, code), (path, response.text[:300])
+        if code is not None:
             assert body["error"]["message"]
             assert _resume_count(hostile_app) == before, "a failed upload stored a row"
     _assert_healthy(hostile_client)

@@ -82,7 +82,8 @@ def test_extract_answers_each_file_on_its_own(case: Case, extract_run) -> None:
     if case.ok:
         assert "error" not in record and lines == []
     else:
-        assert record["error"]["code"] == case.code
+        code = record["error"]["code"]
+        assert case.accepts_code(code), record
         assert len(lines) == 1 and lines[0].startswith(f"skillmatch extract: {_name(case)}: ")
 
 
@@ -105,7 +106,9 @@ def test_batch_gives_each_file_one_row(case: Case, batch_run) -> None:
     if case.ok:
         assert row["status"] == "ok" and float(row["score"]) >= 0
     else:
-        assert (row["status"], row["error_code"]) == ("error", case.code), row
+        code = row["error_code"]
+        assert row["status"] == "error", row
+        assert case.accepts_code(code), row
         assert row["error_message"]
 
 

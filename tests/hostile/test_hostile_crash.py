@@ -21,7 +21,7 @@ from tests.hostile.live import create_key, server_env, start_server
 
 pytestmark = pytest.mark.slow
 CLIENTS = 4
-KILL_AFTER = 10  # acknowledged uploads before the kill
+KILL_AFTER = 6  # acknowledged uploads before the kill
 
 
 def _uploader(url: str, auth: dict[str, str], index: int, acked: list[tuple[str, str]],
