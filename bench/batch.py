@@ -24,12 +24,13 @@ def batch_seconds(inputs: list[Path], out: Path, workers: int, env: dict[str, st
 
 
 def run(ctx: Context) -> list[Figure]:
+    """Full mode: 1 and 2 workers, fixed costs taken off. Quick mode only checks that a
+    2-worker run works (no baseline, no goal judged)."""
     count = ctx.scale(4, 500)
     pdfs = write_pdfs(ctx.workdir / "batch-pdfs", count)
     rates, raw = {}, {}
-    for workers in (1, 2):
-        # Fixed costs (start-up, workers, writing outputs) from a one-file run, taken off
-        # (not in quick mode, which only checks that the runs work).
+    for workers in (2,) if ctx.quick else (1, 2):
+        # Fixed costs (start-up, workers, writing outputs) from a one-file run, taken off.
         fixed = 0.0 if ctx.quick else batch_seconds(pdfs[:1], ctx.workdir / f"fixed-{workers}.csv",
                                                     workers, ctx.env)
         total = batch_seconds(pdfs, ctx.workdir / f"batch-{workers}.csv", workers, ctx.env)
@@ -38,9 +39,9 @@ def run(ctx: Context) -> list[Figure]:
         raw[f"workers_{workers}_fixed_s"] = fixed
         raw[f"workers_{workers}_resumes_per_s"] = rates[workers]
     figure = Figure(
-        AREA, "2 workers, resumes/s", rates[2], "resumes/s", "1 worker", rates[1],
-        goal="≥ 1.8× one worker", notes=f"{count} generated 2-page PDFs; start-up taken off",
-        raw=raw,
+        AREA, "2 workers, resumes/s", rates[2], "resumes/s", "1 worker" if 1 in rates else "",
+        rates.get(1), goal="≥ 1.8× one worker",
+        notes=f"{count} generated 2-page PDFs; start-up taken off", raw=raw,
     )
-    figure.met = figure.ratio >= 1.8
+    figure.met = figure.ratio >= 1.8 if figure.ratio is not None else None
     return [figure]

@@ -38,18 +38,22 @@ def run(ctx: Context) -> list[Figure]:
     env = {**os.environ, **ctx.env}
     large = ctx.scale(30, 10_000)
     small = large // 10
-    write_texts(ctx.workdir / "mem-small", small)
     write_texts(ctx.workdir / "mem-large", large)
-    small_peak, small_s = batch_peak(ctx.workdir / "mem-small", ctx.workdir / "mem-small.csv", env)
     large_peak, large_s = batch_peak(ctx.workdir / "mem-large", ctx.workdir / "mem-large.csv", env)
+    small_peak, small_s = 0, 0.0
+    if not ctx.quick:  # quick mode only checks that the measurement works
+        write_texts(ctx.workdir / "mem-small", small)
+        small_peak, small_s = batch_peak(ctx.workdir / "mem-small", ctx.workdir / "mem-small.csv",
+                                         env)
     flat = Figure(
         AREA, f"peak RSS of a {large:,}-file batch", large_peak / MB, "MB",
-        f"the same batch of {small:,} files", small_peak / MB, goal="flat: ≤ 1.1× the small batch",
+        f"the same batch of {small:,} files" if small_peak else "", (small_peak / MB) or None,
+        goal="flat: ≤ 1.1× the small batch",
         notes="text resumes, default workers; process tree (driver plus workers)",
         raw={"large_wall_s": large_s, "small_wall_s": small_s,
              "large_files_per_s": large / large_s},
     )
-    flat.met = flat.ratio <= 1.1
+    flat.met = flat.ratio <= 1.1 if flat.ratio is not None else None
     one = SAMPLES / "resumes" / "ml-engineer.txt"
     rounds = ctx.scale(1, 5)
     ours, base = [], []
