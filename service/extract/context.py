@@ -8,6 +8,7 @@ this module holds only general rules about lists, headings, clauses and cue word
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -59,7 +60,9 @@ def rejected(text: str, mention: Mention, rule: ContextRule | None) -> bool:
     surface, form = text[start:end], mention.form.text
     if text[end:end + 1] == "&" or text[start - 1:start] == "&":
         return True
-    if re.match(r"-[A-Za-z]", text[end:end + 2]) or re.search(r"[A-Za-z]-$", text[:start]):
+    if re.match(r"-[A-Za-z]", text[end:end + 2]):
+        return True
+    if start >= 2 and re.fullmatch(r"[A-Za-z]-", text[start - 2:start]):
         return True
     if form.isupper() and surface.islower():
         return True
@@ -147,7 +150,7 @@ def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
-def confirmed_by_neighbours(text: str, mention: Mention, anchors: list[tuple[int, int]]) -> bool:
+def confirmed_by_neighbours(text: str, mention: Mention, anchors: Anchors) -> bool:
     """A short list item whose nearby items are technical skills, or a technical skill right
     next to the mention ("Spark SQL", "Python/R")."""
     items = list_items(text, mention.start, mention.end)
@@ -159,28 +162,45 @@ def confirmed_by_neighbours(text: str, mention: Mention, anchors: list[tuple[int
         lo, hi = max(0, index - _LIST_REACH), min(len(items), index + _LIST_REACH + 1)
         for i in range(lo, hi):
             s, e = items[i]
-            if i != index and len(_WORD.findall(text[s:e])) <= _MAX_ITEM_WORDS + 1 and any(
-                s <= a_start and a_end <= e for a_start, a_end in anchors
+            if i != index and anchors.within(s, e) and len(_WORD.findall(text[s:e])) <= (
+                _MAX_ITEM_WORDS + 1
             ):
                 return True
-    return _adjacent(text, mention, anchors)
+    return anchors.adjacent(text, mention)
 
 
 _ADJACENT_GAP = re.compile(r"[ ,/&+|()\-]{1,3}")
 
 
-def _adjacent(text: str, mention: Mention, anchors: list[tuple[int, int]]) -> bool:
-    """An anchor at most three spaces or punctuation marks away, on the same line."""
-    for a_start, a_end in anchors:
-        if a_end <= mention.start:
-            gap = text[a_end:mention.start]
-        elif a_start >= mention.end:
-            gap = text[mention.end:a_start]
-        else:
-            continue
-        if _ADJACENT_GAP.fullmatch(gap):
-            return True
-    return False
+class Anchors:
+    """Spans of technical-skill mentions, indexed for "is one next to this?" and "is one inside
+    this item?" questions."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.starts: set[int] = set()
+        self.ends: set[int] = set()
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: tuple[int, int]) -> None:
+        insort(self.spans, span)
+        self.starts.add(span[0])
+        self.ends.add(span[1])
+
+    def within(self, start: int, end: int) -> bool:
+        index = bisect_left(self.spans, (start, -1))
+        return index < len(self.spans) and self.spans[index][1] <= end
+
+    def adjacent(self, text: str, mention: Mention) -> bool:
+        """An anchor at most three spaces or punctuation marks away, on the same line."""
+        for gap in (1, 2, 3):
+            left, right = mention.start - gap, mention.end + gap
+            if left in self.ends and _ADJACENT_GAP.fullmatch(text[left:mention.start]):
+                return True
+            if right in self.starts and _ADJACENT_GAP.fullmatch(text[mention.end:right]):
+                return True
+        return False
 
 
 # --- organisation names ------------------------------------------------------------------------

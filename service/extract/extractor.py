@@ -87,10 +87,10 @@ def _resolve_ambiguity(
             pending.append(index)
         else:
             accepted[index] = (mention, mention.method)
-    anchors = [
+    anchors = context.Anchors([
         (m.start, m.end) for m, _ in accepted.values()
         if any(taxonomy.get(i).category != "soft" for i in m.form.skill_ids)
-    ]
+    ])
     for _ in range(2):
         still = []
         for index in pending:
@@ -105,7 +105,7 @@ def _resolve_ambiguity(
                 or context.confirmed_by_neighbours(text, mention, anchors)
             ):
                 accepted[index] = (mention, "context")
-                anchors.append((mention.start, mention.end))
+                anchors.add((mention.start, mention.end))
             else:
                 still.append(index)
         if len(still) == len(pending):
