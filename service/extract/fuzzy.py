@@ -26,7 +26,8 @@ from .forms import Form, FormTable, fold
 if TYPE_CHECKING:
     from .pipeline import Mention
 
-CUTOFF = 83.0  # rapidfuzz ratio floor ("pyhton", one swap in six letters, is 83.3); then _acceptable
+# rapidfuzz ratio floor ("pyhton", one swap in six letters, is 83.3); _acceptable decides.
+CUTOFF = 83.0
 MIN_FORM_CHARS = 5
 MAX_LENGTH_RATIO = 1.25
 _ELIGIBLE = re.compile(r"[a-z0-9 -]+")
@@ -160,8 +161,9 @@ def _one_inner_edit(word: str, form: str) -> bool:
     if len(form) < MIN_FORM_CHARS or OSA.distance(word, form) != 1:
         return False
     shortest = min(len(word), len(form))
-    prefix = next((i for i, (a, b) in enumerate(zip(word, form)) if a != b), shortest)
+    prefix = next((i for i, (a, b) in enumerate(zip(word, form, strict=False)) if a != b), shortest)
     suffix = next(
-        (i for i, (a, b) in enumerate(zip(reversed(word), reversed(form))) if a != b), shortest
+        (i for i, (a, b) in enumerate(zip(reversed(word), reversed(form), strict=False)) if a != b),
+        shortest,
     )
     return prefix >= 1 and suffix >= 1
