@@ -43,12 +43,21 @@ from .taxonomy import Taxonomy, get_taxonomy
 
 IMPLIED = 0.55
 RELATED = 0.25
+PARTIAL = 0.6  # a skill the profile item names in ``partial_from`` (Airflow for data pipelines)
+TITLE_CREDIT = 0.6  # a position title the item names in ``titles``
+GAP_BELOW = 0.9  # items earning at least this much credit are not gaps
+BARE_LIST_STRENGTH = 0.5  # a mention on a bare list line outside any section: no prose around it
+NOT_A_RESUME_FACTOR = 0.6  # skill credit in a document that does not look like a resume
 SECTION_STRENGTH = {
     "experience": 1.0, "projects": 1.0, "publications": 1.0,
     "summary": 0.85, "certifications": 0.85, "awards": 0.85, "education": 0.85,
     "skills": 0.7, "languages": 0.7,
 }
 UNKNOWN_SECTION_STRENGTH = 0.8
+STUDENT_CREDIT = 0.25  # a year as an intern or student assistant counts a quarter toward the minimum
+STUDENT_TITLE = re.compile(
+    r"\b(?:intern(?:ship)?s?|trainee|apprentice(?:ship)?|co-?op|working student|student"
+    r"|(?:graduate |undergraduate |teaching |research |lab(?:oratory)? )assistant)\b", re.I)
 LEVEL_RANK = {"associate": 1, "bachelor": 2, "master": 3, "phd": 4}
 STALE_AFTER_YEARS = 3
 LANGUAGE_SAMPLE_CHARS = 20_000  # the language check reads the start of the text
@@ -85,6 +94,8 @@ class _Resume:
     claims: dict[str, list[Evidence]]  # non-negated mentions by hit id
     claimed: list[str]  # explicit hits with a non-negated mention, sorted by id
     claimed_set: frozenset[str]
+    disclaimed: frozenset[str]  # skills the resume says it does not have
+    titles: tuple[str, ...]  # position titles, lower case
     by_category: dict[str, list[str]]  # claimed ids by taxonomy category
     closest_cache: dict[tuple[str, bool], str | None]
     evidence_cache: dict[str, tuple[Evidence, ...]]
@@ -99,6 +110,9 @@ class _Resume:
     def of(cls, extraction: Extraction, tax: Taxonomy) -> _Resume:
         hits = {hit.id: hit for hit in extraction.skills}
         claims = {i: _claims(h) for i, h in hits.items()}
+        disclaimed = {h.id for h in extraction.not_claimed}
+        disclaimed |= {i for i, h in hits.items() if h.explicit and h.evidence and not claims[i]}
+        factor = NOT_A_RESUME_FACTOR if not_a_resume(extraction) else 1.0
         claimed = sorted(i for i, h in hits.items() if h.explicit and claims[i])
         by_category: dict[str, list[str]] = {}
         for skill_id in claimed:
@@ -106,10 +120,11 @@ class _Resume:
             if skill is not None:
                 by_category.setdefault(skill.category, []).append(skill_id)
         return cls(hits=hits, tax=tax, ref_year=_reference_year(extraction),
-                   strength={i: _strength(c) for i, c in claims.items()}, claims=claims,
-                   claimed=claimed,
-                   claimed_set=frozenset(claimed), by_category=by_category, closest_cache={},
-                   evidence_cache={})
+                   strength={i: factor * _strength(c) for i, c in claims.items()}, claims=claims,
+                   claimed=claimed, claimed_set=frozenset(claimed),
+                   disclaimed=frozenset(disclaimed - set(claimed)),
+                   titles=tuple((p.title or "").lower() for p in extraction.document.positions),
+                   by_category=by_category, closest_cache={}, evidence_cache={})
 
 
 def score(
@@ -134,10 +149,7 @@ def score(
         items: list[ItemScore] = []
         for item in group.items:
             item_share = share * item.weight / item_total
-            credit = max(
-                (_skill_credit(s, item, resume) for s in item.any_of),
-                key=lambda c: (c.value, c.matched), default=_NONE,
-            )
+            credit = _item_credit(item, resume)
             points = item_share * credit.value
             earned += points
             scored = ItemScore(
@@ -150,7 +162,7 @@ def score(
                 matched.append(scored)
             elif item.importance == "required":
                 missing.append(item.label)
-            if credit.value < 0.999:
+            if credit.value < GAP_BELOW:
                 gaps.append(_gap(item, credit, item_share, resume))
         total += earned
         breakdown.append(GroupScore(
@@ -210,7 +222,7 @@ def _best_evidence(claims: list[Evidence], limit: int = 3) -> tuple[Evidence, ..
     """The strongest mentions first (experience before skills list), then in text order."""
     by_strength: dict[float, list[Evidence]] = {}
     for evidence in claims:
-        rank = SECTION_STRENGTH.get(evidence.section or "", UNKNOWN_SECTION_STRENGTH)
+        rank = _evidence_strength(evidence)
         by_strength.setdefault(rank, []).append(evidence)
     chosen: list[Evidence] = []
     for rank in sorted(by_strength, reverse=True):
@@ -226,11 +238,28 @@ def _start(evidence: Evidence) -> int:
 
 
 def _strength(claims: list[Evidence]) -> float:
-    """How strongly the evidence shows use: the best section any mention sits in."""
-    sections = {e.section for e in claims}
-    if not sections:
+    """How strongly the evidence shows use: the strongest mention (see ``_evidence_strength``)."""
+    if not claims:
         return UNKNOWN_SECTION_STRENGTH
-    return max(SECTION_STRENGTH.get(s or "", UNKNOWN_SECTION_STRENGTH) for s in sections)
+    return max(_evidence_strength(e) for e in claims)
+
+
+_LIST_SPLIT = re.compile(r"\s*[,;|•·/]\s*|\s+-\s+|\t")
+
+
+def _evidence_strength(evidence: Evidence) -> float:
+    """The section's strength; outside any known section, prose counts as a mention and a bare
+    list line (only short comma/pipe-separated items, no sentence) counts least."""
+    if evidence.section and evidence.section != "other":
+        return SECTION_STRENGTH.get(evidence.section, UNKNOWN_SECTION_STRENGTH)
+    return BARE_LIST_STRENGTH if is_list_line(evidence.line or evidence.text) else \
+        UNKNOWN_SECTION_STRENGTH
+
+
+def is_list_line(line: str) -> bool:
+    """True for a line of short items only ("Python", "Spark, Kafka | Airflow"): no prose."""
+    pieces = [p for p in _LIST_SPLIT.split(line.strip(" -*•\t")) if p.strip()]
+    return bool(pieces) and all(len(p.split()) <= 3 for p in pieces)
 
 
 def _factors(hit: SkillHit, item: ProfileItem, ref_year: int | None) -> tuple[float, list[str]]:
@@ -251,14 +280,38 @@ def _factors(hit: SkillHit, item: ProfileItem, ref_year: int | None) -> tuple[fl
     return factor, notes
 
 
+def _item_credit(item: ProfileItem, r: _Resume) -> _Credit:
+    """The best credit any of the item's skills earns; else partial credit from the skills or
+    job titles the item lists as showing part of it. A disclaimed skill earns nothing."""
+    credit = max((_skill_credit(s, item, r) for s in item.any_of),
+                 key=lambda c: (c.value, c.matched), default=_NONE)
+    if all(s in r.disclaimed for s in item.any_of):
+        return credit
+    partial = [(PARTIAL * r.strength[s] * _factors(r.hits[s], item, r.ref_year)[0], s)
+               for s in item.partial_from if s in r.claimed_set]
+    if partial:
+        value, best = max(partial)
+        if value > credit.value:
+            names = ", ".join(_name(s, r.tax) for _, s in sorted(partial, reverse=True)[:3])
+            credit = _Credit(value, best, f"partly shown by {names}", r.best_evidence(best),
+                             matched=True)
+    title = next((t for t in r.titles for want in item.titles if _title_matches(t, want)), None)
+    if title is not None and TITLE_CREDIT > credit.value:
+        credit = _Credit(TITLE_CREDIT, None, f"partly shown by the role title {title!r}",
+                         matched=True)
+    return credit
+
+
 def _skill_credit(skill_id: str, item: ProfileItem, r: _Resume) -> _Credit:
+    if skill_id in r.disclaimed:
+        return _NONE
     hit = r.hits.get(skill_id)
     if hit is not None and skill_id in r.claimed_set:
         strength = r.strength[skill_id]
         factor, notes = _factors(hit, item, r.ref_year)
         where = "used in experience" if strength >= 1.0 else (
-            "skills list only" if strength <= SECTION_STRENGTH["skills"] else "mentioned")
-        how = ", ".join([f"explicit ({where})", *notes])
+            "in a list only" if strength <= SECTION_STRENGTH["skills"] else "mentioned")
+        how = "; ".join([where, *notes])
         return _Credit(strength * factor, skill_id, how, r.best_evidence(skill_id), matched=True)
     sources = [s for s in hit.implied_by if s in r.claimed_set] if hit is not None else []
     if hit is not None and sources:
@@ -300,9 +353,9 @@ def _find_closest(skill_id: str, r: _Resume, related_only: bool) -> str | None:
     same_category: list[str] = []
     for hit_id in r.by_category.get(wanted.category, ()):
         skill = r.tax.skills[hit_id]
-        if hit_id == skill_id:
-            continue
-        if hit_id in targets or targets.intersection(skill.implies):
+        if hit_id == skill_id or hit_id in targets or hit_id in r.disclaimed:
+            continue  # the broader skill itself says nothing about the narrower one
+        if targets.intersection(skill.implies):
             related.append(hit_id)
         elif skill.category in SUBSTITUTE_CATEGORIES:
             same_category.append(hit_id)
@@ -318,12 +371,18 @@ def _gap(item: ProfileItem, credit: _Credit, item_share: float, r: _Resume) -> G
     closest = None
     if closest_id:
         closest = f"You have {_name(closest_id, r.tax)}; the {_asker(item)} asks for {asked}."
-    if credit.matched and credit.how.startswith("implied"):
-        step = (f"Name {item.label} explicitly where you used it ({credit.how}), "
-                "in an experience or project bullet.")
+    label = _lower_first(item.label)
+    if credit.matched and credit.how.startswith(("implied", "partly")):
+        step = (f"Name {label} explicitly in an experience or project bullet; today it is only "
+                f"{credit.how}.")
+    elif credit.matched and ("years asked" in credit.how or "years of use unknown" in credit.how):
+        step = (f"Give the dates of the roles where you used {label}, so its years of use "
+                f"count ({credit.how.split('; ', 1)[-1]}).")
+    elif credit.matched and "last used" in credit.how:
+        step = f"Show recent use of {label}: it was {credit.how.split('; ', 1)[-1]}."
     elif credit.matched:
-        step = (f"Show {item.label} in use: an experience or project bullet saying what you built "
-                f"with it ({credit.how}).")
+        step = (f"Show {label} in use: an experience or project bullet saying what you built "
+                "with it (today it is only listed or mentioned).")
     else:
         step = item.next_step or f"Gain hands-on experience with {asked} and show it in a project."
     return Gap(
@@ -331,6 +390,14 @@ def _gap(item: ProfileItem, credit: _Credit, item_share: float, r: _Resume) -> G
         gain=round(item_share * (1.0 - credit.value), 3), why=item.why, closest=closest,
         closest_skill=closest_id, next_step=step, partial=credit.value > 0,
     )
+
+
+def _lower_first(label: str) -> str:
+    """"Supervised learning" → "supervised learning" mid-sentence; "PCA", "SQL" stay as written."""
+    first = label.split(" ", 1)[0]
+    if len(first) > 1 and (first[1:].lower() != first[1:] or not first.isalpha()):
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def _requirement_gap(check: RequirementCheck, profile: Profile, extraction: Extraction) -> Gap:
@@ -341,9 +408,11 @@ def _requirement_gap(check: RequirementCheck, profile: Profile, extraction: Extr
         fields = (", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else
                   names[0] if names else "a relevant field")
         if check.met is None:
+            label = "Degree (none found on the resume)"
             step = ("State your degrees in an Education section: level, field, institution and "
                     "year, so they can be read.")
         elif check.met is False:
+            label = f"{_degree_name(req.required_level).capitalize()} (required)"
             step = (f"The {_asker_of(req.why)} asks for a {_degree_name(req.required_level)} "
                     f"({fields}).")
         else:
@@ -351,28 +420,43 @@ def _requirement_gap(check: RequirementCheck, profile: Profile, extraction: Extr
             wanted = [lv for lv in (req.preferred_level, req.bonus_level)
                       if lv and LEVEL_RANK[lv] > rank]
             if not wanted:
+                label = "Degree in a relevant field"
                 step = f"A degree in {fields} would score fully."
             else:
-                note = (f" (the {_asker_of(req.why)} prefers it)"
-                        if wanted[0] == req.preferred_level else "")
+                preferred = wanted[0] == req.preferred_level
+                label = (_degree_name(wanted[0])[:1].upper() + _degree_name(wanted[0])[1:]
+                         + (" (preferred)" if preferred else " (a plus)"))
+                note = f" (the {_asker_of(req.why)} prefers it)" if preferred else ""
                 step = f"A {_degree_name(wanted[0])} in {fields} would add points{note}."
         why = req.why
     else:
         req_x = profile.experience
         if check.met is None:
+            label = "Experience (dates not found)"
             step = ("Give each position start and end dates (e.g. 'Jan 2020 - Mar 2023') so years "
                     "of experience can be counted.")
         elif check.met is False:
-            step = (f"The {_asker_of(req_x.why)} asks for {req_x.min_years:g}+ years; count "
-                    "relevant internships, research and freelance work with their dates.")
+            label = f"{req_x.min_years:g}+ years of professional experience"
+            step = (f"The {_asker_of(req_x.why)} asks for {req_x.min_years:g}+ years of "
+                    "professional experience; internships and student jobs count only in part. "
+                    "List freelance or full-time work with its dates.")
         else:
-            titles = ", ".join(req_x.relevant_titles[:4])
-            step = (f"Make a prior role in {titles} visible with its title and dates."
+            label = "A prior role with a relevant title"
+            titles = _or_list([_article(t) for t in req_x.relevant_titles[:3]])
+            step = (f"Show a prior role as {titles} or similar, with its title and dates."
                     if titles else "Show the dates of each relevant role.")
         why = req_x.why
-    return Gap(id=check.id, label=check.label, importance="required",
+    return Gap(id=check.id, label=label, importance="required",
                gain=round(check.weight - check.points, 3), why=why, next_step=step,
                partial=check.points > 0)
+
+
+def _or_list(items: list[str]) -> str:
+    return ", ".join(items[:-1]) + " or " + items[-1] if len(items) > 1 else "".join(items)
+
+
+def _article(noun: str) -> str:
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
 
 
 def _degree_name(level: str) -> str:
@@ -394,12 +478,34 @@ def _reference_year(extraction: Extraction) -> int | None:
 
 
 def _total_years(extraction: Extraction) -> float | None:
+    """Years of professional experience: the document's merged total without the time spent
+    only in internships and student roles (see ``_student_years``)."""
     doc = extraction.document
     if doc.total_years is not None:
-        return round(doc.total_years, 1)
-    if doc.positions:
-        return round(sum(p.years for p in doc.positions), 1)
-    return None
+        total = doc.total_years
+    elif doc.positions:
+        total = sum(p.years for p in doc.positions)
+    else:
+        return None
+    return round(max(0.0, total - _student_years(extraction)), 1)
+
+
+def is_student_role(title: str | None) -> bool:
+    """Internships, teaching/research assistantships and other student jobs."""
+    return bool(title and STUDENT_TITLE.search(title))
+
+
+def _student_years(extraction: Extraction) -> float:
+    """Time covered only by student roles (intern, TA, RA …), overlaps with real jobs removed."""
+    from .documents.timeline import total_years as merged_total
+
+    doc = extraction.document
+    if not any(is_student_role(p.title) for p in doc.positions):
+        return 0.0
+    others = [p for p in doc.positions if not is_student_role(p.title)]
+    every = merged_total(doc.positions, doc.sections, doc.section_at) or 0.0
+    professional = merged_total(others, doc.sections, doc.section_at) or 0.0
+    return round(max(0.0, every - professional), 2)
 
 
 def _education(extraction: Extraction, profile: Profile, total_weight: float) -> RequirementCheck:
@@ -457,24 +563,29 @@ def _experience(
     label = f"Experience: {minimum:g}+ years" if minimum else "Experience"
     positions = extraction.document.positions
     titles = [t.lower() for t in req.relevant_titles]
-    relevant = [p for p in positions if p.relevant or (
-        p.title and any(_title_matches(p.title, t) for t in titles))]
+    relevant = [p for p in positions if not is_student_role(p.title) and (p.relevant or (
+        p.title and any(_title_matches(p.title, t) for t in titles)))]
     if total_years is None:
         return RequirementCheck(id="experience", label=label, met=None, weight=round(share, 3),
                                 detail="The resume's dates could not be read into years.")
-    years_part = min(1.0, total_years / minimum) if minimum else 1.0
+    student = _student_years(extraction)
+    effective = total_years + STUDENT_CREDIT * student
+    years_part = min(1.0, effective / minimum) if minimum else 1.0
     if titles:
         credit = 0.75 * years_part + 0.25 * (1.0 if relevant else 0.0)
     else:
         credit = years_part
-    detail = f"{total_years:g} years of experience"
+    detail = f"{total_years:g} years of professional experience"
+    if student:
+        detail += (f", plus {student:g} in internships or student roles (counted at "
+                   f"{STUDENT_CREDIT:.0%})")
     if minimum:
         detail += f" (asks {minimum:g}"
         detail += f"-{req.max_years:g})" if req.max_years else ")"
     if titles:
         detail += "; relevant prior role: " + (relevant[0].title or "yes") if relevant else \
             "; no prior role with a relevant title found"
-    return RequirementCheck(id="experience", label=label, met=total_years >= minimum,
+    return RequirementCheck(id="experience", label=label, met=effective >= minimum,
                             detail=detail + ".", points=share * credit, weight=round(share, 3))
 
 
@@ -520,12 +631,44 @@ def warnings(extraction: Extraction) -> list[str]:
             len(letters) >= 40 and non_latin > 0.3 * len(letters)):
         out.append("The text does not look like English: skills may be missed and the score "
                    "understated.")
-    explicit = [h for h in extraction.skills if h.explicit]
-    resume_sections = [s for s in extraction.document.sections if s.name != "other"]
-    if not resume_sections and len(explicit) < 3:
-        out.append("This does not look like a resume (no resume sections and fewer than 3 "
-                   "skills): the score may not be meaningful.")
+    reasons = not_a_resume(extraction)
+    if reasons:
+        out.append("This does not look like a resume (" + "; ".join(reasons) + "): the score "
+                   "may not be meaningful, and skills found in it earn reduced credit.")
     return out
+
+
+_POSTING_CUE = re.compile(
+    r"\b(?:we(?:'re| are) (?:looking|seeking|hiring)|you will|you'll|you have|you bring"
+    r"|what you(?:'ll)? (?:do|bring|need)|who you are|about the (?:role|team|job|position)"
+    r"|about us|ideal candidate|successful candidate|join (?:our|us|the team)|(?:what )?we offer"
+    r"|equal opportunity|requirements|qualifications|responsibilities|nice to have|must have"
+    r"|how to apply|apply now|benefits|compensation|salary range)\b", re.I)
+_ADDRESSING = re.compile(
+    r"\b(?:we(?:'re| are) (?:looking|seeking|hiring)|you will|you'll|you have|you bring"
+    r"|what you|who you are|ideal candidate|successful candidate|join (?:our|us|the team)"
+    r"|we offer|equal opportunity|apply)\b", re.I)
+RESUME_SECTIONS = frozenset({"experience", "education", "skills", "summary", "projects",
+                             "certifications", "publications", "awards"})
+
+
+def not_a_resume(extraction: Extraction) -> list[str]:
+    """Why the document does not look like a resume (empty when it does): a job posting's
+    cues, a bare keyword list, or no resume sections and no dated positions."""
+    doc = extraction.document
+    text = extraction.text[:LANGUAGE_SAMPLE_CHARS]
+    reasons: list[str] = []
+    cues = {m.group(0).lower() for m in _POSTING_CUE.finditer(text)}
+    if len(cues) >= 3 and _ADDRESSING.search(text):
+        reasons.append("it reads like a job posting: " + ", ".join(f"'{c}'" for c in sorted(cues)[:3]))
+    lines = [line for line in text.splitlines() if line.strip()]
+    prose = [line for line in lines if len(line.split()) >= 6 and not is_list_line(line)]
+    if lines and len(prose) < 3 and not doc.positions and not doc.education:
+        reasons.append("it is a bare list of keywords with no sentences, dates or degrees")
+    elif not doc.positions and not any(s.name in RESUME_SECTIONS for s in doc.sections):
+        reasons.append("no resume sections (experience, education, skills) and no dated "
+                       "positions")
+    return reasons
 
 
 def _is_latin(char: str) -> bool:

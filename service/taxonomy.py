@@ -544,12 +544,13 @@ def load_profile(name: str, directory: Path | None = None) -> "Profile":
     taxonomy = get_taxonomy(directory)
     for group in profile.groups:
         for item in group.items:
-            for skill_id in item.any_of:
-                if skill_id not in taxonomy.skills:
-                    raise TaxonomyError(
-                        f"{path.name}: entry {group.id}.{item.id}: field any_of: "
-                        f"unknown skill {skill_id!r}"
-                    )
+            for field in ("any_of", "partial_from"):
+                for skill_id in getattr(item, field):
+                    if skill_id not in taxonomy.skills:
+                        raise TaxonomyError(
+                            f"{path.name}: entry {group.id}.{item.id}: field {field}: "
+                            f"unknown skill {skill_id!r}"
+                        )
     return profile
 
 

@@ -26,6 +26,15 @@ class ProfileItem(BaseModel):
     id: str = Field(description="Stable id within the profile")
     label: str = Field(description="What to call it in a report")
     any_of: list[str] = Field(min_length=1, description="Taxonomy skill ids; one satisfies it")
+    partial_from: list[str] = Field(
+        default_factory=list,
+        description="Skill ids that show part of it (Airflow for data pipelines): partial credit",
+    )
+    titles: list[str] = Field(
+        default_factory=list,
+        description="Job titles that show part of it (a Software Engineer role for software "
+        "engineering): partial credit",
+    )
     importance: Importance = "required"
     weight: float = Field(1.0, gt=0)
     min_years: float | None = Field(None, ge=0)
