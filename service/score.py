@@ -44,7 +44,7 @@ from .taxonomy import Taxonomy, get_taxonomy
 IMPLIED = 0.55
 RELATED = 0.25
 PARTIAL = 0.6  # a skill the profile item names in ``partial_from`` (Airflow for data pipelines)
-TITLE_CREDIT = 0.6  # a position title the item names in ``titles``
+TITLE_CREDIT = 0.5  # a position title the item names in ``titles``
 GAP_BELOW = 0.9  # items earning at least this much credit are not gaps
 BARE_LIST_STRENGTH = 0.5  # a mention on a bare list line outside any section: no prose around it
 NOT_A_RESUME_FACTOR = 0.6  # skill credit in a document that does not look like a resume
@@ -371,7 +371,7 @@ def _gap(item: ProfileItem, credit: _Credit, item_share: float, r: _Resume) -> G
     closest = None
     if closest_id:
         closest = f"You have {_name(closest_id, r.tax)}; the {_asker(item)} asks for {asked}."
-    label = _lower_first(item.label)
+    label = _lower_first(item, r.tax)
     if credit.matched and credit.how.startswith(("implied", "partly")):
         step = (f"Name {label} explicitly in an experience or project bullet; today it is only "
                 f"{credit.how}.")
@@ -392,12 +392,16 @@ def _gap(item: ProfileItem, credit: _Credit, item_share: float, r: _Resume) -> G
     )
 
 
-def _lower_first(label: str) -> str:
-    """"Supervised learning" → "supervised learning" mid-sentence; "PCA", "SQL" stay as written."""
+def _lower_first(item: ProfileItem, tax: Taxonomy) -> str:
+    """The item's label mid-sentence: "Supervised learning" → "supervised learning" (as the
+    taxonomy writes the skill), "A cloud platform" → "a cloud platform"; "Python" stays."""
+    label = item.label
     first = label.split(" ", 1)[0]
-    if len(first) > 1 and (first[1:].lower() != first[1:] or not first.isalpha()):
-        return label
-    return label[:1].lower() + label[1:]
+    names = [_name(s, tax) for s in item.any_of]
+    if first in {"A", "An"} or any(n.startswith(first.lower() + " ") or n == first.lower()
+                                   for n in names):
+        return label[:1].lower() + label[1:]
+    return label
 
 
 def _requirement_gap(check: RequirementCheck, profile: Profile, extraction: Extraction) -> Gap:

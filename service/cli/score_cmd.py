@@ -61,10 +61,8 @@ def read_document(path: Path) -> Document:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InputError("the job description is not UTF-8 text") from None
+    """A job description's text, read like a resume: PDF, DOCX, TXT or Markdown."""
+    return read_document(path).text
 
 
 @app.command("score")
@@ -74,7 +72,7 @@ def score_command(
     profile: Annotated[str | None, typer.Option(
         "--profile", "-p", help="Profile name (default: ml-engineer).")] = None,
     job: Annotated[Path | None, typer.Option(
-        "--job", "-j", help="Score against this job description (text file) instead.",
+        "--job", "-j", help="Score against this job description (PDF, DOCX, TXT or Markdown) instead.",
         dir_okay=False)] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] =
         ReportFormat.table,
@@ -110,7 +108,7 @@ def score_command(
 
 @app.command("job")
 def job_command(
-    path: Annotated[Path, typer.Argument(help="Job description (text file).", metavar="JD",
+    path: Annotated[Path, typer.Argument(help="Job description: PDF, DOCX, TXT or Markdown.", metavar="JD",
                                          show_default=False)],
     fmt: Annotated[ProfileFormat, typer.Option("--format", "-f", help="Output format.")] =
         ProfileFormat.table,
