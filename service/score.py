@@ -353,9 +353,9 @@ def _find_closest(skill_id: str, r: _Resume, related_only: bool) -> str | None:
     same_category: list[str] = []
     for hit_id in r.by_category.get(wanted.category, ()):
         skill = r.tax.skills[hit_id]
-        if hit_id == skill_id or hit_id in targets or hit_id in r.disclaimed:
-            continue  # the broader skill itself says nothing about the narrower one
-        if targets.intersection(skill.implies):
+        if hit_id == skill_id or hit_id in r.disclaimed:
+            continue
+        if hit_id in targets or targets.intersection(skill.implies):
             related.append(hit_id)
         elif skill.category in SUBSTITUTE_CATEGORIES:
             same_category.append(hit_id)
@@ -363,11 +363,22 @@ def _find_closest(skill_id: str, r: _Resume, related_only: bool) -> str | None:
     return max(ranked, key=lambda h: r.strength[h], default=None)
 
 
+def _is_broader(skill_id: str, item: ProfileItem, tax: Taxonomy) -> bool:
+    """True when ``skill_id`` is a broad idea the item's skills imply (machine learning for
+    unsupervised learning): it says nothing about the narrower skill. A platform or tool the
+    item's skill belongs to (AWS for SageMaker) is a meaningful near skill."""
+    skill = tax.skills.get(skill_id)
+    return skill is not None and skill.category not in SUBSTITUTE_CATEGORIES and any(
+        skill_id in tax.skills[s].implies for s in item.any_of if s in tax.skills)
+
+
 def _gap(item: ProfileItem, credit: _Credit, item_share: float, r: _Resume) -> Gap:
     asked = " / ".join(_name(s, r.tax) for s in item.any_of[:4])
     closest_id = credit.related_to
     if closest_id is None and not credit.matched:
         closest_id = next((c for s in item.any_of if (c := _closest(s, r))), None)
+    if closest_id is not None and _is_broader(closest_id, item, r.tax):
+        closest_id = None  # "you have machine learning" says nothing about unsupervised learning
     closest = None
     if closest_id:
         closest = f"You have {_name(closest_id, r.tax)}; the {_asker(item)} asks for {asked}."
