@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .errors import InputError
 from .models import (
@@ -503,8 +504,10 @@ def _groups(items: list[_Item], body: str) -> list[ProfileGroup]:
         if item.min_years:
             label += f" ({item.min_years:g}+ years)"
         start, end = item.why
+        partial_from, titles = related_evidence(item.any_of)
         grouped.setdefault(key, []).append(ProfileItem(
             id="-or-".join(item.any_of), label=label, any_of=item.any_of,
+            partial_from=[s for s in partial_from if s not in item.any_of], titles=titles,
             importance=item.importance, weight=round(base * item.strength, 3),
             min_years=item.min_years, category=item.category,
             why=_cite(body, start, end),
@@ -518,6 +521,26 @@ def _groups(items: list[_Item], body: str) -> list[ProfileGroup]:
                      items=grouped[(imp, fam)])
         for imp, fam in keys
     ]
+
+
+def related_evidence(any_of: list[str]) -> tuple[list[str], list[str]]:
+    """What shows part of these skills, borrowed from the built-in profiles' items that ask for
+    them: the skills (``partial_from``: Airflow for data pipelines) and job titles."""
+    partial: dict[str, None] = {}
+    titles: dict[str, None] = {}
+    for item in _profile_items():
+        if set(item.any_of) & set(any_of):
+            partial.update(dict.fromkeys(item.partial_from))
+            titles.update(dict.fromkeys(item.titles))
+    return list(partial), list(titles)
+
+
+@lru_cache(maxsize=1)
+def _profile_items() -> tuple[ProfileItem, ...]:
+    from .taxonomy import get_profile, profile_paths
+
+    return tuple(item for name in profile_paths() for group in get_profile(name).groups
+                 for item in group.items if item.partial_from or item.titles)
 
 
 def _next_step(item: _Item) -> str:

@@ -62,6 +62,9 @@ LEVEL_RANK = {"associate": 1, "bachelor": 2, "master": 3, "phd": 4}
 STALE_AFTER_YEARS = 3
 LANGUAGE_SAMPLE_CHARS = 20_000  # the language check reads the start of the text
 SUBSTITUTE_CATEGORIES = frozenset({"language", "platform", "tool", "ml-library"})
+# kinds where any skill of the kind is a meaningful "closest" (Python for Java); platforms and
+# tools only count through a shared implication (Linux is no substitute for a cloud ML platform)
+SAME_KIND_CLOSEST = frozenset({"language", "ml-library"})
 USED = [
     "skills: the skills found, how they were found (explicit, implied) and where (section)",
     "experience: years of professional experience and job titles",
@@ -357,7 +360,7 @@ def _find_closest(skill_id: str, r: _Resume, related_only: bool) -> str | None:
             continue
         if hit_id in targets or targets.intersection(skill.implies):
             related.append(hit_id)
-        elif skill.category in SUBSTITUTE_CATEGORIES:
+        elif skill.category in SAME_KIND_CLOSEST:
             same_category.append(hit_id)
     ranked = related if related_only else related + same_category
     return max(ranked, key=lambda h: r.strength[h], default=None)
@@ -461,7 +464,8 @@ def _requirement_gap(check: RequirementCheck, profile: Profile, extraction: Extr
             step = (f"Show a prior role as {titles} or similar, with its title and dates."
                     if titles else "Show the dates of each relevant role.")
         why = req_x.why
-    return Gap(id=check.id, label=label, importance="required",
+    importance = "preferred" if check.id == "education" and check.met else "required"
+    return Gap(id=check.id, label=label, importance=importance,
                gain=round(check.weight - check.points, 3), why=why, next_step=step,
                partial=check.points > 0)
 
@@ -591,12 +595,12 @@ def _experience(
     else:
         credit = years_part
     detail = f"{total_years:g} years of professional experience"
-    if student:
-        detail += (f", plus {student:g} in internships or student roles (counted at "
-                   f"{STUDENT_CREDIT:.0%})")
     if minimum:
         detail += f" (asks {minimum:g}"
         detail += f"-{req.max_years:g})" if req.max_years else ")"
+    if student:
+        detail += (f"; {student:g} more in internships or student roles, counted at "
+                   f"{STUDENT_CREDIT:.0%}")
     if titles:
         detail += "; relevant prior role: " + (relevant[0].title or "yes") if relevant else \
             "; no prior role with a relevant title found"

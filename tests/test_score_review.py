@@ -211,3 +211,22 @@ def test_generated_sentences_read_well(profile):
     assert " in software engineer" not in experience
     for gap in report.gaps:
         assert "((" not in gap.next_step and "explicit (" not in gap.next_step
+
+
+def test_posting_items_borrow_partial_credit_from_the_profiles():
+    job = parse_job("Data Engineer\nRequirements\n- Build and own data pipelines.\n- Python.\n")
+    item = next(i for g in job.groups for i in g.items if i.any_of == ["data-pipelines"])
+    assert "airflow" in item.partial_from
+    report = score(extract_text(RESUME), job)
+    pipelines = next(i for g in report.breakdown for i in g.items if i.id == item.id)
+    assert pipelines.credit > 0.4 and "Airflow" in pipelines.how
+    assert "data pipelines" not in [m.lower() for m in report.missing_required]
+
+
+def test_closest_is_a_real_substitute_and_preferred_degree_is_not_required(profile):
+    report = score(extraction([hit("linux"), hit("python")], total_years=5,
+                              titles=("Software Engineer",), degrees=(("bachelor", "physics"),)),
+                   profile)
+    platform = next(g for g in report.gaps if g.id == "ml-platform")
+    assert platform.closest is None  # Linux is no cloud ML platform
+    assert next(g for g in report.gaps if g.id == "education").importance == "preferred"
