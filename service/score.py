@@ -366,6 +366,41 @@ def _find_closest(skill_id: str, r: _Resume, related_only: bool) -> str | None:
     return max(ranked, key=lambda h: r.strength[h], default=None)
 
 
+def _meaningful(skill_id: str, item: ProfileItem, tax: Taxonomy) -> bool:
+    """Whether ``skill_id`` is worth naming as the closest thing to ``item``: not a broad idea
+    the item's skills imply, and for methods (not languages, libraries, platforms, tools) a
+    sibling only through a specific shared idea (supervised learning links logistic regression
+    and decision trees; machine learning, which dozens of skills imply, links nothing)."""
+    if _is_broader(skill_id, item, tax):
+        return False
+    skill = tax.skills.get(skill_id)
+    if skill is None or skill.category in SUBSTITUTE_CATEGORIES:
+        return True
+    hubs = _hubs(tax)
+    for wanted_id in item.any_of:
+        wanted = tax.skills.get(wanted_id)
+        if wanted is not None and set(wanted.implies) & set(skill.implies) - hubs:
+            return True
+    return False
+
+
+def _hubs(tax: Taxonomy) -> frozenset[str]:
+    """Broad methods many skills imply (machine learning, deep learning): too broad to link two."""
+    if tax.version not in _HUBS:
+        counts: dict[str, int] = {}
+        for skill in tax.skills.values():
+            for target in skill.implies:
+                counts[target] = counts.get(target, 0) + 1
+        _HUBS[tax.version] = frozenset(
+            t for t, n in counts.items() if n >= HUB_IMPLIED_BY
+            and t in tax.skills and tax.skills[t].category not in SUBSTITUTE_CATEGORIES)
+    return _HUBS[tax.version]
+
+
+_HUBS: dict[str, frozenset[str]] = {}
+HUB_IMPLIED_BY = 10
+
+
 def _is_broader(skill_id: str, item: ProfileItem, tax: Taxonomy) -> bool:
     """True when ``skill_id`` is a broad idea the item's skills imply (machine learning for
     unsupervised learning): it says nothing about the narrower skill. A platform or tool the
@@ -380,7 +415,7 @@ def _gap(item: ProfileItem, credit: _Credit, item_share: float, r: _Resume) -> G
     closest_id = credit.related_to
     if closest_id is None and not credit.matched:
         closest_id = next((c for s in item.any_of if (c := _closest(s, r))), None)
-    if closest_id is not None and _is_broader(closest_id, item, r.tax):
+    if closest_id is not None and not _meaningful(closest_id, item, r.tax):
         closest_id = None  # "you have machine learning" says nothing about unsupervised learning
     closest = None
     if closest_id:
@@ -460,8 +495,8 @@ def _requirement_gap(check: RequirementCheck, profile: Profile, extraction: Extr
                     "List freelance or full-time work with its dates.")
         else:
             label = "A prior role with a relevant title"
-            titles = _or_list([_article(t) for t in req_x.relevant_titles[:3]])
-            step = (f"Show a prior role as {titles} or similar, with its title and dates."
+            titles = _or_list(_distinct_titles(req_x.relevant_titles))
+            step = (f"Show a prior role such as {titles}, with its title and dates."
                     if titles else "Show the dates of each relevant role.")
         why = req_x.why
     importance = "preferred" if check.id == "education" and check.met else "required"
@@ -470,12 +505,17 @@ def _requirement_gap(check: RequirementCheck, profile: Profile, extraction: Extr
                partial=check.points > 0)
 
 
+def _distinct_titles(titles: list[str], limit: int = 3) -> list[str]:
+    """Up to ``limit`` titles with different first words (not three kinds of "software …")."""
+    chosen: list[str] = []
+    for title in titles:
+        if title.split(" ", 1)[0] not in {c.split(" ", 1)[0] for c in chosen}:
+            chosen.append(title)
+    return chosen[:limit]
+
+
 def _or_list(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " or " + items[-1] if len(items) > 1 else "".join(items)
-
-
-def _article(noun: str) -> str:
-    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
 
 
 def _degree_name(level: str) -> str:
@@ -599,7 +639,7 @@ def _experience(
         detail += f" (asks {minimum:g}"
         detail += f"-{req.max_years:g})" if req.max_years else ")"
     if student:
-        detail += (f"; {student:g} more in internships or student roles, counted at "
+        detail += (f"; {round(student, 1):g} more in internships or student roles, counted at "
                    f"{STUDENT_CREDIT:.0%}")
     if titles:
         detail += "; relevant prior role: " + (relevant[0].title or "yes") if relevant else \

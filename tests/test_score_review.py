@@ -207,7 +207,7 @@ def test_generated_sentences_read_well(profile):
     assert "Name supervised learning explicitly" in steps["supervised-learning"].next_step
     assert steps["unsupervised-learning"].closest is None  # "you have machine learning" says nothing
     experience = steps["experience"].next_step
-    assert experience.startswith("Show a prior role as a software engineer")
+    assert experience.startswith("Show a prior role such as software engineer, programmer or")
     assert " in software engineer" not in experience
     for gap in report.gaps:
         assert "((" not in gap.next_step and "explicit (" not in gap.next_step
@@ -230,3 +230,12 @@ def test_closest_is_a_real_substitute_and_preferred_degree_is_not_required(profi
     platform = next(g for g in report.gaps if g.id == "ml-platform")
     assert platform.closest is None  # Linux is no cloud ML platform
     assert next(g for g in report.gaps if g.id == "education").importance == "preferred"
+
+
+def test_closest_is_not_linked_through_a_broad_idea(profile):
+    report = score(extraction(explicit_hits(["supervised-learning", "logistic-regression"]),
+                              total_years=5), profile)
+    deep = next(g for g in report.gaps if g.id == "deep-learning")
+    assert deep.closest is None  # both only imply "machine learning"
+    trees = next(g for g in report.gaps if g.id == "decision-trees")
+    assert trees.closest_skill == "logistic-regression"  # both are supervised learning
