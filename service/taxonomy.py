@@ -11,10 +11,12 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator,
+)
 
 from .documents.normalize import normalize
 from .errors import TaxonomyError
@@ -42,6 +44,10 @@ def _check_forms(forms: list[str]) -> list[str]:
         if not form.strip():
             raise ValueError("a form must not be empty")
     return forms
+
+
+SkillId = Annotated[str, AfterValidator(_check_id)]
+Forms = Annotated[list[str], AfterValidator(_check_forms)]
 
 
 class ContextRule(BaseModel):
@@ -74,14 +80,14 @@ class Skill(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str
+    id: SkillId
     name: str
     category: Category
     source: Literal["guide", "ext"] = "ext"
-    aliases: list[str] = Field(default_factory=list)
+    aliases: Forms = Field(default_factory=list)
     implies: list[str] = Field(default_factory=list, description="Skill ids this one implies")
     ambiguous: bool = Field(False, description="Bare forms need technical context")
-    unambiguous_aliases: list[str] = Field(
+    unambiguous_aliases: Forms = Field(
         default_factory=list,
         description="Forms of an ambiguous skill that need no context (may repeat the name)",
     )
@@ -102,15 +108,7 @@ class Skill(BaseModel):
     def _patterns_compile(cls, patterns: list[str]) -> list[str]:
         return ContextRule._compiles(patterns)
 
-    @field_validator("id")
-    @classmethod
-    def _id_is_url_safe(cls, value: str) -> str:
-        return _check_id(value)
 
-    @field_validator("aliases", "unambiguous_aliases")
-    @classmethod
-    def _forms_not_empty(cls, forms: list[str]) -> list[str]:
-        return _check_forms(forms)
 
     @property
     def forms(self) -> list[str]:
@@ -123,13 +121,9 @@ class Compound(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    forms: list[str] = Field(min_length=1)
+    forms: Forms = Field(min_length=1)
     skills: list[str] = Field(min_length=2, description="Skill ids the forms name")
 
-    @field_validator("forms")
-    @classmethod
-    def _forms_not_empty(cls, forms: list[str]) -> list[str]:
-        return _check_forms(forms)
 
 
 class DegreeLevel(BaseModel):
@@ -140,12 +134,8 @@ class DegreeLevel(BaseModel):
     id: DegreeLevelId
     name: str
     rank: int = Field(ge=1, description="Higher is more advanced")
-    forms: list[str] = Field(min_length=1)
+    forms: Forms = Field(min_length=1)
 
-    @field_validator("forms")
-    @classmethod
-    def _forms_not_empty(cls, forms: list[str]) -> list[str]:
-        return _check_forms(forms)
 
 
 class FieldOfStudy(BaseModel):
@@ -153,20 +143,12 @@ class FieldOfStudy(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str
+    id: SkillId
     name: str
-    forms: list[str] = Field(min_length=1)
+    forms: Forms = Field(min_length=1)
     relevant: bool = Field(False, description="Counts as a relevant field for ML roles")
     source: Literal["guide", "ext"] = "ext"
-    @field_validator("id")
-    @classmethod
-    def _id_is_url_safe(cls, value: str) -> str:
-        return _check_id(value)
 
-    @field_validator("forms")
-    @classmethod
-    def _forms_not_empty(cls, forms: list[str]) -> list[str]:
-        return _check_forms(forms)
 
 
 class Education(BaseModel):
@@ -189,19 +171,11 @@ class Title(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str
+    id: SkillId
     name: str
-    forms: list[str] = Field(min_length=1)
+    forms: Forms = Field(min_length=1)
     source: Literal["guide", "ext"] = "ext"
-    @field_validator("id")
-    @classmethod
-    def _id_is_url_safe(cls, value: str) -> str:
-        return _check_id(value)
 
-    @field_validator("forms")
-    @classmethod
-    def _forms_not_empty(cls, forms: list[str]) -> list[str]:
-        return _check_forms(forms)
 
 
 class Taxonomy(BaseModel):
