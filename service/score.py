@@ -54,6 +54,7 @@ SECTION_STRENGTH = {
     "skills": 0.7, "languages": 0.7,
 }
 UNKNOWN_SECTION_STRENGTH = 0.8
+USED_IN = {"projects": "used in a project", "publications": "used in a publication"}
 STUDENT_CREDIT = 0.25  # a year as an intern or student assistant counts a quarter toward the minimum
 STUDENT_TITLE = re.compile(
     r"\b(?:intern(?:ship)?s?|trainee|apprentice(?:ship)?|co-?op|working student|student"
@@ -312,8 +313,11 @@ def _skill_credit(skill_id: str, item: ProfileItem, r: _Resume) -> _Credit:
     if hit is not None and skill_id in r.claimed_set:
         strength = r.strength[skill_id]
         factor, notes = _factors(hit, item, r.ref_year)
-        where = "used in experience" if strength >= 1.0 else (
-            "in a list only" if strength <= SECTION_STRENGTH["skills"] else "mentioned")
+        evidence = r.best_evidence(skill_id)
+        raw = _strength(r.claims[skill_id])  # before any not-a-resume reduction
+        where = USED_IN.get(evidence[0].section or "", "used in experience") if (
+            raw >= 1.0 and evidence) else (
+            "in a list only" if raw <= SECTION_STRENGTH["skills"] else "mentioned")
         how = "; ".join([where, *notes])
         return _Credit(strength * factor, skill_id, how, r.best_evidence(skill_id), matched=True)
     sources = [s for s in hit.implied_by if s in r.claimed_set] if hit is not None else []
