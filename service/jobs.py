@@ -524,12 +524,14 @@ def _groups(items: list[_Item], body: str) -> list[ProfileGroup]:
 
 
 def related_evidence(any_of: list[str]) -> tuple[list[str], list[str]]:
-    """What shows part of these skills, borrowed from the built-in profiles' items that ask for
-    them: the skills (``partial_from``: Airflow for data pipelines) and job titles."""
+    """What shows part of these skills, borrowed from the built-in profiles' items headed by one
+    of them (id or first skill): the skills (``partial_from``: Airflow for data pipelines) and
+    job titles. An item's other alternatives (distributed systems under software engineering)
+    borrow nothing."""
     partial: dict[str, None] = {}
     titles: dict[str, None] = {}
     for item in _profile_items():
-        if set(item.any_of) & set(any_of):
+        if item.id in any_of or item.any_of[0] in any_of:
             partial.update(dict.fromkeys(item.partial_from))
             titles.update(dict.fromkeys(item.titles))
     return list(partial), list(titles)

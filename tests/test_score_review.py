@@ -239,3 +239,10 @@ def test_closest_is_not_linked_through_a_broad_idea(profile):
     assert deep.closest is None  # both only imply "machine learning"
     trees = next(g for g in report.gaps if g.id == "decision-trees")
     assert trees.closest_skill == "logistic-regression"  # both are supervised learning
+
+
+def test_only_the_headline_skill_borrows_partial_evidence():
+    from service.jobs import related_evidence
+
+    assert "ci-cd" in related_evidence(["software-engineering"])[0]
+    assert related_evidence(["distributed-systems"]) == ([], [])
