@@ -212,10 +212,59 @@ _ORG_SUFFIX = re.compile(
 )
 
 
+# A capitalised word then one of these (perhaps after one more capitalised word) names a place,
+# venue, business or role: "Hive Coworking", "Scala Theatre", "Amazon Development Centre".
+_PLACE_SUFFIX = re.compile(
+    r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Co-?working|Ambassadors?|Theat(?:re|er)s?|Festival|Club|Caf[eé]|"
+    r"Hotel|Hostel|Inn|Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Square|Plaza|Park|Hall|Gallery|"
+    r"Museum|Restaurant|Bar|Pub|Bistro|Bakery|Brewery|Studios|Cinema|Arena|Stadium|Mall|Cent(?:er|re)|"
+    r"Ltd\b\.?|Inc\b\.?|PLC|Pty|Co\.|Group|Holdings|Partners|Ventures|Capital|Airlines?|Airways|"
+    r"Bank|Insurance|Hospital|Clinic|Church|Academy|School|College|Society|Association|Trust|Choir|"
+    r"Orchestra|Band|Magazine|Records|Agency|Gym|Fitness|Salon|Boutique)\b"
+)
+
+
 def in_organisation_name(text: str, mention: Mention) -> bool:
     """"Docker Inc.", "Python Software Foundation", "Spark Summit": an organisation or event
     named after the skill, not a claim of it."""
     return bool(_ORG_SUFFIX.match(text, mention.end))
+
+
+def in_place_name(text: str, mention: Mention) -> bool:
+    """"Scala Theatre", "Hive Coworking", "Spark Ambassador": a capitalised mention followed by
+    a capitalised place, venue, business or role word (callers exempt skills lists)."""
+    return text[mention.start:mention.start + 1].isupper() and bool(
+        _PLACE_SUFFIX.match(text, mention.end)
+    )
+
+
+# --- acronyms defined in the text ----------------------------------------------------------------
+
+_EXPANSION_BEFORE = re.compile(r"((?:[A-Z][A-Za-z]*[ -](?:(?:of|and|for|the|&) )?){1,5}[A-Z][A-Za-z]*)\s*\($")
+_EXPANSION_AFTER = re.compile(r"\s*\(\s*((?:[A-Z][A-Za-z]*[ -](?:(?:of|and|for|the|&) )?){1,5}[A-Z][A-Za-z]*)\s*\)")
+_MINOR = frozenset({"of", "and", "for", "the", "&"})
+
+
+def acronym_expansion(text: str, mention: Mention) -> str | None:
+    """The name an all-caps mention abbreviates in this text: "Institute of Chartered
+    Accountants (ICA)", "DL (Distribution List)". ``None`` when the text defines none."""
+    surface = text[mention.start:mention.end]
+    if not (2 <= len(surface) <= 6 and surface.isalpha() and surface.isupper()):
+        return None
+    candidates = []
+    if text[mention.end:mention.end + 1] == ")":
+        before = _EXPANSION_BEFORE.search(text[max(0, mention.start - 80):mention.start])
+        if before:
+            candidates.append(before.group(1))
+    after = _EXPANSION_AFTER.match(text, mention.end)
+    if after:
+        candidates.append(after.group(1))
+    for words in candidates:
+        tokens = [w for w in re.split(r"[ -]+", words) if w.lower() not in _MINOR]
+        initials = "".join(w[0] for w in tokens[-len(surface):]).upper()
+        if len(tokens) >= len(surface) and initials == surface.upper():
+            return " ".join(tokens[-len(surface):]) if len(tokens) > len(surface) else words
+    return None
 
 
 # --- degree fields ----------------------------------------------------------------------------
@@ -247,7 +296,12 @@ _NEG_CUE = re.compile(
     r"|\b(?:willing|eager|keen|want(?:s|ing)?|hope|hoping|plan(?:s|ning)?|look(?:ing)? forward|"
     r"would like|'d like|love|aim(?:ing)?|excited|wish(?:es)?|intend(?:s|ing)?|open)\s+to\s+"
     r"(?:learn(?:ing)?|explore|exploring|try|pick(?:ing)? up|study|get(?:ting)? into)\b"
-    r"|\binterested in (?:learning|exploring|picking up)\b"
+    r"|\binterested in (?:learning |exploring |picking up |moving into |getting into )?"
+    r"|\b(?:aspir(?:e|es|ing)|hop(?:e|es|ing)|plan(?:s|ning)?|look(?:ing)?|want(?:s|ing)?|aim(?:s|ing)?|"
+    r"seek(?:s|ing)?)\s+to\s+(?:move|transition|grow|pivot|branch out|get|break|specialise|"
+    r"specialize)\s+(?:into|towards?|in)\b"
+    r"|\baspir(?:e|es|ing) to(?: become| be| work| learn| master)?\b|\baspirations? (?:in|towards?)\b"
+    r"|\b(?:mov(?:e|es|ing)|transitioning|pivoting|shifting) towards?\b"
     r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+learn(?:ing)?\b",
     re.IGNORECASE,
 )
@@ -312,6 +366,33 @@ def negated(text: str, mention: Mention, blanked: str) -> bool:
                        default=len(after))]
     post = _POST_NEG.search(after) if "not" in after or "n't" in after else None
     return bool(post and _only_filler(after[:post.start()]))
+
+
+_PREREQ_BEFORE = re.compile(r"(?i)\bpre-?req(?:uisite)?s?\b\s*(?::|-|\(|include[sd]?|are|were|of)")
+_PREREQ_AFTER = re.compile(r"(?i)^\s*(?:(?:as|were|are|is|was)\s+)?(?:the\s+)?pre-?req(?:uisite)?s?\b")
+_COURSE = re.compile(
+    r"(?i)\b(?:course|courses|class|classes|module|modules|MOOC|bootcamp|certificate|"
+    r"specialization|specialisation|syllabus|curriculum|lecture|lectures|program(?:me)?|track)\b"
+)
+
+
+def course_prerequisite(text: str, mention: Mention, blanked: str) -> bool:
+    """"Prerequisites: calculus, linear algebra", "(calculus, linear algebra prerequisites)" in
+    a line about a course: what the course assumed, not a claim. Postings' "prerequisites"
+    (no course word on the line) stay claims; "Coursework: calculus" is a claim."""
+    line_start, line_end = line_bounds(text, mention.start, mention.end)
+    line_start = max(line_start, mention.start - 200)
+    line_end = min(line_end, mention.end + 200)
+    if not _COURSE.search(text, line_start, line_end):
+        return False
+    before = blanked[line_start:mention.start]
+    cues = list(_PREREQ_BEFORE.finditer(before))
+    if cues and _only_filler(before[cues[-1].end():].replace(",", " ")):
+        return True
+    after = blanked[mention.end:line_end]
+    gap = re.match(r"[\s,/&]*(?:(?:and|or)\s+)?", after)
+    rest = after[gap.end():] if gap else after
+    return bool(_PREREQ_AFTER.match(rest))
 
 
 # --- requirement hints -----------------------------------------------------------------------

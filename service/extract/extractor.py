@@ -47,12 +47,16 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
         (m, how) for m, how in accepted
         if not (fold(text[m.start:m.end]) in fields and context.in_degree_phrase(text, m))
         and not context.in_organisation_name(text, m)
+        and not _defined_otherwise(text, m, pipeline)
+        and not (context.in_place_name(text, m) and not context.in_skills_area(text, document, m))
     ]
     blanked = context.blank_out(soft_unwrap(text), [(m.start, m.end) for m, _ in accepted])
     hints = context.RequirementHints(text)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for mention, method in accepted:
-        neg = context.negated(text, mention, blanked)
+        neg = context.negated(text, mention, blanked) or context.course_prerequisite(
+            text, mention, blanked
+        )
         item = _evidence(text, document, mention, method, neg, None if neg else hints)
         for skill_id in mention.form.skill_ids:
             evidence[skill_id].append(item)
@@ -82,8 +86,12 @@ def _resolve_ambiguity(
     """Keep unambiguous mentions; keep an ambiguous one only in a technical context."""
     accepted: dict[int, tuple[Mention, str]] = {}
     pending = []
+    lowercase = set()
     for index, mention in enumerate(mentions):
-        if mention.form.ambiguous:
+        if not mention.form.ambiguous and _lowercase_acronym(text, mention):
+            lowercase.add(index)
+            pending.append(index)
+        elif mention.form.ambiguous:
             pending.append(index)
         else:
             accepted[index] = (mention, mention.method)
@@ -95,8 +103,8 @@ def _resolve_ambiguity(
         still = []
         for index in pending:
             mention = mentions[index]
-            rule = _rule(taxonomy, mention)
-            if context.rejected(text, mention, rule):
+            rule = None if index in lowercase else _rule(taxonomy, mention)
+            if index not in lowercase and context.rejected(text, mention, rule):
                 continue
             if (
                 context.confirmed_by_rule(text, mention, rule)
@@ -112,6 +120,28 @@ def _resolve_ambiguity(
             break
         pending = still
     return [accepted[i] for i in sorted(accepted)]
+
+
+def _defined_otherwise(text: str, mention: Mention, pipeline: Pipeline) -> bool:
+    """An acronym the text itself expands to something that is not this skill: "Institute of
+    Chartered Accountants (ICA)" is not independent component analysis."""
+    if not mention.form.ambiguous:
+        return False
+    expansion = context.acronym_expansion(text, mention)
+    if expansion is None:
+        return False
+    form = pipeline.table.get(expansion)
+    return form is None or not set(mention.form.skill_ids) & set(form.skill_ids)
+
+
+def _lowercase_acronym(text: str, mention: Mention) -> bool:
+    """An acronym form ("SVC", "ETL") written in lower case ("svc", "etl"): often an ordinary
+    abbreviation ("service"), so it needs the same technical context as an ambiguous form."""
+    form = mention.form.text
+    return (
+        2 <= len(form) <= 5 and form.isalpha() and form.isupper()
+        and text[mention.start:mention.end].islower()
+    )
 
 
 def _rule(taxonomy: Taxonomy, mention: Mention):

@@ -1,0 +1,104 @@
+"""Documents written after the taxonomy was tuned (never used to tune it), plus positive and
+negative cases for each general rule they exercise: organisation/place names, curriculum-vitae
+"CV", lower-case acronyms, aspirations, course prerequisites, acronyms the text defines, and the
+CI/CD, deployment, pipeline, transformer and recommender forms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service.extract import extract_text
+
+DATA = Path(__file__).parent / "data" / "extract_unseen"
+
+# file -> (skills that must be claimed, skills that must not be claimed)
+EXPECTED = {
+    "recruiter_resume.txt": (
+        {"python", "sql"},
+        {"computer-vision", "hive", "spark", "scala", "support-vector-machines",
+         "ml-infrastructure", "deep-learning", "reinforcement-learning", "calculus",
+         "linear-algebra"},
+    ),
+    "ml_engineer_resume.txt": (
+        {"data-pipelines", "transformers", "recommender-systems", "model-deployment", "ci-cd",
+         "gitlab-ci", "github-actions", "jenkins", "kubernetes", "calculus", "linear-algebra",
+         "probability", "scala", "spark", "hive", "support-vector-machines", "computer-vision"},
+        set(),
+    ),
+    "adtech_posting.txt": (
+        {"python", "sql", "optimization", "transformers"},
+        {"amazon-web-services", "independent-component-analysis"},
+    ),
+}
+
+
+def _claimed(text: str) -> set[str]:
+    return {h.id for h in extract_text(text).skills if h.explicit}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_unseen_documents(name):
+    found = _claimed((DATA / name).read_text(encoding="utf-8"))
+    must, must_not = EXPECTED[name]
+    assert must <= found, sorted(must - found)
+    assert not (must_not & found), sorted(must_not & found)
+
+
+CASES = [
+    # (skill, claimed in, not claimed in)
+    ("computer-vision",
+     ["Research areas: CV, NLP, PyTorch", "Hiring CV engineers with PyTorch experience"],
+     ["Led CV screening for 200 applicants.", "Skills: CV writing, interviewing, onboarding",
+      "Recruiter: reviewed every CV before the interview"]),
+    ("hive", ["Big data: Spark, Hadoop, Hive", "Skills: Hive Metastore, Spark"],
+     ["Hosted a meetup at Hive Coworking in Berlin."]),
+    ("spark", ["Big data: Spark, Hadoop, Hive", "Skills: Spark Streaming, Kafka"],
+     ["Served as Spark Ambassador for the city council."]),
+    ("scala", ["Services in Scala and Java", "Languages: Scala Club, Python"],
+     ["Ushered at the Scala Theatre on weekends.", "Lived on Scala Street in Leeds."]),
+    ("amazon-web-services", ["Cloud: Amazon, Azure"],
+     ["Worked in the Amazon Development Centre, Chennai.", "Amazon Seller Services team"]),
+    ("support-vector-machines", ["Classifiers: svc, random forest", "Trained an SVC on TF-IDF"],
+     ["Built a fraud scoring svc in Python."]),
+    ("ml-infrastructure", ["Built our MLOps platform on Kubeflow"],
+     ["Moving towards MLOps this year.", "I aspire to work in MLOps."]),
+    ("deep-learning", ["Trained deep learning models in PyTorch"],
+     ["Hoping to move into deep learning.", "Looking to transition into deep learning."]),
+    ("reinforcement-learning", ["Applied reinforcement learning to bidding"],
+     ["Interested in reinforcement learning."]),
+    ("calculus", ["Coursework: calculus, linear algebra", "Prerequisites: calculus, SQL"],
+     ["Took an ML course (calculus, linear algebra prerequisites).",
+      "Course: Intro to ML. Prerequisites: calculus, linear algebra."]),
+    ("independent-component-analysis",
+     ["Methods: PCA, Independent Component Analysis (ICA), t-SNE", "Signal processing: ICA, PCA"],
+     ["Member, Institute of Chartered Accountants (ICA), 2019"]),
+    ("deep-learning", ["Skills: DL (Deep Learning), PyTorch"],
+     ["Managed the DL (Distribution List) for the ML team"]),
+    ("artificial-intelligence", ["Skills: AI, ML, NLP"],
+     ["Flew Air India (AI) to the ML conference"]),
+    ("optimization", ["Skills: convex optimization, statistics", "Skills: ML optimization"],
+     ["Owned eCPM optimization and CTR optimization", "Led SEO optimization for the blog"]),
+    ("ci-cd", ["CI in GitLab CI", "Workflows in GitHub Actions", "Jenkins pipelines for releases"],
+     ["Bought a GitLab licence"]),
+    ("model-deployment", ["We deploy on k8s every week.", "Shipped ranking models to prod."],
+     ["Wrote a k8s upgrade guide.", "Shipped the models' documentation."]),
+    ("data-pipelines", ["Built feature pipelines", "ingestion pipelines in Airflow",
+                        "streaming pipeline on Kafka"],
+     ["A pipeline of sales leads"]),
+    ("transformers", ["Used transformers for semantic search.", "transformers for text classification"],
+     ["Repaired power transformers for the grid.", "transformers for the substation upgrade"]),
+    ("recommender-systems", ["Toy recommender in Python", "Built a recommendation engine"],
+     ["Wrote a recommendation letter for an intern."]),
+]
+
+
+@pytest.mark.parametrize(("skill", "text"), [(s, t) for s, pos, _ in CASES for t in pos])
+def test_rule_positive(skill, text):
+    assert skill in _claimed(text)
+
+
+@pytest.mark.parametrize(("skill", "text"), [(s, t) for s, _, neg in CASES for t in neg])
+def test_rule_negative(skill, text):
+    assert skill not in _claimed(text)
