@@ -47,6 +47,7 @@ def purge_expired(state: AppState) -> int:
         if count:
             after_delete(session)
     if count:
+        state.cache.resumes_purged()
         log.info("retention: deleted %d expired resumes", count)
     return count
 

@@ -16,7 +16,8 @@ from ..store import keys
 from .state import AppState
 
 
-def get_state(request: Request) -> AppState:
+async def get_state(request: Request) -> AppState:
+    """The app state (async: a plain lookup should not take a threadpool hop)."""
     state: AppState = request.app.state.skillmatch
     return state
 
@@ -24,7 +25,7 @@ def get_state(request: Request) -> AppState:
 StateDep = Annotated[AppState, Depends(get_state)]
 
 
-def get_app_settings(state: StateDep) -> Settings:
+async def get_app_settings(state: StateDep) -> Settings:
     return state.settings
 
 

@@ -1,4 +1,4 @@
-"""What one app instance holds: settings, the database, and the in-process limiters."""
+"""What one app instance holds: settings, the database, in-process limiters and caches."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..settings import Settings
+from .cache import StoredObjects
 from .limits import ParseSlots, RateLimiter
 
 
@@ -18,3 +19,4 @@ class AppState:
     sessions: sessionmaker[Session]
     rate_limiter: RateLimiter = field(default_factory=RateLimiter)
     parse_slots: ParseSlots = field(default_factory=ParseSlots)
+    cache: StoredObjects = field(default_factory=StoredObjects)

@@ -148,6 +148,65 @@ def delete_resume(session: Session, tenant_id: int, resume_id: str) -> None:
     session.execute(delete(Resume).where(Resume.id == resume_id, Resume.tenant_id == tenant_id))
 
 
+@dataclass(frozen=True)
+class MatchRows:
+    """Row versions (``created_at``) of a live resume and, when asked for, a job."""
+
+    resume: datetime
+    job: datetime | None
+
+
+def match_rows(
+    session: Session,
+    tenant_id: int,
+    resume_id: str,
+    job_id: str | None,
+    cutoff: datetime | None = None,
+) -> MatchRows:
+    """One query confirming the tenant's resume (and job) exist and are live; NotFound otherwise.
+
+    Returns only the row versions, not the stored JSON, so callers can use a cached copy."""
+    resume_version = (
+        select(Resume.created_at)
+        .where(Resume.id == resume_id, *_live_resumes(tenant_id, cutoff))
+        .scalar_subquery()
+    )
+    columns = [resume_version.label("resume")]
+    if job_id is not None:
+        job_version = (
+            select(Job.created_at)
+            .where(Job.id == job_id, Job.tenant_id == tenant_id)
+            .scalar_subquery()
+        )
+        columns.append(job_version.label("job"))
+    row = session.execute(select(*columns)).one()
+    if row[0] is None:
+        raise NotFound(f"No resume with id {resume_id!r}.")
+    if job_id is not None and row[1] is None:
+        raise NotFound(f"No job with id {job_id!r}.")
+    return MatchRows(row[0], row[1] if job_id is not None else None)
+
+
+def load_extraction(session: Session, tenant_id: int, resume_id: str) -> Extraction:
+    """The stored extraction of a resume, validated (the caller has checked it is live)."""
+    data = session.scalar(
+        select(Resume.extraction_json).where(Resume.id == resume_id, Resume.tenant_id == tenant_id)
+    )
+    if data is None:
+        raise NotFound(f"No resume with id {resume_id!r}.")
+    return Extraction.model_validate_json(data)
+
+
+def load_job_profile(session: Session, tenant_id: int, job_id: str) -> Profile:
+    """The stored profile of a job, validated."""
+    data = session.scalar(
+        select(Job.profile_json).where(Job.id == job_id, Job.tenant_id == tenant_id)
+    )
+    if data is None:
+        raise NotFound(f"No job with id {job_id!r}.")
+    return Profile.model_validate_json(data)
+
+
 def resume_extraction(resume: Resume) -> Extraction:
     return Extraction.model_validate_json(resume.extraction_json)
 

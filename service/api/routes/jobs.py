@@ -66,10 +66,13 @@ def get_job(job_id: str, session: SessionDep, caller: TenantDep) -> JobPublic:
 
 
 @router.delete("/{job_id}", status_code=204, responses=error_responses(404))
-def delete_job(job_id: str, session: SessionDep, caller: TenantDep) -> Response:
+def delete_job(
+    job_id: str, state: StateDep, session: SessionDep, caller: TenantDep
+) -> Response:
     """Delete a job and the scores computed for it."""
     records.delete_job(session, caller.tenant_id, job_id)
     after_delete(session)
+    state.cache.job_deleted(caller.tenant_id, job_id)
     return Response(status_code=204)
 
 

@@ -10,7 +10,6 @@ from starlette.concurrency import run_in_threadpool
 
 from ...extract import extract
 from ...models import Extraction
-from ...settings import Settings
 from ...store import records
 from ...store.db import after_delete
 from ...store.models import Resume
@@ -18,6 +17,7 @@ from ..deps import PageDep, SessionDep, StateDep, TenantDep
 from ..documents import read_document
 from ..errors import error_responses
 from ..schemas import Page, ResumePublic, ResumeSummary
+from ..state import AppState
 from ..uploads import read_upload, upload_schema
 
 router = APIRouter(prefix="/v1/resumes", tags=["resumes"], responses=error_responses(401, 422))
@@ -59,22 +59,23 @@ async def upload_resume(
         document = await run_in_threadpool(read_document, upload.data, upload.filename, settings)
         extraction = await run_in_threadpool(extract, document)
     resume = await run_in_threadpool(
-        store_resume, session, caller.tenant_id, extraction, label, len(upload.data), settings
+        store_resume, state, session, caller.tenant_id, extraction, label, len(upload.data)
     )
     return ResumePublic(**_summary_fields(resume, settings.retention_days), extraction=extraction)
 
 
 def store_resume(
+    state: AppState,
     session: Session,
     tenant_id: int,
     extraction: Extraction,
     label: str | None,
     size_bytes: int,
-    settings: Settings,
 ) -> Resume:
     """Purge expired resumes, then store this one and commit (the 201 means it is durable)."""
-    if records.purge_expired(session, settings.retention_days):
+    if records.purge_expired(session, state.settings.retention_days):
         after_delete(session)
+        state.cache.resumes_purged()
     resume = records.add_resume(session, tenant_id, extraction, label=label, size_bytes=size_bytes)
     session.commit()
     return resume
@@ -108,8 +109,11 @@ def get_resume(
 
 
 @router.delete("/{resume_id}", status_code=204, responses=error_responses(404))
-def delete_resume(resume_id: str, session: SessionDep, caller: TenantDep) -> Response:
+def delete_resume(
+    resume_id: str, state: StateDep, session: SessionDep, caller: TenantDep
+) -> Response:
     """Delete a resume: its text, its extraction and every score computed from it."""
     records.delete_resume(session, caller.tenant_id, resume_id)
     after_delete(session)
+    state.cache.resume_deleted(caller.tenant_id, resume_id)
     return Response(status_code=204)
