@@ -111,3 +111,25 @@ def test_serve_migrates_prints_where_and_serves(env, tmp_path) -> None:
         output, _ = process.communicate(timeout=30)
     assert f"Data directory: {tmp_path / 'data'}" in output
     assert f"http://127.0.0.1:{port}/" in output
+
+
+def test_cli_help_constants_match_their_sources() -> None:
+    """The batch and taxonomy commands repeat two constants so ``--help`` stays light."""
+    from service.batch.driver import DEFAULT_OUTPUT
+    from service.cli import batch_cmd, taxonomy_cmd
+    from service.taxonomy import CATEGORIES
+
+    assert batch_cmd.DEFAULT_OUTPUT == DEFAULT_OUTPUT
+    assert tuple(taxonomy_cmd.CATEGORIES) == tuple(CATEGORIES)
+
+
+def test_importing_the_cli_does_not_load_the_server_or_batch_driver() -> None:
+    import subprocess
+    import sys
+
+    heavy = ["fastapi", "sqlalchemy", "uvicorn", "service.batch.driver", "dask", "reportlab"]
+    code = "import sys, service.cli; print(','.join(m for m in %r if m in sys.modules))" % heavy
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from service.extract import extract_text, get_pipeline
 from service.extract.forms import compound_entries, form_is_ambiguous
+from service.taxonomy import form_key
 
 TAXONOMY = get_pipeline().taxonomy
 
@@ -17,11 +18,13 @@ def _explicit(text: str) -> set[str]:
 
 
 def test_every_form_alone_in_a_skills_line_finds_only_its_skill():
+    """A form that is also a compound form ("GitHub Actions") finds the compound's skills."""
+    compounds = {form_key(form): set(ids) for form, ids in compound_entries(TAXONOMY)}
     wrong = []
     for skill in TAXONOMY.skills.values():
         for form in skill.forms:
             found = _explicit(f"Skills: {form}")
-            if found != {skill.id}:
+            if found != compounds.get(form_key(form), {skill.id}):
                 wrong.append(f"{skill.id}: {form!r} -> {sorted(found)}")
     assert wrong == [], "\n".join(wrong)
 

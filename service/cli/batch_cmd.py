@@ -1,4 +1,7 @@
-"""``skillmatch batch``: score many resumes at once, for career coaches."""
+"""``skillmatch batch``: score many resumes at once, for career coaches.
+
+The batch driver, workers and progress display are imported inside the command, so other
+commands (and ``--help``) do not pay for them."""
 
 from __future__ import annotations
 
@@ -7,16 +10,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from ..batch.driver import DEFAULT_OUTPUT, plan_batch, run_batch
-from ..batch.progress import PlainProgress, RichProgress, print_summary
-from ..batch.runner import WorkerStartError
-from ..batch.tasks import WorkConfig
-from ..batch.work import describe_run, make_analyzer
-from ..errors import InputError, NotFound, TaxonomyError
-from ..settings import get_settings
 from .app import app
+
+DEFAULT_OUTPUT = "skillmatch-results.csv"  # the same as service.batch.driver.DEFAULT_OUTPUT
 
 _PARAGRAPHS = (
     "Score many resumes against one profile or job; write CSV, JSONL or HTML.",
@@ -63,6 +60,16 @@ def batch(
         help="Run on a Dask cluster, e.g. tcp://host:8786 "
              "(needs the skillmatch\\[dask] extra).")] = None,
 ) -> None:
+    from rich.console import Console
+
+    from ..batch.driver import plan_batch, run_batch
+    from ..batch.progress import PlainProgress, RichProgress, print_summary
+    from ..batch.runner import WorkerStartError
+    from ..batch.tasks import WorkConfig
+    from ..batch.work import describe_run, make_analyzer
+    from ..errors import InputError, NotFound, TaxonomyError
+    from ..settings import get_settings
+
     err = Console(stderr=True)
     settings = get_settings()
     try:

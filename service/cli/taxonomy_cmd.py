@@ -1,4 +1,7 @@
-"""``skillmatch taxonomy``: validate, list and show the skills taxonomy."""
+"""``skillmatch taxonomy``: validate, list and show the skills taxonomy.
+
+The taxonomy loader and rich are imported inside the commands, so other commands and
+``--help`` do not pay for them."""
 
 from __future__ import annotations
 
@@ -6,17 +9,20 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
-from ..errors import TaxonomyError
-from ..settings import get_settings
-from ..taxonomy import CATEGORIES, Skill, Taxonomy, load_taxonomy, taxonomy_stats
 from .app import app
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..taxonomy import Skill, Taxonomy
+
+# The same as service.taxonomy.CATEGORIES (a test keeps them equal).
+CATEGORIES = ("language", "platform", "tool", "ml-library", "algorithm", "approach", "statistics",
+              "mathematics", "engineering", "soft")
 
 taxonomy_app = typer.Typer(
     name="taxonomy",
@@ -37,11 +43,17 @@ class ListFormat(str, Enum):
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     return Console(width=max(Console().width, 120), soft_wrap=False)
 
 
 def _load(directory: Path | None) -> Taxonomy:
     """The taxonomy (``--dir``, else the configured one), or exit 1 with the error on one line."""
+    from ..errors import TaxonomyError
+    from ..settings import get_settings
+    from ..taxonomy import load_taxonomy
+
     try:
         return load_taxonomy(directory or get_settings().taxonomy_dir)
     except TaxonomyError as exc:
@@ -62,6 +74,8 @@ def _skill_record(skill: Skill, taxonomy: Taxonomy) -> dict[str, object]:
 @taxonomy_app.command("validate", help="Load and check the taxonomy; print its counts. "
                       "Exit 1 with the first error (file, entry, field) when it is invalid.")
 def validate_command(directory: DirOption = None) -> None:
+    from ..taxonomy import taxonomy_stats
+
     stats = taxonomy_stats(_load(directory))
     per_category = ", ".join(f"{name} {count}" for name, count in stats.per_category.items())
     print(f"taxonomy {stats.version}: valid")
@@ -85,6 +99,9 @@ def list_command(
         print(f"skillmatch taxonomy: unknown category {category!r} "
               f"(known: {', '.join(CATEGORIES)})", file=sys.stderr)
         raise typer.Exit(1)
+    from rich.table import Table
+    from rich.text import Text
+
     taxonomy = _load(directory)
     skills = taxonomy.by_category(category)
     if output is ListFormat.json:
@@ -113,6 +130,9 @@ def show_command(
     ),
     directory: DirOption = None,
 ) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     taxonomy = _load(directory)
     if skill_id not in taxonomy.skills:
         print(f"skillmatch taxonomy: unknown skill id {skill_id!r} in taxonomy "

@@ -370,10 +370,16 @@ def negated(text: str, mention: Mention, blanked: str) -> bool:
 
 _PREREQ_BEFORE = re.compile(r"(?i)\bpre-?req(?:uisite)?s?\b\s*(?::|-|\(|include[sd]?|are|were|of)")
 _PREREQ_AFTER = re.compile(r"(?i)^\s*(?:(?:as|were|are|is|was)\s+)?(?:the\s+)?pre-?req(?:uisite)?s?\b")
+_PREREQ_WORD = re.compile(r"(?i)\bpre-?req")
 _COURSE = re.compile(
     r"(?i)\b(?:course|courses|class|classes|module|modules|MOOC|bootcamp|certificate|"
     r"specialization|specialisation|syllabus|curriculum|lecture|lectures|program(?:me)?|track)\b"
 )
+
+
+def mentions_prerequisites(text: str) -> bool:
+    """Whether ``course_prerequisite`` can apply anywhere in ``text`` (a cheap pre-check)."""
+    return _PREREQ_WORD.search(text) is not None
 
 
 def course_prerequisite(text: str, mention: Mention, blanked: str) -> bool:

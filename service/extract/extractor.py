@@ -52,10 +52,11 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     ]
     blanked = context.blank_out(soft_unwrap(text), [(m.start, m.end) for m, _ in accepted])
     hints = context.RequirementHints(text)
+    prerequisites = context.mentions_prerequisites(text)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for mention, method in accepted:
-        neg = context.negated(text, mention, blanked) or context.course_prerequisite(
-            text, mention, blanked
+        neg = context.negated(text, mention, blanked) or (
+            prerequisites and context.course_prerequisite(text, mention, blanked)
         )
         item = _evidence(text, document, mention, method, neg, None if neg else hints)
         for skill_id in mention.form.skill_ids:
