@@ -21,8 +21,8 @@ class OutputFormat(StrEnum):
 
 
 EXTRACT_HELP = (
-    "Find the skills in each file (.txt, .md; PDF and DOCX once the documents layer reads "
-    "them) with the evidence for each. --format jsonl prints one object a line per input "
+    "Find the skills in each file (PDF, DOCX, text or Markdown, told apart by content) with "
+    "the evidence for each. --format jsonl prints one object a line per input "
     '({"path", "skills", "not_claimed", "versions"} or {"path", "error": {"code", "message"}}); '
     "json prints one array; table (default) prints a table per file. Exit code 1 when any "
     "input failed (the others are still processed)."
