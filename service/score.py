@@ -469,9 +469,10 @@ def _requirement_gap(check: RequirementCheck, profile: Profile, extraction: Extr
             step = ("State your degrees in an Education section: level, field, institution and "
                     "year, so they can be read.")
         elif check.met is False:
-            label = f"{_degree_name(req.required_level).capitalize()} (required)"
-            step = (f"The {_asker_of(req.why)} asks for a {_degree_name(req.required_level)} "
-                    f"({fields}).")
+            level = req.required_level or req.preferred_level or "bachelor"
+            wording = ("required", "asks for") if req.required_level else ("preferred", "prefers")
+            label = f"{_degree_name(level).capitalize()} ({wording[0]})"
+            step = f"The {_asker_of(req.why)} {wording[1]} a {_degree_name(level)} ({fields})."
         else:
             rank = max(LEVEL_RANK.get(e.level or "", 0) for e in extraction.document.education)
             wanted = [lv for lv in (req.preferred_level, req.bonus_level)
@@ -503,7 +504,9 @@ def _requirement_gap(check: RequirementCheck, profile: Profile, extraction: Extr
             step = (f"Show a prior role such as {titles}, with its title and dates."
                     if titles else "Show the dates of each relevant role.")
         why = req_x.why
-    importance = "preferred" if check.id == "education" and check.met else "required"
+    preferred_only = check.met is False and not profile.education.required_level
+    importance = "preferred" if check.id == "education" and (check.met or preferred_only) \
+        else "required"
     return Gap(id=check.id, label=label, importance=importance,
                gain=round(check.weight - check.points, 3), why=why, next_step=step,
                partial=check.points > 0)

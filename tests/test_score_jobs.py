@@ -72,3 +72,24 @@ def test_profiles_rank_their_own_kind_of_resume_higher():
     assert score_of("ml-engineer", "ml-engineer") > score_of("data-scientist", "ml-engineer")
     assert score_of("data-scientist", "data-scientist") > score_of("ml-engineer", "data-scientist")
     assert score_of("non-technical", "data-scientist") < 15
+
+
+def test_preferred_degree_not_reached_is_a_preferred_gap_not_a_crash():
+    """A posting that only prefers a bachelor's, a resume with an associate degree: the
+    education gap says "preferred" (it used to raise KeyError on the missing required level)."""
+    job = parse_job("Data Engineer\n\nRequirements:\n- 3+ years of Python and SQL\n"
+                    "- Bachelor's degree in Computer Science preferred\n")
+    assert job.education.required_level is None and job.education.preferred_level == "bachelor"
+    resume = ("Sam Lee\n\nExperience\nData Analyst, Acme (2019 - 2024)\n"
+              "- Wrote Python and SQL reports.\n\nEducation\n"
+              "Associate of Applied Science in Business, City College, 2018\n")
+    extraction = extract(document_from_text(resume))
+    assert [e.level for e in extraction.document.education] == ["associate"]
+    report = score(extraction, job)
+    check = next(r for r in report.requirements if r.id == "education")
+    assert check.met is False
+    gap = next(g for g in report.gaps if g.id == "education")
+    assert gap.importance == "preferred"
+    assert gap.label == "Bachelor's degree (preferred)"
+    assert "prefers a bachelor's degree" in gap.next_step
+    assert check.label not in report.missing_required
