@@ -22,6 +22,7 @@ from ..settings import get_settings
 from ..taxonomy import Taxonomy, get_taxonomy
 from .forms import Form, FormTable, build_forms, fold
 from .fuzzy import FuzzyIndex
+from .tokens import ChunkTokenizer
 
 _URL_OR_EMAIL = re.compile(
     r"(?i:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|"
@@ -103,6 +104,7 @@ class Pipeline:
         self.taxonomy = taxonomy
         self.table = build_forms(taxonomy)
         self.nlp = build_nlp(self.table)
+        self.tokenizer = ChunkTokenizer(self.nlp)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._keys: dict[int, Form] = {}
         for key, form in self.table.forms.items():
@@ -159,7 +161,8 @@ class Pipeline:
         return extra
 
     def tokenize(self, text: str) -> Doc:
-        return self.nlp.make_doc(text)
+        """The tokens of ``text`` (the same as ``self.nlp.make_doc``, chunk-cached)."""
+        return self.tokenizer(text)
 
     def mentions(self, text: str) -> list[Mention]:
         """Exact mentions (phrase matcher + symbol regex), then fuzzy ones in the gaps.

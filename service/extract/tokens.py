@@ -1,0 +1,81 @@
+"""spaCy's tokenizer with a chunk cache that keeps working on multi-line text.
+
+spaCy caches the tokens of each whitespace-delimited chunk, but stops saving them for the rest
+of a text after its first special case, and a newline is one: past the first line of a resume
+every chunk went through the prefix/suffix/infix regexes again on every call (most of the
+blank tokenizer's time). Tokens never cross whitespace, so ``ChunkTokenizer`` asks spaCy's own
+tokenizer for each distinct chunk once, remembers the token texts, and assembles the ``Doc``
+from words and spaces: the same tokens, offsets and lexemes as ``nlp.make_doc``.
+
+(One difference, on punctuation soup only: spaCy's special-case matcher can pair punctuation
+across a space, as in ``( :*``, and so keep an emoticon from being joined; here each chunk is
+tokenized on its own terms.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_RUNS = re.compile(r"\S+|\s+")
+# Chunks longer than this are tokenized but not remembered (hostile input: one huge "word").
+MAX_CHUNK_CHARS = 80
+MAX_CACHED_CHUNKS = 50_000
+
+
+class ChunkTokenizer:
+    """``nlp.tokenizer`` memoised by whitespace-delimited chunk (bounded; safe to share between
+    threads: the cache only ever gains complete entries, or is emptied)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, text: str) -> Doc:
+        runs = _RUNS.findall(text)
+        cache = self._cache
+        missing = [r for r in runs if r not in cache]
+        if missing:
+            self._learn(missing)
+        words: list[str] = []
+        spaces: list[bool] = []
+        for run in runs:
+            if run[0] == " " and words:
+                # spaCy folds the first space after a chunk into that chunk's last token
+                spaces[-1] = True
+                if len(run) == 1:
+                    continue
+                run = run[1:]
+            chunk = cache.get(run) or self._tokenize(run)
+            words += chunk
+            spaces += [False] * len(chunk)
+        return Doc(self.nlp.vocab, words=words, spaces=spaces)
+
+    def _learn(self, runs: list[str]) -> None:
+        """Tokenize the new chunks in one spaCy call, joined by newlines (a newline is a token
+        of its own that no special case holds, so no rule reaches across the joins)."""
+        cache = self._cache
+        chunks = [r for r in dict.fromkeys(runs) if len(r) <= MAX_CHUNK_CHARS and not r.isspace()]
+        if not chunks:
+            return
+        if len(cache) + len(chunks) > MAX_CACHED_CHUNKS:
+            cache.clear()
+        tokens = iter(self.nlp.tokenizer("\n".join(chunks)))
+        for chunk in chunks:
+            words, length = [], 0
+            for token in tokens:
+                words.append(token.text)
+                length += len(token.text)
+                if length == len(chunk):
+                    break
+            cache[chunk] = tuple(words)
+            next(tokens, None)
+
+    def _tokenize(self, run: str) -> tuple[str, ...]:
+        """One chunk on its own: whitespace (kept out of the batch) or a long chunk."""
+        words = tuple(t.text for t in self.nlp.tokenizer(run))
+        if len(run) <= MAX_CHUNK_CHARS:
+            self._cache[run] = words
+        return words

@@ -1,0 +1,62 @@
+"""The chunk-cached tokenizer gives exactly spaCy's tokens (texts, offsets, spaces, flags)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_STOP, LENGTH
+
+from service.extract import get_pipeline
+from service.extract.tokens import MAX_CHUNK_CHARS, ChunkTokenizer
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def _rows(doc):
+    return [(t.idx, t.text, t.whitespace_) for t in doc], (
+        doc.to_array([IDX, LENGTH, IS_ALPHA, IS_ASCII, IS_STOP]).tolist() if len(doc) else []
+    )
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_pipeline().nlp
+
+
+def test_samples_tokenize_as_make_doc_cold_and_warm(nlp):
+    tokenizer = ChunkTokenizer(nlp)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.rglob("*.txt"))]
+    assert len(texts) >= 10
+    for _ in range(2):  # first pass fills the cache, second reads it
+        for text in texts:
+            assert _rows(tokenizer(text)) == _rows(nlp.make_doc(text))
+
+
+def test_long_chunks_are_tokenized_but_not_cached(nlp):
+    tokenizer = ChunkTokenizer(nlp)
+    long_word = "x" * (MAX_CHUNK_CHARS + 1) + "(C++)"
+    text = f"Skills: {long_word}, C++\n\n  Python  \n"
+    assert _rows(tokenizer(text)) == _rows(nlp.make_doc(text))
+    assert long_word not in tokenizer._cache
+    assert "C++" in tokenizer._cache
+
+
+PIECES = st.sampled_from([
+    "Python", "C++", "C#", ".NET", "C/C++", "CI/CD", "R&D", "k-means", "scikit-learn", "Dr.",
+    "Ph.D.", "U.S.", "e.g.", "don't", "it's", "TensorFlow,", "(PyTorch)", "SQL;", "A/B", "2019-2021",
+    "https://x.io/a", "a@b.com", "Node.js", "—", "-", "(", ")", ",", ".", ":", "/", "|", "'s",
+    "naïve", "Ω", "日本語", "x" * (MAX_CHUNK_CHARS + 3),
+])
+GAPS = st.sampled_from(["", " ", "  ", "\n", "\n\n", " \n", "\n ", "\t", "\u00a0"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(PIECES, GAPS), max_size=25))
+def test_random_resume_fragments_tokenize_as_make_doc(nlp, parts):
+    text = "".join(piece + gap for piece, gap in parts)
+    tokenizer = ChunkTokenizer(nlp)
+    assert _rows(tokenizer(text)) == _rows(nlp.make_doc(text))
+    assert _rows(tokenizer(text)) == _rows(nlp.make_doc(text))
