@@ -88,9 +88,12 @@ _NONE = _Credit(0.0)
 
 
 @dataclass
-class _Resume:
-    """What scoring needs from one extraction, indexed once per ``score`` call."""
+class ResumeFacts:
+    """What scoring needs from one extraction, whatever the profile: computed once by
+    ``resume_facts`` and reusable across ``score_facts`` calls (the API caches it per stored
+    resume). Treat as read-only; the two caches only memoise profile-independent answers."""
 
+    extraction: Extraction
     hits: dict[str, SkillHit]
     tax: Taxonomy
     ref_year: int | None
@@ -101,42 +104,57 @@ class _Resume:
     disclaimed: frozenset[str]  # skills the resume says it does not have
     titles: tuple[str, ...]  # position titles, lower case
     by_category: dict[str, list[str]]  # claimed ids by taxonomy category
+    total_years: float | None  # professional years (see ``_total_years``)
+    student_years: float  # years only in student roles (see ``_student_years``)
+    warnings: tuple[str, ...]  # see ``warnings``
     closest_cache: dict[tuple[str, bool], str | None]
     evidence_cache: dict[str, tuple[Evidence, ...]]
 
     def best_evidence(self, skill_id: str) -> tuple[Evidence, ...]:
-        """Up to three strongest mentions of a hit, computed once per call."""
+        """Up to three strongest mentions of a hit, computed once."""
         if skill_id not in self.evidence_cache:
             self.evidence_cache[skill_id] = _best_evidence(self.claims[skill_id])
         return self.evidence_cache[skill_id]
 
-    @classmethod
-    def of(cls, extraction: Extraction, tax: Taxonomy) -> _Resume:
-        hits = {hit.id: hit for hit in extraction.skills}
-        claims = {i: _claims(h) for i, h in hits.items()}
-        disclaimed = {h.id for h in extraction.not_claimed}
-        disclaimed |= {i for i, h in hits.items() if h.explicit and h.evidence and not claims[i]}
-        factor = NOT_A_RESUME_FACTOR if not_a_resume(extraction) else 1.0
-        claimed = sorted(i for i, h in hits.items() if h.explicit and claims[i])
-        by_category: dict[str, list[str]] = {}
-        for skill_id in claimed:
-            skill = tax.skills.get(skill_id)
-            if skill is not None:
-                by_category.setdefault(skill.category, []).append(skill_id)
-        return cls(hits=hits, tax=tax, ref_year=_reference_year(extraction),
-                   strength={i: factor * _strength(c) for i, c in claims.items()}, claims=claims,
-                   claimed=claimed, claimed_set=frozenset(claimed),
-                   disclaimed=frozenset(disclaimed - set(claimed)),
-                   titles=tuple((p.title or "").lower() for p in extraction.document.positions),
-                   by_category=by_category, closest_cache={}, evidence_cache={})
+
+def resume_facts(extraction: Extraction, taxonomy: Taxonomy | None = None) -> ResumeFacts:
+    """Index ``extraction`` for scoring (skills, years, warnings): the profile-free half."""
+    tax = taxonomy or get_taxonomy()
+    hits = {hit.id: hit for hit in extraction.skills}
+    claims = {i: _claims(h) for i, h in hits.items()}
+    disclaimed = {h.id for h in extraction.not_claimed}
+    disclaimed |= {i for i, h in hits.items() if h.explicit and h.evidence and not claims[i]}
+    reasons = not_a_resume(extraction)
+    factor = NOT_A_RESUME_FACTOR if reasons else 1.0
+    claimed = sorted(i for i, h in hits.items() if h.explicit and claims[i])
+    by_category: dict[str, list[str]] = {}
+    for skill_id in claimed:
+        skill = tax.skills.get(skill_id)
+        if skill is not None:
+            by_category.setdefault(skill.category, []).append(skill_id)
+    student = _student_years(extraction)
+    return ResumeFacts(
+        extraction=extraction, hits=hits, tax=tax, ref_year=_reference_year(extraction),
+        strength={i: factor * _strength(c) for i, c in claims.items()}, claims=claims,
+        claimed=claimed, claimed_set=frozenset(claimed),
+        disclaimed=frozenset(disclaimed - set(claimed)),
+        titles=tuple((p.title or "").lower() for p in extraction.document.positions),
+        by_category=by_category, total_years=_total_years(extraction, student),
+        student_years=student, warnings=tuple(warnings(extraction, reasons)),
+        closest_cache={}, evidence_cache={},
+    )
 
 
 def score(
     extraction: Extraction, profile: Profile, *, taxonomy: Taxonomy | None = None,
 ) -> MatchReport:
     """Score ``extraction`` against ``profile``; the parts add up to ``score`` before rounding."""
-    tax = taxonomy or get_taxonomy()
-    resume = _Resume.of(extraction, tax)
+    return score_facts(resume_facts(extraction, taxonomy), profile)
+
+
+def score_facts(resume: ResumeFacts, profile: Profile) -> MatchReport:
+    """``score`` with the resume already indexed by ``resume_facts`` (same report)."""
+    extraction, tax = resume.extraction, resume.tax
     total_weight = (
         sum(g.weight for g in profile.groups) + profile.education.weight + profile.experience.weight
     )
@@ -175,7 +193,7 @@ def score(
         ))
 
     requirements = []
-    total_years = _total_years(extraction)
+    total_years = resume.total_years
     if profile.education.weight > 0 or profile.education.required_level:
         check = _education(extraction, profile, total_weight)
         requirements.append(check)
@@ -183,7 +201,7 @@ def score(
         if check.met is not True and profile.education.required_level:
             missing.append(check.label)
     if profile.experience.weight > 0 or profile.experience.min_years:
-        check = _experience(extraction, profile, total_weight, total_years)
+        check = _experience(extraction, profile, total_weight, total_years, resume.student_years)
         requirements.append(check)
         total += check.points
         if check.met is False:
@@ -209,7 +227,7 @@ def score(
             years_by_skill={h.id: h.years for h in extraction.skills if h.years is not None},
         ),
         salary_band=salary_band(profile.salary_bands, total_years),
-        warnings=warnings(extraction) + list(profile.warnings),
+        warnings=[*resume.warnings, *profile.warnings],
         used=list(USED),
         versions=Versions(
             skillmatch=__version__, taxonomy=extraction.versions.taxonomy or tax.version,
@@ -284,7 +302,7 @@ def _factors(hit: SkillHit, item: ProfileItem, ref_year: int | None) -> tuple[fl
     return factor, notes
 
 
-def _item_credit(item: ProfileItem, r: _Resume) -> _Credit:
+def _item_credit(item: ProfileItem, r: ResumeFacts) -> _Credit:
     """The best credit any of the item's skills earns; else partial credit from the skills or
     job titles the item lists as showing part of it. A disclaimed skill earns nothing."""
     credit = max((_skill_credit(s, item, r) for s in item.any_of),
@@ -306,7 +324,7 @@ def _item_credit(item: ProfileItem, r: _Resume) -> _Credit:
     return credit
 
 
-def _skill_credit(skill_id: str, item: ProfileItem, r: _Resume) -> _Credit:
+def _skill_credit(skill_id: str, item: ProfileItem, r: ResumeFacts) -> _Credit:
     if skill_id in r.disclaimed:
         return _NONE
     hit = r.hits.get(skill_id)
@@ -341,7 +359,7 @@ def _name(skill_id: str, tax: Taxonomy) -> str:
     return skill.name if skill else skill_id
 
 
-def _closest(skill_id: str, r: _Resume, *, related_only: bool = False) -> str | None:
+def _closest(skill_id: str, r: ResumeFacts, *, related_only: bool = False) -> str | None:
     """The resume's nearest explicit skill: same category with a shared implication (Keras for
     PyTorch) or the broader skill itself; else, among substitutable kinds (languages, platforms,
     tools, libraries), any skill of the same category."""
@@ -351,7 +369,7 @@ def _closest(skill_id: str, r: _Resume, *, related_only: bool = False) -> str | 
     return r.closest_cache[key]
 
 
-def _find_closest(skill_id: str, r: _Resume, related_only: bool) -> str | None:
+def _find_closest(skill_id: str, r: ResumeFacts, related_only: bool) -> str | None:
     wanted = r.tax.skills.get(skill_id)
     if wanted is None:
         return None
@@ -414,7 +432,7 @@ def _is_broader(skill_id: str, item: ProfileItem, tax: Taxonomy) -> bool:
         skill_id in tax.skills[s].implies for s in item.any_of if s in tax.skills)
 
 
-def _gap(item: ProfileItem, credit: _Credit, item_share: float, r: _Resume) -> Gap:
+def _gap(item: ProfileItem, credit: _Credit, item_share: float, r: ResumeFacts) -> Gap:
     asked = " / ".join(_name(s, r.tax) for s in item.any_of[:4])
     closest_id = credit.related_to
     if closest_id is None and not credit.matched:
@@ -543,9 +561,9 @@ def _reference_year(extraction: Extraction) -> int | None:
     return max(years, default=None)
 
 
-def _total_years(extraction: Extraction) -> float | None:
+def _total_years(extraction: Extraction, student_years: float) -> float | None:
     """Years of professional experience: the document's merged total without the time spent
-    only in internships and student roles (see ``_student_years``)."""
+    only in internships and student roles (``student_years``, see ``_student_years``)."""
     doc = extraction.document
     if doc.total_years is not None:
         total = doc.total_years
@@ -553,7 +571,7 @@ def _total_years(extraction: Extraction) -> float | None:
         total = sum(p.years for p in doc.positions)
     else:
         return None
-    return round(max(0.0, total - _student_years(extraction)), 1)
+    return round(max(0.0, total - student_years), 1)
 
 
 def is_student_role(title: str | None) -> bool:
@@ -622,6 +640,7 @@ def _field_credit(field: str | None, req) -> float:
 
 def _experience(
     extraction: Extraction, profile: Profile, total_weight: float, total_years: float | None,
+    student: float,
 ) -> RequirementCheck:
     req = profile.experience
     share = 100.0 * req.weight / total_weight
@@ -634,7 +653,6 @@ def _experience(
     if total_years is None:
         return RequirementCheck(id="experience", label=label, met=None, weight=round(share, 3),
                                 detail="The resume's dates could not be read into years.")
-    student = _student_years(extraction)
     effective = total_years + STUDENT_CREDIT * student
     years_part = min(1.0, effective / minimum) if minimum else 1.0
     if titles:
@@ -684,8 +702,9 @@ _FOREIGN_STOP = frozenset({
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def warnings(extraction: Extraction) -> list[str]:
-    """Reasons the score may not mean much: not English, not a resume."""
+def warnings(extraction: Extraction, reasons: list[str] | None = None) -> list[str]:
+    """Reasons the score may not mean much: not English, not a resume (``reasons``: what
+    ``not_a_resume`` answered, when already known)."""
     out: list[str] = []
     sample = extraction.text[:LANGUAGE_SAMPLE_CHARS]
     words = [w.lower() for w in _WORD.findall(sample)]
@@ -697,7 +716,7 @@ def warnings(extraction: Extraction) -> list[str]:
             len(letters) >= 40 and non_latin > 0.3 * len(letters)):
         out.append("The text does not look like English: skills may be missed and the score "
                    "understated.")
-    reasons = not_a_resume(extraction)
+    reasons = not_a_resume(extraction) if reasons is None else reasons
     if reasons:
         out.append("This does not look like a resume (" + "; ".join(reasons) + "): the score "
                    "may not be meaningful, and skills found in it earn reduced credit.")

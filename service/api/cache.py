@@ -1,5 +1,9 @@
 """Bounded per-process caches of validated stored objects, so a match is mostly scoring.
 
+A stored resume is cached as its ``ResumeFacts`` (the validated extraction indexed for scoring:
+skills, years, warnings), so a match only does the profile-dependent half of ``score``; the
+report is computed afresh every time (reports themselves are never cached here).
+
 Entries are keyed by (tenant, id, row version): the row version is the row's ``created_at``
 (stored resumes and jobs are never updated, and ids are random and never reused). A cache is
 only ever consulted after the database has confirmed, in the same request, that the row is still
@@ -15,7 +19,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from ..models import Extraction, Profile
+from ..models import Profile
+from ..score import ResumeFacts
 
 V = TypeVar("V")
 
@@ -77,21 +82,21 @@ class LRUCache(Generic[V]):
 
 @dataclass
 class StoredObjects:
-    """Validated extractions of stored resumes and parsed profiles of stored jobs."""
+    """Scoring facts of stored resumes and parsed profiles of stored jobs."""
 
-    extractions: LRUCache[Extraction] = field(default_factory=LRUCache)
+    resumes: LRUCache[ResumeFacts] = field(default_factory=LRUCache)
     profiles: LRUCache[Profile] = field(default_factory=LRUCache)
 
     def resume_deleted(self, tenant_id: int, resume_id: str) -> None:
-        self.extractions.discard(tenant_id, resume_id)
+        self.resumes.discard(tenant_id, resume_id)
 
     def job_deleted(self, tenant_id: int, job_id: str) -> None:
         self.profiles.discard(tenant_id, job_id)
 
     def tenant_deleted(self, tenant_id: int) -> None:
-        self.extractions.discard_tenant(tenant_id)
+        self.resumes.discard_tenant(tenant_id)
         self.profiles.discard_tenant(tenant_id)
 
     def resumes_purged(self) -> None:
-        """After a retention purge: drop every extraction (cheap to reload the live ones)."""
-        self.extractions.clear()
+        """After a retention purge: drop every resume (cheap to reload the live ones)."""
+        self.resumes.clear()

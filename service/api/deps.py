@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -32,8 +33,9 @@ async def get_app_settings(state: StateDep) -> Settings:
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 
 
-def get_session(state: StateDep) -> Iterator[Session]:
-    """A database session for the request; handlers commit their writes explicitly."""
+@contextmanager
+def read_session(state: AppState) -> Iterator[Session]:
+    """A database session that is rolled back and closed on exit (writes commit explicitly)."""
     session = state.sessions()
     try:
         yield session
@@ -42,22 +44,44 @@ def get_session(state: StateDep) -> Iterator[Session]:
         session.close()
 
 
+def get_session(state: StateDep) -> Iterator[Session]:
+    """A database session for the request; handlers commit their writes explicitly."""
+    with read_session(state) as session:
+        yield session
+
+
 SessionDep = Annotated[Session, Depends(get_session)]
 
 bearer = HTTPBearer(auto_error=False, description="An API key from `skillmatch keys create`")
 
 
-def get_caller(
-    session: SessionDep,
+async def get_api_key(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-) -> keys.Caller:
-    """The tenant behind the ``Authorization: Bearer`` key; 401 when missing, unknown or revoked."""
+) -> str:
+    """The ``Authorization: Bearer`` key, not yet checked; 401 when missing (no database)."""
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthorized()
-    caller = keys.authenticate(session, credentials.credentials)
+    return credentials.credentials
+
+
+ApiKeyDep = Annotated[str, Depends(get_api_key)]
+
+
+INVALID_KEY = "The API key is not valid or has been revoked."
+
+
+def authenticate(session: Session, key: str) -> keys.Caller:
+    """The tenant behind ``key``, checked in the database on every request (so a key revoked
+    from another process is refused at once); 401 when unknown or revoked."""
+    caller = keys.authenticate(session, key)
     if caller is None:
-        raise Unauthorized("The API key is not valid or has been revoked.")
+        raise Unauthorized(INVALID_KEY)
     return caller
+
+
+def get_caller(key: ApiKeyDep, session: SessionDep) -> keys.Caller:
+    """The tenant behind the ``Authorization: Bearer`` key; 401 when missing, unknown or revoked."""
+    return authenticate(session, key)
 
 
 TenantDep = Annotated[keys.Caller, Depends(get_caller)]

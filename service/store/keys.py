@@ -92,9 +92,15 @@ def authenticate(session: Session, key: str) -> Caller | None:
     if row is None:
         return None
     api_key, tenant_name = row
-    if not hmac.compare_digest(api_key.key_hash, digest) or api_key.revoked_at is not None:
+    if not verify(api_key.key_hash, digest, api_key.revoked_at):
         return None
     return Caller(tenant_id=api_key.tenant_id, tenant=tenant_name, key_id=api_key.id)
+
+
+def verify(stored_hash: str | None, digest: str, revoked_at: datetime | None) -> bool:
+    """Whether a key row found by ``digest`` accepts it: same hash, not revoked."""
+    return (stored_hash is not None and hmac.compare_digest(stored_hash, digest)
+            and revoked_at is None)
 
 
 def _info(row: ApiKey, tenant: str) -> KeyInfo:

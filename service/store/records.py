@@ -1,4 +1,5 @@
-"""Tenant-scoped queries for jobs, resumes and cached scores: every function takes the tenant."""
+"""Tenant-scoped queries for jobs, resumes and cached scores: every function takes the tenant
+(``match_rows`` takes the API key's hash and scopes by that key's tenant in the same query)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,15 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Generic, TypeVar
+from functools import lru_cache
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, delete, func, null, select
 from sqlalchemy.orm import Session, defer
 
 from ..errors import NotFound
 from ..models import Extraction, MatchReport, Profile
-from .models import Job, MatchScore, Resume, utcnow
+from .models import ApiKey, Job, MatchScore, Resume, UTCDateTime, utcnow
 
 T = TypeVar("T")
 
@@ -150,44 +152,62 @@ def delete_resume(session: Session, tenant_id: int, resume_id: str) -> None:
 
 @dataclass(frozen=True)
 class MatchRows:
-    """Row versions (``created_at``) of a live resume and, when asked for, a job."""
+    """One query's answer for a match on a stored resume: the API key's row (None when no key
+    has that hash) and the row versions (``created_at``) of the key's tenant's resume and job
+    (None when missing, expired or another tenant's)."""
 
-    resume: datetime
+    key_id: str | None
+    tenant_id: int | None
+    key_hash: str | None
+    revoked_at: datetime | None
+    resume: datetime | None
     job: datetime | None
 
 
+@lru_cache(maxsize=4)
+def _match_rows_statement(with_job: bool, with_cutoff: bool) -> Select[Any]:
+    """Built once per shape (SQLAlchemy then reuses its compiled form): parameters ``key_hash``,
+    ``resume_id`` and, for the shape, ``job_id`` and ``cutoff``."""
+    resume_where = [Resume.id == bindparam("resume_id"), Resume.tenant_id == ApiKey.tenant_id]
+    if with_cutoff:
+        resume_where.append(Resume.created_at >= bindparam("cutoff", type_=UTCDateTime()))
+    job_version: ColumnElement[Any] = (
+        select(Job.created_at)
+        .where(Job.id == bindparam("job_id"), Job.tenant_id == ApiKey.tenant_id)
+        .scalar_subquery() if with_job else null()
+    )
+    return select(
+        ApiKey.id, ApiKey.tenant_id, ApiKey.key_hash, ApiKey.revoked_at,
+        select(Resume.created_at).where(*resume_where).scalar_subquery().label("resume"),
+        job_version.label("job"),
+    ).where(ApiKey.key_hash == bindparam("key_hash"))
+
+
 def match_rows(
-    session: Session,
-    tenant_id: int,
+    connection: Connection,
+    key_hash: str,
     resume_id: str,
     job_id: str | None,
     cutoff: datetime | None = None,
 ) -> MatchRows:
-    """One query confirming the tenant's resume (and job) exist and are live; NotFound otherwise.
-
-    Returns only the row versions, not the stored JSON, so callers can use a cached copy."""
-    resume_version = (
-        select(Resume.created_at)
-        .where(Resume.id == resume_id, *_live_resumes(tenant_id, cutoff))
-        .scalar_subquery()
-    )
-    columns = [resume_version.label("resume")]
+    """One round trip for a match on a stored resume: the key's row and whether its tenant's
+    resume (live: not past ``cutoff``) and job exist. Returns versions only, not the stored JSON,
+    so callers can use a cached copy; the caller checks the key first (``keys.verify``)."""
+    params: dict[str, Any] = {"key_hash": key_hash, "resume_id": resume_id}
     if job_id is not None:
-        job_version = (
-            select(Job.created_at)
-            .where(Job.id == job_id, Job.tenant_id == tenant_id)
-            .scalar_subquery()
-        )
-        columns.append(job_version.label("job"))
-    row = session.execute(select(*columns)).one()
-    if row[0] is None:
-        raise NotFound(f"No resume with id {resume_id!r}.")
-    if job_id is not None and row[1] is None:
-        raise NotFound(f"No job with id {job_id!r}.")
-    return MatchRows(row[0], row[1] if job_id is not None else None)
+        params["job_id"] = job_id
+    if cutoff is not None:
+        params["cutoff"] = cutoff
+    statement = _match_rows_statement(job_id is not None, cutoff is not None)
+    row = connection.execute(statement, params).first()
+    if row is None:
+        return MatchRows(None, None, None, None, None, None)
+    return MatchRows(*row)
 
 
-def load_extraction(session: Session, tenant_id: int, resume_id: str) -> Extraction:
+def load_extraction(
+    session: Session | Connection, tenant_id: int, resume_id: str
+) -> Extraction:
     """The stored extraction of a resume, validated (the caller has checked it is live)."""
     data = session.scalar(
         select(Resume.extraction_json).where(Resume.id == resume_id, Resume.tenant_id == tenant_id)
@@ -197,7 +217,7 @@ def load_extraction(session: Session, tenant_id: int, resume_id: str) -> Extract
     return Extraction.model_validate_json(data)
 
 
-def load_job_profile(session: Session, tenant_id: int, job_id: str) -> Profile:
+def load_job_profile(session: Session | Connection, tenant_id: int, job_id: str) -> Profile:
     """The stored profile of a job, validated."""
     data = session.scalar(
         select(Job.profile_json).where(Job.id == job_id, Job.tenant_id == tenant_id)
