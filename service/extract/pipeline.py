@@ -20,6 +20,7 @@ from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from ..settings import get_settings
 from ..taxonomy import Taxonomy, get_taxonomy
+from .alternation import Alternation
 from .forms import Form, FormTable, build_forms, fold
 from .fuzzy import FuzzyIndex
 from .tokens import ChunkTokenizer
@@ -68,20 +69,14 @@ def build_nlp(table: FormTable) -> spacy.language.Language:
     return nlp
 
 
-_GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
-
-
-def _paraphrase_pattern(taxonomy: Taxonomy) -> tuple[re.Pattern[str] | None, dict[str, Form]]:
-    """One alternation over every skill's ``patterns``, a named group per pattern."""
-    parts, forms = [], {}
+def _paraphrase_pattern(taxonomy: Taxonomy) -> tuple[Alternation | None, list[Form]]:
+    """One alternation over every skill's ``patterns``, and the form each pattern names."""
+    patterns, forms = [], []
     for skill in taxonomy.skills.values():
         for index, pattern in enumerate(getattr(skill, "patterns", [])):
-            name = f"p{len(forms)}"
-            flags = _GLOBAL_FLAGS.match(pattern)
-            body = f"(?{flags.group(1)}:{pattern[flags.end():]})" if flags else pattern
-            parts.append(f"(?P<{name}>{body})")
-            forms[name] = Form(f"{skill.name} (pattern {index + 1})", (skill.id,))
-    return (re.compile("|".join(parts)) if parts else None), forms
+            patterns.append(pattern)
+            forms.append(Form(f"{skill.name} (pattern {index + 1})", (skill.id,)))
+    return (Alternation(patterns) if patterns else None), forms
 
 
 def _symbol_pattern(forms: list[Form]) -> re.Pattern[str] | None:
@@ -149,8 +144,8 @@ class Pipeline:
         if self.paraphrases is None:
             return []
         extra: list[Mention] = []
-        for match in self.paraphrases.finditer(text):
-            form = self._paraphrase_forms[match.lastgroup or ""]
+        for index, match in self.paraphrases.finditer(text):
+            form = self._paraphrase_forms[index]
             start, end = match.span()
             if start == end or any(
                 m.start < end and start < m.end and m.form.skill_ids == form.skill_ids

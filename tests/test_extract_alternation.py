@@ -1,0 +1,48 @@
+"""``Alternation.finditer`` gives exactly the matches of the joined union's ``finditer``."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.extract.alternation import Alternation
+from service.extract.pipeline import get_pipeline
+
+POOL = [
+    r"(?i)\bab\w*", r"b+", r"(?i)\bdeploy(?:ed)?\b(?:\s+\w+){0,2}?\s+models?\b", r"a|ab", r"ab|a",
+    r"(?<=a)b", r"c?", r"\bx\b", r"(?i)B\s+C", r"a(?=b)", r"models?", r"\s+", r"(?:ab)*",
+]
+TEXT = st.text(alphabet="abcABCx \n-.", max_size=60)
+
+
+def _union(patterns, text):
+    alternation = Alternation(patterns)
+    return [(int(m.lastgroup[1:]), m.span()) for m in alternation.union.finditer(text)]
+
+
+def _ours(patterns, text):
+    return [(i, m.span()) for i, m in Alternation(patterns).finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(POOL), min_size=1, max_size=5), TEXT)
+def test_matches_equal_the_union(patterns, text):
+    assert _ours(patterns, text) == _union(patterns, text)
+
+
+def test_ties_go_to_the_earlier_pattern_and_scanning_resumes_after_a_match():
+    assert _ours([r"a", r"ab"], "ab ab") == [(0, (0, 1)), (0, (3, 4))]
+    assert _ours([r"ab", r"a"], "ab ab") == [(0, (0, 2)), (0, (3, 5))]
+    assert _ours([r"abc", r"bcd"], "abcd bcd") == [(0, (0, 3)), (1, (5, 8))]
+
+
+def test_taxonomy_paraphrases_match_as_the_union():
+    alternation = get_pipeline().paraphrases
+    text = (
+        "Deployed two ranking models to production on Kubernetes.\n"
+        "Engineered many new features; built Tableau dashboards and reviewed pull requests.\n"
+        "Tuned the model's hyperparameters. Monitored models in production for drift."
+    )
+    ours = [(i, m.span()) for i, m in alternation.finditer(text)]
+    assert len(ours) >= 5
+    assert ours == [(int(m.lastgroup[1:]), m.span()) for m in alternation.union.finditer(text)]
