@@ -61,10 +61,16 @@ def normalize(text: str) -> str:
 
 
 def _normalize_once(text: str) -> str:
-    text = _MOJIBAKE.sub(_unmojibake, text)
-    text = _CONTROL.sub(" ", text.replace("\r\n", "\n"))
-    text = unicodedata.normalize("NFKC", text.translate(_TRANSLATE)).translate(_TRANSLATE)
+    if text.isascii():
+        # no mojibake (its lead bytes are not ASCII), and NFKC leaves ASCII alone; what
+        # _TRANSLATE maps from ASCII maps to ASCII it does not map again
+        text = _CONTROL.sub(" ", text.replace("\r\n", "\n")).translate(_TRANSLATE)
+    else:
+        text = _MOJIBAKE.sub(_unmojibake, text)
+        text = _CONTROL.sub(" ", text.replace("\r\n", "\n"))
+        text = unicodedata.normalize("NFKC", text.translate(_TRANSLATE)).translate(_TRANSLATE)
     text = _CID_BULLET.sub("-", text)
     text = _HYPHENATED.sub("", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    # _SPACES never spans a line break, so one pass over the text equals one per line
+    lines = [line.strip() for line in _SPACES.sub(" ", text).split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

@@ -8,6 +8,7 @@ ranges ("Present", "Since 2020") run to ``today`` (injectable for tests).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -38,6 +39,11 @@ RANGE_RE = re.compile(
     rf"|(?<![\w])(?:since|from)\s+(?P<since>{_DATE})(?![\w/])(?!{_SEP}(?:{_DATE}|{_PRESENT}))",
     re.IGNORECASE,
 )
+# Every RANGE_RE match holds a digit or a month/season word at a word start.
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+                "spring", "summer", "fall", "autumn", "winter")
+_DATE_HINT = re.compile(rf"\d|\b(?i:{'|'.join(_MONTH_WORDS)})")
+_DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"^\s*(?:[-*+>]|\d+[.)])\s")
 _HEADER_STRIP = re.compile(r"^[\s|,;:()\[\]@/-]+|[\s|,;:()\[\]@/-]+$")
 _LABEL = re.compile(r"^(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?\s*", re.I)
@@ -157,6 +163,24 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _date_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the lines that may hold a date range (a cheap pre-check: RANGE_RE is slow
+    and most lines have no digit and no month word)."""
+    if text.isascii():
+        hits = [m.start() for m in _DIGIT.finditer(text)]
+        low = text.lower()
+        for word in _MONTH_WORDS:
+            index = low.find(word)
+            while index >= 0:
+                if index == 0 or not (low[index - 1].isalnum() or low[index - 1] == "_"):
+                    hits.append(index)
+                index = low.find(word, index + 1)
+    else:
+        hits = [m.start() for m in _DATE_HINT.finditer(text)]
+    starts = [start for start, _ in lines]
+    return {bisect_right(starts, hit) - 1 for hit in hits}
+
+
 def _header_candidate(line: str) -> bool:
     stripped = line.strip()
     return (bool(stripped) and len(stripped) <= 100 and not _BULLET.match(stripped)
@@ -220,8 +244,11 @@ def find_positions(text: str, sections: Sequence[Section] = (), today: date | No
     skip = {"education", "certifications", "publications", "awards", "languages", "interests",
             "references", "skills", "summary", "contact"}
     lines = _line_spans(text)
+    dated = _date_lines(text, lines)
     found: list[tuple[int, int, Span, list[str]]] = []
     for line_no, (ls, le) in enumerate(lines):
+        if line_no not in dated:
+            continue
         line = text[ls:le]
         for match in RANGE_RE.finditer(line):
             section = section_at(ls) if section_at else None

@@ -1,0 +1,62 @@
+"""The documents layer's shortcuts change no result: the ASCII path of ``normalize`` and the
+date-line pre-check of the timeline."""
+
+from __future__ import annotations
+
+import importlib
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.documents.timeline import RANGE_RE, _date_lines, _line_spans
+
+normalize_module = importlib.import_module("service.documents.normalize")
+
+
+def _normalize_once_reference(text: str) -> str:
+    """Every step, whatever the text (the code before the ASCII shortcut)."""
+    m = normalize_module
+    text = m._MOJIBAKE.sub(m._unmojibake, text)
+    text = m._CONTROL.sub(" ", text.replace("\r\n", "\n"))
+    text = unicodedata.normalize("NFKC", text.translate(m._TRANSLATE)).translate(m._TRANSLATE)
+    text = m._CID_BULLET.sub("-", text)
+    text = m._HYPHENATED.sub("", text)
+    lines = [m._SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return m._BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+ASCII_PIECES = st.sampled_from([
+    "Python", "  ", "   ", "\t", "\r\n", "\r", "\n", "\n\n\n", "\x0b", "\x0c", "\x00", "\x1f", "\x7f",
+    "data-\nscience", "(cid:127)", "- ", "a", "Z", ".", " \n ", "C++",
+])
+ANY_PIECES = st.one_of(ASCII_PIECES, st.sampled_from(["é", "Ã©", "ﬁ", "\u00a0", "–", "•", "\u200b"]),
+                       st.text(max_size=4))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ANY_PIECES, max_size=30).map("".join))
+def test_normalize_once_equals_the_full_path(text):
+    assert normalize_module._normalize_once(text) == _normalize_once_reference(text)
+
+
+DATE_PIECES = st.sampled_from([
+    "Jan 2019", "jan", "JAN", "Sept.", "may", "Summer", "fall", "winter", "present", "Present", "now",
+    " - ", " to ", "–", "2019", "'19", "03/2020", "since", "from", " ", "\n", "summary", "x", "_may",
+    "ſep", "١٢", "Data Scientist", "|", "(", ")",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(DATE_PIECES, max_size=25).map("".join))
+def test_every_line_with_a_date_range_passes_the_pre_check(text):
+    lines = _line_spans(text)
+    dated = _date_lines(text, lines)
+    for index, (start, end) in enumerate(lines):
+        if RANGE_RE.search(text[start:end]):
+            assert index in dated, text[start:end]
+
+
+def test_month_only_ranges_without_digits_are_kept():
+    text = "Data Scientist\nJan - Present\nsummary of work\nwinter to now"
+    assert _date_lines(text, _line_spans(text)) >= {1, 3}
