@@ -425,6 +425,8 @@ class RequirementHints:
         self.text = text
         self._sentences: dict[tuple[int, int], str | None] = {}
         self._headings: dict[int, str | None] = {}
+        # line end offset → _heading_verdict of that line
+        self._verdicts: dict[int, tuple[bool, str | None]] = {}
 
     def __call__(self, start: int, end: int) -> str | None:
         """The sentence's cue words decide; without any, the nearest heading above does."""
@@ -447,18 +449,28 @@ class RequirementHints:
         return self._headings[line_start]
 
     def _heading(self, cursor: int) -> str | None:
-        text = self.text
+        text, verdicts = self.text, self._verdicts
         for _ in range(_HEADING_LOOKBACK):
             if cursor <= 0:
                 return None
             previous = text.rfind("\n", 0, cursor) + 1
-            line = text[previous:cursor].strip()
-            if line and (line.endswith(":") or len(line.split()) <= 5) and not line.endswith("."):
-                hint = _cue(line)
-                if hint is not None or line.endswith(":") or line.isupper():
-                    return hint
+            verdict = verdicts.get(cursor)
+            if verdict is None:
+                verdict = verdicts[cursor] = _heading_verdict(text[previous:cursor].strip())
+            is_heading, hint = verdict
+            if is_heading:
+                return hint
             cursor = previous - 1
         return None
+
+
+def _heading_verdict(line: str) -> tuple[bool, str | None]:
+    """Whether the search for a heading stops at ``line``, and the hint it gives then."""
+    if line and (line.endswith(":") or len(line.split()) <= 5) and not line.endswith("."):
+        hint = _cue(line)
+        if hint is not None or line.endswith(":") or line.isupper():
+            return True, hint
+    return False, None
 
 
 def _cue(sentence: str) -> str | None:

@@ -3,13 +3,16 @@ negated-only skills apart, years of use from the positions)."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
 from .. import __version__
 from ..documents import document_from_text
 from ..errors import TextTooLong
-from ..models import Document, Evidence, Extraction, Position, SkillHit, Versions
+from ..models import Document, Evidence, Extraction, Position, Section, SkillHit, Versions
 from ..settings import get_settings
 from ..taxonomy import Skill, Taxonomy
 from . import context
@@ -53,12 +56,14 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     blanked = context.blank_out(soft_unwrap(text), [(m.start, m.end) for m, _ in accepted])
     hints = context.RequirementHints(text)
     prerequisites = context.mentions_prerequisites(text)
+    section_at = _locator(document.sections, document.section_at)
+    page_at = _locator(document.blocks, document.page_at, lambda block: block.page)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for mention, method in accepted:
         neg = context.negated(text, mention, blanked) or (
             prerequisites and context.course_prerequisite(text, mention, blanked)
         )
-        item = _evidence(text, document, mention, method, neg, None if neg else hints)
+        item = _evidence(text, section_at, page_at, mention, method, neg, None if neg else hints)
         for skill_id in mention.form.skill_ids:
             evidence[skill_id].append(item)
     skills, not_claimed = [], []
@@ -150,21 +155,40 @@ def _rule(taxonomy: Taxonomy, mention: Mention):
     return skill.context
 
 
+def _locator(
+    spans: Sequence[Any], scan: Callable[[int], Any], value: Callable[[Any], Any] = lambda s: s,
+) -> Callable[[int], Any]:
+    """``offset → value(the first of spans holding offset)``, or None: by bisection when the
+    spans are sorted and disjoint (as the documents layer makes them), else ``scan``."""
+    starts = [s.start for s in spans]
+    ends = [s.end for s in spans]
+    if any(start > end for start, end in zip(starts, ends, strict=True)) or any(
+        ends[i] > starts[i + 1] for i in range(len(spans) - 1)
+    ):
+        return scan
+
+    def find(offset: int) -> Any:
+        index = bisect_right(starts, offset) - 1
+        return value(spans[index]) if index >= 0 and offset < ends[index] else None
+
+    return find
+
+
 def _evidence(
-    text: str, document: Document, mention: Mention, method: str, neg: bool,
-    hints: context.RequirementHints | None,
+    text: str, section_at: Callable[[int], Section | None], page_at: Callable[[int], int | None],
+    mention: Mention, method: str, neg: bool, hints: context.RequirementHints | None,
 ) -> Evidence:
     line_start, line_end = context.line_bounds(text, mention.start, mention.end)
     line_start = max(line_start, mention.start - LINE_CONTEXT)
     line_end = min(line_end, mention.end + LINE_CONTEXT)
-    section = document.section_at(mention.start)
+    section = section_at(mention.start)
     return Evidence(
         text=text[mention.start:mention.end],
         start=mention.start,
         end=mention.end,
         line=text[line_start:line_end],
         section=section.name if section else None,
-        page=document.page_at(mention.start),
+        page=page_at(mention.start),
         negated=neg,
         method=method,
         requirement=hints(mention.start, mention.end) if hints is not None else None,

@@ -4,7 +4,8 @@ Only the declared forms (not generated variants) longer than 4 characters of ski
 neither ambiguous nor opted out (``fuzzy: false``); only over token n-grams that no exact match
 covers. Forms are bucketed by their first two letters and their length without spaces and
 hyphens; a candidate is paired only with the forms of its bucket (same first two letters, length
-within one), and ONE ``process.cpdist`` call per document scores all those pairs. Then a
+within one), and ONE ``process.cpdist`` call per document scores all those pairs (verdicts are
+remembered per n-gram, so a word seen before costs a dictionary look-up). Then a
 length-ratio guard and the typo test: spacing aside, one edit inside one word, away from its
 ends. So "Kubernates", "Pytroch", "Pyhton", "scikit lern" and "Tensor flow" match while
 "scalar", "docket", "status" (Stata), "Entity Extractor" (entity extraction) and "root cause
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 CUTOFF = 83.0
 MIN_FORM_CHARS = 5
 MAX_LENGTH_RATIO = 1.25
+MAX_REMEMBERED = 50_000
 _ELIGIBLE = re.compile(r"[a-z0-9 -]+")
 
 
@@ -58,6 +60,10 @@ class FuzzyIndex:
             for near in (length - 1, length, length + 1):
                 buckets[(key[:2], near)].append(key)
         self.buckets = {k: tuple(v) for k, v in buckets.items()}
+        # n-grams seen before: raw text → candidate, candidate → [(score, form key)] it is a
+        # typo of (pure functions of the string; bounded, safe to share between threads)
+        self._folded: dict[str, str] = {}
+        self._verdicts: dict[str, list[tuple[float, str]]] = {}
         self.max_words: dict[str, int] = {}
         for key in self.forms:
             words = key.count(" ") + key.count("-") + 1
@@ -72,6 +78,9 @@ class FuzzyIndex:
         words)."""
         out = []
         buckets, max_words = self.buckets, self.max_words
+        folded = self._folded
+        if len(folded) > MAX_REMEMBERED:
+            folded.clear()
         count = len(spans)
         for i in range(count):
             if not words[i]:
@@ -89,7 +98,9 @@ class FuzzyIndex:
                         if 1 in covered[start_char:token_end]:
                             break
                         raw = text[start_char:token_end]
-                        candidate = " ".join(fold(raw).split())
+                        candidate = folded.get(raw)
+                        if candidate is None:
+                            candidate = folded[raw] = " ".join(fold(raw).split())
                         if len(candidate) >= MIN_FORM_CHARS and "\n" not in raw:
                             out.append((start_char, token_end, candidate))
                 elif text[token_start:token_end] != "-":
@@ -110,25 +121,18 @@ class FuzzyIndex:
         mask = bytearray(len(text))
         for start, end in covered:
             mask[start:end] = b"\x01" * (end - start)
-        rows: list[int] = []
-        keys: list[str] = []
         candidates = self._candidates(text, tokens, words, mask)
-        for row, (_, _, candidate) in enumerate(candidates):
-            bucket = self.buckets.get((candidate[:2], len(squeeze(candidate))), ())
-            rows.extend([row] * len(bucket))
-            keys.extend(bucket)
-        if not rows:
-            return []
-        # no score_cutoff: rapidfuzz's cpdist is much slower with one; filter afterwards
-        scores = process.cpdist(
-            [candidates[r][2] for r in rows], keys, scorer=fuzz.ratio, dtype="uint8", workers=1,
-        )
-        hits = []
-        for index in (scores >= CUTOFF).nonzero()[0]:
-            start, end, candidate = candidates[rows[index]]
-            score, key = float(scores[index]), keys[index]
-            if _acceptable(candidate, key, score):
-                hits.append((end - start, score, start, end, key))
+        if len(self._verdicts) > MAX_REMEMBERED:
+            self._verdicts.clear()
+        verdicts = {c: self._verdicts.get(c) for c in dict.fromkeys(c for _, _, c in candidates)}
+        new = self._judge([c for c, verdict in verdicts.items() if verdict is None])
+        self._verdicts.update(new)
+        verdicts.update(new)
+        hits = [
+            (end - start, score, start, end, key)
+            for start, end, candidate in candidates
+            for score, key in verdicts[candidate] or ()
+        ]
         chosen: list[Mention] = []
         taken: list[tuple[int, int]] = []
         for _, _, start, end, key in sorted(hits, key=lambda h: (-h[0], -h[1], h[2])):
@@ -137,6 +141,30 @@ class FuzzyIndex:
             taken.append((start, end))
             chosen.append(Mention(start, end, self.forms[key], "fuzzy"))
         return chosen
+
+
+    def _judge(self, candidates: list[str]) -> dict[str, list[tuple[float, str]]]:
+        """For each candidate, the forms of its bucket it is a typo of (with the scores), in
+        bucket order; ONE ``process.cpdist`` call scores all the pairs."""
+        verdicts: dict[str, list[tuple[float, str]]] = {c: [] for c in candidates}
+        rows: list[int] = []
+        keys: list[str] = []
+        for row, candidate in enumerate(candidates):
+            bucket = self.buckets.get((candidate[:2], len(squeeze(candidate))), ())
+            rows.extend([row] * len(bucket))
+            keys.extend(bucket)
+        if not rows:
+            return verdicts
+        # no score_cutoff: rapidfuzz's cpdist is much slower with one; filter afterwards
+        scores = process.cpdist(
+            [candidates[r] for r in rows], keys, scorer=fuzz.ratio, dtype="uint8", workers=1,
+        )
+        for index in (scores >= CUTOFF).nonzero()[0]:
+            candidate = candidates[rows[index]]
+            score, key = float(scores[index]), keys[index]
+            if _acceptable(candidate, key, score):
+                verdicts[candidate].append((score, key))
+        return verdicts
 
 
 def _acceptable(text: str, key: str, score: float) -> bool:

@@ -226,7 +226,7 @@ def _coordinated_modifiers(text: str, start: int) -> list[tuple[int, int]]:
     before = text[before_start:start]
     while len(found) < 4:
         tail = before.rstrip()
-        if not (tail.endswith((",", "/", "&")) or tail.endswith((" and", " or"))):
+        if not tail.endswith((",", "/", "&", " and", " or")):
             break
         match = _COORDINATED.search(before)
         if match is None:
