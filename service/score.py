@@ -97,7 +97,8 @@ class ResumeFacts:
     hits: dict[str, SkillHit]
     tax: Taxonomy
     ref_year: int | None
-    strength: dict[str, float]
+    strength: dict[str, float]  # ``raw_strength`` after any not-a-resume reduction
+    raw_strength: dict[str, float]  # by hit id: the strongest mention (see ``_strength``)
     claims: dict[str, list[Evidence]]  # non-negated mentions by hit id
     claimed: list[str]  # explicit hits with a non-negated mention, sorted by id
     claimed_set: frozenset[str]
@@ -133,9 +134,10 @@ def resume_facts(extraction: Extraction, taxonomy: Taxonomy | None = None) -> Re
         if skill is not None:
             by_category.setdefault(skill.category, []).append(skill_id)
     student = _student_years(extraction)
+    raw = {i: _strength(c) for i, c in claims.items()}
     return ResumeFacts(
         extraction=extraction, hits=hits, tax=tax, ref_year=_reference_year(extraction),
-        strength={i: factor * _strength(c) for i, c in claims.items()}, claims=claims,
+        strength={i: factor * r for i, r in raw.items()}, raw_strength=raw, claims=claims,
         claimed=claimed, claimed_set=frozenset(claimed),
         disclaimed=frozenset(disclaimed - set(claimed)),
         titles=tuple((p.title or "").lower() for p in extraction.document.positions),
@@ -332,7 +334,7 @@ def _skill_credit(skill_id: str, item: ProfileItem, r: ResumeFacts) -> _Credit:
         strength = r.strength[skill_id]
         factor, notes = _factors(hit, item, r.ref_year)
         evidence = r.best_evidence(skill_id)
-        raw = _strength(r.claims[skill_id])  # before any not-a-resume reduction
+        raw = r.raw_strength[skill_id]  # before any not-a-resume reduction
         where = USED_IN.get(evidence[0].section or "", "used in experience") if (
             raw >= 1.0 and evidence) else (
             "in a list only" if raw <= SECTION_STRENGTH["skills"] else "mentioned")

@@ -56,7 +56,8 @@ def test_cached_facts_score_every_profile_as_a_fresh_score(
     api_client, auth, stored, state
 ) -> None:
     """One cached resume scored against the job, both built-in profiles and a pasted posting,
-    twice over: each report equals ``score`` on the freshly loaded extraction."""
+    on the event loop and in the threadpool: each report equals ``score`` on the freshly loaded
+    extraction, and the resume was loaded once."""
     targets = [{"job_id": stored["job_id"]}, {"profile": "ml-engineer"},
                {"profile": "data-scientist"}, {"job_text": JOB_TEXT}]
     with session_scope(state.sessions) as session:
@@ -65,7 +66,8 @@ def test_cached_facts_score_every_profile_as_a_fresh_score(
     expected = [score(fresh, p).model_dump(mode="json") for p in
                 (job, get_profile("ml-engineer"), get_profile("data-scientist"),
                  parse_job(JOB_TEXT))]
-    for _ in range(2):
+    for inline in (True, False, True):  # on the event loop (SQLite) and in the threadpool
+        state.inline_reads = inline
         for target, want in zip(targets, expected, strict=True):
             body = {"resume_id": stored["resume_id"], **target}
             response = api_client.post("/v1/match", json=body, headers=auth)

@@ -17,7 +17,7 @@ from ..documents import default_pool
 from ..extract.pipeline import get_pipeline
 from ..settings import Settings, get_settings
 from ..store import records
-from ..store.db import after_delete, make_engine, make_sessionmaker, session_scope
+from ..store.db import after_delete, is_sqlite, make_engine, make_sessionmaker, session_scope
 from ..store.migrate import upgrade_engine
 from ..taxonomy import get_profile, get_taxonomy
 from ..web import add_security_headers
@@ -132,7 +132,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the API (and the candidate page) for ``settings`` (default: the environment)."""
     settings = settings or get_settings()
     engine = make_engine(settings)
-    state = AppState(settings=settings, engine=engine, sessions=make_sessionmaker(engine))
+    state = AppState(settings=settings, engine=engine, sessions=make_sessionmaker(engine),
+                     inline_reads=is_sqlite(engine))
     app = FastAPI(
         title="skillmatch",
         version=__version__,

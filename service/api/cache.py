@@ -19,6 +19,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from ..analyze import DEFAULT_PROFILE, resolve_profile
 from ..models import Profile
 from ..score import ResumeFacts
 
@@ -58,6 +59,16 @@ class LRUCache(Generic[V]):
                     self._items.popitem(last=False)
         return value
 
+    def get(self, tenant_id: int, row_id: str, version: Hashable) -> V | None:
+        """The cached value for the key (counted as a hit), else None (not counted)."""
+        key = (tenant_id, row_id, version)
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+                self.hits += 1
+            return value
+
     def discard(self, tenant_id: int, row_id: str) -> None:
         """Drop every version of one row."""
         with self._lock:
@@ -86,6 +97,17 @@ class StoredObjects:
 
     resumes: LRUCache[ResumeFacts] = field(default_factory=LRUCache)
     profiles: LRUCache[Profile] = field(default_factory=LRUCache)
+
+    named: dict[str, Profile] = field(default_factory=dict)
+
+    def named_profile(self, name: str | None) -> Profile:
+        """A built-in profile by name (None: the default), resolved once per process: resolving
+        lists the profile files. Unknown names raise ``NotFound`` and are not remembered."""
+        key = name or DEFAULT_PROFILE
+        profile = self.named.get(key)
+        if profile is None:
+            profile = self.named[key] = resolve_profile(key)
+        return profile
 
     def resume_deleted(self, tenant_id: int, resume_id: str) -> None:
         self.resumes.discard(tenant_id, resume_id)

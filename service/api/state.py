@@ -20,3 +20,6 @@ class AppState:
     rate_limiter: RateLimiter = field(default_factory=RateLimiter)
     parse_slots: ParseSlots = field(default_factory=ParseSlots)
     cache: StoredObjects = field(default_factory=StoredObjects)
+    # Whether a short read may run on the event loop: true for SQLite (a local file, tens of
+    # microseconds a query), false for a networked database (see ``routes/match.py``).
+    inline_reads: bool = False
