@@ -16,6 +16,7 @@ Code that is already inside a worker process of its own (the batch runner) calls
 from __future__ import annotations
 
 import atexit
+import gc
 import logging
 import os
 import queue
@@ -25,7 +26,7 @@ import subprocess
 import sys
 import threading
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from multiprocessing.connection import Connection
@@ -33,6 +34,7 @@ from multiprocessing.connection import Connection
 from ..errors import Corrupt, DocumentError, ParseTimeout, SkillmatchError
 from ..models import Document
 from ..settings import Settings, get_settings
+from .gcpause import gc_paused
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +104,8 @@ def serve(conn: Connection, settings: Settings) -> None:
     from .vocab import preload
 
     preload()
+    gc.collect()
+    gc.freeze()  # the readers' modules and tables: never scanned again
     conn.send("ready")
     while True:
         try:
@@ -111,22 +115,29 @@ def serve(conn: Connection, settings: Settings) -> None:
         if message is None:
             return
         data, filename, job_settings = message
-        try:
-            reply: tuple = ("ok", read_document(data, filename, settings=job_settings))
-        except SkillmatchError as exc:
-            reply = ("error", exc.code, exc.message)
-        except MemoryError:
-            error = _memory_error()
-            reply = ("error", error.code, error.message)
-        except Exception as exc:  # noqa: BLE001 - a reader bug must not kill the worker
-            frames = traceback.extract_tb(exc.__traceback__)
-            where = "; ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in frames[-4:])
-            reply = ("bug", type(exc).__name__, where)
-        del data
-        try:
-            conn.send(reply)
-        except (OSError, ValueError):
-            return
+        with gc_paused():  # until the reply is out: the parent is waiting for it
+            reply = _serve_one(read_document, data, filename, job_settings)
+            del data
+            try:
+                conn.send(reply)
+            except (OSError, ValueError):
+                return
+
+
+def _serve_one(read: Callable[..., Document], data: bytes, filename: str | None,
+               settings: Settings) -> tuple:
+    """("ok", Document), ("error", code, message) or ("bug", exception type, where)."""
+    try:
+        return ("ok", read(data, filename, settings=settings))
+    except SkillmatchError as exc:
+        return ("error", exc.code, exc.message)
+    except MemoryError:
+        error = _memory_error()
+        return ("error", error.code, error.message)
+    except Exception as exc:  # noqa: BLE001 - a reader bug must not kill the worker
+        frames = traceback.extract_tb(exc.__traceback__)
+        where = "; ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in frames[-4:])
+        return ("bug", type(exc).__name__, where)
 
 
 def _error_for(code: str, message: str) -> DocumentError:
