@@ -21,6 +21,7 @@ import heapq
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import __version__
 from .models import (
@@ -91,7 +92,7 @@ _NONE = _Credit(0.0)
 class ResumeFacts:
     """What scoring needs from one extraction, whatever the profile: computed once by
     ``resume_facts`` and reusable across ``score_facts`` calls (the API caches it per stored
-    resume). Treat as read-only; the two caches only memoise profile-independent answers."""
+    resume). Treat as read-only; the caches only memoise profile-independent answers."""
 
     extraction: Extraction
     hits: dict[str, SkillHit]
@@ -110,6 +111,7 @@ class ResumeFacts:
     warnings: tuple[str, ...]  # see ``warnings``
     closest_cache: dict[tuple[str, bool], str | None]
     evidence_cache: dict[str, tuple[Evidence, ...]]
+    credit_cache: dict[tuple[str, float | None], _Credit]  # see ``_skill_credit``
 
     def best_evidence(self, skill_id: str) -> tuple[Evidence, ...]:
         """Up to three strongest mentions of a hit, computed once."""
@@ -143,7 +145,7 @@ def resume_facts(extraction: Extraction, taxonomy: Taxonomy | None = None) -> Re
         titles=tuple((p.title or "").lower() for p in extraction.document.positions),
         by_category=by_category, total_years=_total_years(extraction, student),
         student_years=student, warnings=tuple(warnings(extraction, reasons)),
-        closest_cache={}, evidence_cache={},
+        closest_cache={}, evidence_cache={}, credit_cache={},
     )
 
 
@@ -327,6 +329,16 @@ def _item_credit(item: ProfileItem, r: ResumeFacts) -> _Credit:
 
 
 def _skill_credit(skill_id: str, item: ProfileItem, r: ResumeFacts) -> _Credit:
+    """The credit one skill earns for ``item``: it depends on the item only through
+    ``min_years``, so it is memoised per resume on (skill, min_years)."""
+    key = (skill_id, item.min_years)
+    credit = r.credit_cache.get(key)
+    if credit is None:
+        credit = r.credit_cache[key] = _find_skill_credit(skill_id, item, r)
+    return credit
+
+
+def _find_skill_credit(skill_id: str, item: ProfileItem, r: ResumeFacts) -> _Credit:
     if skill_id in r.disclaimed:
         return _NONE
     hit = r.hits.get(skill_id)
@@ -470,9 +482,9 @@ def _lower_first(item: ProfileItem, tax: Taxonomy) -> str:
     taxonomy writes the skill), "A cloud platform" → "a cloud platform"; "Python" stays."""
     label = item.label
     first = label.split(" ", 1)[0]
-    names = [_name(s, tax) for s in item.any_of]
-    if first in {"A", "An"} or any(n.startswith(first.lower() + " ") or n == first.lower()
-                                   for n in names):
+    lower = first.lower()
+    if first in {"A", "An"} or any(n.startswith(lower + " ") or n == lower
+                                   for n in (_name(s, tax) for s in item.any_of)):
         return label[:1].lower() + label[1:]
     return label
 
@@ -676,7 +688,12 @@ def _experience(
 
 
 def _title_matches(title: str, wanted: str) -> bool:
-    return re.search(rf"\b{re.escape(wanted)}\b", title.lower()) is not None
+    return _title_pattern(wanted).search(title.lower()) is not None
+
+
+@lru_cache(maxsize=2048)
+def _title_pattern(wanted: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(wanted)}\b")
 
 
 def salary_band(bands: Iterable[SalaryBand], years: float | None) -> SalaryBand | None:
