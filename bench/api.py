@@ -1,6 +1,7 @@
-"""API under load (``bench/load.py``): ``/v1/match`` on stored resumes and ``/v1/analyze`` with a
-two-page PDF, 8 concurrent clients, one server worker; ``/healthz`` on the same server and
-clients is the baseline. Also the idle server's RSS against a hello-world FastAPI app."""
+"""API under load (``bench/load.py``): ``/v1/match`` on stored resumes (every sample resume
+against every sample job and built-in profile) and ``/v1/analyze`` with a two-page PDF,
+8 concurrent clients, one server worker; ``/healthz`` on the same server and clients is the
+baseline. Also the idle server's RSS against a hello-world FastAPI app."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from .server import hello_server, skillmatch_server
 
 AREA = "api"
 CLIENTS = 8
+PROFILES = ("ml-engineer", "data-scientist")
 
 
-def _store(server, auth: dict[str, str]) -> tuple[list[str], str]:
+def _store(server, auth: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Every sample resume and every sample job posting, stored for the bench tenant."""
     resume_ids = []
     for index, text in enumerate(sample_texts()):
         body, content_type = multipart({"label": f"bench {index}"},
@@ -25,12 +28,25 @@ def _store(server, auth: dict[str, str]) -> tuple[list[str], str]:
         if status != 201:
             raise RuntimeError(f"storing a resume answered {status}: {data}")
         resume_ids.append(data["id"])
-    job = {"title": "ML engineer", "description": (SAMPLES / "jobs" / "ml-engineer.txt").read_text()}
-    status, data = server.call("POST", "/v1/jobs", json.dumps(job).encode(),
-                               {**auth, "Content-Type": "application/json"})
-    if status != 201:
-        raise RuntimeError(f"storing a job answered {status}: {data}")
-    return resume_ids, data["id"]
+    job_ids = []
+    for path in sorted((SAMPLES / "jobs").glob("*.txt")):
+        job = {"title": path.stem.replace("-", " "), "description": path.read_text()}
+        status, data = server.call("POST", "/v1/jobs", json.dumps(job).encode(),
+                                   {**auth, "Content-Type": "application/json"})
+        if status != 201:
+            raise RuntimeError(f"storing a job answered {status}: {data}")
+        job_ids.append(data["id"])
+    return resume_ids, job_ids
+
+
+def match_bodies(resume_ids: list[str], job_ids: list[str]) -> list[bytes]:
+    """Every (stored resume, stored job or built-in profile) pair, interleaved so consecutive
+    requests differ in both resume and target."""
+    targets = [{"job_id": job_id} for job_id in job_ids] + [{"profile": p} for p in PROFILES]
+    pairs = [{"resume_id": rid, **target} for target in targets for rid in resume_ids]
+    step = len(resume_ids) + 1  # sorting by (i * step) mod n is a permutation whatever n is
+    order = sorted(range(len(pairs)), key=lambda i: (i * step) % len(pairs))
+    return [json.dumps(pairs[i]).encode() for i in order]
 
 
 def _stats_raw(stats) -> dict[str, float]:
@@ -46,11 +62,9 @@ def run(ctx: Context) -> list[Figure]:
         time.sleep(2.0)
         idle_rss = tree_rss_bytes(server.process.pid)
         auth = {"Authorization": f"Bearer {server.key}"}
-        resume_ids, job_id = _store(server, auth)
-        match_bodies = [json.dumps({"resume_id": rid, "job_id": job_id}).encode()
-                        for rid in resume_ids]
-        match_bodies += [json.dumps({"resume_id": rid}).encode() for rid in resume_ids]
-        match = Request("match", "POST", "/v1/match", match_bodies,
+        resume_ids, job_ids = _store(server, auth)
+        bodies = match_bodies(resume_ids, job_ids)
+        match = Request("match", "POST", "/v1/match", bodies,
                         {**auth, "Content-Type": "application/json"})
         health = Request("healthz", "GET", "/healthz")
         pdfs = two_page_pdfs()
@@ -59,8 +73,8 @@ def run(ctx: Context) -> list[Figure]:
         analyze = Request("analyze", "POST", "/v1/analyze", uploads,
                           {"Content-Type": "multipart/form-data; boundary=skillmatchbench"})
         host = "127.0.0.1"
-        # Warm-up: every stored resume and the job are loaded once.
-        run_load(host, server.port, [match], clients=CLIENTS, max_requests=len(match_bodies) * 2)
+        # Warm-up: every stored resume and job is loaded (and cached) once.
+        run_load(host, server.port, [match], clients=CLIENTS, max_requests=len(bodies) * 2)
         base = run_load(host, server.port, [health], clients=CLIENTS,
                         max_requests=ctx.scale(200, 5000), max_seconds=ctx.scale(10, 60))
         matched = run_load(host, server.port, [match], clients=CLIENTS,
@@ -71,7 +85,10 @@ def run(ctx: Context) -> list[Figure]:
     match_figure = Figure(
         AREA, "/v1/match p99 (stored resume + stored job or profile)", m.p99_ms, "ms",
         "/healthz p99, same server and clients", h.p99_ms, goal="p99 ≤ 25 ms, 0 errors",
-        notes=f"{CLIENTS} clients, 1 worker, {m.count} requests in {matched.seconds:.1f} s",
+        notes=(f"{CLIENTS} clients, 1 worker, {m.count} requests in {matched.seconds:.1f} s over "
+               f"{len(bodies)} distinct (resume, job or profile) pairs; the server caches each "
+               "stored resume's scoring facts and each job's parsed profile, never a report: "
+               "every request checks the key and rows in the database and scores"),
         raw={**_stats_raw(m), **{f"healthz_{k}": v for k, v in _stats_raw(h).items()}},
     )
     match_figure.met = m.p99_ms <= 25 and m.errors == 0
