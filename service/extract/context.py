@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,29 @@ from ..taxonomy import ContextRule
 
 if TYPE_CHECKING:
     from .pipeline import Mention
+
+class _Folded:
+    """A case-insensitive regex without upper-case letters of its own. On ASCII text it runs
+    case-sensitively over the lower-cased text: the same matches at the same offsets (lower-casing
+    ASCII moves nothing), at a third of the cost in Python's engine. Other text: as compiled."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        if not pattern.flags & re.IGNORECASE or any(
+            c.isupper() for c in re.sub(r"\\.", "", pattern.pattern)
+        ):
+            raise ValueError(f"not a lower-case, case-insensitive pattern: {pattern.pattern!r}")
+        self.pattern = pattern
+        self._cased = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._cased.search(text.lower()) if text.isascii() else self.pattern.search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self._cased.match(text.lower()) if text.isascii() else self.pattern.match(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self._cased.finditer(text.lower()) if text.isascii() else self.pattern.finditer(text)
+
 
 # --- ambiguity -------------------------------------------------------------------------------
 
@@ -98,12 +122,12 @@ def confirmed_by_rule(text: str, mention: Mention, rule: ContextRule | None) -> 
     return any(_compiled(p).search(window) for p in rule.confirm)
 
 
-_TECH_LEAD = re.compile(
+_TECH_LEAD = _Folded(re.compile(
     r"\b(?:learn(?:ing|t|ed)?|experience (?:with|in|using)|proficien(?:t|cy) (?:in|with)|"
     r"knowledge of|programming in|written in|coded in|developed in|expertise in|skilled in|"
     r"fluent in|familiar(?:ity)? with|hands-on (?:with|in))\s+$",
     re.IGNORECASE,
-)
+))
 
 
 def confirmed_by_phrase(text: str, mention: Mention) -> bool:
@@ -291,7 +315,7 @@ def in_degree_phrase(text: str, mention: Mention) -> bool:
 
 # --- negation and hypotheticals --------------------------------------------------------------
 
-_NEG_CUE = re.compile(
+_NEG_CUE = _Folded(re.compile(
     r"\b(?:no|not|never|without|nor|lack(?:s|ing)?(?: of)?|unfamiliar with|none)\b"
     r"|\b(?:willing|eager|keen|want(?:s|ing)?|hope|hoping|plan(?:s|ning)?|look(?:ing)? forward|"
     r"would like|'d like|love|aim(?:ing)?|excited|wish(?:es)?|intend(?:s|ing)?|open)\s+to\s+"
@@ -304,17 +328,17 @@ _NEG_CUE = re.compile(
     r"|\b(?:mov(?:e|es|ing)|transitioning|pivoting|shifting) towards?\b"
     r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+learn(?:ing)?\b",
     re.IGNORECASE,
-)
-_NOT_NEGATION = re.compile(
+))
+_NOT_NEGATION = _Folded(re.compile(
     r"\bnot (?:only|just|limited|merely|to mention)\b|\bor not\b|\bno\.|\bno later\b|"
     r"\bnot a plus\b|\bno less\b|\bnone the less\b",
     re.IGNORECASE,
-)
-_POST_NEG = re.compile(
+))
+_POST_NEG = _Folded(re.compile(
     r"\b(?:(?:is|are|was|were)\s+)?not\s+(?:required|necessary|needed|mandatory|expected|a "
     r"requirement|essential)\b|\b(?:isn't|aren't)\s+(?:required|necessary|needed)\b",
     re.IGNORECASE,
-)
+))
 _FILLER = frozenset(
     """
     and or nor any prior previous professional commercial production hands-on hands on real
@@ -403,17 +427,17 @@ def course_prerequisite(text: str, mention: Mention, blanked: str) -> bool:
 
 # --- requirement hints -----------------------------------------------------------------------
 
-_PREFERRED = re.compile(
+_PREFERRED = _Folded(re.compile(
     r"\b(?:a plus|is a plus|big plus|nice[- ]to[- ]have|preferred|preferably|preference|bonus|"
     r"desirable|desired|advantageous|an advantage|ideally|good to have|would be great|helpful)\b",
     re.IGNORECASE,
-)
-_REQUIRED = re.compile(
+))
+_REQUIRED = _Folded(re.compile(
     r"\b(?:must|required|requires?|requirements?|essential|mandatory|minimum|strong|"
     r"proficien(?:t|cy)|expert|expertise|solid|extensive|need(?:ed)?|demonstrated|qualifications|"
     r"looking for|you(?:'ll| will)? (?:need|have|bring)|who you are|about you|\d\+? years)\b",
     re.IGNORECASE,
-)
+))
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
 _SENTENCE_MARKS = ("\n", ". ", "; ", "! ", "? ")
 

@@ -1,0 +1,74 @@
+"""The extractor's shortcuts change no result: folded regexes, bisected section/page look-ups and
+remembered fuzzy verdicts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.extract import context
+from service.extract.extractor import _locator
+from service.extract.fuzzy import FuzzyIndex
+from service.extract.pipeline import get_pipeline
+from service.models import Block, Document, Section
+
+FOLDED = [context._NEG_CUE, context._NOT_NEGATION, context._POST_NEG, context._PREFERRED,
+          context._REQUIRED, context._TECH_LEAD]
+WORDS = st.sampled_from([
+    "No", "NOT", "never", "Without", "willing to learn", "Interested in", "is not required", "a Plus",
+    "MUST", "Required", "5+ years", "experience with", "You'll need", "nice-to-have", "plan to",
+    "Python", " ", "\n", ", ", ". ", "ſ", "K", "İ", "é", "x",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORDS, max_size=20).map("".join))
+def test_folded_patterns_match_as_the_case_insensitive_originals(text):
+    for folded in FOLDED:
+        assert [m.span() for m in folded.finditer(text)] == [
+            m.span() for m in folded.pattern.finditer(text)
+        ]
+        assert bool(folded.search(text)) == bool(folded.pattern.search(text))
+        assert bool(folded.match(text)) == bool(folded.pattern.match(text))
+
+
+def test_folding_refuses_patterns_with_upper_case_letters():
+    with pytest.raises(ValueError):
+        context._Folded(re.compile(r"[A-Z]+ skills", re.IGNORECASE))
+    with pytest.raises(ValueError):
+        context._Folded(re.compile(r"skills"))
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SPANS, st.booleans())
+def test_locator_finds_what_the_document_scan_finds(raw, ordered):
+    spans = sorted(raw) if ordered else raw
+    sections = [Section(name="skills", heading="Skills", start=s, end=s + n) for s, n in spans]
+    blocks = [Block(start=s, end=s + n, page=i + 1) for i, (s, n) in enumerate(spans)]
+    doc = Document(text="x" * 100, sections=sections, blocks=blocks)
+    section_at = _locator(doc.sections, doc.section_at)
+    page_at = _locator(doc.blocks, doc.page_at, lambda block: block.page)
+    for offset in range(0, 100):
+        assert section_at(offset) is doc.section_at(offset)
+        assert page_at(offset) == doc.page_at(offset)
+
+
+def test_fuzzy_verdicts_are_the_same_cold_and_warm():
+    pipeline = get_pipeline()
+    text = "Skills: Pytroch, Kubernates, Pyhton, scikit lern and Tensor flow; docket, status"
+    cold = FuzzyIndex(pipeline.taxonomy, pipeline.table)
+    found = [(m.start, m.end, m.form.text) for m in pipeline.mentions(text) if m.method == "fuzzy"]
+    assert {text[s:e] for s, e, _ in found} >= {"Pytroch", "Kubernates", "Pyhton"}
+    doc = pipeline.tokenize(text)
+    spans = [(t.idx, t.idx + len(t)) for t in doc]
+    words = [t.is_alpha and t.is_ascii and not t.is_stop for t in doc]
+    first = [(m.start, m.end, m.form.text) for m in cold.find(text, spans, words, [])]
+    again = [(m.start, m.end, m.form.text) for m in cold.find(text, spans, words, [])]
+    assert first == again
+    assert cold._verdicts
