@@ -54,7 +54,7 @@ def test_locator_finds_what_the_document_scan_finds(raw, ordered):
     doc = Document(text="x" * 100, sections=sections, blocks=blocks)
     section_at = _locator(doc.sections, doc.section_at)
     page_at = _locator(doc.blocks, doc.page_at, lambda block: block.page)
-    for offset in range(0, 100):
+    for offset in range(100):
         assert section_at(offset) is doc.section_at(offset)
         assert page_at(offset) == doc.page_at(offset)
 
