@@ -58,6 +58,11 @@ class FastPageAggregator(PDFPageAggregator):
             descent = self._descents[font] = font.get_descent()
         by0 = descent * fontsize + rise
         by1 = by0 + fontsize
+        # apply_matrix_rect of the glyph box (0, by0, adv, by1): the terms that do not depend on
+        # the glyph, each computed as pdfminer computes it (a * 0 + c * by0, ...)
+        cb0, cb1, db0, db1 = c * by0, c * by1, d * by0, d * by1
+        left_b0, left_b1 = a * 0 + cb0, a * 0 + cb1
+        bottom_b0, bottom_b1 = b * 0 + db0, b * 0 + db1
         glyphs = self._glyphs
         add = self.cur_item.add
         needcharspace = False
@@ -74,11 +79,11 @@ class FastPageAggregator(PDFPageAggregator):
                     ex = x * a + y * c + e
                     ey = x * b + y * d + f
                     adv = textwidth * fontsize * scaling
-                    # apply_matrix_rect of (0, by0, adv, by1) under (a, b, c, d, ex, ey)
-                    left1, bottom1 = a * 0 + c * by0 + ex, b * 0 + d * by0 + ey
-                    right1, bottom2 = a * adv + c * by0 + ex, b * adv + d * by0 + ey
-                    right2, top1 = a * adv + c * by1 + ex, b * adv + d * by1 + ey
-                    left2, top2 = a * 0 + c * by1 + ex, b * 0 + d * by1 + ey
+                    aa, ba = a * adv, b * adv
+                    left1, left2 = left_b0 + ex, left_b1 + ex
+                    right1, right2 = aa + cb0 + ex, aa + cb1 + ex
+                    bottom1, top2 = bottom_b0 + ey, bottom_b1 + ey
+                    bottom2, top1 = ba + db0 + ey, ba + db1 + ey
                     x0 = min(left1, left2, right1, right2)
                     y0 = min(bottom1, bottom2, top1, top2)
                     x1 = max(left1, left2, right1, right2)
