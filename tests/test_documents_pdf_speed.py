@@ -1,0 +1,167 @@
+"""The fast PDF path gives pdfminer's own result: ``FastPageAggregator`` builds the same
+characters as ``PDFPageAggregator`` (text, boxes, matrices, advances) under every text-state
+operator, and ``gc_paused`` always hands the collector back."""
+
+from __future__ import annotations
+
+import gc
+import io
+import os
+import threading
+
+import pytest
+import reportlab
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import LAParams, LTChar, LTContainer
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+import pdfgen
+from service.documents import pdf as pdf_reader
+from service.documents import read_document
+from service.documents.gcpause import gc_paused
+from service.documents.pdfdevice import FastPageAggregator
+from service.errors import Corrupt
+
+
+def _chars(data: bytes, device_class: type) -> list[tuple]:
+    """Every character and container pdfminer's layout analysis produced, page by page."""
+    resources = PDFResourceManager(caching=True)
+    device = device_class(resources, laparams=LAParams(**pdf_reader.LAPARAMS))
+    interpreter = PDFPageInterpreter(resources, device)
+    out: list[tuple] = []
+
+    def walk(item: object) -> None:
+        if isinstance(item, LTChar):
+            out.append((item.get_text(), item.bbox, item.width, item.height, item.size,
+                        item.matrix, item.adv, item.upright, item.fontname))
+        elif isinstance(item, LTContainer):
+            out.append((type(item).__name__, item.bbox))
+            for sub in item:
+                walk(sub)
+
+    for page in PDFPage.get_pages(io.BytesIO(data)):
+        interpreter.process_page(page)
+        walk(device.get_result())
+    return out
+
+
+def _text_state_pdf() -> bytes:
+    """Text under char/word spacing, horizontal scaling, rise, rotation, scaling, kerning
+    arrays (TJ), an embedded TrueType subset and the base-14 fonts."""
+    vera = os.path.join(os.path.dirname(reportlab.__file__), "fonts", "Vera.ttf")
+    if "Vera" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("Vera", vera))
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    y = 780
+    for font in ("Helvetica", "Times-Roman", "Courier-Bold", "Vera"):
+        text = pdf.beginText(60, y)
+        text.setFont(font, 11)
+        text.textLine("Built PyTorch models — naïve Bayes, café, résumé")
+        text.setCharSpace(1.5)
+        text.textLine("spaced characters")
+        text.setCharSpace(0)
+        text.setWordSpace(4)
+        text.textLine("spaced words in a sentence")
+        text.setWordSpace(0)
+        text.setHorizScale(80)
+        text.textLine("condensed text at eighty percent")
+        text.setHorizScale(100)
+        text.setRise(3)
+        text.textOut("raised")
+        text.setRise(-2)
+        text.textLine(" lowered")
+        text.setRise(0)
+        pdf.drawText(text)
+        y -= 110
+    kerned = pdf.beginText(60, y)
+    kerned.setFont("Helvetica", 12)
+    kerned._code.append("[(Ker) 120 (ned) -250 (TJ) 40 (array)] TJ")  # no public TJ API
+    pdf.drawText(kerned)
+    pdf.saveState()
+    pdf.translate(300, 200)
+    pdf.rotate(30)
+    pdf.setFont("Times-Roman", 14)
+    pdf.drawString(0, 0, "Rotated line of text")
+    pdf.restoreState()
+    pdf.saveState()
+    pdf.scale(1.7, 0.6)
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(40, 100, "Scaled line of text")
+    pdf.restoreState()
+    pdf.saveState()
+    pdf.transform(-1, 0, 0, 1, 500, 0)
+    pdf.drawString(10, 60, "Mirrored line")
+    pdf.restoreState()
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("data", [
+    pdfgen.make_pdf(),
+    pdfgen.make_pdf(columns=2),
+    _text_state_pdf(),
+], ids=["one-column", "two-columns", "text-states"])
+def test_fast_aggregator_builds_pdfminers_characters(data: bytes):
+    expected = _chars(data, PDFPageAggregator)
+    assert sum(1 for item in expected if isinstance(item[0], str) and len(item) > 2) > 200
+    assert _chars(data, FastPageAggregator) == expected
+
+
+def test_text_states_read_in_order():
+    text = read_document(_text_state_pdf()).text
+    for phrase in ("naïve Bayes", "spaced words in a sentence", "condensed text",
+                   "Rotated line of text", "Scaled line of text"):
+        assert phrase in text
+
+
+def test_gc_paused_nests_and_restores():
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_gc_paused_leaves_a_disabled_collector_disabled():
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_gc_paused_overlapping_threads_restore_once_all_end():
+    inside, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with gc_paused():
+            inside.set()
+            release.wait(5)
+
+    worker = threading.Thread(target=hold)
+    with gc_paused():
+        worker.start()
+        assert inside.wait(5)
+    assert not gc.isenabled()  # the other thread is still parsing
+    release.set()
+    worker.join(5)
+    assert gc.isenabled()
+
+
+def test_read_pdf_gives_the_collector_back_on_success_and_failure():
+    read_document(pdfgen.make_pdf())
+    assert gc.isenabled()
+    with pytest.raises(Corrupt):
+        read_document(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n%%EOF")
+    assert gc.isenabled()
