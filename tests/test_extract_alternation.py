@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.extract.alternation import Alternation
+from service.extract.alternation import Alternation, lowered
 from service.extract.pipeline import get_pipeline
 
 POOL = [
@@ -46,3 +46,26 @@ def test_taxonomy_paraphrases_match_as_the_union():
     ours = [(i, m.span()) for i, m in alternation.finditer(text)]
     assert len(ours) >= 5
     assert ours == [(int(m.lastgroup[1:]), m.span()) for m in alternation.union.finditer(text)]
+
+
+CASELESS_POOL = [
+    r"(?i)\bDeploy(?:ed)?\b(?:\s+[\w/.+-]+){0,2}?\s+(?:to|on)\s+(?:EKS|Kubernetes)\b",
+    r"(?i)\bPRs?\b", r"(?i)[a-c]+\s?X", r"(?i)(?<!\w)ab(?=C)", r"(?i)\bmodels?\b",
+]
+CASELESS_TEXT = st.text(alphabet="abcABCxXdeploykubernetsKUBERNETESPRs \n-./+é", max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CASELESS_POOL), min_size=1, max_size=4), CASELESS_TEXT)
+def test_lowered_patterns_match_as_the_case_insensitive_union(patterns, text):
+    assert Alternation(patterns).lowered is not None
+    assert _ours(patterns, text) == _union(patterns, text)
+
+
+def test_lowering_gives_up_on_what_it_cannot_be_sure_of():
+    assert lowered(r"(?i)\bSpark SQL\b") == r"\bspark sql\b"
+    assert lowered(r"(?i)[A-Z]+") is None
+    assert lowered(r"(?i)\x41") is None
+    assert lowered(r"(?i)(?P<x>a)") is None
+    assert lowered(r"Spark") is None
+    assert Alternation([r"(?i)Spark", r"[A-Z]"]).lowered is None

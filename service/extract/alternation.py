@@ -4,7 +4,9 @@ Python's engine skips ahead quickly through text where a single pattern cannot s
 every branch at every position of a union: the taxonomy's paraphrase patterns cost twice as much
 joined as run one by one. ``Alternation.finditer`` gives exactly the union's matches: the
 leftmost match wins and, on a tie, the earlier pattern (the union's own rule), and scanning goes
-on from the end of the match.
+on from the end of the match. On ASCII text, patterns written case-insensitively (``(?i)``)
+run case-sensitively over the lower-cased text where that is sure to give the same matches
+(Python's engine is far slower at case-insensitive matching).
 """
 
 from __future__ import annotations
@@ -21,15 +23,57 @@ def _scoped(pattern: str) -> str:
     return f"(?{flags.group(1)}:{pattern[flags.end():]})" if flags else pattern
 
 
+def lowered(pattern: str) -> str | None:
+    """A ``(?i)`` pattern rewritten to match lower-cased ASCII text case-sensitively (its
+    letters lower-cased), or None unless the pattern is plain enough to be sure: escapes other
+    than ``\\b \\B \\s \\S \\w \\W \\d \\D`` and punctuation, groups other than
+    ``(?:`` and lookarounds, or an upper-case letter in a character class all give None."""
+    if not pattern.startswith("(?i)"):
+        return None
+    body, out, index, in_class = pattern[4:], [], 0, False
+    while index < len(body):
+        char = body[index]
+        if char == "\\":
+            escaped = body[index + 1:index + 2]
+            if not escaped or (escaped.isalnum() and escaped not in "bBsSwWdD"):
+                return None
+            out.append(body[index:index + 2])
+            index += 2
+            continue
+        if char == "(" and body.startswith("(?", index) and not body.startswith(
+            ("(?:", "(?=", "(?!", "(?<=", "(?<!"), index
+        ):
+            return None
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        elif in_class and char.isupper():
+            return None
+        out.append(char.lower())
+        index += 1
+    return "".join(out)
+
+
 class Alternation:
     """A union of regexes (non-empty list), matched pattern by pattern."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
         self.patterns = [re.compile(p) for p in patterns]
         self.union = re.compile("|".join(f"(?P<p{i}>{_scoped(p)})" for i, p in enumerate(patterns)))
+        folded = [lowered(p) for p in patterns]
+        # (the lowered patterns have no "(?i)", so their own Alternation has no lowered one)
+        sure = [f for f in folded if f is not None]
+        self.lowered = Alternation(sure) if len(sure) == len(folded) else None
 
     def finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
-        """``(index of the pattern, match)`` for each match of the union, in order."""
+        """``(index of the pattern, match)`` for each match of the union, in order (match
+        offsets index ``text``; on the ASCII path their groups are lower-cased)."""
+        if self.lowered is not None and text.isascii():
+            return self.lowered._finditer(text.lower())
+        return self._finditer(text)
+
+    def _finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
         patterns = self.patterns
         pending = [p.search(text) for p in patterns]
         pos = 0
