@@ -447,7 +447,6 @@ def _is_broader(skill_id: str, item: ProfileItem, tax: Taxonomy) -> bool:
 
 
 def _gap(item: ProfileItem, credit: _Credit, item_share: float, r: ResumeFacts) -> Gap:
-    asked = " / ".join(_name(s, r.tax) for s in item.any_of[:4])
     closest_id = credit.related_to
     if closest_id is None and not credit.matched:
         closest_id = next((c for s in item.any_of if (c := _closest(s, r))), None)
@@ -455,8 +454,9 @@ def _gap(item: ProfileItem, credit: _Credit, item_share: float, r: ResumeFacts) 
         closest_id = None  # "you have machine learning" says nothing about unsupervised learning
     closest = None
     if closest_id:
-        closest = f"You have {_name(closest_id, r.tax)}; the {_asker(item)} asks for {asked}."
-    label = _lower_first(item, r.tax)
+        closest = (f"You have {_name(closest_id, r.tax)}; the {_asker(item)} asks for "
+                   f"{_asked(item, r.tax)}.")
+    label = _lower_first(item, r.tax) if credit.matched else item.label
     if credit.matched and credit.how.startswith(("implied", "partly")):
         step = (f"Name {label} explicitly in an experience or project bullet; today it is only "
                 f"{credit.how}.")
@@ -469,12 +469,18 @@ def _gap(item: ProfileItem, credit: _Credit, item_share: float, r: ResumeFacts) 
         step = (f"Show {label} in use: an experience or project bullet saying what you built "
                 "with it (today it is only listed or mentioned).")
     else:
-        step = item.next_step or f"Gain hands-on experience with {asked} and show it in a project."
+        step = item.next_step or (f"Gain hands-on experience with {_asked(item, r.tax)} and show "
+                                  "it in a project.")
     return Gap(
         id=item.id, label=item.label, importance=item.importance,
         gain=round(item_share * (1.0 - credit.value), 3), why=item.why, closest=closest,
         closest_skill=closest_id, next_step=step, partial=credit.value > 0,
     )
+
+
+def _asked(item: ProfileItem, tax: Taxonomy) -> str:
+    """What the item asks for, by name: "PyTorch / TensorFlow"."""
+    return " / ".join(_name(s, tax) for s in item.any_of[:4])
 
 
 def _lower_first(item: ProfileItem, tax: Taxonomy) -> str:
