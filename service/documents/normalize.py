@@ -23,6 +23,8 @@ _TRANSLATE = str.maketrans({
     "\t": " ", "\r": "\n", "\x0c": "\n", "\x0b": "\n", "\u2028": "\n", "\u2029": "\n",
     **{b: "-" for b in _BULLETS},
 })
+_TRANSLATE_CHARS = {chr(code): value for code, value in _TRANSLATE.items()}
+_TRANSLATABLE = re.compile("[" + "".join(re.escape(c) for c in _TRANSLATE_CHARS) + "]")
 _CID_BULLET = re.compile(r"\(cid:\d+\)")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _HYPHENATED = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
@@ -60,15 +62,20 @@ def normalize(text: str) -> str:
     return result
 
 
+def _translate(text: str) -> str:
+    """``text.translate(_TRANSLATE)``, touching only the characters it maps (str.translate
+    looks every character up in the table, which is slow on non-ASCII text)."""
+    return _TRANSLATABLE.sub(lambda match: _TRANSLATE_CHARS[match.group()], text)
+
+
 def _normalize_once(text: str) -> str:
-    if text.isascii():
-        # no mojibake (its lead bytes are not ASCII), and NFKC leaves ASCII alone; what
-        # _TRANSLATE maps from ASCII maps to ASCII it does not map again
-        text = _CONTROL.sub(" ", text.replace("\r\n", "\n")).translate(_TRANSLATE)
-    else:
+    if not text.isascii():  # mojibake lead bytes are not ASCII
         text = _MOJIBAKE.sub(_unmojibake, text)
-        text = _CONTROL.sub(" ", text.replace("\r\n", "\n"))
-        text = unicodedata.normalize("NFKC", text.translate(_TRANSLATE)).translate(_TRANSLATE)
+    text = _translate(_CONTROL.sub(" ", text.replace("\r\n", "\n")))
+    # NFKC leaves ASCII alone; no character _TRANSLATE maps to is mapped again, so translating
+    # twice is translating once
+    if not unicodedata.is_normalized("NFKC", text):
+        text = _translate(unicodedata.normalize("NFKC", text))
     text = _CID_BULLET.sub("-", text)
     text = _HYPHENATED.sub("", text)
     # _SPACES never spans a line break, so one pass over the text equals one per line
