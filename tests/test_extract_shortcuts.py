@@ -72,3 +72,22 @@ def test_fuzzy_verdicts_are_the_same_cold_and_warm():
     again = [(m.start, m.end, m.form.text) for m in cold.find(text, spans, words, [])]
     assert first == again
     assert cold._verdicts
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab A.;:!?\n\t-", max_size=40))
+def test_soft_unwrap_joins_the_same_line_breaks(text):
+    from service.extract.pipeline import soft_unwrap
+
+    assert soft_unwrap(text) == re.sub(r"(?<=[^\s.;:!?])\n(?=[a-z])", " ", text)
+
+
+def test_token_spans_and_plain_words_follow_the_tokens():
+    from service.extract.pipeline import _token_spans
+
+    pipeline = get_pipeline()
+    doc = pipeline.tokenize("Built C++ and Python tools, the pipelines (2019) in naïve ways\n")
+    spans, plain = _token_spans(doc)
+    assert spans == [(t.idx, t.idx + len(t)) for t in doc]
+    assert plain == [t.is_alpha and t.is_ascii and not t.is_stop for t in doc]
+    assert _token_spans(pipeline.tokenize("")) == ([], [])

@@ -167,8 +167,7 @@ class Pipeline:
         """
         text = soft_unwrap(_SURROGATE.sub("\ufffd", text))
         doc = self.tokenize(text)
-        rows = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_ASCII, IS_STOP]).tolist() if len(doc) else []
-        tokens = [(row[0], row[0] + row[1]) for row in rows]
+        tokens, words = _token_spans(doc)
         found: dict[tuple[int, int], Mention] = {}
         for match_id, start, end in self.matcher(doc):
             span = (tokens[start][0], tokens[end - 1][1])
@@ -189,13 +188,24 @@ class Pipeline:
         chosen.extend(self._coordinated(text, chosen))
         chosen.extend(self._paraphrased(text, chosen))
         covered = [(m.start, m.end) for m in chosen]
-        words = [bool(alpha and ascii_ and not stop) for _, _, alpha, ascii_, stop in rows]
         chosen.extend(self.fuzzy.find(text, tokens, words, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
         return chosen
 
 
-_SOFT_WRAP = re.compile(r"(?<=[^\s.;:!?])\n(?=[a-z])")
+def _token_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[bool]]:
+    """Each token's character span, and whether it is a plain word (ASCII letters, not a stop
+    word: what fuzzy matching looks at)."""
+    if not len(doc):
+        return [], []
+    array = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_ASCII, IS_STOP])
+    starts = array[:, 0]
+    plain = array[:, 2] * array[:, 3] * (1 - array[:, 4])
+    return list(zip(starts.tolist(), (starts + array[:, 1]).tolist())), plain.astype(bool).tolist()
+
+
+# (the newline first, then the look-behind: Python's engine then skips ahead to each newline)
+_SOFT_WRAP = re.compile(r"\n(?<=[^\s.;:!?]\n)(?=[a-z])")
 
 
 def soft_unwrap(text: str) -> str:

@@ -23,6 +23,7 @@ _RUNS = re.compile(r"\S+|\s+")
 # Chunks longer than this are tokenized but not remembered (hostile input: one huge "word").
 MAX_CHUNK_CHARS = 80
 MAX_CACHED_CHUNKS = 50_000
+_NO_SPACES = [(False,) * n for n in range(16)]
 
 
 class ChunkTokenizer:
@@ -50,7 +51,7 @@ class ChunkTokenizer:
                 run = run[1:]
             chunk = cache.get(run) or self._tokenize(run)
             words += chunk
-            spaces += [False] * len(chunk)
+            spaces += _NO_SPACES[len(chunk)] if len(chunk) < len(_NO_SPACES) else [False] * len(chunk)
         return Doc(self.nlp.vocab, words=words, spaces=spaces)
 
     def _learn(self, runs: list[str]) -> None:
