@@ -66,8 +66,9 @@ def test_cached_facts_score_every_profile_as_a_fresh_score(
     expected = [score(fresh, p).model_dump(mode="json") for p in
                 (job, get_profile("ml-engineer"), get_profile("data-scientist"),
                  parse_job(JOB_TEXT))]
-    for inline in (True, False, True):  # on the event loop (SQLite) and in the threadpool
-        state.inline_reads = inline
+    loop_engine = state.loop_engine
+    for engine in (loop_engine, None, loop_engine):  # on the event loop (SQLite) and threadpool
+        state.loop_engine = engine
         for target, want in zip(targets, expected, strict=True):
             body = {"resume_id": stored["resume_id"], **target}
             response = api_client.post("/v1/match", json=body, headers=auth)
@@ -191,3 +192,19 @@ def test_expired_resume_is_never_served_from_cache(make_app) -> None:
         assert client.post("/v1/match", json={"resume_id": old}, headers=auth).status_code == 404
         assert client.post("/v1/match", json={"resume_id": fresh},
                            headers=auth).status_code == 200
+
+
+def test_event_loop_match_never_waits_for_the_request_pool(api_client, auth, stored, state):
+    """Every connection of the main pool held (as by requests awaiting a parse): a cached match
+    still answers on SQLite, through the loop engine's own connection, without a pool wait."""
+    if state.loop_engine is None:
+        pytest.skip("event-loop reads are for SQLite files only")
+    assert api_client.post("/v1/match", json=stored, headers=auth).status_code == 200
+    pool = state.engine.pool
+    held = [state.engine.connect() for _ in range(pool.size() + pool._max_overflow)]  # type: ignore[attr-defined]
+    try:
+        response = api_client.post("/v1/match", json=stored, headers=auth)
+        assert response.status_code == 200
+    finally:
+        for connection in held:
+            connection.close()

@@ -17,7 +17,13 @@ from ..documents import default_pool
 from ..extract.pipeline import get_pipeline
 from ..settings import Settings, get_settings
 from ..store import records
-from ..store.db import after_delete, is_sqlite, make_engine, make_sessionmaker, session_scope
+from ..store.db import (
+    after_delete,
+    make_engine,
+    make_loop_engine,
+    make_sessionmaker,
+    session_scope,
+)
 from ..store.migrate import upgrade_engine
 from ..taxonomy import get_profile, get_taxonomy
 from ..web import add_security_headers
@@ -85,6 +91,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             with suppress(asyncio.CancelledError):
                 await purger
         state.engine.dispose()
+        if state.loop_engine is not None:
+            state.loop_engine.dispose()
 
 
 class AccessLogMiddleware:
@@ -133,7 +141,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = make_engine(settings)
     state = AppState(settings=settings, engine=engine, sessions=make_sessionmaker(engine),
-                     inline_reads=is_sqlite(engine))
+                     loop_engine=make_loop_engine(engine))
     app = FastAPI(
         title="skillmatch",
         version=__version__,

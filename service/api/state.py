@@ -20,6 +20,6 @@ class AppState:
     rate_limiter: RateLimiter = field(default_factory=RateLimiter)
     parse_slots: ParseSlots = field(default_factory=ParseSlots)
     cache: StoredObjects = field(default_factory=StoredObjects)
-    # Whether a short read may run on the event loop: true for SQLite (a local file, tens of
-    # microseconds a query), false for a networked database (see ``routes/match.py``).
-    inline_reads: bool = False
+    # For a SQLite file: the engine of short reads run on the event loop (a local file, tens of
+    # microseconds a query; see ``routes/match.py`` and ``store.db.make_loop_engine``).
+    loop_engine: Engine | None = None

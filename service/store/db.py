@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import SingletonThreadPool
 
 from ..settings import Settings
 
@@ -51,6 +52,21 @@ def make_engine(settings: Settings) -> Engine:
             f"the database driver {exc.name!r} is not installed "
             "(for PostgreSQL: pip install 'skillmatch[postgres]')"
         ) from exc
+
+
+def make_loop_engine(engine: Engine) -> Engine | None:
+    """For a SQLite file: a second engine with one connection per thread, never shared or
+    waited for, so a short read on the event loop cannot block it on a pool checkout (the main
+    pool's connections may all be held by requests awaiting a document parse). None otherwise
+    (in-memory SQLite is private to one connection; a networked database needs the threadpool)."""
+    if not is_sqlite(engine) or engine.url.database in (None, "", ":memory:"):
+        return None
+    loop_engine = create_engine(
+        engine.url, poolclass=SingletonThreadPool,
+        connect_args={"check_same_thread": False, "timeout": 10},
+    )
+    event.listen(loop_engine, "connect", _sqlite_pragmas)
+    return loop_engine
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

@@ -1,13 +1,14 @@
 """``POST /v1/match``: score a stored or pasted resume against a job, a posting or a profile.
 
-The handler takes one threadpool hop for all its database work and scoring (for a stored resume:
-one query checks the key and the rows, then cached objects are scored): each hop costs about
-as much CPU as scoring.
+A stored resume costs one query (the key and the rows) and the scoring of cached objects: on
+SQLite, once the resume and job are cached, that runs on the event loop (a threadpool hop would
+cost more CPU than the match); otherwise all of it takes one threadpool hop.
 """
 
 from __future__ import annotations
 
 from fastapi import APIRouter
+from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
 from ...analyze import resolve_profile
@@ -37,8 +38,8 @@ async def match(body: MatchRequest, state: StateDep, key: ApiKeyDep) -> MatchRep
         if value is not None:
             check_text(value, settings, name)
     if body.resume_id is not None:
-        if state.inline_reads:
-            report = match_stored(state, key, body, cached_only=True)
+        if state.loop_engine is not None:
+            report = match_stored(state, key, body, engine=state.loop_engine, cached_only=True)
             if report is not None:
                 return report
         return await run_in_threadpool(match_stored, state, key, body)
@@ -50,15 +51,17 @@ async def match(body: MatchRequest, state: StateDep, key: ApiKeyDep) -> MatchRep
 
 
 def match_stored(
-    state: AppState, key: str, body: MatchRequest, *, cached_only: bool = False
+    state: AppState, key: str, body: MatchRequest, *, engine: Engine | None = None,
+    cached_only: bool = False,
 ) -> MatchReport | None:
     """A stored resume: one query checks the key and that its tenant's resume (and job) is
     live, then the cached scoring facts and job profile are scored.
 
     With ``cached_only`` it answers None instead of loading an object that is not cached: then
     only a short query and the scoring run, about a millisecond of CPU (less than a threadpool
-    hop costs), so on SQLite the handler runs it on the event loop and takes the threadpool hop
-    only for the first match of a resume or job.
+    hop costs), so on SQLite the handler runs it on the event loop (``engine``: the app's
+    ``loop_engine``, never a pool wait) and takes the threadpool hop only for the first match of
+    a resume or job.
     """
     assert body.resume_id is not None
     if cached_only and body.job_text is not None:
@@ -67,7 +70,7 @@ def match_stored(
     digest = keys.hash_key(key)
     cutoff = records.retention_cutoff(state.settings.retention_days)
     cache = state.cache
-    with state.engine.connect() as connection:
+    with (engine or state.engine).connect() as connection:
         rows = records.match_rows(connection, digest, resume_id, job_id, cutoff)
         if rows.tenant_id is None or not keys.verify(rows.key_hash, digest, rows.revoked_at):
             raise Unauthorized(INVALID_KEY)
