@@ -1,6 +1,6 @@
 """The fast PDF path gives pdfminer's own result: ``FastPageAggregator`` builds the same
-characters as ``PDFPageAggregator`` (text, boxes, matrices, advances) under every text-state
-operator, and ``gc_paused`` always hands the collector back."""
+characters, word gaps, lines and boxes as ``PDFPageAggregator`` (text, boxes, matrices,
+advances) under every text-state operator, and ``gc_paused`` always hands the collector back."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import threading
 import pytest
 import reportlab
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LAParams, LTChar, LTContainer
+from pdfminer.layout import LAParams, LTAnno, LTChar, LTContainer, LTPage
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from reportlab.lib.pagesizes import A4
@@ -39,8 +39,11 @@ def _chars(data: bytes, device_class: type) -> list[tuple]:
         if isinstance(item, LTChar):
             out.append((item.get_text(), item.bbox, item.width, item.height, item.size,
                         item.matrix, item.adv, item.upright, item.fontname))
+        elif isinstance(item, LTAnno):
+            out.append(("anno", item.get_text()))
         elif isinstance(item, LTContainer):
-            out.append((type(item).__name__, item.bbox))
+            kind = "page" if isinstance(item, LTPage) else type(item).__name__
+            out.append((kind, item.bbox, item.width, item.height))
             for sub in item:
                 walk(sub)
 

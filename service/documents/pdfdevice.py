@@ -12,11 +12,92 @@ from __future__ import annotations
 
 from typing import Any
 
+from collections.abc import Iterable, Iterator
+
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LTChar
+from pdfminer.layout import (
+    LAParams, LTAnno, LTChar, LTComponent, LTPage, LTTextLine, LTTextLineHorizontal,
+)
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
+from pdfminer.utils import apply_matrix_rect
 
 _new_char = LTChar.__new__
+
+
+class FastPage(LTPage):
+    """``LTPage`` whose characters → horizontal lines step (``group_objects``) is pdfminer's
+    algorithm with the per-pair method calls inlined; the rest of the analysis is pdfminer's."""
+
+    def group_objects(self, laparams: LAParams,
+                      objs: Iterable[LTComponent]) -> Iterator[LTTextLine]:
+        if laparams.detect_vertical:
+            yield from super().group_objects(laparams, objs)
+            return
+        overlap, char_margin, word_margin = (laparams.line_overlap, laparams.char_margin,
+                                             laparams.word_margin)
+        obj0: LTComponent | None = None
+        line: _LineBuilder | None = None
+        for obj1 in objs:
+            if obj0 is not None:
+                # pdfminer's halign: is_voverlap, voverlap, hdistance of obj0 and obj1
+                halign = False
+                if obj1.y0 <= obj0.y1 and obj0.y0 <= obj1.y1:
+                    if min(obj0.height, obj1.height) * overlap < min(
+                            abs(obj0.y0 - obj1.y1), abs(obj0.y1 - obj1.y0)):
+                        if obj1.x0 <= obj0.x1 and obj0.x0 <= obj1.x1:
+                            distance: float = 0
+                        else:
+                            distance = min(abs(obj0.x0 - obj1.x1), abs(obj0.x1 - obj1.x0))
+                        halign = distance < max(obj0.width, obj1.width) * char_margin
+                if halign and line is not None:
+                    line.add(obj1)
+                elif line is not None:
+                    yield line.finish()
+                    line = None
+                elif halign:
+                    line = _LineBuilder(word_margin)
+                    line.add(obj0)
+                    line.add(obj1)
+                else:
+                    single = _LineBuilder(word_margin)
+                    single.add(obj0)
+                    yield single.finish()
+            obj0 = obj1
+        if line is None:
+            line = _LineBuilder(word_margin)
+            assert obj0 is not None
+            line.add(obj0)
+        yield line.finish()
+
+
+class _LineBuilder:
+    """Collects an ``LTTextLineHorizontal`` as its ``add`` would (word-gap ``LTAnno(" ")``,
+    growing box) and sets the box once at the end."""
+
+    __slots__ = ("line", "objs", "word_margin", "last_x1", "x0", "y0", "x1", "y1")
+
+    def __init__(self, word_margin: float) -> None:
+        self.line = LTTextLineHorizontal(word_margin)
+        self.objs = self.line._objs
+        self.word_margin = word_margin
+        self.last_x1 = self.x0 = self.y0 = float("inf")
+        self.x1 = self.y1 = float("-inf")
+
+    def add(self, obj: LTComponent) -> None:
+        if isinstance(obj, LTChar) and self.word_margin:
+            if self.last_x1 < obj.x0 - self.word_margin * max(obj.width, obj.height):
+                self.objs.append(LTAnno(" "))
+        self.last_x1 = obj.x1
+        self.objs.append(obj)
+        self.x0 = min(self.x0, obj.x0)
+        self.y0 = min(self.y0, obj.y0)
+        self.x1 = max(self.x1, obj.x1)
+        self.y1 = max(self.y1, obj.y1)
+
+    def finish(self) -> LTTextLineHorizontal:
+        self.line._x1 = self.last_x1
+        self.line.set_bbox((self.x0, self.y0, self.x1, self.y1))
+        return self.line
 
 
 class FastPageAggregator(PDFPageAggregator):
@@ -26,6 +107,10 @@ class FastPageAggregator(PDFPageAggregator):
         super().__init__(*args, **kwargs)
         self._glyphs: dict[tuple[PDFFont, int], tuple[str, float]] = {}
         self._descents: dict[PDFFont, float] = {}
+
+    def begin_page(self, page: Any, ctm: Any) -> None:
+        (x0, y0, x1, y1) = apply_matrix_rect(ctm, page.mediabox)
+        self.cur_item = FastPage(self.pageno, (0, 0, abs(x0 - x1), abs(y0 - y1)))
 
     def _glyph(self, font: PDFFont, cid: int) -> tuple[str, float]:
         """(text, width) of ``cid`` in ``font``, looked up once per document."""
