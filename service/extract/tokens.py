@@ -19,11 +19,15 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_RUNS = re.compile(r"\S+|\s+")
+# A chunk with the one space spaCy folds into its last token, or a whitespace run (which spaCy
+# tokenizes, as "\n" or " \n", whenever it is more than that one space).
+_RUNS = re.compile(r"\S+ ?|\s+")
 # Chunks longer than this are tokenized but not remembered (hostile input: one huge "word").
 MAX_CHUNK_CHARS = 80
 MAX_CACHED_CHUNKS = 50_000
-_NO_SPACES = [(False,) * n for n in range(16)]
+
+# a run's tokens: their texts and whether each is followed by a space
+Entry = tuple[tuple[str, ...], tuple[bool, ...]]
 
 
 class ChunkTokenizer:
@@ -32,51 +36,54 @@ class ChunkTokenizer:
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
-        self._cache: dict[str, tuple[str, ...]] = {}
+        self._cache: dict[str, Entry] = {}
 
     def __call__(self, text: str) -> Doc:
         runs = _RUNS.findall(text)
         cache = self._cache
-        missing = [r for r in runs if r not in cache]
+        missing = set(runs).difference(cache)
         if missing:
             self._learn(missing)
         words: list[str] = []
         spaces: list[bool] = []
         for run in runs:
-            if run[0] == " " and words:
-                # spaCy folds the first space after a chunk into that chunk's last token
-                spaces[-1] = True
-                if len(run) == 1:
-                    continue
-                run = run[1:]
-            chunk = cache.get(run) or self._tokenize(run)
-            words += chunk
-            spaces += _NO_SPACES[len(chunk)] if len(chunk) < len(_NO_SPACES) else [False] * len(chunk)
+            entry = cache.get(run) or self._tokenize(run)
+            words += entry[0]
+            spaces += entry[1]
         return Doc(self.nlp.vocab, words=words, spaces=spaces)
 
-    def _learn(self, runs: list[str]) -> None:
+    def _learn(self, runs: set[str]) -> None:
         """Tokenize the new chunks in one spaCy call, joined by newlines (a newline is a token
         of its own that no special case holds, so no rule reaches across the joins)."""
         cache = self._cache
-        chunks = [r for r in dict.fromkeys(runs) if len(r) <= MAX_CHUNK_CHARS and not r.isspace()]
+        chunks = sorted(r for r in runs if len(r) <= MAX_CHUNK_CHARS and not r.isspace())
         if not chunks:
             return
         if len(cache) + len(chunks) > MAX_CACHED_CHUNKS:
             cache.clear()
-        tokens = iter(self.nlp.tokenizer("\n".join(chunks)))
-        for chunk in chunks:
+        tokens = iter(self.nlp.tokenizer("\n".join(r.rstrip(" ") for r in chunks)))
+        for run in chunks:
+            chunk = run.rstrip(" ")
             words, length = [], 0
             for token in tokens:
                 words.append(token.text)
                 length += len(token.text)
                 if length == len(chunk):
                     break
-            cache[chunk] = tuple(words)
+            cache[run] = _entry(words, run)
             next(tokens, None)
 
-    def _tokenize(self, run: str) -> tuple[str, ...]:
-        """One chunk on its own: whitespace (kept out of the batch) or a long chunk."""
-        words = tuple(t.text for t in self.nlp.tokenizer(run))
+    def _tokenize(self, run: str) -> Entry:
+        """One run on its own: whitespace (kept out of the batch) or a long chunk."""
+        chunk = run if run.isspace() else run.rstrip(" ")
+        entry = _entry([t.text for t in self.nlp.tokenizer(chunk)], run)
         if len(run) <= MAX_CHUNK_CHARS:
-            self._cache[run] = words
-        return words
+            self._cache[run] = entry
+        return entry
+
+
+def _entry(words: list[str], run: str) -> Entry:
+    spaces = [False] * len(words)
+    if spaces and not run.isspace() and run.endswith(" "):
+        spaces[-1] = True
+    return tuple(words), tuple(spaces)
