@@ -8,7 +8,7 @@ this module holds only general rules about lists, headings, clauses and cue word
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -77,6 +77,10 @@ def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return text.rfind("\n", 0, start) + 1, (text.find("\n", end) % (len(text) + 1))
 
 
+_HYPHEN_LETTER = re.compile(r"-[A-Za-z]")
+_LETTER_HYPHEN = re.compile(r"[A-Za-z]-")
+
+
 def rejected(text: str, mention: Mention, rule: ContextRule | None) -> bool:
     """A reject pattern overlapping the mention, or a general non-skill shape (R&D, C-suite,
     a lower-case acronym, an initial)."""
@@ -84,9 +88,9 @@ def rejected(text: str, mention: Mention, rule: ContextRule | None) -> bool:
     surface, form = text[start:end], mention.form.text
     if text[end:end + 1] == "&" or text[start - 1:start] == "&":
         return True
-    if re.match(r"-[A-Za-z]", text[end:end + 2]):
+    if _HYPHEN_LETTER.match(text, end, end + 2):
         return True
-    if start >= 2 and re.fullmatch(r"[A-Za-z]-", text[start - 2:start]):
+    if start >= 2 and _LETTER_HYPHEN.fullmatch(text, start - 2, start):
         return True
     if form.isupper() and surface.islower():
         return True
@@ -440,6 +444,7 @@ _REQUIRED = _Folded(re.compile(
 ))
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
 _SENTENCE_MARKS = ("\n", ". ", "; ", "! ", "? ")
+_SENTENCE_MARK = re.compile(r"\n|[.;!?] ")
 
 
 class RequirementHints:
@@ -451,15 +456,12 @@ class RequirementHints:
         self._headings: dict[int, str | None] = {}
         # line end offset → _heading_verdict of that line
         self._verdicts: dict[int, tuple[bool, str | None]] = {}
+        self._marks: list[int] | None = None
 
     def __call__(self, start: int, end: int) -> str | None:
         """The sentence's cue words decide; without any, the nearest heading above does."""
         text = self.text
-        floor = max(0, start - 300)
-        left = max(
-            (i + len(m) for m in _SENTENCE_MARKS if (i := text.rfind(m, floor, start)) >= 0),
-            default=floor,
-        )
+        left = self._sentence_start(start)
         right_match = _SENTENCE_END.search(text, end, end + 400)
         right = right_match.start() if right_match else min(len(text), end + 400)
         if (left, right) not in self._sentences:
@@ -471,6 +473,22 @@ class RequirementHints:
         if line_start not in self._headings:
             self._headings[line_start] = self._heading(line_start)
         return self._headings[line_start]
+
+    def _sentence_start(self, start: int) -> int:
+        """Where the sentence holding ``start`` begins: just after the last sentence mark
+        (``_SENTENCE_MARKS``) lying wholly in the 300 characters before it, else 300 back."""
+        if self._marks is None:
+            # (no two marks end at the same offset, and none overlap)
+            self._marks = [m.end() for m in _SENTENCE_MARK.finditer(self.text)]
+        marks, text = self._marks, self.text
+        floor = max(0, start - 300)
+        index = bisect_right(marks, start) - 1
+        while index >= 0 and marks[index] > floor:
+            end = marks[index]
+            if end - (1 if text[end - 1] == "\n" else 2) >= floor:
+                return end
+            index -= 1
+        return floor
 
     def _heading(self, cursor: int) -> str | None:
         text, verdicts = self.text, self._verdicts
