@@ -12,7 +12,7 @@ import threading
 import pytest
 import reportlab
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LAParams, LTAnno, LTChar, LTContainer, LTPage
+from pdfminer.layout import LAParams, LTAnno, LTChar, LTContainer, LTPage, LTTextLine
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from reportlab.lib.pagesizes import A4
@@ -28,10 +28,10 @@ from service.documents.pdfdevice import FastPageAggregator
 from service.errors import Corrupt
 
 
-def _chars(data: bytes, device_class: type) -> list[tuple]:
-    """Every character and container pdfminer's layout analysis produced, page by page."""
+def _layout(data: bytes, device_class: type, laparams: dict) -> list[tuple]:
+    """Every character, word gap and container of the analysed pages, in order."""
     resources = PDFResourceManager(caching=True)
-    device = device_class(resources, laparams=LAParams(**pdf_reader.LAPARAMS))
+    device = device_class(resources, laparams=LAParams(**laparams))
     interpreter = PDFPageInterpreter(resources, device)
     out: list[tuple] = []
 
@@ -51,6 +51,29 @@ def _chars(data: bytes, device_class: type) -> list[tuple]:
         interpreter.process_page(page)
         walk(device.get_result())
     return out
+
+
+def _lines(data: bytes, device_class: type) -> list[tuple]:
+    """The text lines of the reader's layout (``pdf.LAPARAMS``), each with its characters,
+    sorted (pdfminer nests them in text boxes; the fast page lists them directly)."""
+    resources = PDFResourceManager(caching=True)
+    device = device_class(resources, laparams=LAParams(**pdf_reader.LAPARAMS))
+    interpreter = PDFPageInterpreter(resources, device)
+    lines: list[tuple] = []
+
+    def walk(item: object, page: int) -> None:
+        if isinstance(item, LTTextLine):
+            chars = tuple((ch.get_text(), ch.bbox) if isinstance(ch, LTChar)
+                          else (ch.get_text(), None) for ch in item)
+            lines.append((page, item.get_text(), item.bbox, chars))
+        elif isinstance(item, LTContainer):
+            for sub in item:
+                walk(sub, page)
+
+    for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data))):
+        interpreter.process_page(page)
+        walk(device.get_result(), number)
+    return sorted(lines, key=repr)
 
 
 def _text_state_pdf() -> bytes:
@@ -106,15 +129,25 @@ def _text_state_pdf() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("data", [
-    pdfgen.make_pdf(),
-    pdfgen.make_pdf(columns=2),
-    _text_state_pdf(),
-], ids=["one-column", "two-columns", "text-states"])
-def test_fast_aggregator_builds_pdfminers_characters(data: bytes):
-    expected = _chars(data, PDFPageAggregator)
+PDFS = [pdfgen.make_pdf(), pdfgen.make_pdf(columns=2), _text_state_pdf()]
+PDF_IDS = ["one-column", "two-columns", "text-states"]
+
+
+@pytest.mark.parametrize("data", PDFS, ids=PDF_IDS)
+def test_fast_aggregator_gives_pdfminers_layout(data: bytes):
+    """With pdfminer's default box flow the whole tree matches, boxes included."""
+    laparams = dict(pdf_reader.LAPARAMS, boxes_flow=0.5)
+    expected = _layout(data, PDFPageAggregator, laparams)
     assert sum(1 for item in expected if isinstance(item[0], str) and len(item) > 2) > 200
-    assert _chars(data, FastPageAggregator) == expected
+    assert _layout(data, FastPageAggregator, laparams) == expected
+
+
+@pytest.mark.parametrize("data", PDFS, ids=PDF_IDS)
+def test_fast_aggregator_gives_pdfminers_lines(data: bytes):
+    """With the reader's parameters (no box flow) the pages hold pdfminer's very lines."""
+    expected = _lines(data, PDFPageAggregator)
+    assert len(expected) > 10
+    assert _lines(data, FastPageAggregator) == expected
 
 
 def test_text_states_read_in_order():

@@ -19,14 +19,30 @@ from pdfminer.layout import (
     LAParams, LTAnno, LTChar, LTComponent, LTPage, LTTextLine, LTTextLineHorizontal,
 )
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
-from pdfminer.utils import apply_matrix_rect
+from pdfminer.utils import apply_matrix_rect, fsplit
 
 _new_char = LTChar.__new__
 
 
 class FastPage(LTPage):
     """``LTPage`` whose characters → horizontal lines step (``group_objects``) is pdfminer's
-    algorithm with the per-pair method calls inlined; the rest of the analysis is pdfminer's."""
+    algorithm with the per-pair method calls inlined. With ``boxes_flow=None`` (the reader
+    orders lines itself) the lines are the page's items: pdfminer's grouping of lines into
+    text boxes, which nothing downstream uses, is skipped."""
+
+    def analyze(self, laparams: LAParams) -> None:
+        if laparams.boxes_flow is not None or laparams.detect_vertical:
+            super().analyze(laparams)
+            return
+        chars, others = fsplit(lambda obj: isinstance(obj, LTChar), self)
+        for obj in others:
+            obj.analyze(laparams)
+        if not chars:
+            return
+        lines: list[LTComponent] = list(self.group_objects(laparams, chars))
+        for line in lines:
+            line.analyze(laparams)
+        self._objs = lines + others
 
     def group_objects(self, laparams: LAParams,
                       objs: Iterable[LTComponent]) -> Iterator[LTTextLine]:
