@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from service.documents.text import first_holding as _locator
 from service.extract import context
-from service.extract.extractor import _locator
 from service.extract.fuzzy import FuzzyIndex
 from service.extract.pipeline import get_pipeline
 from service.models import Block, Document, Section

@@ -8,8 +8,10 @@ education and total years.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from ..models import Block, Document
 from .education import find_education
@@ -47,11 +49,41 @@ def build_document(pieces: Iterable[tuple[str, int | None]], source_format: str 
 def add_structure(doc: Document, today: date | None = None) -> Document:
     """Fill sections, positions, education and total years of ``doc`` from its text."""
     text = doc.text
-    doc.sections = detect_sections(text, doc.page_at if doc.blocks else None)
-    doc.positions = find_positions(text, doc.sections, today=today, section_at=doc.section_at)
+    page_at = None
+    if any(block.page is not None for block in doc.blocks):
+        page_at = first_holding(doc.blocks, doc.page_at, lambda block: block.page)
+    elif doc.blocks:
+        page_at = _no_page
+    doc.sections = detect_sections(text, page_at)
+    section_at = first_holding(doc.sections, doc.section_at)
+    doc.positions = find_positions(text, doc.sections, today=today, section_at=section_at)
     doc.education = find_education(text, doc.sections, today=today)
-    doc.total_years = total_years(doc.positions, doc.sections, doc.section_at)
+    doc.total_years = total_years(doc.positions, doc.sections, section_at)
     return doc
+
+
+def _no_page(offset: int) -> None:
+    """``Document.page_at`` when no block knows its page: always None."""
+
+
+def first_holding(
+    spans: Sequence[Any], scan: Callable[[int], Any], value: Callable[[Any], Any] = lambda s: s,
+) -> Callable[[int], Any]:
+    """``offset → value(the first of spans holding offset)`` or None, as ``scan`` (a
+    ``Document`` method) answers it: by bisection when the spans are sorted and disjoint (as
+    this layer makes them), else ``scan`` itself."""
+    starts = [span.start for span in spans]
+    ends = [span.end for span in spans]
+    if any(start > end for start, end in zip(starts, ends, strict=True)) or any(
+        ends[i] > starts[i + 1] for i in range(len(spans) - 1)
+    ):
+        return scan
+
+    def find(offset: int) -> Any:
+        index = bisect_right(starts, offset) - 1
+        return value(spans[index]) if index >= 0 and offset < ends[index] else None
+
+    return find
 
 
 def document_from_text(text: str, source_format: str = "text", *,

@@ -3,14 +3,13 @@ negated-only skills apart, years of use from the positions)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from .. import __version__
 from ..documents import document_from_text
+from ..documents.text import first_holding
 from ..errors import TextTooLong
 from ..models import Document, Evidence, Extraction, Position, Section, SkillHit, Versions
 from ..settings import get_settings
@@ -56,8 +55,8 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     blanked = context.blank_out(soft_unwrap(text), [(m.start, m.end) for m, _ in accepted])
     hints = context.RequirementHints(text)
     prerequisites = context.mentions_prerequisites(text)
-    section_at = _locator(document.sections, document.section_at)
-    page_at = _locator(document.blocks, document.page_at, lambda block: block.page)
+    section_at = first_holding(document.sections, document.section_at)
+    page_at = first_holding(document.blocks, document.page_at, lambda block: block.page)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for mention, method in accepted:
         neg = context.negated(text, mention, blanked) or (
@@ -153,25 +152,6 @@ def _lowercase_acronym(text: str, mention: Mention) -> bool:
 def _rule(taxonomy: Taxonomy, mention: Mention):
     skill = taxonomy.get(mention.form.skill_ids[0])
     return skill.context
-
-
-def _locator(
-    spans: Sequence[Any], scan: Callable[[int], Any], value: Callable[[Any], Any] = lambda s: s,
-) -> Callable[[int], Any]:
-    """``offset → value(the first of spans holding offset)``, or None: by bisection when the
-    spans are sorted and disjoint (as the documents layer makes them), else ``scan``."""
-    starts = [s.start for s in spans]
-    ends = [s.end for s in spans]
-    if any(start > end for start, end in zip(starts, ends, strict=True)) or any(
-        ends[i] > starts[i + 1] for i in range(len(spans) - 1)
-    ):
-        return scan
-
-    def find(offset: int) -> Any:
-        index = bisect_right(starts, offset) - 1
-        return value(spans[index]) if index >= 0 and offset < ends[index] else None
-
-    return find
 
 
 def _evidence(
