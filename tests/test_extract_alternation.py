@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.extract.alternation import Alternation, lowered
+from service.extract.alternation import Alternation, leading_literals, lowered
 from service.extract.pipeline import get_pipeline
 
 POOL = [
@@ -69,3 +69,17 @@ def test_lowering_gives_up_on_what_it_cannot_be_sure_of():
     assert lowered(r"(?i)(?P<x>a)") is None
     assert lowered(r"Spark") is None
     assert Alternation([r"(?i)Spark", r"[A-Z]"]).lowered is None
+
+
+def test_leading_literals_only_where_every_match_starts_with_one():
+    import re
+
+    def starts(pattern):
+        found = leading_literals(re.compile(pattern))
+        return None if found is None else sorted(found.pattern.split("|"))
+
+    assert starts(r"\b(?:deploy(?:ed)?|ship|serv(?:ed|es))\b\s+x") == ["deploy", "serv", "ship"]
+    assert starts(r"(?<!\w)models?\b") == ["model"]
+    assert starts(r"(?:ab)*c") is None
+    assert starts(r"\w+ing") is None
+    assert starts(r"(?i)model") is None

@@ -14,6 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+try:
+    from re import _parser as _regex_parser  # Python 3.11+
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_parse as _regex_parser  # type: ignore[no-redef]
+
 _GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 
 
@@ -55,11 +60,44 @@ def lowered(pattern: str) -> str | None:
     return "".join(out)
 
 
+_ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
+
+
+def leading_literals(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a case-sensitive pattern every match of which starts with one of a few literal
+    strings (after zero-width assertions such as ``\\b``): a regex finding those strings, which
+    Python's engine scans for far faster than for the pattern. None when there are none."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        items = list(_regex_parser.parse(pattern.pattern, pattern.flags).data)
+    except re.error:  # pragma: no cover - the pattern compiled
+        return None
+    while items and str(items[0][0]) in _ZERO_WIDTH:
+        items.pop(0)
+    if not items:
+        return None
+    op, value = items[0]
+    branches = value[1] if str(op) == "BRANCH" else [items]
+    prefixes = []
+    for branch in branches:
+        prefix = ""
+        for item_op, item_value in branch:
+            if str(item_op) != "LITERAL":
+                break
+            prefix += chr(item_value)
+        if not prefix:
+            return None
+        prefixes.append(prefix)
+    return re.compile("|".join(re.escape(p) for p in sorted(set(prefixes), key=len, reverse=True)))
+
+
 class Alternation:
     """A union of regexes (non-empty list), matched pattern by pattern."""
 
     def __init__(self, patterns: Sequence[str]) -> None:
         self.patterns = [re.compile(p) for p in patterns]
+        self._starts = [leading_literals(p) for p in self.patterns]
         self.union = re.compile("|".join(f"(?P<p{i}>{_scoped(p)})" for i, p in enumerate(patterns)))
         folded = [lowered(p) for p in patterns]
         # (the lowered patterns have no "(?i)", so their own Alternation has no lowered one)
@@ -74,8 +112,7 @@ class Alternation:
         return self._finditer(text)
 
     def _finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
-        patterns = self.patterns
-        pending = [p.search(text) for p in patterns]
+        pending = [self._search(index, text, 0) for index in range(len(self.patterns))]
         pos = 0
         while True:
             best = -1
@@ -84,7 +121,7 @@ class Alternation:
                 if match is None:
                     continue
                 if match.start() < pos:
-                    match = pending[index] = patterns[index].search(text, pos)
+                    match = pending[index] = self._search(index, text, pos)
                     if match is None:
                         continue
                 if match.start() < best_start:
@@ -100,3 +137,15 @@ class Alternation:
                 return
             yield best, match
             pos = match.end()
+
+    def _search(self, index: int, text: str, pos: int) -> re.Match[str] | None:
+        """``patterns[index].search(text, pos)``: tried only where its leading literals are."""
+        pattern, starts = self.patterns[index], self._starts[index]
+        if starts is None:
+            return pattern.search(text, pos)
+        while (hit := starts.search(text, pos)) is not None:
+            match = pattern.match(text, hit.start())
+            if match is not None:
+                return match
+            pos = hit.start() + 1
+        return None
