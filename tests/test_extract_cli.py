@@ -22,19 +22,20 @@ def runner(monkeypatch):
 def test_jsonl_one_line_per_input_with_errors_in_place(runner, tmp_path):
     good = tmp_path / "cv.txt"
     good.write_text("Skills: Python, C/C++\nNo experience with Java.", encoding="utf-8")
-    result = runner.invoke(app, ["extract", str(good), str(tmp_path / "missing.txt"),
-                                 "--format", "jsonl"])
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(app, ["extract", str(good), str(empty), "--format", "jsonl"])
     assert result.exit_code == 1
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert [line["path"] for line in lines] == [str(good), str(tmp_path / "missing.txt")]
+    assert [line["path"] for line in lines] == [str(good), str(empty)]
     names = {s["name"] for s in lines[0]["skills"]}
     assert {"Python", "C", "C++"} <= names
     assert [s["id"] for s in lines[0]["not_claimed"]] == ["java"]
     python = next(s for s in lines[0]["skills"] if s["id"] == "python")
     assert {"id", "name", "category", "explicit", "confidence", "implied_by", "evidence"} <= set(python)
     assert python["evidence"][0]["text"] == "Python" and lines[0]["versions"]["taxonomy"] == "toy-1"
-    assert lines[1]["error"]["code"] == "not_found"
-    assert "missing.txt" in result.stderr
+    assert lines[1]["error"]["code"] == "empty"
+    assert "empty.txt" in result.stderr
 
 
 def test_json_prints_one_array_and_exit_zero(runner, tmp_path):

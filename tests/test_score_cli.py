@@ -63,7 +63,7 @@ def test_score_html_is_one_escaped_page(tmp_path):
 def test_bad_file_gives_one_error_line_naming_it(tmp_path):
     missing = tmp_path / "nope.txt"
     result = run("score", str(missing))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "nope.txt" in result.stderr and result.stderr.count("\n") == 1
 
 
@@ -74,7 +74,7 @@ def test_profile_and_job_together_is_usage_error():
 
 def test_unknown_profile_is_a_clear_error():
     result = run("score", str(ML_RESUME), "--profile", "astronaut")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "Unknown profile 'astronaut'" in result.stderr
 
 

@@ -6,7 +6,6 @@ import dataclasses
 import hashlib
 import os
 import signal
-import stat
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -14,7 +13,8 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Protocol, Self
 
-from ..errors import InputError, TooLarge
+from ..errors import InputError, NotFound, TooLarge
+from ..extract.files import open_regular, too_large
 from ..settings import Settings, get_settings
 from .inputs import InputFile, expand_inputs
 from .journal import Journal, RunHeader, journal_path_for
@@ -102,6 +102,16 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+def require_dask() -> None:
+    """Raise ``InputError`` unless the ``dask`` extra (``distributed``) can be imported."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise InputError(
+            "the --scheduler option needs the dask extra: pip install 'skillmatch[dask]'"
+        ) from None
+
+
 def plan_batch(inputs: list[str], *, header: RunHeader, config: WorkConfig,
                outputs: list[Path] | None = None, workers: int | None = None,
                resume: bool = False, fail_fast: bool = False, scheduler: str | None = None,
@@ -119,6 +129,8 @@ def plan_batch(inputs: list[str], *, header: RunHeader, config: WorkConfig,
         raise InputError("The inputs name no supported files (.pdf, .docx, .txt, .md).")
     if workers is not None and workers < 1:
         raise InputError("--workers must be at least 1.")
+    if scheduler:
+        require_dask()
     return BatchPlan(
         files=files, header=header, config=config, outputs=outs,
         journal=journal_path_for(outs[0]), workers=min(workers or default_workers(), len(files)),
@@ -127,25 +139,28 @@ def plan_batch(inputs: list[str], *, header: RunHeader, config: WorkConfig,
 
 
 def _read(file: InputFile, limit: int) -> Task:
-    """The file's bytes and content hash, or a task that already failed."""
+    """The file's bytes and content hash, or a task that already failed.
+
+    Opened with ``open_regular`` (pipes, devices and folders refused unread); a file over
+    ``limit`` is hashed for the journal in chunks but never held in memory."""
     digest = hashlib.sha256()
     try:
-        info = os.stat(file.key)
-        if not stat.S_ISREG(info.st_mode):
-            return Task(file.path, file.key, "",
-                        error=("unreadable", "This is not a regular file (a device or pipe?)."))
-        size = info.st_size
-        with open(file.key, "rb") as fh:
+        with open_regular(file.key) as (fh, size):
             if size > limit:
                 for block in iter(lambda: fh.read(_READ_CHUNK), b""):
                     digest.update(block)
                 return Task(file.path, file.key, digest.hexdigest(),
-                            error=(TooLarge.code, TooLarge.default_message))
-            data = fh.read()
+                            error=(TooLarge.code, too_large(size, limit).message))
+            data = fh.read(limit + 1)
+    except (InputError, NotFound) as exc:
+        return Task(file.path, file.key, "", error=("unreadable", exc.message))
     except OSError as exc:
         return Task(file.path, file.key, "",
                     error=("unreadable", f"The file could not be read ({type(exc).__name__})."))
     digest.update(data)
+    if len(data) > limit:
+        return Task(file.path, file.key, digest.hexdigest(),
+                    error=(TooLarge.code, too_large(len(data), limit).message))
     return Task(file.path, file.key, digest.hexdigest(), data=data)
 
 

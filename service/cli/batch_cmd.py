@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from .app import app
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 DEFAULT_OUTPUT = "skillmatch-results.csv"  # the same as service.batch.driver.DEFAULT_OUTPUT
 
@@ -32,8 +35,9 @@ _PARAGRAPHS = (
      "path and content hash; the outputs are rendered from it at the end, so Ctrl-C leaves "
      "complete partial outputs. --resume continues an interrupted run (Ctrl-C or kill -9), "
      "skipping files already done."),
-    ("Exit code: 0 when every file was scored, 1 when any file failed (or the run stopped "
-     "early), 2 for bad usage, 130 after Ctrl-C."),
+    ("Exit code: 0 when every file was scored; 1 when any file failed to be read or scored (or "
+     "the run stopped early); 2 for bad usage: an option error, an unknown profile, an INPUT "
+     "that does not exist, or a --job posting that cannot be read; 130 after Ctrl-C."),
 )
 BATCH_HELP = "\n\n".join(_PARAGRAPHS)
 
@@ -45,7 +49,8 @@ def batch(
     profile: Annotated[str | None, typer.Option(
         "--profile", "-p", help="Profile name (default: ml-engineer).")] = None,
     job: Annotated[Path | None, typer.Option(
-        "--job", "-j", help="Score against this job description (text file) instead.",
+        "--job", "-j",
+        help="Score against this job posting (PDF, DOCX, TXT or Markdown) instead.",
         dir_okay=False)] = None,
     out: Annotated[list[Path] | None, typer.Option(
         "--out", "-o", help="Output file: .csv, .jsonl or .html; repeat for several.")] = None,
@@ -67,26 +72,22 @@ def batch(
     from ..batch.runner import WorkerStartError
     from ..batch.tasks import WorkConfig
     from ..batch.work import describe_run, make_analyzer
-    from ..errors import InputError, NotFound, TaxonomyError
+    from ..errors import InputError, NotFound, SkillmatchError, TaxonomyError
+    from ..extract.files import read_job_posting
     from ..settings import get_settings
 
     err = Console(stderr=True)
     settings = get_settings()
     try:
-        job_text = job.read_text(encoding="utf-8", errors="replace") if job else None
+        job_text = read_job_posting(job, settings=settings) if job else None
         header = describe_run(profile, job_text)
         plan = plan_batch(inputs, header=header, outputs=out, workers=workers, resume=resume,
                           fail_fast=fail_fast, scheduler=scheduler, settings=settings,
                           config=WorkConfig(profile=profile, job_text=job_text, settings=settings))
-    except OSError as exc:
-        err.print(f"Error: cannot read the job description ({exc.strerror}).", highlight=False)
-        raise typer.Exit(2) from exc
-    except (InputError, NotFound) as exc:
-        err.print(f"Error: {exc.message}", highlight=False)
-        raise typer.Exit(2) from exc
     except TaxonomyError as exc:
-        err.print(f"Error: {exc.message}", highlight=False)
-        raise typer.Exit(1) from exc
+        _error(err, exc.message, 1)
+    except SkillmatchError as exc:
+        _error(err, exc.message, 2)
     if plan.replaces_journal:
         err.print(f"Starting over: replacing the journal {plan.journal} of an earlier run "
                   "(use --resume to continue it instead).", highlight=False, soft_wrap=True)
@@ -94,10 +95,14 @@ def batch(
     try:
         result = run_batch(plan, make_analyzer, progress=progress)
     except (InputError, NotFound) as exc:
-        err.print(f"Error: {exc.message}", highlight=False)
-        raise typer.Exit(2) from exc
+        _error(err, exc.message, 2)
     except (WorkerStartError, TaxonomyError) as exc:
-        err.print(f"Error: {exc.message}", highlight=False)
-        raise typer.Exit(1) from exc
+        _error(err, exc.message, 1)
     print_summary(result, Console(highlight=False))
     raise typer.Exit(result.exit_code)
+
+
+def _error(err: Console, message: str, code: int) -> NoReturn:
+    """Print ``Error: message`` as one line on stderr and exit with ``code``."""
+    err.print(f"Error: {message}", highlight=False, markup=False, soft_wrap=True)
+    raise typer.Exit(code)

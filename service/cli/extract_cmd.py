@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -24,8 +25,10 @@ EXTRACT_HELP = (
     "Find the skills in each file (PDF, DOCX, text or Markdown, told apart by content) with "
     "the evidence for each. --format jsonl prints one object a line per input "
     '({"path", "skills", "not_claimed", "versions"} or {"path", "error": {"code", "message"}}); '
-    "json prints one array; table (default) prints a table per file. Exit code 1 when any "
-    "input failed (the others are still processed)."
+    "json prints one array; table (default) prints a table per file.\n\n"
+    "Exit code: 0 when every file was read; 1 when any file could not be read (the others are "
+    "still processed); 2 for bad usage: an option error or a PATH that does not exist (nothing "
+    "is read)."
 )
 
 
@@ -39,6 +42,11 @@ def extract_command(
     from ..extract import extract
     from ..extract.files import error_record, extraction_record, read_path
 
+    missing = [path for path in paths if not os.path.lexists(path)]
+    for path in missing:
+        print(f"skillmatch extract: {path}: No such file.", file=sys.stderr)
+    if missing:
+        raise typer.Exit(2)
     records: list[dict[str, Any]] = []
     failed = False
     for path in paths:

@@ -6,14 +6,13 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
 
 from ..analyze import analyze_document, resolve_profile
-from ..errors import InputError, SkillmatchError
-from ..models import Document
+from ..errors import InputError, NotFound, SkillmatchError
 from ..render_report import print_profile, print_report, report_html
 from ..taxonomy import get_profile, profile_paths
 from .app import app
@@ -34,70 +33,57 @@ class ProfileFormat(str, Enum):
     json = "json"
 
 
-def _fail(path: Path | None, exc: SkillmatchError | OSError) -> None:
-    message = exc.message if isinstance(exc, SkillmatchError) else (exc.strerror or str(exc))
+def _fail(exc: SkillmatchError, path: Path | None = None, *, code: int = 1) -> NoReturn:
+    """One ``error: [PATH: ]message`` line on stderr, then exit with ``code``."""
     where = f"{path}: " if path else ""
-    typer.echo(f"error: {where}{message}", err=True)
-    raise typer.Exit(1)
+    typer.echo(f"error: {where}{exc.message}", err=True)
+    raise typer.Exit(code)
 
 
-def read_document(path: Path) -> Document:
-    """A file → ``Document`` via ``service.documents.parse_bytes`` (text fallback for .txt/.md)."""
-    data = path.read_bytes()
-    try:
-        from ..documents import parse_bytes
-    except ImportError:
-        if path.suffix.lower() not in {".txt", ".md", ".text", ".markdown"}:
-            raise InputError("only .txt and .md files can be read until the documents "
-                             "layer is installed") from None
-        from ..documents import document_from_text
-
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError("the file is not UTF-8 text") from None
-        return document_from_text(text)
-    return parse_bytes(data, path.name)
+def _usage_code(exc: SkillmatchError) -> int:
+    """2 for bad usage (a missing file, an unknown profile), 1 when a document failed."""
+    return 2 if isinstance(exc, (NotFound, InputError)) else 1
 
 
-def _read_text(path: Path) -> str:
-    """A job description's text, read like a resume: PDF, DOCX, TXT or Markdown."""
-    return read_document(path).text
+_EXIT_CODES = ("Exit code: 0 on success; 1 when the {doc} could not be read or scored; 2 for "
+               "bad usage: an option error, {usage}.")
 
 
-@app.command("score")
+@app.command("score", help=(
+    "Score a resume against a profile or a job posting and explain the gaps.\n\n"
+    "JSON is the MatchReport model (docs/report.md); HTML is one self-contained page.\n\n"
+    + _EXIT_CODES.format(doc="resume", usage="an unknown profile, a RESUME that does not exist, "
+                         "or a --job posting that cannot be read")))
 def score_command(
     resume: Annotated[Path, typer.Argument(help="Resume: PDF, DOCX, TXT or Markdown.",
                                            metavar="RESUME", show_default=False)],
     profile: Annotated[str | None, typer.Option(
         "--profile", "-p", help="Profile name (default: ml-engineer).")] = None,
     job: Annotated[Path | None, typer.Option(
-        "--job", "-j", help="Score against this job description (PDF, DOCX, TXT or Markdown) instead.",
+        "--job", "-j", help="Score against this job posting (PDF, DOCX, TXT or Markdown) instead.",
         dir_okay=False)] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] =
         ReportFormat.table,
 ) -> None:
-    """Score a resume against a profile or a job description and explain the gaps.
+    from ..extract.files import read_job_posting, read_path
 
-    JSON is the MatchReport model (docs/report.md); HTML is one self-contained page.
-    """
     if profile and job:
         typer.echo("error: give --profile or --job, not both", err=True)
         raise typer.Exit(2)
     job_text = None
     if job is not None:
         try:
-            job_text = _read_text(job)
-        except (SkillmatchError, OSError) as exc:
-            _fail(job, exc)
+            job_text = read_job_posting(job)
+        except SkillmatchError as exc:
+            _fail(exc, code=2)
     try:
-        document = read_document(resume)
-    except (SkillmatchError, OSError) as exc:
-        _fail(resume, exc)
+        document = read_path(resume)
+    except SkillmatchError as exc:
+        _fail(exc, resume, code=2 if isinstance(exc, NotFound) else 1)
     try:
         _, report = analyze_document(document, profile=profile, job_text=job_text)
     except SkillmatchError as exc:
-        _fail(job if job_text is not None else None, exc)
+        _fail(exc, None if isinstance(exc, NotFound) else resume, code=_usage_code(exc))
     if fmt is ReportFormat.json:
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
     elif fmt is ReportFormat.html:
@@ -106,18 +92,21 @@ def score_command(
         print_report(report, Console())
 
 
-@app.command("job")
+@app.command("job", help=(
+    "Parse a job posting into a profile: required and preferred skills, years, degree.\n\n"
+    + _EXIT_CODES.format(doc="posting", usage="a JD that does not exist")))
 def job_command(
-    path: Annotated[Path, typer.Argument(help="Job description: PDF, DOCX, TXT or Markdown.", metavar="JD",
-                                         show_default=False)],
+    path: Annotated[Path, typer.Argument(help="Job posting: PDF, DOCX, TXT or Markdown.",
+                                         metavar="JD", show_default=False)],
     fmt: Annotated[ProfileFormat, typer.Option("--format", "-f", help="Output format.")] =
         ProfileFormat.table,
 ) -> None:
-    """Parse a job description into a profile: required and preferred skills, years, degree."""
+    from ..extract.files import read_job_posting
+
     try:
-        profile = resolve_profile(job_text=_read_text(path))
-    except (SkillmatchError, OSError) as exc:
-        _fail(path, exc)
+        profile = resolve_profile(job_text=read_job_posting(path))
+    except SkillmatchError as exc:
+        _fail(exc, code=2 if isinstance(exc, NotFound) else 1)
     if fmt is ProfileFormat.json:
         sys.stdout.write(profile.model_dump_json(indent=2) + "\n")
     else:
@@ -126,7 +115,7 @@ def job_command(
 
 @profile_app.command("list")
 def profile_list() -> None:
-    """The profiles available to ``score --profile``."""
+    """The profiles available to score --profile."""
     for name in profile_paths():
         try:
             profile = get_profile(name)
@@ -147,7 +136,7 @@ def profile_show(
     try:
         profile = resolve_profile(profile=name)
     except SkillmatchError as exc:
-        _fail(None, exc)
+        _fail(exc, code=_usage_code(exc))
     if fmt is ProfileFormat.json:
         sys.stdout.write(profile.model_dump_json(indent=2) + "\n")
     else:
