@@ -111,8 +111,8 @@ def test_score_and_job_refuse_a_pipe_without_waiting(tmp_path: Path, command: li
     result = _cli(*command, str(tmp_path / "pipe.txt"))
     assert result.returncode in (1, 2)
     assert result.stderr.strip().splitlines() == [
-        f"error: The job posting {tmp_path / 'pipe.txt'}: Not a regular file (a folder, pipe or "
-        "device)."]
+        (f"error: The job posting {tmp_path / 'pipe.txt'}: Not a regular file (a folder, pipe or "
+        "device).")]
 
 
 def test_extract_answers_a_pipe_and_a_huge_file_without_reading_them(tmp_path: Path) -> None:
@@ -127,8 +127,8 @@ def test_extract_answers_a_pipe_and_a_huge_file_without_reading_them(tmp_path: P
     assert codes == {"pipe.txt": "invalid_request", "huge.txt": "too_large"}
     assert result.stderr.splitlines() == [
         "skillmatch extract: pipe.txt: Not a regular file (a folder, pipe or device).",
-        "skillmatch extract: huge.txt: The file is 2,048 MB; the limit is 10 MB "
-        "(SKILLMATCH_MAX_UPLOAD_BYTES)."]
+        ("skillmatch extract: huge.txt: The file is 2,048 MB; the limit is 10 MB "
+        "(SKILLMATCH_MAX_UPLOAD_BYTES).")]
 
 
 def test_score_and_job_refuse_a_huge_file_under_a_memory_cap(tmp_path: Path) -> None:
@@ -182,16 +182,16 @@ def test_bad_configuration_is_one_line_and_exit_2(tmp_path: Path) -> None:
         "import sys\nsys.modules['psycopg'] = None\n")
     cases = [
         ({"SKILLMATCH_MAX_UPLOAD_BYTES": "abc"}, ["extract", str(RESUME)],
-         "skillmatch: configuration: SKILLMATCH_MAX_UPLOAD_BYTES: Input should be a valid "
-         "integer"),
+         ("skillmatch: configuration: SKILLMATCH_MAX_UPLOAD_BYTES: Input should be a valid "
+         "integer")),
         ({"SKILLMATCH_DATA_DIR": "/proc/nope"}, ["keys", "create", "--name", "x"],
          "skillmatch: cannot create the data directory /proc/nope: "),
         ({"SKILLMATCH_DATA_DIR": str(tmp_path / "a-file")}, ["db", "upgrade"],
          f"skillmatch: cannot create the data directory {tmp_path / 'a-file'}: "),
         ({"SKILLMATCH_DATABASE_URL": "postgresql://u@127.0.0.1:1/db",
           "PYTHONPATH": str(tmp_path / "block")}, ["keys", "create", "--name", "x"],
-         "skillmatch: configuration: SKILLMATCH_DATABASE_URL: the database driver 'psycopg' is "
-         "not installed: pip install 'skillmatch[postgres]'"),
+         ("skillmatch: configuration: SKILLMATCH_DATABASE_URL: the database driver 'psycopg' is "
+         "not installed: pip install 'skillmatch[postgres]'")),
     ]
     for env, args, message in cases:
         result = _cli(*args, env=env, cwd=tmp_path)

@@ -14,7 +14,6 @@ from ..errors import Empty, InputError, NotFound, SkillmatchError, TextTooLong, 
 from ..models import Document, Extraction, SkillHit
 from ..settings import Settings, get_settings
 
-
 _NOT_REGULAR = "Not a regular file (a folder, pipe or device)."
 
 
