@@ -83,23 +83,8 @@ def test_soft_unwrap_joins_the_same_line_breaks(text):
 
 
 def test_token_spans_and_plain_words_follow_the_tokens():
-    from service.extract.pipeline import _token_spans
-
     pipeline = get_pipeline()
-    doc = pipeline.tokenize("Built C++ and Python tools, the pipelines (2019) in naïve ways\n")
-    spans, plain = _token_spans(doc)
-    assert spans == [(t.idx, t.idx + len(t)) for t in doc]
-    assert plain == [t.is_alpha and t.is_ascii and not t.is_stop for t in doc]
-    assert _token_spans(pipeline.tokenize("")) == ([], [])
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="ab .;!?\n", max_size=700), st.data())
-def test_sentence_start_is_the_last_mark_within_reach(text, data):
-    start = data.draw(st.integers(0, len(text)))
-    floor = max(0, start - 300)
-    expected = max(
-        (i + len(m) for m in context._SENTENCE_MARKS if (i := text.rfind(m, floor, start)) >= 0),
-        default=floor,
-    )
-    assert context.RequirementHints(text)._sentence_start(start) == expected
+    for text in ["Built C++ and Python tools, the pipelines (2019) in naïve ways\n", "", "  x  \n\ny "]:
+        doc, spans, plain = pipeline.tokenizer.split(text)
+        assert spans == [(t.idx, t.idx + len(t)) for t in doc]
+        assert plain == [t.is_alpha and t.is_ascii and not t.is_stop for t in doc]

@@ -58,5 +58,9 @@ GAPS = st.sampled_from(["", " ", "  ", "\n", "\n\n", " \n", "\n ", "\t", "\u00a0
 def test_random_resume_fragments_tokenize_as_make_doc(nlp, parts):
     text = "".join(piece + gap for piece, gap in parts)
     tokenizer = ChunkTokenizer(nlp)
-    assert _rows(tokenizer(text)) == _rows(nlp.make_doc(text))
-    assert _rows(tokenizer(text)) == _rows(nlp.make_doc(text))
+    expected = nlp.make_doc(text)
+    assert _rows(tokenizer(text)) == _rows(expected)
+    doc, spans, plain = tokenizer.split(text)
+    assert _rows(doc) == _rows(expected)
+    assert spans == [(t.idx, t.idx + len(t)) for t in expected]
+    assert plain == [t.is_alpha and t.is_ascii and not t.is_stop for t in expected]

@@ -86,6 +86,8 @@ class FuzzyIndex:
             if not words[i]:
                 continue
             start_char = spans[i][0]
+            if covered[start_char]:  # every n-gram from here overlaps an exact match
+                continue
             prefix = text[start_char:start_char + 2].lower()
             reach = max_words.get(prefix, 0)
             length, end, taken = 0, i, 0

@@ -13,7 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
-from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_STOP, LENGTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
@@ -166,8 +165,7 @@ class Pipeline:
         (which spaCy cannot encode) are replaced, both one character for one, so offsets hold.
         """
         text = soft_unwrap(_SURROGATE.sub("\ufffd", text))
-        doc = self.tokenize(text)
-        tokens, words = _token_spans(doc)
+        doc, tokens, words = self.tokenizer.split(text)
         found: dict[tuple[int, int], Mention] = {}
         for match_id, start, end in self.matcher(doc):
             span = (tokens[start][0], tokens[end - 1][1])
@@ -191,17 +189,6 @@ class Pipeline:
         chosen.extend(self.fuzzy.find(text, tokens, words, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
         return chosen
-
-
-def _token_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[bool]]:
-    """Each token's character span, and whether it is a plain word (ASCII letters, not a stop
-    word: what fuzzy matching looks at)."""
-    if not len(doc):
-        return [], []
-    array = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_ASCII, IS_STOP])
-    starts = array[:, 0]
-    plain = array[:, 2] * array[:, 3] * (1 - array[:, 4])
-    return list(zip(starts.tolist(), (starts + array[:, 1]).tolist())), plain.astype(bool).tolist()
 
 
 # (the newline first, then the look-behind: Python's engine then skips ahead to each newline)

@@ -15,9 +15,10 @@ tokenized on its own terms.)
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 # A chunk with the one space spaCy folds into its last token, or a whitespace run (which spaCy
 # tokenizes, as "\n" or " \n", whenever it is more than that one space).
@@ -26,8 +27,9 @@ _RUNS = re.compile(r"\S+ ?|\s+")
 MAX_CHUNK_CHARS = 80
 MAX_CACHED_CHUNKS = 50_000
 
-# a run's tokens: their texts and whether each is followed by a space
-Entry = tuple[tuple[str, ...], tuple[bool, ...]]
+# a run's tokens: their texts, whether each is followed by a space, whether each is a plain
+# word (ASCII letters, not a stop word: what fuzzy matching looks at)
+Entry = tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]
 
 
 class ChunkTokenizer:
@@ -39,6 +41,10 @@ class ChunkTokenizer:
         self._cache: dict[str, Entry] = {}
 
     def __call__(self, text: str) -> Doc:
+        return self.split(text)[0]
+
+    def split(self, text: str) -> tuple[Doc, list[tuple[int, int]], list[bool]]:
+        """The ``Doc``, each token's character span, and which tokens are plain words."""
         runs = _RUNS.findall(text)
         cache = self._cache
         missing = set(runs).difference(cache)
@@ -46,11 +52,17 @@ class ChunkTokenizer:
             self._learn(missing)
         words: list[str] = []
         spaces: list[bool] = []
+        plain: list[bool] = []
         for run in runs:
             entry = cache.get(run) or self._tokenize(run)
             words += entry[0]
             spaces += entry[1]
-        return Doc(self.nlp.vocab, words=words, spaces=spaces)
+            plain += entry[2]
+        lengths = [len(word) for word in words]
+        ends = list(accumulate(length + space for length, space in zip(lengths, spaces)))
+        starts = [0, *ends[:-1]]
+        spans = [(start, start + length) for start, length in zip(starts, lengths)]
+        return Doc(self.nlp.vocab, words=words, spaces=spaces), spans, plain
 
     def _learn(self, runs: set[str]) -> None:
         """Tokenize the new chunks in one spaCy call, joined by newlines (a newline is a token
@@ -64,26 +76,27 @@ class ChunkTokenizer:
         tokens = iter(self.nlp.tokenizer("\n".join(r.rstrip(" ") for r in chunks)))
         for run in chunks:
             chunk = run.rstrip(" ")
-            words, length = [], 0
+            found, length = [], 0
             for token in tokens:
-                words.append(token.text)
+                found.append(token)
                 length += len(token.text)
                 if length == len(chunk):
                     break
-            cache[run] = _entry(words, run)
+            cache[run] = _entry(found, run)
             next(tokens, None)
 
     def _tokenize(self, run: str) -> Entry:
         """One run on its own: whitespace (kept out of the batch) or a long chunk."""
         chunk = run if run.isspace() else run.rstrip(" ")
-        entry = _entry([t.text for t in self.nlp.tokenizer(chunk)], run)
+        entry = _entry(list(self.nlp.tokenizer(chunk)), run)
         if len(run) <= MAX_CHUNK_CHARS:
             self._cache[run] = entry
         return entry
 
 
-def _entry(words: list[str], run: str) -> Entry:
-    spaces = [False] * len(words)
+def _entry(tokens: list[Token], run: str) -> Entry:
+    spaces = [False] * len(tokens)
     if spaces and not run.isspace() and run.endswith(" "):
         spaces[-1] = True
-    return tuple(words), tuple(spaces)
+    plain = tuple(t.is_alpha and t.is_ascii and not t.is_stop for t in tokens)
+    return tuple(t.text for t in tokens), tuple(spaces), plain
