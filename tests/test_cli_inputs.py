@@ -105,11 +105,12 @@ def test_batch_refuses_an_unusable_posting_in_one_line(tmp_path: Path, monkeypat
     assert not (tmp_path / "skillmatch-results.csv.journal.jsonl").exists()
 
 
-@pytest.mark.parametrize("command", [["score", str(RESUME), "--job"], ["job"]])
-def test_score_and_job_refuse_a_pipe_without_waiting(tmp_path: Path, command: list[str]) -> None:
+@pytest.mark.parametrize("command, code", [(["score", str(RESUME), "--job"], 2), (["job"], 1)])
+def test_score_and_job_refuse_a_pipe_without_waiting(tmp_path: Path, command: list[str],
+                                                     code: int) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
     result = _cli(*command, str(tmp_path / "pipe.txt"))
-    assert result.returncode in (1, 2)
+    assert result.returncode == code
     assert result.stderr.strip().splitlines() == [
         (f"error: The job posting {tmp_path / 'pipe.txt'}: Not a regular file (a folder, pipe or "
         "device).")]
