@@ -9,7 +9,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.documents.timeline import RANGE_RE, _date_lines, _line_spans
+from service.documents.timeline import _RANGE_CASED, RANGE_RE, _date_lines, _line_spans
 
 normalize_module = importlib.import_module("service.documents.normalize")
 
@@ -60,3 +60,13 @@ def test_every_line_with_a_date_range_passes_the_pre_check(text):
 def test_month_only_ranges_without_digits_are_kept():
     text = "Data Scientist\nJan - Present\nsummary of work\nwinter to now"
     assert _date_lines(text, _line_spans(text)) >= {1, 3}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(DATE_PIECES, max_size=25).map("".join).filter(str.isascii))
+def test_date_ranges_match_the_lower_cased_line_at_the_same_offsets(line):
+    assert _RANGE_CASED is not None
+    expected = [(m.span(), {k: (v or "").lower() for k, v in m.groupdict().items()})
+                for m in RANGE_RE.finditer(line)]
+    assert [(m.span(), {k: v or "" for k, v in m.groupdict().items()})
+            for m in _RANGE_CASED.finditer(line.lower())] == expected
