@@ -93,3 +93,24 @@ def test_preferred_degree_not_reached_is_a_preferred_gap_not_a_crash():
     assert gap.label == "Bachelor's degree (preferred)"
     assert "prefers a bachelor's degree" in gap.next_step
     assert check.label not in report.missing_required
+
+
+def test_one_resume_facts_reused_across_postings_scores_like_a_fresh_score():
+    """``score_facts`` on one ``ResumeFacts`` (as the API caches it), against every sample
+    posting and built-in profile in one order and then the reverse, gives exactly the report a
+    fresh ``score`` gives: the facts' memos hold no profile-dependent answer."""
+    from service.score import resume_facts, score_facts
+    from service.taxonomy import get_profile, profile_paths
+
+    targets = [parse_job(p.read_text(encoding="utf-8"))
+               for p in sorted((SAMPLES / "jobs").glob("*.txt"))]
+    targets += [get_profile(name) for name in profile_paths()]
+    for resume in RESUMES:
+        text = (SAMPLES / "resumes" / f"{resume}.txt").read_text(encoding="utf-8")
+        extraction = extract(document_from_text(text))
+        expected = [score(extraction, t).model_dump() for t in targets]
+        facts = resume_facts(extraction)
+        forward = [score_facts(facts, t).model_dump() for t in targets]
+        backward = [score_facts(facts, t).model_dump() for t in reversed(targets)][::-1]
+        assert forward == expected and backward == expected
+        assert facts.credit_cache and facts.closest_cache  # the memos were used
