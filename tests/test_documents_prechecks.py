@@ -70,3 +70,24 @@ def test_date_ranges_match_the_lower_cased_line_at_the_same_offsets(line):
                 for m in RANGE_RE.finditer(line)]
     assert [(m.span(), {k: v or "" for k, v in m.groupdict().items()})
             for m in _RANGE_CASED.finditer(line.lower())] == expected
+
+
+def test_heading_decoration_sets_hold_exactly_the_regex_whitespace():
+    import re
+    import sys
+
+    from service.documents.sections import _WHITESPACE
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert "".join(re.findall(r"\s", every)) == _WHITESPACE
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t\n\u00a0\u2003#*_=~|<>-:.aZ1", max_size=20))
+def test_stripping_decoration_equals_the_regex(line):
+    import re
+
+    from service.documents.sections import _DECORATION_LEAD, _DECORATION_TRAIL
+
+    regex = re.compile(r"^[\s#*_=~|>\-:.]+|[\s#*_=~|<\-:.]+$")
+    assert line.lstrip(_DECORATION_LEAD).rstrip(_DECORATION_TRAIL) == regex.sub("", line)

@@ -62,7 +62,13 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
 HEADING_NAMES: dict[str, str] = {key: name for name, keys in _HEADINGS.items() for key in keys}
 EXPERIENCE_LIKE = frozenset({"experience"})
 
-_DECORATION = re.compile(r"^[\s#*_=~|>\-:.]+|[\s#*_=~|<\-:.]+$")
+# Decoration around a heading, as str.strip sets (faster than the regex
+# ``^[\s#*_=~|>\-:.]+|[\s#*_=~|<\-:.]+$``): every character re's \s matches (exactly the
+# str.isspace ones), and the marks.
+_WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+               "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_DECORATION_LEAD = _WHITESPACE + "#*_=~|>-:."
+_DECORATION_TRAIL = _WHITESPACE + "#*_=~|<-:."
 _NON_WORD = re.compile(r"[^a-z]+")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]?\s+(?=[A-Za-z])")
 _SPACED = re.compile(r"[A-Za-z](?: {1,3}[A-Za-z&]){3,}")
@@ -88,7 +94,8 @@ def heading_key(text: str) -> str:
 
 def classify_heading(line: str) -> str | None:
     """The section name if the whole ``line`` is a heading."""
-    stripped = _unspace(_ENUMERATOR.sub("", _DECORATION.sub("", line)))
+    undecorated = line.lstrip(_DECORATION_LEAD).rstrip(_DECORATION_TRAIL)
+    stripped = _unspace(_ENUMERATOR.sub("", undecorated))
     if not stripped or len(stripped) > 50 or len(stripped.split()) > 6 or any(
             ch.isdigit() for ch in stripped):
         return None
