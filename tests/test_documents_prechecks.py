@@ -40,6 +40,26 @@ def test_normalize_once_equals_the_full_path(text):
     assert normalize_module._normalize_once(text) == _normalize_once_reference(text)
 
 
+def _normalize_reference(text: str) -> str:
+    result = _normalize_once_reference(text)
+    for _ in range(4):
+        again = _normalize_once_reference(result)
+        if again == result:
+            break
+        result = again
+    return result
+
+
+HYPHEN_PIECES = st.sampled_from(["data-", "-\n", "- \n", "\n", "science", " ", "(ci", "d:12)",
+                                 "(cid:3)", "\t", "a", "é", "\n\n\n", "-"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(ANY_PIECES, HYPHEN_PIECES), max_size=30).map("".join))
+def test_normalize_stops_where_the_full_fixed_point_search_stops(text):
+    assert normalize_module.normalize(text) == _normalize_reference(text)
+
+
 DATE_PIECES = st.sampled_from([
     "Jan 2019", "jan", "JAN", "Sept.", "may", "Summer", "fall", "winter", "present", "Present", "now",
     " - ", " to ", "–", "2019", "'19", "03/2020", "since", "from", " ", "\n", "summary", "x", "_may",

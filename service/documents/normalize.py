@@ -55,11 +55,21 @@ def normalize(text: str) -> str:
     """
     result = _normalize_once(text)
     for _ in range(4):
+        if _settled(result):
+            break
         again = _normalize_once(result)
         if again == result:
             break
         result = again
     return result
+
+
+def _settled(text: str) -> bool:
+    """Whether ``_normalize_once(text) == text`` for an output of ``_normalize_once``, told
+    cheaply: on ASCII text only a "(cid:N)" or a line-break hyphen that the last pass joined
+    up (by removing the spaces or line around it) can still change; every other step left
+    nothing to do."""
+    return text.isascii() and not _CID_BULLET.search(text) and not _HYPHENATED.search(text)
 
 
 def _translate(text: str) -> str:
