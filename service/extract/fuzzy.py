@@ -82,16 +82,14 @@ class FuzzyIndex:
         if len(folded) > MAX_REMEMBERED:
             folded.clear()
         count = len(spans)
-        for i in range(count):
-            if not words[i]:
-                continue
-            start_char = spans[i][0]
-            if covered[start_char]:  # every n-gram from here overlaps an exact match
+        for i, (start_char, _) in enumerate(spans):
+            # (a start inside an exact match: every n-gram from there overlaps it)
+            if not words[i] or covered[start_char]:
                 continue
             prefix = text[start_char:start_char + 2].lower()
             reach = max_words.get(prefix, 0)
-            length, end, taken = 0, i, 0
-            while taken < reach and end < count:
+            length = taken = 0
+            for end in range(i, count if reach else i):
                 token_start, token_end = spans[end]
                 if words[end]:
                     length += token_end - token_start
@@ -105,9 +103,10 @@ class FuzzyIndex:
                             candidate = folded[raw] = " ".join(fold(raw).split())
                         if len(candidate) >= MIN_FORM_CHARS and "\n" not in raw:
                             out.append((start_char, token_end, candidate))
+                    if taken == reach:
+                        break
                 elif text[token_start:token_end] != "-":
                     break
-                end += 1
         return out
 
     def find(
