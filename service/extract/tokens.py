@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
+from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_STOP, LENGTH
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 # A chunk with the one space spaCy folds into its last token, or a whitespace run (which spaCy
 # tokenizes, as "\n" or " \n", whenever it is more than that one space).
@@ -73,30 +74,42 @@ class ChunkTokenizer:
             return
         if len(cache) + len(chunks) > MAX_CACHED_CHUNKS:
             cache.clear()
-        tokens = iter(self.nlp.tokenizer("\n".join(r.rstrip(" ") for r in chunks)))
+        joined = "\n".join(r.rstrip(" ") for r in chunks)
+        starts, ends, plain = self._tokens(joined)
+        index, limit = 0, -1
         for run in chunks:
-            chunk = run.rstrip(" ")
-            found, length = [], 0
-            for token in tokens:
-                found.append(token)
-                length += len(token.text)
-                if length == len(chunk):
-                    break
-            cache[run] = _entry(found, run)
-            next(tokens, None)
+            limit += len(run.rstrip(" ")) + 1  # where the chunk ends: at the joining newline
+            first = index
+            while index < len(ends) and ends[index] <= limit:
+                index += 1
+            cache[run] = _entry(
+                [joined[a:b] for a, b in zip(starts[first:index], ends[first:index])],
+                plain[first:index], run,
+            )
+            index += 1  # the newline
 
     def _tokenize(self, run: str) -> Entry:
         """One run on its own: whitespace (kept out of the batch) or a long chunk."""
         chunk = run if run.isspace() else run.rstrip(" ")
-        entry = _entry(list(self.nlp.tokenizer(chunk)), run)
+        starts, ends, plain = self._tokens(chunk)
+        entry = _entry([chunk[a:b] for a, b in zip(starts, ends)], plain, run)
         if len(run) <= MAX_CHUNK_CHARS:
             self._cache[run] = entry
         return entry
 
+    def _tokens(self, text: str) -> tuple[list[int], list[int], list[bool]]:
+        """spaCy's tokens of ``text``: starts, ends and plain-word flags."""
+        doc = self.nlp.tokenizer(text)
+        if not len(doc):
+            return [], [], []
+        array = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_ASCII, IS_STOP])
+        starts = array[:, 0]
+        plain = array[:, 2] * array[:, 3] * (1 - array[:, 4])
+        return starts.tolist(), (starts + array[:, 1]).tolist(), plain.astype(bool).tolist()
 
-def _entry(tokens: list[Token], run: str) -> Entry:
-    spaces = [False] * len(tokens)
+
+def _entry(words: list[str], plain: list[bool], run: str) -> Entry:
+    spaces = [False] * len(words)
     if spaces and not run.isspace() and run.endswith(" "):
         spaces[-1] = True
-    plain = tuple(t.is_alpha and t.is_ascii and not t.is_stop for t in tokens)
-    return tuple(t.text for t in tokens), tuple(spaces), plain
+    return tuple(words), tuple(spaces), tuple(plain)
