@@ -407,6 +407,8 @@ _COURSE = re.compile(
 
 def mentions_prerequisites(text: str) -> bool:
     """Whether ``course_prerequisite`` can apply anywhere in ``text`` (a cheap pre-check)."""
+    if text.isascii() and "pre" not in text.lower():  # what every match starts with
+        return False
     return _PREREQ_WORD.search(text) is not None
 
 
