@@ -45,14 +45,14 @@ def _usage_code(exc: SkillmatchError) -> int:
     return 2 if isinstance(exc, (NotFound, InputError)) else 1
 
 
-_EXIT_CODES = ("Exit code: 0 on success; 1 when the {doc} could not be read or scored; 2 for "
+_EXIT_CODES = ("Exit code: 0 on success; 1 when the {doc} could not be {done}; 2 for "
                "bad usage: an option error, {usage}.")
 
 
 @app.command("score", help=(
     "Score a resume against a profile or a job posting and explain the gaps.\n\n"
     "JSON is the MatchReport model (docs/report.md); HTML is one self-contained page.\n\n"
-    + _EXIT_CODES.format(doc="resume", usage="an unknown profile, a RESUME that does not exist, "
+    + _EXIT_CODES.format(doc="resume", done="read or scored", usage="an unknown profile, a RESUME that does not exist, "
                          "or a --job posting that cannot be read")))
 def score_command(
     resume: Annotated[Path, typer.Argument(help="Resume: PDF, DOCX, TXT or Markdown.",
@@ -94,7 +94,7 @@ def score_command(
 
 @app.command("job", help=(
     "Parse a job posting into a profile: required and preferred skills, years, degree.\n\n"
-    + _EXIT_CODES.format(doc="posting", usage="a JD that does not exist")))
+    + _EXIT_CODES.format(doc="posting", done="read", usage="a JD that does not exist")))
 def job_command(
     path: Annotated[Path, typer.Argument(help="Job posting: PDF, DOCX, TXT or Markdown.",
                                          metavar="JD", show_default=False)],
