@@ -96,3 +96,49 @@ def test_a_bug_answers_500_in_the_error_shape(api_app, monkeypatch):
         response = client.get("/v1/taxonomy")
     assert response.status_code == 500
     assert response.json()["error"]["code"] == "internal_error"
+
+
+def test_body_errors_say_what_to_send(api_client, auth) -> None:
+    """Broken JSON, a non-object body and a missing body get messages a client can act on."""
+    broken = api_client.post("/v1/jobs", content=b'{"title": "x",, }', headers={
+        **auth, "Content-Type": "application/json"})
+    assert broken.status_code == 422
+    assert "not valid JSON" in broken.json()["error"]["message"]
+    listed = api_client.post("/v1/jobs", json=["a"], headers=auth)
+    assert listed.status_code == 422
+    assert "JSON object" in listed.json()["error"]["message"]
+    empty = api_client.post("/v1/match", headers={**auth, "Content-Type": "application/json"})
+    assert empty.status_code == 422
+    assert "JSON object" in empty.json()["error"]["message"]
+
+
+def test_a_label_over_the_limit_is_refused_not_cut(api_client, auth) -> None:
+    files = {"file": ("cv.txt", b"Skills: Python, SQL, PyTorch", "text/plain")}
+    response = api_client.post("/v1/resumes", files=files, data={"label": "x" * 201}, headers=auth)
+    assert response.status_code == 422
+    assert response.json()["error"]["message"] == "label: at most 200 characters (got 201)."
+    ok = api_client.post("/v1/resumes", files=files, data={"label": "y" * 200}, headers=auth)
+    assert ok.status_code == 201 and ok.json()["label"] == "y" * 200
+    schema = api_client.get("/openapi.json").json()["paths"]["/v1/resumes"]["post"]
+    label = schema["requestBody"]["content"]["multipart/form-data"]["schema"]["properties"]["label"]
+    assert label["maxLength"] == 200
+
+
+def test_health_answers_head(api_client) -> None:
+    assert api_client.head("/healthz").status_code == 200
+
+
+def test_blank_text_is_refused_the_same_way_everywhere(api_client, auth) -> None:
+    blank_resume = api_client.post("/v1/match", json={"resume_text": "  \n "}, headers=auth)
+    assert blank_resume.status_code == 422
+    assert "resume_text: must not be empty" in blank_resume.json()["error"]["message"]
+    blank_title = api_client.post(
+        "/v1/jobs", json={"title": "   ", "description": "Python and SQL required."}, headers=auth
+    )
+    assert blank_title.status_code == 422
+    assert "title: must not be empty" in blank_title.json()["error"]["message"]
+    files = {"file": ("cv.txt", b"Skills: Python, SQL, PyTorch", "text/plain")}
+    blank_job = api_client.post("/v1/analyze", files=files, data={"job_text": "   "})
+    assert blank_job.status_code == 422
+    assert blank_job.json()["error"]["message"].startswith("job_text: must not be empty")
+    assert api_client.post("/v1/analyze", files=files).status_code == 200

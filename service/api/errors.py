@@ -85,7 +85,13 @@ def _describe_validation(exc: RequestValidationError) -> str:
     """A short message naming each bad field, never echoing the submitted values."""
     parts = []
     for error in exc.errors()[:5]:
-        location = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
+        loc = tuple(error.get("loc", ()))
+        if error.get("type") == "json_invalid":
+            where = f" (at character {loc[1]})" if len(loc) > 1 else ""
+            return f"The body is not valid JSON{where}."
+        if loc == ("body",):
+            return "The body must be a JSON object (Content-Type: application/json)."
+        location = ".".join(str(p) for p in loc if p != "body")
         message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
         parts.append(f"{location}: {message}" if location else message)
     return "; ".join(parts) or "The request is not valid."

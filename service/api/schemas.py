@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Generic, Literal, TypeVar
+from typing import Annotated, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from ..models import Extraction, Gap, MatchReport, Profile
 
 T = TypeVar("T")
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty or only whitespace")
+    return value
+
+
+NonBlank = Annotated[str, AfterValidator(_not_blank)]
+"""Text that must hold something besides whitespace (kept as sent: offsets refer to it)."""
+_HAS_TEXT = {"pattern": r"\S"}
 
 
 class Page(BaseModel, Generic[T]):
@@ -31,8 +42,12 @@ class AnalyzeResult(BaseModel):
 class JobCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    title: str = Field(min_length=1, max_length=200, description="The job title")
-    description: str = Field(min_length=1, description="The posting's text")
+    title: NonBlank = Field(
+        min_length=1, max_length=200, description="The job title", json_schema_extra=_HAS_TEXT
+    )
+    description: NonBlank = Field(
+        min_length=1, description="The posting's text", json_schema_extra=_HAS_TEXT
+    )
 
 
 class JobSummary(BaseModel):
@@ -85,9 +100,13 @@ class MatchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra=_ONE_OF_EACH)
 
     resume_id: str = Field(None, pattern=ID_PATTERN, description="A stored resume")  # type: ignore[assignment]
-    resume_text: str = Field(None, min_length=1, description="Resume text, pasted")  # type: ignore[assignment]
+    resume_text: NonBlank = Field(  # type: ignore[assignment]
+        None, min_length=1, description="Resume text, pasted", json_schema_extra=_HAS_TEXT
+    )
     job_id: str = Field(None, pattern=ID_PATTERN, description="A stored job")  # type: ignore[assignment]
-    job_text: str = Field(None, min_length=1, description="A job description, pasted")  # type: ignore[assignment]
+    job_text: NonBlank = Field(  # type: ignore[assignment]
+        None, min_length=1, description="A job description, pasted", json_schema_extra=_HAS_TEXT
+    )
     profile: str = Field(  # type: ignore[assignment]
         None, pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", description="Profile name; default ml-engineer"
     )

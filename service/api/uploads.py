@@ -27,13 +27,16 @@ class Upload:
     fields: dict[str, str]
 
 
-def upload_schema(**fields: str) -> dict[str, Any]:
-    """OpenAPI ``requestBody`` for a multipart upload with a ``file`` and optional text fields."""
+def upload_schema(max_lengths: dict[str, int] | None = None, **fields: str) -> dict[str, Any]:
+    """OpenAPI ``requestBody`` for a multipart upload with a ``file`` and optional text fields
+    (``max_lengths``: the fields with a length limit, in characters)."""
     properties: dict[str, Any] = {
         "file": {"type": "string", "format": "binary", "description": "PDF, DOCX, TXT or Markdown"}
     }
     for name, description in fields.items():
         properties[name] = {"type": "string", "description": description}
+        if max_lengths and name in max_lengths:
+            properties[name]["maxLength"] = max_lengths[name]
     return {
         "requestBody": {
             "required": True,
@@ -99,3 +102,22 @@ def check_text(text: str, settings: Settings, name: str = "text") -> str:
             f"{settings.max_text_chars:,}."
         )
     return text
+
+
+def short_field(upload: Upload, name: str, max_chars: int) -> str | None:
+    """A short text field (a label), stripped; refused past ``max_chars``, never cut."""
+    value = upload.fields.get(name, "").strip()
+    if len(value) > max_chars:
+        raise InputError(f"{name}: at most {max_chars} characters (got {len(value)}).")
+    return value or None
+
+
+def optional_text(upload: Upload, name: str) -> str | None:
+    """A text field that may be left out, but not sent blank (a blank job description is
+    refused rather than quietly replaced by the default profile)."""
+    if name not in upload.fields:
+        return None
+    value = upload.fields[name].strip()
+    if not value:
+        raise InputError(f"{name}: must not be empty or only whitespace (leave it out instead).")
+    return value

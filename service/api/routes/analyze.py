@@ -11,7 +11,7 @@ from ..deps import RateLimitDep, StateDep
 from ..documents import read_document
 from ..errors import error_responses
 from ..schemas import AnalyzeResult
-from ..uploads import read_upload, upload_schema
+from ..uploads import optional_text, read_upload, upload_schema
 
 router = APIRouter(prefix="/v1", tags=["analyze"])
 
@@ -33,8 +33,8 @@ async def analyze(request: Request, state: StateDep) -> AnalyzeResult:
     server is already reading its maximum number of documents.
     """
     upload = await read_upload(request, state.settings, ("job_text", "profile"))
-    job_text = upload.fields.get("job_text", "").strip() or None
-    profile = upload.fields.get("profile", "").strip() or None
+    job_text = optional_text(upload, "job_text")
+    profile = optional_text(upload, "profile")
     if job_text is not None and profile is not None:
         raise InputError("Give a profile name or a job description, not both.")
     async with state.parse_slots.hold(state.settings.max_concurrent_parses):

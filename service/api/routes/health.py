@@ -16,6 +16,7 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/healthz", response_model=Health)
+@router.head("/healthz", include_in_schema=False)
 def healthz() -> Health:
     """The process is up."""
     return Health(status="ok")

@@ -18,7 +18,7 @@ from ..documents import read_document
 from ..errors import error_responses
 from ..schemas import Page, ResumePublic, ResumeSummary
 from ..state import AppState
-from ..uploads import read_upload, upload_schema
+from ..uploads import read_upload, short_field, upload_schema
 
 router = APIRouter(prefix="/v1/resumes", tags=["resumes"], responses=error_responses(401, 422))
 
@@ -46,7 +46,9 @@ def _summary_fields(resume: Resume, retention_days: int | None) -> dict[str, obj
     status_code=201,
     response_model=ResumePublic,
     responses=error_responses(413, 415, 429),
-    openapi_extra=upload_schema(label="The recruiter's name or id for the candidate"),
+    openapi_extra=upload_schema(
+        {"label": MAX_LABEL}, label="The recruiter's name or id for the candidate"
+    ),
 )
 async def upload_resume(
     request: Request, state: StateDep, session: SessionDep, caller: TenantDep
@@ -54,7 +56,7 @@ async def upload_resume(
     """Read a resume and store its extraction (text, structure, skills) for matching."""
     settings = state.settings
     upload = await read_upload(request, settings, ("label",))
-    label = upload.fields.get("label", "").strip()[:MAX_LABEL] or None
+    label = short_field(upload, "label", MAX_LABEL)
     async with state.parse_slots.hold(settings.max_concurrent_parses):
         document = await run_in_threadpool(read_document, upload.data, upload.filename, settings)
         extraction = await run_in_threadpool(extract, document)
