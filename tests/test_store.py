@@ -248,3 +248,24 @@ def test_concurrent_migrators_take_turns(tmp_path) -> None:
         assert [r[0] for r in rows] == [head_revision()]
     finally:
         engine.dispose()
+
+
+def test_the_data_directory_and_database_are_private(tmp_path) -> None:
+    """Resumes live there: the directory is 0700, the SQLite file and its WAL 0600."""
+    import stat
+
+    from service.settings import Settings
+    from service.store.db import make_engine, prepare_data_dir
+
+    settings = Settings(data_dir=tmp_path / "data")
+    prepare_data_dir(settings)
+    engine = make_engine(settings)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE t (x TEXT)")
+        connection.exec_driver_sql("INSERT INTO t VALUES ('a')")
+    files = sorted(p.name for p in settings.data_dir.iterdir())
+    assert "skillmatch.db-wal" in files
+    assert stat.S_IMODE(settings.data_dir.stat().st_mode) == 0o700
+    for name in files:
+        assert stat.S_IMODE((settings.data_dir / name).stat().st_mode) == 0o600, name
+    engine.dispose()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import SingletonThreadPool
 
@@ -28,6 +29,18 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+def prepare_data_dir(settings: Settings) -> None:
+    """Create the data directory (owner only: it holds resumes) and, for a SQLite file not yet
+    there, the empty database file with mode 0600; SQLite gives its -wal and -shm files the
+    database file's mode."""
+    settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    url = database_url(settings)
+    database = make_url(url).database if url.startswith("sqlite") else None
+    if database and database != ":memory:" and not os.path.exists(database):
+        os.makedirs(os.path.dirname(os.path.abspath(database)), mode=0o700, exist_ok=True)
+        os.close(os.open(database, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -41,7 +54,7 @@ def make_engine(settings: Settings) -> Engine:
     """Create the engine for ``settings``, creating the data directory for SQLite."""
     url = database_url(settings)
     if url.startswith("sqlite"):
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        prepare_data_dir(settings)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine

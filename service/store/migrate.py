@@ -15,7 +15,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 
 from ..settings import Settings
-from .db import make_engine
+from .db import make_engine, prepare_data_dir
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def _migration_lock(engine: Engine, settings: Settings) -> Iterator[None]:
                 connection.execute(text("SELECT pg_advisory_unlock(:id)"), {"id": _PG_LOCK_ID})
                 connection.commit()
         return
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    prepare_data_dir(settings)
     with open(settings.data_dir / ".migrate.lock", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
