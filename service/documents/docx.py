@@ -50,7 +50,7 @@ def check_zip(data: bytes, limit: int) -> None:
                                            f"{limit // (1024 * 1024)} MB (a zip bomb?).")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError,
             NotImplementedError, ValueError) as exc:
-        raise Corrupt(f"The DOCX archive is damaged ({type(exc).__name__}). Save it again "
+        raise Corrupt("The DOCX archive is damaged. Save it again "
                       "and retry.") from exc
 
 
@@ -120,7 +120,7 @@ def read_docx(data: bytes, settings: Settings) -> Document:
             pieces.append(("\n".join(current), None))
     except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError,
             zipfile.BadZipFile, AttributeError) as exc:
-        raise Corrupt(f"The DOCX file is damaged ({type(exc).__name__}). Save it again "
+        raise Corrupt("The DOCX file is damaged. Save it again "
                       "and retry.") from exc
     doc = build_document(pieces, "docx", pages=1)
     if not doc.text.strip():

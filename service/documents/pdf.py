@@ -345,7 +345,7 @@ def read_pdf(data: bytes, settings: Settings) -> Document:
         raise Corrupt("The PDF's structure is nested too deeply to read. Export it again "
                       "and retry.") from exc
     except PDFMINER_FAILURES as exc:
-        raise Corrupt(f"The PDF is damaged and could not be read ({type(exc).__name__}). "
+        raise Corrupt("The PDF is damaged and could not be read. "
                       "Export it again and retry.") from exc
 
 
