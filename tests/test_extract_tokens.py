@@ -64,3 +64,13 @@ def test_random_resume_fragments_tokenize_as_make_doc(nlp, parts):
     assert _rows(doc) == _rows(expected)
     assert spans == [(t.idx, t.idx + len(t)) for t in expected]
     assert plain == [t.is_alpha and t.is_ascii and not t.is_stop for t in expected]
+
+
+def test_forgetting_the_shared_caches_changes_no_answer() -> None:
+    from service.extract import extract_text, get_pipeline
+
+    text = "Skills: Pytroch, Kubernates, Python\nBuilt ML pipelines with Airflow and Spark."
+    before = extract_text(text).model_dump()
+    get_pipeline().forget()
+    assert get_pipeline().tokenizer._cache == {}
+    assert extract_text(text).model_dump() == before

@@ -70,6 +70,11 @@ class FuzzyIndex:
             # one more token than the form has words: "Tensor flow" for "TensorFlow"
             self.max_words[key[:2]] = min(3, max(self.max_words.get(key[:2], 0), words + 1))
 
+    def forget(self) -> None:
+        """Empty the remembered n-gram verdicts."""
+        self._folded.clear()
+        self._verdicts.clear()
+
     def _candidates(
         self, text: str, spans: list[tuple[int, int]], words: list[bool], covered: bytearray
     ) -> list[tuple[int, int, str]]:

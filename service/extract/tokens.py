@@ -44,6 +44,10 @@ class ChunkTokenizer:
     def __call__(self, text: str) -> Doc:
         return self.split(text)[0]
 
+    def forget(self) -> None:
+        """Empty the chunk cache (the next text is tokenized as if none came before)."""
+        self._cache.clear()
+
     def split(self, text: str) -> tuple[Doc, list[tuple[int, int]], list[bool]]:
         """The ``Doc``, each token's character span, and which tokens are plain words."""
         runs = _RUNS.findall(text)
