@@ -174,3 +174,14 @@ def auth(make_key) -> dict[str, str]:
 def other_auth(make_key) -> dict[str, str]:
     """Authorization headers for a second tenant, ``globex``."""
     return {"Authorization": f"Bearer {make_key('globex')}"}
+
+
+@pytest.fixture
+def stored(api_client, auth) -> dict[str, str]:
+    """A stored resume (RESUME_TEXT) and job (JOB_TEXT) of tenant ``acme``: their ids."""
+    files = {"file": ("cv.txt", RESUME_TEXT.encode(), "text/plain")}
+    resume_id = api_client.post("/v1/resumes", files=files, headers=auth).json()["id"]
+    job_id = api_client.post(
+        "/v1/jobs", json={"title": "MLE", "description": JOB_TEXT}, headers=auth
+    ).json()["id"]
+    return {"resume_id": resume_id, "job_id": job_id}

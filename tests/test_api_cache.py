@@ -23,16 +23,6 @@ def state(api_app):
     return api_app.state.skillmatch
 
 
-@pytest.fixture
-def stored(api_client, auth):
-    files = {"file": ("cv.txt", RESUME_TEXT.encode(), "text/plain")}
-    resume_id = api_client.post("/v1/resumes", files=files, headers=auth).json()["id"]
-    job_id = api_client.post(
-        "/v1/jobs", json={"title": "MLE", "description": JOB_TEXT}, headers=auth
-    ).json()["id"]
-    return {"resume_id": resume_id, "job_id": job_id}
-
-
 def test_repeated_match_is_served_from_cache_with_the_same_report(
     api_client, auth, stored, state
 ) -> None:

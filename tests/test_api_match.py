@@ -7,16 +7,6 @@ import pytest
 from tests.conftest import JOB_TEXT, RESUME_TEXT
 
 
-@pytest.fixture
-def stored(api_client, auth):
-    files = {"file": ("cv.txt", RESUME_TEXT.encode(), "text/plain")}
-    resume_id = api_client.post("/v1/resumes", files=files, headers=auth).json()["id"]
-    job_id = api_client.post(
-        "/v1/jobs", json={"title": "MLE", "description": JOB_TEXT}, headers=auth
-    ).json()["id"]
-    return {"resume_id": resume_id, "job_id": job_id}
-
-
 def test_every_valid_combination_scores(api_client, auth, stored) -> None:
     bodies = [
         {"resume_id": stored["resume_id"]},
