@@ -96,6 +96,8 @@ def test_a_bug_answers_500_in_the_error_shape(api_app, monkeypatch):
         response = client.get("/v1/taxonomy")
     assert response.status_code == 500
     assert response.json()["error"]["code"] == "internal_error"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
 
 
 def test_body_errors_say_what_to_send(api_client, auth) -> None:

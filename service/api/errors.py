@@ -130,9 +130,15 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _server_error(request: Request, exc: Exception) -> JSONResponse:
-    """A bug: answer in the usual shape; Starlette re-raises it so the traceback is logged."""
+    """A bug: answer in the usual shape; Starlette re-raises it so the traceback is logged.
+
+    This answer is sent from outside every middleware, so it carries the security headers
+    itself."""
+    from ..web.security import security_headers
+
     return error_response(
-        500, "internal_error", "Something went wrong on the server; the error has been logged."
+        500, "internal_error", "Something went wrong on the server; the error has been logged.",
+        security_headers(request.url.path),
     )
 
 
