@@ -194,6 +194,15 @@ def test_bad_configuration_is_one_line_and_exit_2(tmp_path: Path) -> None:
          ("skillmatch: configuration: SKILLMATCH_DATABASE_URL: the database driver 'psycopg' is "
          "not installed: pip install 'skillmatch[postgres]'")),
     ]
+    (tmp_path / "db-is-a-folder").mkdir()
+    (tmp_path / "db-is-a-folder" / "skillmatch.db").mkdir()
+    cases += [
+        ({"SKILLMATCH_DATA_DIR": str(tmp_path / "db-is-a-folder")}, ["db", "upgrade"],
+         "skillmatch: cannot open the database sqlite:///"),
+        ({"SKILLMATCH_DATABASE_URL": "postgresql://u:secret@127.0.0.1:1/db"},
+         ["keys", "create", "--name", "x"],
+         "skillmatch: cannot open the database postgresql://u:***@127.0.0.1:1/db: connection failed"),
+    ]
     for env, args, message in cases:
         result = _cli(*args, env=env, cwd=tmp_path)
         assert result.returncode == 2, (args, result.stderr[-2000:])

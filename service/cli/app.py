@@ -2,7 +2,8 @@
 
 Calling ``app()`` (the ``skillmatch`` console script) turns a configuration problem into one
 line on stderr and exit code 2, for every command at once: an invalid ``SKILLMATCH_*`` setting,
-a data directory that cannot be created or written, or a database URL whose driver is missing.
+a data directory that cannot be created or written, a database URL whose driver is missing, or
+a database that cannot be opened or reached.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ class SkillmatchApp(typer.Typer):
             _exit(message)
         except (ModuleNotFoundError, RuntimeError) as exc:
             message = driver_message(exc)
+            if message is None:
+                raise
+            _exit(message)
+        except Exception as exc:
+            message = database_message(exc)
             if message is None:
                 raise
             _exit(message)
@@ -83,6 +89,22 @@ def driver_message(exc: ModuleNotFoundError | RuntimeError) -> str | None:
         return None
     return (f"configuration: SKILLMATCH_DATABASE_URL: the database driver {missing.name!r} is "
             f"not installed: pip install 'skillmatch[{_DRIVERS[missing.name]}]'")
+
+
+def database_message(exc: Exception) -> str | None:
+    """The message for a database that cannot be opened or reached (password hidden), else None."""
+    if "sqlalchemy" not in sys.modules:
+        return None
+    from sqlalchemy import make_url
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    if not isinstance(exc, OperationalError | InterfaceError):
+        return None
+    from ..settings import get_settings
+
+    url = make_url(get_settings().effective_database_url).render_as_string(hide_password=True)
+    reason = str(exc.orig or exc).strip().splitlines()[0]
+    return f"cannot open the database {url}: {reason}"
 
 
 app = SkillmatchApp(
