@@ -40,3 +40,17 @@ def test_profiles_list_and_detail(api_client) -> None:
     assert profile.status_code == 200 and profile.json()["groups"]
     missing = api_client.get("/v1/profiles/astronaut")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+
+
+def test_api_docs_are_served_from_our_own_origin(api_client) -> None:
+    """/docs works offline: its page names only local assets, and they are served."""
+    import re
+
+    page = api_client.get("/docs")
+    assert page.status_code == 200
+    assert "cdn." not in page.text and "https://" not in page.text
+    assets = re.findall(r'(?:src|href)="(/docs/assets/[^"]+)"', page.text)
+    assert len(assets) >= 2
+    for asset in assets:
+        assert api_client.get(asset).status_code == 200, asset
+    assert api_client.get("/redoc").status_code == 404

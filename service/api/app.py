@@ -28,6 +28,7 @@ from ..store.migrate import upgrade_engine
 from ..taxonomy import get_profile, get_taxonomy
 from ..web import add_security_headers
 from ..web import router as web_router
+from .docs_ui import install_api_docs
 from .errors import ErrorBody, install_error_handlers
 from .limits import BodySizeLimitMiddleware, max_body_bytes
 from .routes import analyze, data, health, jobs, match, resumes, taxonomy
@@ -147,6 +148,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
         responses={422: {"model": ErrorBody, "description": "Invalid request (`invalid_request`)"}},
     )
     app.state.skillmatch = state
@@ -155,6 +158,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (health, analyze, jobs, resumes, match, data, taxonomy):
         app.include_router(module.router)
     app.include_router(web_router)
+    install_api_docs(app)
     app.add_middleware(BodySizeLimitMiddleware, limit=lambda: max_body_bytes(settings))
     app.add_middleware(AccessLogMiddleware)
     add_security_headers(app)

@@ -1,9 +1,9 @@
 """Security headers on every response: a strict Content-Security-Policy and friends.
 
 The page needs nothing but its own origin: no inline script, no external font, script or style.
-The interactive OpenAPI pages (``/docs``, ``/redoc``) are FastAPI's, which load Swagger UI or
-ReDoc from a CDN with an inline bootstrap script; they get a policy that allows exactly that and
-keeps every other restriction (see ``docs/page.md``).
+The interactive API docs (``/docs``) are Swagger UI, served from our own origin, with FastAPI's
+inline bootstrap script; they get a policy that allows exactly that inline script and keeps every
+other restriction (see ``docs/page.md``).
 """
 
 from __future__ import annotations
@@ -19,12 +19,11 @@ STRICT_CSP = (
     "frame-ancestors 'none'; form-action 'self'"
 )
 API_DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-    "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; "
-    "frame-ancestors 'none'; form-action 'self'"
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self'; "
+    "img-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
+    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
-API_DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc"})
+API_DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect"})
 
 BASE_HEADERS: dict[str, str] = {
     "X-Content-Type-Options": "nosniff",

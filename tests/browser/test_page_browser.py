@@ -395,3 +395,24 @@ def _shrink(path: Path) -> None:
     with Image.open(path) as image:
         small = image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
     small.save(path, optimize=True)
+
+
+def test_api_docs_render_offline_with_no_request_to_another_origin(
+        browser: Any, live_server: str) -> None:
+    """Swagger UI at /docs draws the operations from local assets under its CSP."""
+    context = browser.new_context()
+    tab = context.new_page()
+    foreign: list[str] = []
+    problems: list[str] = []
+    tab.on("request", lambda request: foreign.append(request.url)
+           if not request.url.startswith(live_server) and not request.url.startswith("data:")
+           else None)
+    tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    tab.on("console", lambda msg: problems.append(msg.text)
+           if msg.type == "error" and "Content Security Policy" in msg.text else None)
+    tab.goto(live_server + "/docs")
+    tab.wait_for_selector(".opblock", timeout=20_000)
+    assert "/v1/analyze" in tab.inner_text("body")
+    assert tab.locator(".opblock").count() >= 10
+    context.close()
+    assert foreign == [] and problems == [], (foreign, problems)
