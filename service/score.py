@@ -59,7 +59,7 @@ USED_IN = {"projects": "used in a project", "publications": "used in a publicati
 STUDENT_CREDIT = 0.25  # a year as an intern or student assistant counts a quarter toward the minimum
 STUDENT_TITLE = re.compile(
     r"\b(?:intern(?:ship)?s?|trainee|apprentice(?:ship)?|co-?op|working student|student"
-    r"|(?:graduate |undergraduate |teaching |research |lab(?:oratory)? )assistant)\b", re.I)
+    r"|(?:graduate |undergraduate |teaching |research |lab(?:oratory)? )assistant)\b", re.IGNORECASE)
 LEVEL_RANK = {"associate": 1, "bachelor": 2, "master": 3, "phd": 4}
 STALE_AFTER_YEARS = 3
 LANGUAGE_SAMPLE_CHARS = 20_000  # the language check reads the start of the text
@@ -753,11 +753,11 @@ _POSTING_CUE = re.compile(
     r"|what you(?:'ll)? (?:do|bring|need)|who you are|about the (?:role|team|job|position)"
     r"|about us|ideal candidate|successful candidate|join (?:our|us|the team)|(?:what )?we offer"
     r"|equal opportunity|requirements|qualifications|responsibilities|nice to have|must have"
-    r"|how to apply|apply now|benefits|compensation|salary range)\b", re.I)
+    r"|how to apply|apply now|benefits|compensation|salary range)\b", re.IGNORECASE)
 _ADDRESSING = re.compile(
     r"\b(?:we(?:'re| are) (?:looking|seeking|hiring)|you will|you'll|you have|you bring"
     r"|what you|who you are|ideal candidate|successful candidate|join (?:our|us|the team)"
-    r"|we offer|equal opportunity|apply)\b", re.I)
+    r"|we offer|equal opportunity|apply)\b", re.IGNORECASE)
 RESUME_SECTIONS = frozenset({"experience", "education", "skills", "summary", "projects",
                              "certifications", "publications", "awards"})
 

@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
 import yaml
 from pydantic import (
-    AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator,
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
 )
 
 from .documents.normalize import normalize
@@ -501,7 +506,7 @@ def profile_paths(directory: Path | None = None) -> dict[str, Path]:
     return {path.stem: path for path in sorted((root / "profiles").glob("*.yaml"))}
 
 
-def load_profile(name: str, directory: Path | None = None) -> "Profile":
+def load_profile(name: str, directory: Path | None = None) -> Profile:
     """Load and validate one profile, checking that every skill it names exists."""
     from .models.profile import Profile
 
@@ -529,6 +534,6 @@ def load_profile(name: str, directory: Path | None = None) -> "Profile":
 
 
 @lru_cache(maxsize=16)
-def get_profile(name: str, directory: Path | None = None) -> "Profile":
+def get_profile(name: str, directory: Path | None = None) -> Profile:
     """A profile, loaded once per process."""
     return load_profile(name, directory)

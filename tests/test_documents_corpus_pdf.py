@@ -6,9 +6,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pdfgen
 import pytest
 
-import pdfgen
 from service.documents import document_from_text, read_document
 from service.settings import Settings
 

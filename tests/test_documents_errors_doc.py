@@ -9,11 +9,11 @@ from service.errors import all_error_classes
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "errors.md"
-_CODE = re.compile(r'^\s+code(?:: ClassVar\[str\])? = "([a-z_]+)"', re.M)
+_CODE = re.compile(r'^\s+code(?:: ClassVar\[str\])? = "([a-z_]+)"', re.MULTILINE)
 
 
 def _table() -> dict[str, int]:
-    rows = re.findall(r"^\| `([a-z_]+)` \| (\d{3}) \|", DOC.read_text(encoding="utf-8"), re.M)
+    rows = re.findall(r"^\| `([a-z_]+)` \| (\d{3}) \|", DOC.read_text(encoding="utf-8"), re.MULTILINE)
     return {code: int(status) for code, status in rows}
 
 

@@ -6,12 +6,18 @@ from __future__ import annotations
 import time
 import zlib
 
+import pdfgen
 import pytest
 
-import pdfgen
 from service.documents import parse_bytes
 from service.errors import (
-    Corrupt, DocumentError, Empty, Encrypted, NoTextLayer, TooLarge, TooManyPages,
+    Corrupt,
+    DocumentError,
+    Empty,
+    Encrypted,
+    NoTextLayer,
+    TooLarge,
+    TooManyPages,
     UnsupportedFormat,
 )
 from service.settings import Settings

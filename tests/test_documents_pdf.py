@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import pdfgen
 import pytest
 
-import pdfgen
 from service.documents import read_document
 
 SIDEBAR = [

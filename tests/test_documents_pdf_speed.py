@@ -9,6 +9,7 @@ import io
 import os
 import threading
 
+import pdfgen
 import pytest
 import reportlab
 from pdfminer.converter import PDFPageAggregator
@@ -20,7 +21,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-import pdfgen
 from service.documents import pdf as pdf_reader
 from service.documents import read_document
 from service.documents.gcpause import gc_paused

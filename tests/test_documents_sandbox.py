@@ -7,14 +7,13 @@ import signal
 import threading
 import time
 
+import pdfgen
 import pytest
 
-import pdfgen
 from service.documents import DocumentPool, parse_bytes, read_document
 from service.documents.sandbox import default_pool
 from service.errors import Corrupt, Encrypted, ParseTimeout, TooManyPages
 from service.settings import Settings
-
 
 SETTINGS = Settings(parse_timeout_s=10, worker_memory_mb=512, max_pages=5000)
 

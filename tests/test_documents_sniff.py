@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pdfgen
 import pytest
 
-import pdfgen
 from service.documents import parse_bytes, read_document
 from service.documents.sniff import sniff
 from service.errors import Empty, TextTooLong, TooLarge, UnsupportedFormat

@@ -8,15 +8,19 @@ from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from fastapi.testclient import TestClient
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from service.errors import DocumentError, all_error_classes
 from service.models import (
-    Evidence, GroupScore, ItemScore, MatchReport, Versions,
+    Evidence,
+    GroupScore,
+    ItemScore,
+    MatchReport,
+    Versions,
 )
 from service.models.profile import Citation, SalaryBand
 from service.models.report import ExperienceSummary, Gap, RequirementCheck
@@ -237,7 +241,7 @@ def test_script_never_parses_server_data_as_html() -> None:
 
 
 def test_script_has_a_candidate_message_for_every_error_a_candidate_can_meet() -> None:
-    messages = set(re.findall(r"^\s{4}(\w+): ", PAGE_JS, flags=re.M))
+    messages = set(re.findall(r"^\s{4}(\w+): ", PAGE_JS, flags=re.MULTILINE))
     candidate_codes = {cls.code for cls in all_error_classes()
                        if issubclass(cls, DocumentError)} | {"rate_limited", "busy",
                                                               "invalid_request"}

@@ -11,7 +11,7 @@ from .vocab import field_patterns, level_patterns, looks_like_education
 
 _INSTITUTION = re.compile(
     r"\b(universit\w*|college|institute|school|academy|polytechnic|iit|nit|conservatory|"
-    r"ecole|école|hochschule|universidad|politecnico)\b", re.I)
+    r"ecole|école|hochschule|universidad|politecnico)\b", re.IGNORECASE)
 _CONNECTORS = {"of", "and", "&", "the", "for", "de", "di"}
 _MONTHS_WORD = re.compile(
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -23,8 +23,8 @@ _NOT_DEGREES = re.compile(
     r"\bMS[\s-]*(?:Office|Excel|Word|PowerPoint|Access|Project|Visio|Teams|SQL|Outlook|"
     r"Dynamics|Paint|DOS|Azure|Windows)\b"
     r"|\b(?:scrum|web|quiz|toast)\s*master\b|\bmaster\s+(?:data|class|chef|trainer|plan)\b",
-    re.I)
-_DEGREE_WORDS = re.compile(r"\b(science|arts|engineering|technology|philosophy|business)\b", re.I)
+    re.IGNORECASE)
+_DEGREE_WORDS = re.compile(r"\b(science|arts|engineering|technology|philosophy|business)\b", re.IGNORECASE)
 
 
 def degree_level(text: str) -> str | None:

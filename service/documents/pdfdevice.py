@@ -10,13 +10,18 @@ bit-identical boxes. Vertical fonts take pdfminer's own path.
 
 from __future__ import annotations
 
-from typing import Any
-
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import (
-    LAParams, LTAnno, LTChar, LTComponent, LTPage, LTTextLine, LTTextLineHorizontal,
+    LAParams,
+    LTAnno,
+    LTChar,
+    LTComponent,
+    LTPage,
+    LTTextLine,
+    LTTextLineHorizontal,
 )
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.utils import apply_matrix_rect, fsplit
@@ -90,7 +95,7 @@ class _LineBuilder:
     """Collects an ``LTTextLineHorizontal`` as its ``add`` would (word-gap ``LTAnno(" ")``,
     growing box) and sets the box once at the end."""
 
-    __slots__ = ("line", "objs", "word_margin", "last_x1", "x0", "y0", "x1", "y1")
+    __slots__ = ("last_x1", "line", "objs", "word_margin", "x0", "x1", "y0", "y1")
 
     def __init__(self, word_margin: float) -> None:
         self.line = LTTextLineHorizontal(word_margin)

@@ -51,14 +51,14 @@ _DATE_HINT = re.compile(rf"\d|\b(?i:{'|'.join(_MONTH_WORDS)})")
 _DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"^\s*(?:[-*+>]|\d+[.)])\s")
 _HEADER_STRIP = re.compile(r"^[\s|,;:()\[\]@/-]+|[\s|,;:()\[\]@/-]+$")
-_LABEL = re.compile(r"^(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?\s*", re.I)
+_LABEL = re.compile(r"^(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?\s*", re.IGNORECASE)
 _EMPLOYER_LABEL = re.compile(
-    r"^\s*(?:company|employer|organi[sz]ation|client|company name)\s*[-:]\s*(\S.*)$", re.I)
+    r"^\s*(?:company|employer|organi[sz]ation|client|company name)\s*[-:]\s*(\S.*)$", re.IGNORECASE)
 _TITLE_LABEL = re.compile(
-    r"^\s*(?:designation|job title|title|role|position)\s*[-:]\s*(\S.*)$", re.I)
+    r"^\s*(?:designation|job title|title|role|position)\s*[-:]\s*(\S.*)$", re.IGNORECASE)
 _COMPANY = re.compile(
     r"\b(?:inc|llc|ltd|limited|corp|corporation|co|company|gmbh|plc|pvt|llp|ag|sa|group|"
-    r"technologies|solutions|services|systems|consulting|labs?|bank|university)\b\.?", re.I)
+    r"technologies|solutions|services|systems|consulting|labs?|bank|university)\b\.?", re.IGNORECASE)
 _PARENS = re.compile(r"\([^)]*\)?")
 _NUMERIC = re.compile(r"[\d\s/.,'#%+-]+")
 _SPLIT = re.compile(r"\s+(?:at|@)\s+|\s*\|\s*|\s+-\s+|,\s+|\s{2,}|\t")
@@ -197,7 +197,7 @@ def _clean(part: str | None) -> str | None:
     if not part:
         return None
     part = _LABEL.sub("", _HEADER_STRIP.sub("", part))
-    part = _HEADER_STRIP.sub("", re.sub(r"\b(?:since|from)\s*$", "", part, flags=re.I)).strip()
+    part = _HEADER_STRIP.sub("", re.sub(r"\b(?:since|from)\s*$", "", part, flags=re.IGNORECASE)).strip()
     return part if 2 <= len(part) <= 80 and any(ch.isalpha() for ch in part) else None
 
 

@@ -36,19 +36,19 @@ _EDUCATION_WORDS = re.compile(
 
 _FALLBACK_LEVELS: list[tuple[str, re.Pattern[str]]] = [
     ("phd", re.compile(r"\b(ph\.?\s?d\.?|d\.?\s?phil|doctor(ate| of philosophy)|doctoral)(?!\w)",
-                       re.I)),
+                       re.IGNORECASE)),
     ("master", re.compile(
         r"\b(masters?|master's|m\.?\s?sc\.?|m\.?\s?s\.|m\.?\s?tech\.?|mtech|m\.?\s?eng\.?|"
         r"m\.?\s?e\.|m\.\s?a\.|mba|m\.?\s?phil|mca|msc|meng|m\.?\s?res|ms(?=\s+(?:in|of)\s))(?!\w)",
-        re.I)),
+        re.IGNORECASE)),
     ("bachelor", re.compile(
         r"\b(bachelors?|bachelor's|b\.?\s?sc\.?|b\.?\s?s\.|b\.?\s?tech\.?|btech|b\.?\s?eng\.?|"
         r"b\.?\s?e\.|b\.\s?a\.|b\.?\s?com|bca|bsc|beng|undergraduate|b\.?\s?b\.?\s?a|"
-        r"a\.?\s?b\.|b[sa](?=\s+(?:in|of)\s))(?!\w)", re.I)),
+        r"a\.?\s?b\.|b[sa](?=\s+(?:in|of)\s))(?!\w)", re.IGNORECASE)),
     ("associate", re.compile(r"\b(associate(?:'s)? (?:degree|of)|a\.a\.|a\.s\.|aas)(?!\w)",
-                             re.I)),
+                             re.IGNORECASE)),
     ("other", re.compile(r"\b(diploma|high school|secondary|hsc|ssc|higher secondary|"
-                         r"certificate|a-levels?|gcse|matriculation|12th|10th)(?!\w)", re.I)),
+                         r"certificate|a-levels?|gcse|matriculation|12th|10th)(?!\w)", re.IGNORECASE)),
 ]
 
 _OTHER_LEVEL = _FALLBACK_LEVELS[-1]
@@ -125,7 +125,7 @@ def _pattern(forms: list[str]) -> re.Pattern[str] | None:
         return None
     parts = [f"(?-i:{re.escape(f)})" if f.isupper() and len(f.replace(".", "")) <= 4
              else re.escape(f) for f in unique]
-    return re.compile(r"(?<!\w)(" + "|".join(parts) + r")(?!\w)", re.I)
+    return re.compile(r"(?<!\w)(" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -3,16 +3,44 @@
 from .document import Block, Document, EducationEntry, Position, Section
 from .extraction import Evidence, Extraction, SkillHit, Versions
 from .profile import (
-    Citation, EducationRequirement, ExperienceRequirement, Profile, ProfileGroup, ProfileItem,
+    Citation,
+    EducationRequirement,
+    ExperienceRequirement,
+    Profile,
+    ProfileGroup,
+    ProfileItem,
     SalaryBand,
 )
 from .report import (
-    ExperienceSummary, Gap, GroupScore, ItemScore, MatchReport, RequirementCheck,
+    ExperienceSummary,
+    Gap,
+    GroupScore,
+    ItemScore,
+    MatchReport,
+    RequirementCheck,
 )
 
 __all__ = [
-    "Block", "Citation", "Document", "EducationEntry", "EducationRequirement", "Evidence",
-    "ExperienceRequirement", "ExperienceSummary", "Gap", "GroupScore", "ItemScore",
-    "MatchReport", "RequirementCheck", "Extraction", "Position", "Profile", "ProfileGroup", "ProfileItem",
-    "SalaryBand", "Section", "SkillHit", "Versions",
+    "Block",
+    "Citation",
+    "Document",
+    "EducationEntry",
+    "EducationRequirement",
+    "Evidence",
+    "ExperienceRequirement",
+    "ExperienceSummary",
+    "Extraction",
+    "Gap",
+    "GroupScore",
+    "ItemScore",
+    "MatchReport",
+    "Position",
+    "Profile",
+    "ProfileGroup",
+    "ProfileItem",
+    "RequirementCheck",
+    "SalaryBand",
+    "Section",
+    "SkillHit",
+    "Versions",
 ]

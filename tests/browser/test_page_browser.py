@@ -4,8 +4,8 @@ keyboard-only use, phone width, contrast."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -281,8 +281,16 @@ HOSTILE = '<img src=x onerror="window.pwned=1"><b>bold</b>&amp;'
 def hostile_answer() -> dict[str, Any]:
     """An /v1/analyze answer with markup in every text field the page shows."""
     from service.models import (
-        Citation, Document, Evidence, Extraction, GroupScore, ItemScore, MatchReport,
-        RequirementCheck, SalaryBand, Versions,
+        Citation,
+        Document,
+        Evidence,
+        Extraction,
+        GroupScore,
+        ItemScore,
+        MatchReport,
+        RequirementCheck,
+        SalaryBand,
+        Versions,
     )
     from service.models.report import ExperienceSummary, Gap
 
