@@ -5,12 +5,17 @@ requests). Each hostile upload must get its documented status; the figure is eac
 request's p99 with the hostile mix over its p99 without (goal: within 2×).
 
 Used by ``bench/run.py`` (area ``hostile``); also runs alone: ``python -m bench.hostile [--quick]``.
+
+Diagnosis only: ``SKILLMATCH_BENCH_HOSTILE_CASES`` (comma-separated case ids, or ids each
+prefixed with ``-`` to leave them out) mixes in a subset of the cases, each at the weight it has
+in the full mix; the published figures always use every case.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -23,6 +28,7 @@ AREA = "hostile"
 CLIENTS = 8
 HEALTHY = ("match", "analyze", "resumes")
 BOUNDARY = "skillmatchhostile"
+CASES_ENV = "SKILLMATCH_BENCH_HOSTILE_CASES"
 
 
 def _json(server, method: str, path: str, body: dict, auth: dict[str, str]) -> dict:
@@ -61,6 +67,7 @@ def _hostile(auth: dict[str, str], quick: bool) -> list[Request]:
 
     cases = [c for c in CASES if not (quick and c.slow)]
     share = 1.0 / len(cases)  # the hostile uploads together weigh 1 against the healthy 4
+    cases = _selected(cases, os.environ.get(CASES_ENV, ""))
     form = {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"}
     requests = []
     for index, case in enumerate(cases):
@@ -72,6 +79,21 @@ def _hostile(auth: dict[str, str], quick: bool) -> list[Request]:
                                 weight=share, ok=frozenset({ok if case.ok else case.status,
                                                             *(st for st, _ in case.alternatives)})))
     return requests
+
+
+def _selected(cases: list, spec: str) -> list:
+    """The cases named in ``spec`` (see ``CASES_ENV``); all of them when it is empty."""
+    names = [name.strip() for name in spec.split(",") if name.strip()]
+    if not names:
+        return cases
+    known = {case.id for case in cases}
+    unknown = {name.lstrip("-") for name in names} - known
+    if unknown:
+        raise ValueError(f"{CASES_ENV}: unknown hostile cases {sorted(unknown)}")
+    if all(name.startswith("-") for name in names):
+        left_out = {name[1:] for name in names}
+        return [case for case in cases if case.id not in left_out]
+    return [case for case in cases if case.id in names]
 
 
 def _p99s(result: LoadResult) -> dict[str, float]:

@@ -142,8 +142,31 @@ def test_workers_are_recycled_after_many_documents(monkeypatch):
 
     monkeypatch.setattr(sandbox, "MAX_JOBS_PER_WORKER", 2)
     with DocumentPool(SETTINGS, workers=1) as pool:
-        pids = []
-        for _ in range(3):
-            pool.parse(pdfgen.minimal_pdf())
-            pids.append({w.process.pid for w in pool._workers})
-        assert pids[0] and pids[1] == set() and pids[2] and pids[2] != pids[0]
+        pool.parse(pdfgen.minimal_pdf())
+        (first,) = pool._workers
+        pool.parse(pdfgen.minimal_pdf())  # worn out: a replacement starts in the background
+        spare = pool._spares[0].result(timeout=60)
+        # The worn-out worker kept its slot meanwhile; the next parse runs on the replacement.
+        assert pool.parse(pdfgen.minimal_pdf()).text
+        assert spare.jobs == 1 and spare.alive()
+        first.process.wait(timeout=10)
+        assert pool._workers == {spare} and pool.restarts == 0
+
+
+def test_recycling_never_makes_a_caller_wait_for_a_cold_start(monkeypatch):
+    from service.documents import sandbox
+
+    monkeypatch.setattr(sandbox, "MAX_JOBS_PER_WORKER", 2)
+    data = pdfgen.minimal_pdf()
+    with DocumentPool(SETTINGS, workers=1) as pool:
+        started = time.perf_counter()
+        pool.warm()
+        cold_start = time.perf_counter() - started
+        timings = []
+        for _ in range(6):  # two recyclings
+            started = time.perf_counter()
+            pool.parse(data)
+            timings.append(time.perf_counter() - started)
+            time.sleep(cold_start / 2)
+        assert max(timings) < cold_start / 2
+        assert pool.restarts == 0

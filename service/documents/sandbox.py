@@ -7,7 +7,9 @@ caps its address space (RLIMIT_AS = ``settings.worker_memory_mb``); the parent e
 wall-clock limit (``settings.parse_timeout_s``): a worker that overruns or dies is killed, its
 slot starts a fresh worker on next use, and the caller gets ``ParseTimeout`` or ``Corrupt``.
 The pool size caps concurrent parses: callers beyond it wait. Workers are recycled after
-``MAX_JOBS_PER_WORKER`` documents.
+``MAX_JOBS_PER_WORKER`` documents: the replacement starts in the background (starting a worker
+takes ~1 s of CPU on a busy machine) while the old one keeps serving, and takes its slot once it
+is ready, so no caller waits for a cold start.
 
 Code that is already inside a worker process of its own (the batch runner) calls
 ``apply_worker_limits(settings)`` once and then ``read_document_limited`` per document.
@@ -27,6 +29,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from pathlib import Path
 from multiprocessing.connection import Connection
@@ -165,6 +168,7 @@ class _Worker:
             child.close()
         self.conn = Connection(parent.detach())
         self.jobs = 0
+        self.spare_requested = False  # a replacement is starting for this worn-out worker
         self.conn.send(settings)
         if not self.conn.poll(STARTUP_TIMEOUT_S) or self._ready() != "ready":
             self.kill()
@@ -209,6 +213,7 @@ class DocumentPool:
         self._lock = threading.Lock()
         self._workers: set[_Worker] = set()
         self._closed = False
+        self._spares: list[Future[_Worker]] = []  # replacements starting for worn-out workers
         self.restarts = 0
 
     def _start(self) -> _Worker:
@@ -228,6 +233,66 @@ class DocumentPool:
         with self._lock:
             self._workers.discard(worker)
 
+    def _start_spare(self) -> None:
+        """Start a replacement worker in a background thread (see ``_take_spare``)."""
+        spare: Future[_Worker] = Future()
+        with self._lock:
+            self._spares.append(spare)
+
+        def start() -> None:
+            try:
+                worker = self._start()
+            except (RuntimeError, OSError) as exc:
+                log.warning("a replacement reader process failed to start: %s", exc)
+                spare.set_exception(exc)
+                return
+            if self._closed:
+                self._retire(worker)
+            spare.set_result(worker)
+
+        threading.Thread(target=start, name="reader-spare", daemon=True).start()
+
+    def _take_spare(self) -> _Worker | None:
+        """A replacement worker that has finished starting, if any (a failed start is dropped:
+        the worn-out worker keeps serving and asks for another one after its next document)."""
+        with self._lock:
+            for spare in self._spares:
+                if spare.done():
+                    self._spares.remove(spare)
+                    break
+            else:
+                return None
+        if spare.exception() is not None:
+            return None
+        worker = spare.result()
+        return worker if worker.alive() else None
+
+    def _acquire(self) -> _Worker:
+        """A live worker for one slot: a ready replacement instead of a worn-out or dead
+        worker, else a fresh start (only when the slot's worker died or never started)."""
+        worker = self._slots.get()
+        try:
+            if worker is None or not worker.alive() or worker.jobs >= MAX_JOBS_PER_WORKER:
+                spare = self._take_spare()
+                if spare is None and worker is not None:
+                    with self._lock:
+                        worker.spare_requested = bool(self._spares)  # a failed start: ask again
+                if spare is not None:
+                    if worker is not None:
+                        old = worker
+                        threading.Thread(target=self._retire if old.alive() else self._discard,
+                                         args=(old,), name="reader-retire", daemon=True).start()
+                    return spare
+            if worker is None or not worker.alive():
+                if worker is not None:
+                    self._discard(worker)
+                worker = None
+                worker = self._start()
+            return worker
+        except BaseException:
+            self._slots.put(worker)
+            raise
+
     def warm(self) -> None:
         """Start every worker now instead of on first use."""
         taken = [self._slots.get() for _ in range(self.size)]
@@ -243,12 +308,8 @@ class DocumentPool:
         if self._closed:
             raise RuntimeError("DocumentPool is closed")
         settings = settings or self.settings
-        worker = self._slots.get()
+        worker: _Worker | None = self._acquire()
         try:
-            if worker is None or not worker.alive():
-                if worker is not None:
-                    self._discard(worker)
-                worker = self._start()
             try:
                 worker.conn.send((data, filename, settings))
             except (OSError, ValueError):
@@ -269,9 +330,9 @@ class DocumentPool:
                               "need more memory than allowed). Export it again and retry.") \
                     from None
             worker.jobs += 1
-            if worker.jobs >= MAX_JOBS_PER_WORKER:
-                self._retire(worker)
-                worker = None
+            if worker.jobs >= MAX_JOBS_PER_WORKER and not worker.spare_requested:
+                worker.spare_requested = True
+                self._start_spare()
         finally:
             self._slots.put(worker)
         if reply[0] == "ok":
