@@ -42,16 +42,14 @@ class LRUCache(Generic[V]):
         self, tenant_id: int, row_id: str, version: Hashable, load: Callable[[], V]
     ) -> V:
         """The cached value for the key, else ``load()`` (outside the lock), stored and returned."""
-        key = (tenant_id, row_id, version)
+        value = self.get(tenant_id, row_id, version)
+        if value is not None:
+            return value
         with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-                self.hits += 1
-                return value
             self.misses += 1
         value = load()
         if self.size > 0:
+            key = (tenant_id, row_id, version)
             with self._lock:
                 self._items[key] = value
                 self._items.move_to_end(key)
