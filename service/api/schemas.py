@@ -18,9 +18,9 @@ def _not_blank(value: str) -> str:
     return value
 
 
-NonBlank = Annotated[str, AfterValidator(_not_blank)]
-"""Text that must hold something besides whitespace (kept as sent: offsets refer to it)."""
-_HAS_TEXT = {"pattern": r"\S"}
+NonBlank = Annotated[str, AfterValidator(_not_blank), Field(json_schema_extra={"pattern": r"\S"})]
+"""Text that must hold something besides whitespace (kept as sent: offsets refer to it); the
+schema says so with a pattern."""
 
 
 class Page(BaseModel, Generic[T]):
@@ -42,12 +42,8 @@ class AnalyzeResult(BaseModel):
 class JobCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    title: NonBlank = Field(
-        min_length=1, max_length=200, description="The job title", json_schema_extra=_HAS_TEXT
-    )
-    description: NonBlank = Field(
-        min_length=1, description="The posting's text", json_schema_extra=_HAS_TEXT
-    )
+    title: NonBlank = Field(min_length=1, max_length=200, description="The job title")
+    description: NonBlank = Field(min_length=1, description="The posting's text")
 
 
 class JobSummary(BaseModel):
@@ -100,13 +96,9 @@ class MatchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra=_ONE_OF_EACH)
 
     resume_id: str = Field(None, pattern=ID_PATTERN, description="A stored resume")  # type: ignore[assignment]
-    resume_text: NonBlank = Field(  # type: ignore[assignment]
-        None, min_length=1, description="Resume text, pasted", json_schema_extra=_HAS_TEXT
-    )
+    resume_text: NonBlank = Field(None, min_length=1, description="Resume text, pasted")  # type: ignore[assignment]
     job_id: str = Field(None, pattern=ID_PATTERN, description="A stored job")  # type: ignore[assignment]
-    job_text: NonBlank = Field(  # type: ignore[assignment]
-        None, min_length=1, description="A job description, pasted", json_schema_extra=_HAS_TEXT
-    )
+    job_text: NonBlank = Field(None, min_length=1, description="A job description, pasted")  # type: ignore[assignment]
     profile: str = Field(  # type: ignore[assignment]
         None, pattern=r"^[a-z0-9][a-z0-9-]{0,63}$", description="Profile name; default ml-engineer"
     )
