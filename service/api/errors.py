@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from ..errors import SkillmatchError
+from ..web.security import security_headers
 
 log = logging.getLogger("service.api")
 
@@ -134,8 +135,6 @@ async def _server_error(request: Request, exc: Exception) -> JSONResponse:
 
     This answer is sent from outside every middleware, so it carries the security headers
     itself."""
-    from ..web.security import security_headers
-
     return error_response(
         500, "internal_error", "Something went wrong on the server; the error has been logged.",
         security_headers(request.url.path),
