@@ -24,25 +24,22 @@ class SkillmatchApp(typer.Typer):
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         try:
             return super().__call__(*args, **kwargs)
-        except ValidationError as exc:
-            if exc.title != "Settings":
-                raise
-            _exit(settings_message(exc))
-        except OSError as exc:
-            message = data_dir_message(exc)
-            if message is None:
-                raise
-            _exit(message)
-        except (ModuleNotFoundError, RuntimeError) as exc:
-            message = driver_message(exc)
-            if message is None:
-                raise
-            _exit(message)
         except Exception as exc:
-            message = database_message(exc)
+            message = configuration_message(exc)
             if message is None:
                 raise
             _exit(message)
+
+
+def configuration_message(exc: Exception) -> str | None:
+    """The one-line message when ``exc`` is a configuration problem, else None (a bug)."""
+    if isinstance(exc, ValidationError):
+        return settings_message(exc) if exc.title == "Settings" else None
+    if isinstance(exc, OSError):
+        return data_dir_message(exc)
+    if isinstance(exc, ModuleNotFoundError | RuntimeError):
+        return driver_message(exc)
+    return database_message(exc)
 
 
 def _exit(message: str) -> NoReturn:
