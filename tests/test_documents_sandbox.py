@@ -150,6 +150,9 @@ def test_workers_are_recycled_after_many_documents(monkeypatch):
         assert pool.parse(pdfgen.minimal_pdf()).text
         assert spare.jobs == 1 and spare.alive()
         first.process.wait(timeout=10)
+        for thread in threading.enumerate():  # the retiring thread forgets the worker after
+            if thread.name == "reader-retire":  # its process has exited
+                thread.join(timeout=10)
         assert pool._workers == {spare} and pool.restarts == 0
 
 
