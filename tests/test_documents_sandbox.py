@@ -162,14 +162,18 @@ def test_recycling_never_makes_a_caller_wait_for_a_cold_start(monkeypatch):
     monkeypatch.setattr(sandbox, "MAX_JOBS_PER_WORKER", 2)
     data = pdfgen.minimal_pdf()
     with DocumentPool(SETTINGS, workers=1) as pool:
-        started = time.perf_counter()
         pool.warm()
-        cold_start = time.perf_counter() - started
-        timings = []
-        for _ in range(6):  # two recyclings
-            started = time.perf_counter()
+        start = pool._start
+        starts: list[str] = []  # the thread each worker start ran on
+
+        def recorded_start():
+            starts.append(threading.current_thread().name)
+            return start()
+
+        monkeypatch.setattr(pool, "_start", recorded_start)
+        for _ in range(6):  # each second parse wears a worker out: three replacements
             pool.parse(data)
-            timings.append(time.perf_counter() - started)
-            time.sleep(cold_start / 2)
-        assert max(timings) < cold_start / 2
+            for spare in list(pool._spares):  # let a replacement finish starting
+                spare.result(timeout=60)
+        assert starts == ["reader-spare"] * 3  # never on the caller's thread
         assert pool.restarts == 0
