@@ -352,12 +352,22 @@ def zlib_zeros(inflated_mb: int) -> bytes:
     return first + block * (inflated_mb - 1) + tail[:-4] + checksum.to_bytes(4, "big")
 
 
+def flate_stream_pdf(compressed: bytes) -> bytes:
+    """A one-page PDF whose content stream is the zlib stream ``compressed``."""
+    objects = _text_page_objects(b"")
+    objects[4] = _stream(compressed, b"/Filter /FlateDecode ")
+    return _assemble(objects)
+
+
+def spoil_checksum(compressed: bytes) -> bytes:
+    """``compressed`` with its Adler-32 checksum wrong (pdfminer then inflates it byte by byte)."""
+    return compressed[:-1] + bytes([compressed[-1] ^ 0xFF])
+
+
 @lru_cache(maxsize=2)
 def flate_bomb_pdf(inflated_mb: int = 1100) -> bytes:
     """A content stream of ~1 MB that inflates to ``inflated_mb`` MiB of zeros."""
-    objects = _text_page_objects(b"")
-    objects[4] = _stream(zlib_zeros(inflated_mb), b"/Filter /FlateDecode ")
-    return _assemble(objects)
+    return flate_stream_pdf(zlib_zeros(inflated_mb))
 
 
 def nested_arrays_pdf(depth: int = 100_000) -> bytes:

@@ -3,13 +3,15 @@ typed error within the time limit."""
 
 from __future__ import annotations
 
+import random
 import time
 import zlib
 
 import pdfgen
 import pytest
 
-from service.documents import parse_bytes
+from service.documents import parse_bytes, read_document
+from service.documents.pdf import MAX_NESTING
 from service.errors import (
     Corrupt,
     DocumentError,
@@ -88,6 +90,42 @@ def test_flate_bomb_is_refused():
     assert time.monotonic() - started < 5
     # the pool is healthy afterwards
     assert "Python" in _parse(pdfgen.minimal_pdf()).text
+
+
+def test_a_bomb_is_refused_by_its_ratio_long_before_the_size_cap():
+    for compressed in (pdfgen.zlib_zeros(200), pdfgen.spoil_checksum(pdfgen.zlib_zeros(200))):
+        started = time.process_time()
+        with pytest.raises(TooLarge, match="100 times its size"):
+            read_document(pdfgen.flate_stream_pdf(compressed), "bomb.pdf")
+        assert time.process_time() - started < 1  # 200 MB inflated would take ~0.7 s alone
+
+
+def test_a_large_stream_at_an_ordinary_ratio_is_read():
+    filler = random.Random(5).randbytes(3 * 1024 * 1024).hex().encode()  # 6 MB, inflates ~2×
+    content = b"BT /F1 12 Tf 72 700 Td (Python developer) Tj ET\n% " + filler + b"\n"
+    document = read_document(pdfgen.flate_stream_pdf(zlib.compress(content)), "big.pdf")
+    assert "Python developer" in document.text
+
+
+def test_a_stream_with_a_broken_checksum_is_still_read():
+    content = b"BT /F1 12 Tf 72 700 Td (Python and SQL) Tj ET"
+    data = pdfgen.flate_stream_pdf(pdfgen.spoil_checksum(zlib.compress(content)))
+    assert "Python and SQL" in read_document(data, "resume.pdf").text
+
+
+@pytest.mark.parametrize("depth", [MAX_NESTING + 1, 100_000])
+def test_nesting_past_the_limit_is_corrupt_at_once(depth):
+    started = time.process_time()
+    with pytest.raises(Corrupt, match=f"more than {MAX_NESTING} deep"):
+        read_document(pdfgen.nested_arrays_pdf(depth), "nested.pdf")
+    assert time.process_time() - started < 0.2  # lexing 100,000 levels took ~0.5 s
+
+
+def test_nesting_within_the_limit_is_not_refused_for_it():
+    try:
+        read_document(pdfgen.nested_arrays_pdf(MAX_NESTING - 10), "nested.pdf")
+    except DocumentError as error:
+        assert "deep" not in str(error)
 
 
 @pytest.mark.slow

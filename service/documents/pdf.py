@@ -29,6 +29,7 @@ from pdfminer import pdftypes
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pdfminer.psexceptions import PSException
+from pdfminer.psparser import PSStackParser
 
 from ..errors import Corrupt, Empty, Encrypted, NoTextLayer, TooLarge, TooManyPages
 from ..models import Document
@@ -57,47 +58,97 @@ _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:present|current)\b", re.
 
 
 class _BoundedZlib:
-    """Stand-in for the ``zlib`` module inside ``pdfminer.pdftypes``: inflating one stream past
-    ``limit`` bytes raises ``TooLarge`` (a decompression bomb) instead of eating the memory."""
+    """Stand-in for the ``zlib`` module inside ``pdfminer.pdftypes``: a stream that inflates past
+    ``limit`` bytes, or past ``grace`` bytes at more than ``ratio`` times the compressed bytes read
+    so far (the zip-bomb rule of Apache POI), raises ``TooLarge`` instead of eating the memory.
+    Text, fonts and vector drawings compress 2-20×; a bomb of zeros ~1,000×, so it is refused
+    after ``grace`` bytes rather than ``limit``. Images are never inflated."""
 
     error = zlib.error
+    limit = 256 * 1024 * 1024
+    grace = 4 * 1024 * 1024
+    ratio = 100
+    step = 1024 * 1024  # output inflated per call, so the checks run as it grows
 
-    def __init__(self) -> None:
-        self.limit = 256 * 1024 * 1024
-
-    def _refuse(self) -> TooLarge:
-        return TooLarge("A compressed stream in the PDF inflates to more than "
-                        f"{self.limit // (1024 * 1024)} MB (a decompression bomb?).")
+    def bomb(self, inflated: int, consumed: int) -> TooLarge | None:
+        """The error for a stream that has inflated ``consumed`` bytes into ``inflated``, if any."""
+        if inflated > self.limit:
+            return TooLarge("A compressed stream in the PDF inflates to more than "
+                            f"{self.limit // (1024 * 1024)} MB (a decompression bomb?).")
+        if inflated > self.grace and inflated > self.ratio * consumed:
+            return TooLarge("A compressed stream in the PDF inflates to more than "
+                            f"{self.ratio} times its size (a decompression bomb?).")
+        return None
 
     def decompress(self, data: bytes) -> bytes:
-        inflater = zlib.decompressobj()
-        out = inflater.decompress(data, self.limit + 1)
-        if len(out) > self.limit:
-            raise self._refuse()
-        return out + inflater.flush()
+        inflater = self.decompressobj()
+        return inflater.decompress(data) + inflater.flush()
 
     def decompressobj(self) -> _BoundedInflater:
         return _BoundedInflater(self)
 
 
 class _BoundedInflater:
-    """A ``zlib.decompressobj`` that counts its output against the stream limit."""
+    """A ``zlib.decompressobj`` that inflates in steps and checks each against the bomb rules."""
 
     def __init__(self, owner: _BoundedZlib) -> None:
         self._owner = owner
         self._inner = zlib.decompressobj()
-        self._total = 0
+        self._inflated = 0
+        self._consumed = 0
 
     def decompress(self, data: bytes) -> bytes:
-        out = self._inner.decompress(data, self._owner.limit + 1 - self._total)
-        self._total += len(out)
-        if self._total > self._owner.limit:
-            raise self._owner._refuse()
-        return out
+        owner, inner, pieces = self._owner, self._inner, []
+        pending = data
+        while True:
+            out = inner.decompress(pending, owner.step)
+            self._consumed += len(pending) - len(inner.unconsumed_tail)
+            self._inflated += len(out)
+            error = owner.bomb(self._inflated, self._consumed)
+            if error is not None:
+                raise error
+            pieces.append(out)
+            stalled = not out and len(inner.unconsumed_tail) == len(pending)
+            pending = inner.unconsumed_tail
+            if stalled or not pending and (len(out) < owner.step or inner.eof):
+                return b"".join(pieces)
+
+    def flush(self) -> bytes:
+        return self._inner.flush()
+
+
+def _decompress_corrupted(data: bytes) -> bytes:
+    """pdfminer's fallback for a Flate stream with a bad checksum, in linear time: inflate all
+    but the last three bytes (an error there propagates), then salvage what the checksum bytes
+    give. pdfminer's own feeds one byte at a time onto a growing ``bytes`` (quadratic)."""
+    inflater = _ZLIB.decompressobj()
+    body = inflater.decompress(data[:-3])
+    tail = []
+    try:
+        for index in range(max(0, len(data) - 3), len(data)):
+            tail.append(inflater.decompress(data[index:index + 1]))
+    except zlib.error:
+        pass
+    return body + b"".join(tail)
 
 
 _ZLIB = _BoundedZlib()
 pdftypes.zlib = _ZLIB  # pdfminer inflates Flate streams through this module attribute
+pdftypes.decompress_corrupted = _decompress_corrupted
+
+# Arrays and dictionaries nested deeper than this are refused (qpdf's limit): no real document
+# comes near it, and pdfminer would lex a 100,000-deep nest token by token before giving up.
+MAX_NESTING = 500
+_pdfminer_start_type = PSStackParser.start_type
+
+
+def _bounded_start_type(parser: PSStackParser, pos: int, type: str) -> None:
+    if len(parser.context) >= MAX_NESTING:
+        raise Corrupt(f"The PDF nests arrays or dictionaries more than {MAX_NESTING} deep.")
+    _pdfminer_start_type(parser, pos, type)
+
+
+PSStackParser.start_type = _bounded_start_type  # type: ignore[method-assign]
 
 
 @dataclass

@@ -28,8 +28,8 @@ BUDGET_S = float(os.environ.get("SKILLMATCH_FUZZ_SECONDS", "4"))  # per operatio
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance]
 
-_DOCUMENTS = [pdfgen.make_pdf(), pdfgen.minimal_pdf(), *(c.make() for c in CASES if not c.slow
-                                                          and len(c.make()) < 300_000)]
+_DOCUMENTS = [pdfgen.make_pdf(), pdfgen.minimal_pdf(), *(c.make() for c in CASES
+                                                          if len(c.make()) < 300_000)]
 schemathesis.openapi.format("binary", st.one_of(
     st.sampled_from(_DOCUMENTS),
     st.sampled_from(_DOCUMENTS).flatmap(lambda d: st.integers(0, len(d)).map(lambda n: d[:n])),

@@ -29,10 +29,7 @@ class Case:
     make: Callable[[], bytes]
     status: int
     code: str | None
-    slow: bool = False
     budget_s: float | None = None  # wall-clock bound when extraction, not reading, dominates
-    # Also acceptable: on a starved machine a slow refusal may hit the time limit first.
-    alternatives: tuple[tuple[int, str], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -40,13 +37,11 @@ class Case:
 
     def accepts(self, status: int, code: str | None) -> bool:
         """Whether ``status``/``code`` is this case's answer (``code`` None for a success)."""
-        if (status, code) in self.alternatives:
-            return True
         return code is None if self.ok else (status, code) == (self.status, self.code)
 
     def accepts_code(self, code: str | None) -> bool:
         """Whether an error ``code`` (None for a success) is this case's answer, status aside."""
-        return code == self.code or code in {alt for _, alt in self.alternatives}
+        return code == self.code
 
 
 def _raw_deflate_zeros(size: int) -> tuple[bytes, int]:
@@ -140,10 +135,8 @@ CASES: list[Case] = [
     Case("encrypted-pdf", "locked.pdf", pdfgen.encrypted_pdf, 422, "encrypted"),
     Case("image-only-pdf", "scan.pdf", pdfgen.image_only_pdf, 422, "no_text_layer"),
     Case("5000-pages", "pages.pdf", lambda: pdfgen.many_pages_pdf(5000), 422, "too_many_pages"),
-    Case("flate-bomb", "bomb.pdf", pdfgen.flate_bomb_pdf, 413, "too_large", slow=True,
-         alternatives=((422, "timeout"),)),
-    Case("deep-nesting", "nested.pdf", lambda: pdfgen.nested_arrays_pdf(100_000), 422, "empty",
-         slow=True, alternatives=((422, "timeout"),)),
+    Case("flate-bomb", "bomb.pdf", pdfgen.flate_bomb_pdf, 413, "too_large"),
+    Case("deep-nesting", "nested.pdf", lambda: pdfgen.nested_arrays_pdf(100_000), 422, "corrupt"),
     Case("cyclic-pages", "cycle.pdf", pdfgen.cyclic_pages_pdf, 200, None),
     Case("javascript-embedded", "js.pdf", pdfgen.javascript_pdf, 200, None),
     Case("docx-zip-bomb", "bomb.docx", docx_zip_bomb, 413, "too_large"),

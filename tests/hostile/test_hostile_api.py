@@ -20,10 +20,6 @@ from tests.hostile.conftest import HOSTILE_LIMITS
 ANSWER_WITHIN_S = HOSTILE_LIMITS["parse_timeout_s"] + 6
 
 
-def _params(cases: list[Case]) -> list:
-    return [pytest.param(c, id=c.id, marks=[pytest.mark.slow] if c.slow else []) for c in cases]
-
-
 def _resume_count(app) -> int:
     with app.state.skillmatch.sessions() as session:
         return session.scalar(select(func.count()).select_from(Resume))
@@ -37,7 +33,7 @@ def _assert_healthy(client) -> None:
     assert "python" in {s["id"] for s in good.json()["extraction"]["skills"]}
 
 
-@pytest.mark.parametrize("case", _params(CASES))
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_hostile_file_through_both_upload_routes(case: Case, hostile_client, hostile_app,
                                                  hostile_auth) -> None:
     data = case.make()
