@@ -9,6 +9,7 @@ from extract_toy import claimed, toy_dir, toy_extract, toy_pipeline
 
 from service.errors import TextTooLong
 from service.extract import extract
+from service.extract.extractor import MAX_EVIDENCE
 from service.models import Document, Position
 
 
@@ -165,6 +166,31 @@ def test_years_and_last_used_come_from_positions_that_mention_the_skill():
     assert java.years == pytest.approx(5.0, abs=0.05) and java.last_used == 2020
     assert docker.years == pytest.approx(3.0, abs=0.05) and docker.last_used == 2020
     assert extract(Document(text="Python"), pipeline=toy_pipeline()).skill("python").years is None
+
+
+def test_evidence_per_skill_is_capped_but_later_mentions_still_count_for_years():
+    dense = "Java, Docker. " * 70
+    tail = "Gamma 2021-2023\nJava."
+    text = dense + "\n" + tail
+    positions = [
+        Position(start=date(2015, 1, 1), end=date(2018, 1, 1), years=3, text_start=0,
+                 text_end=len(dense)),
+        Position(start=date(2021, 1, 1), end=date(2023, 1, 1), years=2, text_start=len(dense),
+                 text_end=len(text)),
+    ]
+    extraction = extract(Document(text=text, positions=positions), pipeline=toy_pipeline())
+    java, docker = extraction.skill("java"), extraction.skill("docker")
+    assert len(java.evidence) == len(docker.evidence) == MAX_EVIDENCE
+    assert [e.start for e in java.evidence] == [14 * i for i in range(MAX_EVIDENCE)]
+    assert java.years == pytest.approx(5.0, abs=0.05) and java.last_used == 2023
+    assert docker.years == pytest.approx(3.0, abs=0.05) and docker.last_used == 2018
+
+
+def test_mentions_past_the_cap_do_not_make_a_negated_skill_claimed():
+    text = "No experience with Java. " * MAX_EVIDENCE + "Java " * 5
+    extraction = extract(Document(text=text), pipeline=toy_pipeline())
+    assert extraction.skill("java") is None
+    assert [hit.id for hit in extraction.not_claimed] == ["java"]
 
 
 def test_pipeline_is_built_once():
