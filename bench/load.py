@@ -64,15 +64,19 @@ class Stats:
     max_ms: float
 
 
+Record = tuple[str, int | str, float]  # request name, status or exception name, seconds
+
+
 @dataclass
 class LoadResult:
     seconds: float
     clients: int
     total: int
     stats: dict[str, Stats]
+    records: list[Record] = field(default_factory=list, repr=False)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {k: v for k, v in asdict(self).items() if k != "records"}
 
 
 def multipart(fields: Mapping[str, str], files: Mapping[str, tuple[str, bytes, str]],
@@ -162,9 +166,15 @@ def run_load(host: str, port: int, mix: Sequence[Request], *, clients: int = 8,
         thread.start()
     for thread in threads:
         thread.join()
-    seconds = time.monotonic() - started
+    return summarise(mix, shared.records, time.monotonic() - started, clients)
+
+
+def summarise(mix: Sequence[Request], records: list[Record], seconds: float,
+              clients: int) -> LoadResult:
+    """Percentiles, throughput and errors per request name of ``records`` gathered over
+    ``seconds`` (one run, or several runs of the same mix pooled)."""
     by_name: dict[str, list[tuple[int | str, float]]] = {r.name: [] for r in mix}
-    for name, outcome, latency in shared.records:
+    for name, outcome, latency in records:
         by_name[name].append((outcome, latency))
     ok = {r.name: r.ok for r in mix}
     stats = {}
@@ -177,7 +187,8 @@ def run_load(host: str, port: int, mix: Sequence[Request], *, clients: int = 8,
             rps=len(rows) / seconds if seconds else 0.0, p50_ms=percentile(latencies, 50),
             p95_ms=percentile(latencies, 95), p99_ms=percentile(latencies, 99),
             max_ms=max(latencies, default=0.0))
-    return LoadResult(seconds=seconds, clients=clients, total=len(shared.records), stats=stats)
+    return LoadResult(seconds=seconds, clients=clients, total=len(records), stats=stats,
+                      records=list(records))
 
 
 def main(argv: Sequence[str] | None = None) -> None:

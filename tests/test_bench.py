@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.common import percentile
-from bench.load import Request, multipart, run_load
+from bench.load import Request, multipart, run_load, summarise
 
 AREAS = {"extraction", "pdf", "batch", "api", "memory", "hostile"}
 
@@ -68,6 +68,20 @@ def test_load_counts_statuses_and_stops_at_its_bound() -> None:
     assert result.stats["wrong"].errors == result.stats["wrong"].count > 0
     assert result.stats["hostile"].statuses == {"413": result.stats["hostile"].count}
     assert 0 < result.stats["good"].p50_ms <= result.stats["good"].p99_ms
+
+
+def test_summarise_pools_runs_of_one_mix() -> None:
+    mix = [Request("a", "GET", "/"), Request("b", "GET", "/", ok=frozenset({413}))]
+    first = summarise(mix, [("a", 200, 0.010), ("b", 413, 0.001)], 1.0, 2)
+    second = summarise(mix, [("a", 200, 0.030), ("a", 500, 0.020), ("b", "TimeoutError", 5.0)],
+                       3.0, 2)
+    pooled = summarise(mix, first.records + second.records, 4.0, 2)
+    assert pooled.total == 5 and "records" not in pooled.to_dict()
+    assert pooled.stats["a"].count == 3 and pooled.stats["a"].errors == 1
+    assert pooled.stats["a"].statuses == {"200": 2, "500": 1}
+    assert pooled.stats["a"].p50_ms == 20 and pooled.stats["a"].p99_ms == 30
+    assert pooled.stats["a"].rps == 0.75
+    assert pooled.stats["b"].errors == 1 and pooled.stats["b"].max_ms == 5000
 
 
 def test_load_refuses_other_hosts() -> None:
