@@ -9,6 +9,7 @@ from extract_toy import claimed, toy_dir, toy_extract, toy_pipeline
 
 from service.errors import TextTooLong
 from service.extract import extract
+from service.extract import extractor
 from service.extract.extractor import MAX_EVIDENCE
 from service.models import Document, Position
 
@@ -184,6 +185,13 @@ def test_evidence_per_skill_is_capped_but_later_mentions_still_count_for_years()
     assert [e.start for e in java.evidence] == [14 * i for i in range(MAX_EVIDENCE)]
     assert java.years == pytest.approx(5.0, abs=0.05) and java.last_used == 2023
     assert docker.years == pytest.approx(3.0, abs=0.05) and docker.last_used == 2018
+
+
+def test_past_the_document_budget_only_each_skills_first_mention_is_analysed(monkeypatch):
+    monkeypatch.setattr(extractor, "MAX_ANALYSED", 10)
+    extraction = extract(Document(text="Java, Docker. " * 20 + "Python."), pipeline=toy_pipeline())
+    assert len(extraction.skill("java").evidence) == len(extraction.skill("docker").evidence) == 5
+    assert [e.text for e in extraction.skill("python").evidence] == ["Python"]
 
 
 def test_mentions_past_the_cap_do_not_make_a_negated_skill_claimed():

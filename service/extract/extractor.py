@@ -23,10 +23,12 @@ IMPLIED_CONFIDENCE = 0.6
 # Evidence.line shows at most this many characters either side of the mention: a document on one
 # huge line would otherwise copy the whole line into every evidence (quadratic output size).
 LINE_CONTEXT = 240
-# Mentions of one skill analysed and kept as evidence; later ones only count towards its years.
-# Real resumes name a skill at most ~25 times; a dense keyword dump would otherwise cost context
-# analysis per mention (0.4 s and 5,000 evidence items for 40,000 characters of one list).
+# Mentions analysed (context, negation) and kept as evidence: at most MAX_EVIDENCE per skill and,
+# past MAX_ANALYSED in the document, only a skill's first; later ones count towards its years.
+# Real resumes hold under 200 mentions, a skill at most ~25 times; a keyword dump of 300,000
+# characters would otherwise cost 2.3 s of analysis and a 12 MB answer.
 MAX_EVIDENCE = 50
+MAX_ANALYSED = 2_000
 CATEGORY_ORDER = [
     "language", "platform", "tool", "ml-library", "algorithm", "approach", "statistics",
     "mathematics", "engineering", "soft",
@@ -84,13 +86,16 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
 
 
 def _cap_mentions(mentions: list[Mention]) -> tuple[list[Mention], dict[str, list[int]]]:
-    """The mentions to analyse (at most ``MAX_EVIDENCE`` per skill, in reading order) and, per
-    skill, the offsets of the rest."""
+    """The mentions to analyse, in reading order (see ``MAX_EVIDENCE``), and per skill the
+    offsets of the rest."""
     kept: list[Mention] = []
     counts: dict[str, int] = defaultdict(int)
     overflow: dict[str, list[int]] = defaultdict(list)
     for mention in mentions:
-        if any(counts[i] < MAX_EVIDENCE for i in mention.form.skill_ids):
+        ids = mention.form.skill_ids
+        if any(counts[i] == 0 for i in ids) or (
+            len(kept) < MAX_ANALYSED and any(counts[i] < MAX_EVIDENCE for i in ids)
+        ):
             kept.append(mention)
             for skill_id in mention.form.skill_ids:
                 counts[skill_id] += 1
