@@ -19,11 +19,10 @@ import pytest
 
 from tests import pdfgen
 from tests.hostile.cases import CASES, GOOD_LINE, Case
+from tests.hostile.conftest import HOSTILE_LIMITS
 
 ROOT = Path(__file__).resolve().parents[2]
-# The default limit: batch workers (1024 MB cap) inflate up to 256 MB before refusing a bomb,
-# which can take longer than a lowered limit on a loaded 2-core machine.
-TIMEOUT_S = 15
+TIMEOUT_S = HOSTILE_LIMITS["parse_timeout_s"]
 pytestmark = pytest.mark.slow
 
 
