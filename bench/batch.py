@@ -35,7 +35,7 @@ def run(ctx: Context) -> list[Figure]:
     runs: dict[int, list[float]] = {workers: [] for workers in counts}
     raw: dict[str, float] = {}
     for turn in range(ctx.scale(1, ROUNDS)):
-        for workers in counts:
+        for workers in counts[:: 1 if turn % 2 == 0 else -1]:  # 1 2, 2 1, 1 2
             # Fixed costs (start-up, workers, writing outputs) from a one-file run, taken off.
             fixed = 0.0 if ctx.quick else batch_seconds(
                 pdfs[:1], ctx.workdir / f"fixed-{workers}-{turn}.csv", workers, ctx.env)

@@ -1,9 +1,9 @@
 """Healthy latency with hostile uploads mixed in (issue 10): the same server, clients and healthy
 mix (``/v1/match`` on stored resumes, ``/v1/analyze`` and ``/v1/resumes`` with two-page PDFs) run
 alone and with every file of ``tests/hostile/cases.py`` mixed in (a fifth of the requests), the
-two phases alternating for three rounds and each pooled. Each hostile upload must get its
-documented status; the figure is each healthy request's p99 with the hostile mix over its p99
-without (goal: within 2×).
+two phases alternating for three rounds (A B, B A, A B) and each pooled. Each hostile upload
+must get its documented status; the figure is each healthy request's p99 with the hostile mix
+over its p99 without (goal: within 2×).
 
 Used by ``bench/run.py`` (area ``hostile``); also runs alone: ``python -m bench.hostile [--quick]``.
 
@@ -111,13 +111,14 @@ def run(ctx: Context) -> list[Figure]:
         hostile = _hostile(auth)
         run_load("127.0.0.1", server.port, healthy, clients=CLIENTS, max_requests=ctx.scale(16, 64))
         phases: dict[str, list[LoadResult]] = {"alone": [], "mixed": []}
+        plans = {"alone": (healthy, 1.0), "mixed": ([*healthy, *hostile], 1.25)}
         for turn in range(rounds):
-            phases["alone"].append(run_load(
-                "127.0.0.1", server.port, healthy, clients=CLIENTS, max_requests=requests,
-                max_seconds=seconds, seed=100 * turn))
-            phases["mixed"].append(run_load(
-                "127.0.0.1", server.port, [*healthy, *hostile], clients=CLIENTS,
-                max_requests=int(requests * 1.25), max_seconds=seconds * 1.25, seed=100 * turn))
+            for name in ("alone", "mixed")[:: 1 if turn % 2 == 0 else -1]:  # A B, B A, A B
+                mix, share = plans[name]
+                phases[name].append(run_load(
+                    "127.0.0.1", server.port, mix, clients=CLIENTS,
+                    max_requests=int(requests * share), max_seconds=seconds * share,
+                    seed=100 * turn))
         ready = server.call("GET", "/readyz")[0]
     alone, mixed = (_pooled(mix, phases[name]) for name, mix in
                     (("alone", healthy), ("mixed", [*healthy, *hostile])))

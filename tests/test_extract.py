@@ -194,6 +194,40 @@ def test_past_the_document_budget_only_each_skills_first_mention_is_analysed(mon
     assert [e.text for e in extraction.skill("python").evidence] == ["Python"]
 
 
+def test_mentions_past_the_cap_still_end_a_negation_scope():
+    text = "Built Java services.\n" * (MAX_EVIDENCE + 5) + "No experience with Java, Kubernetes or Docker."
+    extraction = extract(Document(text=text), pipeline=toy_pipeline())
+    assert extraction.skill("java") is not None
+    assert {hit.id for hit in extraction.not_claimed} == {"kubernetes", "docker"}
+
+
+def test_rejected_mentions_do_not_use_up_the_cap():
+    text = "Planned the go-live.\n" * (MAX_EVIDENCE + 10) + "Skills: Go, Docker"
+    go = extract(Document(text=text), pipeline=toy_pipeline()).skill("go")
+    assert go is not None and [e.text for e in go.evidence] == ["Go"]
+
+
+def test_organisation_names_past_the_cap_do_not_count_for_years():
+    used = "Used Docker for builds.\n"
+    employer = "Engineer at Docker Inc.\n" * (MAX_EVIDENCE + 10)
+    text = used + employer
+    positions = [
+        Position(start=date(2005, 1, 1), end=date(2009, 1, 1), years=4, text_start=0,
+                 text_end=len(used)),
+        Position(start=date(2015, 1, 1), end=date(2024, 1, 1), years=9, text_start=len(used),
+                 text_end=len(text)),
+    ]
+    docker = extract(Document(text=text, positions=positions), pipeline=toy_pipeline()).skill("docker")
+    assert docker.years == pytest.approx(4.0, abs=0.05) and docker.last_used == 2009
+
+
+def test_an_ambiguous_form_is_judged_at_most_max_judged_times(monkeypatch):
+    monkeypatch.setattr(extractor, "MAX_JUDGED", 2)
+    go = extract(Document(text="Skills: Go\n" * 4 + "Built it in Golang."),
+                 pipeline=toy_pipeline()).skill("go")
+    assert [e.text for e in go.evidence] == ["Go", "Go", "Golang"]
+
+
 def test_mentions_past_the_cap_do_not_make_a_negated_skill_claimed():
     text = "No experience with Java. " * MAX_EVIDENCE + "Java " * 5
     extraction = extract(Document(text=text), pipeline=toy_pipeline())

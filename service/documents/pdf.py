@@ -17,6 +17,9 @@ import re
 import struct
 import zlib
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from pdfminer.layout import (
@@ -57,28 +60,61 @@ _LIST_START = re.compile(
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:present|current)\b", re.I)
 
 
+class _Tally:
+    """Bytes inflated from bytes consumed: for one stream, or for a whole document."""
+
+    __slots__ = ("inflated", "consumed")
+
+    def __init__(self) -> None:
+        self.inflated = 0
+        self.consumed = 0
+
+
 class _BoundedZlib:
-    """Stand-in for the ``zlib`` module inside ``pdfminer.pdftypes``: a stream that inflates past
-    ``limit`` bytes, or past ``grace`` bytes at more than ``ratio`` times the compressed bytes read
-    so far (the zip-bomb rule of Apache POI), raises ``TooLarge`` instead of eating the memory.
-    Text, fonts and vector drawings compress 2-20×; a bomb of zeros ~1,000×, so it is refused
-    after ``grace`` bytes rather than ``limit``. Images are never inflated."""
+    """Stand-in for the ``zlib`` module inside ``pdfminer.pdftypes``. A stream, or all of one
+    document's streams together, inflating past ``limit`` bytes, or past ``grace`` bytes at more
+    than ``ratio`` times the compressed bytes read so far (the zip-bomb rule of Apache POI),
+    raises ``TooLarge`` instead of eating the memory. Text, fonts and vector drawings compress
+    2-20×; a bomb of zeros ~1,000×, so it is refused after ``grace`` bytes rather than ``limit``,
+    and so are many small bombs in one file. Images are never inflated. Apache POI's rule has
+    a 100 kB grace; no real resume stream we have seen comes near 100× at any size."""
 
     error = zlib.error
-    limit = 256 * 1024 * 1024
-    grace = 4 * 1024 * 1024
+    # Past ``grace`` inflated bytes the ratio applies: pdfminer lexes a content stream byte by
+    # byte (1 MB of NULs: 0.55 s), so a few kB must not buy megabytes. Checked every ``step``.
+    grace = 256 * 1024
     ratio = 100
-    step = 1024 * 1024  # output inflated per call, so the checks run as it grows
+    step = 256 * 1024
 
-    def bomb(self, inflated: int, consumed: int) -> TooLarge | None:
-        """The error for a stream that has inflated ``consumed`` bytes into ``inflated``, if any."""
-        if inflated > self.limit:
-            return TooLarge("A compressed stream in the PDF inflates to more than "
-                            f"{self.limit // (1024 * 1024)} MB (a decompression bomb?).")
-        if inflated > self.grace and inflated > self.ratio * consumed:
-            return TooLarge("A compressed stream in the PDF inflates to more than "
-                            f"{self.ratio} times its size (a decompression bomb?).")
-        return None
+    def __init__(self) -> None:
+        self.limit = 256 * 1024 * 1024
+        self._document: ContextVar[_Tally | None] = ContextVar("inflated_document", default=None)
+
+    @contextmanager
+    def document(self, limit: int) -> Iterator[None]:
+        """Count every stream inflated inside the block as one document's, against ``limit``."""
+        self.limit = limit
+        token = self._document.set(_Tally())
+        try:
+            yield
+        finally:
+            self._document.reset(token)
+
+    def check(self, stream: _Tally, inflated: int, consumed: int) -> None:
+        """Add a step's bytes to the stream's and the document's tallies; refuse a bomb."""
+        document = self._document.get()
+        for tally, what in ((stream, "A compressed stream in the PDF inflates"),
+                            (document, "The PDF's compressed streams together inflate")):
+            if tally is None:
+                continue
+            tally.inflated += inflated
+            tally.consumed += consumed
+            if tally.inflated > self.limit:
+                raise TooLarge(f"{what} to more than {self.limit // (1024 * 1024)} MB "
+                               "(a decompression bomb?).")
+            if tally.inflated > self.grace and tally.inflated > self.ratio * tally.consumed:
+                raise TooLarge(f"{what} to more than {self.ratio} times the compressed size "
+                               "(a decompression bomb?).")
 
     def decompress(self, data: bytes) -> bytes:
         inflater = self.decompressobj()
@@ -94,19 +130,14 @@ class _BoundedInflater:
     def __init__(self, owner: _BoundedZlib) -> None:
         self._owner = owner
         self._inner = zlib.decompressobj()
-        self._inflated = 0
-        self._consumed = 0
+        self._tally = _Tally()
 
     def decompress(self, data: bytes) -> bytes:
         owner, inner, pieces = self._owner, self._inner, []
         pending = data
         while True:
             out = inner.decompress(pending, owner.step)
-            self._consumed += len(pending) - len(inner.unconsumed_tail)
-            self._inflated += len(out)
-            error = owner.bomb(self._inflated, self._consumed)
-            if error is not None:
-                raise error
+            owner.check(self._tally, len(out), len(pending) - len(inner.unconsumed_tail))
             pieces.append(out)
             stalled = not out and len(inner.unconsumed_tail) == len(pending)
             pending = inner.unconsumed_tail
@@ -401,7 +432,11 @@ def read_pdf(data: bytes, settings: Settings) -> Document:
 
 
 def _read_pdf(data: bytes, settings: Settings) -> Document:
-    _ZLIB.limit = max(settings.worker_memory_mb // 4, 16) * 1024 * 1024
+    with _ZLIB.document(max(settings.worker_memory_mb // 4, 16) * 1024 * 1024):
+        return _read_pdf_pages(data, settings)
+
+
+def _read_pdf_pages(data: bytes, settings: Settings) -> Document:
     parser = PDFParser(io.BytesIO(data))
     document = PDFDocument(parser)
     declared = _page_count(document)

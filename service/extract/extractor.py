@@ -23,10 +23,14 @@ IMPLIED_CONFIDENCE = 0.6
 # Evidence.line shows at most this many characters either side of the mention: a document on one
 # huge line would otherwise copy the whole line into every evidence (quadratic output size).
 LINE_CONTEXT = 240
-# Mentions analysed (context, negation) and kept as evidence: at most MAX_EVIDENCE per skill and,
-# past MAX_ANALYSED in the document, only a skill's first; later ones count towards its years.
-# Real resumes hold under 200 mentions, a skill at most ~25 times; a keyword dump of 300,000
-# characters would otherwise cost 2.3 s of analysis and a 12 MB answer.
+# Bounds on per-mention work, far above real resumes (under 200 mentions, a skill at most ~25
+# times) and reached only by keyword dumps (300,000 characters of skill names cost 2.3 s and a
+# 12 MB answer without them). An ambiguous form (or a lower-case acronym) is judged in context at
+# most MAX_JUDGED times per skill; later such mentions are dropped. Of the accepted mentions, at
+# most MAX_EVIDENCE per skill are analysed (negation, requirement) and kept as evidence and, past
+# MAX_ANALYSED in the document, only each skill's first; the rest still blank out for negation
+# scopes and count towards the skill's years.
+MAX_JUDGED = 200
 MAX_EVIDENCE = 50
 MAX_ANALYSED = 2_000
 CATEGORY_ORDER = [
@@ -48,7 +52,7 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     pipeline = pipeline or get_pipeline()
     taxonomy = pipeline.taxonomy
     text = document.text
-    mentions, overflow = _cap_mentions(pipeline.mentions(text))
+    mentions = _judged_mentions(text, pipeline.mentions(text))
     accepted = _resolve_ambiguity(text, document, mentions, taxonomy)
     fields = pipeline.field_forms
     accepted = [
@@ -59,6 +63,7 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
         and not (context.in_place_name(text, m) and not context.in_skills_area(text, document, m))
     ]
     blanked = context.blank_out(soft_unwrap(text), [(m.start, m.end) for m, _ in accepted])
+    accepted, overflow = _analysed(accepted)
     hints = context.RequirementHints(text)
     prerequisites = context.mentions_prerequisites(text)
     section_at = first_holding(document.sections, document.section_at)
@@ -85,22 +90,39 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     )
 
 
-def _cap_mentions(mentions: list[Mention]) -> tuple[list[Mention], dict[str, list[int]]]:
-    """The mentions to analyse, in reading order (see ``MAX_EVIDENCE``), and per skill the
-    offsets of the rest."""
-    kept: list[Mention] = []
+def _judged_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without those past ``MAX_JUDGED`` of a skill that need context to count."""
+    judged: dict[str, int] = defaultdict(int)
+    kept = []
+    for mention in mentions:
+        if mention.form.ambiguous or _lowercase_acronym(text, mention):
+            ids = mention.form.skill_ids
+            if all(judged[i] >= MAX_JUDGED for i in ids):
+                continue
+            for skill_id in ids:
+                judged[skill_id] += 1
+        kept.append(mention)
+    return kept
+
+
+def _analysed(
+    accepted: list[tuple[Mention, str]],
+) -> tuple[list[tuple[Mention, str]], dict[str, list[int]]]:
+    """The accepted mentions to analyse, in reading order (see ``MAX_EVIDENCE``), and per skill
+    the offsets of the rest."""
+    kept: list[tuple[Mention, str]] = []
     counts: dict[str, int] = defaultdict(int)
     overflow: dict[str, list[int]] = defaultdict(list)
-    for mention in mentions:
+    for mention, method in accepted:
         ids = mention.form.skill_ids
         if any(counts[i] == 0 for i in ids) or (
             len(kept) < MAX_ANALYSED and any(counts[i] < MAX_EVIDENCE for i in ids)
         ):
-            kept.append(mention)
-            for skill_id in mention.form.skill_ids:
+            kept.append((mention, method))
+            for skill_id in ids:
                 counts[skill_id] += 1
         else:
-            for skill_id in mention.form.skill_ids:
+            for skill_id in ids:
                 overflow[skill_id].append(mention.start)
     return kept, overflow
 
