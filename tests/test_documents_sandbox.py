@@ -85,13 +85,11 @@ def test_a_worker_dead_while_idle_is_restarted(own_pool):
 
 @pytest.mark.slow
 def test_memory_cap_turns_into_corrupt():
-    """Streams each under the per-stream limit but together over the worker's memory."""
-    objects = pdfgen._text_page_objects(b"")
-    streams = [pdfgen._stream(pdfgen.zlib_zeros(60), b"/Filter /FlateDecode ")] * 6
-    objects[2] = objects[2].replace(b"/Contents 5 0 R", b"/Contents [5 0 R 6 0 R 7 0 R 8 0 R "
-                                    b"9 0 R 10 0 R]")
-    objects[4:] = streams
-    data = pdfgen._assemble(objects)
+    """A page with more characters than the worker's memory can lay out (630,000 here; bombs
+    are refused by the inflate limits long before memory runs out)."""
+    content = (b"BT /F1 10 Tf 72 700 Td " + (b"(" + b"Python " * 150 + b") Tj 0 -1 Td ") * 600
+               + b"ET")
+    data = pdfgen._assemble(pdfgen._text_page_objects(content))
     settings = Settings(worker_memory_mb=256, parse_timeout_s=20)
     with DocumentPool(settings, workers=1) as small:
         with pytest.raises(Corrupt, match="memory"):
