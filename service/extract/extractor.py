@@ -52,7 +52,7 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     pipeline = pipeline or get_pipeline()
     taxonomy = pipeline.taxonomy
     text = document.text
-    mentions = _judged_mentions(text, pipeline.mentions(text))
+    mentions = pipeline.mentions(text)
     accepted = _resolve_ambiguity(text, document, mentions, taxonomy)
     fields = pipeline.field_forms
     accepted = [
@@ -90,21 +90,6 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     )
 
 
-def _judged_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` without those past ``MAX_JUDGED`` of a skill that need context to count."""
-    judged: dict[str, int] = defaultdict(int)
-    kept = []
-    for mention in mentions:
-        if mention.form.ambiguous or _lowercase_acronym(text, mention):
-            ids = mention.form.skill_ids
-            if all(judged[i] >= MAX_JUDGED for i in ids):
-                continue
-            for skill_id in ids:
-                judged[skill_id] += 1
-        kept.append(mention)
-    return kept
-
-
 def _analysed(
     accepted: list[tuple[Mention, str]],
 ) -> tuple[list[tuple[Mention, str]], dict[str, list[int]]]:
@@ -136,18 +121,25 @@ def _check_length(text: str) -> None:
 def _resolve_ambiguity(
     text: str, document: Document, mentions: list[Mention], taxonomy: Taxonomy
 ) -> list[tuple[Mention, str]]:
-    """Keep unambiguous mentions; keep an ambiguous one only in a technical context."""
+    """Keep unambiguous mentions; keep an ambiguous one only in a technical context (judging at
+    most ``MAX_JUDGED`` per skill; later ones are dropped)."""
     accepted: dict[int, tuple[Mention, str]] = {}
     pending = []
     lowercase = set()
+    judged: dict[str, int] = defaultdict(int)
     for index, mention in enumerate(mentions):
-        if not mention.form.ambiguous and _lowercase_acronym(text, mention):
-            lowercase.add(index)
-            pending.append(index)
-        elif mention.form.ambiguous:
-            pending.append(index)
-        else:
+        is_lowercase = not mention.form.ambiguous and _lowercase_acronym(text, mention)
+        if not (is_lowercase or mention.form.ambiguous):
             accepted[index] = (mention, mention.method)
+            continue
+        ids = mention.form.skill_ids
+        if all(judged[i] >= MAX_JUDGED for i in ids):
+            continue
+        for skill_id in ids:
+            judged[skill_id] += 1
+        if is_lowercase:
+            lowercase.add(index)
+        pending.append(index)
     anchors = context.Anchors([
         (m.start, m.end) for m, _ in accepted.values()
         if any(taxonomy.get(i).category != "soft" for i in m.form.skill_ids)
@@ -228,9 +220,10 @@ def _hit(skill: Skill, items: list[Evidence], positions: list[Position],
     """``overflow``: offsets of mentions past ``MAX_EVIDENCE``, counted for years when the skill
     is claimed."""
     positive = [e for e in items if not e.negated]
-    best = max(CONFIDENCE[e.method] for e in positive or items)
-    confidence = min(0.99, best + 0.01 * (len(positive or items) - 1))
-    offsets = [e.start for e in positive or items] + list(overflow if positive else ())
+    counted = positive or items
+    best = max(CONFIDENCE[e.method] for e in counted)
+    confidence = min(0.99, best + 0.01 * (len(counted) - 1))
+    offsets = [e.start for e in counted] + list(overflow if positive else ())
     years, last_used = _years(offsets, positions)
     return SkillHit(
         id=skill.id, name=skill.name, category=skill.category, explicit=True,
