@@ -113,6 +113,15 @@ def test_many_small_bombs_in_one_document_are_refused_together():
     assert time.process_time() - started < 1  # lexing all 40 (8 MB of NULs) takes ~4 s
 
 
+def test_the_size_limit_is_a_quarter_of_the_worker_memory_for_each_document():
+    noise = random.Random(3).randbytes(400_000).hex().encode()  # keeps the ratio ~70, under 100
+    repeated = random.Random(4).randbytes(10_000).hex().encode() * 3_500  # 70 MB
+    data = pdfgen.flate_stream_pdf(zlib.compress(b"% " + noise + repeated))
+    for memory_mb, limit_mb in ((128, 32), (256, 64), (128, 32)):
+        with pytest.raises(TooLarge, match=f"inflates to more than {limit_mb} MB"):
+            read_document(data, "big.pdf", settings=Settings(worker_memory_mb=memory_mb))
+
+
 def test_a_large_stream_at_an_ordinary_ratio_is_read():
     filler = random.Random(5).randbytes(3 * 1024 * 1024).hex().encode()  # 6 MB, inflates ~2×
     content = b"BT /F1 12 Tf 72 700 Td (Python developer) Tj ET\n% " + filler + b"\n"

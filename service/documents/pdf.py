@@ -61,13 +61,15 @@ _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:present|current)\b", re.
 
 
 class _Tally:
-    """Bytes inflated from bytes consumed: for one stream, or for a whole document."""
+    """Bytes inflated from bytes consumed: for one stream, or for a whole document (which also
+    holds the byte limit for its streams)."""
 
-    __slots__ = ("inflated", "consumed")
+    __slots__ = ("inflated", "consumed", "limit")
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int = 0) -> None:
         self.inflated = 0
         self.consumed = 0
+        self.limit = limit
 
 
 class _BoundedZlib:
@@ -85,16 +87,15 @@ class _BoundedZlib:
     grace = 256 * 1024
     ratio = 100
     step = 256 * 1024
+    limit = 256 * 1024 * 1024  # outside ``document()``
 
     def __init__(self) -> None:
-        self.limit = 256 * 1024 * 1024
         self._document: ContextVar[_Tally | None] = ContextVar("inflated_document", default=None)
 
     @contextmanager
     def document(self, limit: int) -> Iterator[None]:
         """Count every stream inflated inside the block as one document's, against ``limit``."""
-        self.limit = limit
-        token = self._document.set(_Tally())
+        token = self._document.set(_Tally(limit))
         try:
             yield
         finally:
@@ -103,14 +104,15 @@ class _BoundedZlib:
     def check(self, stream: _Tally, inflated: int, consumed: int) -> None:
         """Add a step's bytes to the stream's and the document's tallies; refuse a bomb."""
         document = self._document.get()
+        limit = document.limit if document is not None else self.limit
         for tally, what in ((stream, "A compressed stream in the PDF inflates"),
                             (document, "The PDF's compressed streams together inflate")):
             if tally is None:
                 continue
             tally.inflated += inflated
             tally.consumed += consumed
-            if tally.inflated > self.limit:
-                raise TooLarge(f"{what} to more than {self.limit // (1024 * 1024)} MB "
+            if tally.inflated > limit:
+                raise TooLarge(f"{what} to more than {limit // (1024 * 1024)} MB "
                                "(a decompression bomb?).")
             if tally.inflated > self.grace and tally.inflated > self.ratio * tally.consumed:
                 raise TooLarge(f"{what} to more than {self.ratio} times the compressed size "
