@@ -120,8 +120,7 @@ def run(ctx: Context) -> list[Figure]:
                     max_requests=int(requests * share), max_seconds=seconds * share,
                     seed=100 * turn))
         ready = server.call("GET", "/readyz")[0]
-    alone, mixed = (_pooled(mix, phases[name]) for name, mix in
-                    (("alone", healthy), ("mixed", [*healthy, *hostile])))
+    alone, mixed = (_pooled(plans[name][0], phases[name]) for name in ("alone", "mixed"))
     figures = []
     hostile_errors = {name: s.statuses for name, s in mixed.stats.items()
                       if name.startswith("hostile-") and s.errors}
