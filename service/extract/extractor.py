@@ -226,7 +226,7 @@ def _hit(skill: Skill, items: list[Evidence], positions: list[Position],
     offsets = [e.start for e in counted] + list(overflow if positive else ())
     years, last_used = _years(offsets, positions)
     return SkillHit(
-        id=skill.id, name=skill.name, category=skill.category, explicit=True,
+        id=skill.id, name=skill.name, esco=skill.esco, category=skill.category, explicit=True,
         evidence=sorted(items, key=lambda e: e.start), confidence=round(confidence, 3),
         years=years, last_used=last_used,
     )
@@ -272,7 +272,8 @@ def _implied(taxonomy: Taxonomy, explicit: set[str]) -> list[SkillHit]:
             continue
         skill = taxonomy.get(skill_id)
         hits.append(SkillHit(
-            id=skill.id, name=skill.name, category=skill.category, explicit=False,
+            id=skill.id, name=skill.name, esco=skill.esco, category=skill.category,
+            explicit=False,
             implied_by=sorted(roots), evidence=[], confidence=IMPLIED_CONFIDENCE,
         ))
     return hits
