@@ -68,12 +68,14 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     prerequisites = context.mentions_prerequisites(text)
     section_at = first_holding(document.sections, document.section_at)
     page_at = first_holding(document.blocks, document.page_at, lambda block: block.page)
+    pointer_at = first_holding(document.blocks, document.pointer_at, lambda block: block.pointer)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for mention, method in accepted:
         neg = context.negated(text, mention, blanked) or (
             prerequisites and context.course_prerequisite(text, mention, blanked)
         )
         item = _evidence(text, section_at, page_at, mention, method, neg, None if neg else hints)
+        item.pointer = pointer_at(mention.start)
         for skill_id in mention.form.skill_ids:
             evidence[skill_id].append(item)
     skills, not_claimed = [], []
