@@ -196,3 +196,15 @@ def test_api_taxonomy_lists_esco_for_every_skill(api_client):
     assert skills["python"]["esco"] == PYTHON_URI
     assert "esco" in skills["pytorch"] and skills["pytorch"]["esco"] is None
     assert api_client.get("/v1/taxonomy/skills/python").json()["esco"] == PYTHON_URI
+
+
+def test_reviewed_decisions_hold():
+    """Exact label matches a person overruled: the ML language is not machine learning, ABAP is
+    not SAP, the SPARK web framework is not Apache Spark."""
+    taxonomy = get_taxonomy()
+    assert taxonomy.get("machine-learning").esco == (
+        "http://data.europa.eu/esco/skill/3a2d5b45-56e4-4f5a-a55a-4a4a65afdc43")
+    assert taxonomy.get("sap").esco is None
+    assert taxonomy.get("spark").esco is None
+    uris = [s.esco for s in taxonomy.skills.values() if s.esco]
+    assert len(uris) == len(set(uris)), "two skills share an ESCO concept"

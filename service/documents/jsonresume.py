@@ -44,7 +44,7 @@ def _blank_is_none(value: object) -> object:
 
 def _check_date(value: str | None) -> str | None:
     if value is not None and not _ISO_DATE.match(value.strip()):
-        raise ValueError(f"{value!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ValueError("not a date as YYYY, YYYY-MM or YYYY-MM-DD")
     return value.strip() if value else None
 
 
@@ -181,7 +181,9 @@ def parse_json_resume(text: str) -> JsonResume:
         data = json.loads(text)
     except (ValueError, RecursionError) as exc:
         detail = (f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
-                  if isinstance(exc, json.JSONDecodeError) else "nested too deeply")
+                  if isinstance(exc, json.JSONDecodeError) else
+                  "nested too deeply" if isinstance(exc, RecursionError) else
+                  "a value that cannot be read")
         raise Corrupt(f"This file is not valid JSON: {detail}. Fix the JSON, or upload the "
                       "resume as PDF, DOCX or text.") from None
     if not isinstance(data, dict) or not any(key in data for key in RESUME_KEYS):
@@ -240,22 +242,22 @@ class _Layout:
         self.raw(text)
         return True
 
-    def line(self, values: Iterable[tuple[str | None, str]], sep: str = ", ") -> bool:
-        """Several values on one line, separated by ``sep``; ends the line if any was written."""
+    def line(self, values: Iterable[tuple[str | None, str]], sep: str = ", ",
+             tail: str | None = None) -> bool:
+        """Several values on one line, separated by ``sep``, then ``tail`` (text the layout
+        adds, such as a date range: no pointer); ends the line if anything was written."""
         wrote = False
         for value, pointer in values:
             if value and _clean(value):
                 if wrote:
                     self.raw(sep)
                 wrote = self.value(value, pointer) or wrote
+        if tail:
+            self.raw((sep if wrote else "") + tail)
+            wrote = True
         if wrote:
             self.raw("\n")
         return wrote
-
-    def text_line(self, text: str | None) -> None:
-        """A line the layout adds (a date range, a label): no pointer."""
-        if text:
-            self.raw(text + "\n")
 
     def heading(self, name: SectionName, heading: str) -> None:
         if self.parts:
@@ -277,14 +279,7 @@ class _Layout:
 
 def _header(layout: _Layout, values: list[tuple[str | None, str]], dates: str | None) -> None:
     """An entry's first line: ``Title, Employer, Mar 2019 - Present``."""
-    layout.line(values)
-    if dates:
-        if layout.parts and layout.parts[-1] == "\n":
-            layout.parts.pop()
-            layout.offset -= 1
-            layout.raw(", " + dates + "\n")
-        else:
-            layout.text_line(dates)
+    layout.line(values, tail=dates)
 
 
 def _write_basics(layout: _Layout, basics: Basics | None) -> None:
