@@ -250,3 +250,12 @@ def test_a_skills_section_read_back_gives_the_same_explicit_skills(files, tmp_pa
     explicit = {s["id"] for s in _extract(files["text"])["skills"] if s["explicit"]}
     read_back = {s["id"] for s in _extract(written)["skills"] if s["explicit"]}
     assert explicit <= read_back
+
+
+def test_a_compound_mention_over_two_keywords_points_each_skill_at_its_own(tmp_path):
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps({"skills": [{"name": "Stats", "keywords": ["Python", "R"]}]}),
+                    encoding="utf-8")
+    skills = {s["id"]: s for s in _extract(path)["skills"]}
+    assert skills["python"]["evidence"][0]["pointer"] == "/skills/0/keywords/0"
+    assert skills["r"]["evidence"][0]["pointer"] == "/skills/0/keywords/1"

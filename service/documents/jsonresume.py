@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date
 from typing import Annotated
@@ -22,7 +23,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from ..errors import Corrupt, Empty, UnsupportedFormat
-from ..models import Block, Document, Position, Section
+from ..models import Block, Document, Evidence, Position, Section
 from ..models.document import SectionName
 from .education import find_education
 from .normalize import normalize
@@ -428,3 +429,25 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None) -> 
 def read_json_resume(text: str, today: date | None = None) -> Document:
     """``parse_json_resume`` then ``document_from_json_resume``."""
     return document_from_json_resume(parse_json_resume(text), today)
+
+
+def _key(text: str) -> str:
+    return " ".join(normalize(text).casefold().split())
+
+
+def own_pointer(evidence: Evidence, document: Document, forms: Iterable[str]) -> Evidence:
+    """``evidence`` for one of the skills a compound mention names ("Python, R" over two
+    keywords): a copy pointing at the value inside the mention that is one of the skill's
+    ``forms``, or ``evidence`` itself when none is."""
+    wanted = {_key(form) for form in forms}
+    blocks = document.blocks
+    index = max(0, bisect_right(blocks, evidence.start, key=lambda block: block.start) - 1)
+    for block in blocks[index:]:
+        if block.start >= evidence.end:
+            break
+        if (block.end > evidence.start and block.pointer is not None
+                and _key(document.text[block.start:block.end]) in wanted):
+            if block.pointer == evidence.pointer:
+                return evidence
+            return evidence.model_copy(update={"pointer": block.pointer})
+    return evidence

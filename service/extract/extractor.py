@@ -9,6 +9,7 @@ from datetime import date
 
 from .. import __version__
 from ..documents import document_from_text
+from ..documents.jsonresume import own_pointer
 from ..documents.text import first_holding
 from ..errors import TextTooLong
 from ..models import Document, Evidence, Extraction, Position, Section, SkillHit, Versions
@@ -76,8 +77,10 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
         )
         item = _evidence(text, section_at, page_at, mention, method, neg, None if neg else hints)
         item.pointer = pointer_at(mention.start)
+        several = len(mention.form.skill_ids) > 1 and item.pointer is not None
         for skill_id in mention.form.skill_ids:
-            evidence[skill_id].append(item)
+            evidence[skill_id].append(
+                own_pointer(item, document, taxonomy.get(skill_id).forms) if several else item)
     skills, not_claimed = [], []
     for skill_id, items in evidence.items():
         hit = _hit(taxonomy.get(skill_id), items, document.positions, overflow.get(skill_id, ()))
