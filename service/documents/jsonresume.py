@@ -18,152 +18,21 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date
-from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from ..errors import Corrupt, Empty, UnsupportedFormat
 from ..models import Block, Document, Evidence, Position, Section
 from ..models.document import SectionName
 from .education import find_education
+from .jsonresume_schema import ISO_DATE, RESUME_KEYS, Basics, JsonResume, Work
 from .normalize import normalize
 from .timeline import parse_range, total_years
 from .vocab import is_relevant_title
 
-# Top-level keys of the JSON Resume schema; a JSON object with none of them is not a resume.
-RESUME_KEYS = ("basics", "work", "volunteer", "education", "awards", "certificates",
-               "publications", "skills", "languages", "interests", "references", "projects")
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _JSON_START = re.compile(r"^\s*(?:\{\s*[\"}]|\[\s*[\[{\"\]])")
 _JSON_ARRAY = re.compile(r"^\[\s*(?:-?\d|true\b|false\b|null\b)")
-
-
-def _blank_is_none(value: object) -> object:
-    return None if isinstance(value, str) and not value.strip() else value
-
-
-def _check_date(value: str | None) -> str | None:
-    if value is not None and not _ISO_DATE.match(value.strip()):
-        raise ValueError("not a date as YYYY, YYYY-MM or YYYY-MM-DD")
-    return value.strip() if value else None
-
-
-Text = Annotated[str | None, BeforeValidator(_blank_is_none)]
-IsoDate = Annotated[str | None, BeforeValidator(_blank_is_none), AfterValidator(_check_date)]
-
-
-class _Entry(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-
-class Location(_Entry):
-    address: Text = None
-    city: Text = None
-    region: Text = None
-    countryCode: Text = None  # noqa: N815 (the schema's names)
-
-
-class Basics(_Entry):
-    name: Text = None
-    label: Text = None
-    email: Text = None
-    phone: Text = None
-    url: Text = None
-    summary: Text = None
-    location: Location | None = None
-
-
-class Work(_Entry):
-    name: Text = None
-    position: Text = None
-    location: Text = None
-    description: Text = None
-    startDate: IsoDate = None  # noqa: N815
-    endDate: IsoDate = None  # noqa: N815
-    summary: Text = None
-    highlights: list[str] = []
-
-
-class Volunteer(_Entry):
-    organization: Text = None
-    position: Text = None
-    startDate: IsoDate = None  # noqa: N815
-    endDate: IsoDate = None  # noqa: N815
-    summary: Text = None
-    highlights: list[str] = []
-
-
-class Education(_Entry):
-    institution: Text = None
-    area: Text = None
-    studyType: Text = None  # noqa: N815
-    startDate: IsoDate = None  # noqa: N815
-    endDate: IsoDate = None  # noqa: N815
-    score: Text = None
-    courses: list[str] = []
-
-
-class Award(_Entry):
-    title: Text = None
-    date: IsoDate = None
-    awarder: Text = None
-    summary: Text = None
-
-
-class Certificate(_Entry):
-    name: Text = None
-    date: IsoDate = None
-    issuer: Text = None
-
-
-class Publication(_Entry):
-    name: Text = None
-    publisher: Text = None
-    releaseDate: IsoDate = None  # noqa: N815
-    summary: Text = None
-
-
-class SkillGroup(_Entry):
-    name: Text = None
-    level: Text = None
-    keywords: list[str] = []
-
-
-class Language(_Entry):
-    language: Text = None
-    fluency: Text = None
-
-
-class Interest(_Entry):
-    name: Text = None
-    keywords: list[str] = []
-
-
-class Project(_Entry):
-    name: Text = None
-    description: Text = None
-    highlights: list[str] = []
-    keywords: list[str] = []
-    startDate: IsoDate = None  # noqa: N815
-    endDate: IsoDate = None  # noqa: N815
-    roles: list[str] = []
-
-
-class JsonResume(_Entry):
-    """A resume.json: every section optional, unknown keys kept (the schema allows them)."""
-
-    basics: Basics | None = None
-    work: list[Work] = []
-    volunteer: list[Volunteer] = []
-    education: list[Education] = []
-    awards: list[Award] = []
-    certificates: list[Certificate] = []
-    publications: list[Publication] = []
-    skills: list[SkillGroup] = []
-    languages: list[Language] = []
-    interests: list[Interest] = []
-    projects: list[Project] = []
 
 
 def looks_like_json(text: str) -> bool:
@@ -202,7 +71,7 @@ def parse_json_resume(text: str) -> JsonResume:
 
 def _month_year(value: str) -> str:
     """``2019-03-15`` → ``Mar 2019``; ``2019`` stays ``2019``."""
-    match = _ISO_DATE.match(value)
+    match = ISO_DATE.match(value)
     assert match is not None
     year, month = match.group(1), match.group(2)
     return f"{_MONTH_NAMES[int(month) - 1]} {year}" if month else year
