@@ -1,8 +1,9 @@
 """Load and validate the skills taxonomy and the profiles.
 
 Data lives in ``taxonomy/`` (YAML): ``skills/*.yaml``, ``compounds.yaml``, ``education.yaml``,
-``titles.yaml``, ``esco.yaml`` (ESCO identifiers), ``profiles/*.yaml`` and ``VERSION``. Every validation error names the file, the
-entry and the field: ``languages.yaml: entry c: field aliases: ...``.
+``titles.yaml``, ``esco.yaml`` (ESCO identifiers), ``profiles/*.yaml`` and ``VERSION``. Every
+validation error names the file, the entry and the field: ``languages.yaml: entry c: field
+aliases: ...``.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ Category = Literal[
 CATEGORIES: tuple[str, ...] = get_args(Category)
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ESCO_RE = re.compile(
-    r"^http://data\.europa\.eu/esco/skill/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+    r"^http://data\.europa\.eu/esco/skill/"
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 )
 DegreeLevelId = Literal["associate", "bachelor", "master", "phd"]
 
@@ -100,7 +102,7 @@ class Skill(BaseModel):
     name: str
     category: Category
     esco: EscoUri | None = Field(
-        None, description="ESCO skill concept URI, from taxonomy/esco.yaml; None where ESCO has none"
+        None, description="ESCO skill concept URI (from esco.yaml); None where ESCO has none"
     )
     source: Literal["guide", "ext"] = "ext"
     aliases: Forms = Field(default_factory=list)
