@@ -181,7 +181,7 @@ def score_facts(resume: ResumeFacts, profile: Profile) -> MatchReport:
             scored = ItemScore(
                 id=item.id, label=item.label, importance=item.importance, weight=item.weight,
                 credit=round(credit.value, 3), points=round(points, 3), matched_skill=credit.skill,
-                how=credit.how, evidence=list(credit.evidence),
+                how=credit.how, evidence=list(credit.evidence), esco=_esco(credit.skill, tax),
             )
             items.append(scored)
             if credit.matched:
@@ -368,6 +368,12 @@ def _find_skill_credit(skill_id: str, item: ProfileItem, r: ResumeFacts) -> _Cre
     return _NONE
 
 
+def _esco(skill_id: str | None, tax: Taxonomy) -> str | None:
+    """The ESCO URI of a skill id, or None."""
+    skill = tax.skills.get(skill_id) if skill_id else None
+    return skill.esco if skill else None
+
+
 def _name(skill_id: str, tax: Taxonomy) -> str:
     skill = tax.skills.get(skill_id)
     return skill.name if skill else skill_id
@@ -475,6 +481,7 @@ def _gap(item: ProfileItem, credit: _Credit, item_share: float, r: ResumeFacts) 
         id=item.id, label=item.label, importance=item.importance,
         gain=round(item_share * (1.0 - credit.value), 3), why=item.why, closest=closest,
         closest_skill=closest_id, next_step=step, partial=credit.value > 0,
+        esco=_esco(item.any_of[0], r.tax),
     )
 
 

@@ -128,6 +128,7 @@ class Ranking(Page[RankedResume]):
 class SkillSummary(BaseModel):
     id: str
     name: str
+    esco: str | None = Field(None, description="ESCO skill URI; null where ESCO has no concept")
     category: str
 
 

@@ -19,13 +19,16 @@ class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    jsonresume = "jsonresume"
 
 
 EXTRACT_HELP = (
     "Find the skills in each file (PDF, DOCX, text or Markdown, told apart by content) with "
     "the evidence for each. --format jsonl prints one object a line per input "
     '({"path", "skills", "not_claimed", "versions"} or {"path", "error": {"code", "message"}}); '
-    "json prints one array; table (default) prints a table per file.\n\n"
+    "json prints one array; table (default) prints a table per file; jsonresume prints a JSON "
+    'Resume {"skills": [...]} section (one entry per category, its skills as keywords; with '
+    'several files, an array of {"path", "skills"}).\n\n'
     "Exit code: 0 when every file was read; 1 when any file could not be read (the others are "
     "still processed); 2 for bad usage: an option error or a PATH that does not exist (nothing "
     "is read)."
@@ -41,6 +44,7 @@ def extract_command(
 ) -> None:
     from ..extract import extract
     from ..extract.files import error_record, extraction_record, read_path
+    from ..jsonresume_skills import skills_document
 
     missing = [path for path in paths if not os.path.lexists(path)]
     for path in missing:
@@ -51,7 +55,10 @@ def extract_command(
     failed = False
     for path in paths:
         try:
-            record = extraction_record(str(path), extract(read_path(path)))
+            extraction = extract(read_path(path))
+            record = extraction_record(str(path), extraction)
+            if output is OutputFormat.jsonresume:
+                record = {"path": str(path), **skills_document(extraction)}
         except SkillmatchError as exc:
             failed = True
             record = error_record(str(path), exc)
@@ -63,6 +70,10 @@ def extract_command(
         records.append(record)
     if output is OutputFormat.json:
         print(json.dumps(records, ensure_ascii=False, indent=2))
+    elif output is OutputFormat.jsonresume:
+        single = len(records) == 1 and "error" not in records[0]
+        print(json.dumps({"skills": records[0]["skills"]} if single else records,
+                         ensure_ascii=False, indent=2))
     if failed:
         raise typer.Exit(1)
 

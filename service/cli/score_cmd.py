@@ -55,7 +55,7 @@ _EXIT_CODES = ("Exit code: 0 on success; 1 when the {doc} could not be {done}; 2
     + _EXIT_CODES.format(doc="resume", done="read or scored", usage="an unknown profile, a RESUME that does not exist, "
                          "or a --job posting that cannot be read")))
 def score_command(
-    resume: Annotated[Path, typer.Argument(help="Resume: PDF, DOCX, TXT or Markdown.",
+    resume: Annotated[Path, typer.Argument(help="Resume: PDF, DOCX, TXT, Markdown, JSON Resume.",
                                            metavar="RESUME", show_default=False)],
     profile: Annotated[str | None, typer.Option(
         "--profile", "-p", help="Profile name (default: ml-engineer).")] = None,

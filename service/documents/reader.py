@@ -6,6 +6,7 @@ from ..errors import TextTooLong, UnsupportedFormat
 from ..models import Document
 from ..settings import Settings, get_settings
 from .docx import read_docx
+from .jsonresume import read_json_resume
 from .pdf import read_pdf
 from .sniff import check_size, decode_text, sniff
 from .text import document_from_text
@@ -36,6 +37,6 @@ def read_document(data: bytes, filename: str | None = None, *,
         if text is None:
             raise UnsupportedFormat()
         check_text_length(len(text), settings)
-        doc = document_from_text(text, kind)
+        doc = read_json_resume(text) if kind == "json" else document_from_text(text, kind)
     check_text_length(len(doc.text), settings)
     return doc

@@ -9,8 +9,9 @@ import zipfile
 from typing import Literal
 
 from ..errors import Empty, TooLarge, UnsupportedFormat
+from .jsonresume import looks_like_json
 
-Kind = Literal["pdf", "docx", "text", "markdown"]
+Kind = Literal["pdf", "docx", "text", "markdown", "json"]
 
 _MAGIC_REJECT = {
     b"\x89PNG": "a PNG image",
@@ -84,7 +85,9 @@ def decode_text(data: bytes) -> str | None:
 
 
 def sniff(data: bytes) -> Kind:
-    """The document kind of ``data`` by magic bytes; ``UnsupportedFormat`` otherwise."""
+    """The document kind of ``data`` by magic bytes, or by shape for text (``json`` for a JSON
+    object or array: a JSON Resume or not, told by ``jsonresume``); ``UnsupportedFormat``
+    otherwise."""
     if b"%PDF-" in data[:1024] or data.startswith(b"%PDF") or _pdf_body(data):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
@@ -99,4 +102,6 @@ def sniff(data: bytes) -> Kind:
     text = decode_text(data)
     if text is None:
         raise UnsupportedFormat()
+    if looks_like_json(text):
+        return "json"
     return "markdown" if len(_MARKDOWN.findall(text[:20000])) >= 2 else "text"

@@ -26,7 +26,7 @@
   var GAPS_SHOWN = 5;
   var STRONG_SECTIONS = ["experience", "projects", "summary"];
 
-  var ACCEPTED = "PDF, DOCX or TXT";
+  var ACCEPTED = "PDF, DOCX, TXT or JSON Resume";
   var MESSAGES = {
     no_text_layer: "This PDF looks like a scanned image: it has no text layer we can read, and " +
       "skillmatch does not do OCR (reading text from pictures). Open your resume in your word " +
