@@ -172,7 +172,8 @@ def test_scheduler_without_the_dask_extra_is_bad_usage_and_keeps_the_journal(
     result = CliRunner().invoke(app, ["batch", str(RESUME), "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2, result.output
     assert result.output.strip() == (
-        "skillmatch batch: the --scheduler option needs the dask extra: pip install 'skillmatch[dask]'")
+        "skillmatch batch: the --scheduler option needs the dask extra: "
+        "pip install 'skillmatch[dask]'")
     assert journal.read_text() == '{"earlier": "run"}\n'
 
 
@@ -192,8 +193,8 @@ def test_bad_configuration_is_one_line_and_exit_2(tmp_path: Path) -> None:
          f"skillmatch db upgrade: cannot create the data directory {tmp_path / 'a-file'}: "),
         ({"SKILLMATCH_DATABASE_URL": "postgresql://u@127.0.0.1:1/db",
           "PYTHONPATH": blocked}, ["keys", "create", "--name", "x"],
-         ("skillmatch keys create: configuration: SKILLMATCH_DATABASE_URL: the database driver 'psycopg' is "
-         "not installed: pip install 'skillmatch[postgres]'")),
+         ("skillmatch keys create: configuration: SKILLMATCH_DATABASE_URL: the database driver "
+         "'psycopg' is not installed: pip install 'skillmatch[postgres]'")),
     ]
     (tmp_path / "db-is-a-folder").mkdir()
     (tmp_path / "db-is-a-folder" / "skillmatch.db").mkdir()
@@ -202,7 +203,8 @@ def test_bad_configuration_is_one_line_and_exit_2(tmp_path: Path) -> None:
          "skillmatch db upgrade: cannot open the database sqlite:///"),
         ({"SKILLMATCH_DATABASE_URL": "postgresql://u:secret@127.0.0.1:1/db"},
          ["keys", "create", "--name", "x"],
-         "skillmatch keys create: cannot open the database postgresql://u:***@127.0.0.1:1/db: connection failed"),
+         ("skillmatch keys create: cannot open the database postgresql://u:***@127.0.0.1:1/db: "
+          "connection failed")),
     ]
     for env, args, message in cases:
         result = _cli(*args, env=env, cwd=tmp_path)

@@ -81,7 +81,8 @@ def test_a_folder_where_a_file_is_expected_is_bad_usage(tmp_path: Path) -> None:
 def test_evaluate_tells_a_missing_gold_file_from_a_folder(tmp_path: Path) -> None:
     missing = runner.invoke(app, ["evaluate", str(tmp_path / "nope.jsonl")])
     assert missing.exit_code == 2
-    assert missing.stderr.strip() == f"skillmatch evaluate: {tmp_path / 'nope.jsonl'}: No such gold file."
+    assert missing.stderr.strip() == (
+        f"skillmatch evaluate: {tmp_path / 'nope.jsonl'}: No such gold file.")
     (tmp_path / "gold.jsonl").write_text("")
     folder = runner.invoke(app, ["evaluate", str(tmp_path)])
     assert folder.exit_code == 2

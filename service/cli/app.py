@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - Typer on the click package
     from click import exceptions as click_errors  # type: ignore[no-redef]
     from click import get_current_context  # type: ignore[no-redef]
 
+_NO_ARGS_IS_HELP = getattr(click_errors, "NoArgsIsHelpError", ())  # Click >= 8.2
 USAGE_EXIT = 2
 FAILED_EXIT = 1
 CONFIG_EXIT = USAGE_EXIT
@@ -35,7 +36,7 @@ PROGRAM = "skillmatch"
 
 
 def command_name(ctx: Any = None) -> str:
-    """``skillmatch`` followed by the running (sub)command's words, e.g. ``skillmatch keys list``."""
+    """``skillmatch`` and the running (sub)command's words, e.g. ``skillmatch keys list``."""
     ctx = ctx or get_current_context(silent=True)
     words: list[str] = []
     while ctx is not None and ctx.parent is not None:
@@ -60,7 +61,8 @@ def _placeholder(param: Any) -> str:
     its name in capitals."""
     if param.metavar:
         return param.metavar.removesuffix("...")
-    choices = getattr(getattr(param, "type_descriptor", None), "choices", None)
+    choices = getattr(getattr(param, "type_descriptor", None), "choices", None) or \
+        getattr(getattr(param, "type", None), "choices", None)
     if choices:
         return "[" + "|".join(str(getattr(c, "value", c)) for c in choices) + "]"
     return (param.name or "value").upper()
@@ -132,7 +134,7 @@ class SkillmatchGroup(TyperGroup):
             return super().main(argv, prog_name, complete_var, standalone_mode, **extra)
         try:
             code = super().main(argv, PROGRAM, complete_var, False, **extra)
-        except click_errors.NoArgsIsHelpError as exc:
+        except _NO_ARGS_IS_HELP as exc:
             exc.show()
             sys.exit(exc.exit_code)
         except click_errors.UsageError as exc:

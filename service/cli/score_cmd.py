@@ -50,8 +50,9 @@ _EXIT_CODES = ("Exit code: 0 on success; 1 when the {doc} could not be {done}; 2
 @app.command("score", help=(
     "Score a resume against a profile or a job posting and explain the gaps.\n\n"
     "JSON is the MatchReport model (docs/report.md); HTML is one self-contained page.\n\n"
-    + _EXIT_CODES.format(doc="resume", done="read or scored", usage="an unknown profile, a RESUME that does not exist "
-                         "or is a folder, or a --job posting that cannot be read")))
+    + _EXIT_CODES.format(doc="resume", done="read or scored",
+                         usage="an unknown profile, a RESUME that does not exist or is a folder, "
+                         "or a --job posting that cannot be read")))
 def score_command(
     resume: Annotated[Path, typer.Argument(help="Resume: PDF, DOCX, TXT or Markdown.",
                                            metavar="RESUME", show_default=False)],

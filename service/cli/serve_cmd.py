@@ -10,7 +10,8 @@ import typer
 from ..settings import Settings, get_settings
 from .app import USAGE_EXIT, SkillmatchApp, app, fail
 
-keys_app = SkillmatchApp(help="Manage API keys (one tenant may hold several).", no_args_is_help=True)
+keys_app = SkillmatchApp(help="Manage API keys (one tenant may hold several).",
+                         no_args_is_help=True)
 db_app = SkillmatchApp(help="Manage the database schema.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
 app.add_typer(db_app, name="db")
@@ -38,9 +39,9 @@ def _log_config(level: str) -> dict[str, Any]:
 
 @app.command("serve")
 def serve(
-    host: Annotated[str, typer.Option(metavar="HOST", help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(metavar="PORT", help="TCP port.")] = 8000,
-    workers: Annotated[int, typer.Option(min=1, metavar="N", help="Worker processes.")] = 1,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
 ) -> None:
     """Run the API and the candidate page (migrates the database first, once)."""
     import uvicorn
@@ -83,7 +84,7 @@ def _check_port(host: str, port: int) -> None:
 
 @keys_app.command("create")
 def keys_create(
-    name: Annotated[str, typer.Option("--name", metavar="TENANT", help="Tenant name (created if new).")],
+    name: Annotated[str, typer.Option("--name", help="Tenant name (created if new).")],
 ) -> None:
     """Create an API key for tenant NAME and print only the key."""
     from ..store import keys

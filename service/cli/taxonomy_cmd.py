@@ -6,7 +6,6 @@ The taxonomy loader and rich are imported inside the commands, so other commands
 from __future__ import annotations
 
 import json
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
