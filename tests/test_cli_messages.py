@@ -4,7 +4,6 @@ that takes a value."""
 
 from __future__ import annotations
 
-import io
 import re
 import socket
 import subprocess
@@ -123,17 +122,3 @@ def test_job_table_names_the_years_once(tmp_path: Path) -> None:
              if line.startswith("│ Python")]
     assert items == ["Python (3+ years)"], items
 
-
-def test_batch_progress_counts_errors_in_words() -> None:
-    from service.batch.progress import PlainProgress
-    from service.batch.tasks import Outcome, Task
-
-    stream = io.StringIO()
-    progress = PlainProgress(stream, interval=3600)
-    progress.start(2)
-    progress.finished(Outcome.failed(Task("a.txt", "/a.txt", "0"), "corrupt", "damaged"))
-    progress.close()
-    assert stream.getvalue().rstrip().endswith(", 1 error")
-    progress.finished(Outcome.failed(Task("b.txt", "/b.txt", "1"), "corrupt", "damaged"))
-    progress.close()
-    assert stream.getvalue().rstrip().endswith(", 2 errors")
