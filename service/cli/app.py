@@ -21,6 +21,8 @@ import typer
 from pydantic import ValidationError
 from typer.core import TyperCommand, TyperGroup
 
+from .help_text import argument_usage, format_params
+
 try:  # newer Typer carries its own copy of Click
     from typer._click import exceptions as click_errors
     from typer._click.globals import get_current_context
@@ -56,74 +58,23 @@ def fail(message: str, code: int = FAILED_EXIT) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _placeholder(param: Any) -> str:
-    """What an option's value or an argument is called in help: its metavar, its choices, or
-    its name in capitals."""
-    if param.metavar:
-        return param.metavar.removesuffix("...")
-    choices = getattr(getattr(param, "type_descriptor", None), "choices", None) or \
-        getattr(getattr(param, "type", None), "choices", None)
-    if choices:
-        return "[" + "|".join(str(getattr(c, "value", c)) for c in choices) + "]"
-    return (param.name or "value").upper()
-
-
-def _argument_usage(param: Any) -> str:
-    name = _placeholder(param) + ("..." if param.nargs != 1 else "")
-    return name if param.required else f"[{name}]"
-
-
-def _help_records(params: Sequence[Any], ctx: Any,
-                  kind: str) -> list[tuple[str, str]]:
-    rows = []
-    for param in params:
-        if param.param_type_name != kind or getattr(param, "hidden", False):
-            continue
-        if param.param_type_name == "option":
-            term = ", ".join([*sorted(param.opts, key=len), *param.secondary_opts])
-            if not (param.is_flag or param.count):
-                term += " " + _placeholder(param)
-        else:
-            term = _argument_usage(param)
-        extra = []
-        if param.param_type_name == "option" and param.show_default and not param.is_flag \
-                and param.default is not None:
-            default = getattr(param.default, "value", param.default)
-            extra.append(f"default: {default}")
-        if param.required:
-            extra.append("required")
-        text = (getattr(param, "help", None) or "").strip()
-        rows.append((term, f"{text}  [{'; '.join(extra)}]" if extra else text))
-    return rows
-
-
-def _format_params(command: Any, ctx: Any,
-                   formatter: Any) -> None:
-    params = command.get_params(ctx)
-    for title, kind in (("Arguments", "argument"), ("Options", "option")):
-        rows = _help_records(params, ctx, kind)
-        if rows:
-            with formatter.section(title):
-                formatter.write_dl(rows)
-
-
 class SkillmatchCommand(TyperCommand):
     """A command whose help shows ``--flag`` bare and ``--option NAME`` with its placeholder."""
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
-        return pieces + [_argument_usage(p) for p in self.get_params(ctx)
+        return pieces + [argument_usage(p) for p in self.get_params(ctx)
                          if p.param_type_name == "argument"]
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
-        _format_params(self, ctx, formatter)
+        format_params(self, ctx, formatter)
 
 
 class SkillmatchGroup(TyperGroup):
     """A command group with the same help; as the root it reports every error in one line."""
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
-        _format_params(self, ctx, formatter)
+        format_params(self, ctx, formatter)
         self.format_commands(ctx, formatter)
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
