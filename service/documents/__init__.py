@@ -14,7 +14,7 @@ from .normalize import normalize
 from .reader import check_text_length, read_document
 from .sandbox import DocumentPool, apply_worker_limits, default_pool, read_document_limited
 from .sniff import check_size, decode_text, sniff
-from .text import document_from_text
+from .text import clean_decoded, document_from_text
 
 
 def parse_bytes(data: bytes, filename: str | None = None, *,
@@ -29,9 +29,9 @@ def parse_bytes(data: bytes, filename: str | None = None, *,
     kind = sniff(data)
     if kind in ("pdf", "docx"):
         return default_pool(settings).parse(data, filename, settings=settings)
-    text = decode_text(data) or ""
+    text, warnings = clean_decoded(decode_text(data) or "")
     check_text_length(len(text), settings)
-    doc = read_json_resume(text) if kind == "json" else document_from_text(text, kind)
+    doc = read_json_resume(text) if kind == "json" else document_from_text(text, kind, warnings=warnings)
     check_text_length(len(doc.text), settings)
     return doc
 

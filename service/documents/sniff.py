@@ -10,6 +10,7 @@ from typing import Literal
 
 from ..errors import Empty, TooLarge, UnsupportedFormat
 from .jsonresume import looks_like_json
+from .text import decode_damaged
 
 Kind = Literal["pdf", "docx", "text", "markdown", "json"]
 
@@ -60,7 +61,8 @@ def _pdf_body(data: bytes) -> bool:
 
 def decode_text(data: bytes) -> str | None:
     """The text of ``data`` if it is UTF-8/UTF-16 (BOM or not) with few control characters;
-    bytes that are not UTF-8 and hold no UTF-8-shaped sequence are read as Windows-1252."""
+    bytes that are not UTF-8 and hold no UTF-8-shaped sequence are read as Windows-1252; UTF-8
+    with a few bad bytes or NULs is read by ``decode_damaged``."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encodings = ["utf-16"]
     elif data.startswith(codecs.BOM_UTF8):
@@ -81,7 +83,7 @@ def decode_text(data: bytes) -> str | None:
         controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
         if controls <= max(2, len(text[:20000]) // 100):
             return text
-    return None
+    return decode_damaged(data)
 
 
 def sniff(data: bytes) -> Kind:
