@@ -24,7 +24,7 @@ from pydantic import (
     field_validator,
 )
 
-from .documents.normalize import normalize
+from .normalize import normalize
 from .errors import TaxonomyError
 
 if TYPE_CHECKING:

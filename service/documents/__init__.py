@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..models import Document
 from ..settings import Settings, get_settings
 from .jsonresume import read_json_resume
-from .normalize import normalize
+from ..normalize import normalize
 from .reader import check_text_length, read_document
 from .sandbox import DocumentPool, apply_worker_limits, default_pool, read_document_limited
 from .sniff import check_size, decode_text, sniff

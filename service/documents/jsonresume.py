@@ -26,7 +26,7 @@ from ..models import Block, Document, Evidence, Position, Section
 from ..models.document import SectionName
 from .education import find_education
 from .jsonresume_schema import ISO_DATE, RESUME_KEYS, Basics, JsonResume, Work
-from .normalize import normalize
+from ..normalize import normalize
 from .timeline import parse_range, total_years
 from .vocab import is_relevant_title
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..models import Block, Document
 from .education import find_education
-from .normalize import normalize
+from ..normalize import normalize
 from .sections import detect_sections
 from .timeline import find_positions, total_years
 

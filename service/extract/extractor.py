@@ -17,7 +17,8 @@ from ..settings import get_settings
 from ..taxonomy import Skill, Taxonomy
 from . import context
 from .forms import fold
-from .pipeline import Mention, Pipeline, get_pipeline, soft_unwrap
+from .mention import Mention
+from .pipeline import Pipeline, get_pipeline, soft_unwrap
 
 CONFIDENCE = {"exact": 0.95, "context": 0.8, "fuzzy": 0.7}
 IMPLIED_CONFIDENCE = 0.6
