@@ -17,7 +17,7 @@ class AppState:
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
-    rate_limiter: RateLimiter = field(default_factory=RateLimiter)
+    rate_limiter: RateLimiter
     parse_slots: ParseSlots = field(default_factory=ParseSlots)
     cache: StoredObjects = field(default_factory=StoredObjects)
     # For a SQLite file: the engine of short reads run on the event loop (a local file, tens of
