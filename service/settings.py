@@ -23,6 +23,10 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default_factory=_default_data_dir)
     database_url: str | None = None
+    # PostgreSQL connections each process keeps open (and may add under a burst); size it to the
+    # requests served at once so a burst does not open and close connections (docs/deploy.md).
+    database_pool_size: int = Field(10, ge=1)
+    database_max_overflow: int = Field(10, ge=0)
     taxonomy_dir: Path | None = None
 
     max_upload_bytes: int = Field(10 * 1024 * 1024, gt=0)

@@ -104,3 +104,39 @@ def test_nginx_overwrites_forwarding_headers_and_admits_the_largest_body() -> No
     assert 'proxy_set_header Forwarded "";' in config
     size = re.search(r"client_max_body_size (\d+)m;", config)
     assert size and int(size.group(1)) * 1024 * 1024 >= max_body_bytes(Settings())
+
+
+@pytest.mark.postgres
+def test_a_burst_as_large_as_the_pool_reuses_its_postgresql_connections(postgres_url) -> None:
+    """Eight requests at once, five times: with a pool of eight no new backend is started after
+    the first burst (with SQLAlchemy's default of five, overflow connections are closed on
+    return and reopened by the next burst)."""
+    import threading
+
+    from sqlalchemy import text
+
+    from service.store.db import make_engine
+
+    def backends(pool_size: int) -> int:
+        engine = make_engine(Settings(database_url=postgres_url, database_pool_size=pool_size,
+                                      database_max_overflow=8))
+        barrier, pids = threading.Barrier(8), set()
+
+        def request() -> None:
+            with engine.connect() as connection:
+                pids.add(connection.execute(text("SELECT pg_backend_pid()")).scalar())
+                barrier.wait(timeout=30)
+
+        try:
+            for _ in range(5):
+                threads = [threading.Thread(target=request) for _ in range(8)]
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join()
+        finally:
+            engine.dispose()
+        return len(pids)
+
+    assert backends(8) == 8
+    assert backends(5) > 8
