@@ -46,6 +46,21 @@ def fresh_database(base_url: str) -> Iterator[str]:
         admin.dispose()
 
 
+def backends_started(url: str) -> int:
+    """PostgreSQL backends (connections) ever started on the database of ``url``."""
+    from sqlalchemy import create_engine, make_url, text
+
+    parsed = make_url(url).set(drivername="postgresql+psycopg")
+    engine = create_engine(parsed)
+    try:
+        with engine.connect() as connection:
+            return int(connection.execute(
+                text("SELECT sessions FROM pg_stat_database WHERE datname = :name"),
+                {"name": parsed.database}).scalar() or 0)
+    finally:
+        engine.dispose()
+
+
 def run(ctx: Context) -> list[Figure]:
     """The PostgreSQL figure, or nothing without a server."""
     from .api import _stats_raw, _store, match_bodies
@@ -72,6 +87,7 @@ def run(ctx: Context) -> list[Figure]:
         records: dict[str, list] = {name: [] for name in servers}
         seconds = dict.fromkeys(servers, 0.0)
         per_round = ctx.scale(100, 1500)
+        started = backends_started(url)
         for index in range(ROUNDS):
             order = list(servers) if index % 2 == 0 else list(reversed(servers))
             for name in order:
@@ -80,6 +96,7 @@ def run(ctx: Context) -> list[Figure]:
                                   seed=index)
                 records[name] += result.records
                 seconds[name] += result.seconds
+        opened = backends_started(url) - started - 1  # less the count's own connection
     pooled = {name: summarise(mixes[name], records[name], seconds[name], CLIENTS).stats["match"]
               for name in servers}
     pg, lite = pooled["postgres"], pooled["sqlite"]
@@ -88,8 +105,10 @@ def run(ctx: Context) -> list[Figure]:
         "/v1/match p99 on SQLite, same run", lite.p99_ms, goal="≤ 2× SQLite p99, 0 errors",
         notes=(f"{CLIENTS} clients, 1 worker each, {ROUNDS} alternating rounds pooled "
                f"({pg.count} and {lite.count} requests); PostgreSQL {pg.rps:.0f} req/s against "
-               f"SQLite {lite.rps:.0f} req/s"),
-        raw={**_stats_raw(pg), **{f"sqlite_{k}": v for k, v in _stats_raw(lite).items()}},
+               f"SQLite {lite.rps:.0f} req/s; {opened} PostgreSQL connections opened while "
+               "measuring"),
+        raw={**_stats_raw(pg), **{f"sqlite_{k}": v for k, v in _stats_raw(lite).items()},
+             "postgres_connections_opened": opened},
     )
     figure.met = pg.p99_ms <= 2 * lite.p99_ms and pg.errors == 0 and lite.errors == 0
     return [figure]

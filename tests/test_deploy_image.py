@@ -66,7 +66,9 @@ def test_the_wheel_installs_in_a_fresh_venv_and_serves_as_a_non_root_user() -> N
         assert built.returncode == 0, built.stderr
         (wheel,) = (root / "dist").glob("skillmatch-*.whl")
         venv = root / "venv"
-        assert _run([python, "-m", "venv", str(venv)], timeout=300).returncode == 0
+        made = _run([python, "-m", "venv", str(venv)], timeout=300)
+        if made.returncode != 0:
+            pytest.skip(f"{python} cannot make a venv (Debian: apt-get install python3-venv)")
         installed = _run([str(venv / "bin" / "pip"), "install", "-q", str(wheel),
                           "psycopg[binary]==3.3.*"], timeout=900)
         assert installed.returncode == 0, installed.stderr[-3000:]

@@ -23,6 +23,7 @@ from ..store.db import (
     after_delete,
     make_engine,
     make_loop_engine,
+    make_read_engine,
     make_sessionmaker,
     session_scope,
 )
@@ -172,7 +173,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     engine = make_engine(settings)
     state = AppState(settings=settings, engine=engine, sessions=make_sessionmaker(engine),
                      rate_limiter=RateLimiter(engine, settings),
-                     loop_engine=make_loop_engine(engine))
+                     loop_engine=make_loop_engine(engine), read_engine=make_read_engine(engine))
     app = FastAPI(
         title="skillmatch",
         version=__version__,

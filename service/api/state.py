@@ -23,3 +23,5 @@ class AppState:
     # For a SQLite file: the engine of short reads run on the event loop (a local file, tens of
     # microseconds a query; see ``routes/match.py`` and ``store.db.make_loop_engine``).
     loop_engine: Engine | None = None
+    # The engine of reads that need no transaction (``store.db.make_read_engine``).
+    read_engine: Engine | None = None

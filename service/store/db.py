@@ -87,6 +87,15 @@ def make_loop_engine(engine: Engine) -> Engine | None:
     return loop_engine
 
 
+def make_read_engine(engine: Engine) -> Engine:
+    """For reads that need no transaction: on PostgreSQL the same pool in autocommit mode, which
+    saves the ``BEGIN`` and ``ROLLBACK`` round trips around each checkout (each statement is
+    its own snapshot); the engine itself otherwise."""
+    if is_sqlite(engine):
+        return engine
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
+
+
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
