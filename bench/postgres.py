@@ -112,3 +112,31 @@ def run(ctx: Context) -> list[Figure]:
     )
     figure.met = pg.p99_ms <= 2 * lite.p99_ms and pg.errors == 0 and lite.errors == 0
     return [figure]
+
+
+def main() -> None:
+    """``python -m bench.postgres [--quick]``: this comparison alone, printed."""
+    import argparse
+    import json
+    import tempfile
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small rounds (smoke test)")
+    args = parser.parse_args()
+    if postgres_url() is None:
+        parser.error(f"set {URL_VARIABLES[0]} to a PostgreSQL URL")
+    with tempfile.TemporaryDirectory(prefix="skillmatch-bench-") as scratch:
+        pythonpath = os.pathsep.join(filter(None, [str(Path(__file__).resolve().parent.parent),
+                                                   os.environ.get("PYTHONPATH")]))
+        ctx = Context(quick=args.quick, workdir=Path(scratch), env={"PYTHONPATH": pythonpath})
+        for figure in run(ctx):
+            print(f"{figure.name}: {figure.value:.1f} {figure.unit}; {figure.baseline_name}: "
+                  f"{figure.baseline:.1f} {figure.unit}; ratio {figure.ratio:.2f}; "
+                  f"goal {figure.goal}: {'met' if figure.met else 'NOT met'}")
+            print(figure.notes)
+            print(json.dumps(figure.raw))
+
+
+if __name__ == "__main__":
+    main()
