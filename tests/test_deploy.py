@@ -1,6 +1,7 @@
 """The container files: the Dockerfile lints (hadolint), compose.yaml is valid under the Compose
-specification's schema (the copy check-jsonschema ships), and the pieces agree with each other
-and with the settings they configure."""
+specification's schema (the copy check-jsonschema ships), deploy/nginx.conf parses with nginx's
+directive table (crossplane), and the pieces agree with each other and with the settings they
+configure."""
 
 from __future__ import annotations
 
@@ -95,6 +96,26 @@ def test_compose_api_trusts_exactly_the_proxy_and_reads_valid_settings() -> None
     assert set(environment) <= fields, set(environment) - fields
     assert environment["SKILLMATCH_DATABASE_URL"].startswith("postgresql://")
     assert api["deploy"]["replicas"] >= 2 and "ports" not in api  # reached through the proxy
+
+
+def _nginx_errors(site: str, tmp_path: Path) -> list[str]:
+    """crossplane's errors for ``site`` included in an ``http`` block, as compose mounts it in
+    conf.d: unknown directives, directives in the wrong block, wrong argument counts."""
+    crossplane = pytest.importorskip("crossplane")
+    (tmp_path / "site.conf").write_text(site)
+    (tmp_path / "nginx.conf").write_text("events {}\nhttp {\n    include site.conf;\n}\n")
+    parsed = crossplane.parse(str(tmp_path / "nginx.conf"), check_ctx=True, check_args=True,
+                              strict=True)
+    return [error["error"] for error in parsed["errors"]]
+
+
+def test_nginx_config_parses_with_known_directives_in_their_blocks(tmp_path: Path) -> None:
+    assert _nginx_errors(NGINX.read_text(), tmp_path) == []
+    broken = NGINX.read_text().replace("keepalive 32;", "keepalive;").replace(
+        "listen 80;", "listen 80;\n    proxy_pass_everything on;")
+    errors = _nginx_errors(broken, tmp_path)
+    assert any("keepalive" in e for e in errors) and any("proxy_pass_everything" in e
+                                                         for e in errors)
 
 
 def test_nginx_overwrites_forwarding_headers_and_admits_the_largest_body() -> None:
