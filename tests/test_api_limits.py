@@ -70,6 +70,42 @@ def test_two_limiters_on_one_database_share_the_count(engine, api_settings) -> N
         second.check("192.0.2.9", ANALYZE, 3)
 
 
+def test_concurrent_checks_from_two_engines_admit_exactly_the_limit(engine, api_settings) -> None:
+    """Sixteen checks at once through two engines (as two processes would), for three clients
+    in turn: counting and recording are serialised per client, so exactly the limit gets
+    through each time."""
+    import threading
+
+    other = make_engine(api_settings)
+    limiters = [RateLimiter(engine, api_settings), RateLimiter(other, api_settings)]
+    for limiter in limiters:
+        limiter.check("192.0.2.250", ANALYZE, 100)  # key loaded, connections open
+
+    def burst(client: str) -> list[str]:
+        barrier, outcomes = threading.Barrier(16), []
+
+        def call(limiter: RateLimiter) -> None:
+            barrier.wait(timeout=30)
+            try:
+                limiter.check(client, ANALYZE, 5)
+                outcomes.append("ok")
+            except RateLimited:
+                outcomes.append("limited")
+
+        threads = [threading.Thread(target=call, args=(limiters[i % 2],)) for i in range(16)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        return sorted(outcomes)
+
+    try:
+        results = [burst(f"192.0.2.{i}") for i in range(3)]
+    finally:
+        other.dispose()
+    assert results == [["limited"] * 11 + ["ok"] * 5] * 3
+
+
 def test_addresses_are_stored_as_keyed_hashes_and_old_hits_expire(engine, api_settings) -> None:
     now = [5000.0]
     keyed = api_settings.model_copy(update={"rate_limit_secret": SecretStr("s3cret")})
