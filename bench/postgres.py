@@ -71,7 +71,8 @@ def run(ctx: Context) -> list[Figure]:
     with ExitStack() as stack:
         url = stack.enter_context(fresh_database(base_url))
         servers = {
-            "sqlite": stack.enter_context(skillmatch_server(ctx.workdir / "pg-cmp-sqlite", ctx.env)),
+            "sqlite": stack.enter_context(
+                skillmatch_server(ctx.workdir / "pg-cmp-sqlite", ctx.env)),
             "postgres": stack.enter_context(skillmatch_server(
                 ctx.workdir / "pg-cmp-postgres", {**ctx.env, "SKILLMATCH_DATABASE_URL": url})),
         }
