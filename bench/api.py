@@ -1,13 +1,15 @@
 """API under load (``bench/load.py``): ``/v1/match`` on stored resumes (every sample resume
 against every sample job and built-in profile) and ``/v1/analyze`` with a two-page PDF,
 8 concurrent clients, one server worker; ``/healthz`` on the same server and clients is the
-baseline. Also the idle server's RSS against a hello-world FastAPI app."""
+baseline. Also the idle server's RSS against a hello-world FastAPI app, and, with a PostgreSQL
+server, ``/v1/match`` on PostgreSQL against SQLite (``bench/postgres.py``)."""
 
 from __future__ import annotations
 
 import json
 import time
 
+from . import postgres
 from .common import MB, SAMPLES, Context, Figure, sample_texts, tree_rss_bytes, two_page_pdfs
 from .load import Request, multipart, run_load
 from .server import hello_server, skillmatch_server
@@ -103,4 +105,4 @@ def run(ctx: Context) -> list[Figure]:
         "hello-world FastAPI under uvicorn", hello_rss / MB,
         notes="serve process plus its document reader processes",
     )
-    return [match_figure, analyze_figure, idle]
+    return [match_figure, analyze_figure, idle, *postgres.run(ctx)]

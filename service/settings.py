@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
+from typing import Annotated, Any, Literal
 
 import platformdirs
-from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 def _default_data_dir() -> Path:
@@ -21,6 +23,10 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default_factory=_default_data_dir)
     database_url: str | None = None
+    # PostgreSQL connections each process keeps open (and may add under a burst); size it to the
+    # requests served at once so a burst does not open and close connections (docs/deploy.md).
+    database_pool_size: int = Field(10, ge=1)
+    database_max_overflow: int = Field(10, ge=0)
     taxonomy_dir: Path | None = None
 
     max_upload_bytes: int = Field(10 * 1024 * 1024, gt=0)
@@ -31,14 +37,47 @@ class Settings(BaseSettings):
     parse_workers: int = Field(2, ge=1)
 
     rate_limit_per_minute: int = Field(60, ge=1)
+    # Keys the hash of client addresses in the rate-limit table; without it a random key kept
+    # in the database is used (set it so a database dump alone cannot reverse the hashes).
+    rate_limit_secret: SecretStr | None = None
     max_concurrent_parses: int = Field(4, ge=1)
     retention_days: int | None = Field(None, ge=1)
     log_level: str = "INFO"
+
+    # Proxies whose forwarded client address is believed (CIDRs or addresses, comma-separated);
+    # empty: proxy headers are ignored and the peer address is the client.
+    trusted_proxies: Annotated[list[IPv4Network | IPv6Network], NoDecode] = Field(
+        default_factory=list)
+    proxy_header: Literal["x-forwarded-for", "forwarded"] = "x-forwarded-for"
+
+    dask_no_worker_timeout_s: float = Field(120.0, gt=0)
 
     @field_validator("log_level")
     @classmethod
     def _upper(cls, value: str) -> str:
         return value.upper()
+
+    @field_validator("proxy_header", mode="before")
+    @classmethod
+    def _lower(cls, value: Any) -> Any:
+        return value.lower().strip() if isinstance(value, str) else value
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _networks(cls, value: Any) -> Any:
+        """``10.0.0.0/8, 192.168.1.7`` (an address is its own /32 or /128); an entry that is not
+        a network names itself in the error."""
+        if isinstance(value, str):
+            value = [item.strip() for item in value.split(",") if item.strip()]
+        if not isinstance(value, list | tuple):
+            return value
+        networks = []
+        for item in value:
+            try:
+                networks.append(ip_network(str(item), strict=False))
+            except ValueError as exc:
+                raise ValueError(f"{item!r} is not an IP address or CIDR network") from exc
+        return networks
 
     @property
     def effective_database_url(self) -> str:

@@ -23,7 +23,7 @@ POSTGRES_HOWTO = (
     f"PostgreSQL leg skipped: set {POSTGRES_ENV}=postgresql://USER:PASSWORD@127.0.0.1:5432/DB "
     "(a role allowed to CREATE DATABASE), or run `bash .ci/run`, which starts a server and sets it"
 )
-TABLES = "match_scores, resumes, jobs, api_keys, tenants"
+TABLES = "match_scores, resumes, jobs, api_keys, tenants, rate_limit_hits"
 
 # Resume text used across the API tests. The e-mail and phone let the log tests check that no
 # personal data reaches the logs.

@@ -191,7 +191,10 @@ def test_concurrent_uploads_past_the_cap_are_refused_busy_not_queued(make_app):
 
     import httpx
 
+    from service.store.migrate import upgrade
+
     app = make_app(max_concurrent_parses=1)
+    upgrade(app.state.skillmatch.settings)  # the schema (rate-limit table); no lifespan runs here
     body = (RESUME_TEXT * 20).encode()
 
     async def burst() -> list[httpx.Response]:

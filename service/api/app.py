@@ -23,6 +23,7 @@ from ..store.db import (
     after_delete,
     make_engine,
     make_loop_engine,
+    make_read_engine,
     make_sessionmaker,
     session_scope,
 )
@@ -30,9 +31,10 @@ from ..store.migrate import upgrade_engine
 from ..taxonomy import get_profile, get_taxonomy
 from ..web import add_security_headers
 from ..web import router as web_router
+from .client_address import ClientAddressMiddleware
 from .docs_ui import install_api_docs
 from .errors import ErrorBody, install_error_handlers
-from .limits import BodySizeLimitMiddleware, max_body_bytes
+from .limits import BodySizeLimitMiddleware, RateLimiter, max_body_bytes
 from .routes import analyze, data, health, jobs, match, resumes, taxonomy
 from .state import AppState
 
@@ -170,7 +172,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = make_engine(settings)
     state = AppState(settings=settings, engine=engine, sessions=make_sessionmaker(engine),
-                     loop_engine=make_loop_engine(engine))
+                     rate_limiter=RateLimiter(engine, settings),
+                     loop_engine=make_loop_engine(engine), read_engine=make_read_engine(engine))
     app = FastAPI(
         title="skillmatch",
         version=__version__,
@@ -190,4 +193,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimitMiddleware, limit=lambda: max_body_bytes(settings))
     app.add_middleware(AccessLogMiddleware)
     add_security_headers(app)
+    app.add_middleware(ClientAddressMiddleware, settings=settings)
     return app

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from ..errors import Unauthorized
 from ..settings import Settings
@@ -104,12 +105,16 @@ PageDep = Annotated[PageParams, Depends(get_page)]
 
 
 def client_id(request: Request) -> str:
-    """Who a rate limit counts against: the peer address."""
+    """Who a rate limit counts against: the peer address, or the client a trusted proxy
+    forwarded (``api.client_address``)."""
     return request.client.host if request.client else "unknown"
 
 
 async def check_rate_limit(request: Request, state: StateDep) -> None:
-    state.rate_limiter.check(client_id(request), state.settings.rate_limit_per_minute)
+    """Count the request against its client's limit on this route (in the database)."""
+    route = getattr(request.scope.get("route"), "path", request.url.path)
+    await run_in_threadpool(state.rate_limiter.check, client_id(request), route,
+                            state.settings.rate_limit_per_minute)
 
 
 RateLimitDep = Depends(check_rate_limit)

@@ -1,23 +1,24 @@
 """Request limits: body size while streaming, a per-client rate limit, a cap on parses.
 
 All three read their numbers from the app's ``Settings`` at request time, so tests and
-benchmarks raise or lower them by building the app with different settings. The rate limit and
-the parse cap are per process (each uvicorn worker keeps its own).
+benchmarks raise or lower them by building the app with different settings. The rate limit is
+counted in the database (shared by every worker and instance); the parse cap is per process
+(it protects that process's CPU and memory).
 """
 
 from __future__ import annotations
 
-import math
 import time
-from collections import deque
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
+from sqlalchemy import Engine
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import Busy, RateLimited
 from ..settings import Settings
+from ..store import rate_limits
 from .errors import error_response
 
 MULTIPART_OVERHEAD = 64 * 1024
@@ -106,29 +107,40 @@ def _too_large(limit: int) -> ASGIApp:
 
 
 class RateLimiter:
-    """A sliding one-minute window of request times per client."""
+    """Requests a minute per client and route, counted in the database (``store.rate_limits``)
+    so the limit holds across worker processes and instances sharing it."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    SWEEP_INTERVAL_S = 60.0
+
+    def __init__(self, engine: Engine, settings: Settings,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.engine = engine
         self.clock = clock
-        self.windows: dict[str, deque[float]] = {}
+        configured = settings.rate_limit_secret
+        self._secret = configured.get_secret_value().encode() if configured else None
+        self._last_sweep = 0.0
 
-    def check(self, client: str, per_minute: int) -> None:
-        """Record a request by ``client`` or raise ``RateLimited`` with ``retry_after`` seconds."""
+    def _key(self) -> bytes:
+        if self._secret is None:
+            with self.engine.connect() as connection:
+                self._secret = rate_limits.stored_secret(connection)
+        return self._secret
+
+    def check(self, client: str, route: str, per_minute: int) -> None:
+        """Record a request by ``client`` on ``route`` or raise ``RateLimited`` with
+        ``retry_after`` seconds (blocking: call it from a thread)."""
+        digest = rate_limits.client_hash(self._key(), client)
         now = self.clock()
-        window = self.windows.setdefault(client, deque())
-        while window and window[0] <= now - 60:
-            window.popleft()
-        if len(window) >= per_minute:
-            error = RateLimited(f"More than {per_minute} requests a minute; retry later.")
-            error.retry_after = max(1, math.ceil(window[0] + 60 - now))
-            raise error
-        window.append(now)
-        if len(self.windows) > 10_000:
-            self._forget_idle(now)
-
-    def _forget_idle(self, now: float) -> None:
-        for client in [c for c, w in self.windows.items() if not w or w[-1] <= now - 60]:
-            del self.windows[client]
+        with self.engine.begin() as connection:  # an exception rolls the hit back
+            wait = rate_limits.record_hit(connection, digest, route, per_minute, now)
+            if wait is not None:
+                error = RateLimited(f"More than {per_minute} requests a minute; retry later.")
+                error.retry_after = int(wait)
+                raise error
+        if now - self._last_sweep >= self.SWEEP_INTERVAL_S:
+            self._last_sweep = now
+            with self.engine.begin() as connection:
+                rate_limits.sweep(connection, now)
 
 
 class ParseSlots:

@@ -17,9 +17,11 @@ class AppState:
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
-    rate_limiter: RateLimiter = field(default_factory=RateLimiter)
+    rate_limiter: RateLimiter
     parse_slots: ParseSlots = field(default_factory=ParseSlots)
     cache: StoredObjects = field(default_factory=StoredObjects)
     # For a SQLite file: the engine of short reads run on the event loop (a local file, tens of
     # microseconds a query; see ``routes/match.py`` and ``store.db.make_loop_engine``).
     loop_engine: Engine | None = None
+    # The engine of reads that need no transaction (``store.db.make_read_engine``).
+    read_engine: Engine | None = None

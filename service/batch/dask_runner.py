@@ -5,7 +5,9 @@ no shared filesystem, only ``skillmatch[dask]`` installed. Each worker process b
 once and keeps it. Results stream back with ``as_completed`` while at most a few chunks per worker
 thread are in flight. A chunk whose worker died (Dask gives up after its allowed retries with
 ``KilledWorker``) is split and its files are retried one at a time with nothing else running, so
-a file that still kills its worker is the culprit and gets a ``corrupt`` row.
+a file that still kills its worker is the culprit and gets a ``corrupt`` row. When no worker has
+been alive for ``SKILLMATCH_DASK_NO_WORKER_TIMEOUT_S`` the run stops with ``ClusterGone`` (Dask
+itself would wait for one forever); the journal keeps what finished, for ``--resume``.
 """
 
 from __future__ import annotations
@@ -18,10 +20,52 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..errors import Corrupt, InputError
-from .runner import CRASH_MESSAGE
+from ..settings import get_settings
+from .runner import CRASH_MESSAGE, WorkerStartError
 from .tasks import Analyzer, AnalyzerFactory, Outcome, Task, WorkConfig, run_analyzer
 
 _ANALYZERS: dict[bytes, Analyzer] = {}
+WORKER_CHECK_INTERVAL_S = 1.0
+
+
+class ClusterGone(WorkerStartError):
+    """The Dask cluster has had no live worker for the configured time."""
+
+    code = "cluster_gone"
+    default_message = "The Dask cluster has no live worker."
+
+
+class WorkerWatch:
+    """Tracks since when the cluster has had no live worker (``nthreads`` asks the scheduler)."""
+
+    def __init__(self, client: Any, scheduler: str, timeout: float,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.client = client
+        self.scheduler = scheduler
+        self.timeout = timeout
+        self.clock = clock
+        self.checked = float("-inf")
+        self.gone_since: float | None = None
+
+    def check(self) -> None:
+        """Raise ``ClusterGone`` once no worker has been alive for ``timeout`` seconds."""
+        now = self.clock()
+        if now - self.checked < WORKER_CHECK_INTERVAL_S:
+            return
+        self.checked = now
+        try:
+            alive = bool(self.client.nthreads())
+        except (OSError, TimeoutError):  # the scheduler itself is unreachable
+            alive = False
+        if alive:
+            self.gone_since = None
+            return
+        if self.gone_since is None:
+            self.gone_since = now
+        if now - self.gone_since >= self.timeout:
+            raise ClusterGone(
+                f"No live Dask worker at {self.scheduler} for {self.timeout:g} s; stopped. "
+                "The outputs hold the files finished so far: run again with --resume to go on.")
 
 
 def analyze_chunk(factory: AnalyzerFactory, config: WorkConfig,
@@ -39,7 +83,8 @@ class DaskRunner:
 
     def __init__(self, factory: AnalyzerFactory, config: WorkConfig, *, scheduler: str,
                  chunk_files: int = 8, chunk_bytes: int = 8 * 1024 * 1024,
-                 chunks_per_thread: int = 2, connect_timeout: float = 20.0) -> None:
+                 chunks_per_thread: int = 2, connect_timeout: float = 20.0,
+                 no_worker_timeout: float | None = None) -> None:
         self.factory = factory
         self.config = config
         self.scheduler = scheduler
@@ -47,6 +92,8 @@ class DaskRunner:
         self.chunk_bytes = chunk_bytes
         self.chunks_per_thread = chunks_per_thread
         self.connect_timeout = connect_timeout
+        self.no_worker_timeout = no_worker_timeout or (
+            config.settings or get_settings()).dask_no_worker_timeout_s
 
     def _client(self) -> Any:
         try:
@@ -87,6 +134,7 @@ class DaskRunner:
         owner: dict[Any, tuple[list[Task], bool]] = {}
         suspects: deque[Task] = deque()
         stream = as_completed()
+        watch = WorkerWatch(client, self.scheduler, self.no_worker_timeout)
 
         def submit(chunk: list[Task], isolated: bool = False) -> None:
             items = [(t.path, t.data) for t in chunk]
@@ -115,6 +163,7 @@ class DaskRunner:
                 while not stream.has_ready():
                     if stop():
                         return
+                    watch.check()
                     time.sleep(0.05)
                 future = next(stream)
                 chunk, isolated = owner.pop(future)

@@ -61,6 +61,7 @@ def serve(
         log_config=_log_config(settings.log_level),
         log_level=settings.log_level.lower(),
         access_log=False,
+        proxy_headers=False,  # the app reads them, from SKILLMATCH_TRUSTED_PROXIES only
     )
 
 

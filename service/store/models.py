@@ -117,3 +117,28 @@ class MatchScore(Base):
         Index("ix_match_scores_job_score", "job_id", "score"),
         Index("ix_match_scores_resume", "resume_id"),
     )
+
+
+class RateLimitHit(Base):
+    """One request counted against a rate limit: a keyed hash of the client's address (never
+    the address), the route, and when (Unix seconds). Rows older than the window are deleted."""
+
+    __tablename__ = "rate_limit_hits"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    client_hash: Mapped[str] = mapped_column(String(64))
+    route: Mapped[str] = mapped_column(String(100))
+    at: Mapped[float] = mapped_column(Float)
+
+    __table_args__ = (Index("ix_rate_limit_hits_client_route_at", "client_hash", "route", "at"),
+                      Index("ix_rate_limit_hits_at", "at"))
+
+
+class AppSecret(Base):
+    """A random secret shared by every process and instance on this database (e.g. the key of
+    the client-address hash when ``SKILLMATCH_RATE_LIMIT_SECRET`` is not set)."""
+
+    __tablename__ = "app_secrets"
+
+    name: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128))

@@ -42,7 +42,7 @@ async def match(body: MatchRequest, state: StateDep, key: ApiKeyDep) -> MatchRep
             report = match_stored(state, key, body, engine=state.loop_engine, cached_only=True)
             if report is not None:
                 return report
-        return await run_in_threadpool(match_stored, state, key, body)
+        return await run_in_threadpool(match_stored, state, key, body, engine=state.read_engine)
     assert body.resume_text is not None
     profile = await run_in_threadpool(request_profile, state, key, body)
     async with state.parse_slots.hold(settings.max_concurrent_parses):
