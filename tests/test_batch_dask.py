@@ -177,9 +177,9 @@ def test_batch_cli_on_a_cluster_without_workers_exits_1_with_one_line(tmp_path: 
              "-o", str(tmp_path / "out.csv")],
             capture_output=True, text=True, timeout=120, check=False,
             env={**os.environ, "SKILLMATCH_DASK_NO_WORKER_TIMEOUT_S": "1"})
-    errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]
+    errors = [line for line in done.stderr.splitlines() if line.startswith("skillmatch batch:")]
     assert done.returncode == 1, done.stderr
-    assert errors == [f"Error: No live Dask worker at {local.scheduler_address} for 1 s; "
+    assert errors == [f"skillmatch batch: No live Dask worker at {local.scheduler_address} for 1 s; "
                       "stopped. The outputs hold the files finished so far: run again with "
                       "--resume to go on."]
     assert (tmp_path / "out.csv").read_text().count("\n") == 1  # the header row only
