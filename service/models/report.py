@@ -24,6 +24,8 @@ class ItemScore(BaseModel):
     points: float = Field(ge=0, description="Points this item adds to the total score")
     matched_skill: str | None = Field(None, description="Skill id that earned the credit")
     how: str = Field("", description="Why this credit: explicit, implied by X, skills list only…")
+    reason: str = Field("none", description="The credit's kind: used, listed, mentioned, implied, "
+                        "partial, role, research, degree, related or none")
     evidence: list[Evidence] = Field(default_factory=list)
 
 
@@ -50,9 +52,9 @@ class Gap(BaseModel):
 
 
 class RequirementCheck(BaseModel):
-    """A requirement that is not a skill: education, years of experience."""
+    """A requirement that is not a skill: education, years of experience, the role family."""
 
-    id: Literal["education", "experience"]
+    id: Literal["education", "experience", "role"]
     label: str
     met: bool | None = Field(description="None when the resume does not say")
     detail: str
@@ -69,6 +71,9 @@ class MatchReport(BaseModel):
     """A resume scored against a profile or a job description."""
 
     score: float = Field(ge=0, le=100, description="Total, 0–100, one decimal")
+    band: Literal["strong", "partial", "weak"] = Field(
+        "weak", description="Strong, partial or weak fit: thresholds set from labelled resumes")
+    band_meaning: str = Field("", description="What the band means, in one sentence")
     profile: str = Field(description="Profile name, or the job title for a posting")
     profile_kind: Literal["profile", "job"]
     breakdown: list[GroupScore]

@@ -6,9 +6,9 @@ from fastapi import APIRouter, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from ...jobs import parse_job
+from ...postings import parse_job
 from ...models import Profile
-from ...score import score
+from ...scoring import score
 from ...store import records
 from ...store.db import after_delete
 from ...store.models import Job
