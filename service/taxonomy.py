@@ -196,6 +196,9 @@ class Title(BaseModel):
         description="Skill ids holding the role shows (a data scientist: machine learning)")
     near: list[str] = Field(
         default_factory=list, description="Role family ids that count as a near match")
+    core: list[Category] = Field(
+        default_factory=list,
+        description="Skill categories at the heart of the role: a posting for it weighs them more")
 
 
 
@@ -602,6 +605,9 @@ def load_profile(name: str, directory: Path | None = None) -> Profile:
     except ValidationError as exc:
         raise TaxonomyError(f"{path.name}: entry {name}: {_describe(exc)}") from None
     taxonomy = get_taxonomy(directory)
+    if profile.role.family and profile.role.family not in {t.id for t in taxonomy.titles}:
+        raise TaxonomyError(f"{path.name}: entry {name}: field role.family: unknown role family "
+                            f"{profile.role.family!r}")
     for group in profile.groups:
         for item in group.items:
             for field in ("any_of", "partial_from"):

@@ -127,7 +127,8 @@ def test_education_and_experience_checks(profile):
     assert checks["experience"].met is False
     assert "Experience: 2+ years" in report.missing_required
     unknown = score(extraction([hit("python")]), profile)
-    assert {c.id: c.met for c in unknown.requirements} == {"education": None, "experience": None}
+    assert {c.id: c.met for c in unknown.requirements} == {
+        "education": None, "experience": None, "role": False}
 
 
 def test_report_records_versions_and_what_was_read(profile):

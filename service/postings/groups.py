@@ -37,9 +37,13 @@ FAMILIES = {
     "soft": ("communication", "Communication and teamwork"),
 }
 REQUIRED_WEIGHT, PREFERRED_WEIGHT = 3.0, 1.0
+CORE_WEIGHT = 3.0  # an item of a category core to the posting's role family (ML methods)
 
 
-def build_groups(items: list[Item], body: str) -> list[ProfileGroup]:
+def build_groups(items: list[Item], body: str,
+                 core: frozenset[str] = frozenset()) -> list[ProfileGroup]:
+    """Items grouped by importance and skill family; an item of a category ``core`` to the
+    posting's role family (ML methods for an ML role) weighs ``CORE_WEIGHT`` times more."""
     grouped: dict[tuple[str, str], list[ProfileItem]] = {}
     names: dict[tuple[str, str], str] = {}
     for item in items:
@@ -47,6 +51,8 @@ def build_groups(items: list[Item], body: str) -> list[ProfileGroup]:
         key = (item.importance, family_id)
         names[key] = f"{'Required' if item.importance == 'required' else 'Preferred'}: {family_name}"
         base = REQUIRED_WEIGHT if item.importance == "required" else PREFERRED_WEIGHT
+        if item.category in core:
+            base *= CORE_WEIGHT
         label = " or ".join(item.names)
         if item.min_years:
             label += f" ({item.min_years:g}+ years)"

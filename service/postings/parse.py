@@ -12,7 +12,8 @@ from .degrees import education_requirement
 from .experience import experience_requirement
 from .groups import build_groups
 from .mentions import attach_years, find_mentions, merge_items
-from .role import role_requirement
+from ..scoring.roles import role_families
+from .role import posting_family, role_requirement
 from .segments import sections_of, sentences_of
 
 
@@ -42,13 +43,15 @@ def parse_job(
         raise InputError("No skills from the taxonomy were found in the job description.")
     skill_years = attach_years(mentions, body)
     items = merge_items(mentions, body)
-    groups = build_groups(items, body)
+    job_title = title or posting_title(body)
+    family = posting_family(job_title, body, tax)
+    core = frozenset(role_families(tax).by_id[family].core) if family else frozenset()
+    groups = build_groups(items, body, core)
     skill_weight = sum(g.weight for g in groups)
     experience = experience_requirement(body, sections, sentences, skill_years, skill_weight)
     ranks = {level.id: level.rank for level in tax.education.levels}
     education = education_requirement(body, sections, sentences, skill_weight, ranks)
-    job_title = title or posting_title(body)
-    role = role_requirement(job_title, body, tax, skill_weight)
+    role = role_requirement(family, job_title, body, tax, skill_weight)
     warnings = []
     if len(items) < 3:
         warnings.append("The posting names fewer than 3 skills from the taxonomy: the score rests "
