@@ -9,7 +9,8 @@ for each half of the corpus:
   posting's dictionary skills (``DictionaryMatcher``) that the resume also contains.
 
 Halves: ``dev`` = the old documents (001-0xx) and the ODD-numbered new ones (201, 203, ...);
-``confirm`` = the EVEN-numbered new ones, kept unseen while tuning. Documents are read through the
+``confirm`` = the EVEN-numbered new ones, kept unseen while tuning. ``--bands`` prints the band
+thresholds (``service/scoring/bands.py``) that every labelled resume gives. Documents are read through the
 document reader (PDFs included); one that cannot be read is skipped and named. ``--cache DIR``
 keeps the extractions between runs (keyed by file content and versions) for quick iteration.
 """
@@ -135,6 +136,46 @@ def measure(name: str, resumes: list[Resume], postings: list[dict]) -> HalfResul
     return result
 
 
+def thresholds(scores: list[tuple[float, bool]], share: float = 0.9,
+               least: int = 5) -> tuple[float, float]:
+    """(weak below, strong from): the lowest whole score at or above which at least ``share`` of
+    the resumes are ``ml`` (``least`` resumes at least), and the highest whole score below which
+    at least ``share`` are not. ``scores``: (score, is_ml) pairs."""
+    strong = weak = None
+    for t in range(0, 101):
+        above = [m for s, m in scores if s >= t]
+        if strong is None and len(above) >= least and sum(above) >= share * len(above):
+            strong = float(t)
+        below = [not m for s, m in scores if s < t]
+        if len(below) >= least and sum(below) >= share * len(below):
+            weak = float(t)
+    strong = strong if strong is not None else 100.0
+    weak = min(weak if weak is not None else 0.0, strong)
+    return weak, strong
+
+
+def bands(resumes: list[Resume], postings: list[dict]) -> dict[str, tuple[float, float]]:
+    """Band thresholds for the profile and for postings, from every labelled resume."""
+    from service.postings import parse_job
+    from service.scoring import resume_facts, score_facts
+
+    facts = [resume_facts(r.extraction) for r in resumes]
+    ml = [r.group == "ml" for r in resumes]
+    profile = get_profile(PROFILE)
+    profile_scores = [(score_facts(f, profile).score, m) for f, m in zip(facts, ml, strict=True)]
+    job_scores = []
+    for posting in postings:
+        job = parse_job(posting["extraction"].text, extraction=posting["extraction"])
+        job_scores += [(score_facts(f, job).score, m) for f, m in zip(facts, ml, strict=True)]
+    out = {}
+    for kind, scores in (("profile", profile_scores), ("job", job_scores)):
+        weak, strong = thresholds(scores)
+        above = [m for v, m in scores if v >= strong]
+        below = [not m for v, m in scores if v < weak]
+        out[kind] = (weak, strong, len(above), sum(above), len(below), sum(below), len(scores))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -143,11 +184,19 @@ def main(argv: list[str] | None = None) -> int:
                         help="directory to keep extractions in between runs")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--verbose", action="store_true", help="list every resume's score")
+    parser.add_argument("--bands", action="store_true",
+                        help="print the band thresholds the labelled resumes give")
     args = parser.parse_args(argv)
     if not (args.corpus / "gold.jsonl").exists():
         print(f"{args.corpus}: no gold.jsonl", file=sys.stderr)
         return 2
     resumes, postings, skipped = load(args.corpus, args.cache)
+    if args.bands:
+        for kind, (weak, strong, n_up, ml_up, n_low, other_low, n) in bands(
+                resumes, postings).items():
+            print(f"{kind}: weak below {weak:g} ({other_low} of {n_low} are other), strong from "
+                  f"{strong:g} ({ml_up} of {n_up} are ml); {n} scores")
+        return 0
     halves = ["dev", "confirm"] if args.half == "both" else [args.half]
     results = [measure(h, [r for r in resumes if half_of(r.doc) == h],
                        [p for p in postings if half_of(p["doc"]) == h]) for h in halves]

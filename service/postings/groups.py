@@ -53,7 +53,7 @@ def build_groups(items: list[Item], body: str,
         base = REQUIRED_WEIGHT if item.importance == "required" else PREFERRED_WEIGHT
         if item.category in core:
             base *= CORE_WEIGHT
-        label = " or ".join(item.names)
+        label = label_of(item)
         if item.min_years:
             label += f" ({item.min_years:g}+ years)"
         start, end = item.why
@@ -74,6 +74,17 @@ def build_groups(items: list[Item], body: str,
                      items=grouped[(imp, fam)])
         for imp, fam in keys
     ]
+
+
+PROPER_NAMED = frozenset({"language", "platform", "tool", "ml-library"})
+
+
+def label_of(item: Item) -> str:
+    """The item's label as the built-in profiles write theirs: a method or idea capitalised
+    ("Machine learning or Statistics"), a product as its maker writes it ("pandas")."""
+    names = [n[:1].upper() + n[1:] if item.category not in PROPER_NAMED and n[:1].islower()
+             else n for n in item.names]
+    return " or ".join(names)
 
 
 def related_evidence(any_of: list[str]) -> tuple[list[str], list[str]]:

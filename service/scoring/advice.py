@@ -16,6 +16,8 @@ from .requirements import degree_name, level_rank
 
 
 def gap(item: ProfileItem, credit: Credit, item_share: float, r: ResumeFacts) -> Gap:
+    """An item earning less than full credit: ``partial`` when the resume shows it in part
+    (so it is not also "required, but not shown"); a related skill alone shows nothing."""
     closest_id = credit.related_to
     if closest_id is None and not credit.matched:
         closest_id = next((c for s in item.any_of if (c := closest(s, r))), None)
@@ -43,7 +45,7 @@ def gap(item: ProfileItem, credit: Credit, item_share: float, r: ResumeFacts) ->
     return Gap(
         id=item.id, label=item.label, importance=item.importance,
         gain=round(item_share * (1.0 - credit.value), 3), why=item.why, closest=nearest,
-        closest_skill=closest_id, next_step=step, partial=credit.value > 0,
+        closest_skill=closest_id, next_step=step, partial=credit.matched,
     )
 
 
@@ -118,9 +120,11 @@ def requirement_gap(check: RequirementCheck, profile: Profile, r: ResumeFacts) -
     preferred_only = check.met is False and not profile.education.required_level
     importance = "preferred" if check.id == "education" and (check.met or preferred_only) \
         else "required"
+    missing = check.met is False if check.id == "experience" else (
+        check.met is not True and bool(profile.education.required_level))
     return Gap(id=check.id, label=label, importance=importance,
                gain=round(check.weight - check.points, 3), why=why, next_step=step,
-               partial=check.points > 0)
+               partial=check.points > 0 and not missing)
 
 
 def _distinct_titles(titles: list[str], limit: int = 3) -> list[str]:
