@@ -82,12 +82,13 @@ class RoleFamilies:
         return _longest(self.forms, text)
 
     def match(self, wanted: str, held: str) -> float:
-        """How well holding ``held`` matches a role of family ``wanted`` (0 to 1)."""
+        """How well holding ``held`` matches a role of family ``wanted`` (0 to 1): the same
+        family, another ML family for an ML role, or one the wanted family lists as near."""
         if wanted == held:
             return SAME_FAMILY
         if wanted in self.ml and held in self.ml:
             return ML_FAMILIES
-        near = held in self.by_id[wanted].near or wanted in self.by_id[held].near
+        near = held in self.by_id[wanted].near
         return NEAR_FAMILY if near else 0.0
 
 
