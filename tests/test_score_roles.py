@@ -237,3 +237,9 @@ def test_role_data_is_validated_at_load(tmp_path: Path):
         encoding="utf-8")
     with pytest.raises(TaxonomyError, match="field near: unknown role family"):
         load_taxonomy(tmp_path)
+
+
+def test_posting_majors_use_the_taxonomy_fields_a_resume_degree_is_read_with():
+    job = parse_job("Data Engineer\nRequirements\n- Python and SQL.\n"
+                    "- Education: BS in Software Engineering or Applied Mathematics.\n")
+    assert set(job.education.fields) == {"software-engineering", "mathematics"}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..documents.vocab import field_patterns
 from ..models import Citation, EducationRequirement
 from .cues import I, PREFERRED_CUE, Kind, importance_of
 from .segments import cite, section_at
@@ -24,37 +25,26 @@ DEGREES = [
         r"\bcollege degree\b|\bdegree in\b", I)),
 ]
 BACHELOR_NAMED = re.compile(r"\bbachelor|\bb\.?s\.?c?\b|\bb\.a\.|undergraduate", I)
-FIELDS = [  # field ids as in service.documents (EducationEntry.field); specific before generic
-    ("computer-science", (r"computer science|software engineering|computer engineering|\bcs\b|"
-                         r"computing|information (?:systems|technology)|informatics")),
-    ("data-science", r"data science|machine learning|artificial intelligence|analytics"),
-    ("statistics", r"statistic"),
-    ("mathematics", r"mathematic|\bmath\b|operations research"),
-    ("physics", r"physics"),
-    ("electrical-engineering", r"electrical(?: engineering)?|electronics"),
-    ("economics", r"economic|econometric|finance"),
-    ("engineering", r"\bengineering\b"),
-    ("business", r"business"),
-]
-QUANT_FIELDS = ["computer-science", "data-science", "statistics", "mathematics", "physics",
-                 "electrical-engineering", "engineering", "economics"]
+_LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z /]{1,30}:\s*")  # "Education: BS in …"
 
 
 def is_degree_field(sentence: str, mention: str) -> bool:
     """"A degree in Statistics": the field of a degree, not the skill."""
     if not any(pattern.search(sentence) for _, pattern in DEGREES):
         return False
-    return any(re.search(pattern, mention, I) for _, pattern in FIELDS)
+    return any(pattern.search(mention) for _, pattern in field_patterns())
 
 
 
 
 def education_requirement(
     body: str, sections: list[tuple[int, int, Kind | None]], sentences: list[tuple[int, int]],
-    skill_weight: float, ranks: dict[str, int],
+    skill_weight: float, ranks: dict[str, int], quantitative: list[str],
 ) -> EducationRequirement:
-    """The degree levels the posting requires or prefers, and the fields it accepts;
-    ``ranks``: degree level id -> rank (``taxonomy/education.yaml``)."""
+    """The degree levels the posting requires or prefers, and the fields it accepts (the
+    taxonomy's field forms, as the documents layer reads a resume's degree); ``ranks``: degree
+    level id -> rank, ``quantitative``: the fields "or a related field" admits (both from
+    ``taxonomy/education.yaml``)."""
     required: list[str] = []
     preferred: list[str] = []
     fields: list[str] = []
@@ -85,11 +75,11 @@ def education_requirement(
                 preferred.extend(clause_levels)
             else:
                 required.extend(clause_levels)
-        fields_text = sentence
-        for field_id, pattern in FIELDS:
-            if re.search(pattern, fields_text, I) and field_id not in fields:
+        fields_text = _LABEL.sub("", sentence)
+        for field_id, pattern in field_patterns():
+            if pattern.search(fields_text) and field_id not in fields:
                 fields.append(field_id)
-            fields_text = re.sub(pattern, " ", fields_text, flags=I)
+            fields_text = pattern.sub(" ", fields_text)
         related = related or bool(re.search(r"related|quantitative|similar|equivalent", sentence,
                                             I))
         if why is None:
@@ -105,7 +95,7 @@ def education_requirement(
         preferred_level=higher[0] if higher else None,
         bonus_level=higher[-1] if len(higher) > 1 else None,
         fields=fields,
-        related_fields=[f for f in QUANT_FIELDS if f not in fields] if related else [],
+        related_fields=[f for f in quantitative if f not in fields] if related else [],
         weight=round(skill_weight * REQUIREMENT_SHARE, 3),
         why=why,
     )

@@ -50,7 +50,9 @@ def parse_job(
     skill_weight = sum(g.weight for g in groups)
     experience = experience_requirement(body, sections, sentences, skill_years, skill_weight)
     ranks = {level.id: level.rank for level in tax.education.levels}
-    education = education_requirement(body, sections, sentences, skill_weight, ranks)
+    quantitative = [f.id for f in tax.education.fields if f.relevant]
+    education = education_requirement(body, sections, sentences, skill_weight, ranks,
+                                      quantitative)
     role = role_requirement(family, job_title, body, tax, skill_weight)
     warnings = []
     if len(items) < 3:
