@@ -37,6 +37,18 @@ def is_degree_field(sentence: str, mention: str) -> bool:
 
 
 
+def fields_named(text: str) -> list[str]:
+    """The fields of study ``text`` names, in text order; the longest form wins where two
+    overlap ("Software Engineering", not "Engineering")."""
+    found = [(m.start(), m.end(), field_id) for field_id, pattern in field_patterns()
+             for m in pattern.finditer(text)]
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, field_id in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        if all(end <= s or start >= e for s, e, _ in chosen):
+            chosen.append((start, end, field_id))
+    return list(dict.fromkeys(field_id for _, _, field_id in sorted(chosen)))
+
+
 def education_requirement(
     body: str, sections: list[tuple[int, int, Kind | None]], sentences: list[tuple[int, int]],
     skill_weight: float, ranks: dict[str, int], quantitative: list[str],
@@ -75,11 +87,9 @@ def education_requirement(
                 preferred.extend(clause_levels)
             else:
                 required.extend(clause_levels)
-        fields_text = _LABEL.sub("", sentence)
-        for field_id, pattern in field_patterns():
-            if pattern.search(fields_text) and field_id not in fields:
+        for field_id in fields_named(_LABEL.sub("", sentence)):
+            if field_id not in fields:
                 fields.append(field_id)
-            fields_text = pattern.sub(" ", fields_text)
         related = related or bool(re.search(r"related|quantitative|similar|equivalent", sentence,
                                             I))
         if why is None:
