@@ -1,8 +1,8 @@
 """Load and validate the skills taxonomy and the profiles.
 
 Data lives in ``taxonomy/`` (YAML): ``skills/*.yaml``, ``compounds.yaml``, ``education.yaml``,
-``titles.yaml`` (role families), ``research.yaml`` (ML venues), ``profiles/*.yaml`` and
-``VERSION``. Every validation error names the file, the
+``titles.yaml`` (role families), ``research.yaml`` (ML venues), ``cues.yaml`` (required /
+preferred phrases in postings), ``profiles/*.yaml`` and ``VERSION``. Every validation error names the file, the
 entry and the field: ``languages.yaml: entry c: field aliases: ...``.
 """
 
@@ -224,6 +224,22 @@ class Research(BaseModel):
         default_factory=list, description="Skill ids a research record shows in part")
 
 
+class Cues(BaseModel):
+    """Phrases that make a posting's sentence require or prefer its skills (regexes, matched
+    case-insensitively; ``cues.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    preferred: list[str] = Field(default_factory=list)
+    required: list[str] = Field(default_factory=list)
+    emphasis: list[str] = Field(default_factory=list)
+
+    @field_validator("preferred", "required", "emphasis")
+    @classmethod
+    def _cues_compile(cls, patterns: list[str]) -> list[str]:
+        return ContextRule._compiles(patterns)
+
+
 class Taxonomy(BaseModel):
     """All skills, by id, with compounds, education, titles and the taxonomy version."""
 
@@ -233,6 +249,7 @@ class Taxonomy(BaseModel):
     education: Education = Field(default_factory=Education)
     titles: list[Title] = Field(default_factory=list)
     research: Research = Field(default_factory=Research)
+    cues: Cues = Field(default_factory=Cues)
 
     def get(self, skill_id: str) -> Skill:
         return self.skills[skill_id]
@@ -385,9 +402,13 @@ def load_taxonomy(directory: Path | None = None) -> Taxonomy:
         for index, entry in enumerate(_entries(titles_file, "titles", required=False))
     ]
     research = _load_research(root / "research.yaml")
+    cues_file = root / "cues.yaml"
+    cues = _validated(Cues, _read_yaml(cues_file), cues_file.name, "cues") \
+        if cues_file.exists() else Cues()
+    assert isinstance(cues, Cues)
     taxonomy = Taxonomy(
         version=version, skills=skills, compounds=compounds, education=education, titles=titles,
-        research=research,
+        research=research, cues=cues,
     )
     _check_skills(taxonomy, where)
     _check_compounds(taxonomy, where)

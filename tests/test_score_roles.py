@@ -243,3 +243,16 @@ def test_posting_majors_use_the_taxonomy_fields_a_resume_degree_is_read_with():
     job = parse_job("Data Engineer\nRequirements\n- Python and SQL.\n"
                     "- Education: BS in Software Engineering or Applied Mathematics.\n")
     assert set(job.education.fields) == {"software-engineering", "mathematics"}
+
+
+def test_posting_cues_are_taxonomy_data_validated_at_load(tmp_path: Path):
+    (tmp_path / "skills").mkdir()
+    (tmp_path / "skills" / "a.yaml").write_text(
+        "skills:\n  - {id: python, name: Python, category: language}\n", encoding="utf-8")
+    (tmp_path / "cues.yaml").write_text("preferred: ['(unclosed']\n", encoding="utf-8")
+    with pytest.raises(TaxonomyError, match="cues.yaml: entry cues: field preferred"):
+        load_taxonomy(tmp_path)
+    (tmp_path / "cues.yaml").write_text("preferred: ['\\bsome day\\b']\n", encoding="utf-8")
+    tax = load_taxonomy(tmp_path)
+    job = parse_job("Developer\n- Python some day.\n", taxonomy=tax)
+    assert job.groups[0].items[0].importance == "preferred"

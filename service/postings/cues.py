@@ -1,9 +1,13 @@
-"""Cue words in a posting: headings and phrases that make a skill required or preferred, "not
-needed" phrases, and years phrases ("3+ years of Python", "at least two years")."""
+"""Cue words in a posting: headings that make a section required or preferred, the sentence cues
+(taxonomy data, ``cues.yaml``), "not needed" phrases, and years phrases ("3+ years of Python",
+"at least two years")."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from ..taxonomy import Taxonomy
 
 Kind = str  # "required" | "preferred" | "duties" | "other" | "excluded"
 I = re.IGNORECASE
@@ -28,21 +32,6 @@ HEADING_KINDS: list[tuple[Kind, re.Pattern[str]]] = [
         r"looking for|who you are|must[ -]haves?|you have|you bring|what you(?:'ll| will)? bring|skills|"
         r"your profile|about you|essential|experience|you should have|we expect|education", I)),
 ]
-PREFERRED_CUE = re.compile(
-    r"\ba plus\b|\bplus\b\s*[.!)]?\s*$|\bnice[ -]to[ -]have\b|\bbonus\b|\bpreferred\b|\bpreferably\b|"
-    r"\bdesir(?:ed|able)\b|\bideally\b|\bfamiliarity\b|\bfamiliar with\b|\bexposure to\b|"
-    r"\badvantage(?:ous)?\b|\bwould be (?:great|nice|helpful)\b|\bhelpful\b|\bbeneficial\b|"
-    r"\bis a plus\b|\bnot required\b|\boptional\b",
-    I,
-)
-REQUIRED_CUE = re.compile(
-    r"\bmust\b|\brequired\b|\brequire[sd]?\b|\bstrong\b|\bproficien|\bexpert|\bsolid\b|"
-    r"\bdeep (?:knowledge|understanding|experience)\b|\bessential\b|\bneed(?:ed|s)?\b|"
-    r"\bextensive\b|\bproven\b|\bmastery\b|\d\+? ?years?\b",
-    I,
-)
-EMPHASIS = re.compile(r"\bmust\b|\bstrong\b|\bexpert|\bdeep\b|\bextensive\b|\bproven\b|\bessential\b",
-                       I)
 NOT_NEEDED = re.compile(
     r"\b(?:is|are)? ?not (?:required|necessary|needed|a requirement|expected)\b|"
     r"\bno need (?:for|to)\b|\bdon'?t need\b|\bdo not need\b|\bwithout\b", I)
@@ -68,20 +57,48 @@ GENERAL_YEARS = re.compile(
 ALTERNATIVE_GAP = re.compile(r"^\s*(?:,|/|\||or|,\s*or|and/or|\(|\)|,\s*and/or)\s*$", I)
 
 
-def importance_of(sentence: str, section: Kind | None, hint: str | None) -> tuple[str, float]:
-    """Required or preferred, and how strongly (emphasis, or a mere duty / aside)."""
-    emphasis = 1.5 if EMPHASIS.search(sentence) else 1.0
-    if PREFERRED_CUE.search(sentence) or section == "preferred":
-        return "preferred", 1.0
-    if REQUIRED_CUE.search(sentence) or section == "required":
-        return "required", emphasis
-    if section == "duties":
-        return "required", 0.75
-    if section == "other":
-        return "preferred", 0.75
-    if hint == "preferred":
-        return "preferred", 1.0
-    return "required", 1.0
+@dataclass(frozen=True)
+class CuePatterns:
+    """The taxonomy's required / preferred / emphasis phrases (``cues.yaml``), compiled."""
+
+    preferred: re.Pattern[str]
+    required: re.Pattern[str]
+    emphasis: re.Pattern[str]
+
+    def importance(self, sentence: str, section: Kind | None,
+                   hint: str | None) -> tuple[str, float]:
+        """Required or preferred, and how strongly (emphasis, or a mere duty / aside)."""
+        emphasis = 1.5 if self.emphasis.search(sentence) else 1.0
+        if self.preferred.search(sentence) or section == "preferred":
+            return "preferred", 1.0
+        if self.required.search(sentence) or section == "required":
+            return "required", emphasis
+        if section == "duties":
+            return "required", 0.75
+        if section == "other":
+            return "preferred", 0.75
+        if hint == "preferred":
+            return "preferred", 1.0
+        return "required", 1.0
+
+
+_NEVER = re.compile(r"(?!)")
+_COMPILED: dict[int, tuple[Taxonomy, CuePatterns]] = {}
+
+
+def cue_patterns(tax: Taxonomy) -> CuePatterns:
+    """The taxonomy's cues compiled once per taxonomy object."""
+    entry = _COMPILED.get(id(tax))
+    if entry is None or entry[0] is not tax:
+        def join(patterns: list[str]) -> re.Pattern[str]:
+            return re.compile("|".join(f"(?:{p})" for p in patterns), I) if patterns else _NEVER
+
+        cues = tax.cues
+        entry = (tax, CuePatterns(join(cues.preferred), join(cues.required), join(cues.emphasis)))
+        if len(_COMPILED) > 8:
+            _COMPILED.clear()
+        _COMPILED[id(tax)] = entry
+    return entry[1]
 
 
 def number(token: str | None) -> float | None:

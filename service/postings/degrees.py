@@ -9,7 +9,7 @@ import re
 
 from ..documents.vocab import field_patterns
 from ..models import Citation, EducationRequirement
-from .cues import I, PREFERRED_CUE, Kind, importance_of
+from .cues import CuePatterns, I, Kind
 from .segments import cite, section_at
 
 REQUIREMENT_SHARE = 0.12  # the degree's and the years' weight, as a share of the skills' weight
@@ -51,7 +51,7 @@ def fields_named(text: str) -> list[str]:
 
 def education_requirement(
     body: str, sections: list[tuple[int, int, Kind | None]], sentences: list[tuple[int, int]],
-    skill_weight: float, ranks: dict[str, int], quantitative: list[str],
+    skill_weight: float, ranks: dict[str, int], quantitative: list[str], cues: CuePatterns,
 ) -> EducationRequirement:
     """The degree levels the posting requires or prefers, and the fields it accepts (the
     taxonomy's field forms, as the documents layer reads a resume's degree); ``ranks``: degree
@@ -70,7 +70,7 @@ def education_requirement(
         if levels == ["bachelor"] and not re.search(r"degree|bachelor|\bb\.?s\.?c?\b|\bb\.a\.",
                                                     sentence, I):
             continue
-        importance, _ = importance_of(sentence, section_at(sections, start), None)
+        importance, _ = cues.importance(sentence, section_at(sections, start), None)
         # "BS required, MS or PhD preferred": split the cues clause by clause
         for clause in re.split(r"[,;]|\bbut\b", sentence):
             clause_levels = [lv for lv, p in DEGREES if p.search(clause)]
@@ -79,7 +79,7 @@ def education_requirement(
                 clause_levels.remove("bachelor")  # "Master's degree in X": not a bachelor's
             if not clause_levels:
                 continue
-            if PREFERRED_CUE.search(clause):
+            if cues.preferred.search(clause):
                 preferred.extend(clause_levels)
             elif re.search(r"\brequired\b|\bmust\b", clause, I):
                 required.extend(clause_levels)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Extraction
-from .cues import ALTERNATIVE_GAP, NOT_NEEDED, SKILL_LEAD, YEARS, Kind, importance_of, number
+from .cues import ALTERNATIVE_GAP, NOT_NEEDED, SKILL_LEAD, YEARS, CuePatterns, Kind, number
 from .degrees import is_degree_field
 from .groups import FAMILIES
 from .segments import clause, section_at, sentence_at
@@ -42,8 +42,10 @@ class Item:
 
 def find_mentions(
     extraction: Extraction, body: str, sections: list[tuple[int, int, Kind | None]],
-    sentences: list[tuple[int, int]],
+    sentences: list[tuple[int, int]], cues: CuePatterns,
 ) -> list[Mention]:
+    """Each explicit, non-negated skill mention the posting does not decline or name as a degree
+    field, with its sentence, importance and strength."""
     mentions = []
     for hit in extraction.skills:
         if not hit.explicit:
@@ -59,7 +61,7 @@ def find_mentions(
             section = section_at(sections, ev.start)
             if section == "excluded":
                 continue
-            importance, strength = importance_of(body[sentence[0]:sentence[1]], section,
+            importance, strength = cues.importance(body[sentence[0]:sentence[1]], section,
                                                ev.requirement)
             mentions.append(Mention(hit.id, hit.name, hit.category, ev.start, ev.end, sentence,
                                      importance, strength))

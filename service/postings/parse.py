@@ -7,7 +7,7 @@ import re
 from ..errors import InputError
 from ..models import Extraction, Profile
 from ..taxonomy import Taxonomy, get_taxonomy
-from .cues import I
+from .cues import I, cue_patterns
 from .degrees import education_requirement
 from .experience import experience_requirement
 from .groups import build_groups
@@ -38,7 +38,8 @@ def parse_job(
         raise InputError("The job description is empty.")
     sections = sections_of(body)
     sentences = sentences_of(body)
-    mentions = find_mentions(extraction, body, sections, sentences)
+    cues = cue_patterns(tax)
+    mentions = find_mentions(extraction, body, sections, sentences, cues)
     if not mentions:
         raise InputError("No skills from the taxonomy were found in the job description.")
     skill_years = attach_years(mentions, body)
@@ -48,11 +49,12 @@ def parse_job(
     core = frozenset(role_families(tax).by_id[family].core) if family else frozenset()
     groups = build_groups(items, body, core)
     skill_weight = sum(g.weight for g in groups)
-    experience = experience_requirement(body, sections, sentences, skill_years, skill_weight)
+    experience = experience_requirement(body, sections, sentences, skill_years, skill_weight,
+                                        cues)
     ranks = {level.id: level.rank for level in tax.education.levels}
     quantitative = [f.id for f in tax.education.fields if f.relevant]
     education = education_requirement(body, sections, sentences, skill_weight, ranks,
-                                      quantitative)
+                                      quantitative, cues)
     role = role_requirement(family, job_title, body, tax, skill_weight)
     warnings = []
     if len(items) < 3:
