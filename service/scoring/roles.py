@@ -20,6 +20,7 @@ from ..taxonomy import Taxonomy, Title
 STUDENT_SHARE = 0.5  # a year as an intern or student researcher, toward years in the family
 SAME_FAMILY, ML_FAMILIES, NEAR_FAMILY = 1.0, 0.8, 0.4  # how well a role matches a posting's
 HEADLINE_CHARS = 240  # the opening of the resume, where a headline title sits
+TITLE_LOOKBACK = 300  # how far above a position's dates its title is looked for
 STUDENT_TITLE = re.compile(
     r"\b(?:intern(?:ship)?s?|trainee|apprentice(?:ship)?|co-?op|working student|student"
     r"|(?:graduate |undergraduate |teaching |research |lab(?:oratory)? )assistant)\b", re.IGNORECASE)
@@ -149,7 +150,12 @@ def _evidence(extraction: Extraction, start: int, end: int, text: str) -> Eviden
 
 def _spell(extraction: Extraction, position: Position, family: str) -> RoleSpell:
     title = position.title or ""
-    start = extraction.text.find(title, position.text_start) if title else -1
+    start = -1
+    if title:  # the title line sits just above the dates, or among them
+        start = extraction.text.rfind(title, max(0, position.text_start - TITLE_LOOKBACK),
+                                      position.text_start + len(title))
+        if start < 0:
+            start = extraction.text.find(title, position.text_start, position.text_end)
     if start < 0:
         start = position.text_start
     evidence = _evidence(extraction, start, start + len(title), title or "position")
