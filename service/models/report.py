@@ -71,8 +71,9 @@ class MatchReport(BaseModel):
     """A resume scored against a profile or a job description."""
 
     score: float = Field(ge=0, le=100, description="Total, 0–100, one decimal")
-    band: Literal["strong", "partial", "weak"] = Field(
-        "weak", description="Strong, partial or weak fit: thresholds set from labelled resumes")
+    band: Literal["strong", "partial", "weak"] | None = Field(
+        None, description="Strong, partial or weak fit: thresholds set from labelled resumes "
+        "(None only in a report stored by a version before bands)")
     band_meaning: str = Field("", description="What the band means, in one sentence")
     profile: str = Field(description="Profile name, or the job title for a posting")
     profile_kind: Literal["profile", "job"]

@@ -98,6 +98,7 @@ def rank_job(
             resume_id=r.resume.id,
             label=r.resume.label,
             score=r.report.score,
+            band=r.report.band,
             missing_required=r.report.missing_required,
             top_gaps=r.report.gaps[:TOP_GAPS],
         )
