@@ -10,9 +10,10 @@ for each half of the corpus:
 
 Halves: ``dev`` = the old documents (001-0xx) and the ODD-numbered new ones (201, 203, ...);
 ``confirm`` = the EVEN-numbered new ones, kept unseen while tuning. ``--bands`` prints the band
-thresholds (``service/scoring/bands.py``) that every labelled resume gives. Documents are read through the
-document reader (PDFs included); one that cannot be read is skipped and named. ``--cache DIR``
-keeps the extractions between runs (keyed by file content and versions) for quick iteration.
+thresholds (``service/scoring/bands.py``) that every labelled resume gives. Documents are read
+through the document reader (PDFs included); one that cannot be read is skipped and named.
+``--cache DIR`` keeps the extractions between runs (keyed by file content and versions) for
+quick iteration.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 Data lives in ``taxonomy/`` (YAML): ``skills/*.yaml``, ``compounds.yaml``, ``education.yaml``,
 ``titles.yaml`` (role families), ``research.yaml`` (ML venues), ``cues.yaml`` (required /
-preferred phrases in postings), ``profiles/*.yaml`` and ``VERSION``. Every validation error names the file, the
-entry and the field: ``languages.yaml: entry c: field aliases: ...``.
+preferred phrases in postings), ``profiles/*.yaml`` and ``VERSION``. Every validation error names
+the file, the entry and the field: ``languages.yaml: entry c: field aliases: ...``.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A posted job description → a ``Profile`` (kind="job") in the same shape as ``ml-engineer.yaml``."""
+"""A posted job description → a ``Profile`` (kind="job"), shaped like ``ml-engineer.yaml``."""
 
 from __future__ import annotations
 

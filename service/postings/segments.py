@@ -1,5 +1,5 @@
-"""A posting's text → heading-delimited sections (required / preferred / duties …) and sentences:
-the spans a cue applies to and an item cites."""
+"""A posting's text → heading-delimited sections (required / preferred / duties …) and
+sentences: the spans a cue applies to and an item cites."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from .credit import title_matches
 from .facts import ResumeFacts
 from .roles import is_student_role, role_families
 
-STUDENT_CREDIT = 0.25  # a year as an intern or student assistant counts a quarter toward the minimum
+STUDENT_CREDIT = 0.25  # a year as an intern or student assistant: a quarter toward the minimum
 ROLE_FULL_YEARS = 3.0  # years in the posting's role family that earn the role check in full
 ROLE_START = 0.6  # the share a position in the family earns before its years count
 HEADLINE_ROLE = 0.5  # the share the role a resume's headline names earns (no dates)
