@@ -206,6 +206,8 @@ def test_one_vocabulary_for_gaps(profile):
             missing = set(report.missing_required)
             # "Required, but not shown" and "partly shown" never name the same item
             assert not [g.label for g in report.gaps if g.partial and g.label in missing]
+            # and everything "not shown" is a gap under the same words
+            assert missing <= {g.label for g in report.gaps}
     labels = [i.label for g in parse_job(ML_POSTING).groups for i in g.items]
     assert "Supervised learning" in labels and "Model evaluation" in labels  # as profiles write
     assert "Python" in labels

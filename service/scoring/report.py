@@ -85,6 +85,7 @@ def score_facts(resume: ResumeFacts, profile: Profile) -> MatchReport:
         ))
 
     requirements = []
+    unmet = []
     total_years = resume.total_years
     if profile.role.weight > 0:
         check = role_check(resume, profile, total_weight)
@@ -95,17 +96,20 @@ def score_facts(resume: ResumeFacts, profile: Profile) -> MatchReport:
         requirements.append(check)
         total += check.points
         if check.met is not True and profile.education.required_level:
-            missing.append(check.label)
+            unmet.append(check)
     if profile.experience.weight > 0 or profile.experience.min_years:
         check = experience_check(resume, profile, total_weight)
         requirements.append(check)
         total += check.points
         if check.met is False:
-            missing.append(check.label)
+            unmet.append(check)
     for check in requirements:
         if check.weight - check.points > 0.05:
             gaps.append(requirement_gap(check, profile, resume))
         check.points = round(check.points, 3)
+    # a requirement not met is named as its gap names it, so the two lists speak alike
+    gap_label = {g.id: g.label for g in gaps if g.id in {"education", "experience"}}
+    missing += [gap_label.get(check.id, check.label) for check in unmet]
 
     gaps.sort(key=lambda g: (-g.gain, g.importance != "required", g.id))
     matched.sort(key=lambda m: (-m.points, m.id))
