@@ -83,8 +83,9 @@ def requirement_gap(check: RequirementCheck, profile: Profile, r: ResumeFacts) -
         elif check.met is False:
             level = req.required_level or req.preferred_level or "bachelor"
             wording = ("required", "asks for") if req.required_level else ("preferred", "prefers")
-            label = f"{degree_name(level).capitalize()} ({wording[0]})"
-            step = f"The {_asker_of(req.why)} {wording[1]} a {degree_name(level)} ({fields})."
+            name = degree_name(r.tax, level)
+            label = f"{name[:1].upper() + name[1:]} ({wording[0]})"
+            step = f"The {_asker_of(req.why)} {wording[1]} a {degree_name(r.tax, level)} ({fields})."
         else:
             rank = level_rank(r.tax)
             best = max(rank.get(e.level or "", 0) for e in extraction.document.education)
@@ -95,10 +96,11 @@ def requirement_gap(check: RequirementCheck, profile: Profile, r: ResumeFacts) -
                 step = f"A degree in {fields} would score fully."
             else:
                 preferred = wanted[0] == req.preferred_level
-                label = (degree_name(wanted[0])[:1].upper() + degree_name(wanted[0])[1:]
+                name = degree_name(r.tax, wanted[0])
+                label = (name[:1].upper() + name[1:]
                          + (" (preferred)" if preferred else " (a plus)"))
                 note = f" (the {_asker_of(req.why)} prefers it)" if preferred else ""
-                step = f"A {degree_name(wanted[0])} in {fields} would add points{note}."
+                step = f"A {degree_name(r.tax, wanted[0])} in {fields} would add points{note}."
         why = req.why
     else:
         req_x = profile.experience

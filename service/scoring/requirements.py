@@ -23,8 +23,10 @@ def level_rank(tax: Taxonomy) -> dict[str, int]:
     return {level.id: level.rank for level in tax.education.levels}
 
 
-def degree_name(level: str) -> str:
-    return {"bachelor": "bachelor's degree", "master": "master's degree", "phd": "PhD"}[level]
+def degree_name(tax: Taxonomy, level: str) -> str:
+    """The level's name mid-sentence, from ``taxonomy/education.yaml``: "master's degree", "PhD"."""
+    name = tax.education.level(level).name
+    return name if name[:2].isupper() else name[:1].lower() + name[1:]
 
 
 def education_check(r: ResumeFacts, profile: Profile, total_weight: float) -> RequirementCheck:
