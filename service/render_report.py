@@ -134,7 +134,8 @@ def print_profile(profile: Profile, console: Console | None = None) -> None:
         table.add_column("Weight", justify="right")
         table.add_column("Why")
         for item in group.items:
-            label = item.label + (f" ({item.min_years:g}+ y)" if item.min_years else "")
+            years = f"{item.min_years:g}+" if item.min_years else ""
+            label = item.label + (f" ({years} years)" if years and years not in item.label else "")
             table.add_row(escape_markup(label), escape_markup(", ".join(item.any_of)),
                           item.importance, f"{item.weight:g}",
                           escape_markup(item.why.text if item.why else ""))

@@ -2,8 +2,9 @@
 
 Data lives in ``taxonomy/`` (YAML): ``skills/*.yaml``, ``compounds.yaml``, ``education.yaml``,
 ``titles.yaml`` (role families), ``research.yaml`` (ML venues), ``cues.yaml`` (required /
-preferred phrases in postings), ``profiles/*.yaml`` and ``VERSION``. Every validation error names
-the file, the entry and the field: ``languages.yaml: entry c: field aliases: ...``.
+preferred phrases in postings), ``esco.yaml`` (ESCO identifiers), ``profiles/*.yaml`` and
+``VERSION``. Every validation error names the file, the entry and the field: ``languages.yaml:
+entry c: field aliases: ...``.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pydantic import (
     field_validator,
 )
 
-from .documents.normalize import normalize
+from .normalize import normalize
 from .errors import TaxonomyError
 
 if TYPE_CHECKING:
@@ -36,6 +37,10 @@ Category = Literal[
 ]
 CATEGORIES: tuple[str, ...] = get_args(Category)
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ESCO_RE = re.compile(
+    r"^http://data\.europa\.eu/esco/skill/"
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+)
 DegreeLevelId = Literal["associate", "bachelor", "master", "phd"]
 
 
@@ -52,7 +57,15 @@ def _check_forms(forms: list[str]) -> list[str]:
     return forms
 
 
+def _check_esco(value: str) -> str:
+    if not ESCO_RE.match(value):
+        raise ValueError(f"{value!r} is not an ESCO skill URI "
+                         "(http://data.europa.eu/esco/skill/<uuid>)")
+    return value
+
+
 SkillId = Annotated[str, AfterValidator(_check_id)]
+EscoUri = Annotated[str, AfterValidator(_check_esco)]
 Forms = Annotated[list[str], AfterValidator(_check_forms)]
 
 
@@ -89,6 +102,9 @@ class Skill(BaseModel):
     id: SkillId
     name: str
     category: Category
+    esco: EscoUri | None = Field(
+        None, description="ESCO skill concept URI (from esco.yaml); None where ESCO has none"
+    )
     source: Literal["guide", "ext"] = "ext"
     aliases: Forms = Field(default_factory=list)
     implies: list[str] = Field(default_factory=list, description="Skill ids this one implies")
@@ -120,6 +136,14 @@ class Skill(BaseModel):
     def forms(self) -> list[str]:
         """Every surface form, once: the canonical name, aliases and unambiguous aliases."""
         return list(dict.fromkeys([self.name, *self.aliases, *self.unambiguous_aliases]))
+
+
+class EscoMapping(BaseModel):
+    """``esco.yaml``: taxonomy skill id -> ESCO skill URI, or null where ESCO has no concept."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    esco: dict[str, EscoUri | None] = Field(default_factory=dict)
 
 
 class Compound(BaseModel):
@@ -401,6 +425,7 @@ def load_taxonomy(directory: Path | None = None) -> Taxonomy:
         _validated(Title, entry, titles_file.name, _label(entry, index))
         for index, entry in enumerate(_entries(titles_file, "titles", required=False))
     ]
+    _merge_esco(root / "esco.yaml", skills, where)
     research = _load_research(root / "research.yaml")
     cues_file = root / "cues.yaml"
     cues = _validated(Cues, _read_yaml(cues_file), cues_file.name, "cues") \
@@ -415,6 +440,29 @@ def load_taxonomy(directory: Path | None = None) -> Taxonomy:
     _check_education(taxonomy)
     _check_titles(taxonomy)
     return taxonomy
+
+
+def _merge_esco(path: Path, skills: dict[str, Skill], where: dict[str, str]) -> None:
+    """Set ``Skill.esco`` from the optional ``esco.yaml`` (skill id -> URI or null)."""
+    if not path.exists():
+        return
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("esco"), dict):
+        raise TaxonomyError(f"{path.name}: expected a top-level 'esco:' mapping of skill ids")
+    for skill_id, uri in data["esco"].items():
+        try:
+            EscoMapping.model_validate({"esco": {skill_id: uri}})
+        except ValidationError as exc:
+            raise TaxonomyError(f"{path.name}: entry {skill_id}: field esco: "
+                                f"{exc.errors()[0]['msg']}") from None
+        if skill_id not in skills:
+            raise TaxonomyError(f"{path.name}: entry {skill_id}: field esco: unknown skill "
+                                f"{skill_id!r}")
+        skill = skills[skill_id]
+        if skill.esco is not None and uri != skill.esco:
+            raise TaxonomyError(f"{path.name}: entry {skill_id}: field esco: differs from the "
+                                f"esco set in {where[skill_id]}")
+        skills[skill_id] = skill.model_copy(update={"esco": uri})
 
 
 def _load_education(path: Path) -> Education:

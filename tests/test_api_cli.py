@@ -51,7 +51,9 @@ def test_keys_create_list_revoke(env) -> None:
     finally:
         engine.dispose()
     missing = runner.invoke(app, ["keys", "revoke", "key_nope"])
-    assert missing.exit_code == 1 and "no key" in missing.output
+    assert missing.exit_code == 2
+    assert missing.stderr.strip() == (
+        "skillmatch keys revoke: no key with id 'key_nope' (see `skillmatch keys list`)")
     blank = runner.invoke(app, ["keys", "create", "--name", "  "])
     assert blank.exit_code != 0
 

@@ -83,3 +83,40 @@ def test_pasted_text_obeys_the_text_limit(make_app) -> None:
             assert (
                 response.status_code == 413 and response.json()["error"]["code"] == "text_too_long"
             )
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({}, "The body names no resume: send resume_id (a stored resume) or resume_text (the "
+         "resume as text), and optionally one of job_id, job_text or profile."),
+        ({"resume_id": "res_0123456789abcdef", "resume_text": "Python"},
+         "The body sends both resume_id and resume_text: send only one of them."),
+        ({"resume_text": "Python", "job_text": "Go", "profile": "ml-engineer"},
+         "The body sends job_text and profile: send at most one of job_id, job_text or profile "
+         "(none: the ml-engineer profile)."),
+        (["resume_text"], "The body is an array: send a JSON object with the fields resume_id, "
+         "resume_text, job_id, job_text and profile."),
+        ("Python", "The body is a string: send a JSON object with the fields resume_id, "
+         "resume_text, job_id, job_text and profile."),
+        ({"resume_text": "Python", "colour": "blue"}, "colour: not a field of this body (it "
+         "takes resume_id, resume_text, job_id, job_text and profile)"),
+    ],
+)
+def test_each_whole_body_mistake_has_its_own_message(api_client, auth, body, message) -> None:
+    response = api_client.post("/v1/match", json=body, headers=auth)
+    assert response.status_code == 422
+    assert response.json()["error"] == {"code": "invalid_request", "message": message}
+
+
+def test_a_body_not_sent_as_json_names_the_fields_and_the_content_type(api_client, auth) -> None:
+    response = api_client.post("/v1/match", content=b'{"resume_text": "Python"}',
+                               headers={**auth, "Content-Type": "text/plain"})
+    assert response.status_code == 422
+    assert response.json()["error"]["message"] == (
+        "The body was not sent as JSON (Content-Type: application/json): send a JSON object "
+        "with the fields resume_id, resume_text, job_id, job_text and profile.")
+    jobs = api_client.post("/v1/jobs", headers={**auth, "Content-Type": "application/json"})
+    assert jobs.json()["error"]["message"] == (
+        "The body is empty: send a JSON object with the fields title and description "
+        "(Content-Type: application/json).")

@@ -21,8 +21,11 @@ def test_plain_progress_prints_counts_rate_and_errors() -> None:
     progress.close()
     lines = stream.getvalue().splitlines()
     assert lines[0].startswith("batch: 1/4 files (25%), ")
-    assert lines[-1].startswith("batch: 2/4 files (50%), ") and lines[-1].endswith(", 1 errors")
+    assert lines[-1].startswith("batch: 2/4 files (50%), ") and lines[-1].endswith(", 1 error")
     assert all("files/s, ETA " in line for line in lines)
+    progress.finished(Outcome("c", "/c", "h", error=("corrupt", "Damaged.")))
+    progress.close()
+    assert stream.getvalue().splitlines()[-1].endswith(", 2 errors")
 
 
 def test_summary_counts_every_outcome_and_says_how_to_resume() -> None:

@@ -132,3 +132,28 @@ def test_a_named_pipe_is_an_error_row_not_a_hang(tmp_path: Path) -> None:
     assert [Path(f.path).name for f in plan.files] == ["a.txt", "pipe.txt"]
     result = run_batch(plan, keyword_analyzer)
     assert result.counts == Counter({"ok": 1, "unreadable": 1})
+
+
+def test_outputs_list_files_in_input_order_not_completion_order(tmp_path: Path) -> None:
+    import json
+
+    from service.batch.journal import iter_in_order
+
+    _write(tmp_path / "in", {"a-slow.txt": "@@slow@@ python", "b.txt": "sql", "c.txt": "@@bug@@",
+                             "d.txt": "docker", "sub/e.txt": "python sql"})
+    _write(tmp_path, {"z-first.txt": "pytorch"})
+    outputs = [tmp_path / "out" / name for name in ("r.csv", "r.jsonl", "r.html")]
+    plan = plan_batch([str(tmp_path / "z-first.txt"), str(tmp_path / "in")], header=HEADER,
+                      config=WorkConfig(settings=SETTINGS), outputs=outputs, workers=2,
+                      settings=SETTINGS)
+    run_batch(plan, keyword_analyzer)
+    expected = ["z-first.txt", "a-slow.txt", "b.txt", "c.txt", "d.txt", "e.txt"]
+    journal = tmp_path / "out" / "r.csv.journal.jsonl"
+    assert [Path(r["path"]).name for r in iter_in_order(journal, [f.key for f in plan.files])] \
+        == expected
+    assert [Path(r["path"]).name for r in _rows(tmp_path / "out" / "r.csv")] == expected
+    lines = (tmp_path / "out" / "r.jsonl").read_text().splitlines()
+    assert [Path(json.loads(line)["path"]).name for line in lines] == expected
+    html = (tmp_path / "out" / "r.html").read_text()
+    errors = html[html.index('id="errors"'):html.index('id="candidates"')]
+    assert "c.txt" in errors

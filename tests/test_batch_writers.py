@@ -148,3 +148,28 @@ def test_cohort_gaps_count_only_unmet_items(tmp_path: Path) -> None:
     _, _, _, cohort = _summarise(path)
     assert {(g.label, g.count) for g in cohort} == {
         ("Docker", 2), ("Python", 1), ("Pytorch", 1), ("Statistics", 1)}
+
+
+def test_rows_follow_the_input_order_whatever_order_files_finished_in(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv.journal.jsonl"
+    finished = [("c.txt", "Skills: SQL"), ("a.txt", "Skills: Python"), ("x.txt", "Skills: Docker")]
+    with Journal(path, HEADER, resume=False) as journal:
+        for name, text in finished:
+            journal.append_line(ok_line(name, f"/{name}", "h", fake_report(text).model_dump_json()),
+                                f"/{name}", "h")
+        journal.append(error_record("b.pdf", "/b.pdf", "hb", "corrupt", "The file is damaged."))
+        journal.append(error_record("a.pdf", "/a.pdf", "ha", "corrupt", "The file is damaged."))
+    order = ["/a.txt", "/a.pdf", "/b.pdf", "/c.txt"]  # x.txt is from an earlier run: last
+    render_outputs(path, [tmp_path / "r.csv", tmp_path / "r.jsonl", tmp_path / "r.html"], order)
+    expected = ["a.txt", "a.pdf", "b.pdf", "c.txt", "x.txt"]
+    with (tmp_path / "r.csv").open(newline="") as fh:
+        assert [row["path"] for row in csv.DictReader(fh)] == expected
+    lines = (tmp_path / "r.jsonl").read_text().splitlines()
+    assert [json.loads(line)["path"] for line in lines] == expected
+    html = (tmp_path / "r.html").read_text()
+    errors = html[html.index('id="errors"'):html.index('id="candidates"')]
+    assert errors.index("a.pdf") < errors.index("b.pdf")
+    render_outputs(path, [tmp_path / "done.csv"])  # no order: completion order, as journaled
+    with (tmp_path / "done.csv").open(newline="") as fh:
+        assert [row["path"] for row in csv.DictReader(fh)] == ["c.txt", "a.txt", "x.txt",
+                                                                 "b.pdf", "a.pdf"]

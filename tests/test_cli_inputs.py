@@ -112,8 +112,8 @@ def test_score_and_job_refuse_a_pipe_without_waiting(tmp_path: Path, command: li
     result = _cli(*command, str(tmp_path / "pipe.txt"))
     assert result.returncode == code
     assert result.stderr.strip().splitlines() == [
-        (f"error: The job posting {tmp_path / 'pipe.txt'}: Not a regular file (a folder, pipe or "
-        "device).")]
+        (f"skillmatch {command[0]}: The job posting {tmp_path / 'pipe.txt'}: Not a regular file "
+        "(a folder, pipe or device).")]
 
 
 def test_extract_answers_a_pipe_and_a_huge_file_without_reading_them(tmp_path: Path) -> None:
@@ -172,7 +172,8 @@ def test_scheduler_without_the_dask_extra_is_bad_usage_and_keeps_the_journal(
     result = CliRunner().invoke(app, ["batch", str(RESUME), "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2, result.output
     assert result.output.strip() == (
-        "Error: the --scheduler option needs the dask extra: pip install 'skillmatch[dask]'")
+        "skillmatch batch: the --scheduler option needs the dask extra: "
+        "pip install 'skillmatch[dask]'")
     assert journal.read_text() == '{"earlier": "run"}\n'
 
 
@@ -181,27 +182,29 @@ def test_bad_configuration_is_one_line_and_exit_2(tmp_path: Path) -> None:
     (tmp_path / "block").mkdir()
     (tmp_path / "block" / "sitecustomize.py").write_text(
         "import sys\nsys.modules['psycopg'] = None\n")
+    blocked = os.pathsep.join([str(tmp_path / "block"), os.environ.get("PYTHONPATH", "")])
     cases = [
         ({"SKILLMATCH_MAX_UPLOAD_BYTES": "abc"}, ["extract", str(RESUME)],
-         ("skillmatch: configuration: SKILLMATCH_MAX_UPLOAD_BYTES: Input should be a valid "
+         ("skillmatch extract: configuration: SKILLMATCH_MAX_UPLOAD_BYTES: Input should be a valid "
          "integer")),
         ({"SKILLMATCH_DATA_DIR": "/proc/nope"}, ["keys", "create", "--name", "x"],
-         "skillmatch: cannot create the data directory /proc/nope: "),
+         "skillmatch keys create: cannot create the data directory /proc/nope: "),
         ({"SKILLMATCH_DATA_DIR": str(tmp_path / "a-file")}, ["db", "upgrade"],
-         f"skillmatch: cannot create the data directory {tmp_path / 'a-file'}: "),
+         f"skillmatch db upgrade: cannot create the data directory {tmp_path / 'a-file'}: "),
         ({"SKILLMATCH_DATABASE_URL": "postgresql://u@127.0.0.1:1/db",
-          "PYTHONPATH": str(tmp_path / "block")}, ["keys", "create", "--name", "x"],
-         ("skillmatch: configuration: SKILLMATCH_DATABASE_URL: the database driver 'psycopg' is "
-         "not installed: pip install 'skillmatch[postgres]'")),
+          "PYTHONPATH": blocked}, ["keys", "create", "--name", "x"],
+         ("skillmatch keys create: configuration: SKILLMATCH_DATABASE_URL: the database driver "
+         "'psycopg' is not installed: pip install 'skillmatch[postgres]'")),
     ]
     (tmp_path / "db-is-a-folder").mkdir()
     (tmp_path / "db-is-a-folder" / "skillmatch.db").mkdir()
     cases += [
         ({"SKILLMATCH_DATA_DIR": str(tmp_path / "db-is-a-folder")}, ["db", "upgrade"],
-         "skillmatch: cannot open the database sqlite:///"),
+         "skillmatch db upgrade: cannot open the database sqlite:///"),
         ({"SKILLMATCH_DATABASE_URL": "postgresql://u:secret@127.0.0.1:1/db"},
          ["keys", "create", "--name", "x"],
-         "skillmatch: cannot open the database postgresql://u:***@127.0.0.1:1/db: connection failed"),
+         ("skillmatch keys create: cannot open the database postgresql://u:***@127.0.0.1:1/db: "
+          "connection failed")),
     ]
     for env, args, message in cases:
         result = _cli(*args, env=env, cwd=tmp_path)

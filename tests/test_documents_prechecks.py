@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from service.documents.timeline import _RANGE_CASED, RANGE_RE, _date_lines, _line_spans
 
-normalize_module = importlib.import_module("service.documents.normalize")
+normalize_module = importlib.import_module("service.normalize")
 
 
 def _normalize_once_reference(text: str) -> str:

@@ -71,8 +71,8 @@ def test_text_too_long():
 
 def test_hostile_text_is_cleaned():
     data = ("Skills\x00: Py\u202ethon\ud800 SQL" + "x" * 100_000).encode("utf-8", "surrogatepass")
-    with pytest.raises(UnsupportedFormat):
-        parse_bytes(data)  # lone surrogates: broken UTF-8, not a legacy encoding
+    doc = parse_bytes(data)  # a lone surrogate: broken UTF-8, read with a warning
+    assert doc.text.startswith("Skills: Py thon\ufffd SQL") and len(doc.warnings) == 1
     doc = parse_bytes("Skills: Py\u202ethon, SQL\n".encode() + b"a" * 200_000)
     assert "\u202e" not in doc.text and doc.text.startswith("Skills: Py thon")
     with pytest.raises(TextTooLong):
@@ -82,3 +82,36 @@ def test_hostile_text_is_cleaned():
 def test_windows_1252_text_is_decoded():
     doc = read_document("Jos\u00e9 \u2013 Caf\u00e9 analytics\nSkills: Python".encode("cp1252"))
     assert doc.text.startswith("Jos\u00e9 - Caf\u00e9 analytics")
+
+
+RESUME_TEXT = ("Jane Doe\nSkills: Python, SQL, Docker\nExperience\n"
+               "Data Scientist, Acme Analytics, 2019 - 2024\n- Built churn models in Python.\n")
+
+
+@pytest.mark.parametrize(("data", "expected", "warning"), [
+    (RESUME_TEXT.encode().replace(b"SQL", b"S\x00QL"), "SQL, Docker",
+     "This file is not clean text: 1 NUL byte was dropped."),
+    (RESUME_TEXT.replace("SQL", "SQL\ud800").encode("utf-8", "surrogatepass"),
+     "SQL\ufffd, Docker",
+     "This file is not clean text: 1 unreadable character is shown as \ufffd."),
+    ((RESUME_TEXT + "José").encode().replace(b"SQL", b"SQL\xff\xfe"), "SQL\ufffd, Docker",
+     "This file is not clean text: 1 unreadable character is shown as \ufffd."),
+    (RESUME_TEXT.encode().replace(b"Docker", b"Doc\x80ker\xc3\xa9").replace(b"Acme", b"\x00Acme"),
+     "Doc\ufffdker\u00e9", "This file is not clean text: 1 unreadable character is shown as "
+     "\ufffd and 1 NUL byte was dropped."),
+])
+def test_a_text_file_with_stray_bad_bytes_is_read_with_a_warning(data, expected, warning):
+    doc = parse_bytes(data)
+    assert doc.source_format == "text"
+    assert expected in doc.text and "\x00" not in doc.text
+    assert "Python" in doc.text and "Acme Analytics" in doc.text
+    assert len(doc.warnings) == 1 and doc.warnings[0].startswith(warning), doc.warnings
+    assert doc.warnings[0].endswith("If a word looks wrong, save the file again as UTF-8 text.")
+
+
+def test_clean_text_gets_no_warning_and_binary_is_still_refused():
+    assert parse_bytes(RESUME_TEXT.encode()).warnings == []
+    for data in (bytes(range(256)) * 8, b"\x00\x01\x02\x03" * 100,
+                 "Jos\u00e9 ".encode() + RESUME_TEXT.encode() + b"\xff " * 200):
+        with pytest.raises(UnsupportedFormat):
+            parse_bytes(data)

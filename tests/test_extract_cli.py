@@ -53,11 +53,39 @@ def test_json_prints_one_array_and_exit_zero(runner, tmp_path):
 def test_unsupported_or_unreadable_inputs_are_typed_errors(runner, tmp_path):
     binary = tmp_path / "photo.png"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-    result = runner.invoke(app, ["extract", str(binary), str(tmp_path), "--format", "jsonl"])
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n" + bytes(300))
+    result = runner.invoke(app, ["extract", str(binary), str(tmp_path / "broken.pdf"),
+                                 "--format", "jsonl"])
     assert result.exit_code == 1
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert all("error" in line and line["error"]["code"] for line in lines) and len(lines) == 2
     assert "Traceback" not in result.output
+    assert result.stderr.splitlines()[0].startswith(f"skillmatch extract: {binary}: ")
+
+
+def test_a_folder_is_read_recursively_like_batch(runner, tmp_path):
+    folder = tmp_path / "cvs"
+    (folder / "nested").mkdir(parents=True)
+    (folder / "b.txt").write_text("Docker", encoding="utf-8")
+    (folder / "nested" / "a.md").write_text("# Me\nPyTorch", encoding="utf-8")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / ".hidden.txt").write_text("Rust", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(folder), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    paths = [json.loads(line)["path"] for line in result.stdout.splitlines()]
+    assert paths == [str(folder / "b.txt"), str(folder / "nested" / "a.md")]
+
+
+def test_a_folder_without_documents_or_a_missing_path_is_bad_usage(runner, tmp_path):
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"skillmatch extract: {tmp_path}: the folder holds no .docx, .json, .md, .pdf, .txt files.")
+    missing = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 2 and missing.stdout == ""
+    assert missing.stderr.strip() == (
+        f"skillmatch extract: {tmp_path / 'nope.txt'}: No such file or folder.")
 
 
 def test_table_format(runner, tmp_path):

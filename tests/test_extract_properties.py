@@ -49,7 +49,7 @@ MOJIBAKE_ALPHABET = st.sampled_from(["Ã", "©", "¯", "â", "€", "¢", "\x80"
 @settings(max_examples=200, deadline=None)
 @given(st.lists(MOJIBAKE_ALPHABET, max_size=30).map("".join))
 def test_normalize_with_mojibake_repair_stays_idempotent(text):
-    from service.documents.normalize import normalize
+    from service.normalize import normalize
 
     once = normalize(text)
     assert normalize(once) == once

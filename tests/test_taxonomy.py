@@ -498,7 +498,7 @@ def test_cli_validate_fails_with_the_error_line(runner, tmp_path):
     result = runner.invoke(app, ["taxonomy", "validate", "--dir", str(root)])
     assert result.exit_code == 1
     assert result.stderr.startswith(
-        "skillmatch taxonomy: invalid: a.yaml: entry c-plus-plus: field aliases:")
+        "skillmatch taxonomy validate: invalid: a.yaml: entry c-plus-plus: field aliases:")
     assert result.stdout == ""
 
 
@@ -531,8 +531,8 @@ def test_cli_list_table_carries_the_version(runner):
 
 def test_cli_list_rejects_an_unknown_category(runner):
     result = runner.invoke(app, ["taxonomy", "list", "--category", "frameworks", "--dir", str(TOY)])
-    assert result.exit_code == 1
-    assert result.stderr.startswith("skillmatch taxonomy: unknown category 'frameworks' (known: ")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("skillmatch taxonomy list: unknown category 'frameworks' (known: ")
 
 
 def test_cli_show_prints_every_field(runner):
@@ -551,9 +551,9 @@ def test_cli_show_prints_every_field(runner):
 
 def test_cli_show_unknown_id(runner):
     result = runner.invoke(app, ["taxonomy", "show", "cobol-9000", "--dir", str(TOY)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "skillmatch taxonomy: unknown skill id 'cobol-9000' in taxonomy toy-1 "
+        "skillmatch taxonomy show: unknown skill id 'cobol-9000' in taxonomy toy-1 "
         "(see `skillmatch taxonomy list`)")
 
 

@@ -82,8 +82,39 @@ async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(exc.status, exc.code, exc.message, headers)
 
 
-def _describe_validation(exc: RequestValidationError) -> str:
-    """A short message naming each bad field, never echoing the submitted values."""
+def body_fields(request: Request) -> list[str]:
+    """The fields of the JSON body the matched route expects (none for other bodies)."""
+    route = request.scope.get("route")
+    field = getattr(route, "body_field", None)
+    model = getattr(getattr(field, "field_info", None), "annotation", None)
+    return list(getattr(model, "model_fields", {}))
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _whole_body_message(error: dict[str, Any], fields: list[str]) -> str:
+    """The message for an error about the body as a whole (not one field of it)."""
+    kind = error.get("type")
+    if kind == "value_error":  # a model validator's own sentence
+        return str(error.get("msg", "")).removeprefix("Value error, ")
+    wanted = "a JSON object" + (f" with the fields {_listed(fields)}" if fields else "")
+    if kind == "missing":
+        return f"The body is empty: send {wanted} (Content-Type: application/json)."
+    sent = error.get("input")
+    if isinstance(sent, bytes | bytearray):
+        return f"The body was not sent as JSON (Content-Type: application/json): send {wanted}."
+    what = {list: "an array", str: "a string", int: "a number", float: "a number",
+            bool: "true or false"}.get(type(sent), "not an object")
+    return f"The body is {what}: send {wanted}."
+
+
+def describe_validation(exc: RequestValidationError, fields: list[str] | None = None) -> str:
+    """A short message naming each bad field, never echoing the submitted values; an error
+    about the whole body, or an unknown field, says which fields to send (``fields``, from
+    ``body_fields``)."""
+    fields = fields or []
     parts = []
     for error in exc.errors()[:5]:
         loc = tuple(error.get("loc", ()))
@@ -91,16 +122,18 @@ def _describe_validation(exc: RequestValidationError) -> str:
             where = f" (at character {loc[1]})" if len(loc) > 1 else ""
             return f"The body is not valid JSON{where}."
         if loc == ("body",):
-            return "The body must be a JSON object (Content-Type: application/json)."
+            return _whole_body_message(error, fields)
         location = ".".join(str(p) for p in loc if p != "body")
         message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+        if error.get("type") == "extra_forbidden" and fields:
+            message = f"not a field of this body (it takes {_listed(fields)})"
         parts.append(f"{location}: {message}" if location else message)
     return "; ".join(parts) or "The request is not valid."
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    return error_response(422, "invalid_request", _describe_validation(exc))
+    return error_response(422, "invalid_request", describe_validation(exc, body_fields(request)))
 
 
 def allowed_methods(request: Request) -> list[str]:

@@ -40,6 +40,8 @@ class AnalyzeResult(BaseModel):
 
 
 class JobCreate(BaseModel):
+    """A job to store: its title and the posting's text."""
+
     model_config = ConfigDict(extra="forbid")
 
     title: NonBlank = Field(min_length=1, max_length=200, description="The job title")
@@ -105,11 +107,18 @@ class MatchRequest(BaseModel):
 
     @model_validator(mode="after")
     def _one_source_each(self) -> MatchRequest:
-        if (self.resume_id is None) == (self.resume_text is None):
-            raise ValueError("give exactly one of resume_id or resume_text")
-        targets = [v for v in (self.job_id, self.job_text, self.profile) if v is not None]
+        if self.resume_id is None and self.resume_text is None:
+            raise ValueError("The body names no resume: send resume_id (a stored resume) or "
+                             "resume_text (the resume as text), and optionally one of job_id, "
+                             "job_text or profile.")
+        if self.resume_id is not None and self.resume_text is not None:
+            raise ValueError("The body sends both resume_id and resume_text: send only one of "
+                             "them.")
+        targets = [name for name in ("job_id", "job_text", "profile")
+                   if getattr(self, name) is not None]
         if len(targets) > 1:
-            raise ValueError("give at most one of job_id, job_text or profile")
+            raise ValueError(f"The body sends {' and '.join(targets)}: send at most one of "
+                             "job_id, job_text or profile (none: the ml-engineer profile).")
         return self
 
 
@@ -129,6 +138,7 @@ class Ranking(Page[RankedResume]):
 class SkillSummary(BaseModel):
     id: str
     name: str
+    esco: str | None = Field(None, description="ESCO skill URI; null where ESCO has no concept")
     category: str
 
 

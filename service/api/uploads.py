@@ -31,7 +31,8 @@ def upload_schema(max_lengths: dict[str, int] | None = None, **fields: str) -> d
     """OpenAPI ``requestBody`` for a multipart upload with a ``file`` and optional text fields
     (``max_lengths``: the fields with a length limit, in characters)."""
     properties: dict[str, Any] = {
-        "file": {"type": "string", "format": "binary", "description": "PDF, DOCX, TXT or Markdown"}
+        "file": {"type": "string", "format": "binary",
+                 "description": "PDF, DOCX, TXT, Markdown or JSON Resume"}
     }
     for name, description in fields.items():
         properties[name] = {"type": "string", "description": description}

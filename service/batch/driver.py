@@ -237,7 +237,7 @@ def run_batch(plan: BatchPlan, factory: AnalyzerFactory, *,
                 outcomes.close()
                 progress.close()
     finally:
-        counts = render_outputs(plan.journal, plan.outputs)
+        counts = render_outputs(plan.journal, plan.outputs, [f.key for f in plan.files])
     return BatchResult(counts=counts, total=len(plan.files), processed=processed, skipped=skipped,
                        interrupted=interrupt.requested, stopped_early=stopped_early,
                        outputs=plan.outputs, journal=plan.journal)

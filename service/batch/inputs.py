@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError
 
-FOLDER_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md"})
+FOLDER_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md", ".json"})
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -49,9 +49,10 @@ def _expand_one(arg: str) -> Iterator[Path]:
 def expand_inputs(args: Iterable[str]) -> list[InputFile]:
     """Every file named by ``args``, once, in argument order (folders and globs sorted).
 
-    Folders contribute ``.pdf``, ``.docx``, ``.txt`` and ``.md`` files recursively; a file named
-    explicitly (or matched by a glob) is always included, whatever its type, so an unsupported one
-    gets an error row. A path that does not exist raises ``InputError``; a glob may match nothing.
+    Folders contribute ``.pdf``, ``.docx``, ``.txt``, ``.md`` and ``.json`` (JSON Resume) files
+    recursively; a file named explicitly (or matched by a glob) is always included, whatever its
+    type, so an unsupported one gets an error row. A path that does not exist raises
+    ``InputError``; a glob may match nothing.
     """
     seen: set[str] = set()
     files: list[InputFile] = []

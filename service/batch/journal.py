@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, Self
 
@@ -122,6 +122,23 @@ def iter_records(path: Path, *, with_offsets: bool = False) -> Iterator[Any]:
     for offset, line in _lines(path):
         if offset in keep:
             record = json.loads(line)
+            yield (offset, record) if with_offsets else record
+
+
+def iter_in_order(path: Path, order: Sequence[str] | None, *,
+                  with_offsets: bool = False) -> Iterator[Any]:
+    """The records of ``iter_records`` in input order: those whose key is in ``order`` first,
+    as ``order`` lists them, then any others in completion order. Only the offsets are held;
+    each record is read again when its turn comes."""
+    if order is None:
+        yield from iter_records(path, with_offsets=with_offsets)
+        return
+    rank = {key: index for index, key in enumerate(order)}
+    places = sorted((rank.get(record["key"], len(rank)), seen, offset) for seen, (offset, record)
+                    in enumerate(iter_records(path, with_offsets=True)))
+    with path.open("rb") as fh:
+        for _, _, offset in places:
+            record = read_record_at(fh, offset)
             yield (offset, record) if with_offsets else record
 
 

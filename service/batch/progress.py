@@ -47,7 +47,7 @@ class RichProgress:
         self._progress.start()
 
     def _note(self) -> str:
-        parts = [f"{self._errors} errors"] if self._errors else []
+        parts = [plural(self._errors, "error")] if self._errors else []
         if self._skipped:
             parts.append(f"{self._skipped} already done")
         return ", ".join(parts)
@@ -63,6 +63,11 @@ class RichProgress:
 
     def close(self) -> None:
         self._progress.stop()
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 error``, ``2 errors``."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _duration(seconds: float) -> str:
@@ -107,7 +112,7 @@ class PlainProgress:
         eta = _duration((todo - self.done) / rate) if rate > 0 else "?"
         pct = 100 * self.done / todo if todo else 100.0
         print(f"batch: {self.done}/{todo} files ({pct:.0f}%), {rate:.1f} files/s, ETA {eta}, "
-              f"{self.errors} errors", file=self.stream, flush=True)
+              f"{plural(self.errors, 'error')}", file=self.stream, flush=True)
 
     def close(self) -> None:
         if self.done:

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 import jinja2
 
-from .journal import RunHeader, iter_records, read_record_at
+from .journal import RunHeader, iter_in_order, read_record_at
 
 TEMPLATE = "report.html.j2"
 COHORT_GAPS = 10
@@ -71,13 +71,14 @@ def _unmet(report: dict[str, Any]) -> list[dict[str, Any]]:
     return [gap for gap in report.get("gaps", []) if credit.get(gap["id"], 0.0) < MET_CREDIT]
 
 
-def _summarise(journal: Path) -> tuple[list[Entry], list[Entry], Counter[str], list[CohortGap]]:
+def _summarise(journal: Path, order: Sequence[str] | None = None,
+               ) -> tuple[list[Entry], list[Entry], Counter[str], list[CohortGap]]:
     ranked: list[Entry] = []
     failed: list[Entry] = []
     counts: Counter[str] = Counter()
     gap_count: Counter[str] = Counter()
     gap_importance: dict[str, str] = {}
-    for offset, record in iter_records(journal, with_offsets=True):
+    for offset, record in iter_in_order(journal, order, with_offsets=True):
         if record["status"] == "ok":
             report = record["report"]
             counts["ok"] += 1
@@ -121,9 +122,11 @@ def _candidates(journal: Path, ranked: list[Entry]) -> Iterator[dict[str, Any]]:
                    "report": record["report"]}
 
 
-def write_html(journal: Path, header: RunHeader, out: TextIO) -> Counter[str]:
-    """Render the report for ``journal`` into ``out``; returns the counts by outcome."""
-    ranked, failed, counts, cohort = _summarise(journal)
+def write_html(journal: Path, header: RunHeader, out: TextIO,
+               order: Sequence[str] | None = None) -> Counter[str]:
+    """Render the report for ``journal`` into ``out`` (candidates by score, unreadable files in
+    ``order``); returns the counts by outcome."""
+    ranked, failed, counts, cohort = _summarise(journal, order)
     scores = [e.score for e in ranked if e.score is not None]
     median = sorted(scores)[len(scores) // 2] if scores else None
     template = _environment().get_template(TEMPLATE)

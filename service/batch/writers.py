@@ -1,7 +1,8 @@
 """Render the batch outputs (CSV, JSONL, HTML) from the journal, streaming record by record.
 
 Each output is written to a temporary file and moved into place, so a reader never sees half a
-file. Rows come in completion order (the journal's), one per input file.
+file. Rows come in input order (the order the files were named and found), one per input file,
+whatever order the workers finished them in.
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ import csv
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from .journal import RunHeader, iter_records, read_header
+from .journal import RunHeader, iter_in_order, read_header
 from .report_html import write_html
 
 OUTPUT_SUFFIXES = (".csv", ".jsonl", ".html")
@@ -99,8 +100,10 @@ def _atomic_write(target: Path, write: Callable[[TextIO], Counter[str]]) -> Coun
     return counts
 
 
-def render_outputs(journal: Path, outputs: list[Path]) -> Counter[str]:
-    """Write every output from ``journal``; returns the counts by outcome (ok or error code)."""
+def render_outputs(journal: Path, outputs: list[Path],
+                   order: Sequence[str] | None = None) -> Counter[str]:
+    """Write every output from ``journal`` with rows in ``order`` (the input files' keys; None:
+    completion order); returns the counts by outcome (ok or error code)."""
     header = read_header(journal)
     if header is None:
         raise ValueError(f"{journal} is not a batch journal")
@@ -108,11 +111,13 @@ def render_outputs(journal: Path, outputs: list[Path]) -> Counter[str]:
     for out in outputs:
         suffix = out.suffix.lower()
         if suffix == ".csv":
-            counts = _atomic_write(out, lambda fh: write_csv(iter_records(journal), header, fh))
+            counts = _atomic_write(
+                out, lambda fh: write_csv(iter_in_order(journal, order), header, fh))
         elif suffix == ".jsonl":
-            counts = _atomic_write(out, lambda fh: write_jsonl(iter_records(journal), header, fh))
+            counts = _atomic_write(
+                out, lambda fh: write_jsonl(iter_in_order(journal, order), header, fh))
         elif suffix == ".html":
-            counts = _atomic_write(out, lambda fh: write_html(journal, header, fh))
+            counts = _atomic_write(out, lambda fh: write_html(journal, header, fh, order))
         else:
             raise ValueError(f"unknown output type {out.suffix}")
     return counts

@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
-from .app import app
-
-if TYPE_CHECKING:
-    from rich.console import Console
+from .app import FAILED_EXIT, USAGE_EXIT, app, fail
 
 DEFAULT_OUTPUT = "skillmatch-results.csv"  # the same as service.batch.driver.DEFAULT_OUTPUT
 
@@ -47,15 +44,15 @@ def batch(
     inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", show_default=False,
                                                 help="Files, folders (recursive) or globs.")],
     profile: Annotated[str | None, typer.Option(
-        "--profile", "-p", help="Profile name (default: ml-engineer).")] = None,
+        "--profile", "-p", metavar="NAME", help="Profile name (default: ml-engineer).")] = None,
     job: Annotated[Path | None, typer.Option(
         "--job", "-j",
         help="Score against this job posting (PDF, DOCX, TXT or Markdown) instead.",
-        dir_okay=False)] = None,
+        metavar="FILE", dir_okay=False)] = None,
     out: Annotated[list[Path] | None, typer.Option(
-        "--out", "-o", help="Output file: .csv, .jsonl or .html; repeat for several.")] = None,
+        "--out", "-o", metavar="FILE", help="Output file: .csv, .jsonl or .html; repeat for several.")] = None,
     workers: Annotated[int | None, typer.Option(
-        "--workers", "-w", min=1, help="Worker processes (default: CPU count).")] = None,
+        "--workers", "-w", min=1, metavar="N", help="Worker processes (default: CPU count).")] = None,
     resume: Annotated[bool, typer.Option(
         "--resume", help="Continue the run recorded in the journal; skip files already done.")] = False,
     fail_fast: Annotated[bool, typer.Option(
@@ -63,7 +60,7 @@ def batch(
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", metavar="ADDRESS",
         help="Run on a Dask cluster, e.g. tcp://host:8786 "
-             "(needs the skillmatch\\[dask] extra).")] = None,
+             "(needs the skillmatch[dask] extra).")] = None,
 ) -> None:
     from rich.console import Console
 
@@ -85,9 +82,9 @@ def batch(
                           fail_fast=fail_fast, scheduler=scheduler, settings=settings,
                           config=WorkConfig(profile=profile, job_text=job_text, settings=settings))
     except TaxonomyError as exc:
-        _error(err, exc.message, 1)
+        fail(exc.message, FAILED_EXIT)
     except SkillmatchError as exc:
-        _error(err, exc.message, 2)
+        fail(exc.message, USAGE_EXIT)
     if plan.replaces_journal:
         err.print(f"Starting over: replacing the journal {plan.journal} of an earlier run "
                   "(use --resume to continue it instead).", highlight=False, soft_wrap=True)
@@ -95,14 +92,9 @@ def batch(
     try:
         result = run_batch(plan, make_analyzer, progress=progress)
     except (InputError, NotFound) as exc:
-        _error(err, exc.message, 2)
+        fail(exc.message, USAGE_EXIT)
     except (WorkerStartError, TaxonomyError) as exc:
-        _error(err, exc.message, 1)
+        fail(exc.message, FAILED_EXIT)
     print_summary(result, Console(highlight=False))
     raise typer.Exit(result.exit_code)
 
-
-def _error(err: Console, message: str, code: int) -> NoReturn:
-    """Print ``Error: message`` as one line on stderr and exit with ``code``."""
-    err.print(f"Error: {message}", highlight=False, markup=False, soft_wrap=True)
-    raise typer.Exit(code)

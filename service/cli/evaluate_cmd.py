@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
-from ..errors import SkillmatchError
-from .app import app
+from ..errors import InputError, NotFound, SkillmatchError
+from .app import FAILED_EXIT, USAGE_EXIT, app, fail
 
 EVALUATE_HELP = (
     "Run extraction over the labelled documents of GOLD.jsonl ({\"doc\", \"kind\", \"skills\"} a "
@@ -17,7 +17,11 @@ EVALUATE_HELP = (
     "and print, per kind, micro and macro precision, recall and F1, figures per category (or "
     "skill), and the top false positives and misses with the evidence behind each. --baseline "
     "adds a plain case-insensitive whole-word dictionary of the same taxonomy forms on the same "
-    "text. Exit code 1 when a figure is below a --min-* floor."
+    "text. A document that cannot be read is reported as an error row, its labels count as "
+    "misses, and the run goes on.\n\n"
+    "Exit code: 0 on success; 1 when a document could not be read or a figure is below a "
+    "--min-* floor; 2 for bad usage: an option error, a GOLD.jsonl that does not exist or is a "
+    "folder, or a gold file that cannot be read."
 )
 
 
@@ -45,34 +49,43 @@ def evaluate_command(
     kind: Annotated[KindOption | None, typer.Option(help="Only this kind.")] = None,
     by: Annotated[ByOption, typer.Option(help="Break figures down by.")] = ByOption.category,
     baseline: Annotated[bool, typer.Option("--baseline", help="Also score the plain dictionary.")] = False,
-    top: Annotated[int, typer.Option(min=0, help="False positives and misses to list.")] = 10,
-    min_f1: Annotated[float | None, typer.Option("--min-f1", min=0.0, max=1.0,
+    top: Annotated[int, typer.Option(min=0, metavar="N", help="False positives and misses to list.")] = 10,
+    min_f1: Annotated[float | None, typer.Option("--min-f1", min=0.0, max=1.0, metavar="X",
                                                     help="Exit 1 below this micro F1.")] = None,
     min_precision: Annotated[float | None, typer.Option(
-        "--min-precision", min=0.0, max=1.0, help="Exit 1 below this micro precision.")] = None,
+        "--min-precision", min=0.0, max=1.0, metavar="X", help="Exit 1 below this micro precision.")] = None,
     min_recall: Annotated[float | None, typer.Option(
-        "--min-recall", min=0.0, max=1.0, help="Exit 1 below this micro recall.")] = None,
+        "--min-recall", min=0.0, max=1.0, metavar="X", help="Exit 1 below this micro recall.")] = None,
     output: Annotated[EvalFormat, typer.Option("--format", "-f", help="Output format.")] = (
         EvalFormat.table
     ),
 ) -> None:
     from ..evaluate import Floors, evaluate, floor_failures
 
+    if gold.is_dir():
+        beside = sorted(p.name for p in gold.glob("*.jsonl"))
+        hint = f" (it holds {', '.join(beside)})" if beside else ""
+        fail(f"{gold} is a folder: give the gold JSONL file{hint}.", USAGE_EXIT)
+    if not gold.exists():
+        fail(f"{gold}: No such gold file.", USAGE_EXIT)
     try:
         report = evaluate(gold, kind=kind.value if kind else None, group_by=by.value,
                           baseline=baseline, top=top)
+    except (NotFound, InputError) as exc:
+        fail(exc.message, USAGE_EXIT)
     except SkillmatchError as exc:
-        typer.echo(f"error: {exc.message}", err=True)
-        raise typer.Exit(1) from None
+        fail(exc.message, FAILED_EXIT)
     if output is EvalFormat.json:
         typer.echo(report.model_dump_json(indent=2))
     else:
         _print_report(report)
+    for error in report.errors:
+        typer.echo(f"skillmatch evaluate: {error.doc}: {error.message} ({error.code})", err=True)
     failures = floor_failures(report, Floors(precision=min_precision, recall=min_recall, f1=min_f1))
-    for failure in failures:
-        typer.echo(f"below floor: {failure}", err=True)
     if failures:
-        raise typer.Exit(1)
+        fail("below floor: " + "; ".join(failures), FAILED_EXIT)
+    if report.errors:
+        raise typer.Exit(FAILED_EXIT)
 
 
 def _print_report(report) -> None:
@@ -91,6 +104,8 @@ def _print_report(report) -> None:
             summary.add_row(system.system, *(f"{v:.3f}" for v in (m.precision, m.recall, m.f1,
                             a.precision, a.recall, a.f1)), str(m.tp), str(m.fp), str(m.fn))
         console.print(summary)
+        for error in result.errors:
+            console.print(f"  not read: {error.doc} ({error.code}): {error.message}", markup=False)
         console.print(_groups_table(result, report.group_by, Table))
         ours = result.systems[0]
         for title, rows in (("false positives", ours.false_positives), ("misses", ours.misses)):

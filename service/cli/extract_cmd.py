@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,50 +11,59 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import SkillmatchError
-from .app import app
+from .app import FAILED_EXIT, USAGE_EXIT, app, fail, warn
 
 
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    jsonresume = "jsonresume"
 
 
 EXTRACT_HELP = (
-    "Find the skills in each file (PDF, DOCX, text or Markdown, told apart by content) with "
+    "Find the skills in each file (PDF, DOCX, text, Markdown or JSON Resume, told apart by "
+    "content) with "
     "the evidence for each. --format jsonl prints one object a line per input "
     '({"path", "skills", "not_claimed", "versions"} or {"path", "error": {"code", "message"}}); '
-    "json prints one array; table (default) prints a table per file.\n\n"
+    "json prints one array; table (default) prints a table per file; jsonresume prints a JSON "
+    'Resume {"skills": [...]} section (one entry per category, its skills as keywords; with '
+    'several files, an array of {"path", "skills"}). A folder is searched recursively for '
+    ".pdf, .docx, .txt, .md and .json files, as batch does.\n\n"
     "Exit code: 0 when every file was read; 1 when any file could not be read (the others are "
-    "still processed); 2 for bad usage: an option error or a PATH that does not exist (nothing "
-    "is read)."
+    "still processed); 2 for bad usage: an option error, a PATH that does not exist or a folder "
+    "with no such files (nothing is read)."
 )
 
 
 @app.command("extract", help=EXTRACT_HELP)
 def extract_command(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files to read.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Files or folders to read.",
+                                                show_default=False)],
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = (
         OutputFormat.table
     ),
 ) -> None:
     from ..extract import extract
     from ..extract.files import error_record, extraction_record, read_path
+    from ..jsonresume_skills import skills_document
 
     missing = [path for path in paths if not os.path.lexists(path)]
-    for path in missing:
-        print(f"skillmatch extract: {path}: No such file.", file=sys.stderr)
     if missing:
-        raise typer.Exit(2)
+        fail("; ".join(f"{path}: No such file or folder." for path in missing), USAGE_EXIT)
+    files = _expand(paths)
     records: list[dict[str, Any]] = []
     failed = False
-    for path in paths:
+    for path in files:
         try:
-            record = extraction_record(str(path), extract(read_path(path)))
+            extraction = extract(read_path(path))
+            record = extraction_record(str(path), extraction)
+            if output is OutputFormat.jsonresume:
+                record = {"path": str(path), **skills_document(extraction)}
         except SkillmatchError as exc:
             failed = True
             record = error_record(str(path), exc)
-            print(f"skillmatch extract: {path}: {exc.message}", file=sys.stderr)
+            warn(f"{path}: {exc.message}")
         if output is OutputFormat.jsonl:
             print(json.dumps(record, ensure_ascii=False), flush=True)
         elif output is OutputFormat.table:
@@ -63,8 +71,29 @@ def extract_command(
         records.append(record)
     if output is OutputFormat.json:
         print(json.dumps(records, ensure_ascii=False, indent=2))
+    elif output is OutputFormat.jsonresume:
+        single = len(records) == 1 and "error" not in records[0]
+        print(json.dumps({"skills": records[0]["skills"]} if single else records,
+                         ensure_ascii=False, indent=2))
     if failed:
-        raise typer.Exit(1)
+        raise typer.Exit(FAILED_EXIT)
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    """Each PATH, a folder replaced by its supported files (recursively, sorted, as ``batch``
+    reads it); a folder holding none is bad usage."""
+    if not any(path.is_dir() for path in paths):
+        return paths
+    from ..batch.inputs import FOLDER_SUFFIXES, expand_inputs
+
+    files: list[Path] = []
+    for path in paths:
+        found = [Path(f.path) for f in expand_inputs([str(path)])] if path.is_dir() else [path]
+        if not found:
+            fail(f"{path}: the folder holds no {', '.join(sorted(FOLDER_SUFFIXES))} files.",
+                 USAGE_EXIT)
+        files += found
+    return files
 
 
 def _print_table(record: dict[str, Any]) -> None:

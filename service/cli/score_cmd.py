@@ -15,9 +15,9 @@ from ..analyze import analyze_document, resolve_profile
 from ..errors import InputError, NotFound, SkillmatchError
 from ..render_report import print_profile, print_report, report_html
 from ..taxonomy import get_profile, profile_paths
-from .app import app
+from .app import FAILED_EXIT, USAGE_EXIT, SkillmatchApp, app, fail
 
-profile_app = typer.Typer(help="List and show the scoring profiles (taxonomy/profiles/*.yaml).",
+profile_app = SkillmatchApp(help="List and show the scoring profiles (taxonomy/profiles/*.yaml).",
                           no_args_is_help=True)
 app.add_typer(profile_app, name="profile")
 
@@ -33,16 +33,14 @@ class ProfileFormat(str, Enum):
     json = "json"
 
 
-def _fail(exc: SkillmatchError, path: Path | None = None, *, code: int = 1) -> NoReturn:
-    """One ``error: [PATH: ]message`` line on stderr, then exit with ``code``."""
-    where = f"{path}: " if path else ""
-    typer.echo(f"error: {where}{exc.message}", err=True)
-    raise typer.Exit(code)
+def _fail(exc: SkillmatchError, path: Path | None = None, *, code: int = FAILED_EXIT) -> NoReturn:
+    """One ``skillmatch <command>: [PATH: ]message`` line on stderr, then exit with ``code``."""
+    fail(f"{path}: {exc.message}" if path else exc.message, code)
 
 
 def _usage_code(exc: SkillmatchError) -> int:
     """2 for bad usage (a missing file, an unknown profile), 1 when a document failed."""
-    return 2 if isinstance(exc, (NotFound, InputError)) else 1
+    return USAGE_EXIT if isinstance(exc, (NotFound, InputError)) else FAILED_EXIT
 
 
 _EXIT_CODES = ("Exit code: 0 on success; 1 when the {doc} could not be {done}; 2 for "
@@ -52,34 +50,37 @@ _EXIT_CODES = ("Exit code: 0 on success; 1 when the {doc} could not be {done}; 2
 @app.command("score", help=(
     "Score a resume against a profile or a job posting and explain the gaps.\n\n"
     "JSON is the MatchReport model (docs/report.md); HTML is one self-contained page.\n\n"
-    + _EXIT_CODES.format(doc="resume", done="read or scored", usage="an unknown profile, a RESUME that does not exist, "
+    + _EXIT_CODES.format(doc="resume", done="read or scored",
+                         usage="an unknown profile, a RESUME that does not exist or is a folder, "
                          "or a --job posting that cannot be read")))
 def score_command(
-    resume: Annotated[Path, typer.Argument(help="Resume: PDF, DOCX, TXT or Markdown.",
+    resume: Annotated[Path, typer.Argument(help="Resume: PDF, DOCX, TXT, Markdown, JSON Resume.",
                                            metavar="RESUME", show_default=False)],
     profile: Annotated[str | None, typer.Option(
-        "--profile", "-p", help="Profile name (default: ml-engineer).")] = None,
+        "--profile", "-p", metavar="NAME", help="Profile name (default: ml-engineer).")] = None,
     job: Annotated[Path | None, typer.Option(
         "--job", "-j", help="Score against this job posting (PDF, DOCX, TXT or Markdown) instead.",
-        dir_okay=False)] = None,
+        metavar="FILE", dir_okay=False)] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] =
         ReportFormat.table,
 ) -> None:
     from ..extract.files import read_job_posting, read_path
 
     if profile and job:
-        typer.echo("error: give --profile or --job, not both", err=True)
-        raise typer.Exit(2)
+        fail("give --profile or --job, not both.", USAGE_EXIT)
+    if resume.is_dir():
+        fail(f"{resume} is a folder: give one resume file (`skillmatch batch {resume}` scores "
+             "every resume in a folder).", USAGE_EXIT)
     job_text = None
     if job is not None:
         try:
             job_text = read_job_posting(job)
         except SkillmatchError as exc:
-            _fail(exc, code=2)
+            _fail(exc, code=USAGE_EXIT)
     try:
         document = read_path(resume)
     except SkillmatchError as exc:
-        _fail(exc, resume, code=2 if isinstance(exc, NotFound) else 1)
+        _fail(exc, resume, code=USAGE_EXIT if isinstance(exc, NotFound) else FAILED_EXIT)
     try:
         _, report = analyze_document(document, profile=profile, job_text=job_text)
     except SkillmatchError as exc:
@@ -94,7 +95,7 @@ def score_command(
 
 @app.command("job", help=(
     "Parse a job posting into a profile: required and preferred skills, years, degree.\n\n"
-    + _EXIT_CODES.format(doc="posting", done="read", usage="a JD that does not exist")))
+    + _EXIT_CODES.format(doc="posting", done="read", usage="a JD that does not exist or is a folder")))
 def job_command(
     path: Annotated[Path, typer.Argument(help="Job posting: PDF, DOCX, TXT or Markdown.",
                                          metavar="JD", show_default=False)],
@@ -103,10 +104,12 @@ def job_command(
 ) -> None:
     from ..extract.files import read_job_posting
 
+    if path.is_dir():
+        fail(f"{path} is a folder: give one job posting file.", USAGE_EXIT)
     try:
         profile = resolve_profile(job_text=read_job_posting(path))
     except SkillmatchError as exc:
-        _fail(exc, code=2 if isinstance(exc, NotFound) else 1)
+        _fail(exc, code=USAGE_EXIT if isinstance(exc, NotFound) else FAILED_EXIT)
     if fmt is ProfileFormat.json:
         sys.stdout.write(profile.model_dump_json(indent=2) + "\n")
     else:

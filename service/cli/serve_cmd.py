@@ -8,10 +8,11 @@ from typing import Annotated, Any
 import typer
 
 from ..settings import Settings, get_settings
-from .app import app
+from .app import USAGE_EXIT, SkillmatchApp, app, fail
 
-keys_app = typer.Typer(help="Manage API keys (one tenant may hold several).", no_args_is_help=True)
-db_app = typer.Typer(help="Manage the database schema.", no_args_is_help=True)
+keys_app = SkillmatchApp(help="Manage API keys (one tenant may hold several).",
+                         no_args_is_help=True)
+db_app = SkillmatchApp(help="Manage the database schema.", no_args_is_help=True)
 app.add_typer(keys_app, name="keys")
 app.add_typer(db_app, name="db")
 
@@ -45,6 +46,7 @@ def serve(
     """Run the API and the candidate page (migrates the database first, once)."""
     import uvicorn
 
+    _check_port(host, port)
     settings = get_settings()
     revision = _migrate(settings)
     typer.echo(f"Data directory: {settings.data_dir}")
@@ -60,6 +62,24 @@ def serve(
         log_level=settings.log_level.lower(),
         access_log=False,
     )
+
+
+def _check_port(host: str, port: int) -> None:
+    """Exit 2 with one line when ``host:port`` cannot be listened on (taken, or not ours)."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(address)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if exc.errno == errno.EADDRINUSE:
+            reason += " (another program listens there: stop it or choose another --port)"
+        fail(f"cannot listen on {host}:{port}: {reason}", USAGE_EXIT)
 
 
 @keys_app.command("create")
@@ -122,8 +142,7 @@ def keys_revoke(
     finally:
         engine.dispose()
     if info is None:
-        typer.echo(f"error: no key with id {key_id!r}", err=True)
-        raise typer.Exit(1)
+        fail(f"no key with id {key_id!r} (see `skillmatch keys list`)", USAGE_EXIT)
     typer.echo(f"Revoked {info.id} (tenant {info.tenant}).")
 
 

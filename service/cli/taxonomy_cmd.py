@@ -6,14 +6,13 @@ The taxonomy loader and rich are imported inside the commands, so other commands
 from __future__ import annotations
 
 import json
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .app import app
+from .app import FAILED_EXIT, USAGE_EXIT, SkillmatchApp, app, fail
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
 CATEGORIES = ("language", "platform", "tool", "ml-library", "algorithm", "approach", "statistics",
               "mathematics", "engineering", "soft")
 
-taxonomy_app = typer.Typer(
+taxonomy_app = SkillmatchApp(
     name="taxonomy",
     help="Validate, list and show the skills taxonomy (every output names its version).",
     no_args_is_help=True,
@@ -33,7 +32,7 @@ app.add_typer(taxonomy_app, name="taxonomy")
 
 DirOption = Annotated[
     Path | None,
-    typer.Option("--dir", help="Taxonomy directory (default: SKILLMATCH_TAXONOMY_DIR, else the installed one)."),
+    typer.Option("--dir", metavar="DIR", help="Taxonomy directory (default: SKILLMATCH_TAXONOMY_DIR, else the installed one)."),
 ]
 
 
@@ -57,8 +56,7 @@ def _load(directory: Path | None) -> Taxonomy:
     try:
         return load_taxonomy(directory or get_settings().taxonomy_dir)
     except TaxonomyError as exc:
-        print(f"skillmatch taxonomy: invalid: {exc.message}", file=sys.stderr)
-        raise typer.Exit(1) from None
+        fail(f"invalid: {exc.message}", FAILED_EXIT)
 
 
 def _skill_record(skill: Skill, taxonomy: Taxonomy) -> dict[str, object]:
@@ -89,16 +87,14 @@ def validate_command(directory: DirOption = None) -> None:
 @taxonomy_app.command("list", help="List the skills, optionally of one category.")
 def list_command(
     category: Annotated[str | None, typer.Option(
-        "--category", "-c", help=f"One of: {', '.join(CATEGORIES)}.")] = None,
+        "--category", "-c", metavar="CATEGORY", help=f"One of: {', '.join(CATEGORIES)}.")] = None,
     output: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.table
     ),
     directory: DirOption = None,
 ) -> None:
     if category is not None and category not in CATEGORIES:
-        print(f"skillmatch taxonomy: unknown category {category!r} "
-              f"(known: {', '.join(CATEGORIES)})", file=sys.stderr)
-        raise typer.Exit(1)
+        fail(f"unknown category {category!r} (known: {', '.join(CATEGORIES)})", USAGE_EXIT)
     from rich.table import Table
     from rich.text import Text
 
@@ -122,7 +118,7 @@ def list_command(
     _console().print(table)
 
 
-@taxonomy_app.command("show", help="Print every field of one skill. Exit 1 for an unknown id.")
+@taxonomy_app.command("show", help="Print every field of one skill. Exit 2 for an unknown id.")
 def show_command(
     skill_id: Annotated[str, typer.Argument(metavar="ID", help="Skill id, e.g. c-plus-plus.")],
     output: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
@@ -135,9 +131,8 @@ def show_command(
 
     taxonomy = _load(directory)
     if skill_id not in taxonomy.skills:
-        print(f"skillmatch taxonomy: unknown skill id {skill_id!r} in taxonomy "
-              f"{taxonomy.version} (see `skillmatch taxonomy list`)", file=sys.stderr)
-        raise typer.Exit(1)
+        fail(f"unknown skill id {skill_id!r} in taxonomy {taxonomy.version} "
+             "(see `skillmatch taxonomy list`)", USAGE_EXIT)
     record = _skill_record(taxonomy.get(skill_id), taxonomy)
     if output is ListFormat.json:
         print(json.dumps({"version": taxonomy.version, "skill": record},

@@ -1,4 +1,4 @@
-"""Documents: bytes of a PDF, DOCX or text file → a normalised ``Document``.
+"""Documents: bytes of a PDF, DOCX, text or JSON Resume file → a normalised ``Document``.
 
 ``parse_bytes`` is the entry point for untrusted uploads: it sniffs and checks limits here, reads
 plain text in-process and sends PDF/DOCX to the sandboxed worker pool. ``read_document`` does
@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from ..models import Document
 from ..settings import Settings, get_settings
-from .normalize import normalize
+from .jsonresume import read_json_resume
+from ..normalize import normalize
 from .reader import check_text_length, read_document
 from .sandbox import DocumentPool, apply_worker_limits, default_pool, read_document_limited
 from .sniff import check_size, decode_text, sniff
-from .text import document_from_text
+from .text import clean_decoded, document_from_text
 
 
 def parse_bytes(data: bytes, filename: str | None = None, *,
@@ -28,9 +29,9 @@ def parse_bytes(data: bytes, filename: str | None = None, *,
     kind = sniff(data)
     if kind in ("pdf", "docx"):
         return default_pool(settings).parse(data, filename, settings=settings)
-    text = decode_text(data) or ""
+    text, warnings = clean_decoded(decode_text(data) or "")
     check_text_length(len(text), settings)
-    doc = document_from_text(text, kind)
+    doc = read_json_resume(text) if kind == "json" else document_from_text(text, kind, warnings=warnings)
     check_text_length(len(doc.text), settings)
     return doc
 

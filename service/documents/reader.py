@@ -6,9 +6,10 @@ from ..errors import TextTooLong, UnsupportedFormat
 from ..models import Document
 from ..settings import Settings, get_settings
 from .docx import read_docx
+from .jsonresume import read_json_resume
 from .pdf import read_pdf
 from .sniff import check_size, decode_text, sniff
-from .text import document_from_text
+from .text import clean_decoded, document_from_text
 
 
 def check_text_length(length: int, settings: Settings) -> None:
@@ -35,7 +36,8 @@ def read_document(data: bytes, filename: str | None = None, *,
         text = decode_text(data)
         if text is None:
             raise UnsupportedFormat()
+        text, warnings = clean_decoded(text)
         check_text_length(len(text), settings)
-        doc = document_from_text(text, kind)
+        doc = read_json_resume(text) if kind == "json" else document_from_text(text, kind, warnings=warnings)
     check_text_length(len(doc.text), settings)
     return doc

@@ -9,8 +9,10 @@ import zipfile
 from typing import Literal
 
 from ..errors import Empty, TooLarge, UnsupportedFormat
+from .jsonresume import looks_like_json
+from .text import decode_damaged
 
-Kind = Literal["pdf", "docx", "text", "markdown"]
+Kind = Literal["pdf", "docx", "text", "markdown", "json"]
 
 _MAGIC_REJECT = {
     b"\x89PNG": "a PNG image",
@@ -59,7 +61,8 @@ def _pdf_body(data: bytes) -> bool:
 
 def decode_text(data: bytes) -> str | None:
     """The text of ``data`` if it is UTF-8/UTF-16 (BOM or not) with few control characters;
-    bytes that are not UTF-8 and hold no UTF-8-shaped sequence are read as Windows-1252."""
+    bytes that are not UTF-8 and hold no UTF-8-shaped sequence are read as Windows-1252; UTF-8
+    with a few bad bytes or NULs is read by ``decode_damaged``."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encodings = ["utf-16"]
     elif data.startswith(codecs.BOM_UTF8):
@@ -80,11 +83,13 @@ def decode_text(data: bytes) -> str | None:
         controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
         if controls <= max(2, len(text[:20000]) // 100):
             return text
-    return None
+    return decode_damaged(data)
 
 
 def sniff(data: bytes) -> Kind:
-    """The document kind of ``data`` by magic bytes; ``UnsupportedFormat`` otherwise."""
+    """The document kind of ``data`` by magic bytes, or by shape for text (``json`` for a JSON
+    object or array: a JSON Resume or not, told by ``jsonresume``); ``UnsupportedFormat``
+    otherwise."""
     if b"%PDF-" in data[:1024] or data.startswith(b"%PDF") or _pdf_body(data):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
@@ -99,4 +104,6 @@ def sniff(data: bytes) -> Kind:
     text = decode_text(data)
     if text is None:
         raise UnsupportedFormat()
+    if looks_like_json(text):
+        return "json"
     return "markdown" if len(_MARKDOWN.findall(text[:20000])) >= 2 else "text"

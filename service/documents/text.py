@@ -15,11 +15,14 @@ from typing import Any
 
 from ..models import Block, Document
 from .education import find_education
-from .normalize import normalize
+from ..normalize import normalize
 from .sections import detect_sections
 from .timeline import find_positions, total_years
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+REPLACEMENT = "\ufffd"
+DAMAGE_SHARE = 50
+"""A text file may have at most one character in this many damaged (and at least 2)."""
 _MD_MARKUP = re.compile(r"^(\s{0,3})(#{1,6})\s+|(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)", re.MULTILINE)
 
 
@@ -86,9 +89,49 @@ def first_holding(
     return find
 
 
+_REPLACED = re.compile(REPLACEMENT + "+")
+
+
+def _controls(text: str) -> int:
+    """Control characters other than whitespace and NUL."""
+    return sum(1 for ch in text if ord(ch) < 32 and ch not in "\x00\n\r\t\f\v")
+
+
+def decode_damaged(data: bytes) -> str | None:
+    """UTF-8 text with a few flaws (NUL bytes; bytes that are not UTF-8, such as a broken
+    sequence or an encoded lone surrogate, read as U+FFFD), or None when it is not text: more
+    than one damaged spot in ``DAMAGE_SHARE`` characters, or control characters."""
+    text = data.decode("utf-8", errors="replace")
+    sample = text[:20000].replace("\x00", "")
+    if not sample.strip() or len(_REPLACED.findall(text)) > max(2, len(text) // DAMAGE_SHARE) \
+            or _controls(sample) > max(2, len(sample) // 100):
+        return None
+    return text
+
+
+def clean_decoded(text: str) -> tuple[str, list[str]]:
+    """``text`` without NUL characters and with each run of U+FFFD as one, and a warning when
+    it had either, so the reader knows why a word may look wrong."""
+    nuls = text.count("\x00")
+    text = text.replace("\x00", "") if nuls else text
+    lost = len(_REPLACED.findall(text))
+    if lost:
+        text = _REPLACED.sub(REPLACEMENT, text)
+    damage = []
+    if lost:
+        damage.append(f"{lost} unreadable character{'s are' if lost > 1 else ' is'} shown as "
+                      + REPLACEMENT)
+    if nuls:
+        damage.append(f"{nuls} NUL byte{'s were' if nuls > 1 else ' was'} dropped")
+    if not damage:
+        return text, []
+    return text, [f"This file is not clean text: {' and '.join(damage)}. If a word looks "
+                  "wrong, save the file again as UTF-8 text."]
+
+
 def document_from_text(text: str, source_format: str = "text", *,
-                       today: date | None = None) -> Document:
+                       today: date | None = None, warnings: list[str] | None = None) -> Document:
     """Normalise ``text`` (Markdown emphasis and heading marks dropped) into a ``Document``."""
     if source_format == "markdown":
         text = _MD_MARKUP.sub(lambda m: m.group(1) or "", text)
-    return build_document([(text, None)], source_format, pages=1, today=today)
+    return build_document([(text, None)], source_format, pages=1, warnings=warnings, today=today)

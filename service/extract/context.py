@@ -17,7 +17,7 @@ from ..models import Document
 from ..taxonomy import ContextRule
 
 if TYPE_CHECKING:
-    from .pipeline import Mention
+    from .mention import Mention
 
 class _Folded:
     """A case-insensitive regex without upper-case letters of its own. On ASCII text it runs

@@ -9,6 +9,7 @@ from datetime import date
 
 from .. import __version__
 from ..documents import document_from_text
+from ..documents.jsonresume import own_pointer
 from ..documents.text import first_holding
 from ..errors import TextTooLong
 from ..models import Document, Evidence, Extraction, Position, Section, SkillHit, Versions
@@ -16,7 +17,8 @@ from ..settings import get_settings
 from ..taxonomy import Skill, Taxonomy
 from . import context
 from .forms import fold
-from .pipeline import Mention, Pipeline, get_pipeline, soft_unwrap
+from .mention import Mention
+from .pipeline import Pipeline, get_pipeline, soft_unwrap
 
 CONFIDENCE = {"exact": 0.95, "context": 0.8, "fuzzy": 0.7}
 IMPLIED_CONFIDENCE = 0.6
@@ -68,14 +70,18 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     prerequisites = context.mentions_prerequisites(text)
     section_at = first_holding(document.sections, document.section_at)
     page_at = first_holding(document.blocks, document.page_at, lambda block: block.page)
+    pointer_at = first_holding(document.blocks, document.pointer_at, lambda block: block.pointer)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     for mention, method in accepted:
         neg = context.negated(text, mention, blanked) or (
             prerequisites and context.course_prerequisite(text, mention, blanked)
         )
         item = _evidence(text, section_at, page_at, mention, method, neg, None if neg else hints)
+        item.pointer = pointer_at(mention.start)
+        several = len(mention.form.skill_ids) > 1 and item.pointer is not None
         for skill_id in mention.form.skill_ids:
-            evidence[skill_id].append(item)
+            evidence[skill_id].append(
+                own_pointer(item, document, taxonomy.get(skill_id).forms) if several else item)
     skills, not_claimed = [], []
     for skill_id, items in evidence.items():
         hit = _hit(taxonomy.get(skill_id), items, document.positions, overflow.get(skill_id, ()))
@@ -226,7 +232,7 @@ def _hit(skill: Skill, items: list[Evidence], positions: list[Position],
     offsets = [e.start for e in counted] + list(overflow if positive else ())
     years, last_used = _years(offsets, positions)
     return SkillHit(
-        id=skill.id, name=skill.name, category=skill.category, explicit=True,
+        id=skill.id, name=skill.name, esco=skill.esco, category=skill.category, explicit=True,
         evidence=sorted(items, key=lambda e: e.start), confidence=round(confidence, 3),
         years=years, last_used=last_used,
     )
@@ -272,7 +278,8 @@ def _implied(taxonomy: Taxonomy, explicit: set[str]) -> list[SkillHit]:
             continue
         skill = taxonomy.get(skill_id)
         hits.append(SkillHit(
-            id=skill.id, name=skill.name, category=skill.category, explicit=False,
+            id=skill.id, name=skill.name, esco=skill.esco, category=skill.category,
+            explicit=False,
             implied_by=sorted(roots), evidence=[], confidence=IMPLIED_CONFIDENCE,
         ))
     return hits

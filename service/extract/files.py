@@ -106,8 +106,8 @@ def read_job_posting(path: Path, *, settings: Settings | None = None) -> str:
 def hit_record(hit: SkillHit) -> dict[str, Any]:
     """A skill hit as the CLI's JSON object."""
     return hit.model_dump(
-        include={"id", "name", "category", "explicit", "confidence", "implied_by", "evidence",
-                 "years", "last_used"}
+        include={"id", "name", "esco", "category", "explicit", "confidence", "implied_by",
+                 "evidence", "years", "last_used"}
     )
 
 

@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ..taxonomy import Taxonomy
 from .forms import Form, FormTable, fold
-
-if TYPE_CHECKING:
-    from .pipeline import Mention
+from .mention import Mention
 
 # rapidfuzz ratio floor ("pyhton", one swap in six letters, is 83.3); _acceptable decides.
 CUTOFF = 83.0
@@ -120,8 +117,6 @@ class FuzzyIndex:
     ) -> list[Mention]:
         """Fuzzy mentions in the parts of ``text`` (token spans ``tokens``, ``words`` flagging
         the word tokens) that ``covered`` leaves free."""
-        from .pipeline import Mention
-
         if not self.forms:
             return []
         mask = bytearray(len(text))

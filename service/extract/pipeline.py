@@ -8,7 +8,6 @@ mentions count (context, negation) is ``context.py``'s job.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from ..taxonomy import Taxonomy, get_taxonomy
 from .alternation import Alternation
 from .forms import Form, FormTable, build_forms, fold
 from .fuzzy import FuzzyIndex
+from .mention import Mention
 from .tokens import ChunkTokenizer
 
 _URL_OR_EMAIL = re.compile(
@@ -38,16 +38,6 @@ _EXTRA_INFIXES = [
     r"(?<=[A-Za-z0-9+#])[()](?=[A-Za-z0-9])",
 ]
 _EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])-+$"]
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A span of the text that names one or more skills."""
-
-    start: int
-    end: int
-    form: Form
-    method: str = "exact"
 
 
 def _case_variants(text: str) -> set[str]:

@@ -19,6 +19,9 @@ class Block(BaseModel):
     start: int = Field(ge=0, description="Offset of the block in Document.text")
     end: int = Field(ge=0)
     page: int | None = Field(None, ge=1)
+    pointer: str | None = Field(
+        None, description="JSON pointer of the value the block holds (JSON Resume input only)"
+    )
 
 
 class Section(BaseModel):
@@ -61,7 +64,7 @@ class Document(BaseModel):
     """Normalised text of one document with its layout and structure."""
 
     text: str
-    source_format: Literal["pdf", "docx", "text", "markdown"] = "text"
+    source_format: Literal["pdf", "docx", "text", "markdown", "jsonresume"] = "text"
     pages: int = Field(1, ge=0)
     blocks: list[Block] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
@@ -75,6 +78,13 @@ class Document(BaseModel):
         for section in self.sections:
             if section.start <= offset < section.end:
                 return section
+        return None
+
+    def pointer_at(self, offset: int) -> str | None:
+        """The JSON pointer of the block containing ``offset``, if known."""
+        for block in self.blocks:
+            if block.start <= offset < block.end:
+                return block.pointer
         return None
 
     def page_at(self, offset: int) -> int | None:

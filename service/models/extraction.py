@@ -25,6 +25,10 @@ class Evidence(BaseModel):
     requirement: Requirement | None = Field(
         None, description="In a job posting: whether the sentence asks for it or prefers it"
     )
+    pointer: str | None = Field(
+        None, description="JSON pointer of the value the mention came from (JSON Resume input "
+        "only, e.g. /skills/1/keywords/0); None for other formats"
+    )
 
 
 class SkillHit(BaseModel):
@@ -32,6 +36,7 @@ class SkillHit(BaseModel):
 
     id: str
     name: str
+    esco: str | None = Field(None, description="ESCO skill URI; None where ESCO has no concept")
     category: str
     explicit: bool
     implied_by: list[str] = Field(default_factory=list, description="Skill ids that imply it")

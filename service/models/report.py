@@ -23,6 +23,7 @@ class ItemScore(BaseModel):
     credit: float = Field(ge=0, le=1, description="Fraction of the item's weight earned")
     points: float = Field(ge=0, description="Points this item adds to the total score")
     matched_skill: str | None = Field(None, description="Skill id that earned the credit")
+    esco: str | None = Field(None, description="ESCO skill URI of ``matched_skill``, if any")
     how: str = Field("", description="Why this credit: explicit, implied by X, skills list only…")
     reason: str = Field("none", description="The credit's kind: used, listed, mentioned, implied, "
                         "partial, role, research, degree, related or none")
@@ -47,6 +48,9 @@ class Gap(BaseModel):
     why: Citation | None = None
     closest: str | None = Field(None, description="What the resume already has that is nearest")
     closest_skill: str | None = Field(None, description="Skill id of ``closest``")
+    esco: str | None = Field(
+        None, description="ESCO skill URI of the (first) skill the item asks for, if any"
+    )
     next_step: str
     partial: bool = Field(False, description="Met in part (weak evidence, implied or related)")
 

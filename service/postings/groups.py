@@ -4,13 +4,9 @@ evidence borrowed from the built-in profiles, and the next step for each item.""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
 from ..models import ProfileGroup, ProfileItem
+from .mentions import FAMILIES, Item
 from .segments import cite
-
-if TYPE_CHECKING:
-    from .mentions import Item
 
 NEXT_STEP = {
     "language": "Write a small project in {name} and describe it in an experience or project bullet.",
@@ -23,18 +19,6 @@ NEXT_STEP = {
     "mathematics": "Refresh {name} with a course and use it in a project you can point to.",
     "engineering": "Take on {name} in your current role or a project, and describe what you built.",
     "soft": "Give a concrete example of {name} in one of your experience bullets.",
-}
-FAMILIES = {
-    "language": ("languages", "Languages"),
-    "platform": ("platforms", "Platforms and tools"),
-    "tool": ("platforms", "Platforms and tools"),
-    "ml-library": ("ml", "ML methods and libraries"),
-    "algorithm": ("ml", "ML methods and libraries"),
-    "approach": ("ml", "ML methods and libraries"),
-    "statistics": ("statistics", "Statistics and mathematics"),
-    "mathematics": ("statistics", "Statistics and mathematics"),
-    "engineering": ("engineering", "Engineering"),
-    "soft": ("communication", "Communication and teamwork"),
 }
 REQUIRED_WEIGHT, PREFERRED_WEIGHT = 3.0, 1.0
 CORE_WEIGHT = 3.0  # an item of a category core to the posting's role family (ML methods)

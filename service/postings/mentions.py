@@ -9,9 +9,21 @@ from dataclasses import dataclass, field
 from ..models import Extraction
 from .cues import ALTERNATIVE_GAP, NOT_NEEDED, SKILL_LEAD, YEARS, CuePatterns, Kind, number
 from .degrees import is_degree_field
-from .groups import FAMILIES
 from .segments import clause, section_at, sentence_at
 
+# skill category -> the posting group it is listed under (and alternatives must share)
+FAMILIES = {
+    "language": ("languages", "Languages"),
+    "platform": ("platforms", "Platforms and tools"),
+    "tool": ("platforms", "Platforms and tools"),
+    "ml-library": ("ml", "ML methods and libraries"),
+    "algorithm": ("ml", "ML methods and libraries"),
+    "approach": ("ml", "ML methods and libraries"),
+    "statistics": ("statistics", "Statistics and mathematics"),
+    "mathematics": ("statistics", "Statistics and mathematics"),
+    "engineering": ("engineering", "Engineering"),
+    "soft": ("communication", "Communication and teamwork"),
+}
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..models import Citation, Gap, Profile, ProfileItem, RequirementCheck
 from ..taxonomy import Taxonomy
-from .credit import INDIRECT, Credit, name
+from .credit import INDIRECT, Credit, esco_of, name
 from .roles import role_families
 from .facts import ResumeFacts
 from .nearby import closest, meaningful
@@ -46,6 +46,7 @@ def gap(item: ProfileItem, credit: Credit, item_share: float, r: ResumeFacts) ->
         id=item.id, label=item.label, importance=item.importance,
         gain=round(item_share * (1.0 - credit.value), 3), why=item.why, closest=nearest,
         closest_skill=closest_id, next_step=step, partial=credit.matched,
+        esco=esco_of(item.any_of[0], r.tax),
     )
 
 

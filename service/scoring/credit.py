@@ -84,6 +84,12 @@ def name(skill_id: str, tax: Taxonomy) -> str:
     return skill.name if skill else skill_id
 
 
+def esco_of(skill_id: str | None, tax: Taxonomy) -> str | None:
+    """The ESCO URI of a skill id, or None."""
+    skill = tax.skills.get(skill_id) if skill_id else None
+    return skill.esco if skill else None
+
+
 def role_years(skill_id: str, r: ResumeFacts) -> float | None:
     """Years in role families that prove ``skill_id`` (ML families together), if any."""
     families = role_families(r.tax)
@@ -159,11 +165,11 @@ def _years_factor(years: float, item: ProfileItem) -> float:
 def _role_credit(item: ProfileItem, r: ResumeFacts) -> Credit | None:
     """A position in a role family that proves one of the item's skills (years count)."""
     families = role_families(r.tax)
-    wanted = set(item.any_of)
     best: Credit | None = None
     spells = [*r.roles.spells, *([r.roles.headline] if r.roles.headline else [])]
     for spell in spells:
-        if not wanted & set(families.by_id[spell.family].proves):
+        proved = [s for s in item.any_of if s in families.by_id[spell.family].proves]
+        if not proved:
             continue
         years = r.roles.years.get(spell.family, 0.0)
         if spell.family in families.ml:
@@ -181,15 +187,16 @@ def _role_credit(item: ProfileItem, r: ResumeFacts) -> Credit | None:
             how = (f"shown by your role as {spell.title} ({family}, {held})"
                    if spell is not r.roles.headline else
                    f"shown by the role your resume names: {spell.title} ({family})")
-            best = Credit(value, Reason.ROLE, None, how, (spell.evidence,), matched=True)
+            best = Credit(value, Reason.ROLE, proved[0], how, (spell.evidence,), matched=True)
     return best
 
 
 def _research_credit(item: ProfileItem, r: ResumeFacts) -> Credit | None:
-    if not r.roles.research or not set(item.any_of) & set(r.tax.research.proves):
+    proved = [s for s in item.any_of if s in r.tax.research.proves]
+    if not r.roles.research or not proved:
         return None
     what = ", ".join(dict.fromkeys(e.text for e in r.roles.research))[:80]
-    return Credit(RESEARCH_CREDIT * _years_factor(0.0, item), Reason.RESEARCH, None,
+    return Credit(RESEARCH_CREDIT * _years_factor(0.0, item), Reason.RESEARCH, proved[0],
                   f"shown by your research record ({what})", r.roles.research, matched=True)
 
 

@@ -23,7 +23,7 @@ from ..models import (
 from ..taxonomy import Taxonomy
 from .advice import gap, requirement_gap
 from .bands import BAND_MEANING, band_of
-from .credit import GAP_BELOW, item_credit
+from .credit import GAP_BELOW, esco_of, item_credit
 from .facts import ResumeFacts, resume_facts
 from .requirements import education_check, experience_check, role_check, salary_band
 
@@ -70,6 +70,7 @@ def score_facts(resume: ResumeFacts, profile: Profile) -> MatchReport:
                 id=item.id, label=item.label, importance=item.importance, weight=item.weight,
                 credit=round(credit.value, 3), points=round(points, 3), matched_skill=credit.skill,
                 how=credit.how, reason=credit.reason.value, evidence=list(credit.evidence),
+                esco=esco_of(credit.skill, tax),
             )
             items.append(scored)
             if credit.matched:

@@ -15,7 +15,8 @@ STATIC_DIR = WEB_DIR / "static"
 DEFAULT_PROFILE = "ml-engineer"
 DEFAULT_PROFILE_TITLE = "machine-learning engineer"
 ACCEPT = ",".join([
-    ".pdf", ".docx", ".txt", ".md", "application/pdf", "text/plain", "text/markdown",
+    ".pdf", ".docx", ".txt", ".md", ".json", "application/pdf", "text/plain", "text/markdown",
+    "application/json",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 ])
 

@@ -424,3 +424,48 @@ def test_api_docs_render_offline_with_no_request_to_another_origin(
     assert tab.locator(".opblock").count() >= 10
     context.close()
     assert foreign == [] and problems == [], (foreign, problems)
+
+
+def test_an_error_after_sending_takes_keyboard_focus(page: Any) -> None:
+    """The button is disabled while the request runs, so focus must not fall to <body>."""
+    page.route("**/v1/analyze", lambda route: route.fulfill(
+        status=422, json={"error": {"code": "corrupt", "message": "x"}}))
+    upload(page, "resume.txt", b"Python developer", "text/plain")
+    page.focus("#submit")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#status.status-error")
+    assert page.evaluate("document.activeElement.id") == "status"
+    page.keyboard.press("Tab")  # Tab goes on from the message, not from the top of the page
+    assert page.evaluate("document.activeElement.tagName") != "BODY"
+    page.unroute("**/v1/analyze")
+    page.route("**/v1/analyze", lambda route: route.abort("internetdisconnected"))
+    page.click("#submit")
+    page.wait_for_selector("#status[data-code='network']")
+    assert page.evaluate("document.activeElement.id") == "status"
+
+
+def test_choosing_a_new_file_clears_the_previous_result(page: Any, pdf: bytes) -> None:
+    upload(page, "resume.pdf", pdf, "application/pdf")
+    page.click("#submit")
+    wait_for_result(page)
+    upload(page, "other.txt", b"Python and SQL developer", "text/plain")
+    assert page.is_hidden("#results")
+    assert page.inner_text("#results-body") == ""
+    assert "other.txt" in page.inner_text("#resume-chosen")
+    page.route("**/v1/analyze", lambda route: route.fulfill(
+        status=422, json={"error": {"code": "corrupt", "message": "x"}}))
+    page.click("#submit")
+    page.wait_for_selector("#status.status-error")
+    upload(page, "third.txt", b"Python developer", "text/plain")
+    assert page.inner_text("#status") == ""
+
+
+def test_the_file_name_is_shown_once(page: Any) -> None:
+    assert page.inner_text("#resume-chosen") == "No file chosen yet."
+    upload(page, "my-resume.txt", b"Python developer", "text/plain")
+    assert page.inner_text("#resume-chosen").startswith("Selected: my-resume.txt (")
+    caption = page.evaluate("getComputedStyle(document.getElementById('resume-file')).color")
+    button = page.evaluate(
+        "getComputedStyle(document.getElementById('resume-file'), '::file-selector-button').color")
+    assert caption == "rgba(0, 0, 0, 0)", "the file button's own caption repeats the name"
+    assert button != "rgba(0, 0, 0, 0)"

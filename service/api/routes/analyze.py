@@ -27,7 +27,8 @@ router = APIRouter(prefix="/v1", tags=["analyze"])
     ),
 )
 async def analyze(request: Request, state: StateDep) -> AnalyzeResult:
-    """Read a resume (PDF, DOCX, TXT) and score it against a profile or a job description.
+    """Read a resume (PDF, DOCX, TXT, JSON Resume) and score it against a profile or a job
+    description.
 
     No key needed and nothing is stored. Rate-limited per client; refused with `busy` when the
     server is already reading its maximum number of documents.

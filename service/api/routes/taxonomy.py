@@ -16,9 +16,10 @@ router = APIRouter(prefix="/v1", tags=["taxonomy"])
 
 @router.get("/taxonomy", response_model=TaxonomyPublic)
 def taxonomy() -> TaxonomyPublic:
-    """Every skill the extractor knows: id, name and category."""
+    """Every skill the extractor knows: id, name, ESCO URI (or null) and category."""
     data = get_taxonomy()
-    skills = [SkillSummary(id=s.id, name=s.name, category=s.category) for s in data.skills.values()]
+    skills = [SkillSummary(id=s.id, name=s.name, esco=s.esco, category=s.category)
+              for s in data.skills.values()]
     return TaxonomyPublic(version=data.version, count=len(skills), skills=skills)
 
 

@@ -27,7 +27,7 @@
   var STRONG_SECTIONS = ["experience", "projects", "summary"];
   var BAND_NAMES = { strong: "Strong fit.", partial: "Partial fit.", weak: "Weak fit." };
 
-  var ACCEPTED = "PDF, DOCX or TXT";
+  var ACCEPTED = "PDF, DOCX, TXT or JSON Resume";
   var MESSAGES = {
     no_text_layer: "This PDF looks like a scanned image: it has no text layer we can read, and " +
       "skillmatch does not do OCR (reading text from pictures). Open your resume in your word " +
@@ -76,7 +76,9 @@
 
   function plural(n, one, many) { return fmt(n) + " " + (Number(n) === 1 ? one : many); }
 
-  function setStatus(text, kind, code) {
+  /* Show a status line; an error takes keyboard focus (never left on <body> or on the button
+   * that was disabled while the request ran), so it is read out and Tab goes on from it. */
+  function setStatus(text, kind, code, keepFocus) {
     statusBox.textContent = "";
     statusBox.removeAttribute("data-code");
     if (code) { statusBox.setAttribute("data-code", code); }
@@ -86,11 +88,25 @@
       statusBox.appendChild(el("p", "status-title", ["We could not check this resume"]));
     }
     statusBox.appendChild(el("p", null, [text]));
+    if (kind === "error" && !keepFocus) { statusBox.focus(); }
   }
 
+  /* A new file (chosen or dropped): the previous result and message no longer apply. */
+  function fileChanged() {
+    showChosen();
+    setStatus("", null);
+    clearResult();
+  }
+
+  function clearResult() {
+    resultsBody.textContent = "";
+    results.hidden = true;
+  }
+
+  /* The chosen file's name and size, shown once: the file button's own caption is hidden. */
   function showChosen() {
     var file = fileInput.files && fileInput.files[0];
-    chosen.textContent = file ? "Selected: " + file.name + " (" + sizeText(file.size) + ")" : "";
+    chosen.textContent = file ? "Selected: " + file.name + " (" + sizeText(file.size) + ")" : "No file chosen yet.";
   }
 
   function sizeText(bytes) {
@@ -115,18 +131,14 @@
     var files = event.dataTransfer && event.dataTransfer.files;
     if (files && files.length) {
       fileInput.files = files;
-      showChosen();
-      setStatus("", null);
+      fileChanged();
     }
   });
-  fileInput.addEventListener("change", function () { showChosen(); setStatus("", null); });
+  fileInput.addEventListener("change", fileChanged);
 
   clearButton.addEventListener("click", function () {
     form.reset();
-    showChosen();
-    setStatus("", null);
-    resultsBody.textContent = "";
-    results.hidden = true;
+    fileChanged();
     fileInput.focus();
   });
 
@@ -135,7 +147,7 @@
     event.preventDefault();
     var file = fileInput.files && fileInput.files[0];
     if (!file) {
-      setStatus(MESSAGES.no_file, "error", "no_file");
+      setStatus(MESSAGES.no_file, "error", "no_file", true);
       fileInput.focus();
       return;
     }

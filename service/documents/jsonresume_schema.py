@@ -1,0 +1,142 @@
+"""The JSON Resume schema (jsonresume.org, v1) as pydantic models: every section optional,
+unknown keys kept (the schema allows them), dates as ISO ``YYYY``, ``YYYY-MM`` or
+``YYYY-MM-DD`` (an empty string counts as absent)."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
+
+# Top-level keys of the schema; a JSON object with none of them is not a resume.
+RESUME_KEYS = ("basics", "work", "volunteer", "education", "awards", "certificates",
+               "publications", "skills", "languages", "interests", "references", "projects")
+ISO_DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def _blank_is_none(value: object) -> object:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is not None and not ISO_DATE.match(value.strip()):
+        raise ValueError("not a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    return value.strip() if value else None
+
+
+Text = Annotated[str | None, BeforeValidator(_blank_is_none)]
+IsoDate = Annotated[str | None, BeforeValidator(_blank_is_none), AfterValidator(_check_date)]
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Location(_Entry):
+    address: Text = None
+    city: Text = None
+    region: Text = None
+    countryCode: Text = None  # noqa: N815 (the schema's names)
+
+
+class Basics(_Entry):
+    name: Text = None
+    label: Text = None
+    email: Text = None
+    phone: Text = None
+    url: Text = None
+    summary: Text = None
+    location: Location | None = None
+
+
+class Work(_Entry):
+    name: Text = None
+    position: Text = None
+    location: Text = None
+    description: Text = None
+    startDate: IsoDate = None  # noqa: N815
+    endDate: IsoDate = None  # noqa: N815
+    summary: Text = None
+    highlights: list[str] = []
+
+
+class Volunteer(_Entry):
+    organization: Text = None
+    position: Text = None
+    startDate: IsoDate = None  # noqa: N815
+    endDate: IsoDate = None  # noqa: N815
+    summary: Text = None
+    highlights: list[str] = []
+
+
+class Education(_Entry):
+    institution: Text = None
+    area: Text = None
+    studyType: Text = None  # noqa: N815
+    startDate: IsoDate = None  # noqa: N815
+    endDate: IsoDate = None  # noqa: N815
+    score: Text = None
+    courses: list[str] = []
+
+
+class Award(_Entry):
+    title: Text = None
+    date: IsoDate = None
+    awarder: Text = None
+    summary: Text = None
+
+
+class Certificate(_Entry):
+    name: Text = None
+    date: IsoDate = None
+    issuer: Text = None
+
+
+class Publication(_Entry):
+    name: Text = None
+    publisher: Text = None
+    releaseDate: IsoDate = None  # noqa: N815
+    summary: Text = None
+
+
+class SkillGroup(_Entry):
+    name: Text = None
+    level: Text = None
+    keywords: list[str] = []
+
+
+class Language(_Entry):
+    language: Text = None
+    fluency: Text = None
+
+
+class Interest(_Entry):
+    name: Text = None
+    keywords: list[str] = []
+
+
+class Project(_Entry):
+    name: Text = None
+    description: Text = None
+    highlights: list[str] = []
+    keywords: list[str] = []
+    startDate: IsoDate = None  # noqa: N815
+    endDate: IsoDate = None  # noqa: N815
+    roles: list[str] = []
+
+
+class JsonResume(_Entry):
+    """A resume.json: every section optional, unknown keys kept (the schema allows them)."""
+
+    basics: Basics | None = None
+    work: list[Work] = []
+    volunteer: list[Volunteer] = []
+    education: list[Education] = []
+    awards: list[Award] = []
+    certificates: list[Certificate] = []
+    publications: list[Publication] = []
+    skills: list[SkillGroup] = []
+    languages: list[Language] = []
+    interests: list[Interest] = []
+    projects: list[Project] = []
