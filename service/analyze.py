@@ -37,7 +37,7 @@ def resolve_profile(profile: str | None = None, job_text: str | None = None) -> 
 @lru_cache(maxsize=32)
 def _parsed_job(job_text: str) -> Profile:
     """A posting parsed once per process: a batch scores many resumes against one job."""
-    from .jobs import parse_job
+    from .postings import parse_job
 
     return parse_job(job_text)
 
@@ -47,7 +47,7 @@ def analyze_document(
 ) -> tuple[Extraction, MatchReport]:
     """Extract the skills of ``document`` and score them against the resolved profile."""
     from .extract import extract
-    from .score import score
+    from .scoring import score
 
     resolved = resolve_profile(profile, job_text)
     extraction = extract(document)

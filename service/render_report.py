@@ -38,6 +38,7 @@ def print_report(report: MatchReport, console: Console | None = None) -> None:
     kind = "job" if report.profile_kind == "job" else "profile"
     console.print(Panel(Text.assemble(
         (f"{report.score:.1f}", "bold"), " / 100  ", (f"{kind}: {report.profile}", "cyan"),
+        *((f"\n{report.band_meaning}", "italic"),) if report.band_meaning else (),
     ), title="skillmatch score", expand=False))
     for warning in report.warnings:
         console.print(f"[yellow]warning:[/yellow] {escape_markup(warning)}")
@@ -124,7 +125,7 @@ def print_profile(profile: Profile, console: Console | None = None) -> None:
     if profile.description:
         console.print(escape_markup(profile.description))
     total = sum(g.weight for g in profile.groups) + profile.education.weight + \
-        profile.experience.weight
+        profile.experience.weight + profile.role.weight
     for group in profile.groups:
         table = Table(title=f"{group.name} — {100 * group.weight / total:.1f} points")
         table.add_column("Item")
@@ -150,6 +151,9 @@ def print_profile(profile: Profile, console: Console | None = None) -> None:
         console.print(f"Experience ({100 * exp.weight / total:.1f} points): {rng} years"
                       + (f"; relevant titles: {escape_markup(', '.join(exp.relevant_titles))}"
                          if exp.relevant_titles else ""))
+    if profile.role.family and profile.role.weight:
+        console.print(f"Role ({100 * profile.role.weight / total:.1f} points): "
+                      f"{escape_markup(profile.role.family)}")
     for band in profile.salary_bands:
         upper = f"-{band.max_years:g}" if band.max_years is not None else "+"
         console.print(f"Salary {escape_markup(band.label)} ({band.min_years:g}{upper} years): "
@@ -179,6 +183,8 @@ def report_html(report: MatchReport) -> str:
         f"<h1>Match against {e(report.profile)}</h1>",
         f"<p class=\"score\">{report.score:.1f}<small> / 100</small></p>",
     ]
+    if report.band_meaning:
+        parts.append(f"<p class=\"band\">{e(report.band_meaning)}</p>")
     parts += [f"<p class=\"warn\">{e(w)}</p>" for w in report.warnings]
     if report.missing_required:
         parts.append("<p class=\"missing\">Missing required: "

@@ -1,9 +1,10 @@
 """Load and validate the skills taxonomy and the profiles.
 
 Data lives in ``taxonomy/`` (YAML): ``skills/*.yaml``, ``compounds.yaml``, ``education.yaml``,
-``titles.yaml``, ``esco.yaml`` (ESCO identifiers), ``profiles/*.yaml`` and ``VERSION``. Every
-validation error names the file, the entry and the field: ``languages.yaml: entry c: field
-aliases: ...``.
+``titles.yaml`` (role families), ``research.yaml`` (ML venues), ``cues.yaml`` (required /
+preferred phrases in postings), ``esco.yaml`` (ESCO identifiers), ``profiles/*.yaml`` and
+``VERSION``. Every validation error names the file, the entry and the field: ``languages.yaml:
+entry c: field aliases: ...``.
 """
 
 from __future__ import annotations
@@ -177,6 +178,10 @@ class FieldOfStudy(BaseModel):
     forms: Forms = Field(min_length=1)
     relevant: bool = Field(False, description="Counts as a relevant field for ML roles")
     source: Literal["guide", "ext"] = "ext"
+    proves: list[str] = Field(
+        default_factory=list,
+        description="Skill ids a degree in this field shows (MSc Statistics: statistics, "
+        "probability): partial credit for the profile items naming them")
 
 
 
@@ -196,7 +201,7 @@ class Education(BaseModel):
 
 
 class Title(BaseModel):
-    """A job title that counts as relevant prior experience for ML engineering."""
+    """A role family: the job titles that name it and what holding it shows."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -204,7 +209,59 @@ class Title(BaseModel):
     name: str
     forms: Forms = Field(min_length=1)
     source: Literal["guide", "ext"] = "ext"
+    relevant: bool = Field(True, description="Counts as relevant prior experience for ML roles")
+    ml: bool = Field(False, description="An ML-family role: its years count as ML experience")
+    keywords: Forms = Field(
+        default_factory=list,
+        description="Words that place a title no form names in this family (\"ML\" in "
+        "\"ML Platform Lead\"); matched case-sensitively when written in capitals")
+    proves: list[str] = Field(
+        default_factory=list,
+        description="Skill ids holding the role shows (a data scientist: machine learning)")
+    near: list[str] = Field(
+        default_factory=list, description="Role family ids that count as a near match")
+    core: list[Category] = Field(
+        default_factory=list,
+        description="Skill categories at the heart of the role: a posting for it weighs them more")
 
+
+
+class Venue(BaseModel):
+    """A machine-learning publication venue (conference or journal)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: SkillId
+    name: str
+    forms: Forms = Field(min_length=1, description="Capitalised short forms match case-sensitively")
+
+
+class Research(BaseModel):
+    """What counts as an ML research record: papers at ML venues, an ML thesis or PhD."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    venues: list[Venue] = Field(default_factory=list)
+    thesis_fields: list[str] = Field(
+        default_factory=list, description="Field ids whose PhD or thesis is ML research")
+    proves: list[str] = Field(
+        default_factory=list, description="Skill ids a research record shows in part")
+
+
+class Cues(BaseModel):
+    """Phrases that make a posting's sentence require or prefer its skills (regexes, matched
+    case-insensitively; ``cues.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    preferred: list[str] = Field(default_factory=list)
+    required: list[str] = Field(default_factory=list)
+    emphasis: list[str] = Field(default_factory=list)
+
+    @field_validator("preferred", "required", "emphasis")
+    @classmethod
+    def _cues_compile(cls, patterns: list[str]) -> list[str]:
+        return ContextRule._compiles(patterns)
 
 
 class Taxonomy(BaseModel):
@@ -215,6 +272,8 @@ class Taxonomy(BaseModel):
     compounds: list[Compound] = Field(default_factory=list)
     education: Education = Field(default_factory=Education)
     titles: list[Title] = Field(default_factory=list)
+    research: Research = Field(default_factory=Research)
+    cues: Cues = Field(default_factory=Cues)
 
     def get(self, skill_id: str) -> Skill:
         return self.skills[skill_id]
@@ -367,8 +426,14 @@ def load_taxonomy(directory: Path | None = None) -> Taxonomy:
         for index, entry in enumerate(_entries(titles_file, "titles", required=False))
     ]
     _merge_esco(root / "esco.yaml", skills, where)
+    research = _load_research(root / "research.yaml")
+    cues_file = root / "cues.yaml"
+    cues = _validated(Cues, _read_yaml(cues_file), cues_file.name, "cues") \
+        if cues_file.exists() else Cues()
+    assert isinstance(cues, Cues)
     taxonomy = Taxonomy(
-        version=version, skills=skills, compounds=compounds, education=education, titles=titles
+        version=version, skills=skills, compounds=compounds, education=education, titles=titles,
+        research=research, cues=cues,
     )
     _check_skills(taxonomy, where)
     _check_compounds(taxonomy, where)
@@ -415,6 +480,20 @@ def _load_education(path: Path) -> Education:
         for index, entry in enumerate(_entries(path, "fields"))
     ]
     return Education.model_validate({"levels": levels, "fields": fields})
+
+
+def _load_research(path: Path) -> Research:
+    if not path.exists():
+        return Research()
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise TaxonomyError(f"{path.name}: expected 'venues:', 'thesis_fields:' and 'proves:'")
+    venues = [_validated(Venue, entry, path.name, _label(entry, index))
+              for index, entry in enumerate(_entries(path, "venues"))]
+    rest = {k: v for k, v in data.items() if k != "venues"}
+    research = _validated(Research, {**rest, "venues": []}, path.name, "research")
+    assert isinstance(research, Research)
+    return research.model_copy(update={"venues": venues})
 
 
 def _check_skills(taxonomy: Taxonomy, where: dict[str, str]) -> None:
@@ -540,6 +619,32 @@ def _check_education(taxonomy: Taxonomy) -> None:
 
 def _check_titles(taxonomy: Taxonomy) -> None:
     _check_unique("titles.yaml", ((t.id, "", t.forms) for t in taxonomy.titles), "title")
+    ids = {t.id for t in taxonomy.titles}
+    for title in taxonomy.titles:
+        for skill_id in title.proves:
+            if skill_id not in taxonomy.skills:
+                raise TaxonomyError(
+                    f"titles.yaml: entry {title.id}: field proves: unknown skill {skill_id!r}")
+        for family in title.near:
+            if family not in ids or family == title.id:
+                raise TaxonomyError(
+                    f"titles.yaml: entry {title.id}: field near: unknown role family {family!r}")
+    _check_unique("research.yaml", ((v.id, "", v.forms) for v in taxonomy.research.venues),
+                  "venue")
+    fields = {f.id for f in taxonomy.education.fields}
+    for field_id in taxonomy.research.thesis_fields:
+        if field_id not in fields:
+            raise TaxonomyError(
+                f"research.yaml: entry research: field thesis_fields: unknown field {field_id!r}")
+    for skill_id in taxonomy.research.proves:
+        if skill_id not in taxonomy.skills:
+            raise TaxonomyError(
+                f"research.yaml: entry research: field proves: unknown skill {skill_id!r}")
+    for field in taxonomy.education.fields:
+        for skill_id in field.proves:
+            if skill_id not in taxonomy.skills:
+                raise TaxonomyError(
+                    f"education.yaml: entry {field.id}: field proves: unknown skill {skill_id!r}")
 
 
 @lru_cache(maxsize=4)
@@ -569,6 +674,9 @@ def load_profile(name: str, directory: Path | None = None) -> Profile:
     except ValidationError as exc:
         raise TaxonomyError(f"{path.name}: entry {name}: {_describe(exc)}") from None
     taxonomy = get_taxonomy(directory)
+    if profile.role.family and profile.role.family not in {t.id for t in taxonomy.titles}:
+        raise TaxonomyError(f"{path.name}: entry {name}: field role.family: unknown role family "
+                            f"{profile.role.family!r}")
     for group in profile.groups:
         for item in group.items:
             for field in ("any_of", "partial_from"):

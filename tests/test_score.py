@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from service.models import Evidence
-from service.score import auc, salary_band, score
+from service.evaluation_metrics import auc
+from service.scoring import salary_band, score
 from service.taxonomy import get_profile
 from tests.score_fixtures import explicit_hits, extraction, hit
 
@@ -124,9 +125,10 @@ def test_education_and_experience_checks(profile):
     checks = {c.id: c for c in report.requirements}
     assert checks["education"].met is True and checks["education"].points == checks["education"].weight
     assert checks["experience"].met is False
-    assert "Experience: 2+ years" in report.missing_required
+    assert "2+ years of professional experience" in report.missing_required  # as its gap says
     unknown = score(extraction([hit("python")]), profile)
-    assert {c.id: c.met for c in unknown.requirements} == {"education": None, "experience": None}
+    assert {c.id: c.met for c in unknown.requirements} == {
+        "education": None, "experience": None, "role": False}
 
 
 def test_report_records_versions_and_what_was_read(profile):
@@ -237,7 +239,7 @@ Nice to have
 
 @pytest.fixture(scope="module")
 def job_profile():
-    from service.jobs import parse_job
+    from service.postings import parse_job
 
     return parse_job(JOB)
 

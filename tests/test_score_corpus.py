@@ -10,11 +10,12 @@ import pytest
 
 from service.analyze import analyze_document
 from service.errors import DocumentError
+from service.evaluation_metrics import auc
 from service.extract.files import read_path
-from service.score import auc
 
-# Measured 0.920 on the enlarged corpus (73 readable resumes, 2026-12-05); 0.972 on the old 24.
-AUC_FLOOR = 0.91
+# Measured 0.927 on the enlarged corpus (73 readable resumes, 2026-12-05, with role evidence;
+# 0.920 before); 0.972 on the old 24. The goal is 0.93 (docs/report.md, "Ranking quality").
+AUC_FLOOR = 0.92
 
 
 def shared_dir() -> Path:

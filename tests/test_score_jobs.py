@@ -8,8 +8,8 @@ import pytest
 
 from service.documents import document_from_text
 from service.extract import extract
-from service.jobs import parse_job
-from service.score import score
+from service.postings import parse_job
+from service.scoring import score
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 RESUMES = ["ml-engineer", "backend-developer", "data-scientist"]
@@ -99,7 +99,7 @@ def test_one_resume_facts_reused_across_postings_scores_like_a_fresh_score():
     """``score_facts`` on one ``ResumeFacts`` (as the API caches it), against every sample
     posting and built-in profile in one order and then the reverse, gives exactly the report a
     fresh ``score`` gives: the facts' memos hold no profile-dependent answer."""
-    from service.score import resume_facts, score_facts
+    from service.scoring import resume_facts, score_facts
     from service.taxonomy import get_profile, profile_paths
 
     targets = [parse_job(p.read_text(encoding="utf-8"))

@@ -4,6 +4,8 @@ disclaimed skills, job descriptions as PDFs and readable sentences."""
 
 from __future__ import annotations
 
+import re
+
 from datetime import date
 from pathlib import Path
 
@@ -12,9 +14,9 @@ from typer.testing import CliRunner
 
 from service.cli import app
 from service.extract import extract_text
-from service.jobs import parse_job
+from service.postings import parse_job
 from service.models import MatchReport, Position, Profile, ProfileGroup, ProfileItem
-from service.score import is_list_line, not_a_resume, score
+from service.scoring import is_list_line, not_a_resume, score
 from service.taxonomy import get_profile
 from tests.score_fixtures import explicit_hits, extraction, hit
 
@@ -87,14 +89,15 @@ def test_bare_list_lines_earn_less_than_prose():
 def test_related_skills_and_titles_give_partial_credit(profile):
     report = score(extract_text(RESUME), profile)
     for item_id, shown_by in (("data-pipelines", "Airflow"), ("statistics", "A/B testing"),
-                              ("software-engineering", "CI/CD")):
+                              ("software-engineering", "CI/CD|Computer Science")):
         item = _item(report, item_id)
-        assert 0.4 <= item.credit < 1 and shown_by in item.how, (item_id, item.how)
+        assert 0.4 <= item.credit < 1 and re.search(shown_by, item.how), (item_id, item.how)
     assert not {"Data pipelines", "Statistics", "Software engineering and development"} & \
         set(report.missing_required)
     titled = score(extraction([hit("python")], titles=("Senior Software Engineer",)), profile)
-    assert _item(titled, "software-engineering").credit == pytest.approx(0.5)
-    assert "role title" in _item(titled, "software-engineering").how
+    assert 0.5 <= _item(titled, "software-engineering").credit < 1
+    assert "Senior Software Engineer" in _item(titled, "software-engineering").how
+    assert _item(titled, "software-engineering").reason == "role"
 
 
 def test_strong_sample_resume_scores_clearly_above_the_new_graduate(profile):
@@ -242,7 +245,7 @@ def test_closest_is_not_linked_through_a_broad_idea(profile):
 
 
 def test_only_the_headline_skill_borrows_partial_evidence():
-    from service.jobs import related_evidence
+    from service.postings import related_evidence
 
     assert "ci-cd" in related_evidence(["software-engineering"])[0]
     assert related_evidence(["distributed-systems"]) == ([], [])

@@ -21,7 +21,7 @@ from typing import Generic, TypeVar
 
 from ..analyze import DEFAULT_PROFILE, resolve_profile
 from ..models import Profile
-from ..score import ResumeFacts
+from ..scoring import ResumeFacts
 
 V = TypeVar("V")
 

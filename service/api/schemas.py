@@ -126,6 +126,7 @@ class RankedResume(BaseModel):
     resume_id: str
     label: str | None
     score: float
+    band: str | None = Field(None, description="Strong, partial or weak fit (see the report)")
     missing_required: list[str]
     top_gaps: list[Gap] = Field(description="The three gaps that would add the most points")
 

@@ -36,6 +36,7 @@ class Entry:
     gaps: list[str] = field(default_factory=list)
     missing_required: int = 0
     anchor: str = ""
+    band: str = ""
 
 
 @dataclass
@@ -88,7 +89,8 @@ def _summarise(journal: Path, order: Sequence[str] | None = None,
                     gap_importance[gap["label"]] = gap.get("importance", "")
             ranked.append(Entry(offset, record["path"], float(report["score"]), "ok",
                                 gaps=[g["label"] for g in gaps[:3]],
-                                missing_required=len(report.get("missing_required", []))))
+                                missing_required=len(report.get("missing_required", [])),
+                                band=report.get("band", "")))
         else:
             counts[record["error"]["code"]] += 1
             failed.append(Entry(offset, record["path"], None, record["error"]["code"],
@@ -102,6 +104,14 @@ def _summarise(journal: Path, order: Sequence[str] | None = None,
     cohort = [CohortGap(label, gap_importance.get(label, ""), c, round(100 * c / n))
               for label, c in top[:COHORT_GAPS]]
     return ranked, failed, counts, cohort
+
+
+def _band_meanings(ranked: list[Entry]) -> dict[str, str]:
+    """What each band in the ranking means, strongest first (the reports carry the wording)."""
+    from ..scoring.bands import BAND_MEANING
+
+    present = {e.band for e in ranked}
+    return {band: text for band, text in BAND_MEANING.items() if band in present}
 
 
 def _candidates(journal: Path, ranked: list[Entry]) -> Iterator[dict[str, Any]]:
@@ -123,7 +133,7 @@ def write_html(journal: Path, header: RunHeader, out: TextIO,
     stream = template.generate(
         header=header, ranked=ranked, failed=failed, counts=counts, cohort=cohort,
         histogram=_histogram(scores), total=len(ranked) + len(failed), median=median,
-        candidates=_candidates(journal, ranked),
+        candidates=_candidates(journal, ranked), meanings=_band_meanings(ranked),
         generated=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"))
     out.writelines(stream)
     return counts

@@ -25,7 +25,20 @@ def describe_run(profile: str | None, job_text: str | None) -> RunHeader:
         title=resolved.title,
         profile_kind=resolved.kind,
         job_sha256=hashlib.sha256(job_text.encode()).hexdigest() if job_text is not None else None,
-        groups=[GroupColumn(id=g.id, name=g.name) for g in resolved.groups])
+        groups=[*(GroupColumn(id=g.id, name=g.name) for g in resolved.groups),
+                *requirement_columns(resolved)])
+
+
+REQUIREMENT_COLUMNS = (("role", "Role"), ("education", "Degree"), ("experience", "Experience"))
+
+
+def requirement_columns(profile) -> list[GroupColumn]:
+    """A column for each requirement the profile weighs (role, degree, years), so that the
+    group columns add up to the score."""
+    weights = {"role": profile.role.weight, "education": profile.education.weight,
+               "experience": profile.experience.weight}
+    return [GroupColumn(id=f"requirement-{key}", name=name)
+            for key, name in REQUIREMENT_COLUMNS if weights[key] > 0]
 
 
 def make_analyzer(config: WorkConfig) -> Analyzer:

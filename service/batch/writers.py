@@ -19,7 +19,9 @@ from .journal import RunHeader, iter_in_order, read_header
 from .report_html import write_html
 
 OUTPUT_SUFFIXES = (".csv", ".jsonl", ".html")
-CSV_COLUMNS = ["path", "status", "score", "error_code", "error_message", "top_gaps"]
+CSV_COLUMNS = [
+    "path", "status", "score", "error_code", "error_message", "top_gaps", "band",
+]
 TOP_GAPS = 5
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -39,7 +41,11 @@ def gap_labels(report: dict[str, Any], limit: int = TOP_GAPS) -> list[str]:
 
 
 def _group_points(report: dict[str, Any]) -> dict[str, float]:
-    return {g["id"]: g["earned"] for g in report.get("breakdown", [])}
+    """Points by group id, and by ``requirement-<id>`` for the role, degree and years checks:
+    together they add up to the score."""
+    points = {g["id"]: g["earned"] for g in report.get("breakdown", [])}
+    points.update({f"requirement-{c['id']}": c["points"] for c in report.get("requirements", [])})
+    return points
 
 
 def csv_row(record: dict[str, Any], groups: list[str]) -> list[str]:
@@ -48,11 +54,11 @@ def csv_row(record: dict[str, Any], groups: list[str]) -> list[str]:
         report = record["report"]
         points = _group_points(report)
         cells: list[object] = [record["path"], "ok", f"{report['score']:.1f}", "", "",
-                               "; ".join(gap_labels(report))]
+                               "; ".join(gap_labels(report)), report.get("band", "")]
         cells += [f"{points[g]:.1f}" if g in points else "" for g in groups]
     else:
         error = record["error"]
-        cells = [record["path"], "error", "", error["code"], error["message"], ""]
+        cells = [record["path"], "error", "", error["code"], error["message"], "", ""]
         cells += [""] * len(groups)
     return [escape_cell(cell) for cell in cells]
 

@@ -1,5 +1,5 @@
 """``skillmatch score``, ``skillmatch job`` and ``skillmatch profile``: thin commands over
-``service.analyze``, ``service.jobs`` and the profile loader."""
+``service.analyze``, ``service.postings`` and the profile loader."""
 
 from __future__ import annotations
 

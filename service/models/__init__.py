@@ -9,6 +9,7 @@ from .profile import (
     Profile,
     ProfileGroup,
     ProfileItem,
+    RoleRequirement,
     SalaryBand,
 )
 from .report import (
@@ -38,6 +39,7 @@ __all__ = [
     "Profile",
     "ProfileGroup",
     "ProfileItem",
+    "RoleRequirement",
     "RequirementCheck",
     "SalaryBand",
     "Section",

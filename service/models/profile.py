@@ -76,6 +76,17 @@ class ExperienceRequirement(BaseModel):
     why: Citation | None = None
 
 
+class RoleRequirement(BaseModel):
+    """The role family a profile or posting is for (``taxonomy/titles.yaml``): positions in it,
+    or in a near family, earn the weight."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    family: str | None = Field(None, description="Role family id, e.g. machine-learning-engineer")
+    weight: float = Field(0.0, ge=0)
+    why: Citation | None = None
+
+
 class SalaryBand(BaseModel):
     """A salary figure for an experience band: ``min_years <= years < max_years`` (open above when
     ``max_years`` is None). Shown, never scored."""
@@ -103,5 +114,6 @@ class Profile(BaseModel):
     groups: list[ProfileGroup] = Field(min_length=1)
     education: EducationRequirement = Field(default_factory=EducationRequirement)
     experience: ExperienceRequirement = Field(default_factory=ExperienceRequirement)
+    role: RoleRequirement = Field(default_factory=RoleRequirement)
     salary_bands: list[SalaryBand] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

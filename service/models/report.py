@@ -25,6 +25,8 @@ class ItemScore(BaseModel):
     matched_skill: str | None = Field(None, description="Skill id that earned the credit")
     esco: str | None = Field(None, description="ESCO skill URI of ``matched_skill``, if any")
     how: str = Field("", description="Why this credit: explicit, implied by X, skills list only…")
+    reason: str = Field("none", description="The credit's kind: used, listed, mentioned, implied, "
+                        "partial, role, research, degree, related or none")
     evidence: list[Evidence] = Field(default_factory=list)
 
 
@@ -54,9 +56,9 @@ class Gap(BaseModel):
 
 
 class RequirementCheck(BaseModel):
-    """A requirement that is not a skill: education, years of experience."""
+    """A requirement that is not a skill: education, years of experience, the role family."""
 
-    id: Literal["education", "experience"]
+    id: Literal["education", "experience", "role"]
     label: str
     met: bool | None = Field(description="None when the resume does not say")
     detail: str
@@ -73,6 +75,10 @@ class MatchReport(BaseModel):
     """A resume scored against a profile or a job description."""
 
     score: float = Field(ge=0, le=100, description="Total, 0–100, one decimal")
+    band: Literal["strong", "partial", "weak"] | None = Field(
+        None, description="Strong, partial or weak fit: thresholds set from labelled resumes "
+        "(None only in a report stored by a version before bands)")
+    band_meaning: str = Field("", description="What the band means, in one sentence")
     profile: str = Field(description="Profile name, or the job title for a posting")
     profile_kind: Literal["profile", "job"]
     breakdown: list[GroupScore]

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from service.documents import normalize
 from service.errors import InputError, TextTooLong
 from service.extract import extract_text
-from service.jobs import parse_job
+from service.postings import parse_job
 
 PIECES = st.sampled_from([
     "Python", "C++", "C#", "R", "Go", "SQL", "PyTorch", "scikit-learn", "Kubernetes", "AWS",

@@ -6,9 +6,9 @@ from fastapi import APIRouter, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from ...jobs import parse_job
+from ...postings import parse_job
 from ...models import Profile
-from ...score import score
+from ...scoring import score
 from ...store import records
 from ...store.db import after_delete
 from ...store.models import Job
@@ -98,6 +98,7 @@ def rank_job(
             resume_id=r.resume.id,
             label=r.resume.label,
             score=r.report.score,
+            band=r.report.band,
             missing_required=r.report.missing_required,
             top_gaps=r.report.gaps[:TOP_GAPS],
         )

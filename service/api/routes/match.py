@@ -15,7 +15,7 @@ from ...analyze import resolve_profile
 from ...errors import NotFound, Unauthorized
 from ...extract import extract_text
 from ...models import MatchReport, Profile
-from ...score import resume_facts, score, score_facts
+from ...scoring import resume_facts, score, score_facts
 from ...store import keys, records
 from ..deps import INVALID_KEY, ApiKeyDep, StateDep, authenticate, read_session
 from ..errors import error_responses

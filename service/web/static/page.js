@@ -25,6 +25,7 @@
   var REQUEST_TIMEOUT_MS = 90000;
   var GAPS_SHOWN = 5;
   var STRONG_SECTIONS = ["experience", "projects", "summary"];
+  var BAND_NAMES = { strong: "Strong fit.", partial: "Partial fit.", weak: "Weak fit." };
 
   var ACCEPTED = "PDF, DOCX, TXT or JSON Resume";
   var MESSAGES = {
@@ -253,7 +254,8 @@
     var card = el("div", "score-card", [
       score,
       el("p", "score-target", [target]),
-      bar(Number(report.score) / 100, null)
+      bar(Number(report.score) / 100, null),
+      report.band ? el("p", "band band-" + report.band, [el("strong", null, [BAND_NAMES[report.band] || report.band]), report.band_meaning ? " " + report.band_meaning.replace(/^[^:]*:\s*/, "") : ""]) : null
     ]);
     return card;
   }
@@ -292,7 +294,7 @@
         check.detail ? el("span", "check-detail", [check.detail]) : null
       ]);
     }));
-    return section("Education and experience", "requirements", [list]);
+    return section("Role, education and experience", "requirements", [list]);
   }
 
   function gain(points) {

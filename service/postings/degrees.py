@@ -1,0 +1,111 @@
+"""The degree a posting asks for: levels (required, preferred, a plus) and the acceptable fields.
+
+A list of majors ("Statistics, Computer Science or a related field") is part of the degree
+requirement, with alternatives, never a required skill."""
+
+from __future__ import annotations
+
+import re
+
+from ..documents.vocab import field_patterns
+from ..models import Citation, EducationRequirement
+from .cues import CuePatterns, I, Kind
+from .segments import cite, section_at
+
+REQUIREMENT_SHARE = 0.12  # the degree's and the years' weight, as a share of the skills' weight
+
+DEGREES = [
+    ("phd", re.compile(r"\bph\.?\s?d\b\.?|\bdoctora(?:te|l)\b", I)),
+    ("master", re.compile(
+        r"\bmaster'?s?\b|\bm\.s\.?|\bmsc\b|\bm\.sc\b|\bms\b(?=\s*(?:/|or\b|in\b|degree|,|\)))|\bmba\b",
+        I)),
+    ("bachelor", re.compile(
+        r"\bbachelor'?s?\b|\bb\.s\.?|\bbsc\b|\bb\.sc\b|\bbs\b(?=\s*(?:/|or\b|in\b|degree|,|\)))|"
+        r"\bb\.a\.|\bundergraduate degree\b|\bfour[- ]year degree\b|\buniversity degree\b|"
+        r"\bcollege degree\b|\bdegree in\b", I)),
+]
+BACHELOR_NAMED = re.compile(r"\bbachelor|\bb\.?s\.?c?\b|\bb\.a\.|undergraduate", I)
+_LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z /]{1,30}:\s*")  # "Education: BS in …"
+
+
+def is_degree_field(sentence: str, mention: str) -> bool:
+    """"A degree in Statistics": the field of a degree, not the skill."""
+    if not any(pattern.search(sentence) for _, pattern in DEGREES):
+        return False
+    return any(pattern.search(mention) for _, pattern in field_patterns())
+
+
+
+
+def fields_named(text: str) -> list[str]:
+    """The fields of study ``text`` names, in text order; the longest form wins where two
+    overlap ("Software Engineering", not "Engineering")."""
+    found = [(m.start(), m.end(), field_id) for field_id, pattern in field_patterns()
+             for m in pattern.finditer(text)]
+    chosen: list[tuple[int, int, str]] = []
+    for start, end, field_id in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        if all(end <= s or start >= e for s, e, _ in chosen):
+            chosen.append((start, end, field_id))
+    return list(dict.fromkeys(field_id for _, _, field_id in sorted(chosen)))
+
+
+def education_requirement(
+    body: str, sections: list[tuple[int, int, Kind | None]], sentences: list[tuple[int, int]],
+    skill_weight: float, ranks: dict[str, int], quantitative: list[str], cues: CuePatterns,
+) -> EducationRequirement:
+    """The degree levels the posting requires or prefers, and the fields it accepts (the
+    taxonomy's field forms, as the documents layer reads a resume's degree); ``ranks``: degree
+    level id -> rank, ``quantitative``: the fields "or a related field" admits (both from
+    ``taxonomy/education.yaml``)."""
+    required: list[str] = []
+    preferred: list[str] = []
+    fields: list[str] = []
+    related = False
+    why: Citation | None = None
+    for start, end in sentences:
+        sentence = body[start:end]
+        levels = [level for level, pattern in DEGREES if pattern.search(sentence)]
+        if not levels:
+            continue
+        if levels == ["bachelor"] and not re.search(r"degree|bachelor|\bb\.?s\.?c?\b|\bb\.a\.",
+                                                    sentence, I):
+            continue
+        importance, _ = cues.importance(sentence, section_at(sections, start), None)
+        # "BS required, MS or PhD preferred": split the cues clause by clause
+        for clause in re.split(r"[,;]|\bbut\b", sentence):
+            clause_levels = [lv for lv, p in DEGREES if p.search(clause)]
+            if (len(clause_levels) > 1 and "bachelor" in clause_levels
+                    and not BACHELOR_NAMED.search(clause)):
+                clause_levels.remove("bachelor")  # "Master's degree in X": not a bachelor's
+            if not clause_levels:
+                continue
+            if cues.preferred.search(clause):
+                preferred.extend(clause_levels)
+            elif re.search(r"\brequired\b|\bmust\b", clause, I):
+                required.extend(clause_levels)
+            elif importance == "preferred":
+                preferred.extend(clause_levels)
+            else:
+                required.extend(clause_levels)
+        for field_id in fields_named(_LABEL.sub("", sentence)):
+            if field_id not in fields:
+                fields.append(field_id)
+        related = related or bool(re.search(r"related|quantitative|similar|equivalent", sentence,
+                                            I))
+        if why is None:
+            why = cite(body, start, end)
+    if not required and not preferred:
+        return EducationRequirement()
+    rank = ranks.__getitem__
+    required_level = min(required, key=rank) if required else None
+    higher = sorted({lv for lv in preferred if not required_level or rank(lv) > rank(required_level)},
+                    key=rank)
+    return EducationRequirement(
+        required_level=required_level,
+        preferred_level=higher[0] if higher else None,
+        bonus_level=higher[-1] if len(higher) > 1 else None,
+        fields=fields,
+        related_fields=[f for f in quantitative if f not in fields] if related else [],
+        weight=round(skill_weight * REQUIREMENT_SHARE, 3),
+        why=why,
+    )

@@ -1,0 +1,81 @@
+"""A posted job description → a ``Profile`` (kind="job"), shaped like ``ml-engineer.yaml``."""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from ..models import Extraction, Profile
+from ..taxonomy import Taxonomy, get_taxonomy
+from .cues import I, cue_patterns
+from .degrees import education_requirement
+from .experience import experience_requirement
+from .groups import build_groups
+from .mentions import attach_years, find_mentions, merge_items
+from ..scoring.roles import role_families
+from .role import posting_family, role_requirement
+from .segments import sections_of, sentences_of
+
+
+def parse_job(
+    text: str, title: str | None = None, *, extraction: Extraction | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> Profile:
+    """Parse a posting into a job profile; ``extraction`` may be given to skip re-extracting.
+
+    The extractor finds the skills; each mention is required or preferred by its section heading,
+    then its sentence's own cues; alternatives ("Python or R") merge into one any-of item; years
+    phrases give minimum years; the degree, the overall years and the role family (from the
+    posting's title) become requirements. Every item cites the posting's own sentence.
+    """
+    tax = taxonomy or get_taxonomy()
+    if extraction is None:
+        from ..extract import extract_text
+
+        extraction = extract_text(text)
+    body = extraction.text
+    if not body.strip():
+        raise InputError("The job description is empty.")
+    sections = sections_of(body)
+    sentences = sentences_of(body)
+    cues = cue_patterns(tax)
+    mentions = find_mentions(extraction, body, sections, sentences, cues)
+    if not mentions:
+        raise InputError("No skills from the taxonomy were found in the job description.")
+    skill_years = attach_years(mentions, body)
+    items = merge_items(mentions, body)
+    job_title = title or posting_title(body)
+    family = posting_family(job_title, body, tax)
+    core = frozenset(role_families(tax).by_id[family].core) if family else frozenset()
+    groups = build_groups(items, body, core)
+    skill_weight = sum(g.weight for g in groups)
+    experience = experience_requirement(body, sections, sentences, skill_years, skill_weight,
+                                        cues)
+    ranks = {level.id: level.rank for level in tax.education.levels}
+    quantitative = [f.id for f in tax.education.fields if f.relevant]
+    education = education_requirement(body, sections, sentences, skill_weight, ranks,
+                                      quantitative, cues)
+    role = role_requirement(family, job_title, body, tax, skill_weight)
+    warnings = []
+    if len(items) < 3:
+        warnings.append("The posting names fewer than 3 skills from the taxonomy: the score rests "
+                        "on very few requirements.")
+    return Profile(
+        name=slug(job_title), title=job_title, kind="job", version="1",
+        description="Parsed from a job posting.", source="job posting",
+        groups=groups, education=education, experience=experience, role=role,
+        warnings=warnings,
+    )
+
+
+def posting_title(body: str) -> str:
+    """The first line, without a "Job title:" label (long lines are not titles)."""
+    for line in body.splitlines():
+        line = re.sub(r"^(?:job title|title|position|role)\s*:\s*", "", line.strip(" #*-"), flags=I)
+        if line:
+            return line[:80] if len(line) <= 80 else "Job posting"
+    return "Job posting"
+
+
+def slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "job"

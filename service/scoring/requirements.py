@@ -1,0 +1,171 @@
+"""Requirements that are not skills: the degree, years of experience and the role family."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..models import Profile, RequirementCheck, SalaryBand
+from ..taxonomy import Taxonomy
+from .credit import title_matches
+from .facts import ResumeFacts
+from .roles import is_student_role, role_families
+
+STUDENT_CREDIT = 0.25  # a year as an intern or student assistant: a quarter toward the minimum
+ROLE_FULL_YEARS = 3.0  # years in the posting's role family that earn the role check in full
+ROLE_START = 0.6  # the share a position in the family earns before its years count
+HEADLINE_ROLE = 0.5  # the share the role a resume's headline names earns (no dates)
+STUDENT_ROLE = 0.5  # the most an internship or student role in the family earns
+RESEARCH_ROLE = 0.75  # a research record, as an ML researcher's match to the role
+
+
+def level_rank(tax: Taxonomy) -> dict[str, int]:
+    """Degree level id -> rank, from ``taxonomy/education.yaml``."""
+    return {level.id: level.rank for level in tax.education.levels}
+
+
+def degree_name(tax: Taxonomy, level: str) -> str:
+    """The level's name mid-sentence, from ``taxonomy/education.yaml``: "master's degree", "PhD"."""
+    name = tax.education.level(level).name
+    return name if name[:2].isupper() else name[:1].lower() + name[1:]
+
+
+def education_check(r: ResumeFacts, profile: Profile, total_weight: float) -> RequirementCheck:
+    """The best degree against the level and fields asked for."""
+    req = profile.education
+    extraction = r.extraction
+    rank = level_rank(r.tax)
+    share = 100.0 * req.weight / total_weight
+    entries = extraction.document.education
+    need = req.required_level or req.preferred_level or "bachelor"
+    label = f"Degree: {need}'s or higher" if need != "phd" else "Degree: PhD"
+    if not entries:
+        return RequirementCheck(id="education", label=label, met=None, weight=round(share, 3),
+                                detail="The resume states no degree the parser could read.")
+    best, best_entry = 0.0, entries[0]
+    for entry in entries:
+        credit = _level_credit(rank, entry.level, req) * _field_credit(entry.field, req)
+        if credit > best:
+            best, best_entry = credit, entry
+    ranks = [rank.get(e.level or "", 0) for e in entries]
+    met = max(ranks) >= rank[need]
+    field = best_entry.field_text or best_entry.field or "field not stated"
+    detail = f"Highest match: {best_entry.level or 'degree'} ({field})."
+    return RequirementCheck(id="education", label=label, met=met, detail=detail,
+                            points=share * best, weight=round(share, 3))
+
+
+def _level_credit(ranks: dict[str, int], level: str | None, req) -> float:
+    rank = ranks.get(level or "", 0)
+    required = ranks.get(req.required_level or "", 0)
+    preferred = ranks.get(req.preferred_level or "", 0)
+    bonus = ranks.get(req.bonus_level or "", 0)
+    if required and rank < required:
+        return 0.25 * rank / required
+    if bonus and rank >= bonus:
+        return 1.0
+    if preferred and rank >= preferred:
+        return 0.85 if bonus else 1.0
+    if not required and not preferred:
+        return 1.0 if rank else 0.5
+    return 0.6 if (preferred or bonus) else 1.0
+
+
+def _field_credit(field: str | None, req) -> float:
+    if not req.fields or field is None:
+        return 1.0 if not req.fields else 0.85
+    if field in req.fields:
+        return 1.0
+    return 0.8 if field in req.related_fields else 0.6
+
+
+def experience_check(r: ResumeFacts, profile: Profile, total_weight: float) -> RequirementCheck:
+    """Professional years against the minimum, and a prior role with a relevant title (or in an
+    ML family)."""
+    req = profile.experience
+    extraction, total_years, student = r.extraction, r.total_years, r.student_years
+    ml_families = role_families(r.tax).ml
+    ml_titles = {s.title for s in r.roles.spells if s.family in ml_families and not s.student}
+    share = 100.0 * req.weight / total_weight
+    minimum = req.min_years or 0.0
+    label = f"Experience: {minimum:g}+ years" if minimum else "Experience"
+    positions = extraction.document.positions
+    titles = [t.lower() for t in req.relevant_titles]
+    relevant = [p for p in positions if not is_student_role(p.title) and (
+        p.relevant or p.title in ml_titles or (
+            p.title and any(title_matches(p.title, t) for t in titles)))]
+    if total_years is None:
+        return RequirementCheck(id="experience", label=label, met=None, weight=round(share, 3),
+                                detail="The resume's dates could not be read into years.")
+    effective = total_years + STUDENT_CREDIT * student
+    years_part = min(1.0, effective / minimum) if minimum else 1.0
+    if titles:
+        credit = 0.75 * years_part + 0.25 * (1.0 if relevant else 0.0)
+    else:
+        credit = years_part
+    detail = f"{total_years:g} years of professional experience"
+    if minimum:
+        detail += f" (asks {minimum:g}"
+        detail += f"-{req.max_years:g})" if req.max_years else ")"
+    if student:
+        detail += (f"; {round(student, 1):g} more in internships or student roles, counted at "
+                   f"{STUDENT_CREDIT:.0%}")
+    if titles:
+        detail += "; relevant prior role: " + (relevant[0].title or "yes") if relevant else \
+            "; no prior role with a relevant title found"
+    return RequirementCheck(id="experience", label=label, met=effective >= minimum,
+                            detail=detail + ".", points=share * credit, weight=round(share, 3))
+
+
+def salary_band(bands: Iterable[SalaryBand], years: float | None) -> SalaryBand | None:
+    """The first band whose range holds ``years`` (None when years are unknown)."""
+    if years is None:
+        return None
+    for band in bands:
+        if band.min_years <= years and (band.max_years is None or years < band.max_years):
+            return band
+    return None
+
+
+
+
+def role_check(r: ResumeFacts, profile: Profile, total_weight: float) -> RequirementCheck:
+    """Positions in the role family the profile or posting is for: the same family in full,
+    another ML family or a near one in part; years in it (up to ``ROLE_FULL_YEARS``) count."""
+    req = profile.role
+    share = 100.0 * req.weight / total_weight
+    families = role_families(r.tax)
+    wanted = families.by_id[req.family] if req.family in families.by_id else None
+    label = f"Role: {wanted.name}" if wanted else "Role"
+    best, why = 0.0, "no position in this role family or a near one was found"
+    if wanted is not None:
+        spells = [*r.roles.spells, *([r.roles.headline] if r.roles.headline else [])]
+        for spell in spells:
+            match = families.match(wanted.id, spell.family)
+            if not match:
+                continue
+            years = r.roles.years.get(spell.family, 0.0)
+            if spell.family in families.ml and wanted.id in families.ml:
+                years = max(years, r.roles.ml_years)
+            if spell is r.roles.headline:
+                value = HEADLINE_ROLE
+            elif spell.student:
+                value = min(STUDENT_ROLE, ROLE_START * 0.5 + 0.1 * years)
+            else:
+                value = ROLE_START + (1 - ROLE_START) * min(1.0, years / ROLE_FULL_YEARS)
+            value *= match
+            if value > best:
+                family = families.by_id[spell.family].name
+                held = (f"{years:g} years in the family" if spell is not r.roles.headline
+                        else "named in your headline")
+                best, why = value, f"{spell.title} ({family}; {held})"
+        research_match = max((families.match(wanted.id, f) for f in families.ml), default=0.0) \
+            if wanted.id in families.ml else 0.0
+        if r.roles.research and RESEARCH_ROLE * research_match > best:
+            best = RESEARCH_ROLE * research_match
+            why = "research record: " + ", ".join(dict.fromkeys(e.text for e in r.roles.research))
+    return RequirementCheck(id="role", label=label, met=best >= ROLE_START * ML_MATCH_MET,
+                            detail=f"Best match: {why}.", points=share * best,
+                            weight=round(share, 3))
+
+
+ML_MATCH_MET = 0.8  # a position in another ML family (0.8 match) meets the role
