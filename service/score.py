@@ -527,7 +527,12 @@ def _requirement_gap(check: RequirementCheck, profile: Profile, extraction: Extr
         why = req.why
     else:
         req_x = profile.experience
-        if check.met is None:
+        if check.met is None and extraction.document.untied_dates:
+            label = "Experience (dates not tied to positions)"
+            step = ("The resume has dates, but they could not be tied to its positions: put each "
+                    "job's dates on the line with its title (e.g. 'Data Analyst, Acme, Jan 2020 "
+                    "- Mar 2023').")
+        elif check.met is None:
             label = "Experience (dates not found)"
             step = ("Give each position start and end dates (e.g. 'Jan 2020 - Mar 2023') so years "
                     "of experience can be counted.")
@@ -671,8 +676,12 @@ def _experience(
     relevant = [p for p in positions if not is_student_role(p.title) and (p.relevant or (
         p.title and any(_title_matches(p.title, t) for t in titles)))]
     if total_years is None:
+        untied = extraction.document.untied_dates
+        detail = (f"The resume has {untied} date range{'s' if untied > 1 else ''} that could "
+                  "not be tied to positions." if untied
+                  else "The resume's dates could not be read into years.")
         return RequirementCheck(id="experience", label=label, met=None, weight=round(share, 3),
-                                detail="The resume's dates could not be read into years.")
+                                detail=detail)
     effective = total_years + STUDENT_CREDIT * student
     years_part = min(1.0, effective / minimum) if minimum else 1.0
     if titles:

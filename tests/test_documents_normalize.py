@@ -24,3 +24,10 @@ def test_normalize_examples(raw, clean):
 def test_idempotent(text):
     once = normalize(text)
     assert normalize(once) == once
+
+
+def test_icon_font_glyphs_are_dropped_and_symbol_bullets_kept():
+    from service.documents.normalize import normalize
+
+    text = "\ue0b0 +1 555 0100 | \uf0e0 jane@example.org\n\uf0b7 Python\n➔ Built a thing\n\U000f0001 x"
+    assert normalize(text) == "+1 555 0100 | jane@example.org\n- Python\n- Built a thing\nx"

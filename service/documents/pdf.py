@@ -23,7 +23,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from pdfminer.layout import (
-    LAParams, LTFigure, LTImage, LTPage, LTTextBox, LTTextLine,
+    LAParams, LTChar, LTFigure, LTImage, LTPage, LTTextBox, LTTextLine,
 )
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -38,9 +38,11 @@ from ..errors import Corrupt, Empty, Encrypted, NoTextLayer, TooLarge, TooManyPa
 from ..models import Document
 from ..settings import Settings
 from .gcpause import gc_paused
-from .pdfdevice import FastPageAggregator
-from .sections import classify_heading
+from .normalize import normalize
+from .pdfdevice import FastPageAggregator, figure_lines
+from .sections import classify_heading, heading_like
 from .text import build_document
+from .timeline import RANGE_RE as _RANGE
 
 # boxes_flow=None: pdfminer's own box ordering (a quadratic clustering of text boxes) is skipped,
 # as ``order_lines`` decides the reading order from the lines themselves.
@@ -202,7 +204,7 @@ class Line:
         return max(self.y1 - self.y0, 1.0)
 
 
-def _lines(layout: LTPage, page_no: int) -> tuple[list[Line], bool]:
+def _lines(layout: LTPage, page_no: int, laparams: LAParams) -> tuple[list[Line], bool]:
     """Text lines of a page and whether it holds any image."""
     lines: list[Line] = []
     has_image = False
@@ -225,8 +227,41 @@ def _lines(layout: LTPage, page_no: int) -> tuple[list[Line], bool]:
         elif isinstance(item, LTImage):
             has_image = True
         elif isinstance(item, LTFigure):
-            stack[:0] = list(item)
-    return lines, has_image
+            loose = [obj for obj in item if isinstance(obj, LTChar)]
+            if loose:
+                box_id += 1
+                for sub in figure_lines(loose, laparams):
+                    text = sub.get_text().strip()
+                    if text:
+                        lines.append(Line(text, sub.x0, sub.y0, sub.x1, sub.y1, box_id, page_no))
+            stack[:0] = [obj for obj in item if not isinstance(obj, LTChar)]
+    return _join_stacked_dates(lines), has_image
+
+
+def _join_stacked_dates(lines: list[Line]) -> list[Line]:
+    """A text box of short lines that together read as one date range ("Oct' / 2024 / - /
+    Jan' / 2025", a narrow date column) becomes one line at the box's top."""
+    by_box: dict[int, list[Line]] = {}
+    for line in lines:
+        by_box.setdefault(line.box, []).append(line)
+    joined: dict[int, Line] = {}
+    for box, members in by_box.items():
+        if not 2 <= len(members) <= 6 or any(len(line.text) > 14 for line in members):
+            continue
+        text = normalize(" ".join(line.text for line in members))
+        if _RANGE.fullmatch(text):
+            top = members[0]
+            joined[box] = Line(text, min(m.x0 for m in members), top.y0,
+                               max(m.x1 for m in members), top.y1, box, top.page)
+    if not joined:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if line.box not in joined:
+            out.append(line)
+        elif line is by_box[line.box][0]:
+            out.append(joined[line.box])
+    return out
 
 
 def _gutter(lines: list[Line]) -> float | None:
@@ -320,15 +355,27 @@ def order_lines(lines: list[Line]) -> list[Line]:
 
     ordered: list[Line] = []
     for index in range(len(cuts) + 1):
-        for name, column in (("left", left), ("right", right)):
-            ordered.extend(_rows([ln for ln in column if band(ln) == index], f"{name}{index}"))
+        columns = [_rows([ln for ln in column if band(ln) == index], f"{name}{index}")
+                   for name, column in (("left", left), ("right", right))]
+        if _opens_with_heading(columns[0]) and not _opens_with_heading(columns[1]):
+            columns.reverse()  # a main column continuing the page before, beside a sidebar
+        for column_rows in columns:
+            ordered.extend(column_rows)
         if index < len(cuts):
             ordered.extend(_rows([cuts[index]], f"cut{index}"))
     return ordered
 
 
+def _opens_with_heading(rows: list[Line]) -> bool:
+    """Whether a column's first row is a section heading: text above a column's first heading
+    belongs to what was read before it (the previous page's section), not to the other column's
+    last section."""
+    return bool(rows) and heading_like(rows[0].text)
+
+
 def _drop_running(pages: list[list[Line]], heights: list[float]) -> list[list[Line]]:
-    """Remove page numbers and lines repeated in the top/bottom margin of several pages."""
+    """Remove page numbers and lines repeated in the top/bottom margin of several pages (a
+    section heading repeated atop each page stays: it reopens its section there)."""
     def in_margin(line: Line, height: float) -> bool:
         return line.y0 > height * (1 - _MARGIN) or line.y1 < height * _MARGIN
 
@@ -344,8 +391,9 @@ def _drop_running(pages: list[list[Line]], heights: list[float]) -> list[list[Li
         kept.append([
             ln for ln in lines
             if not (in_margin(ln, height)
-                    and (_PAGE_NUMBER.match(ln.text) or (len(pages) > 1
-                                                         and counts[key(ln.text)] >= threshold)))
+                    and (_PAGE_NUMBER.match(ln.text) or (
+                        len(pages) > 1 and counts[key(ln.text)] >= threshold
+                        and classify_heading(ln.text) is None)))
         ])
     return kept
 
@@ -456,7 +504,7 @@ def _read_pdf_pages(data: bytes, settings: Settings) -> Document:
                                f"{settings.max_pages}.")
         interpreter.process_page(page)
         layout = device.get_result()
-        lines, has_image = _lines(layout, number)
+        lines, has_image = _lines(layout, number, device.laparams)
         any_image = any_image or has_image
         pages.append(order_lines(lines))
         heights.append(max(layout.height, 1.0))

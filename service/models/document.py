@@ -68,6 +68,9 @@ class Document(BaseModel):
     positions: list[Position] = Field(default_factory=list)
     education: list[EducationEntry] = Field(default_factory=list)
     total_years: float | None = Field(None, description="Professional experience, overlaps merged")
+    untied_dates: int = Field(
+        0, ge=0, description="Date ranges outside education-like sections that no position "
+        "holds (e.g. a date column read apart from its job titles)")
     warnings: list[str] = Field(default_factory=list)
 
     def section_at(self, offset: int) -> Section | None:
