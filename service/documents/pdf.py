@@ -4,7 +4,8 @@ pdfminer groups characters into text lines; we order the lines ourselves: a page
 leave a vertical gutter between two left-aligned columns is read column by column (full-width
 lines such as the name header stay in place); otherwise lines sharing a baseline become one row
 (table cells, right-aligned dates) joined by " | ". Running headers/footers and page numbers are
-dropped, soft-wrapped lines are rejoined, and Flate streams are inflated with a size cap.
+dropped, soft-wrapped lines are rejoined, and Flate streams are inflated with a size cap
+(``pdfguards``, installed before every read).
 
 Speed: characters are collected by ``pdfdevice.FastPageAggregator`` (pdfminer's boxes, built
 with less overhead) with the cyclic garbage collector paused (``gcpause``).
@@ -17,9 +18,6 @@ import re
 import struct
 import zlib
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from pdfminer.layout import (
@@ -28,18 +26,17 @@ from pdfminer.layout import (
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
-from pdfminer import pdftypes
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pdfminer.psexceptions import PSException
-from pdfminer.psparser import PSStackParser
 
-from ..errors import Corrupt, Empty, Encrypted, NoTextLayer, TooLarge, TooManyPages
+from ..errors import Corrupt, Empty, Encrypted, NoTextLayer, TooManyPages
 from ..models import Document
 from ..settings import Settings
 from .gcpause import gc_paused
 from .normalize import normalize
 from .pdfdevice import FastPageAggregator, figure_lines
+from .pdfguards import BOUNDED_ZLIB, install_pdfminer_guards
 from .sections import classify_heading, heading_like
 from .text import build_document
 from .timeline import RANGE_RE as _RANGE
@@ -60,130 +57,6 @@ _CONTACT = re.compile(r"@|https?:|www\.|^\+?\d[\d ()-]{6,}")
 _LIST_START = re.compile(
     r"^\s*(?:[-*+\u2022\u25cf\u25aa\u25a0\u2013\u2014>\uf0b7]|\(cid:\d+\)|\d+[.)])")
 _YEARISH = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b(?:present|current)\b", re.I)
-
-
-class _Tally:
-    """Bytes inflated from bytes consumed: for one stream, or for a whole document (which also
-    holds the byte limit for its streams)."""
-
-    __slots__ = ("inflated", "consumed", "limit")
-
-    def __init__(self, limit: int = 0) -> None:
-        self.inflated = 0
-        self.consumed = 0
-        self.limit = limit
-
-
-class _BoundedZlib:
-    """Stand-in for the ``zlib`` module inside ``pdfminer.pdftypes``. A stream, or all of one
-    document's streams together, inflating past ``limit`` bytes, or past ``grace`` bytes at more
-    than ``ratio`` times the compressed bytes read so far (the zip-bomb rule of Apache POI),
-    raises ``TooLarge`` instead of eating the memory. Text, fonts and vector drawings compress
-    2-20×; a bomb of zeros ~1,000×, so it is refused after ``grace`` bytes rather than ``limit``,
-    and so are many small bombs in one file. Images are never inflated. Apache POI's rule has
-    a 100 kB grace; no real resume stream we have seen comes near 100× at any size."""
-
-    error = zlib.error
-    # Past ``grace`` inflated bytes the ratio applies: pdfminer lexes a content stream byte by
-    # byte (1 MB of NULs: 0.55 s), so a few kB must not buy megabytes. Checked every ``step``.
-    grace = 256 * 1024
-    ratio = 100
-    step = 256 * 1024
-    limit = 256 * 1024 * 1024  # outside ``document()``
-
-    def __init__(self) -> None:
-        self._document: ContextVar[_Tally | None] = ContextVar("inflated_document", default=None)
-
-    @contextmanager
-    def document(self, limit: int) -> Iterator[None]:
-        """Count every stream inflated inside the block as one document's, against ``limit``."""
-        token = self._document.set(_Tally(limit))
-        try:
-            yield
-        finally:
-            self._document.reset(token)
-
-    def check(self, stream: _Tally, inflated: int, consumed: int) -> None:
-        """Add a step's bytes to the stream's and the document's tallies; refuse a bomb."""
-        document = self._document.get()
-        limit = document.limit if document is not None else self.limit
-        for tally, what in ((stream, "A compressed stream in the PDF inflates"),
-                            (document, "The PDF's compressed streams together inflate")):
-            if tally is None:
-                continue
-            tally.inflated += inflated
-            tally.consumed += consumed
-            if tally.inflated > limit:
-                raise TooLarge(f"{what} to more than {limit // (1024 * 1024)} MB "
-                               "(a decompression bomb?).")
-            if tally.inflated > self.grace and tally.inflated > self.ratio * tally.consumed:
-                raise TooLarge(f"{what} to more than {self.ratio} times the compressed size "
-                               "(a decompression bomb?).")
-
-    def decompress(self, data: bytes) -> bytes:
-        inflater = self.decompressobj()
-        return inflater.decompress(data) + inflater.flush()
-
-    def decompressobj(self) -> _BoundedInflater:
-        return _BoundedInflater(self)
-
-
-class _BoundedInflater:
-    """A ``zlib.decompressobj`` that inflates in steps and checks each against the bomb rules."""
-
-    def __init__(self, owner: _BoundedZlib) -> None:
-        self._owner = owner
-        self._inner = zlib.decompressobj()
-        self._tally = _Tally()
-
-    def decompress(self, data: bytes) -> bytes:
-        owner, inner, pieces = self._owner, self._inner, []
-        pending = data
-        while True:
-            out = inner.decompress(pending, owner.step)
-            owner.check(self._tally, len(out), len(pending) - len(inner.unconsumed_tail))
-            pieces.append(out)
-            stalled = not out and len(inner.unconsumed_tail) == len(pending)
-            pending = inner.unconsumed_tail
-            if stalled or not pending and (len(out) < owner.step or inner.eof):
-                return b"".join(pieces)
-
-    def flush(self) -> bytes:
-        return self._inner.flush()
-
-
-def _decompress_corrupted(data: bytes) -> bytes:
-    """pdfminer's fallback for a Flate stream with a bad checksum, in linear time: inflate all
-    but the last three bytes (an error there propagates), then salvage what the checksum bytes
-    give. pdfminer's own feeds one byte at a time onto a growing ``bytes`` (quadratic)."""
-    inflater = _ZLIB.decompressobj()
-    body = inflater.decompress(data[:-3])
-    tail = []
-    try:
-        for index in range(max(0, len(data) - 3), len(data)):
-            tail.append(inflater.decompress(data[index:index + 1]))
-    except zlib.error:
-        pass
-    return body + b"".join(tail)
-
-
-_ZLIB = _BoundedZlib()
-pdftypes.zlib = _ZLIB  # pdfminer inflates Flate streams through this module attribute
-pdftypes.decompress_corrupted = _decompress_corrupted
-
-# Arrays and dictionaries nested deeper than this are refused (qpdf's limit): no real document
-# comes near it, and pdfminer would lex a 100,000-deep nest token by token before giving up.
-MAX_NESTING = 500
-_pdfminer_start_type = PSStackParser.start_type
-
-
-def _bounded_start_type(parser: PSStackParser, pos: int, type: str) -> None:
-    if len(parser.context) >= MAX_NESTING:
-        raise Corrupt(f"The PDF nests arrays or dictionaries more than {MAX_NESTING} deep.")
-    _pdfminer_start_type(parser, pos, type)
-
-
-PSStackParser.start_type = _bounded_start_type  # type: ignore[method-assign]
 
 
 @dataclass
@@ -465,6 +338,7 @@ def _wrapped(previous: Line, line: Line, right_edge: float) -> bool:
 
 def read_pdf(data: bytes, settings: Settings) -> Document:
     """Text, blocks with pages and structure from PDF bytes; typed errors for every failure."""
+    install_pdfminer_guards()
     try:
         with gc_paused():
             return _read_pdf(data, settings)
@@ -482,7 +356,7 @@ def read_pdf(data: bytes, settings: Settings) -> Document:
 
 
 def _read_pdf(data: bytes, settings: Settings) -> Document:
-    with _ZLIB.document(max(settings.worker_memory_mb // 4, 16) * 1024 * 1024):
+    with BOUNDED_ZLIB.document(max(settings.worker_memory_mb // 4, 16) * 1024 * 1024):
         return _read_pdf_pages(data, settings)
 
 

@@ -85,7 +85,10 @@ def read_document_limited(data: bytes, filename: str | None = None, *,
     """
     from .reader import read_document
 
+    from .pdfguards import install_pdfminer_guards
+
     settings = settings or get_settings()
+    install_pdfminer_guards()
     try:
         with time_limit(settings.parse_timeout_s):
             return read_document(data, filename, settings=settings)
@@ -103,9 +106,11 @@ def _memory_error() -> Corrupt:
 def serve(conn: Connection, settings: Settings) -> None:
     """Worker loop: receive (bytes, filename, settings), send ("ok", Document) or an error."""
     apply_worker_limits(settings)
+    from .pdfguards import install_pdfminer_guards
     from .reader import read_document
     from .vocab import preload
 
+    install_pdfminer_guards()
     preload()
     gc.collect()
     gc.freeze()  # the readers' modules and tables: never scanned again
