@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pdfminer.layout import (
-    LAParams, LTChar, LTFigure, LTImage, LTPage, LTTextBox, LTTextLine,
+    LAParams, LTChar, LTCurve, LTFigure, LTImage, LTPage, LTTextBox, LTTextLine,
 )
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -33,6 +33,7 @@ from pdfminer.psexceptions import PSException
 from ..errors import Corrupt, Empty, Encrypted, NoTextLayer, TooManyPages
 from ..models import Document
 from ..settings import Settings
+from . import ocr
 from .gcpause import gc_paused
 from .normalize import normalize
 from .pdfdevice import FastPageAggregator, figure_lines
@@ -52,6 +53,7 @@ PDFMINER_FAILURES = (PSException, RecursionError, IndexError, ValueError, TypeEr
                      LookupError)
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?-?\s*\d{1,4}\s*-?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 _MARGIN = 0.09
+_OUTLINED_TEXT_CURVES = 40
 _LABEL_START = re.compile(r"^[A-Z][\w &/-]{0,25}:\s")
 _CONTACT = re.compile(r"@|https?:|www\.|^\+?\d[\d ()-]{6,}")
 _LIST_START = re.compile(
@@ -78,9 +80,10 @@ class Line:
 
 
 def _lines(layout: LTPage, page_no: int, laparams: LAParams) -> tuple[list[Line], bool]:
-    """Text lines of a page and whether it holds any image."""
+    """Text lines of a page and whether it holds an image (or text drawn as outlines)."""
     lines: list[Line] = []
     has_image = False
+    curves = 0
     stack = list(layout)
     box_id = 0
     while stack:
@@ -99,6 +102,8 @@ def _lines(layout: LTPage, page_no: int, laparams: LAParams) -> tuple[list[Line]
                 lines.append(Line(text, item.x0, item.y0, item.x1, item.y1, box_id, page_no))
         elif isinstance(item, LTImage):
             has_image = True
+        elif isinstance(item, LTCurve):
+            curves += 1
         elif isinstance(item, LTFigure):
             loose = [obj for obj in item if isinstance(obj, LTChar)]
             if loose:
@@ -108,7 +113,8 @@ def _lines(layout: LTPage, page_no: int, laparams: LAParams) -> tuple[list[Line]
                     if text:
                         lines.append(Line(text, sub.x0, sub.y0, sub.x1, sub.y1, box_id, page_no))
             stack[:0] = [obj for obj in item if not isinstance(obj, LTChar)]
-    return _join_stacked_dates(lines), has_image
+    # text drawn as outlines is hundreds of curves; a few are rules and boxes
+    return _join_stacked_dates(lines), has_image or curves >= _OUTLINED_TEXT_CURVES
 
 
 def _join_stacked_dates(lines: list[Line]) -> list[Line]:
@@ -371,7 +377,7 @@ def _read_pdf_pages(data: bytes, settings: Settings) -> Document:
     interpreter = PDFPageInterpreter(resources, device)
     pages: list[list[Line]] = []
     heights: list[float] = []
-    any_image = False
+    pictured: list[int] = []  # pages with an image (or outlined text) and no text: for OCR
     for number, page in enumerate(PDFPage.create_pages(document), start=1):
         if number > settings.max_pages:
             raise TooManyPages(f"The PDF has more than {settings.max_pages} pages; the limit is "
@@ -379,16 +385,52 @@ def _read_pdf_pages(data: bytes, settings: Settings) -> Document:
         interpreter.process_page(page)
         layout = device.get_result()
         lines, has_image = _lines(layout, number, device.laparams)
-        any_image = any_image or has_image
+        if has_image and not lines:
+            pictured.append(number)
         pages.append(order_lines(lines))
         heights.append(max(layout.height, 1.0))
     if not pages:
         raise Corrupt("The PDF has no readable pages. Export it again and retry.")
     pages = _drop_running(pages, heights)
-    pieces = [piece for lines in pages for piece in _pieces(lines)]
-    doc = build_document(pieces, "pdf", pages=len(pages))
+    has_text = any(pages)
+    scanned, warnings = _ocr(data, pictured, has_text, settings)
+    pieces = []
+    for number, lines in enumerate(pages, start=1):
+        if number in scanned:
+            pieces += [(part, number) for part in re.split(r"\n\s*\n", scanned[number])]
+        else:
+            pieces += _pieces(lines)
+    doc = build_document(pieces, "pdf", pages=len(pages), warnings=warnings)
     if not doc.text.strip():
-        if any_image:
-            raise NoTextLayer()
+        if pictured:
+            raise NoTextLayer(None if not scanned else
+                              "The PDF has no text layer, and OCR found no text on its "
+                              "pages. Export the resume with its text, or upload DOCX or TXT.")
         raise Empty("The PDF contains no text.")
+    doc.ocr_pages = sorted(number for number, text in scanned.items() if text.strip())
     return doc
+
+
+def _ocr(data: bytes, pictured: list[int], has_text: bool,
+         settings: Settings) -> tuple[dict[int, str], list[str]]:
+    """OCR text of the pages without a text layer, and warnings for the document. A document
+    of scans past ``ocr_max_pages`` is refused; beside pages with text, the scans past it are
+    left out with a warning."""
+    if not pictured or not ocr.enabled(settings):
+        return {}, []
+    limit = settings.ocr_max_pages
+    warnings: list[str] = []
+    if len(pictured) > limit:
+        if not has_text:
+            raise TooManyPages(f"The PDF has {len(pictured)} scanned pages; OCR reads at most "
+                               f"{limit}. Export the resume with its text, or upload DOCX or "
+                               "TXT.")
+        warnings.append(f"{len(pictured) - limit} scanned pages were not read (OCR reads at "
+                        f"most {limit} per document).")
+        pictured = pictured[:limit]
+    scanned = ocr.ocr_pages(data, pictured, settings)
+    if any(text.strip() for text in scanned.values()):
+        pages = ", ".join(str(n) for n, text in scanned.items() if text.strip())
+        warnings.append(f"Read by OCR (page{'s' if ',' in pages else ''} {pages}): check the "
+                        "result.")
+    return scanned, warnings

@@ -69,11 +69,14 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     section_at = first_holding(document.sections, document.section_at)
     page_at = first_holding(document.blocks, document.page_at, lambda block: block.page)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
+    ocr_pages = frozenset(document.ocr_pages)
     for mention, method in accepted:
         neg = context.negated(text, mention, blanked) or (
             prerequisites and context.course_prerequisite(text, mention, blanked)
         )
         item = _evidence(text, section_at, page_at, mention, method, neg, None if neg else hints)
+        if item.page in ocr_pages:
+            item.source = "ocr"
         for skill_id in mention.form.skill_ids:
             evidence[skill_id].append(item)
     skills, not_claimed = [], []

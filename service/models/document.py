@@ -72,6 +72,8 @@ class Document(BaseModel):
         0, ge=0, description="Date ranges outside education-like sections that no position "
         "holds (e.g. a date column read apart from its job titles)")
     warnings: list[str] = Field(default_factory=list)
+    ocr_pages: list[int] = Field(
+        default_factory=list, description="Pages read by OCR (no text layer): check the result")
 
     def section_at(self, offset: int) -> Section | None:
         """The section containing ``offset``, if any."""
