@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     # OCR of PDF pages without a text layer (docs/documents.md): pages per document (0: off)
     # and seconds per page, on top of parse_timeout_s
     ocr_max_pages: int = Field(4, ge=0, le=20)
-    ocr_page_timeout_s: float = Field(10.0, gt=0, le=120)
+    ocr_page_timeout_s: float = Field(20.0, gt=0, le=120)
 
     rate_limit_per_minute: int = Field(60, ge=1)
     max_concurrent_parses: int = Field(4, ge=1)

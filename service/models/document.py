@@ -69,8 +69,9 @@ class Document(BaseModel):
     education: list[EducationEntry] = Field(default_factory=list)
     total_years: float | None = Field(None, description="Professional experience, overlaps merged")
     untied_dates: int = Field(
-        0, ge=0, description="Date ranges outside education-like sections that no position "
-        "holds (e.g. a date column read apart from its job titles)")
+        0, ge=0, description="When no years could be read: date ranges outside "
+        "education-like sections that no position holds (e.g. a date column read apart from "
+        "its job titles)")
     warnings: list[str] = Field(default_factory=list)
     ocr_pages: list[int] = Field(
         default_factory=list, description="Pages read by OCR (no text layer): check the result")
