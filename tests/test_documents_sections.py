@@ -142,3 +142,16 @@ def test_small_caps_and_icon_headings(line, name):
 def test_roman_numeral_enumerated_heading_still_works():
     assert classify_heading("II. Experience") == "experience"
     assert classify_heading("I N T E R E S T S") == "interests"
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("S U M M A RY", "summary"), ("E D U C AT I O N", "education"),
+    ("W O R K  H I S T O RY", "experience"),
+])
+def test_letter_spacing_with_a_kerned_pair_is_a_heading(line, name):
+    assert classify_heading(line) == name
+
+
+def test_short_words_in_capitals_are_not_letter_spacing():
+    doc = document_from_text("SKILLS\nPython\n\nIT QA BA OK\nMore text.")
+    assert [s.name for s in doc.sections] == ["skills"]

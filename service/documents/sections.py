@@ -70,7 +70,8 @@ _DECORATION_LEAD = _WHITESPACE + "#*_=~|>-:."
 _DECORATION_TRAIL = _WHITESPACE + "#*_=~|<-:."
 _NON_WORD = re.compile(r"[^a-z]+")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]?\s+(?=[A-Za-z])")
-_SPACED = re.compile(r"[A-Za-z](?: {1,3}[A-Za-z&]){3,}")
+# Letter-spaced words; a browser's kerning can keep a pair together ("S U M M A RY").
+_SPACED = re.compile(r"[A-Za-z]{1,2}(?: {1,3}(?:[A-Za-z]{1,2}|&)){3,}")
 # Small caps as PDFs draw them: a full-size capital, then the rest smaller ("E XPERIENCE").
 _SMALL_CAPS = re.compile(r"[A-Z] [A-Z]{2,}(?: [A-Z] [A-Z]{2,}| &| [A-Z]{2,})*")
 _INLINE = re.compile(r"^[\s#*_]*([A-Za-z][A-Za-z &/,]{1,45}?)[\s*_]*:\s*(\S.*)$")
@@ -109,9 +110,17 @@ def _unspace(text: str) -> str:
     ("W ORK E XPERIENCE") → words."""
     if _SMALL_CAPS.fullmatch(text):
         return re.sub(r"\b([A-Z]) (?=[A-Z]{2,})", r"\1", text)
-    if not _SPACED.fullmatch(text):
+    if not _spaced(text):
         return text
     return " ".join(word.replace(" ", "") for word in re.split(r"\s{2,}", text))
+
+
+def _spaced(text: str) -> bool:
+    """Letter-spaced: single letters (a kerned pair here and there) one to three spaces apart."""
+    if not _SPACED.fullmatch(text):
+        return False
+    tokens = text.split()
+    return sum(len(token) == 1 for token in tokens) >= 0.6 * len(tokens)
 
 
 def heading_like(line: str) -> bool:
@@ -130,7 +139,7 @@ def letter_spaced(line: str) -> bool:
     """Whether ``line`` is letter-spaced capitals ("A W A R D S"): a heading by its looks,
     whatever its words (never words of the text: "I N T E R E S T S" holds no skill R)."""
     stripped = line.strip(_DECORATION_LEAD)
-    return bool(_SPACED.fullmatch(stripped)) and not any(ch.islower() for ch in stripped)
+    return _spaced(stripped) and not any(ch.islower() for ch in stripped)
 
 
 def _inline_heading(line: str) -> tuple[str, str] | None:
