@@ -162,3 +162,14 @@ def test_extract_and_batch_commands_mark_ocr(tmp_path, clean_scan):
     row = json.loads((tmp_path / "rows.jsonl").read_text().splitlines()[0])
     assert row["report"]["warning_codes"] == ["ocr_used"]
     assert "Read by OCR" in (tmp_path / "rows.html").read_text()
+
+
+def test_a_huge_page_is_rendered_within_the_pixel_cap():
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("L", (400, 400), 255).save(buffer, "PDF", resolution=1.0)  # 400 x 400 inches
+    image = ocr.render_pages(buffer.getvalue(), [1])[0]
+    assert image.width * image.height <= ocr.MAX_RENDER_PIXELS

@@ -29,6 +29,7 @@ from ..settings import Settings
 INSTALL_HINT = ("apt-get install tesseract-ocr tesseract-ocr-eng, and pip install "
                 "'skillmatch[ocr]'")
 RENDER_DPI = 200  # Tesseract reads 10-12 pt text best at 200-300 dpi; 200 keeps it fast
+MAX_RENDER_PIXELS = 12_000_000  # an A4/Letter page at 200 dpi is ~3.7 Mpx
 _announcer: ContextVar[Callable[[int], None] | None] = ContextVar("ocr_announcer", default=None)
 
 
@@ -83,10 +84,20 @@ def render_pages(data: bytes, numbers: list[int]):
     try:
         images = []
         for number in numbers:
+            if number > len(pdf):
+                raise Corrupt("The PDF's pages could not be rendered for OCR. Export it again "
+                              "and retry.")
             page = pdf[number - 1]
             try:
-                bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
+                width, height = page.get_size()
+                # a hostile page size must not buy a gigapixel bitmap
+                scale = min(RENDER_DPI / 72,
+                            0.99 * (MAX_RENDER_PIXELS / max(width * height, 1.0)) ** 0.5)
+                bitmap = page.render(scale=scale, grayscale=True)
                 images.append(bitmap.to_pil())
+            except pypdfium2.PdfiumError as exc:
+                raise Corrupt(f"Page {number} of the PDF could not be rendered for OCR. Export "
+                              "it again and retry.") from exc
             finally:
                 page.close()
         return images
