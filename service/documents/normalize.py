@@ -24,7 +24,7 @@ _TRANSLATE = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\u2026": "...",
     "\t": " ", "\r": "\n", "\x0c": "\n", "\x0b": "\n", "\u2028": "\n", "\u2029": "\n",
-    **{b: "-" for b in _BULLETS + _PRIVATE_BULLETS},
+    **{b: "- " for b in _BULLETS + _PRIVATE_BULLETS},
 })
 _TRANSLATE_CHARS = {chr(code): value for code, value in _TRANSLATE.items()}
 _TRANSLATABLE = re.compile("[" + "".join(re.escape(c) for c in _TRANSLATE_CHARS) + "]")
