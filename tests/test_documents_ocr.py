@@ -173,3 +173,10 @@ def test_a_huge_page_is_rendered_within_the_pixel_cap():
     Image.new("L", (400, 400), 255).save(buffer, "PDF", resolution=1.0)  # 400 x 400 inches
     image = ocr.render_pages(buffer.getvalue(), [1])[0]
     assert image.width * image.height <= ocr.MAX_RENDER_PIXELS
+
+
+def test_a_process_that_is_its_own_sandbox_gives_ocr_its_budget(clean_scan):
+    from service.documents import read_document_limited
+
+    settings = Settings(parse_timeout_s=0.5, ocr_page_timeout_s=30)
+    assert read_document_limited(clean_scan, settings=settings).ocr_pages == [1]
