@@ -113,3 +113,58 @@ def test_nesting_guard_is_active_after_install():
 
     with pytest.raises(Corrupt, match="deep"):
         read_document(pdfgen.nested_arrays_pdf(pdfguards.MAX_NESTING + 5))
+
+
+def _chars(data: bytes, device_class: type) -> list:
+    import io
+
+    from pdfminer.layout import LAParams, LTChar
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    resources = PDFResourceManager()
+    device = device_class(resources, laparams=LAParams())
+    interpreter = PDFPageInterpreter(resources, device)
+    chars = []
+    for page in PDFPage.get_pages(io.BytesIO(data)):
+        interpreter.process_page(page)
+        stack = list(device.get_result())
+        while stack:
+            item = stack.pop()
+            if isinstance(item, LTChar):
+                chars.append(item)
+            elif hasattr(item, "__iter__"):
+                stack.extend(item)
+    return chars
+
+
+def test_fast_aggregator_fills_every_attribute_pdfminers_ltchar_has():
+    """``pdfdevice`` builds ``LTChar``s without their ``__init__``: if pdfminer adds or renames
+    an attribute there, this fails instead of leaving characters half built."""
+    from pdfminer.converter import PDFPageAggregator
+
+    from service.documents.pdfdevice import FastPageAggregator
+
+    data = pdfgen.make_pdf()
+    theirs, ours = _chars(data, PDFPageAggregator), _chars(data, FastPageAggregator)
+    assert len(theirs) == len(ours) > 100
+    assert set(vars(ours[0])) == set(vars(theirs[0])), (
+        "pdfminer's LTChar attributes changed: update pdfdevice.FastPageAggregator")
+    for mine, pdfminers in zip(ours[:50], theirs[:50]):
+        assert {k: v for k, v in vars(mine).items() if k not in ("ncs", "graphicstate")} == {
+            k: v for k, v in vars(pdfminers).items() if k not in ("ncs", "graphicstate")}
+
+
+def test_fast_aggregator_overrides_pdfminer_methods_that_still_exist():
+    from pdfminer.converter import PDFLayoutAnalyzer, PDFPageAggregator
+    from pdfminer.layout import LTLayoutContainer
+
+    from service.documents.pdfdevice import FastPageAggregator
+
+    for base, name in ((PDFLayoutAnalyzer, "render_string_horizontal"),
+                       (PDFLayoutAnalyzer, "begin_page"),
+                       (LTLayoutContainer, "group_objects")):
+        assert hasattr(base, name), f"pdfminer no longer has {base.__name__}.{name}"
+    ours = inspect.signature(FastPageAggregator.render_string_horizontal).parameters
+    theirs = inspect.signature(PDFPageAggregator.render_string_horizontal).parameters
+    assert list(ours) == list(theirs), "render_string_horizontal's parameters changed"
