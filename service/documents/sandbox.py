@@ -13,6 +13,10 @@ is ready, so no caller waits for a cold start.
 
 Code that is already inside a worker process of its own (the batch runner) calls
 ``apply_worker_limits(settings)`` once and then ``read_document_limited`` per document.
+
+OCR gets its own budget: a worker announces ("ocr", pages) before reading scanned pages, and the
+parent then waits ``parse_timeout_s + pages × ocr_page_timeout_s`` instead of ``parse_timeout_s``.
+(Over 350 lines: issue 15 merges this pool with the batch runner's.)
 """
 
 from __future__ import annotations

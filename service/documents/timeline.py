@@ -3,6 +3,9 @@
 Month precision where the text gives a month (the end month counts in full); a bare year means
 the start of that year, so "2017 - 2020" is three years and "2019 - 2019" one year. Open-ended
 ranges ("Present", "Since 2020") run to ``today`` (injectable for tests).
+
+Over 350 lines because the date grammar, the entry headers around a date (title, employer)
+and the count of dates tied to no entry share one line scanner and its pre-check.
 """
 
 from __future__ import annotations
