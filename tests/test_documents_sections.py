@@ -155,3 +155,21 @@ def test_letter_spacing_with_a_kerned_pair_is_a_heading(line, name):
 def test_short_words_in_capitals_are_not_letter_spacing():
     doc = document_from_text("SKILLS\nPython\n\nIT QA BA OK\nMore text.")
     assert [s.name for s in doc.sections] == ["skills"]
+
+
+def test_a_capitals_block_heading_ends_the_publications():
+    from service.extract import extract
+
+    doc = document_from_text("PUBLICATIONS\nGraph methods for ranking, KDD 2021\n\n"
+                             "SOFT SKILLS\nLeadership, mentoring\n\nEXPERIENCE\nData Scientist, "
+                             "Acme Corp, 2019 - 2021")
+    assert [s.name for s in doc.sections] == ["publications", "other", "experience"]
+    leadership = doc.text.index("Leadership")
+    assert doc.section_at(leadership).name == "other"
+    assert all(ev.section != "publications" for hit in extract(doc).skills
+               for ev in hit.evidence if ev.start >= leadership)
+
+
+def test_capitals_inside_experience_stay_entries():
+    doc = document_from_text("EXPERIENCE\nACME CORP\nData Scientist, 2019 - 2021\n- Built models.")
+    assert [s.name for s in doc.sections] == ["experience"]

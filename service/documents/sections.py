@@ -160,6 +160,11 @@ def _inline_heading(line: str) -> tuple[str, str] | None:
     return None
 
 
+# Sections whose entries are never a short line of capitals: there, such a line is the heading
+# of a block the reader does not know (a sidebar's "SOFT SKILLS" after the publications).
+_CLOSED_BY_CAPS = frozenset({"publications", "references"})
+
+
 def find_headings(text: str) -> list[Heading]:
     """Heading lines (whole-line or ``Name: content``) in order of appearance."""
     headings: list[Heading] = []
@@ -167,6 +172,9 @@ def find_headings(text: str) -> list[Heading]:
     for line in text.split("\n"):
         line_end = offset + len(line)
         name = classify_heading(line) or ("other" if letter_spaced(line) else None)
+        if name is None and headings and headings[-1].name in _CLOSED_BY_CAPS and heading_like(
+                line) and line.strip().isupper():
+            name = "other"  # "SOFT SKILLS" after a list of papers is not a paper
         if name:
             start = offset + (len(line) - len(line.lstrip()))
             headings.append(Heading(name, line.strip(), start, line_end))
