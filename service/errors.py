@@ -68,7 +68,8 @@ class Corrupt(DocumentError):
 class NoTextLayer(DocumentError):
     code = "no_text_layer"
     default_message = (
-        "The PDF has no text layer (it looks like a scanned image). OCR is not supported: "
+        "The PDF has no text layer (it looks like a scanned image) and OCR is off or not "
+        "installed here (apt-get install tesseract-ocr tesseract-ocr-eng; pip install 'skillmatch[ocr]'): "
         "export the resume from your word processor as PDF, or upload DOCX or TXT."
     )
 

@@ -10,7 +10,10 @@ import unicodedata
 
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
               "\ufb05": "st", "\ufb06": "st"}
-_BULLETS = "•●○◦▪▫■□►▸‣⁃∙·➢➤✓✔❖◆◇§"
+_BULLETS = "•●○◦▪▫■□►▸‣⁃∙·➢➤✓✔❖◆◇§▶▷➔➜➝➞➙⮚⇨"
+# Symbol/Wingdings bullets that Word leaves in the private-use area; every other private-use
+# character is an icon-font glyph (phone, mail, LinkedIn) and is dropped.
+_PRIVATE_BULLETS = "\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf0e8"
 _TRANSLATE = str.maketrans({
     **_LIGATURES,
     "\u00ad": "",  # soft hyphen
@@ -21,12 +24,13 @@ _TRANSLATE = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\u2026": "...",
     "\t": " ", "\r": "\n", "\x0c": "\n", "\x0b": "\n", "\u2028": "\n", "\u2029": "\n",
-    **{b: "-" for b in _BULLETS},
+    **{b: "- " for b in _BULLETS + _PRIVATE_BULLETS},
 })
 _TRANSLATE_CHARS = {chr(code): value for code, value in _TRANSLATE.items()}
 _TRANSLATABLE = re.compile("[" + "".join(re.escape(c) for c in _TRANSLATE_CHARS) + "]")
 _CID_BULLET = re.compile(r"\(cid:\d+\)")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+                      r"\ue000-\uf8ff\U000f0000-\U0010ffff]")
 _HYPHENATED = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
 _SPACES = re.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -48,8 +52,8 @@ def _unmojibake(match: re.Match[str]) -> str:
 
 
 def normalize(text: str) -> str:
-    """Mojibake repair, NFKC, ligatures, soft hyphens, line-break hyphenation, bullets, quotes
-    and spaces.
+    """Mojibake repair, NFKC, ligatures, soft hyphens, line-break hyphenation, bullets (arrow
+    markers too), quotes and spaces; icon-font glyphs (private-use characters) dropped.
 
     Idempotent: ``normalize(normalize(t)) == normalize(t)`` (repeated to a fixed point).
     """
@@ -81,7 +85,7 @@ def _translate(text: str) -> str:
 def _normalize_once(text: str) -> str:
     if not text.isascii():  # mojibake lead bytes are not ASCII
         text = _MOJIBAKE.sub(_unmojibake, text)
-    text = _translate(_CONTROL.sub(" ", text.replace("\r\n", "\n")))
+    text = _CONTROL.sub(" ", _translate(text.replace("\r\n", "\n")))
     # NFKC leaves ASCII alone; no character _TRANSLATE maps to is mapped again, so translating
     # twice is translating once
     if not unicodedata.is_normalized("NFKC", text):

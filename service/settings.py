@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     worker_memory_mb: int = Field(1024, ge=128)
     max_text_chars: int = Field(300_000, gt=0, le=900_000)
     parse_workers: int = Field(2, ge=1)
+    # OCR of PDF pages without a text layer (docs/documents.md): pages per document (0: off)
+    # and seconds per page, on top of parse_timeout_s
+    ocr_max_pages: int = Field(4, ge=0, le=20)
+    ocr_page_timeout_s: float = Field(20.0, gt=0, le=120)
 
     rate_limit_per_minute: int = Field(60, ge=1)
     # Keys the hash of client addresses in the rate-limit table; without it a random key kept

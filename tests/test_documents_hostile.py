@@ -11,7 +11,7 @@ import pdfgen
 import pytest
 
 from service.documents import parse_bytes, read_document
-from service.documents.pdf import MAX_NESTING
+from service.documents.pdfguards import MAX_NESTING
 from service.errors import (
     Corrupt,
     DocumentError,

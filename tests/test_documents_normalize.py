@@ -24,3 +24,17 @@ def test_normalize_examples(raw, clean):
 def test_idempotent(text):
     once = normalize(text)
     assert normalize(once) == once
+
+
+def test_icon_font_glyphs_are_dropped_and_symbol_bullets_kept():
+    from service.normalize import normalize
+
+    text = "\ue0b0 +1 555 0100 | \uf0e0 jane@example.org\n\uf0b7 Python\n➔ Built a thing\n\U000f0001 x"
+    assert normalize(text) == "+1 555 0100 | jane@example.org\n- Python\n- Built a thing\nx"
+
+
+def test_a_bullet_glued_to_its_word_becomes_a_dash_and_a_space():
+    from service.normalize import normalize
+
+    assert normalize("\u2022R \u2022Tableau \u2022Julia") == "- R - Tableau - Julia"
+    assert normalize("\u2022 Python") == "- Python"

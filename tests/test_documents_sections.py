@@ -108,3 +108,68 @@ def test_no_headings_no_sections():
     doc = document_from_text("I know Python and SQL and I have worked at Acme.")
     assert doc.sections == []
     assert doc.section_at(3) is None
+
+
+def test_letter_spaced_heading_is_a_heading_not_words():
+    from service.extract import extract
+
+    text = ("SKILLS\nPython, SQL, Docker\n\nI N T E R E S T S\nHiking, chess, climbing\n\n"
+            "PUBLICATIONS\nA study of ranking, 2021\n\nL E A D E R S H I P\nLed a team of four.")
+    doc = document_from_text(text)
+    assert [(s.name, s.heading) for s in doc.sections] == [
+        ("skills", "SKILLS"), ("interests", "I N T E R E S T S"),
+        ("publications", "PUBLICATIONS"), ("other", "L E A D E R S H I P")]
+    found = {hit.id for hit in extract(doc).skills}
+    assert "r" not in found and {"python", "sql", "docker"} <= found
+
+
+def test_unknown_letter_spaced_heading_ends_the_section():
+    doc = document_from_text("PUBLICATIONS\nA paper on graphs, 2020\n\nM Y  S T O R Y\n"
+                             "I grew up fixing radios.")
+    assert [s.name for s in doc.sections] == ["publications", "other"]
+    assert doc.section_at(doc.text.index("radios")).name == "other"
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("W ORK E XPERIENCE", "experience"), ("E DUCATION", "education"),
+    ("\uf0e0 EXPERIENCE", "experience"), ("\ue80d Skills", "skills"),
+])
+def test_small_caps_and_icon_headings(line, name):
+    doc = document_from_text(f"Jane Doe\n\n{line}\nSome text here.")
+    assert [s.name for s in doc.sections] == [name]
+
+
+def test_roman_numeral_enumerated_heading_still_works():
+    assert classify_heading("II. Experience") == "experience"
+    assert classify_heading("I N T E R E S T S") == "interests"
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("S U M M A RY", "summary"), ("E D U C AT I O N", "education"),
+    ("W O R K  H I S T O RY", "experience"),
+])
+def test_letter_spacing_with_a_kerned_pair_is_a_heading(line, name):
+    assert classify_heading(line) == name
+
+
+def test_short_words_in_capitals_are_not_letter_spacing():
+    doc = document_from_text("SKILLS\nPython\n\nIT QA BA OK\nMore text.")
+    assert [s.name for s in doc.sections] == ["skills"]
+
+
+def test_a_capitals_block_heading_ends_the_publications():
+    from service.extract import extract
+
+    doc = document_from_text("PUBLICATIONS\nGraph methods for ranking, KDD 2021\n\n"
+                             "SOFT SKILLS\nLeadership, mentoring\n\nEXPERIENCE\nData Scientist, "
+                             "Acme Corp, 2019 - 2021")
+    assert [s.name for s in doc.sections] == ["publications", "other", "experience"]
+    leadership = doc.text.index("Leadership")
+    assert doc.section_at(leadership).name == "other"
+    assert all(ev.section != "publications" for hit in extract(doc).skills
+               for ev in hit.evidence if ev.start >= leadership)
+
+
+def test_capitals_inside_experience_stay_entries():
+    doc = document_from_text("EXPERIENCE\nACME CORP\nData Scientist, 2019 - 2021\n- Built models.")
+    assert [s.name for s in doc.sections] == ["experience"]

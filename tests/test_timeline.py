@@ -45,6 +45,9 @@ RANGES = [
     ("7 Dec 2006 to 20 March 2007", (2006, 12), (2007, 3), 0.33),
     ("March 7, 2007 - June 1st, 2008", (2007, 3), (2008, 6), 1.33),
     ("Oct 2017- Till Date", (2017, 10), None, 6.83),
+    ("'19–'21", (2019, 1), (2021, 1), 2.0),
+    ("'20 - Present", (2020, 1), None, 4.58),
+    ("Oct' 2017 - Jan' 2019", (2017, 10), (2019, 1), 1.33),
 ]
 
 
@@ -180,3 +183,53 @@ Period: Jan 2015 to Sep 2017   Globex Corporation Ltd
     assert [(p.title, p.employer) for p in doc.positions] == [
         ("Senior Data Analyst", "Initech Solutions"), (None, "Globex Corporation Ltd")]
     assert doc.total_years == pytest.approx(6.83 + 2.75, abs=0.01)
+
+
+def test_dates_on_the_line_above_the_title_with_employer_below():
+    doc = document_from_text(
+        "EXPERIENCE\nMar 2019 - Present\nData Engineer\nNorthwind Freight\n- Built pipelines.\n\n"
+        "Jun 2015 - Feb 2019\nAnalyst\nHarbor Lane\n- Wrote reports.", today=TODAY)
+    assert [(p.title, p.employer, p.start) for p in doc.positions] == [
+        ("Data Engineer", "Northwind Freight", date(2019, 3, 1)),
+        ("Analyst", "Harbor Lane", date(2015, 6, 1))]
+
+
+def test_date_cell_beside_the_title_takes_the_employer_from_the_next_line():
+    doc = document_from_text("EXPERIENCE\nMar 2019 - Present | Data Engineer\nNorthwind Freight\n"
+                             "- Built pipelines in Python.", today=TODAY)
+    assert [(p.title, p.employer) for p in doc.positions] == [("Data Engineer",
+                                                                "Northwind Freight")]
+
+
+def test_letter_spaced_dates_are_read():
+    doc = document_from_text("Experience\nData Scientist, Acme Corp\n"
+                             "O c t ’ 2 0 2 1 – P r e s e n t\n- Built models.", today=TODAY)
+    assert [(p.title, p.start, p.current) for p in doc.positions] == [
+        ("Data Scientist", date(2021, 10, 1), True)]
+
+
+def test_dates_that_cannot_be_tied_to_positions_are_counted_as_such():
+    text = ("Jane Doe\nSKILLS\nPython, SQL\n2019 - Present\n2015 - 2019\n"
+            "EXPERIENCE\nData Engineer\nAcme Corp\n- built pipelines\n"
+            "EDUCATION\nB.Sc. Physics, 2011 - 2015")
+    doc = document_from_text(text, today=TODAY)
+    assert doc.positions == [] and doc.total_years is None
+    assert doc.untied_dates == 2
+    plain = document_from_text("EXPERIENCE\nData Engineer, Acme Corp, 2019 - Present\n"
+                               "EDUCATION\nB.Sc. Physics, 2011 - 2015", today=TODAY)
+    assert plain.untied_dates == 0
+
+
+def test_untied_dates_are_named_in_the_experience_check_and_gap():
+    from service.extract import extract
+    from service.scoring import score
+    from service.taxonomy import get_profile
+
+    text = ("Jane Doe\nSUMMARY\nMachine learning engineer.\nSKILLS\nPython, PyTorch, SQL\n"
+            "2019 - Present\n2015 - 2019\nEXPERIENCE\nMachine Learning Engineer\nAcme Corp\n"
+            "- Trained models in PyTorch.\nEDUCATION\nM.Sc. Computer Science, 2015")
+    report = score(extract(document_from_text(text)), get_profile("ml-engineer"))
+    check = next(c for c in report.requirements if c.id == "experience")
+    assert check.met is None and "could not be tied to positions" in check.detail
+    gap = next(g for g in report.gaps if g.id == "experience")
+    assert "could not be tied" in gap.next_step and "dates not tied" in gap.label

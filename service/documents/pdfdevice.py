@@ -54,41 +54,72 @@ class FastPage(LTPage):
         if laparams.detect_vertical:
             yield from super().group_objects(laparams, objs)
             return
-        overlap, char_margin, word_margin = (laparams.line_overlap, laparams.char_margin,
-                                             laparams.word_margin)
-        obj0: LTComponent | None = None
-        line: _LineBuilder | None = None
-        for obj1 in objs:
-            if obj0 is not None:
-                # pdfminer's halign: is_voverlap, voverlap, hdistance of obj0 and obj1
-                halign = False
-                if obj1.y0 <= obj0.y1 and obj0.y0 <= obj1.y1:
-                    if min(obj0.height, obj1.height) * overlap < min(
-                            abs(obj0.y0 - obj1.y1), abs(obj0.y1 - obj1.y0)):
-                        if obj1.x0 <= obj0.x1 and obj0.x0 <= obj1.x1:
-                            distance: float = 0
-                        else:
-                            distance = min(abs(obj0.x0 - obj1.x1), abs(obj0.x1 - obj1.x0))
-                        halign = distance < max(obj0.width, obj1.width) * char_margin
-                if halign and line is not None:
-                    line.add(obj1)
-                elif line is not None:
-                    yield line.finish()
-                    line = None
-                elif halign:
-                    line = _LineBuilder(word_margin)
-                    line.add(obj0)
-                    line.add(obj1)
-                else:
-                    single = _LineBuilder(word_margin)
-                    single.add(obj0)
-                    yield single.finish()
-            obj0 = obj1
-        if line is None:
-            line = _LineBuilder(word_margin)
-            assert obj0 is not None
-            line.add(obj0)
-        yield line.finish()
+        yield from group_chars(objs, laparams.line_overlap, laparams.char_margin,
+                               laparams.word_margin)
+
+
+# Inside form XObjects (Canva, some HTML-to-PDF printers) every glyph is placed on its own and
+# the tracking is often wider than pdfminer's word margin (0.1 of the glyph's height): a word
+# gap there is a space glyph or a gap of at least a fifth of the font size. Justified text
+# there is spread by placing glyphs, not by wider spaces: a line holds glyphs up to 4 glyph
+# widths apart (each form is one text box, so no second column shares its baselines).
+FIGURE_WORD_MARGIN = 0.2
+FIGURE_CHAR_MARGIN = 4.0
+
+
+def figure_lines(chars: Iterable[LTChar], laparams: LAParams) -> list[LTTextLine]:
+    """Text lines (with word spaces) from the loose characters pdfminer leaves in an
+    ``LTFigure`` (text drawn inside a form XObject): upright characters only, grouped in
+    drawing order as the page's own characters are."""
+    upright = [char for char in chars
+               if char.upright and abs(char.matrix[1]) < 1e-6 and abs(char.matrix[2]) < 1e-6]
+    if not upright:
+        return []
+    lines = list(group_chars(upright, laparams.line_overlap,
+                             max(laparams.char_margin, FIGURE_CHAR_MARGIN),
+                             max(laparams.word_margin, FIGURE_WORD_MARGIN)))
+    for line in lines:
+        line.analyze(laparams)
+    return lines
+
+
+def group_chars(objs: Iterable[LTComponent], overlap: float, char_margin: float,
+                word_margin: float) -> Iterator[LTTextLine]:
+    """pdfminer's ``LTLayoutContainer.group_objects`` for horizontal text, with the per-pair
+    method calls inlined: consecutive characters on one baseline, close enough, form a line."""
+    obj0: LTComponent | None = None
+    line: _LineBuilder | None = None
+    for obj1 in objs:
+        if obj0 is not None:
+            # pdfminer's halign: is_voverlap, voverlap, hdistance of obj0 and obj1
+            halign = False
+            if obj1.y0 <= obj0.y1 and obj0.y0 <= obj1.y1:
+                if min(obj0.height, obj1.height) * overlap < min(
+                        abs(obj0.y0 - obj1.y1), abs(obj0.y1 - obj1.y0)):
+                    if obj1.x0 <= obj0.x1 and obj0.x0 <= obj1.x1:
+                        distance: float = 0
+                    else:
+                        distance = min(abs(obj0.x0 - obj1.x1), abs(obj0.x1 - obj1.x0))
+                    halign = distance < max(obj0.width, obj1.width) * char_margin
+            if halign and line is not None:
+                line.add(obj1)
+            elif line is not None:
+                yield line.finish()
+                line = None
+            elif halign:
+                line = _LineBuilder(word_margin)
+                line.add(obj0)
+                line.add(obj1)
+            else:
+                single = _LineBuilder(word_margin)
+                single.add(obj0)
+                yield single.finish()
+        obj0 = obj1
+    if line is None:
+        line = _LineBuilder(word_margin)
+        assert obj0 is not None
+        line.add(obj0)
+    yield line.finish()
 
 
 class _LineBuilder:

@@ -13,6 +13,10 @@ is ready, so no caller waits for a cold start.
 
 Code that is already inside a worker process of its own (the batch runner) calls
 ``apply_worker_limits(settings)`` once and then ``read_document_limited`` per document.
+
+OCR gets its own budget: a worker announces ("ocr", pages) before reading scanned pages, and the
+parent then waits ``parse_timeout_s + pages × ocr_page_timeout_s`` instead of ``parse_timeout_s``.
+(Over 350 lines: issue 15 merges this pool with the batch runner's.)
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from multiprocessing.connection import Connection
 from ..errors import Corrupt, DocumentError, ParseTimeout, SkillmatchError
 from ..models import Document
 from ..settings import Settings, get_settings
+from . import ocr
 from .gcpause import gc_paused
 
 log = logging.getLogger(__name__)
@@ -85,9 +90,17 @@ def read_document_limited(data: bytes, filename: str | None = None, *,
     """
     from .reader import read_document
 
+    from .pdfguards import install_pdfminer_guards
+
     settings = settings or get_settings()
+    install_pdfminer_guards()
+
+    def extend_for_ocr(pages: int) -> None:
+        signal.setitimer(signal.ITIMER_REAL,
+                         settings.parse_timeout_s + pages * settings.ocr_page_timeout_s)
+
     try:
-        with time_limit(settings.parse_timeout_s):
+        with time_limit(settings.parse_timeout_s), ocr.announcing(extend_for_ocr):
             return read_document(data, filename, settings=settings)
     except MemoryError:
         raise _memory_error() from None
@@ -103,9 +116,11 @@ def _memory_error() -> Corrupt:
 def serve(conn: Connection, settings: Settings) -> None:
     """Worker loop: receive (bytes, filename, settings), send ("ok", Document) or an error."""
     apply_worker_limits(settings)
+    from .pdfguards import install_pdfminer_guards
     from .reader import read_document
     from .vocab import preload
 
+    install_pdfminer_guards()
     preload()
     gc.collect()
     gc.freeze()  # the readers' modules and tables: never scanned again
@@ -118,7 +133,8 @@ def serve(conn: Connection, settings: Settings) -> None:
         if message is None:
             return
         data, filename, job_settings = message
-        with gc_paused():  # until the reply is out: the parent is waiting for it
+        with gc_paused(), ocr.announcing(lambda pages: conn.send(("ocr", pages))):
+            # until the reply is out: the parent is waiting for it
             reply = _serve_one(read_document, data, filename, job_settings)
             del data
             try:
@@ -316,19 +332,25 @@ class DocumentPool:
                 self._discard(worker)
                 worker = self._start()
                 worker.conn.send((data, filename, settings))
-            if not worker.conn.poll(settings.parse_timeout_s):
-                self._discard(worker)
-                worker = None
-                raise ParseTimeout("Reading the document took longer than "
-                                   f"{settings.parse_timeout_s:g} s.")
-            try:
-                reply = worker.conn.recv()
-            except (EOFError, OSError):
-                self._discard(worker)
-                worker = None
-                raise Corrupt("The reader process stopped while reading this document (it may "
-                              "need more memory than allowed). Export it again and retry.") \
-                    from None
+            deadline, what = settings.parse_timeout_s, "Reading the document"
+            while True:
+                if not worker.conn.poll(deadline):
+                    self._discard(worker)
+                    worker = None
+                    raise ParseTimeout(f"{what} took longer than {deadline:g} s.")
+                try:
+                    reply = worker.conn.recv()
+                except (EOFError, OSError):
+                    self._discard(worker)
+                    worker = None
+                    raise Corrupt("The reader process stopped while reading this document (it "
+                                  "may need more memory than allowed). Export it again and "
+                                  "retry.") from None
+                if reply[0] != "ocr":
+                    break
+                # OCR starts: its own budget, per scanned page (the reader enforces each)
+                deadline = reply[1] * settings.ocr_page_timeout_s + settings.parse_timeout_s
+                what = f"Reading {reply[1]} scanned page{'s' if reply[1] > 1 else ''} by OCR"
             worker.jobs += 1
             if worker.jobs >= MAX_JOBS_PER_WORKER and not worker.spare_requested:
                 worker.spare_requested = True

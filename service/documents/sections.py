@@ -60,7 +60,6 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
               "memberships", "professional memberships", "affiliations"),
 }
 HEADING_NAMES: dict[str, str] = {key: name for name, keys in _HEADINGS.items() for key in keys}
-EXPERIENCE_LIKE = frozenset({"experience"})
 
 # Decoration around a heading, as str.strip sets (faster than the regex
 # ``^[\s#*_=~|>\-:.]+|[\s#*_=~|<\-:.]+$``): every character re's \s matches (exactly the
@@ -71,7 +70,10 @@ _DECORATION_LEAD = _WHITESPACE + "#*_=~|>-:."
 _DECORATION_TRAIL = _WHITESPACE + "#*_=~|<-:."
 _NON_WORD = re.compile(r"[^a-z]+")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]?\s+(?=[A-Za-z])")
-_SPACED = re.compile(r"[A-Za-z](?: {1,3}[A-Za-z&]){3,}")
+# Letter-spaced words; a browser's kerning can keep a pair together ("S U M M A RY").
+_SPACED = re.compile(r"[A-Za-z]{1,2}(?: {1,3}(?:[A-Za-z]{1,2}|&)){3,}")
+# Small caps as PDFs draw them: a full-size capital, then the rest smaller ("E XPERIENCE").
+_SMALL_CAPS = re.compile(r"[A-Z] [A-Z]{2,}(?: [A-Z] [A-Z]{2,}| &| [A-Z]{2,})*")
 _INLINE = re.compile(r"^[\s#*_]*([A-Za-z][A-Za-z &/,]{1,45}?)[\s*_]*:\s*(\S.*)$")
 _CAPS_LEAD = re.compile(r"^([A-Z][A-Z &/]{3,40})(?=\s+\S)")
 
@@ -95,7 +97,8 @@ def heading_key(text: str) -> str:
 def classify_heading(line: str) -> str | None:
     """The section name if the whole ``line`` is a heading."""
     undecorated = line.lstrip(_DECORATION_LEAD).rstrip(_DECORATION_TRAIL)
-    stripped = _unspace(_ENUMERATOR.sub("", undecorated))
+    # unspaced first: "I N T E R E S T S" does not open with the enumerator "I"
+    stripped = _ENUMERATOR.sub("", _unspace(undecorated))
     if not stripped or len(stripped) > 50 or len(stripped.split()) > 6 or any(
             ch.isdigit() for ch in stripped):
         return None
@@ -103,10 +106,40 @@ def classify_heading(line: str) -> str | None:
 
 
 def _unspace(text: str) -> str:
-    """Letter-spaced headings ("E X P E R I E N C E", "W O R K  H I S T O R Y") → words."""
-    if not _SPACED.fullmatch(text):
+    """Letter-spaced headings ("E X P E R I E N C E", "W O R K  H I S T O R Y") and small caps
+    ("W ORK E XPERIENCE") → words."""
+    if _SMALL_CAPS.fullmatch(text):
+        return re.sub(r"\b([A-Z]) (?=[A-Z]{2,})", r"\1", text)
+    if not _spaced(text):
         return text
     return " ".join(word.replace(" ", "") for word in re.split(r"\s{2,}", text))
+
+
+def _spaced(text: str) -> bool:
+    """Letter-spaced: single letters (a kerned pair here and there) one to three spaces apart."""
+    if not _SPACED.fullmatch(text):
+        return False
+    tokens = text.split()
+    return sum(len(token) == 1 for token in tokens) >= 0.6 * len(tokens)
+
+
+def heading_like(line: str) -> bool:
+    """A known heading, letter-spaced capitals, or a short all-capitals line without digits
+    ("OTHER ACTIVITIES"): how a layout marks where a block starts."""
+    stripped = line.strip(_DECORATION_LEAD)
+    if classify_heading(stripped) or letter_spaced(stripped):
+        return True
+    words = stripped.split()
+    return (1 <= len(words) <= 4 and stripped.isupper() and len(stripped) <= 40
+            and not any(ch.isdigit() for ch in stripped)
+            and all(ch.isalpha() or ch in " &/-'" for ch in stripped))
+
+
+def letter_spaced(line: str) -> bool:
+    """Whether ``line`` is letter-spaced capitals ("A W A R D S"): a heading by its looks,
+    whatever its words (never words of the text: "I N T E R E S T S" holds no skill R)."""
+    stripped = line.strip(_DECORATION_LEAD)
+    return _spaced(stripped) and not any(ch.islower() for ch in stripped)
 
 
 def _inline_heading(line: str) -> tuple[str, str] | None:
@@ -127,13 +160,21 @@ def _inline_heading(line: str) -> tuple[str, str] | None:
     return None
 
 
+# Sections whose entries are never a short line of capitals: there, such a line is the heading
+# of a block the reader does not know (a sidebar's "SOFT SKILLS" after the publications).
+_CLOSED_BY_CAPS = frozenset({"publications", "references"})
+
+
 def find_headings(text: str) -> list[Heading]:
     """Heading lines (whole-line or ``Name: content``) in order of appearance."""
     headings: list[Heading] = []
     offset = 0
     for line in text.split("\n"):
         line_end = offset + len(line)
-        name = classify_heading(line)
+        name = classify_heading(line) or ("other" if letter_spaced(line) else None)
+        if name is None and headings and headings[-1].name in _CLOSED_BY_CAPS and heading_like(
+                line) and line.strip().isupper():
+            name = "other"  # "SOFT SKILLS" after a list of papers is not a paper
         if name:
             start = offset + (len(line) - len(line.lstrip()))
             headings.append(Heading(name, line.strip(), start, line_end))

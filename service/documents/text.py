@@ -17,7 +17,7 @@ from ..models import Block, Document
 from .education import find_education
 from ..normalize import normalize
 from .sections import detect_sections
-from .timeline import find_positions, total_years
+from .timeline import find_positions, total_years, untied_ranges
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 REPLACEMENT = "\ufffd"
@@ -62,6 +62,8 @@ def add_structure(doc: Document, today: date | None = None) -> Document:
     doc.positions = find_positions(text, doc.sections, today=today, section_at=section_at)
     doc.education = find_education(text, doc.sections, today=today)
     doc.total_years = total_years(doc.positions, doc.sections, section_at)
+    if doc.total_years is None:  # only then does it matter (and it costs a pass over dates)
+        doc.untied_dates = untied_ranges(text, doc.positions, section_at)
     return doc
 
 

@@ -3,6 +3,9 @@
 Month precision where the text gives a month (the end month counts in full); a bare year means
 the start of that year, so "2017 - 2020" is three years and "2019 - 2019" one year. Open-ended
 ranges ("Present", "Since 2020") run to ``today`` (injectable for tests).
+
+Over 350 lines because the date grammar, the entry headers around a date (title, employer)
+and the count of dates tied to no entry share one line scanner and its pre-check.
 """
 
 from __future__ import annotations
@@ -26,11 +29,11 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"|winter)")
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DATE = (rf"(?:(?:{_DAY}\s+)?{_MONTH}\.?,?\s*(?:{_DAY},?\s+)?(?:'\s?\d{{2}}|{_YEAR})"
+_DATE = (rf"(?:(?:{_DAY}\s+)?{_MONTH}\.?[,']?\s*(?:{_DAY},?\s+)?(?:'\s?\d{{2}}|{_YEAR})"
          rf"|\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?{_YEAR}"
          rf"|\d{{1,2}}\s?[/.-]\s?{_YEAR}"
          rf"|{_YEAR}\s?[/.-]\s?\d{{1,2}}(?!\d)"
-         rf"|{_YEAR})")
+         rf"|{_YEAR}|'\d{{2}})")
 _PRESENT = (r"(?:present|current(?:ly)?|now|today|ongoing|till\s+date|to\s+date|till\s+now"
             r"|date|onwards?|continuing)")
 _SEP = r"\s*(?:[-\u2010-\u2015]{1,2}|to|until|till|through|thru|~|→|>|»)\s*"
@@ -49,6 +52,7 @@ _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
                 "spring", "summer", "fall", "autumn", "winter")
 _DATE_HINT = re.compile(rf"\d|\b(?i:{'|'.join(_MONTH_WORDS)})")
 _DIGIT = re.compile(r"\d")
+_LETTER_SPACED = re.compile(r"\S(?: \S){5,}")
 _BULLET = re.compile(r"^\s*(?:[-*+>]|\d+[.)])\s")
 _HEADER_STRIP = re.compile(r"^[\s|,;:()\[\]@/-]+|[\s|,;:()\[\]@/-]+$")
 _LABEL = re.compile(r"^(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?\s*", re.IGNORECASE)
@@ -92,6 +96,8 @@ def _parse_date(token: str, today: date) -> tuple[int, int | None] | None:
             year += 2000 if year <= (today.year % 100) + 1 else 1900
         return (year, month)
     numbers = [int(n) for n in re.findall(r"\d+", token)]
+    if len(numbers) == 1 and re.fullmatch(r"'\d{2}", token):  # '19: a short year
+        return (numbers[0] + (2000 if numbers[0] <= (today.year % 100) + 1 else 1900), None)
     if len(numbers) == 1:
         return (numbers[0], None)
     if len(numbers) == 3:
@@ -186,6 +192,14 @@ def _date_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
     return {bisect_right(starts, hit) - 1 for hit in hits}
 
 
+def _date_text(line: str) -> str:
+    """``line``, or its letters closed up when it is letter-spaced ("O c t ' 2 0 2 1 - P r e s
+    e n t" → "Oct'2021-Present"), as some PDFs' tracked date columns come out."""
+    if len(line) >= 11 and _LETTER_SPACED.fullmatch(line):
+        return line.replace(" ", "")
+    return line
+
+
 def _header_candidate(line: str) -> bool:
     stripped = line.strip()
     return (bool(stripped) and len(stripped) <= 100 and not _BULLET.match(stripped)
@@ -242,19 +256,24 @@ def _split_plain(header: Sequence[str]) -> tuple[str | None, str | None]:
     return title, (others[0] if others else None)
 
 
+# Sections whose dates are not jobs; find_positions also skips the others here, where a date
+# range is a job's that the layout put out of place (a date column read in the sidebar).
+_NOT_JOBS = {"education", "certifications", "publications", "awards"}
+_SKIPPED = {"languages", "interests", "references", "skills", "summary", "contact"}
+
+
 def find_positions(text: str, sections: Sequence[Section] = (), today: date | None = None,
                    section_at: Callable[[int], Section | None] | None = None) -> list[Position]:
     """Positions for every date range outside education-like sections, in text order."""
     today = today or date.today()
-    skip = {"education", "certifications", "publications", "awards", "languages", "interests",
-            "references", "skills", "summary", "contact"}
+    skip = _NOT_JOBS | _SKIPPED
     lines = _line_spans(text)
     dated = _date_lines(text, lines)
     found: list[tuple[int, int, Span, list[str]]] = []
     for line_no, (ls, le) in enumerate(lines):
         if line_no not in dated:
             continue
-        line = text[ls:le]
+        line = _date_text(text[ls:le])
         if _RANGE_CASED is not None and line.isascii():
             matches = _RANGE_CASED.finditer(line.lower())
         else:
@@ -293,7 +312,7 @@ def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Mat
             section: Section | None) -> tuple[list[str], int]:
     """The title/employer lines of the entry whose dates are on ``line_no``, and its start."""
     ls, le = lines[line_no]
-    line = text[ls:le]
+    line = _date_text(text[ls:le])
     rest = _clean(_PARENS.sub(" ", line[: match.start()] + "  " + line[match.end():]))
     floor = section.start if section is not None else 0
     if rest:
@@ -305,6 +324,12 @@ def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Mat
             if _header_candidate(candidate) and looks_like_title(candidate):
                 header.insert(0, candidate.strip())
                 entry_start = lines[prev][0]
+        elif " | " in line and line_no + 1 < len(lines) and looks_like_title(rest):
+            # "Mar 2019 - Present | Data Engineer" (a date column beside the title): the
+            # employer is the next line
+            candidate = text[lines[line_no + 1][0]:lines[line_no + 1][1]]
+            if _employer_line(candidate):
+                header.append(candidate.strip())
         return header, entry_start
     header: list[str] = []
     entry_start = ls
@@ -323,6 +348,7 @@ def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Mat
         entry_start = lines[index][0]
         index -= 1
     if not header:
+        # dates on the line above the title (and the employer below it)
         index = line_no + 1
         while index < len(lines) and not text[lines[index][0]:lines[index][1]].strip():
             index += 1
@@ -330,13 +356,51 @@ def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Mat
             candidate = text[lines[index][0]:lines[index][1]]
             if _header_candidate(candidate) and not _is_heading_line(candidate):
                 header = [candidate.strip()]
+                if index + 1 < len(lines) and looks_like_title(candidate):
+                    following = text[lines[index + 1][0]:lines[index + 1][1]]
+                    if _employer_line(following):
+                        header.append(following.strip())
     return header, entry_start
+
+
+def _employer_line(line: str) -> bool:
+    """A short line that can name an employer: no date, no bullet, no sentence, no heading,
+    no job title."""
+    stripped = line.strip()
+    return (_header_candidate(stripped) and len(stripped) <= 60 and len(stripped.split()) <= 6
+            and not looks_like_title(stripped) and not _is_heading_line(stripped)
+            and not _DIGIT.search(stripped))
 
 
 def _is_heading_line(line: str) -> bool:
     from .sections import classify_heading
 
     return classify_heading(line) is not None
+
+
+def untied_ranges(text: str, positions: Sequence[Position],
+                  section_at: Callable[[int], Section | None] | None = None,
+                  today: date | None = None) -> int:
+    """How many date ranges lie outside education-like sections and outside every position's
+    entry: dates the text has but that could not be tied to a job."""
+    today = today or date.today()
+    lines = _line_spans(text)
+    spans = sorted((p.text_start, p.text_end) for p in positions)
+    starts = [start for start, _ in spans]
+    count = 0
+    for line_no in sorted(_date_lines(text, lines)):
+        ls, le = lines[line_no]
+        index = bisect_right(starts, ls) - 1
+        if index >= 0 and ls < spans[index][1]:
+            continue
+        section = section_at(ls) if section_at else None
+        if section is not None and section.name in _NOT_JOBS:
+            continue
+        line = _date_text(text[ls:le])
+        count += sum(1 for match in RANGE_RE.finditer(line)
+                     if _span(match, today) is not None
+                     and not (section is None and looks_like_education(line)))
+    return count
 
 
 def total_years(positions: Sequence[Position], sections: Sequence[Section],

@@ -72,6 +72,7 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     page_at = first_holding(document.blocks, document.page_at, lambda block: block.page)
     pointer_at = first_holding(document.blocks, document.pointer_at, lambda block: block.pointer)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
+    ocr_pages = frozenset(document.ocr_pages)
     for mention, method in accepted:
         neg = context.negated(text, mention, blanked) or (
             prerequisites and context.course_prerequisite(text, mention, blanked)
@@ -79,6 +80,8 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
         item = _evidence(text, section_at, page_at, mention, method, neg, None if neg else hints)
         item.pointer = pointer_at(mention.start)
         several = len(mention.form.skill_ids) > 1 and item.pointer is not None
+        if item.page in ocr_pages:
+            item.source = "ocr"
         for skill_id in mention.form.skill_ids:
             evidence[skill_id].append(
                 own_pointer(item, document, taxonomy.get(skill_id).forms) if several else item)

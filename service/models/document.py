@@ -71,7 +71,13 @@ class Document(BaseModel):
     positions: list[Position] = Field(default_factory=list)
     education: list[EducationEntry] = Field(default_factory=list)
     total_years: float | None = Field(None, description="Professional experience, overlaps merged")
+    untied_dates: int = Field(
+        0, ge=0, description="When no years could be read: date ranges outside "
+        "education-like sections that no position holds (e.g. a date column read apart from "
+        "its job titles)")
     warnings: list[str] = Field(default_factory=list)
+    ocr_pages: list[int] = Field(
+        default_factory=list, description="Pages read by OCR (no text layer): check the result")
 
     def section_at(self, offset: int) -> Section | None:
         """The section containing ``offset``, if any."""

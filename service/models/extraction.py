@@ -22,6 +22,9 @@ class Evidence(BaseModel):
     page: int | None = None
     negated: bool = False
     method: Literal["exact", "fuzzy", "context"] = "exact"
+    source: Literal["text", "ocr"] = Field(
+        "text", description="Where the text came from: the file's own text, or OCR of a page "
+        "image (check it)")
     requirement: Requirement | None = Field(
         None, description="In a job posting: whether the sentence asks for it or prefers it"
     )

@@ -91,6 +91,9 @@ class MatchReport(BaseModel):
     experience: ExperienceSummary = Field(default_factory=ExperienceSummary)
     salary_band: SalaryBand | None = None
     warnings: list[str] = Field(default_factory=list)
+    warning_codes: list[Literal["ocr_used"]] = Field(
+        default_factory=list, description="Stable codes of some warnings: ocr_used (pages "
+        "read by OCR: check the result)")
     used: list[str] = Field(
         default_factory=list, description="What the score read: skills, experience, education"
     )

@@ -105,7 +105,12 @@ def requirement_gap(check: RequirementCheck, profile: Profile, r: ResumeFacts) -
         why = req.why
     else:
         req_x = profile.experience
-        if check.met is None:
+        if check.met is None and r.extraction.document.untied_dates:
+            label = "Experience (dates not tied to positions)"
+            step = ("The resume has dates, but they could not be tied to its positions: put each "
+                    "job's dates on the line with its title (e.g. 'Data Analyst, Acme, Jan 2020 "
+                    "- Mar 2023').")
+        elif check.met is None:
             label = "Experience (dates not found)"
             step = ("Give each position start and end dates (e.g. 'Jan 2020 - Mar 2023') so years "
                     "of experience can be counted.")

@@ -35,7 +35,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 def warnings(extraction: Extraction, reasons: list[str] | None = None) -> list[str]:
     """Reasons the score may not mean much: not English, not a resume (``reasons``: what
     ``not_a_resume`` answered, when already known)."""
-    out: list[str] = []
+    out: list[str] = list(extraction.document.warnings)  # the reader's: OCR used, pages left
     sample = extraction.text[:LANGUAGE_SAMPLE_CHARS]
     words = [w.lower() for w in _WORD.findall(sample)]
     english = sum(w in _EN_STOP for w in words)

@@ -131,6 +131,7 @@ def score_facts(resume: ResumeFacts, profile: Profile) -> MatchReport:
         ),
         salary_band=salary_band(profile.salary_bands, total_years),
         warnings=[*resume.warnings, *profile.warnings],
+        warning_codes=["ocr_used"] if extraction.document.ocr_pages else [],
         used=list(USED),
         versions=Versions(
             skillmatch=__version__, taxonomy=extraction.versions.taxonomy or tax.version,

@@ -94,8 +94,12 @@ def experience_check(r: ResumeFacts, profile: Profile, total_weight: float) -> R
         p.relevant or p.title in ml_titles or (
             p.title and any(title_matches(p.title, t) for t in titles)))]
     if total_years is None:
+        untied = extraction.document.untied_dates
+        detail = (f"The resume has {untied} date range{'s' if untied > 1 else ''} that could "
+                  "not be tied to positions." if untied
+                  else "The resume's dates could not be read into years.")
         return RequirementCheck(id="experience", label=label, met=None, weight=round(share, 3),
-                                detail="The resume's dates could not be read into years.")
+                                detail=detail)
     effective = total_years + STUDENT_CREDIT * student
     years_part = min(1.0, effective / minimum) if minimum else 1.0
     if titles:

@@ -29,9 +29,9 @@
 
   var ACCEPTED = "PDF, DOCX, TXT or JSON Resume";
   var MESSAGES = {
-    no_text_layer: "This PDF looks like a scanned image: it has no text layer we can read, and " +
-      "skillmatch does not do OCR (reading text from pictures). Open your resume in your word " +
-      "processor and export it as PDF (File, Save as PDF), or upload the DOCX or a TXT file instead.",
+    no_text_layer: "This PDF looks like a scanned image: it has no text layer, and OCR (reading " +
+      "text from pictures) found no text in it or is not available here. Open your resume in your " +
+      "word processor and export it as PDF (File, Save as PDF), or upload the DOCX or a TXT file instead.",
     too_large: "This file is larger than the " + maxMb + " MB limit. Save a smaller copy (for " +
       "example without photos or embedded images), or upload your resume as DOCX or TXT.",
     encrypted: "This PDF is password-protected, so it cannot be opened. Save a copy without a " +
