@@ -84,6 +84,12 @@ _LETTER_HYPHEN = re.compile(r"[A-Za-z]-")
 def rejected(text: str, mention: Mention, rule: ContextRule | None) -> bool:
     """A reject pattern overlapping the mention, or a general non-skill shape (R&D, C-suite,
     a lower-case acronym, an initial)."""
+    return rejected_by_shape(text, mention) or rejected_by_rule(text, mention, rule)
+
+
+def rejected_by_shape(text: str, mention: Mention) -> bool:
+    """General non-skill shapes: "R&D", "C-suite", "LSTM-based" (a hyphen then a letter), a
+    lower-case acronym, another case than a case-sensitive form's, an initial."""
     start, end = mention.start, mention.end
     surface, form = text[start:end], mention.form.text
     if text[end:end + 1] == "&" or text[start - 1:start] == "&":
@@ -96,10 +102,14 @@ def rejected(text: str, mention: Mention, rule: ContextRule | None) -> bool:
         return True
     if mention.form.case_sensitive and " ".join(surface.split()) != form:
         return True
-    if len(form) == 1 and (not surface.isupper() or _initial(text, start, end)):
-        return True
-    if rule is None:
+    return len(form) == 1 and (not surface.isupper() or _initial(text, start, end))
+
+
+def rejected_by_rule(text: str, mention: Mention, rule: ContextRule | None) -> bool:
+    """One of the skill's own reject patterns overlaps the mention."""
+    if rule is None or not rule.reject:
         return False
+    start, end = mention.start, mention.end
     lo, hi = max(0, start - rule.window), min(len(text), end + rule.window)
     window = text[lo:hi]
     for pattern in rule.reject:
@@ -135,8 +145,42 @@ _TECH_LEAD = _Folded(re.compile(
 
 
 def confirmed_by_phrase(text: str, mention: Mention) -> bool:
-    """A phrase that only takes a technology: "experience with X", "written in X", "learn X"."""
-    return bool(_TECH_LEAD.search(text[max(0, mention.start - 40):mention.start]))
+    """A phrase that only takes a technology: "experience with X", "written in X", "learn X";
+    or a one-letter name after "in"/"using"/"with" that ends the sentence or comes before a
+    bracket ("wrote the simulations in C.", "in R (tidyverse)")."""
+    if _TECH_LEAD.search(text[max(0, mention.start - 40):mention.start]):
+        return True
+    if mention.end - mention.start != 1 or not text[mention.start].isupper():
+        return False
+    lead = _ONE_LETTER_LEAD.search(text, max(0, mention.start - 12), mention.start)
+    if lead is None:
+        return False
+    # after "with", "and", "or" a full stop then a capital is more likely an initial
+    end = _SENTENCE_END_STRICT if lead.group(1) in ("with", "and", "or") else _ONE_LETTER_END
+    return bool(end.match(text, mention.end))
+
+
+_ONE_LETTER_LEAD = re.compile(r"\b(in|using|with|and|or)\s+$")
+_ONE_LETTER_END = re.compile(r"[.;!?]?[ \t]*(?:$|\n)|[.;!?]\s+[A-Z]|\s*[(\[]")
+_SENTENCE_END_STRICT = re.compile(r"[.;!?]?[ \t]*(?:$|\n)|\s*[(\[]")
+
+
+def sole_item_among_skills(text: str, mention: Mention, anchors: Anchors) -> bool:
+    """The mention is a whole list item ("GO" in "Python, GO, SQL"; "-R" as a bullet) and an
+    item next to it is a technical skill: a list of skills, whatever the case or bullet."""
+    items = list_items(text, mention.start, mention.end)
+    for index, (start, end) in enumerate(items):
+        if not (start <= mention.start and mention.end <= end):
+            continue
+        if text[start:end].strip(" \t-*•·") != text[mention.start:mention.end]:
+            return False
+        lo, hi = max(0, index - _LIST_REACH), min(len(items), index + _LIST_REACH + 1)
+        return any(
+            i != index and anchors.within(s, e)
+            and len(_WORD.findall(text[s:e])) <= _MAX_ITEM_WORDS + 1
+            for i, (s, e) in enumerate(items[lo:hi], lo)
+        )
+    return False
 
 
 def in_skills_area(text: str, document: Document, mention: Mention) -> bool:
@@ -315,6 +359,32 @@ def in_degree_phrase(text: str, mention: Mention) -> bool:
         return True
     after = text[mention.end:mention.end + 12]
     return bool(re.match(r"\s+(?:degree|major|diploma)\b", after, re.IGNORECASE))
+
+
+_COURSE_LABEL = re.compile(
+    r"(?i)\b(?:(?:relevant |selected |graduate |key )?course(?:work|s)?|modules?|classes|"
+    r"subjects|curriculum)\b\s*(?:taken|completed|included)?\s*[:\-–|]"
+)
+
+
+class CourseLists:
+    """Where a "Coursework:" / "Relevant courses:" / "Modules:" label sits in a text (found
+    once): a mention after one on the same line is a course title, which names its subject."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = [m.end() for m in _COURSE_LABEL.finditer(text)] if "ourse" in text or (
+            "odule" in text or "lasses" in text or "ubjects" in text or "urriculum" in text
+        ) else []
+
+    def __call__(self, mention: Mention) -> bool:
+        if not self.ends:
+            return False
+        index = bisect_right(self.ends, mention.start) - 1
+        if index < 0:
+            return False
+        label_end = self.ends[index]
+        return mention.start - label_end <= 300 and "\n" not in self.text[label_end:mention.start]
 
 
 # --- negation and hypotheticals --------------------------------------------------------------

@@ -57,14 +57,14 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     fields = pipeline.field_forms
     accepted = [
         (m, how) for m, how in accepted
-        if not (fold(text[m.start:m.end]) in fields and context.in_degree_phrase(text, m))
-        and not context.in_organisation_name(text, m)
+        if not context.in_organisation_name(text, m)
         and not _defined_otherwise(text, m, pipeline)
         and not (context.in_place_name(text, m) and not context.in_skills_area(text, document, m))
     ]
     blanked = context.blank_out(soft_unwrap(text), [(m.start, m.end) for m, _ in accepted])
     accepted, overflow = _analysed(accepted)
     hints = context.RequirementHints(text)
+    courses = context.CourseLists(text)
     prerequisites = context.mentions_prerequisites(text)
     section_at = first_holding(document.sections, document.section_at)
     page_at = first_holding(document.blocks, document.page_at, lambda block: block.page)
@@ -73,7 +73,8 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
         neg = context.negated(text, mention, blanked) or (
             prerequisites and context.course_prerequisite(text, mention, blanked)
         )
-        item = _evidence(text, section_at, page_at, mention, method, neg, None if neg else hints)
+        item = _evidence(text, section_at, page_at, mention, method, neg, None if neg else hints,
+                         _kind(text, mention, fields, courses))
         for skill_id in mention.form.skill_ids:
             evidence[skill_id].append(item)
     skills, not_claimed = [], []
@@ -149,7 +150,12 @@ def _resolve_ambiguity(
         for index in pending:
             mention = mentions[index]
             rule = None if index in lowercase else _rule(taxonomy, mention)
-            if index not in lowercase and context.rejected(text, mention, rule):
+            if index not in lowercase and (
+                context.rejected_by_rule(text, mention, rule)
+                or context.rejected_by_shape(text, mention)
+                and not context.confirmed_by_rule(text, mention, rule)
+                and not context.sole_item_among_skills(text, mention, anchors)
+            ):
                 continue
             if (
                 context.confirmed_by_rule(text, mention, rule)
@@ -179,6 +185,18 @@ def _defined_otherwise(text: str, mention: Mention, pipeline: Pipeline) -> bool:
     return form is None or not set(mention.form.skill_ids) & set(form.skill_ids)
 
 
+def _kind(
+    text: str, mention: Mention, fields: frozenset[str], courses: context.CourseLists
+) -> str:
+    """"degree" for the field of a degree or major ("MSc in Statistics"), "course" for a course
+    title ("Coursework: Stochastic Processes"), else "mention"."""
+    if fold(text[mention.start:mention.end]) in fields and context.in_degree_phrase(text, mention):
+        return "degree"
+    if courses(mention):
+        return "course"
+    return "mention"
+
+
 def _lowercase_acronym(text: str, mention: Mention) -> bool:
     """An acronym form ("SVC", "ETL") written in lower case ("svc", "etl"): often an ordinary
     abbreviation ("service"), so it needs the same technical context as an ambiguous form."""
@@ -197,6 +215,7 @@ def _rule(taxonomy: Taxonomy, mention: Mention):
 def _evidence(
     text: str, section_at: Callable[[int], Section | None], page_at: Callable[[int], int | None],
     mention: Mention, method: str, neg: bool, hints: context.RequirementHints | None,
+    kind: str = "mention",
 ) -> Evidence:
     line_start, line_end = context.line_bounds(text, mention.start, mention.end)
     line_start = max(line_start, mention.start - LINE_CONTEXT)
@@ -212,6 +231,7 @@ def _evidence(
         negated=neg,
         method=method,
         requirement=hints(mention.start, mention.end) if hints is not None else None,
+        kind=kind,
     )
 
 

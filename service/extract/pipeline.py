@@ -13,15 +13,17 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from ..settings import get_settings
-from ..taxonomy import Taxonomy, get_taxonomy
-from .alternation import Alternation
+from ..taxonomy import Taxonomy, default_taxonomy_dir, get_taxonomy
+from .alternation import Alternation, lowered
 from .forms import Form, FormTable, build_forms, fold
 from .fuzzy import FuzzyIndex
+from .practices import PracticeRules, load_practices
 from .tokens import ChunkTokenizer
 
 _URL_OR_EMAIL = re.compile(
@@ -29,6 +31,7 @@ _URL_OR_EMAIL = re.compile(
     r"edu|ai|co|in|us|uk|de|gov)(?:/\S*)?\b"
 )
 _URL_HINT = re.compile(r"@|://|www\.|\.(?:com|org|net|io|edu|ai|co|in|us|uk|de|gov)\b")
+_DIGIT = re.compile(r"\d")
 _GLUE_HINT = re.compile(r"[+#]|(?<![A-Za-z0-9])\.[A-Za-z]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _EXTRA_INFIXES = [
@@ -36,8 +39,11 @@ _EXTRA_INFIXES = [
     r"(?<=[A-Za-z0-9+#])\|(?=[A-Za-z0-9.])",
     r"(?<=[0-9+#]),(?=[A-Za-z])",
     r"(?<=[A-Za-z0-9+#])[()](?=[A-Za-z0-9])",
+    r"(?<=[a-z])\+(?=[A-Za-z])",  # "pandas+NumPy"
 ]
-_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])-+$"]
+# (a lone capital's full stop: "in R." ends a sentence; initials are judged in context)
+_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])-+$", r"(?<=^[A-Z])\."]
+_EXTRA_PREFIXES = [r"-(?=[A-Za-z])"]  # "-Python" as a list bullet
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,8 @@ def build_nlp(table: FormTable) -> spacy.language.Language:
     nlp = spacy.blank("en")
     infixes = list(nlp.Defaults.infixes) + _EXTRA_INFIXES
     suffixes = list(nlp.Defaults.suffixes) + _EXTRA_SUFFIXES
+    prefixes = _EXTRA_PREFIXES + list(nlp.Defaults.prefixes)
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     for form in table.forms.values():
@@ -78,6 +86,34 @@ def _paraphrase_pattern(taxonomy: Taxonomy) -> tuple[Alternation | None, list[Fo
     return (Alternation(patterns) if patterns else None), forms
 
 
+@dataclass(frozen=True)
+class _PracticeRule:
+    """One compiled practice rule: the form its matches name, the regex (and its form for
+    lower-cased ASCII text) and the first words that may start a match."""
+
+    form: Form
+    pattern: re.Pattern[str]
+    lowered: re.Pattern[str] | None
+    starts: frozenset[str]
+    number_first: bool
+
+
+def _practice_rules(taxonomy: Taxonomy, practices: PracticeRules) -> list[_PracticeRule]:
+    """The compiled practice rules, with the form each skill's matches name."""
+    forms: dict[str, Form] = {}
+    rules = []
+    for rule in practices.rules:
+        form = forms.setdefault(
+            rule.skill, Form(f"{taxonomy.get(rule.skill).name} (practice)", (rule.skill,))
+        )
+        folded = lowered(rule.pattern)
+        rules.append(_PracticeRule(
+            form, re.compile(rule.pattern), re.compile(folded) if folded else None,
+            rule.starts, rule.number,
+        ))
+    return rules
+
+
 def _symbol_pattern(forms: list[Form]) -> re.Pattern[str] | None:
     """One regex over the forms a tokenizer might split, with word-like boundaries."""
     parts = []
@@ -94,7 +130,7 @@ def _symbol_pattern(forms: list[Form]) -> re.Pattern[str] | None:
 class Pipeline:
     """Tokenizer, matchers and fuzzy index for one taxonomy; immutable once built."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, practices: PracticeRules | None = None) -> None:
         self.taxonomy = taxonomy
         self.table = build_forms(taxonomy)
         self.nlp = build_nlp(self.table)
@@ -109,6 +145,14 @@ class Pipeline:
         self.symbols = _symbol_pattern([f for f in self.table.forms.values() if f.glued])
         self.fuzzy = FuzzyIndex(taxonomy, self.table)
         self.paraphrases, self._paraphrase_forms = _paraphrase_pattern(taxonomy)
+        self.practices = _practice_rules(taxonomy, practices or PracticeRules())
+        self._rules_by_word: dict[int, list[_PracticeRule]] = {}
+        for rule in self.practices:
+            for word in rule.starts:
+                key = self.nlp.vocab.strings.add(word)
+                self._rules_by_word.setdefault(key, []).append(rule)
+        self._number_rules = [rule for rule in self.practices if rule.number_first]
+        self._practice_skills = {rule.form.skill_ids for rule in self.practices}
         education = getattr(taxonomy, "education", None)
         self.field_forms = frozenset(
             fold(form) for field in getattr(education, "fields", []) for form in field.forms
@@ -154,6 +198,44 @@ class Pipeline:
             extra.append(Mention(start, end, form, "context"))
         return extra
 
+    def _practised(
+        self, text: str, doc: Doc, tokens: list[tuple[int, int]], chosen: list[Mention]
+    ) -> list[Mention]:
+        """Matches of the practice rules (``practices.py``), tried only where a token may
+        start one (a slot-0 word, or a number), rule by rule so that one practice never hides
+        another's ("deployed and monitored models")."""
+        if not self.practices or not len(doc):
+            return []
+        by_word = self._rules_by_word
+        lower = doc.to_array(LOWER).tolist()
+        starts = [(tokens[i][0], by_word[key]) for i, key in enumerate(lower) if key in by_word]
+        ascii_text = text.isascii()
+        haystack = text.lower() if ascii_text else text
+        if self._number_rules and _DIGIT.search(text):
+            for rule in self._number_rules:
+                pattern = rule.lowered if ascii_text and rule.lowered is not None else rule.pattern
+                starts.extend((m.start(), [rule]) for m in pattern.finditer(haystack))
+        if not starts:
+            return []
+        own: dict[tuple[str, ...], list[Mention]] = {ids: [] for ids in self._practice_skills}
+        for mention in chosen:
+            if mention.form.skill_ids in own:
+                own[mention.form.skill_ids].append(mention)
+        extra: list[Mention] = []
+        for start, rules in sorted(starts, key=lambda item: item[0]):
+            for rule in rules:
+                pattern = rule.lowered if ascii_text and rule.lowered is not None else rule.pattern
+                match = pattern.match(haystack, start)
+                if match is None or match.end() == start:
+                    continue
+                taken = own[rule.form.skill_ids]
+                if any(m.start < match.end() and start < m.end for m in taken):
+                    continue
+                mention = Mention(start, match.end(), rule.form, "context")
+                extra.append(mention)
+                taken.append(mention)
+        return extra
+
     def forget(self) -> None:
         """Empty the caches shared across texts (chunk tokens, fuzzy verdicts): benchmarks use
         it to time texts never seen before."""
@@ -191,6 +273,7 @@ class Pipeline:
         chosen = _non_overlapping(list(found.values()), blocked)
         chosen.extend(self._coordinated(text, chosen))
         chosen.extend(self._paraphrased(text, chosen))
+        chosen.extend(self._practised(text, doc, tokens, chosen))
         covered = [(m.start, m.end) for m in chosen]
         chosen.extend(self.fuzzy.find(text, tokens, words, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
@@ -265,7 +348,8 @@ def _non_overlapping(mentions: list[Mention], blocked: list[tuple[int, int]]) ->
 
 @lru_cache(maxsize=4)
 def _pipeline_for(directory: Path | None) -> Pipeline:
-    return Pipeline(get_taxonomy(directory))
+    taxonomy = get_taxonomy(directory)
+    return Pipeline(taxonomy, load_practices(directory or default_taxonomy_dir(), taxonomy))
 
 
 def get_pipeline(taxonomy_dir: Path | None = None) -> Pipeline:

@@ -22,6 +22,10 @@ class Evidence(BaseModel):
     page: int | None = None
     negated: bool = False
     method: Literal["exact", "fuzzy", "context"] = "exact"
+    kind: Literal["mention", "degree", "course"] = Field(
+        "mention", description="Where the skill is named: running text or a list (mention), "
+        "the field of a degree or major (degree), or a course title (course)"
+    )
     requirement: Requirement | None = Field(
         None, description="In a job posting: whether the sentence asks for it or prefers it"
     )

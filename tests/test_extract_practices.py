@@ -1,0 +1,167 @@
+"""Practices named by what the person did (verb families × object families), and the general
+rules for one-letter names, whole list items and course titles. Invented texts only."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.errors import TaxonomyError
+from service.extract import extract_text
+from service.extract.practices import (
+    Family,
+    Practice,
+    load_practices,
+    noun_forms,
+    rule_patterns,
+    verb_forms,
+)
+from service.taxonomy import get_taxonomy
+
+
+def claimed(text: str) -> set[str]:
+    return {h.id for h in extract_text(text).skills if h.explicit}
+
+
+def test_verbs_are_inflected_regularly_with_british_spellings():
+    assert verb_forms("deploy") == {"deploy", "deploys", "deployed", "deploying"}
+    assert verb_forms("serve") == {"serve", "serves", "served", "serving"}
+    assert {"shipped", "shipping"} <= verb_forms("ship")
+    assert {"productionised", "productionizing"} <= verb_forms("productionize")
+    assert "rolled out" in verb_forms("roll out")
+    assert "copied" in verb_forms("copy")
+
+
+def test_nouns_are_pluralised_on_their_last_word():
+    assert noun_forms("model") == {"model", "models"}
+    assert noun_forms("neural network") == {"neural network", "neural networks"}
+    assert "queries" in noun_forms("query")
+
+
+def test_a_rule_matches_within_its_gap_inside_one_sentence():
+    import re
+
+    families = {"v": Family(inflect="verb", words=["deploy"]),
+                "o": Family(inflect="noun", words=["model"])}
+    ((pattern, first),) = rule_patterns(Practice(skill="x", slots=["v", "o"], gap=2), families)
+    assert first == "v"
+    assert re.search(pattern, "Deployed the two models")
+    assert not re.search(pattern, "Deployed the first of many models")
+    assert not re.search(pattern, "Deployed the service. Models came later")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Pushed the ranking model to production.", "model-deployment"),
+        ("Wrapped the model in a REST service for the app team.", "model-deployment"),
+        ("Moved models from notebook to production in two weeks.", "model-deployment"),
+        ("Trained and deployed a churn classifier.", "model-deployment"),
+        ("Handled data collection, training and serving of models.", "model-deployment"),
+        ("Compared the classifier with the baseline on held-out data.", "model-evaluation"),
+        ("Reported precision and recall to the product owners.", "model-evaluation"),
+        ("Our spam filter reached 97% accuracy.", "model-evaluation"),
+        ("Forecasts with a MAPE under 4% across regions.", "model-evaluation"),
+        ("Training, evaluating, and shipping vision models.", "model-evaluation"),
+        ("Set up alerts when predictions drift.", "model-monitoring"),
+        ("Monitored the pricing models in production.", "model-monitoring"),
+        ("Derived 40 features from raw clickstream logs.", "feature-engineering"),
+        ("Worked on feature selection for the risk team.", "feature-engineering"),
+        ("Maintained the ingestion and preprocessing pipelines.", "data-pipelines"),
+        ("Built a fraud classifier for card payments.", "supervised-learning"),
+    ],
+)
+def test_practices_described_by_what_was_done(text, skill):
+    assert skill in claimed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Served as a role model for new hires.", "model-deployment"),
+        ("Pushed code to production every day.", "model-deployment"),
+        ("Improved the accuracy of 40 monthly reports.", "model-evaluation"),
+        ("Evaluated vendors. Later we trained models.", "model-evaluation"),
+        ("Built CI/CD pipelines for the web team.", "data-pipelines"),
+        ("Created and improved predictive models for churn.", "supervised-learning"),
+    ],
+)
+def test_practices_need_their_families_together(text, skill):
+    assert skill not in claimed(text)
+
+
+def test_a_negated_practice_is_not_claimed():
+    assert "model-deployment" not in claimed("Never deployed models to production.")
+
+
+def test_practice_file_errors_name_file_entry_and_field(tmp_path):
+    taxonomy = get_taxonomy()
+    (tmp_path / "practices.yaml").write_text(
+        "families:\n  v: {inflect: verb, words: [deploy]}\n"
+        "practices:\n  - {skill: no-such-skill, slots: [v, v]}\n"
+    )
+    with pytest.raises(TaxonomyError, match=r"practices.yaml: entry practices.0: field skill"):
+        load_practices(tmp_path, taxonomy)
+    (tmp_path / "practices.yaml").write_text(
+        "families:\n  v: {inflect: verb, words: [deploy]}\n"
+        "practices:\n  - {skill: model-deployment, slots: [v, w]}\n"
+    )
+    with pytest.raises(TaxonomyError, match=r"field slots: unknown family 'w'"):
+        load_practices(tmp_path, taxonomy)
+    (tmp_path / "practices.yaml").write_text(
+        "families:\n  v: {inflect: sometimes, words: [deploy]}\npractices: []\n"
+    )
+    with pytest.raises(TaxonomyError, match=r"entry families.v: field inflect"):
+        load_practices(tmp_path, taxonomy)
+
+
+def test_no_practice_file_means_no_rules(tmp_path):
+    assert load_practices(tmp_path, get_taxonomy()).rules == ()
+
+
+# --- one-letter names, list items, bullets ------------------------------------------------------
+
+def test_the_issue_example_finds_all_five():
+    found = claimed("Skills: Python, PyTorch, SQL and AWS. Built models in R.")
+    assert {"python", "pytorch", "sql", "amazon-web-services", "r"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Wrote the simulations in C.", "c"),
+        ("Fitted the survival models in R (survival package).", "r"),
+        ("Other languages such as TypeScript, Rust, or C.", "c"),
+    ],
+)
+def test_one_letter_language_at_sentence_end_or_before_a_bracket(text, skill):
+    assert skill in claimed(text)
+
+
+@pytest.mark.parametrize("text", ["Co-authored with R. Jones and others.", "We moved to Plan C.",
+                                  "Dear John R. Smith, thanks."])
+def test_initials_and_plans_stay_out(text):
+    assert not claimed(text) & {"r", "c"}
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        ("Languages: Python, C++, GO, SQL", {"go"}),
+        ("Tools\n-Python - Javascript -R\n", {"r", "python"}),
+        ("Libraries: pandas+NumPy", {"pandas", "numpy"}),
+    ],
+)
+def test_items_of_a_skills_list_count_whatever_their_case_or_bullet(text, skills):
+    assert skills <= claimed(text)
+
+
+def test_a_skills_own_confirm_pattern_outranks_a_general_rejection():
+    # "Spark-based" has the shape of a hyphenated word; Spark's own rule (Hadoop near) confirms
+    assert "spark" in claimed("Wrote Spark-based jobs on the Hadoop cluster")
+    assert "r" not in claimed("Led the R&D team")
+
+
+def test_course_titles_are_evidence_of_kind_course():
+    hit = extract_text("Relevant coursework: Stochastic Processes, Compilers").skill("probability")
+    assert hit is not None and hit.explicit
+    assert [e.kind for e in hit.evidence] == ["course"]
