@@ -23,7 +23,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
-from .errors import InputError, NotFound, SkillmatchError
+from .errors import DocumentError, InputError, NotFound, SkillmatchError
 from .models import Extraction
 from .taxonomy import Taxonomy, get_taxonomy
 
@@ -140,10 +140,20 @@ class SystemResult(BaseModel):
     misses: list[ErrorRow]
 
 
+class DocumentFailure(BaseModel):
+    """A labelled document that could not be read or extracted: its labels count as misses."""
+
+    doc: str
+    code: str
+    message: str
+
+
 class KindResult(BaseModel):
     kind: Kind
     documents: int
     systems: list[SystemResult]
+    errors: list[DocumentFailure] = Field(
+        default_factory=list, description="Documents that could not be read (labels missed)")
 
     def system(self, name: str) -> SystemResult | None:
         return next((s for s in self.systems if s.system == name), None)
@@ -160,6 +170,11 @@ class EvaluationReport(BaseModel):
 
     def kind(self, kind: str) -> KindResult | None:
         return next((k for k in self.kinds if k.kind == kind), None)
+
+    @property
+    def errors(self) -> list[DocumentFailure]:
+        """Every document, of every kind, that could not be read."""
+        return [failure for result in self.kinds for failure in result.errors]
 
 
 def fold(name: str) -> str:
@@ -360,19 +375,33 @@ class Evaluator:
 
         ours, plain = self._tally(), self._tally()
         count = 0
+        failures: list[DocumentFailure] = []
         for doc in docs:
+            count += 1
             try:
                 extraction = extract(read_path(doc.path))
-            except SkillmatchError as exc:
+            except DocumentError as exc:
+                failures.append(DocumentFailure(doc=doc.doc, code=exc.code, message=exc.message))
+                unread = _unreadable_prediction(doc, exc)
+                ours.add(doc, unread, scope)
+                if baseline:
+                    plain.add(doc, unread, scope)
+                continue
+            except SkillmatchError as exc:  # a gold row naming a file that is not there
                 raise InputError(f"{doc.doc}: {exc.message}") from None
             ours.add(doc, extraction_prediction(extraction, self.baseline), scope)
             if baseline:
                 plain.add(doc, self.baseline.find(extraction.text), scope)
-            count += 1
         systems = [ours.result(SYSTEM, self.top)]
         if baseline:
             systems.append(plain.result(BASELINE, self.top))
-        return KindResult(kind=kind, documents=count, systems=systems)
+        return KindResult(kind=kind, documents=count, systems=systems, errors=failures)
+
+
+def _unreadable_prediction(doc: GoldDoc, exc: DocumentError) -> Prediction:
+    """Nothing found in a document that could not be read; each label's miss says why."""
+    note = f"document not read ({exc.code}): {exc.message}"
+    return Prediction({}, {label: note for label in doc.labels})
 
 
 def evaluate(gold_path: Path, *, kind: Kind | None = None, group_by: GroupBy = "category",

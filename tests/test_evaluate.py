@@ -233,3 +233,27 @@ def test_gate_shared_corpus() -> None:
     if not gold.is_file():
         pytest.skip(f"{gold} not found (set SKILLMATCH_SHARED)")
     assert_gate(gold, "shared")
+
+
+def test_an_unreadable_document_is_an_error_row_and_the_run_goes_on(tmp_path: Path) -> None:
+    gold = write_gold(tmp_path, TINY)
+    (tmp_path / "resumes" / "scan.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    with gold.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"doc": "resumes/scan.pdf", "kind": "resume",
+                             "skills": ["Python", "Git"]}) + "\n")
+    report = evaluate(gold, baseline=True)
+    resume = report.kind("resume")
+    assert [(e.doc, e.code) for e in resume.errors] == [("resumes/scan.pdf", "corrupt")]
+    assert resume.documents == 3
+    clean = evaluate(write_gold(tmp_path / "clean", TINY), baseline=True).kind("resume")
+    for system in (SYSTEM, BASELINE):
+        assert resume.system(system).micro.fn == clean.system(system).micro.fn + 2
+        assert resume.system(system).micro.tp == clean.system(system).micro.tp
+    misses = {row.skill: row for row in resume.system(SYSTEM).misses}
+    assert any("document not read (corrupt)" in e.evidence for e in misses["Git"].examples)
+
+    result = CliRunner().invoke(app, ["evaluate", str(gold), "--format", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["kinds"][0]["errors"][0]["doc"] == "resumes/scan.pdf"
+    assert "skillmatch evaluate: resumes/scan.pdf:" in result.stderr

@@ -1,16 +1,19 @@
 """A normal (non-editable) install works: the wheel ships the taxonomy and the CLI runs from it.
 
-Builds the wheel, installs it with ``--no-deps`` into a fresh venv that borrows the system
-site-packages (for spaCy and friends), and runs that venv's ``skillmatch`` from a temporary
-directory outside the repository, checking the package it imports is the installed one.
+Builds the wheel, installs it with ``--no-deps`` into a fresh venv that borrows the
+site-packages of the interpreter running the tests (for spaCy and friends: a user's venv or the
+system Python alike), and runs that venv's ``skillmatch`` from a temporary directory outside the
+repository, checking the package it imports is the installed one.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import site
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -43,14 +46,27 @@ def installed(tmp_path_factory) -> tuple[Path, Path]:
                  str(REPO)], cwd=root)
     assert built.returncode == 0, built.stderr
     (wheel,) = wheels.glob("skillmatch-*.whl")
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(root / "venv")
+    venv.EnvBuilder(with_pip=False).create(root / "venv")
     bin_dir = root / "venv" / ("Scripts" if os.name == "nt" else "bin")
+    borrow_site_packages(root / "venv")
     pip = run([sys.executable, "-m", "pip", "--python", str(bin_dir / "python"), "install",
                "--no-deps", "--force-reinstall", "-q", str(wheel)], cwd=root)
     assert pip.returncode == 0, pip.stderr
     work = root / "work"
     work.mkdir()
     return bin_dir, work
+
+
+def borrow_site_packages(venv_dir: Path) -> None:
+    """Put this interpreter's site-packages on the new venv's path, after its own.
+
+    A ``.pth`` line only appends a directory: the ``.pth`` files inside it (such as the
+    checkout's editable install) are not run, so ``service`` comes from the installed wheel.
+    """
+    own = Path(sysconfig.get_path("purelib", vars={"base": venv_dir, "platbase": venv_dir}))
+    borrowed = [*site.getsitepackages(), site.getusersitepackages()]
+    (own / "borrowed-test-deps.pth").write_text(
+        "\n".join(p for p in borrowed if Path(p).is_dir()) + "\n", encoding="utf-8")
 
 
 def test_the_venv_imports_the_installed_package_not_the_checkout(installed):

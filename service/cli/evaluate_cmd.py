@@ -17,7 +17,9 @@ EVALUATE_HELP = (
     "and print, per kind, micro and macro precision, recall and F1, figures per category (or "
     "skill), and the top false positives and misses with the evidence behind each. --baseline "
     "adds a plain case-insensitive whole-word dictionary of the same taxonomy forms on the same "
-    "text. Exit code 1 when a figure is below a --min-* floor."
+    "text. A document that cannot be read is reported as an error row, its labels count as "
+    "misses, and the run goes on. Exit code 1 when a document could not be read or a figure is "
+    "below a --min-* floor."
 )
 
 
@@ -68,10 +70,12 @@ def evaluate_command(
         typer.echo(report.model_dump_json(indent=2))
     else:
         _print_report(report)
+    for error in report.errors:
+        typer.echo(f"skillmatch evaluate: {error.doc}: {error.message} ({error.code})", err=True)
     failures = floor_failures(report, Floors(precision=min_precision, recall=min_recall, f1=min_f1))
     for failure in failures:
         typer.echo(f"below floor: {failure}", err=True)
-    if failures:
+    if failures or report.errors:
         raise typer.Exit(1)
 
 
@@ -91,6 +95,8 @@ def _print_report(report) -> None:
             summary.add_row(system.system, *(f"{v:.3f}" for v in (m.precision, m.recall, m.f1,
                             a.precision, a.recall, a.f1)), str(m.tp), str(m.fp), str(m.fn))
         console.print(summary)
+        for error in result.errors:
+            console.print(f"  not read: {error.doc} ({error.code}): {error.message}", markup=False)
         console.print(_groups_table(result, report.group_by, Table))
         ours = result.systems[0]
         for title, rows in (("false positives", ours.false_positives), ("misses", ours.misses)):
