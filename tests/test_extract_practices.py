@@ -165,3 +165,29 @@ def test_course_titles_are_evidence_of_kind_course():
     hit = extract_text("Relevant coursework: Stochastic Processes, Compilers").skill("probability")
     assert hit is not None and hit.explicit
     assert [e.kind for e in hit.evidence] == ["course"]
+
+
+# --- tools among tools, hedges, reject rules on plain mentions -----------------------------------
+
+def test_a_tool_in_prose_among_other_tools_counts():
+    text = "Tuned Spark jobs that Databricks runs for the dbt models."
+    assert "spark" in claimed(text)
+    assert "spark" not in claimed("A spark of curiosity drove the team.")
+
+
+def test_a_hedged_item_is_not_claimed_but_its_neighbours_are():
+    found = claimed("Tools: Kafka, MLflow (if used), Docker")
+    assert {"kafka", "docker"} <= found and "mlflow" not in found
+
+
+def test_a_skills_reject_rule_applies_to_its_plain_forms_too():
+    # "time series" names data here, not a method (LABELING.md)
+    assert "time-series-forecasting" not in claimed("Drew time series charts in D3.js")
+    assert "time-series-forecasting" in claimed("Built time series models for demand")
+
+
+def test_regression_as_a_modelling_method_and_optimization_techniques():
+    assert "supervised-learning" in claimed("Solid grasp of statistical regression.")
+    assert "supervised-learning" not in claimed("Ran the regression tests nightly.")
+    assert "optimization" in claimed("Used optimization techniques such as L-BFGS.")
+    assert "optimization" not in claimed("SEO optimization techniques for blogs.")

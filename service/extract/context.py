@@ -241,6 +241,36 @@ def confirmed_by_neighbours(text: str, mention: Mention, anchors: Anchors) -> bo
     return anchors.adjacent(text, mention)
 
 
+_SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
+_COMPANY_REACH = 120
+# words that lead to a person rather than a tool: "met Julia", "thanks to Julia", "Dr. Watson"
+_PERSON_LEAD = re.compile(
+    r"(?i)\b(?:met|meet|meeting|thanks?(?: to)?|dear|mr|ms|mrs|dr|prof|by|from|friend|colleague)"
+    r"\.?\s+$"
+)
+
+
+def confirmed_by_company(text: str, mention: Mention, anchors: Anchors) -> bool:
+    """Written in the taxonomy's own case ("Spark", not "spark") in a sentence that names at
+    least two other technical skills close by: a tool among tools in prose ("jobs on Spark,
+    tuned with Databricks and dbt")."""
+    surface = text[mention.start:mention.end]
+    form = mention.form.text
+    if surface != form and not (surface[:-1] == form and surface.endswith("s")):
+        return False
+    if not any(c.isupper() for c in form) or _PERSON_LEAD.search(
+        text, max(0, mention.start - 12), mention.start
+    ):
+        return False
+    lo = max(0, mention.start - _COMPANY_REACH)
+    hi = min(len(text), mention.end + _COMPANY_REACH)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, mention.start)]
+    lo = breaks[-1] if breaks else lo
+    after = _SENTENCE_BREAK.search(text, mention.end, hi)
+    hi = after.start() if after else hi
+    return anchors.count_within(lo, hi, exclude=(mention.start, mention.end)) >= 2
+
+
 _ADJACENT_GAP = re.compile(r"[ ,/&+|()\-]{1,3}")
 
 
@@ -263,6 +293,17 @@ class Anchors:
     def within(self, start: int, end: int) -> bool:
         index = bisect_left(self.spans, (start, -1))
         return index < len(self.spans) and self.spans[index][1] <= end
+
+    def count_within(self, start: int, end: int, exclude: tuple[int, int]) -> int:
+        """How many anchors lie wholly inside ``start``–``end``, other than ``exclude``."""
+        index = bisect_left(self.spans, (start, -1))
+        count = 0
+        while index < len(self.spans) and self.spans[index][0] < end:
+            span = self.spans[index]
+            if span[1] <= end and span != exclude:
+                count += 1
+            index += 1
+        return count
 
     def adjacent(self, text: str, mention: Mention) -> bool:
         """An anchor at most three spaces or punctuation marks away, on the same line."""
@@ -426,6 +467,8 @@ _FILLER = frozenset(
     """.split()  # noqa: SIM905
 )
 _NEG_REACH = 120
+# "MLflow (if used)": a hedge on the item right before it
+_HEDGED = re.compile(r"\s*\(\s*if (?:used|any|applicable)\s*\)")
 
 
 def _only_filler(gap: str) -> bool:
@@ -462,6 +505,8 @@ def negated(text: str, mention: Mention, blanked: str) -> bool:
     after = blanked[mention.end:mention.end + _NEG_REACH]
     after = after[:min((i for i in (after.find("\n"), after.find(". "), after.find(";")) if i >= 0),
                        default=len(after))]
+    if _HEDGED.match(text, mention.end):
+        return True
     post = _POST_NEG.search(after) if "not" in after or "n't" in after else None
     return bool(post and _only_filler(after[:post.start()]))
 

@@ -58,6 +58,10 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     accepted = [
         (m, how) for m, how in accepted
         if not context.in_organisation_name(text, m)
+        and not (
+            how == "exact" and len(m.form.skill_ids) == 1
+            and context.rejected_by_rule(text, m, _rule(taxonomy, m))
+        )
         and not _defined_otherwise(text, m, pipeline)
         and not (context.in_place_name(text, m) and not context.in_skills_area(text, document, m))
     ]
@@ -162,6 +166,7 @@ def _resolve_ambiguity(
                 or context.in_skills_area(text, document, mention)
                 or context.confirmed_by_phrase(text, mention)
                 or context.confirmed_by_neighbours(text, mention, anchors)
+                or context.confirmed_by_company(text, mention, anchors)
             ):
                 accepted[index] = (mention, "context")
                 anchors.add((mention.start, mention.end))
