@@ -195,9 +195,12 @@ def _kind(
 ) -> str:
     """"degree" for the field of a degree or major ("MSc in Statistics"), "course" for a course
     title ("Coursework: Stochastic Processes"), else "mention"."""
-    if fold(text[mention.start:mention.end]) in fields and context.in_degree_phrase(text, mention):
+    if (
+        len(mention.form.skill_ids) == 1 and fold(mention.form.text) in fields
+        and context.in_degree_phrase(text, mention)
+    ):
         return "degree"
-    if courses(mention):
+    if courses.ends and courses(mention):
         return "course"
     return "mention"
 
