@@ -191,3 +191,17 @@ def test_regression_as_a_modelling_method_and_optimization_techniques():
     assert "supervised-learning" not in claimed("Ran the regression tests nightly.")
     assert "optimization" in claimed("Used optimization techniques such as L-BFGS.")
     assert "optimization" not in claimed("SEO optimization techniques for blogs.")
+
+
+# --- systematic variants ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Tuned L2 regularisation for the ranking model", "regularized-regression"),  # -ise
+        ("Stacked ensemble modeling for churn", "ensemble-methods"),  # modelling → modeling
+        ("Owned machine learning model deployment", "model-deployment"),  # ML → machine learning
+    ],
+)
+def test_spelling_and_abbreviation_variants_are_generated(text, skill):
+    assert skill in claimed(text)
