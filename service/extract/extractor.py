@@ -9,6 +9,7 @@ from datetime import date
 
 from .. import __version__
 from ..documents import document_from_text
+from ..documents.normalize import unmark
 from ..documents.text import first_holding
 from ..errors import TextTooLong
 from ..models import Document, Evidence, Extraction, Position, Section, SkillHit, Versions
@@ -51,8 +52,12 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     _check_length(document.text)
     pipeline = pipeline or get_pipeline()
     taxonomy = pipeline.taxonomy
-    text = document.text
+    source = document.text
+    # markup blanked (same offsets): context rules read the plain text, evidence the source
+    text, pads = unmark(source)
     mentions = pipeline.mentions(text)
+    if pads is not None:
+        mentions = [_widened(m, pads) for m in mentions]
     accepted = _resolve_ambiguity(text, document, mentions, taxonomy)
     fields = pipeline.field_forms
     accepted = [
@@ -77,7 +82,7 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
         neg = context.negated(text, mention, blanked) or (
             prerequisites and context.course_prerequisite(text, mention, blanked)
         )
-        item = _evidence(text, section_at, page_at, mention, method, neg, None if neg else hints,
+        item = _evidence(source, section_at, page_at, mention, method, neg, None if neg else hints,
                          _kind(text, mention, fields, courses))
         for skill_id in mention.form.skill_ids:
             evidence[skill_id].append(item)
@@ -87,7 +92,7 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
         (skills if any(not e.negated for e in items) else not_claimed).append(hit)
     skills.extend(_implied(taxonomy, {h.id for h in skills}))
     return Extraction(
-        text=text,
+        text=source,
         skills=sorted(skills, key=_order),
         not_claimed=sorted(not_claimed, key=_order),
         document=document,
@@ -188,6 +193,14 @@ def _defined_otherwise(text: str, mention: Mention, pipeline: Pipeline) -> bool:
         return False
     form = pipeline.table.get(expansion)
     return form is None or not set(mention.form.skill_ids) & set(form.skill_ids)
+
+
+def _widened(mention: Mention, pads: bytearray) -> Mention:
+    """The mention taking back the padding its escape left right after it ("C\\#")."""
+    end = mention.end
+    while end < len(pads) and pads[end]:
+        end += 1
+    return mention if end == mention.end else Mention(mention.start, end, mention.form, mention.method)
 
 
 def _kind(
