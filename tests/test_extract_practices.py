@@ -205,3 +205,14 @@ def test_regression_as_a_modelling_method_and_optimization_techniques():
 )
 def test_spelling_and_abbreviation_variants_are_generated(text, skill):
     assert skill in claimed(text)
+
+
+def test_database_clustering_and_model_optimization_are_not_the_ml_skills():
+    assert "clustering" not in claimed("Advanced SQL: window functions, partitioning and clustering")
+    assert "clustering" in claimed("Customer segmentation with clustering and PCA")
+    assert "optimization" not in claimed("LLM fine-tuning, and model optimization")
+
+
+def test_a_unit_test_framework_names_unit_testing():
+    assert {"junit", "unit-testing"} <= claimed("Frameworks: Spring, JUnit, Mockito")
+    assert "unit-testing" in claimed("Testing: NUnit and xUnit")
