@@ -216,3 +216,14 @@ def test_database_clustering_and_model_optimization_are_not_the_ml_skills():
 def test_a_unit_test_framework_names_unit_testing():
     assert {"junit", "unit-testing"} <= claimed("Frameworks: Spring, JUnit, Mockito")
     assert "unit-testing" in claimed("Testing: NUnit and xUnit")
+
+
+def test_a_course_title_confirms_an_ambiguous_name():
+    hit = extract_text("Courses\nEE364: CNNs for Image Recognition").skill(
+        "convolutional-neural-networks")
+    assert hit is not None and hit.explicit and hit.evidence[0].kind == "course"
+    assert extract_text("Watched CNN for the news").skill("convolutional-neural-networks") is None
+
+
+def test_bayesian_methods_named_by_their_model():
+    assert "bayesian-statistics" in claimed("Built Bayesian forecasting models for demand.")

@@ -405,7 +405,11 @@ def in_degree_phrase(text: str, mention: Mention) -> bool:
 _COURSE_LABEL = re.compile(
     r"(?i)\b(?:(?:relevant |selected |graduate |key )?course(?:work|s)?|modules?|classes|"
     r"subjects|curriculum)\b\s*(?:taken|completed|included)?\s*[:\-–|]"
+    r"|(?-i:\b[A-Z]{2,4} ?\d{2,3}[A-Za-z]?)\s*:"  # a course code: "CS231n: …"
 )
+
+
+_COURSE_CODE_HINT = re.compile(r"\b[A-Z]{2,4} ?\d{2,3}[A-Za-z]?\s*:")
 
 
 class CourseLists:
@@ -416,6 +420,7 @@ class CourseLists:
         self.text = text
         self.ends = [m.end() for m in _COURSE_LABEL.finditer(text)] if "ourse" in text or (
             "odule" in text or "lasses" in text or "ubjects" in text or "urriculum" in text
+            or _COURSE_CODE_HINT.search(text)
         ) else []
 
     def __call__(self, mention: Mention) -> bool:

@@ -58,7 +58,8 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     mentions = pipeline.mentions(text)
     if pads is not None:
         mentions = [_widened(m, pads) for m in mentions]
-    accepted = _resolve_ambiguity(text, document, mentions, taxonomy)
+    courses = context.CourseLists(text)
+    accepted = _resolve_ambiguity(text, document, mentions, taxonomy, courses)
     fields = pipeline.field_forms
     accepted = [
         (m, how) for m, how in accepted
@@ -73,7 +74,6 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     blanked = context.blank_out(soft_unwrap(text), [(m.start, m.end) for m, _ in accepted])
     accepted, overflow = _analysed(accepted)
     hints = context.RequirementHints(text)
-    courses = context.CourseLists(text)
     prerequisites = context.mentions_prerequisites(text)
     section_at = first_holding(document.sections, document.section_at)
     page_at = first_holding(document.blocks, document.page_at, lambda block: block.page)
@@ -129,10 +129,11 @@ def _check_length(text: str) -> None:
 
 
 def _resolve_ambiguity(
-    text: str, document: Document, mentions: list[Mention], taxonomy: Taxonomy
+    text: str, document: Document, mentions: list[Mention], taxonomy: Taxonomy,
+    courses: context.CourseLists,
 ) -> list[tuple[Mention, str]]:
     """Keep unambiguous mentions; keep an ambiguous one only in a technical context (judging at
-    most ``MAX_JUDGED`` per skill; later ones are dropped)."""
+    most ``MAX_JUDGED`` per skill; later ones are dropped); a course title is one."""
     accepted: dict[int, tuple[Mention, str]] = {}
     pending = []
     lowercase = set()
@@ -172,6 +173,7 @@ def _resolve_ambiguity(
                 or context.confirmed_by_phrase(text, mention)
                 or context.confirmed_by_neighbours(text, mention, anchors)
                 or context.confirmed_by_company(text, mention, anchors)
+                or (courses.ends and courses(mention))
             ):
                 accepted[index] = (mention, "context")
                 anchors.add((mention.start, mention.end))
