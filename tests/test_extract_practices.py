@@ -227,3 +227,13 @@ def test_a_course_title_confirms_an_ambiguous_name():
 
 def test_bayesian_methods_named_by_their_model():
     assert "bayesian-statistics" in claimed("Built Bayesian forecasting models for demand.")
+
+
+def test_former_paraphrase_patterns_are_practice_rules():
+    found = claimed(
+        "Deployed the scoring service to Kubernetes. Engineered many new features; built "
+        "Tableau dashboards and reviewed pull requests. Tuned the model's hyperparameters. "
+        "Three models running in production."
+    )
+    assert {"model-deployment", "feature-engineering", "data-visualization", "code-review",
+            "hyperparameter-tuning"} <= found

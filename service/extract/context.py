@@ -402,26 +402,38 @@ def in_degree_phrase(text: str, mention: Mention) -> bool:
     return bool(re.match(r"\s+(?:degree|major|diploma)\b", after, re.IGNORECASE))
 
 
+# (matched on lower-cased text, where one of _COURSE_WORDS starts)
 _COURSE_LABEL = re.compile(
-    r"(?i)\b(?:(?:relevant |selected |graduate |key )?course(?:work|s)?|modules?|classes|"
-    r"subjects|curriculum)\b\s*(?:taken|completed|included)?\s*[:\-–|]"
-    r"|(?-i:\b[A-Z]{2,4} ?\d{2,3}[A-Za-z]?)\s*:"  # a course code: "CS231n: …"
+    r"(?:course(?:work|s)?|modules?|classes|subjects|curriculum)\b"
+    r"\s*(?:taken|completed|included)?\s*[:\-–|]"
 )
-
-
-_COURSE_CODE_HINT = re.compile(r"\b[A-Z]{2,4} ?\d{2,3}[A-Za-z]?\s*:")
+_COURSE_WORDS = ("course", "module", "classes", "subjects", "curriculum")
+# a course code ("CS231n:", "EE 364:"): found from its digits and colon, then checked
+_COURSE_CODE_END = re.compile(r"\d[A-Za-z]?[ \t]*:")
+_COURSE_CODE = re.compile(r"(?<![A-Za-z])[A-Z]{2,4} ?\d{2,3}[A-Za-z]?[ \t]*:$")
 
 
 class CourseLists:
-    """Where a "Coursework:" / "Relevant courses:" / "Modules:" label sits in a text (found
-    once): a mention after one on the same line is a course title, which names its subject."""
+    """Where a "Coursework:" / "Relevant courses:" / "Modules:" label or a course code
+    ("CS231n:") sits in a text (found once): a mention after one on the same line is a course
+    title, which names its subject."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.ends = [m.end() for m in _COURSE_LABEL.finditer(text)] if "ourse" in text or (
-            "odule" in text or "lasses" in text or "ubjects" in text or "urriculum" in text
-            or _COURSE_CODE_HINT.search(text)
-        ) else []
+        lowered = text.lower()
+        ends = []
+        for word in _COURSE_WORDS:
+            at = lowered.find(word)
+            while at >= 0:
+                label = None if at and lowered[at - 1].isalnum() else _COURSE_LABEL.match(
+                    lowered, at)
+                if label is not None:
+                    ends.append(label.end())
+                at = lowered.find(word, at + len(word))
+        for match in _COURSE_CODE_END.finditer(text):
+            if _COURSE_CODE.search(text, max(0, match.end() - 12), match.end()):
+                ends.append(match.end())
+        self.ends = sorted(ends)
 
     def __call__(self, mention: Mention) -> bool:
         if not self.ends:

@@ -15,6 +15,7 @@ from pathlib import Path
 import spacy
 from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -96,10 +97,14 @@ class _PracticeRule:
     lowered: re.Pattern[str] | None
     starts: frozenset[str]
     number_first: bool
+    needs: tuple[frozenset[int], ...]
 
 
-def _practice_rules(taxonomy: Taxonomy, practices: PracticeRules) -> list[_PracticeRule]:
-    """The compiled practice rules, with the form each skill's matches name."""
+def _practice_rules(
+    taxonomy: Taxonomy, practices: PracticeRules, strings: StringStore
+) -> list[_PracticeRule]:
+    """The compiled practice rules, with the form each skill's matches name (word hashes from
+    ``strings``, the pipeline's vocabulary)."""
     forms: dict[str, Form] = {}
     rules = []
     for rule in practices.rules:
@@ -110,6 +115,7 @@ def _practice_rules(taxonomy: Taxonomy, practices: PracticeRules) -> list[_Pract
         rules.append(_PracticeRule(
             form, re.compile(rule.pattern), re.compile(folded) if folded else None,
             rule.starts, rule.number,
+            tuple(frozenset(strings.add(word) for word in words) for words in rule.needs),
         ))
     return rules
 
@@ -145,7 +151,9 @@ class Pipeline:
         self.symbols = _symbol_pattern([f for f in self.table.forms.values() if f.glued])
         self.fuzzy = FuzzyIndex(taxonomy, self.table)
         self.paraphrases, self._paraphrase_forms = _paraphrase_pattern(taxonomy)
-        self.practices = _practice_rules(taxonomy, practices or PracticeRules())
+        self.practices = _practice_rules(
+            taxonomy, practices or PracticeRules(), self.nlp.vocab.strings
+        )
         self._rules_by_word: dict[int, list[_PracticeRule]] = {}
         for rule in self.practices:
             for word in rule.starts:
@@ -208,11 +216,16 @@ class Pipeline:
             return []
         by_word = self._rules_by_word
         lower = doc.to_array(LOWER).tolist()
+        present = set(lower)
+        if not present.intersection(by_word) and not self._number_rules:
+            return []
         starts = [(tokens[i][0], by_word[key]) for i, key in enumerate(lower) if key in by_word]
         ascii_text = text.isascii()
         haystack = text.lower() if ascii_text else text
         if self._number_rules and _DIGIT.search(text):
             for rule in self._number_rules:
+                if not all(need & present for need in rule.needs):
+                    continue
                 pattern = rule.lowered if ascii_text and rule.lowered is not None else rule.pattern
                 starts.extend((m.start(), [rule]) for m in pattern.finditer(haystack))
         if not starts:
@@ -224,6 +237,8 @@ class Pipeline:
         extra: list[Mention] = []
         for start, rules in sorted(starts, key=lambda item: item[0]):
             for rule in rules:
+                if not all(need & present for need in rule.needs):
+                    continue
                 pattern = rule.lowered if ascii_text and rule.lowered is not None else rule.pattern
                 match = pattern.match(haystack, start)
                 if match is None or match.end() == start:

@@ -159,6 +159,9 @@ class PracticeRule:
     pattern: str
     starts: frozenset[str]
     number: bool = False
+    # per later slot (not numbers), the words one of its forms starts with: a text without
+    # any of one slot's words cannot match
+    needs: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -198,9 +201,10 @@ def load_practices(directory: Path | None, taxonomy: Taxonomy) -> PracticeRules:
         for name in practice.slots:
             if name != NUMBER and name not in data.families:
                 raise TaxonomyError(f"{FILE}: entry {label}: field slots: unknown family {name!r}")
-        rules.extend(
-            PracticeRule(practice.skill, pattern, start_words(first, data.families),
-                         first == NUMBER)
-            for pattern, first in rule_patterns(practice, data.families)
-        )
+        for pattern, first in rule_patterns(practice, data.families):
+            later = [slot for slot in practice.slots if slot not in (first, NUMBER)]
+            rules.append(PracticeRule(
+                practice.skill, pattern, start_words(first, data.families), first == NUMBER,
+                tuple(start_words(slot, data.families) for slot in later),
+            ))
     return PracticeRules(tuple(rules))
