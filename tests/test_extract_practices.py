@@ -237,3 +237,8 @@ def test_former_paraphrase_patterns_are_practice_rules():
     )
     assert {"model-deployment", "feature-engineering", "data-visualization", "code-review",
             "hyperparameter-tuning"} <= found
+
+
+def test_transformers_named_by_their_modality():
+    assert "transformers" in claimed("Summaries built with visio-linguistic transformers.")
+    assert "transformers" not in claimed("Replaced the power transformers at the substation.")
