@@ -193,7 +193,7 @@ def test_regression_as_a_modelling_method_and_optimization_techniques():
     assert "optimization" not in claimed("SEO optimization techniques for blogs.")
 
 
-# --- systematic variants ---------------------------------------------------------------------------
+# --- systematic variants ----------------------------------------------------------------------
 
 @pytest.mark.parametrize(
     ("text", "skill"),
@@ -208,7 +208,8 @@ def test_spelling_and_abbreviation_variants_are_generated(text, skill):
 
 
 def test_database_clustering_and_model_optimization_are_not_the_ml_skills():
-    assert "clustering" not in claimed("Advanced SQL: window functions, partitioning and clustering")
+    assert "clustering" not in claimed("Advanced SQL: window functions, partitioning and "
+                                       "clustering")
     assert "clustering" in claimed("Customer segmentation with clustering and PCA")
     assert "optimization" not in claimed("LLM fine-tuning, and model optimization")
 
@@ -242,3 +243,23 @@ def test_former_paraphrase_patterns_are_practice_rules():
 def test_transformers_named_by_their_modality():
     assert "transformers" in claimed("Summaries built with visio-linguistic transformers.")
     assert "transformers" not in claimed("Replaced the power transformers at the substation.")
+
+
+# --- names and boilerplate that are not claims -------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Speaker at the Deep Learning Workshop 2022.", "deep-learning"),
+        ("Member of the Kubernetes team at Acme.", "kubernetes"),
+        ("We are an equal opportunity employer; we do not discriminate on Java skills.", "java"),
+        ("About the company: Acme builds Rust tools for farmers.\n\nServices in Go.", "rust"),
+    ],
+)
+def test_events_teams_and_employer_boilerplate_are_not_claims(text, skill):
+    assert skill not in claimed(text)
+
+
+def test_a_workshop_attended_in_lower_case_and_the_job_itself_still_count():
+    assert "deep-learning" in claimed("Attended a deep learning workshop and used PyTorch")
+    assert "go" in claimed("About the company: Acme builds Rust tools.\n\nServices in Go.")

@@ -321,8 +321,12 @@ class Anchors:
 _ORG_SUFFIX = re.compile(
     r"\s*,?\s+(?:Inc\b\.?|LLC\b|Ltd\b\.?|Limited\b|Corp\b\.?|Corporation\b|GmbH\b|Pvt\b\.?|"
     r"Technologies\b|Labs\b|Software Foundation\b|Solutions\b|Systems\b|Consulting\b|"
-    r"Foundation\b|Institute\b|University\b|Conference\b|Summit\b|Meetup\b)"
+    r"Foundation\b|Institute\b|University\b|Conference\b|Summit\b|Meetup\b|Workshops?\b|"
+    r"Symposium\b|Hackathon\b|Days?\s+\d{4}\b)"
 )
+# "the Kubernetes team", "the Data Pipelines Team": a team named after the skill
+_TEAM_BEFORE = re.compile(r"(?i)\bthe\s+(?:[\w+#.-]+\s+){0,2}$")
+_TEAM_AFTER = re.compile(r"\s+(?:[Tt]eam|[Gg]uild|[Ss]quad|[Cc]hapter)\b")
 
 
 # A capitalised word then one of these (perhaps after one more capitalised word) names a place,
@@ -338,9 +342,40 @@ _PLACE_SUFFIX = re.compile(
 
 
 def in_organisation_name(text: str, mention: Mention) -> bool:
-    """"Docker Inc.", "Python Software Foundation", "Spark Summit": an organisation or event
-    named after the skill, not a claim of it."""
-    return bool(_ORG_SUFFIX.match(text, mention.end))
+    """"Docker Inc.", "Python Software Foundation", "Spark Summit", "Deep Learning Workshop",
+    "the Kubernetes team": an organisation, event or team named after the skill, not a claim
+    of it."""
+    if _ORG_SUFFIX.match(text, mention.end):
+        return True
+    return bool(
+        _TEAM_AFTER.match(text, mention.end)
+        and _TEAM_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    )
+
+
+_BOILERPLATE = _Folded(re.compile(
+    r"\bequal (?:employment )?opportunity\b|\bwithout regard to\b|\bdiscriminat\w*\b|"
+    r"\bprotected (?:veteran|class|characteristic)|\breasonable accommodations?\b",
+    re.IGNORECASE,
+))
+_ABOUT_LABEL = _Folded(re.compile(
+    r"^[\s#*-]*(?:about (?:the company|us|our company)|who we are|our company)\b\s*:?",
+    re.IGNORECASE,
+))
+
+
+def in_boilerplate(text: str, mention: Mention) -> bool:
+    """A posting's equal-opportunity sentence, or a short "About the company:" line: they
+    describe the employer, not the job."""
+    lo = max(0, mention.start - 300)
+    marks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, mention.start)]
+    start = marks[-1] if marks else lo
+    after = _SENTENCE_BREAK.search(text, mention.end, mention.end + 300)
+    end = after.start() if after else min(len(text), mention.end + 300)
+    if _BOILERPLATE.search(text[start:end]):
+        return True
+    line_start, line_end = line_bounds(text, mention.start, mention.end)
+    return line_end - line_start <= 400 and bool(_ABOUT_LABEL.match(text[line_start:line_end]))
 
 
 def in_place_name(text: str, mention: Mention) -> bool:

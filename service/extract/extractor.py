@@ -64,6 +64,7 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     accepted = [
         (m, how) for m, how in accepted
         if not context.in_organisation_name(text, m)
+        and not context.in_boilerplate(text, m)
         and not (
             how == "exact" and len(m.form.skill_ids) == 1
             and context.rejected_by_rule(text, m, _rule(taxonomy, m))
@@ -202,7 +203,9 @@ def _widened(mention: Mention, pads: bytearray) -> Mention:
     end = mention.end
     while end < len(pads) and pads[end]:
         end += 1
-    return mention if end == mention.end else Mention(mention.start, end, mention.form, mention.method)
+    if end == mention.end:
+        return mention
+    return Mention(mention.start, end, mention.form, mention.method)
 
 
 def _kind(

@@ -99,7 +99,7 @@ def verb_forms(word: str) -> set[str]:
 
 
 def noun_forms(word: str) -> set[str]:
-    """``model`` → model, models; ``query`` → queries; ``neural network`` → neural networks."""
+    """``model`` → models; ``query`` → queries; ``neural network`` → neural networks."""
     head, _, last = word.rpartition(" ")
     lead = f"{head} " if head else ""
     if last.endswith("y") and last[-2:-1] not in _VOWELS:
