@@ -15,7 +15,7 @@ from ..errors import TextTooLong
 from ..models import Document, Evidence, Extraction, Position, Section, SkillHit, Versions
 from ..settings import get_settings
 from ..taxonomy import Skill, Taxonomy
-from . import context
+from . import context, names
 from .forms import fold
 from .pipeline import Mention, Pipeline, get_pipeline, soft_unwrap
 
@@ -58,19 +58,19 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     mentions = pipeline.mentions(text)
     if pads is not None:
         mentions = [_widened(m, pads) for m in mentions]
-    courses = context.CourseLists(text)
+    courses = names.CourseLists(text)
     accepted = _resolve_ambiguity(text, document, mentions, taxonomy, courses)
     fields = pipeline.field_forms
     accepted = [
         (m, how) for m, how in accepted
-        if not context.in_organisation_name(text, m)
-        and not context.in_boilerplate(text, m)
+        if not names.in_organisation_name(text, m)
+        and not names.in_boilerplate(text, m)
         and not (
             how == "exact" and len(m.form.skill_ids) == 1
             and context.rejected_by_rule(text, m, _rule(taxonomy, m))
         )
         and not _defined_otherwise(text, m, pipeline)
-        and not (context.in_place_name(text, m) and not context.in_skills_area(text, document, m))
+        and not (names.in_place_name(text, m) and not context.in_skills_area(text, document, m))
     ]
     blanked = context.blank_out(soft_unwrap(text), [(m.start, m.end) for m, _ in accepted])
     accepted, overflow = _analysed(accepted)
@@ -131,7 +131,7 @@ def _check_length(text: str) -> None:
 
 def _resolve_ambiguity(
     text: str, document: Document, mentions: list[Mention], taxonomy: Taxonomy,
-    courses: context.CourseLists,
+    courses: names.CourseLists,
 ) -> list[tuple[Mention, str]]:
     """Keep unambiguous mentions; keep an ambiguous one only in a technical context (judging at
     most ``MAX_JUDGED`` per skill; later ones are dropped); a course title is one."""
@@ -191,7 +191,7 @@ def _defined_otherwise(text: str, mention: Mention, pipeline: Pipeline) -> bool:
     Chartered Accountants (ICA)" is not independent component analysis."""
     if not mention.form.ambiguous:
         return False
-    expansion = context.acronym_expansion(text, mention)
+    expansion = names.acronym_expansion(text, mention)
     if expansion is None:
         return False
     form = pipeline.table.get(expansion)
@@ -209,13 +209,13 @@ def _widened(mention: Mention, pads: bytearray) -> Mention:
 
 
 def _kind(
-    text: str, mention: Mention, fields: frozenset[str], courses: context.CourseLists
+    text: str, mention: Mention, fields: frozenset[str], courses: names.CourseLists
 ) -> str:
     """"degree" for the field of a degree or major ("MSc in Statistics"), "course" for a course
     title ("Coursework: Stochastic Processes"), else "mention"."""
     if (
         len(mention.form.skill_ids) == 1 and fold(mention.form.text) in fields
-        and context.in_degree_phrase(text, mention)
+        and names.in_degree_phrase(text, mention)
     ):
         return "degree"
     if courses.ends and courses(mention):
