@@ -13,18 +13,16 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
-from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
-from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from ..settings import get_settings
 from ..taxonomy import Taxonomy, default_taxonomy_dir, get_taxonomy
-from .alternation import Alternation, lowered
+from .alternation import Alternation
 from .forms import Form, FormTable, build_forms, fold
 from .fuzzy import FuzzyIndex
-from .practices import PracticeRules, load_practices
+from .practices import PracticeMatcher, PracticeRules, load_practices
 from .tokens import ChunkTokenizer
 
 _URL_OR_EMAIL = re.compile(
@@ -32,7 +30,6 @@ _URL_OR_EMAIL = re.compile(
     r"edu|ai|co|in|us|uk|de|gov)(?:/\S*)?\b"
 )
 _URL_HINT = re.compile(r"@|://|www\.|\.(?:com|org|net|io|edu|ai|co|in|us|uk|de|gov)\b")
-_DIGIT = re.compile(r"\d")
 _GLUE_HINT = re.compile(r"[+#]|(?<![A-Za-z0-9])\.[A-Za-z]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _EXTRA_INFIXES = [
@@ -87,39 +84,6 @@ def _paraphrase_pattern(taxonomy: Taxonomy) -> tuple[Alternation | None, list[Fo
     return (Alternation(patterns) if patterns else None), forms
 
 
-@dataclass(frozen=True)
-class _PracticeRule:
-    """One compiled practice rule: the form its matches name, the regex (and its form for
-    lower-cased ASCII text) and the first words that may start a match."""
-
-    form: Form
-    pattern: re.Pattern[str]
-    lowered: re.Pattern[str] | None
-    starts: frozenset[str]
-    number_first: bool
-    needs: tuple[frozenset[int], ...]
-
-
-def _practice_rules(
-    taxonomy: Taxonomy, practices: PracticeRules, strings: StringStore
-) -> list[_PracticeRule]:
-    """The compiled practice rules, with the form each skill's matches name (word hashes from
-    ``strings``, the pipeline's vocabulary)."""
-    forms: dict[str, Form] = {}
-    rules = []
-    for rule in practices.rules:
-        form = forms.setdefault(
-            rule.skill, Form(f"{taxonomy.get(rule.skill).name} (practice)", (rule.skill,))
-        )
-        folded = lowered(rule.pattern)
-        rules.append(_PracticeRule(
-            form, re.compile(rule.pattern), re.compile(folded) if folded else None,
-            rule.starts, rule.number,
-            tuple(frozenset(strings.add(word) for word in words) for words in rule.needs),
-        ))
-    return rules
-
-
 def _symbol_pattern(forms: list[Form]) -> re.Pattern[str] | None:
     """One regex over the forms a tokenizer might split, with word-like boundaries."""
     parts = []
@@ -151,16 +115,9 @@ class Pipeline:
         self.symbols = _symbol_pattern([f for f in self.table.forms.values() if f.glued])
         self.fuzzy = FuzzyIndex(taxonomy, self.table)
         self.paraphrases, self._paraphrase_forms = _paraphrase_pattern(taxonomy)
-        self.practices = _practice_rules(
+        self.practices = PracticeMatcher(
             taxonomy, practices or PracticeRules(), self.nlp.vocab.strings
         )
-        self._rules_by_word: dict[int, list[_PracticeRule]] = {}
-        for rule in self.practices:
-            for word in rule.starts:
-                key = self.nlp.vocab.strings.add(word)
-                self._rules_by_word.setdefault(key, []).append(rule)
-        self._number_rules = [rule for rule in self.practices if rule.number_first]
-        self._practice_skills = {rule.form.skill_ids for rule in self.practices}
         education = getattr(taxonomy, "education", None)
         self.field_forms = frozenset(
             fold(form) for field in getattr(education, "fields", []) for form in field.forms
@@ -209,47 +166,12 @@ class Pipeline:
     def _practised(
         self, text: str, doc: Doc, tokens: list[tuple[int, int]], chosen: list[Mention]
     ) -> list[Mention]:
-        """Matches of the practice rules (``practices.py``), tried only where a token may
-        start one (a slot-0 word, or a number), rule by rule so that one practice never hides
-        another's ("deployed and monitored models")."""
-        if not self.practices or not len(doc):
-            return []
-        by_word = self._rules_by_word
-        lower = doc.to_array(LOWER).tolist()
-        present = set(lower)
-        if not present.intersection(by_word) and not self._number_rules:
-            return []
-        starts = [(tokens[i][0], by_word[key]) for i, key in enumerate(lower) if key in by_word]
-        ascii_text = text.isascii()
-        haystack = text.lower() if ascii_text else text
-        if self._number_rules and _DIGIT.search(text):
-            for rule in self._number_rules:
-                if not all(need & present for need in rule.needs):
-                    continue
-                pattern = rule.lowered if ascii_text and rule.lowered is not None else rule.pattern
-                starts.extend((m.start(), [rule]) for m in pattern.finditer(haystack))
-        if not starts:
-            return []
-        own: dict[tuple[str, ...], list[Mention]] = {ids: [] for ids in self._practice_skills}
-        for mention in chosen:
-            if mention.form.skill_ids in own:
-                own[mention.form.skill_ids].append(mention)
-        extra: list[Mention] = []
-        for start, rules in sorted(starts, key=lambda item: item[0]):
-            for rule in rules:
-                if not all(need & present for need in rule.needs):
-                    continue
-                pattern = rule.lowered if ascii_text and rule.lowered is not None else rule.pattern
-                match = pattern.match(haystack, start)
-                if match is None or match.end() == start:
-                    continue
-                taken = own[rule.form.skill_ids]
-                if any(m.start < match.end() and start < m.end for m in taken):
-                    continue
-                mention = Mention(start, match.end(), rule.form, "context")
-                extra.append(mention)
-                taken.append(mention)
-        return extra
+        """Matches of the practice rules (``practices.py``)."""
+        spans = [(m.start, m.end, m.form.skill_ids) for m in chosen]
+        return [
+            Mention(start, end, form, "context")
+            for start, end, form in self.practices.find(text, doc, tokens, spans)
+        ]
 
     def forget(self) -> None:
         """Empty the caches shared across texts (chunk tokens, fuzzy verdicts): benchmarks use

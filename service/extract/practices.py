@@ -18,8 +18,14 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from spacy.attrs import LOWER
+from spacy.strings import StringStore
+from spacy.tokens import Doc
+
 from ..errors import TaxonomyError
 from ..taxonomy import Taxonomy
+from .alternation import lowered
+from .forms import Form
 
 FILE = "practices.yaml"
 NUMBER = "number"
@@ -208,3 +214,95 @@ def load_practices(directory: Path | None, taxonomy: Taxonomy) -> PracticeRules:
                 tuple(start_words(slot, data.families) for slot in later),
             ))
     return PracticeRules(tuple(rules))
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """One compiled rule: the form its matches name, the regex (and its form for lower-cased
+    ASCII text), the words a match may start with, and per later slot the word hashes one of
+    which the text must hold."""
+
+    form: Form
+    pattern: re.Pattern[str]
+    lowered: re.Pattern[str] | None
+    starts: frozenset[str]
+    number_first: bool
+    needs: tuple[frozenset[int], ...]
+
+
+class PracticeMatcher:
+    """The practice rules of one taxonomy, tried only where a token may start one (a first
+    word of the rule's first slot, or a figure) and only when every later slot has one of its
+    words in the text; rule by rule, so one practice never hides another's ("deployed and
+    monitored models")."""
+
+    def __init__(self, taxonomy: Taxonomy, practices: PracticeRules, strings: StringStore):
+        forms: dict[str, Form] = {}
+        self.rules: list[_Compiled] = []
+        for rule in practices.rules:
+            form = forms.setdefault(
+                rule.skill, Form(f"{taxonomy.get(rule.skill).name} (practice)", (rule.skill,))
+            )
+            folded = lowered(rule.pattern)
+            self.rules.append(_Compiled(
+                form, re.compile(rule.pattern), re.compile(folded) if folded else None,
+                rule.starts, rule.number,
+                tuple(frozenset(strings.add(word) for word in words) for words in rule.needs),
+            ))
+        self.by_word: dict[int, list[_Compiled]] = {}
+        for compiled in self.rules:
+            for word in compiled.starts:
+                self.by_word.setdefault(strings.add(word), []).append(compiled)
+        self.numbered = [compiled for compiled in self.rules if compiled.number_first]
+        self.skills = {compiled.form.skill_ids for compiled in self.rules}
+
+    def __bool__(self) -> bool:
+        return bool(self.rules)
+
+    def find(
+        self, text: str, doc: Doc, tokens: list[tuple[int, int]],
+        chosen: list[tuple[int, int, tuple[str, ...]]],
+    ) -> list[tuple[int, int, Form]]:
+        """``(start, end, form)`` of each match in ``text`` (tokenized as ``doc``, ``tokens``
+        the tokens' character spans) that overlaps no ``chosen`` span of its own skill."""
+        if not self.rules or not len(doc):
+            return []
+        by_word = self.by_word
+        lower = doc.to_array(LOWER).tolist()
+        present = set(lower)
+        if not present.intersection(by_word) and not self.numbered:
+            return []
+        starts = [(tokens[i][0], by_word[key]) for i, key in enumerate(lower) if key in by_word]
+        ascii_text = text.isascii()
+        haystack = text.lower() if ascii_text else text
+        if self.numbered and _DIGIT.search(text):
+            for rule in self.numbered:
+                if all(need & present for need in rule.needs):
+                    pattern = rule.lowered if ascii_text and rule.lowered else rule.pattern
+                    starts.extend((m.start(), [rule]) for m in pattern.finditer(haystack))
+        if not starts:
+            return []
+        own: dict[tuple[str, ...], list[tuple[int, int]]] = {ids: [] for ids in self.skills}
+        for start, end, ids in chosen:
+            if ids in own:
+                own[ids].append((start, end))
+        found: list[tuple[int, int, Form]] = []
+        for start, rules in sorted(starts, key=lambda item: item[0]):
+            for rule in rules:
+                if not all(need & present for need in rule.needs):
+                    continue
+                pattern = rule.lowered if ascii_text and rule.lowered else rule.pattern
+                match = pattern.match(haystack, start)
+                if match is None or match.end() == start:
+                    continue
+                taken = own[rule.form.skill_ids]
+                if any(s < match.end() and start < e for s, e in taken):
+                    continue
+                found.append((start, match.end(), rule.form))
+                taken.append((start, match.end()))
+        return found
