@@ -5,6 +5,7 @@ Offsets of evidence index the normalised text, so this runs once, before anythin
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -95,3 +96,60 @@ def _normalize_once(text: str) -> str:
     # _SPACES never spans a line break, so one pass over the text equals one per line
     lines = [line.strip() for line in _SPACES.sub(" ", text).split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+# --- markup, blanked for matching (same length, same offsets) ------------------------------------
+
+_MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+_LATEX_ESCAPE = re.compile(r"\\([#&%$_])")
+_LATEX_COMMAND = re.compile(r"\\(?:textbf|textit|textsc|texttt|emph|underline|mbox|hbox)\s*\{")
+_LATEX_BRACE = re.compile(r"(?<=[\w+#.])\}")
+_EMPHASIS = re.compile(
+    r"(?<![\w*\\])(\*\*|__|\*|_|`)(?=[^\s*_`])([^\n*`]*?[^\s*_`\\])\1(?![\w*])"
+)
+_ENTITIES = re.compile(r"(?:&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});)+")
+
+
+def unmark(text: str) -> tuple[str, bytearray | None]:
+    """``text`` with Markdown emphasis (``**Python**``, ``_R_``, backticks), LaTeX escapes and
+    emphasis commands (``C\\#``, ``R\\&D``, ``\\textbf{SQL}``) and HTML entities (``C&#35;``,
+    ``&amp;``) blanked for matching: same length, so every offset still indexes ``text``.
+
+    An escape or entity becomes its character followed by spaces; the returned mask marks
+    those spaces, so that a mention ending just before them can take them back (its evidence
+    is then ``C\\#``, not ``C\\``). ``None`` when nothing changed.
+    """
+    if not _MARKUP_HINT.search(text):
+        return text, None
+    chars = list(text)
+    pads = bytearray(len(text))
+    changed = False
+    for match in _ENTITIES.finditer(text):
+        value = html.unescape(match.group())
+        if value == match.group() or len(value) > len(match.group()):
+            continue
+        start, end = match.span()
+        chars[start:end] = list(value) + [" "] * (end - start - len(value))
+        pads[start + len(value):end] = b"\x01" * (end - start - len(value))
+        changed = True
+    if "\\" in text:
+        for match in _LATEX_ESCAPE.finditer(text):
+            start = match.start()
+            chars[start], chars[start + 1] = match.group(1), " "
+            pads[start + 1] = 1
+            changed = True
+        for match in _LATEX_COMMAND.finditer(text):
+            chars[match.start():match.end()] = " " * (match.end() - match.start())
+            changed = True
+            close = _LATEX_BRACE.search(text, match.end(), match.end() + 200)
+            if close is not None:
+                chars[close.start()] = " "
+    for match in _EMPHASIS.finditer(text):
+        marker = len(match.group(1))
+        start, end = match.span()
+        chars[start:start + marker] = " " * marker
+        chars[end - marker:end] = " " * marker
+        changed = True
+    if not changed:
+        return text, None
+    return "".join(chars), pads

@@ -257,3 +257,16 @@ def test_an_unreadable_document_is_an_error_row_and_the_run_goes_on(tmp_path: Pa
     data = json.loads(result.stdout)
     assert data["kinds"][0]["errors"][0]["doc"] == "resumes/scan.pdf"
     assert "skillmatch evaluate: resumes/scan.pdf:" in result.stderr
+
+
+def test_category_table_shows_the_delta_against_the_dictionary(tmp_path: Path) -> None:
+    gold = write_gold(tmp_path, TINY)
+    runner = CliRunner()
+    with_baseline = runner.invoke(app, ["evaluate", str(gold), "--kind", "resume", "--baseline"])
+    assert with_baseline.exit_code == 0, with_baseline.output
+    assert "ΔR" in with_baseline.stdout and "ΔF1" in with_baseline.stdout
+    # languages: ours P 1 R 1 (Python, SQL); the dictionary adds Java and Go: F1 0.67
+    language = next(line for line in with_baseline.stdout.splitlines() if "language" in line)
+    assert "+0.00" in language and "+0.33" in language
+    alone = runner.invoke(app, ["evaluate", str(gold), "--kind", "resume"])
+    assert "ΔF1" not in alone.stdout

@@ -36,8 +36,9 @@ def test_ties_go_to_the_earlier_pattern_and_scanning_resumes_after_a_match():
     assert _ours([r"abc", r"bcd"], "abcd bcd") == [(0, (0, 3)), (1, (5, 8))]
 
 
-def test_taxonomy_paraphrases_match_as_the_union():
-    alternation = get_pipeline().paraphrases
+def test_practice_patterns_match_as_the_union():
+    """The taxonomy's practice rules (practices.yaml) as one alternation."""
+    alternation = Alternation([rule.pattern.pattern for rule in get_pipeline().practices.rules])
     text = (
         "Deployed two ranking models to production on Kubernetes.\n"
         "Engineered many new features; built Tableau dashboards and reviewed pull requests.\n"

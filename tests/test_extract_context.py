@@ -145,13 +145,16 @@ def test_requirement_hints(text, skill, hint):
         "Statistics degree, 2012",
     ],
 )
-def test_degree_fields_are_not_skill_claims(text):
-    """Uses the real taxonomy (its education fields)."""
+def test_degree_fields_are_skill_claims_of_kind_degree(text):
+    """A degree or major names its subject (LABELING.md); the evidence says it is a degree
+    field. Uses the real taxonomy (its education fields)."""
     from service.extract import extract_text
 
-    extraction = extract_text(text)
-    assert extraction.skill("statistics") is None
-    assert "statistics" in {h.id for h in extract_text("Strong statistics background").skills}
+    hit = extract_text(text).skill("statistics")
+    assert hit is not None and hit.explicit
+    assert [e.kind for e in hit.evidence] == ["degree"]
+    running = extract_text("Strong statistics background").skill("statistics")
+    assert [e.kind for e in running.evidence] == ["mention"]
 
 
 @pytest.mark.parametrize(

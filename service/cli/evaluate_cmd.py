@@ -130,6 +130,27 @@ def _groups_table(result, group_by: str, table_class):
             f = group.figures
             cells[index * 4 : index * 4 + 4] = [f"{f.precision:.2f}", f"{f.recall:.2f}",
                                                 f"{f.f1:.2f}", f"{f.tp}/{f.fp}/{f.fn}"]
+    deltas = _deltas(result)
+    if deltas is not None:
+        table.add_column("ΔR", justify="right")
+        table.add_column("ΔF1", justify="right")
     for name in sorted(rows):
-        table.add_row(name, *rows[name])
+        extra = [] if deltas is None else [
+            f"{d:+.2f}" if d is not None else "" for d in deltas.get(name, (None, None))
+        ]
+        table.add_row(name, *rows[name], *extra)
     return table
+
+
+def _deltas(result) -> dict[str, tuple[float, float]] | None:
+    """Per group, recall and F1 of the first system minus the dictionary's (None without a
+    baseline)."""
+    if len(result.systems) < 2:
+        return None
+    ours, baseline = result.systems[0], result.systems[-1]
+    theirs = {group.name: group.figures for group in baseline.groups}
+    return {
+        group.name: (group.figures.recall - theirs[group.name].recall,
+                     group.figures.f1 - theirs[group.name].f1)
+        for group in ours.groups if group.name in theirs
+    }

@@ -84,6 +84,12 @@ _LETTER_HYPHEN = re.compile(r"[A-Za-z]-")
 def rejected(text: str, mention: Mention, rule: ContextRule | None) -> bool:
     """A reject pattern overlapping the mention, or a general non-skill shape (R&D, C-suite,
     a lower-case acronym, an initial)."""
+    return rejected_by_shape(text, mention) or rejected_by_rule(text, mention, rule)
+
+
+def rejected_by_shape(text: str, mention: Mention) -> bool:
+    """General non-skill shapes: "R&D", "C-suite", "LSTM-based" (a hyphen then a letter), a
+    lower-case acronym, another case than a case-sensitive form's, an initial."""
     start, end = mention.start, mention.end
     surface, form = text[start:end], mention.form.text
     if text[end:end + 1] == "&" or text[start - 1:start] == "&":
@@ -96,10 +102,14 @@ def rejected(text: str, mention: Mention, rule: ContextRule | None) -> bool:
         return True
     if mention.form.case_sensitive and " ".join(surface.split()) != form:
         return True
-    if len(form) == 1 and (not surface.isupper() or _initial(text, start, end)):
-        return True
-    if rule is None:
+    return len(form) == 1 and (not surface.isupper() or _initial(text, start, end))
+
+
+def rejected_by_rule(text: str, mention: Mention, rule: ContextRule | None) -> bool:
+    """One of the skill's own reject patterns overlaps the mention."""
+    if rule is None or not rule.reject:
         return False
+    start, end = mention.start, mention.end
     lo, hi = max(0, start - rule.window), min(len(text), end + rule.window)
     window = text[lo:hi]
     for pattern in rule.reject:
@@ -135,8 +145,42 @@ _TECH_LEAD = _Folded(re.compile(
 
 
 def confirmed_by_phrase(text: str, mention: Mention) -> bool:
-    """A phrase that only takes a technology: "experience with X", "written in X", "learn X"."""
-    return bool(_TECH_LEAD.search(text[max(0, mention.start - 40):mention.start]))
+    """A phrase that only takes a technology: "experience with X", "written in X", "learn X";
+    or a one-letter name after "in"/"using"/"with" that ends the sentence or comes before a
+    bracket ("wrote the simulations in C.", "in R (tidyverse)")."""
+    if _TECH_LEAD.search(text[max(0, mention.start - 40):mention.start]):
+        return True
+    if mention.end - mention.start != 1 or not text[mention.start].isupper():
+        return False
+    lead = _ONE_LETTER_LEAD.search(text, max(0, mention.start - 12), mention.start)
+    if lead is None:
+        return False
+    # after "with", "and", "or" a full stop then a capital is more likely an initial
+    end = _SENTENCE_END_STRICT if lead.group(1) in ("with", "and", "or") else _ONE_LETTER_END
+    return bool(end.match(text, mention.end))
+
+
+_ONE_LETTER_LEAD = re.compile(r"\b(in|using|with|and|or)\s+$")
+_ONE_LETTER_END = re.compile(r"[.;!?]?[ \t]*(?:$|\n)|[.;!?]\s+[A-Z]|\s*[(\[]")
+_SENTENCE_END_STRICT = re.compile(r"[.;!?]?[ \t]*(?:$|\n)|\s*[(\[]")
+
+
+def sole_item_among_skills(text: str, mention: Mention, anchors: Anchors) -> bool:
+    """The mention is a whole list item ("GO" in "Python, GO, SQL"; "-R" as a bullet) and an
+    item next to it is a technical skill: a list of skills, whatever the case or bullet."""
+    items = list_items(text, mention.start, mention.end)
+    for index, (start, end) in enumerate(items):
+        if not (start <= mention.start and mention.end <= end):
+            continue
+        if text[start:end].strip(" \t-*•·") != text[mention.start:mention.end]:
+            return False
+        lo, hi = max(0, index - _LIST_REACH), min(len(items), index + _LIST_REACH + 1)
+        return any(
+            i != index and anchors.within(s, e)
+            and len(_WORD.findall(text[s:e])) <= _MAX_ITEM_WORDS + 1
+            for i, (s, e) in enumerate(items[lo:hi], lo)
+        )
+    return False
 
 
 def in_skills_area(text: str, document: Document, mention: Mention) -> bool:
@@ -197,6 +241,36 @@ def confirmed_by_neighbours(text: str, mention: Mention, anchors: Anchors) -> bo
     return anchors.adjacent(text, mention)
 
 
+_SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\n")
+_COMPANY_REACH = 120
+# words that lead to a person rather than a tool: "met Julia", "thanks to Julia", "Dr. Watson"
+_PERSON_LEAD = re.compile(
+    r"(?i)\b(?:met|meet|meeting|thanks?(?: to)?|dear|mr|ms|mrs|dr|prof|by|from|friend|colleague)"
+    r"\.?\s+$"
+)
+
+
+def confirmed_by_company(text: str, mention: Mention, anchors: Anchors) -> bool:
+    """Written in the taxonomy's own case ("Spark", not "spark") in a sentence that names at
+    least two other technical skills close by: a tool among tools in prose ("jobs on Spark,
+    tuned with Databricks and dbt")."""
+    surface = text[mention.start:mention.end]
+    form = mention.form.text
+    if surface != form and not (surface[:-1] == form and surface.endswith("s")):
+        return False
+    if not any(c.isupper() for c in form) or _PERSON_LEAD.search(
+        text, max(0, mention.start - 12), mention.start
+    ):
+        return False
+    lo = max(0, mention.start - _COMPANY_REACH)
+    hi = min(len(text), mention.end + _COMPANY_REACH)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, mention.start)]
+    lo = breaks[-1] if breaks else lo
+    after = _SENTENCE_BREAK.search(text, mention.end, hi)
+    hi = after.start() if after else hi
+    return anchors.count_within(lo, hi, exclude=(mention.start, mention.end)) >= 2
+
+
 _ADJACENT_GAP = re.compile(r"[ ,/&+|()\-]{1,3}")
 
 
@@ -220,6 +294,17 @@ class Anchors:
         index = bisect_left(self.spans, (start, -1))
         return index < len(self.spans) and self.spans[index][1] <= end
 
+    def count_within(self, start: int, end: int, exclude: tuple[int, int]) -> int:
+        """How many anchors lie wholly inside ``start``–``end``, other than ``exclude``."""
+        index = bisect_left(self.spans, (start, -1))
+        count = 0
+        while index < len(self.spans) and self.spans[index][0] < end:
+            span = self.spans[index]
+            if span[1] <= end and span != exclude:
+                count += 1
+            index += 1
+        return count
+
     def adjacent(self, text: str, mention: Mention) -> bool:
         """An anchor at most three spaces or punctuation marks away, on the same line."""
         for gap in (1, 2, 3):
@@ -229,92 +314,6 @@ class Anchors:
             if right in self.starts and _ADJACENT_GAP.fullmatch(text[mention.end:right]):
                 return True
         return False
-
-
-# --- organisation names ------------------------------------------------------------------------
-
-_ORG_SUFFIX = re.compile(
-    r"\s*,?\s+(?:Inc\b\.?|LLC\b|Ltd\b\.?|Limited\b|Corp\b\.?|Corporation\b|GmbH\b|Pvt\b\.?|"
-    r"Technologies\b|Labs\b|Software Foundation\b|Solutions\b|Systems\b|Consulting\b|"
-    r"Foundation\b|Institute\b|University\b|Conference\b|Summit\b|Meetup\b)"
-)
-
-
-# A capitalised word then one of these (perhaps after one more capitalised word) names a place,
-# venue, business or role: "Hive Coworking", "Scala Theatre", "Amazon Development Centre".
-_PLACE_SUFFIX = re.compile(
-    r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Co-?working|Ambassadors?|Theat(?:re|er)s?|Festival|Club|Caf[eé]|"
-    r"Hotel|Hostel|Inn|Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Square|Plaza|Park|Hall|Gallery|"
-    r"Museum|Restaurant|Bar|Pub|Bistro|Bakery|Brewery|Studios|Cinema|Arena|Stadium|Mall|Cent(?:er|re)|"
-    r"Ltd\b\.?|Inc\b\.?|PLC|Pty|Co\.|Group|Holdings|Partners|Ventures|Capital|Airlines?|Airways|"
-    r"Bank|Insurance|Hospital|Clinic|Church|Academy|School|College|Society|Association|Trust|Choir|"
-    r"Orchestra|Band|Magazine|Records|Agency|Gym|Fitness|Salon|Boutique)\b"
-)
-
-
-def in_organisation_name(text: str, mention: Mention) -> bool:
-    """"Docker Inc.", "Python Software Foundation", "Spark Summit": an organisation or event
-    named after the skill, not a claim of it."""
-    return bool(_ORG_SUFFIX.match(text, mention.end))
-
-
-def in_place_name(text: str, mention: Mention) -> bool:
-    """"Scala Theatre", "Hive Coworking", "Spark Ambassador": a capitalised mention followed by
-    a capitalised place, venue, business or role word (callers exempt skills lists)."""
-    return text[mention.start:mention.start + 1].isupper() and bool(
-        _PLACE_SUFFIX.match(text, mention.end)
-    )
-
-
-# --- acronyms defined in the text ----------------------------------------------------------------
-
-_EXPANSION_BEFORE = re.compile(r"((?:[A-Z][A-Za-z]*[ -](?:(?:of|and|for|the|&) )?){1,5}[A-Z][A-Za-z]*)\s*\($")
-_EXPANSION_AFTER = re.compile(r"\s*\(\s*((?:[A-Z][A-Za-z]*[ -](?:(?:of|and|for|the|&) )?){1,5}[A-Z][A-Za-z]*)\s*\)")
-_MINOR = frozenset({"of", "and", "for", "the", "&"})
-
-
-def acronym_expansion(text: str, mention: Mention) -> str | None:
-    """The name an all-caps mention abbreviates in this text: "Institute of Chartered
-    Accountants (ICA)", "DL (Distribution List)". ``None`` when the text defines none."""
-    surface = text[mention.start:mention.end]
-    if not (2 <= len(surface) <= 6 and surface.isalpha() and surface.isupper()):
-        return None
-    candidates = []
-    if text[mention.end:mention.end + 1] == ")":
-        before = _EXPANSION_BEFORE.search(text[max(0, mention.start - 80):mention.start])
-        if before:
-            candidates.append(before.group(1))
-    after = _EXPANSION_AFTER.match(text, mention.end)
-    if after:
-        candidates.append(after.group(1))
-    for words in candidates:
-        tokens = [w for w in re.split(r"[ -]+", words) if w.lower() not in _MINOR]
-        initials = "".join(w[0] for w in tokens[-len(surface):]).upper()
-        if len(tokens) >= len(surface) and initials == surface.upper():
-            return " ".join(tokens[-len(surface):]) if len(tokens) > len(surface) else words
-    return None
-
-
-# --- degree fields ----------------------------------------------------------------------------
-
-_DEGREE_CUE = re.compile(
-    r"(?i:\bdegrees?\b|\bbachelor(?:'?s)?\b|\bmaster(?:'?s)?\b|\bph\.?\s?d\b\.?|\bdoctora(?:te|l)\b|"
-    r"\bdiploma\b|\b(?:major|minor)(?:ed|ing)?\b|\bgraduated?\b)"
-    r"|\b(?:B\.?\s?Sc?|M\.?\s?Sc?|B\.?\s?Tech|M\.?\s?Tech|B\.?E|M\.?E|B\.?A|M\.?A|MBA)\b\.?"
-)
-_DEGREE_GAP = re.compile(r"[^.;:!?\n]{0,100}")
-
-
-def in_degree_phrase(text: str, mention: Mention) -> bool:
-    """"Bachelor's degree in business, statistics or …", "M.Sc. Statistics": the field of a
-    degree, not a skill claim."""
-    lo = max(0, mention.start - 120)
-    before = text[lo:mention.start]
-    cues = list(_DEGREE_CUE.finditer(before))
-    if cues and _DEGREE_GAP.fullmatch(before[cues[-1].end() :]):
-        return True
-    after = text[mention.end:mention.end + 12]
-    return bool(re.match(r"\s+(?:degree|major|diploma)\b", after, re.IGNORECASE))
 
 
 # --- negation and hypotheticals --------------------------------------------------------------
@@ -356,6 +355,8 @@ _FILLER = frozenset(
     """.split()  # noqa: SIM905
 )
 _NEG_REACH = 120
+# "MLflow (if used)": a hedge on the item right before it
+_HEDGED = re.compile(r"\s*\(\s*if (?:used|any|applicable)\s*\)")
 
 
 def _only_filler(gap: str) -> bool:
@@ -392,6 +393,8 @@ def negated(text: str, mention: Mention, blanked: str) -> bool:
     after = blanked[mention.end:mention.end + _NEG_REACH]
     after = after[:min((i for i in (after.find("\n"), after.find(". "), after.find(";")) if i >= 0),
                        default=len(after))]
+    if _HEDGED.match(text, mention.end):
+        return True
     post = _POST_NEG.search(after) if "not" in after or "n't" in after else None
     return bool(post and _only_filler(after[:post.start()]))
 

@@ -10,12 +10,13 @@ from datetime import date
 from .. import __version__
 from ..documents import document_from_text
 from ..documents.jsonresume import own_pointer
+from ..normalize import unmark
 from ..documents.text import first_holding
 from ..errors import TextTooLong
 from ..models import Document, Evidence, Extraction, Position, Section, SkillHit, Versions
 from ..settings import get_settings
 from ..taxonomy import Skill, Taxonomy
-from . import context
+from . import context, names
 from .forms import fold
 from .mention import Mention
 from .pipeline import Pipeline, get_pipeline, soft_unwrap
@@ -53,16 +54,25 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
     _check_length(document.text)
     pipeline = pipeline or get_pipeline()
     taxonomy = pipeline.taxonomy
-    text = document.text
+    source = document.text
+    # markup blanked (same offsets): context rules read the plain text, evidence the source
+    text, pads = unmark(source)
     mentions = pipeline.mentions(text)
-    accepted = _resolve_ambiguity(text, document, mentions, taxonomy)
+    if pads is not None:
+        mentions = [_widened(m, pads) for m in mentions]
+    courses = names.CourseLists(text)
+    accepted = _resolve_ambiguity(text, document, mentions, taxonomy, courses)
     fields = pipeline.field_forms
     accepted = [
         (m, how) for m, how in accepted
-        if not (fold(text[m.start:m.end]) in fields and context.in_degree_phrase(text, m))
-        and not context.in_organisation_name(text, m)
+        if not names.in_organisation_name(text, m)
+        and not names.in_boilerplate(text, m)
+        and not (
+            how == "exact" and len(m.form.skill_ids) == 1
+            and context.rejected_by_rule(text, m, _rule(taxonomy, m))
+        )
         and not _defined_otherwise(text, m, pipeline)
-        and not (context.in_place_name(text, m) and not context.in_skills_area(text, document, m))
+        and not (names.in_place_name(text, m) and not context.in_skills_area(text, document, m))
     ]
     blanked = context.blank_out(soft_unwrap(text), [(m.start, m.end) for m, _ in accepted])
     accepted, overflow = _analysed(accepted)
@@ -77,7 +87,8 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
         neg = context.negated(text, mention, blanked) or (
             prerequisites and context.course_prerequisite(text, mention, blanked)
         )
-        item = _evidence(text, section_at, page_at, mention, method, neg, None if neg else hints)
+        item = _evidence(source, section_at, page_at, mention, method, neg, None if neg else hints,
+                         _kind(text, mention, fields, courses))
         item.pointer = pointer_at(mention.start)
         several = len(mention.form.skill_ids) > 1 and item.pointer is not None
         if item.page in ocr_pages:
@@ -91,7 +102,7 @@ def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extracti
         (skills if any(not e.negated for e in items) else not_claimed).append(hit)
     skills.extend(_implied(taxonomy, {h.id for h in skills}))
     return Extraction(
-        text=text,
+        text=source,
         skills=sorted(skills, key=_order),
         not_claimed=sorted(not_claimed, key=_order),
         document=document,
@@ -128,10 +139,11 @@ def _check_length(text: str) -> None:
 
 
 def _resolve_ambiguity(
-    text: str, document: Document, mentions: list[Mention], taxonomy: Taxonomy
+    text: str, document: Document, mentions: list[Mention], taxonomy: Taxonomy,
+    courses: names.CourseLists,
 ) -> list[tuple[Mention, str]]:
     """Keep unambiguous mentions; keep an ambiguous one only in a technical context (judging at
-    most ``MAX_JUDGED`` per skill; later ones are dropped)."""
+    most ``MAX_JUDGED`` per skill; later ones are dropped); a course title is one."""
     accepted: dict[int, tuple[Mention, str]] = {}
     pending = []
     lowercase = set()
@@ -158,13 +170,20 @@ def _resolve_ambiguity(
         for index in pending:
             mention = mentions[index]
             rule = None if index in lowercase else _rule(taxonomy, mention)
-            if index not in lowercase and context.rejected(text, mention, rule):
+            if index not in lowercase and (
+                context.rejected_by_rule(text, mention, rule)
+                or context.rejected_by_shape(text, mention)
+                and not context.confirmed_by_rule(text, mention, rule)
+                and not context.sole_item_among_skills(text, mention, anchors)
+            ):
                 continue
             if (
                 context.confirmed_by_rule(text, mention, rule)
                 or context.in_skills_area(text, document, mention)
                 or context.confirmed_by_phrase(text, mention)
                 or context.confirmed_by_neighbours(text, mention, anchors)
+                or context.confirmed_by_company(text, mention, anchors)
+                or (courses.ends and courses(mention))
             ):
                 accepted[index] = (mention, "context")
                 anchors.add((mention.start, mention.end))
@@ -181,11 +200,36 @@ def _defined_otherwise(text: str, mention: Mention, pipeline: Pipeline) -> bool:
     Chartered Accountants (ICA)" is not independent component analysis."""
     if not mention.form.ambiguous:
         return False
-    expansion = context.acronym_expansion(text, mention)
+    expansion = names.acronym_expansion(text, mention)
     if expansion is None:
         return False
     form = pipeline.table.get(expansion)
     return form is None or not set(mention.form.skill_ids) & set(form.skill_ids)
+
+
+def _widened(mention: Mention, pads: bytearray) -> Mention:
+    """The mention taking back the padding its escape left right after it ("C\\#")."""
+    end = mention.end
+    while end < len(pads) and pads[end]:
+        end += 1
+    if end == mention.end:
+        return mention
+    return Mention(mention.start, end, mention.form, mention.method)
+
+
+def _kind(
+    text: str, mention: Mention, fields: frozenset[str], courses: names.CourseLists
+) -> str:
+    """"degree" for the field of a degree or major ("MSc in Statistics"), "course" for a course
+    title ("Coursework: Stochastic Processes"), else "mention"."""
+    if (
+        len(mention.form.skill_ids) == 1 and fold(mention.form.text) in fields
+        and names.in_degree_phrase(text, mention)
+    ):
+        return "degree"
+    if courses.ends and courses(mention):
+        return "course"
+    return "mention"
 
 
 def _lowercase_acronym(text: str, mention: Mention) -> bool:
@@ -206,6 +250,7 @@ def _rule(taxonomy: Taxonomy, mention: Mention):
 def _evidence(
     text: str, section_at: Callable[[int], Section | None], page_at: Callable[[int], int | None],
     mention: Mention, method: str, neg: bool, hints: context.RequirementHints | None,
+    kind: str = "mention",
 ) -> Evidence:
     line_start, line_end = context.line_bounds(text, mention.start, mention.end)
     line_start = max(line_start, mention.start - LINE_CONTEXT)
@@ -221,6 +266,7 @@ def _evidence(
         negated=neg,
         method=method,
         requirement=hints(mention.start, mention.end) if hints is not None else None,
+        kind=kind,
     )
 
 

@@ -78,8 +78,46 @@ def form_is_ambiguous(skill: Skill, form: str) -> bool:
     return " " not in form.strip()
 
 
+# Spelling pairs applied word by word (American → British and back): "visualization" ↔
+# "visualisation", "modeling" ↔ "modelling".
+_SPELLINGS = [
+    (re.compile(r"(?<=[a-z]{3})iz(ation|ations|e|es|ed|er|ers|ing)$"), r"is\1"),
+    (re.compile(r"(?<=[a-z]{3})is(ation|ations|e|es|ed|er|ers|ing)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{2}e)l(ing|ed|er|ers)$"), r"ll\1"),
+    (re.compile(r"(?<=[a-z]{2}e)ll(ing|ed|er|ers)$"), r"l\1"),
+]
+# Abbreviations a phrase may use for one of its parts: "ML infrastructure" ↔ "machine learning
+# infrastructure".
+_ABBREVIATIONS = [("machine learning", "ML"), ("artificial intelligence", "AI")]
+
+
+def _respelled(form: str) -> list[str]:
+    """``form`` with each word's spelling pair applied (one variant per rule that changes it)."""
+    out = []
+    for pattern, replacement in _SPELLINGS:
+        words = form.split(" ")
+        changed = [pattern.sub(replacement, word) if word.islower() else word for word in words]
+        if changed != words:
+            out.append(" ".join(changed))
+    return out
+
+
+def _abbreviated(form: str) -> list[str]:
+    """A phrase with "machine learning" ↔ "ML" (and the like) swapped, never the bare term."""
+    out = []
+    lowered = form.lower()
+    for long, short in _ABBREVIATIONS:
+        if long in lowered and lowered != long:
+            start = lowered.index(long)
+            out.append(form[:start] + short + form[start + len(long):])
+        words = form.split(" ")
+        if short in words and len(words) > 1:
+            out.append(" ".join(long if w == short else w for w in words))
+    return out
+
+
 def _variants(form: str) -> list[str]:
-    out: list[str] = []
+    out: list[str] = [*_respelled(form), *_abbreviated(form)]
     if _HYPHEN_WORDS.match(form):
         out += [form.replace("-", " "), form.replace("-", "")]
     if " " in form and "-" not in form and len(form.split()) <= 3:
@@ -90,7 +128,9 @@ def _variants(form: str) -> list[str]:
     plural_base = [form, *out]
     for text in plural_base:
         last = text.split()[-1] if text.split() else ""
-        if last.isalpha() and not last.lower().endswith("s") and (len(last) >= 4 or last.isupper()):
+        if last.isalpha() and not last.lower().endswith(("s", "ing")) and (
+            len(last) >= 4 or last.isupper()
+        ):
             out.append(text + "s")
     return out
 

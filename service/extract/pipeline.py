@@ -14,14 +14,15 @@ from pathlib import Path
 import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from ..settings import get_settings
-from ..taxonomy import Taxonomy, get_taxonomy
+from ..taxonomy import Taxonomy, default_taxonomy_dir, get_taxonomy
 from .alternation import Alternation
 from .forms import Form, FormTable, build_forms, fold
 from .fuzzy import FuzzyIndex
 from .mention import Mention
+from .practices import PracticeMatcher, PracticeRules, load_practices
 from .tokens import ChunkTokenizer
 
 _URL_OR_EMAIL = re.compile(
@@ -36,8 +37,11 @@ _EXTRA_INFIXES = [
     r"(?<=[A-Za-z0-9+#])\|(?=[A-Za-z0-9.])",
     r"(?<=[0-9+#]),(?=[A-Za-z])",
     r"(?<=[A-Za-z0-9+#])[()](?=[A-Za-z0-9])",
+    r"(?<=[a-z])\+(?=[A-Za-z])",  # "pandas+NumPy"
 ]
-_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])-+$"]
+# (a lone capital's full stop: "in R." ends a sentence; initials are judged in context)
+_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])-+$", r"(?<=^[A-Z])\."]
+_EXTRA_PREFIXES = [r"-(?=[A-Za-z])"]  # "-Python" as a list bullet
 
 
 def _case_variants(text: str) -> set[str]:
@@ -49,6 +53,8 @@ def build_nlp(table: FormTable) -> spacy.language.Language:
     nlp = spacy.blank("en")
     infixes = list(nlp.Defaults.infixes) + _EXTRA_INFIXES
     suffixes = list(nlp.Defaults.suffixes) + _EXTRA_SUFFIXES
+    prefixes = _EXTRA_PREFIXES + list(nlp.Defaults.prefixes)
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     for form in table.forms.values():
@@ -84,7 +90,7 @@ def _symbol_pattern(forms: list[Form]) -> re.Pattern[str] | None:
 class Pipeline:
     """Tokenizer, matchers and fuzzy index for one taxonomy; immutable once built."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, practices: PracticeRules | None = None) -> None:
         self.taxonomy = taxonomy
         self.table = build_forms(taxonomy)
         self.nlp = build_nlp(self.table)
@@ -99,6 +105,9 @@ class Pipeline:
         self.symbols = _symbol_pattern([f for f in self.table.forms.values() if f.glued])
         self.fuzzy = FuzzyIndex(taxonomy, self.table)
         self.paraphrases, self._paraphrase_forms = _paraphrase_pattern(taxonomy)
+        self.practices = PracticeMatcher(
+            taxonomy, practices or PracticeRules(), self.nlp.vocab.strings
+        )
         education = getattr(taxonomy, "education", None)
         self.field_forms = frozenset(
             fold(form) for field in getattr(education, "fields", []) for form in field.forms
@@ -144,6 +153,16 @@ class Pipeline:
             extra.append(Mention(start, end, form, "context"))
         return extra
 
+    def _practised(
+        self, text: str, doc: Doc, tokens: list[tuple[int, int]], chosen: list[Mention]
+    ) -> list[Mention]:
+        """Matches of the practice rules (``practices.py``)."""
+        spans = [(m.start, m.end, m.form.skill_ids) for m in chosen]
+        return [
+            Mention(start, end, form, "context")
+            for start, end, form in self.practices.find(text, doc, tokens, spans)
+        ]
+
     def forget(self) -> None:
         """Empty the caches shared across texts (chunk tokens, fuzzy verdicts): benchmarks use
         it to time texts never seen before."""
@@ -181,6 +200,7 @@ class Pipeline:
         chosen = _non_overlapping(list(found.values()), blocked)
         chosen.extend(self._coordinated(text, chosen))
         chosen.extend(self._paraphrased(text, chosen))
+        chosen.extend(self._practised(text, doc, tokens, chosen))
         covered = [(m.start, m.end) for m in chosen]
         chosen.extend(self.fuzzy.find(text, tokens, words, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
@@ -255,7 +275,8 @@ def _non_overlapping(mentions: list[Mention], blocked: list[tuple[int, int]]) ->
 
 @lru_cache(maxsize=4)
 def _pipeline_for(directory: Path | None) -> Pipeline:
-    return Pipeline(get_taxonomy(directory))
+    taxonomy = get_taxonomy(directory)
+    return Pipeline(taxonomy, load_practices(directory or default_taxonomy_dir(), taxonomy))
 
 
 def get_pipeline(taxonomy_dir: Path | None = None) -> Pipeline:

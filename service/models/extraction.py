@@ -25,6 +25,10 @@ class Evidence(BaseModel):
     source: Literal["text", "ocr"] = Field(
         "text", description="Where the text came from: the file's own text, or OCR of a page "
         "image (check it)")
+    kind: Literal["mention", "degree", "course"] = Field(
+        "mention", description="Where the skill is named: running text or a list (mention), "
+        "the field of a degree or major (degree), or a course title (course)"
+    )
     requirement: Requirement | None = Field(
         None, description="In a job posting: whether the sentence asks for it or prefers it"
     )

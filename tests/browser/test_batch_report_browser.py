@@ -63,5 +63,6 @@ def test_on_a_phone_each_ranking_row_names_its_fields(browser: Any, report: Path
     header_visible = wide_page.locator("#ranking + table thead").is_visible()
     context.close()
     desktop.close()
-    assert labels == ['"#"', "none", '"Score: "', '"Biggest gaps: "', '"Required missing: "']
+    assert labels == ['"#"', "none", '"Score: "', '"Fit: "', '"Biggest gaps: "',
+                      '"Required missing: "']
     assert header_visible

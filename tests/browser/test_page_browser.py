@@ -147,7 +147,7 @@ def test_a_png_is_refused_with_a_clear_message(page: Any) -> None:
     status = page.wait_for_selector("#status.status-error", timeout=30_000)
     text = status.inner_text()
     assert "We could not check this resume" in text
-    assert "PDF, DOCX or TXT" in text and "PNG" in text
+    assert "PDF, DOCX, TXT or JSON Resume" in text and "PNG" in text
     assert page.get_attribute("#status", "data-code") == "unsupported_format"
     assert page.is_hidden("#results")
 
@@ -168,10 +168,10 @@ def test_broken_pdfs_get_the_candidate_message_from_the_real_server(
 
 
 MOCK_ERRORS = [
-    ("no_text_layer", 422, "does not do OCR"),
+    ("no_text_layer", 422, "no text layer, and OCR"),
     ("too_large", 413, "MB limit"),
     ("encrypted", 422, "password-protected"),
-    ("unsupported_format", 415, "PDF, DOCX or TXT"),
+    ("unsupported_format", 415, "PDF, DOCX, TXT or JSON Resume"),
     ("corrupt", 422, "damaged"),
     ("too_many_pages", 422, "page limit"),
     ("timeout", 422, "took too long"),

@@ -1,0 +1,183 @@
+"""What is not a claim, or what kind of claim it is: organisation, event, team and place names
+("Docker Inc.", "Spark Summit", "the Kubernetes team", "Scala Theatre"), a posting's employer
+boilerplate, acronyms the text defines as something else, degree fields and course titles.
+
+General rules only; skill-specific patterns are taxonomy data.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from .context import _SENTENCE_BREAK, _Folded, line_bounds
+
+if TYPE_CHECKING:
+    from .pipeline import Mention
+
+
+# --- organisation names ------------------------------------------------------------------------
+
+_ORG_SUFFIX = re.compile(
+    r"\s*,?\s+(?:Inc\b\.?|LLC\b|Ltd\b\.?|Limited\b|Corp\b\.?|Corporation\b|GmbH\b|Pvt\b\.?|"
+    r"Technologies\b|Labs\b|Software Foundation\b|Solutions\b|Systems\b|Consulting\b|"
+    r"Foundation\b|Institute\b|University\b|Conference\b|Summit\b|Meetup\b|Workshops?\b|"
+    r"Symposium\b|Hackathon\b|Days?\s+\d{4}\b)"
+)
+# "the Kubernetes team", "the Data Pipelines Team": a team named after the skill
+_TEAM_BEFORE = re.compile(r"(?i)\bthe\s+(?:[\w+#.-]+\s+){0,2}$")
+_TEAM_AFTER = re.compile(r"\s+(?:[Tt]eam|[Gg]uild|[Ss]quad|[Cc]hapter)\b")
+
+
+# A capitalised word then one of these (perhaps after one more capitalised word) names a place,
+# venue, business or role: "Hive Coworking", "Scala Theatre", "Amazon Development Centre".
+_PLACE_SUFFIX = re.compile(
+    r"(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Co-?working|Ambassadors?|Theat(?:re|er)s?|Festival|Club|Caf[eé]|"
+    r"Hotel|Hostel|Inn|Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Square|Plaza|Park|Hall|Gallery|"
+    r"Museum|Restaurant|Bar|Pub|Bistro|Bakery|Brewery|Studios|Cinema|Arena|Stadium|Mall|Cent(?:er|re)|"
+    r"Ltd\b\.?|Inc\b\.?|PLC|Pty|Co\.|Group|Holdings|Partners|Ventures|Capital|Airlines?|Airways|"
+    r"Bank|Insurance|Hospital|Clinic|Church|Academy|School|College|Society|Association|Trust|Choir|"
+    r"Orchestra|Band|Magazine|Records|Agency|Gym|Fitness|Salon|Boutique)\b"
+)
+
+
+def in_organisation_name(text: str, mention: Mention) -> bool:
+    """"Docker Inc.", "Python Software Foundation", "Spark Summit", "Deep Learning Workshop",
+    "the Kubernetes team": an organisation, event or team named after the skill, not a claim
+    of it."""
+    if _ORG_SUFFIX.match(text, mention.end):
+        return True
+    return bool(
+        _TEAM_AFTER.match(text, mention.end)
+        and _TEAM_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    )
+
+
+_BOILERPLATE = _Folded(re.compile(
+    r"\bequal (?:employment )?opportunity\b|\bwithout regard to\b|\bdiscriminat\w*\b|"
+    r"\bprotected (?:veteran|class|characteristic)|\breasonable accommodations?\b",
+    re.IGNORECASE,
+))
+_ABOUT_LABEL = _Folded(re.compile(
+    r"^[\s#*-]*(?:about (?:the company|us|our company)|who we are|our company)\b\s*:?",
+    re.IGNORECASE,
+))
+
+
+def in_boilerplate(text: str, mention: Mention) -> bool:
+    """A posting's equal-opportunity sentence, or a short "About the company:" line: they
+    describe the employer, not the job."""
+    lo = max(0, mention.start - 300)
+    marks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, mention.start)]
+    start = marks[-1] if marks else lo
+    after = _SENTENCE_BREAK.search(text, mention.end, mention.end + 300)
+    end = after.start() if after else min(len(text), mention.end + 300)
+    if _BOILERPLATE.search(text[start:end]):
+        return True
+    line_start, line_end = line_bounds(text, mention.start, mention.end)
+    return line_end - line_start <= 400 and bool(_ABOUT_LABEL.match(text[line_start:line_end]))
+
+
+def in_place_name(text: str, mention: Mention) -> bool:
+    """"Scala Theatre", "Hive Coworking", "Spark Ambassador": a capitalised mention followed by
+    a capitalised place, venue, business or role word (callers exempt skills lists)."""
+    return text[mention.start:mention.start + 1].isupper() and bool(
+        _PLACE_SUFFIX.match(text, mention.end)
+    )
+
+
+# --- acronyms defined in the text ----------------------------------------------------------------
+
+_EXPANSION_BEFORE = re.compile(r"((?:[A-Z][A-Za-z]*[ -](?:(?:of|and|for|the|&) )?){1,5}[A-Z][A-Za-z]*)\s*\($")
+_EXPANSION_AFTER = re.compile(r"\s*\(\s*((?:[A-Z][A-Za-z]*[ -](?:(?:of|and|for|the|&) )?){1,5}[A-Z][A-Za-z]*)\s*\)")
+_MINOR = frozenset({"of", "and", "for", "the", "&"})
+
+
+def acronym_expansion(text: str, mention: Mention) -> str | None:
+    """The name an all-caps mention abbreviates in this text: "Institute of Chartered
+    Accountants (ICA)", "DL (Distribution List)". ``None`` when the text defines none."""
+    surface = text[mention.start:mention.end]
+    if not (2 <= len(surface) <= 6 and surface.isalpha() and surface.isupper()):
+        return None
+    candidates = []
+    if text[mention.end:mention.end + 1] == ")":
+        before = _EXPANSION_BEFORE.search(text[max(0, mention.start - 80):mention.start])
+        if before:
+            candidates.append(before.group(1))
+    after = _EXPANSION_AFTER.match(text, mention.end)
+    if after:
+        candidates.append(after.group(1))
+    for words in candidates:
+        tokens = [w for w in re.split(r"[ -]+", words) if w.lower() not in _MINOR]
+        initials = "".join(w[0] for w in tokens[-len(surface):]).upper()
+        if len(tokens) >= len(surface) and initials == surface.upper():
+            return " ".join(tokens[-len(surface):]) if len(tokens) > len(surface) else words
+    return None
+
+
+# --- degree fields ----------------------------------------------------------------------------
+
+_DEGREE_CUE = re.compile(
+    r"(?i:\bdegrees?\b|\bbachelor(?:'?s)?\b|\bmaster(?:'?s)?\b|\bph\.?\s?d\b\.?|\bdoctora(?:te|l)\b|"
+    r"\bdiploma\b|\b(?:major|minor)(?:ed|ing)?\b|\bgraduated?\b)"
+    r"|\b(?:B\.?\s?Sc?|M\.?\s?Sc?|B\.?\s?Tech|M\.?\s?Tech|B\.?E|M\.?E|B\.?A|M\.?A|MBA)\b\.?"
+)
+_DEGREE_GAP = re.compile(r"[^.;:!?\n]{0,100}")
+
+
+def in_degree_phrase(text: str, mention: Mention) -> bool:
+    """"Bachelor's degree in business, statistics or …", "M.Sc. Statistics": the field of a
+    degree, not a skill claim."""
+    lo = max(0, mention.start - 120)
+    before = text[lo:mention.start]
+    cues = list(_DEGREE_CUE.finditer(before))
+    if cues and _DEGREE_GAP.fullmatch(before[cues[-1].end() :]):
+        return True
+    after = text[mention.end:mention.end + 12]
+    return bool(re.match(r"\s+(?:degree|major|diploma)\b", after, re.IGNORECASE))
+
+
+# (matched on lower-cased text, where one of _COURSE_WORDS starts)
+_COURSE_LABEL = re.compile(
+    r"(?:course(?:work|s)?|modules?|classes|subjects|curriculum)\b"
+    r"\s*(?:taken|completed|included)?\s*[:\-–|]"
+)
+_COURSE_WORDS = ("course", "module", "classes", "subjects", "curriculum")
+# a course code ("CS231n:", "EE 364:"): found from its digits and colon, then checked
+_COURSE_CODE_END = re.compile(r"\d[A-Za-z]?[ \t]*:")
+_COURSE_CODE = re.compile(r"(?<![A-Za-z])[A-Z]{2,4} ?\d{2,3}[A-Za-z]?[ \t]*:$")
+
+
+class CourseLists:
+    """Where a "Coursework:" / "Relevant courses:" / "Modules:" label or a course code
+    ("CS231n:") sits in a text (found once): a mention after one on the same line is a course
+    title, which names its subject."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lowered = text.lower()
+        ends = []
+        for word in _COURSE_WORDS:
+            at = lowered.find(word)
+            while at >= 0:
+                label = None if at and lowered[at - 1].isalnum() else _COURSE_LABEL.match(
+                    lowered, at)
+                if label is not None:
+                    ends.append(label.end())
+                at = lowered.find(word, at + len(word))
+        for match in _COURSE_CODE_END.finditer(text):
+            if _COURSE_CODE.search(text, max(0, match.end() - 12), match.end()):
+                ends.append(match.end())
+        self.ends = sorted(ends)
+
+    def __call__(self, mention: Mention) -> bool:
+        if not self.ends:
+            return False
+        index = bisect_right(self.ends, mention.start) - 1
+        if index < 0:
+            return False
+        label_end = self.ends[index]
+        return mention.start - label_end <= 300 and "\n" not in self.text[label_end:mention.start]
+
+

@@ -1,0 +1,308 @@
+"""Practices named by what the person did: a verb of one family and an object of another a few
+words apart inside one sentence ("pushed the ranking model to production" → model deployment).
+
+The families and rules are taxonomy data (``taxonomy/practices.yaml``); this module inflects the
+words (verbs: -s, -ed, -ing, British -ise; nouns: plurals) and turns each rule into one regex
+whose slots are the families' forms and whose gaps are at most ``gap`` words of the same
+sentence (no ``. ; : ! ?`` or line break in between). Coordinated verbs ("trained, evaluated and
+deployed models") sit in the gap, so they need no rule of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from spacy.attrs import LOWER
+from spacy.strings import StringStore
+from spacy.tokens import Doc
+
+from ..errors import TaxonomyError
+from ..taxonomy import Taxonomy
+from .alternation import lowered
+from .forms import Form
+
+FILE = "practices.yaml"
+NUMBER = "number"
+# A gap word: letters, digits and the marks words carry ("ML-based", "C++", "team's").
+_GAP = r"(?:[ ,/&()+-]+[\w+#'’-]+){0,%d}?[ ,/&()+-]+"
+# A score: a decimal or a percentage ("0.91", "95%", "12.5 percent"), not a bare count.
+_NUMBER = r"(?<![\w.])(?:\d{1,3}(?:\.\d+)?(?: ?%| percent)|0?\.\d+)(?![\w.])"
+# Coordinated verbs after a verb slot ("evaluating, testing, and deploying"): not gap words.
+_COORDINATED = r"(?:(?: ?,| ?,? and| ?,? or| ?/| ?&) [a-z][a-z-]*(?:ing|ed))*"
+_VOWELS = "aeiou"
+
+
+class Family(BaseModel):
+    """Words that play one part in a practice ("deploy", "ship", "serve"), inflected as
+    ``inflect`` says; multi-word entries inflect their first word (verbs) or last (nouns)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    inflect: Literal["verb", "noun", "none"] = "none"
+    words: list[str] = Field(min_length=1)
+
+    @field_validator("words")
+    @classmethod
+    def _not_blank(cls, words: list[str]) -> list[str]:
+        for index, word in enumerate(words):
+            if not word.strip():
+                raise ValueError(f"item {index + 1}: empty word")
+        return words
+
+
+class Practice(BaseModel):
+    """A skill named by families in order (``slots``), each at most ``gap`` words after the
+    previous one; ``either_order`` also accepts two slots the other way round."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    skill: str
+    slots: list[str] = Field(min_length=2, max_length=3)
+    gap: int = Field(4, ge=0, le=8)
+    either_order: bool = False
+
+
+class PracticeData(BaseModel):
+    """The whole ``practices.yaml``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    families: dict[str, Family]
+    practices: list[Practice]
+
+
+def verb_forms(word: str) -> set[str]:
+    """``deploy`` → deploy, deploys, deployed, deploying; ``serve`` → serves, served, serving;
+    ``ship`` → shipped; ``productionize`` also → productionise, productionised…"""
+    head, _, rest = word.partition(" ")
+    tail = f" {rest}" if rest else ""
+    bases = {head}
+    if head.endswith("ize"):
+        bases.add(head[:-3] + "ise")
+    forms = set()
+    for base in bases:
+        forms.add(base)
+        if base.endswith("e"):
+            forms |= {base + "s", base + "d", base[:-1] + "ing"}
+        elif base.endswith("y") and base[-2:-1] not in _VOWELS:
+            forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+        elif base.endswith(("s", "sh", "ch", "x")):
+            forms |= {base + "es", base + "ed", base + "ing"}
+        elif (
+            len(base) <= 4 and len(base) >= 3 and base[-1] not in _VOWELS + "wxy"
+            and base[-2] in _VOWELS and base[-3] not in _VOWELS
+        ):
+            forms |= {base + "s", base + base[-1] + "ed", base + base[-1] + "ing"}
+        else:
+            forms |= {base + "s", base + "ed", base + "ing"}
+    return {form + tail for form in forms}
+
+
+def noun_forms(word: str) -> set[str]:
+    """``model`` → models; ``query`` → queries; ``neural network`` → neural networks."""
+    head, _, last = word.rpartition(" ")
+    lead = f"{head} " if head else ""
+    if last.endswith("y") and last[-2:-1] not in _VOWELS:
+        plural = last[:-1] + "ies"
+    elif last.endswith(("s", "sh", "ch", "x")):
+        plural = last + "es"
+    else:
+        plural = last + "s"
+    return {word, lead + plural}
+
+
+def family_forms(family: Family) -> set[str]:
+    """Every form of the family's words, lower-cased."""
+    inflect = {"verb": verb_forms, "noun": noun_forms}.get(family.inflect)
+    forms: set[str] = set()
+    for word in family.words:
+        word = " ".join(word.lower().split())
+        forms |= inflect(word) if inflect else {word}
+    return forms
+
+
+def _slot(forms: set[str]) -> str:
+    parts = [r"[ ]+".join(re.escape(w) for w in form.split()) for form in
+             sorted(forms, key=len, reverse=True)]
+    return r"\b(?:" + "|".join(parts) + r")(?![\w+#])"
+
+
+def start_words(slot: str, families: dict[str, Family]) -> frozenset[str]:
+    """The first word (letters and digits) of each form of a slot: a match can start only at
+    a token that is one of them (empty for ``number``: any number may start it)."""
+    if slot == NUMBER:
+        return frozenset()
+    return frozenset(re.split(r"[^a-z0-9]+", form)[0] for form in family_forms(families[slot]))
+
+
+def rule_patterns(practice: Practice, families: dict[str, Family]) -> list[tuple[str, str]]:
+    """The ``(?i)`` regexes of one rule, each with the slot it starts with (two regexes when
+    the slots may come in either order)."""
+    slots = {
+        name: _NUMBER if name == NUMBER else _slot(family_forms(families[name]))
+        + (_COORDINATED if families[name].inflect == "verb" else "")
+        for name in practice.slots
+    }
+    orders = [practice.slots]
+    if practice.either_order:
+        orders.append(list(reversed(practice.slots)))
+    gap = _GAP % practice.gap
+    return [("(?i)" + gap.join(slots[name] for name in order), order[0]) for order in orders]
+
+
+@dataclass(frozen=True)
+class PracticeRule:
+    """One regex naming ``skill``; ``starts``: the words a match may start with (``number``:
+    it starts with a figure instead)."""
+
+    skill: str
+    pattern: str
+    starts: frozenset[str]
+    number: bool = False
+    # per later slot (not numbers), the words one of its forms starts with: a text without
+    # any of one slot's words cannot match
+    needs: tuple[frozenset[str], ...] = ()
+
+
+@dataclass(frozen=True)
+class PracticeRules:
+    """Every rule of the practice file, one skill possibly with several."""
+
+    rules: tuple[PracticeRule, ...] = ()
+
+
+def load_practices(directory: Path | None, taxonomy: Taxonomy) -> PracticeRules:
+    """The rules of ``directory/practices.yaml`` (none when the file is absent), validated:
+    errors name the file, the entry and the field."""
+    if directory is None:
+        return PracticeRules()
+    path = Path(directory) / FILE
+    if not path.exists():
+        return PracticeRules()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise TaxonomyError(f"{FILE}: cannot read: {exc}") from None
+    try:
+        data = PracticeData.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = [str(p) for p in first["loc"]]
+        entry = ".".join(loc[:2]) or "(file)"
+        field = ".".join(loc[2:]) or "(entry)"
+        raise TaxonomyError(f"{FILE}: entry {entry}: field {field}: {first['msg']}") from None
+    rules = []
+    for index, practice in enumerate(data.practices):
+        label = f"practices.{index}"
+        if practice.skill not in taxonomy.skills:
+            raise TaxonomyError(
+                f"{FILE}: entry {label}: field skill: unknown skill {practice.skill!r}"
+            )
+        for name in practice.slots:
+            if name != NUMBER and name not in data.families:
+                raise TaxonomyError(f"{FILE}: entry {label}: field slots: unknown family {name!r}")
+        for pattern, first in rule_patterns(practice, data.families):
+            later = [slot for slot in practice.slots if slot not in (first, NUMBER)]
+            rules.append(PracticeRule(
+                practice.skill, pattern, start_words(first, data.families), first == NUMBER,
+                tuple(start_words(slot, data.families) for slot in later),
+            ))
+    return PracticeRules(tuple(rules))
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """One compiled rule: the form its matches name, the regex (and its form for lower-cased
+    ASCII text), the words a match may start with, and per later slot the word hashes one of
+    which the text must hold."""
+
+    form: Form
+    pattern: re.Pattern[str]
+    lowered: re.Pattern[str] | None
+    starts: frozenset[str]
+    number_first: bool
+    needs: tuple[frozenset[int], ...]
+
+
+class PracticeMatcher:
+    """The practice rules of one taxonomy, tried only where a token may start one (a first
+    word of the rule's first slot, or a figure) and only when every later slot has one of its
+    words in the text; rule by rule, so one practice never hides another's ("deployed and
+    monitored models")."""
+
+    def __init__(self, taxonomy: Taxonomy, practices: PracticeRules, strings: StringStore):
+        forms: dict[str, Form] = {}
+        self.rules: list[_Compiled] = []
+        for rule in practices.rules:
+            form = forms.setdefault(
+                rule.skill, Form(f"{taxonomy.get(rule.skill).name} (practice)", (rule.skill,))
+            )
+            folded = lowered(rule.pattern)
+            self.rules.append(_Compiled(
+                form, re.compile(rule.pattern), re.compile(folded) if folded else None,
+                rule.starts, rule.number,
+                tuple(frozenset(strings.add(word) for word in words) for words in rule.needs),
+            ))
+        self.by_word: dict[int, list[_Compiled]] = {}
+        for compiled in self.rules:
+            for word in compiled.starts:
+                self.by_word.setdefault(strings.add(word), []).append(compiled)
+        self.numbered = [compiled for compiled in self.rules if compiled.number_first]
+        self.skills = {compiled.form.skill_ids for compiled in self.rules}
+
+    def __bool__(self) -> bool:
+        return bool(self.rules)
+
+    def find(
+        self, text: str, doc: Doc, tokens: list[tuple[int, int]],
+        chosen: list[tuple[int, int, tuple[str, ...]]],
+    ) -> list[tuple[int, int, Form]]:
+        """``(start, end, form)`` of each match in ``text`` (tokenized as ``doc``, ``tokens``
+        the tokens' character spans) that overlaps no ``chosen`` span of its own skill."""
+        if not self.rules or not len(doc):
+            return []
+        by_word = self.by_word
+        lower = doc.to_array(LOWER).tolist()
+        present = set(lower)
+        if not present.intersection(by_word) and not self.numbered:
+            return []
+        starts = [(tokens[i][0], by_word[key]) for i, key in enumerate(lower) if key in by_word]
+        ascii_text = text.isascii()
+        haystack = text.lower() if ascii_text else text
+        if self.numbered and _DIGIT.search(text):
+            for rule in self.numbered:
+                if all(need & present for need in rule.needs):
+                    pattern = rule.lowered if ascii_text and rule.lowered else rule.pattern
+                    starts.extend((m.start(), [rule]) for m in pattern.finditer(haystack))
+        if not starts:
+            return []
+        own: dict[tuple[str, ...], list[tuple[int, int]]] = {ids: [] for ids in self.skills}
+        for start, end, ids in chosen:
+            if ids in own:
+                own[ids].append((start, end))
+        found: list[tuple[int, int, Form]] = []
+        for start, rules in sorted(starts, key=lambda item: item[0]):
+            for rule in rules:
+                if not all(need & present for need in rule.needs):
+                    continue
+                pattern = rule.lowered if ascii_text and rule.lowered else rule.pattern
+                match = pattern.match(haystack, start)
+                if match is None or match.end() == start:
+                    continue
+                taken = own[rule.form.skill_ids]
+                if any(s < match.end() and start < e for s, e in taken):
+                    continue
+                found.append((start, match.end(), rule.form))
+                taken.append((start, match.end()))
+        return found

@@ -1,0 +1,47 @@
+"""Markup is blanked before matching (same offsets): Markdown emphasis, LaTeX escapes and
+commands, HTML entities. Invented texts only."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.documents.normalize import unmark
+from service.extract import extract_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Languages: C\\#, **Python**, _R_, `SQL`", "R\\&D at AT&amp;T", "\\textbf{PyTorch} 50\\%",
+     "C&#43;&#43; and snake_case_name", "* a bullet, 2*3 = 6"],
+)
+def test_unmark_keeps_length_so_offsets_hold(text):
+    plain, _ = unmark(text)
+    assert len(plain) == len(text)
+
+
+def test_unmark_leaves_plain_text_alone():
+    assert unmark("Python, SQL and snake_case names; 2*3 = 6") == (
+        "Python, SQL and snake_case names; 2*3 = 6", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "evidence"),
+    [
+        ("Languages: **Python**, Go", "python", "Python"),
+        ("Skills: _R_, SQL", "r", "R"),
+        ("Built services in C\\# and Java", "c-sharp", "C\\#"),
+        ("Skills: C&#43;&#43;, Rust", "c-plus-plus", "C&#43;&#43;"),
+        ("Skills: \\textbf{PyTorch}, NumPy", "pytorch", "PyTorch"),
+        ("Stack: `Docker`, `Kubernetes`", "docker", "Docker"),
+    ],
+)
+def test_skills_inside_markup_are_found_with_evidence_from_the_source(text, skill, evidence):
+    extraction = extract_text(text)
+    hit = extraction.skill(skill)
+    assert hit is not None and hit.explicit
+    first = hit.evidence[0]
+    assert first.text == evidence == extraction.text[first.start:first.end]
+
+
+def test_an_escaped_ampersand_still_reads_as_r_and_d():
+    assert extract_text("Led the R\\&D team").skill("r") is None

@@ -1,0 +1,265 @@
+"""Practices named by what the person did (verb families × object families), and the general
+rules for one-letter names, whole list items and course titles. Invented texts only."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.errors import TaxonomyError
+from service.extract import extract_text
+from service.extract.practices import (
+    Family,
+    Practice,
+    load_practices,
+    noun_forms,
+    rule_patterns,
+    verb_forms,
+)
+from service.taxonomy import get_taxonomy
+
+
+def claimed(text: str) -> set[str]:
+    return {h.id for h in extract_text(text).skills if h.explicit}
+
+
+def test_verbs_are_inflected_regularly_with_british_spellings():
+    assert verb_forms("deploy") == {"deploy", "deploys", "deployed", "deploying"}
+    assert verb_forms("serve") == {"serve", "serves", "served", "serving"}
+    assert {"shipped", "shipping"} <= verb_forms("ship")
+    assert {"productionised", "productionizing"} <= verb_forms("productionize")
+    assert "rolled out" in verb_forms("roll out")
+    assert "copied" in verb_forms("copy")
+
+
+def test_nouns_are_pluralised_on_their_last_word():
+    assert noun_forms("model") == {"model", "models"}
+    assert noun_forms("neural network") == {"neural network", "neural networks"}
+    assert "queries" in noun_forms("query")
+
+
+def test_a_rule_matches_within_its_gap_inside_one_sentence():
+    import re
+
+    families = {"v": Family(inflect="verb", words=["deploy"]),
+                "o": Family(inflect="noun", words=["model"])}
+    ((pattern, first),) = rule_patterns(Practice(skill="x", slots=["v", "o"], gap=2), families)
+    assert first == "v"
+    assert re.search(pattern, "Deployed the two models")
+    assert not re.search(pattern, "Deployed the first of many models")
+    assert not re.search(pattern, "Deployed the service. Models came later")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Pushed the ranking model to production.", "model-deployment"),
+        ("Wrapped the model in a REST service for the app team.", "model-deployment"),
+        ("Moved models from notebook to production in two weeks.", "model-deployment"),
+        ("Trained and deployed a churn classifier.", "model-deployment"),
+        ("Handled data collection, training and serving of models.", "model-deployment"),
+        ("Compared the classifier with the baseline on held-out data.", "model-evaluation"),
+        ("Reported precision and recall to the product owners.", "model-evaluation"),
+        ("Our spam filter reached 97% accuracy.", "model-evaluation"),
+        ("Forecasts with a MAPE under 4% across regions.", "model-evaluation"),
+        ("Training, evaluating, and shipping vision models.", "model-evaluation"),
+        ("Set up alerts when predictions drift.", "model-monitoring"),
+        ("Monitored the pricing models in production.", "model-monitoring"),
+        ("Derived 40 features from raw clickstream logs.", "feature-engineering"),
+        ("Worked on feature selection for the risk team.", "feature-engineering"),
+        ("Maintained the ingestion and preprocessing pipelines.", "data-pipelines"),
+        ("Built a fraud classifier for card payments.", "supervised-learning"),
+    ],
+)
+def test_practices_described_by_what_was_done(text, skill):
+    assert skill in claimed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Served as a role model for new hires.", "model-deployment"),
+        ("Pushed code to production every day.", "model-deployment"),
+        ("Improved the accuracy of 40 monthly reports.", "model-evaluation"),
+        ("Evaluated vendors. Later we trained models.", "model-evaluation"),
+        ("Built CI/CD pipelines for the web team.", "data-pipelines"),
+        ("Created and improved predictive models for churn.", "supervised-learning"),
+    ],
+)
+def test_practices_need_their_families_together(text, skill):
+    assert skill not in claimed(text)
+
+
+def test_a_negated_practice_is_not_claimed():
+    assert "model-deployment" not in claimed("Never deployed models to production.")
+
+
+def test_practice_file_errors_name_file_entry_and_field(tmp_path):
+    taxonomy = get_taxonomy()
+    (tmp_path / "practices.yaml").write_text(
+        "families:\n  v: {inflect: verb, words: [deploy]}\n"
+        "practices:\n  - {skill: no-such-skill, slots: [v, v]}\n"
+    )
+    with pytest.raises(TaxonomyError, match=r"practices.yaml: entry practices.0: field skill"):
+        load_practices(tmp_path, taxonomy)
+    (tmp_path / "practices.yaml").write_text(
+        "families:\n  v: {inflect: verb, words: [deploy]}\n"
+        "practices:\n  - {skill: model-deployment, slots: [v, w]}\n"
+    )
+    with pytest.raises(TaxonomyError, match=r"field slots: unknown family 'w'"):
+        load_practices(tmp_path, taxonomy)
+    (tmp_path / "practices.yaml").write_text(
+        "families:\n  v: {inflect: sometimes, words: [deploy]}\npractices: []\n"
+    )
+    with pytest.raises(TaxonomyError, match=r"entry families.v: field inflect"):
+        load_practices(tmp_path, taxonomy)
+
+
+def test_no_practice_file_means_no_rules(tmp_path):
+    assert load_practices(tmp_path, get_taxonomy()).rules == ()
+
+
+# --- one-letter names, list items, bullets ------------------------------------------------------
+
+def test_the_issue_example_finds_all_five():
+    found = claimed("Skills: Python, PyTorch, SQL and AWS. Built models in R.")
+    assert {"python", "pytorch", "sql", "amazon-web-services", "r"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Wrote the simulations in C.", "c"),
+        ("Fitted the survival models in R (survival package).", "r"),
+        ("Other languages such as TypeScript, Rust, or C.", "c"),
+    ],
+)
+def test_one_letter_language_at_sentence_end_or_before_a_bracket(text, skill):
+    assert skill in claimed(text)
+
+
+@pytest.mark.parametrize("text", ["Co-authored with R. Jones and others.", "We moved to Plan C.",
+                                  "Dear John R. Smith, thanks."])
+def test_initials_and_plans_stay_out(text):
+    assert not claimed(text) & {"r", "c"}
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        ("Languages: Python, C++, GO, SQL", {"go"}),
+        ("Tools\n-Python - Javascript -R\n", {"r", "python"}),
+        ("Libraries: pandas+NumPy", {"pandas", "numpy"}),
+    ],
+)
+def test_items_of_a_skills_list_count_whatever_their_case_or_bullet(text, skills):
+    assert skills <= claimed(text)
+
+
+def test_a_skills_own_confirm_pattern_outranks_a_general_rejection():
+    # "Spark-based" has the shape of a hyphenated word; Spark's own rule (Hadoop near) confirms
+    assert "spark" in claimed("Wrote Spark-based jobs on the Hadoop cluster")
+    assert "r" not in claimed("Led the R&D team")
+
+
+def test_course_titles_are_evidence_of_kind_course():
+    hit = extract_text("Relevant coursework: Stochastic Processes, Compilers").skill("probability")
+    assert hit is not None and hit.explicit
+    assert [e.kind for e in hit.evidence] == ["course"]
+
+
+# --- tools among tools, hedges, reject rules on plain mentions -----------------------------------
+
+def test_a_tool_in_prose_among_other_tools_counts():
+    text = "Tuned Spark jobs that Databricks runs for the dbt models."
+    assert "spark" in claimed(text)
+    assert "spark" not in claimed("A spark of curiosity drove the team.")
+
+
+def test_a_hedged_item_is_not_claimed_but_its_neighbours_are():
+    found = claimed("Tools: Kafka, MLflow (if used), Docker")
+    assert {"kafka", "docker"} <= found and "mlflow" not in found
+
+
+def test_a_skills_reject_rule_applies_to_its_plain_forms_too():
+    # "time series" names data here, not a method (LABELING.md)
+    assert "time-series-forecasting" not in claimed("Drew time series charts in D3.js")
+    assert "time-series-forecasting" in claimed("Built time series models for demand")
+
+
+def test_regression_as_a_modelling_method_and_optimization_techniques():
+    assert "supervised-learning" in claimed("Solid grasp of statistical regression.")
+    assert "supervised-learning" not in claimed("Ran the regression tests nightly.")
+    assert "optimization" in claimed("Used optimization techniques such as L-BFGS.")
+    assert "optimization" not in claimed("SEO optimization techniques for blogs.")
+
+
+# --- systematic variants ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Tuned L2 regularisation for the ranking model", "regularized-regression"),  # -ise
+        ("Stacked ensemble modeling for churn", "ensemble-methods"),  # modelling → modeling
+        ("Owned machine learning model deployment", "model-deployment"),  # ML → machine learning
+    ],
+)
+def test_spelling_and_abbreviation_variants_are_generated(text, skill):
+    assert skill in claimed(text)
+
+
+def test_database_clustering_and_model_optimization_are_not_the_ml_skills():
+    assert "clustering" not in claimed("Advanced SQL: window functions, partitioning and "
+                                       "clustering")
+    assert "clustering" in claimed("Customer segmentation with clustering and PCA")
+    assert "optimization" not in claimed("LLM fine-tuning, and model optimization")
+
+
+def test_a_unit_test_framework_names_unit_testing():
+    assert {"junit", "unit-testing"} <= claimed("Frameworks: Spring, JUnit, Mockito")
+    assert "unit-testing" in claimed("Testing: NUnit and xUnit")
+
+
+def test_a_course_title_confirms_an_ambiguous_name():
+    hit = extract_text("Courses\nEE364: CNNs for Image Recognition").skill(
+        "convolutional-neural-networks")
+    assert hit is not None and hit.explicit and hit.evidence[0].kind == "course"
+    assert extract_text("Watched CNN for the news").skill("convolutional-neural-networks") is None
+
+
+def test_bayesian_methods_named_by_their_model():
+    assert "bayesian-statistics" in claimed("Built Bayesian forecasting models for demand.")
+
+
+def test_former_paraphrase_patterns_are_practice_rules():
+    found = claimed(
+        "Deployed the scoring service to Kubernetes. Engineered many new features; built "
+        "Tableau dashboards and reviewed pull requests. Tuned the model's hyperparameters. "
+        "Three models running in production."
+    )
+    assert {"model-deployment", "feature-engineering", "data-visualization", "code-review",
+            "hyperparameter-tuning"} <= found
+
+
+def test_transformers_named_by_their_modality():
+    assert "transformers" in claimed("Summaries built with visio-linguistic transformers.")
+    assert "transformers" not in claimed("Replaced the power transformers at the substation.")
+
+
+# --- names and boilerplate that are not claims -------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Speaker at the Deep Learning Workshop 2022.", "deep-learning"),
+        ("Member of the Kubernetes team at Acme.", "kubernetes"),
+        ("We are an equal opportunity employer; we do not discriminate on Java skills.", "java"),
+        ("About the company: Acme builds Rust tools for farmers.\n\nServices in Go.", "rust"),
+    ],
+)
+def test_events_teams_and_employer_boilerplate_are_not_claims(text, skill):
+    assert skill not in claimed(text)
+
+
+def test_a_workshop_attended_in_lower_case_and_the_job_itself_still_count():
+    assert "deep-learning" in claimed("Attended a deep learning workshop and used PyTorch")
+    assert "go" in claimed("About the company: Acme builds Rust tools.\n\nServices in Go.")
