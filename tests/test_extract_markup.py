@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.documents.normalize import unmark
+from service.normalize import unmark
 from service.extract import extract_text
 
 
