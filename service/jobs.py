@@ -12,7 +12,8 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .models import (
@@ -24,6 +25,9 @@ from .models import (
     ProfileGroup,
     ProfileItem,
 )
+
+if TYPE_CHECKING:
+    from .extract import Pipeline
 
 Kind = str  # "required" | "preferred" | "duties" | "other" | "excluded"
 _I = re.IGNORECASE
@@ -167,13 +171,17 @@ class _Item:
 
 
 def parse_job(
-    text: str, title: str | None = None, *, extraction: Extraction | None = None,
+    text: str, title: str | None = None, *, profiles: Iterable[Profile],
+    pipeline: Pipeline | None = None, extraction: Extraction | None = None,
 ) -> Profile:
-    """Parse a posting into a job profile; ``extraction`` may be given to skip re-extracting."""
+    """Parse a posting into a job profile; ``extraction`` may be given to skip re-extracting
+    with ``pipeline``. Items borrow related evidence from the built-in ``profiles``."""
     if extraction is None:
         from .extract import extract_text
 
-        extraction = extract_text(text)
+        if pipeline is None:
+            raise TypeError("parse_job needs a pipeline or an extraction")
+        extraction = extract_text(text, pipeline=pipeline)
     body = extraction.text
     if not body.strip():
         raise InputError("The job description is empty.")
@@ -184,7 +192,7 @@ def parse_job(
         raise InputError("No skills from the taxonomy were found in the job description.")
     skill_years = _attach_years(mentions, body)
     items = _items(mentions, body)
-    groups = _groups(items, body)
+    groups = _groups(items, body, tuple(profiles))
     skill_weight = sum(g.weight for g in groups)
     experience = _experience(body, sections, sentences, skill_years, skill_weight)
     education = _education(body, sections, sentences, skill_weight)
@@ -492,7 +500,9 @@ def _items(mentions: list[_Mention], body: str) -> list[_Item]:
     return result
 
 
-def _groups(items: list[_Item], body: str) -> list[ProfileGroup]:
+def _groups(
+    items: list[_Item], body: str, profiles: tuple[Profile, ...],
+) -> list[ProfileGroup]:
     grouped: dict[tuple[str, str], list[ProfileItem]] = {}
     names: dict[tuple[str, str], str] = {}
     for item in items:
@@ -504,7 +514,7 @@ def _groups(items: list[_Item], body: str) -> list[ProfileGroup]:
         if item.min_years:
             label += f" ({item.min_years:g}+ years)"
         start, end = item.why
-        partial_from, titles = related_evidence(item.any_of)
+        partial_from, titles = related_evidence(item.any_of, profiles)
         grouped.setdefault(key, []).append(ProfileItem(
             id="-or-".join(item.any_of), label=label, any_of=item.any_of,
             partial_from=[s for s in partial_from if s not in item.any_of], titles=titles,
@@ -523,25 +533,24 @@ def _groups(items: list[_Item], body: str) -> list[ProfileGroup]:
     ]
 
 
-def related_evidence(any_of: list[str]) -> tuple[list[str], list[str]]:
+def related_evidence(
+    any_of: list[str], profiles: Iterable[Profile],
+) -> tuple[list[str], list[str]]:
     """What shows part of these skills, borrowed from the built-in profiles' items headed by one
     of them (id or first skill): the skills (``partial_from``: Airflow for data pipelines) and
     job titles. An item's other alternatives (distributed systems under software engineering)
     borrow nothing."""
     partial: dict[str, None] = {}
     titles: dict[str, None] = {}
-    for item in _profile_items():
+    for item in _profile_items(tuple(profiles)):
         if item.id in any_of or item.any_of[0] in any_of:
             partial.update(dict.fromkeys(item.partial_from))
             titles.update(dict.fromkeys(item.titles))
     return list(partial), list(titles)
 
 
-@lru_cache(maxsize=1)
-def _profile_items() -> tuple[ProfileItem, ...]:
-    from .taxonomy import get_profile, profile_paths
-
-    return tuple(item for name in profile_paths() for group in get_profile(name).groups
+def _profile_items(profiles: tuple[Profile, ...]) -> tuple[ProfileItem, ...]:
+    return tuple(item for profile in profiles for group in profile.groups
                  for item in group.items if item.partial_from or item.titles)
 
 

@@ -40,7 +40,7 @@ from .models import (
     SkillHit,
     Versions,
 )
-from .taxonomy import Taxonomy, get_taxonomy
+from .taxonomy import Taxonomy
 
 IMPLIED = 0.55
 RELATED = 0.25
@@ -120,9 +120,9 @@ class ResumeFacts:
         return self.evidence_cache[skill_id]
 
 
-def resume_facts(extraction: Extraction, taxonomy: Taxonomy | None = None) -> ResumeFacts:
+def resume_facts(extraction: Extraction, taxonomy: Taxonomy) -> ResumeFacts:
     """Index ``extraction`` for scoring (skills, years, warnings): the profile-free half."""
-    tax = taxonomy or get_taxonomy()
+    tax = taxonomy
     hits = {hit.id: hit for hit in extraction.skills}
     claims = {i: _claims(h) for i, h in hits.items()}
     disclaimed = {h.id for h in extraction.not_claimed}
@@ -150,7 +150,7 @@ def resume_facts(extraction: Extraction, taxonomy: Taxonomy | None = None) -> Re
 
 
 def score(
-    extraction: Extraction, profile: Profile, *, taxonomy: Taxonomy | None = None,
+    extraction: Extraction, profile: Profile, *, taxonomy: Taxonomy,
 ) -> MatchReport:
     """Score ``extraction`` against ``profile``; the parts add up to ``score`` before rounding."""
     return score_facts(resume_facts(extraction, taxonomy), profile)

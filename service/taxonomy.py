@@ -554,8 +554,10 @@ def profile_paths(directory: Path | None = None) -> dict[str, Path]:
     return {path.stem: path for path in sorted((root / "profiles").glob("*.yaml"))}
 
 
-def load_profile(name: str, directory: Path | None = None) -> Profile:
-    """Load and validate one profile, checking that every skill it names exists."""
+def load_profile(name: str, directory: Path | None = None,
+                 taxonomy: Taxonomy | None = None) -> Profile:
+    """Load and validate one profile, checking that every skill it names exists in
+    ``taxonomy`` (default: the taxonomy in ``directory``)."""
     from .models.profile import Profile
 
     paths = profile_paths(directory)
@@ -568,7 +570,7 @@ def load_profile(name: str, directory: Path | None = None) -> Profile:
         profile = Profile.model_validate(data)
     except ValidationError as exc:
         raise TaxonomyError(f"{path.name}: entry {name}: {_describe(exc)}") from None
-    taxonomy = get_taxonomy(directory)
+    taxonomy = taxonomy or get_taxonomy(directory)
     for group in profile.groups:
         for item in group.items:
             for field in ("any_of", "partial_from"):
@@ -579,6 +581,11 @@ def load_profile(name: str, directory: Path | None = None) -> Profile:
                             f"unknown skill {skill_id!r}"
                         )
     return profile
+
+
+def load_profiles(directory: Path | None, taxonomy: Taxonomy) -> dict[str, Profile]:
+    """Every profile under ``directory``'s ``profiles/`` by name, checked against ``taxonomy``."""
+    return {name: load_profile(name, directory, taxonomy) for name in profile_paths(directory)}
 
 
 @lru_cache(maxsize=16)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from extract_toy import claimed, not_claimed, toy_extract, toy_pipeline
 
-from service.extract import extract
+from tests.installed import extract
 from service.models import Document, Section
 
 AMBIGUOUS = [
@@ -147,7 +147,7 @@ def test_requirement_hints(text, skill, hint):
 )
 def test_degree_fields_are_not_skill_claims(text):
     """Uses the real taxonomy (its education fields)."""
-    from service.extract import extract_text
+    from tests.installed import extract_text
 
     extraction = extract_text(text)
     assert extraction.skill("statistics") is None

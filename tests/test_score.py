@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from service.models import Evidence
-from service.score import auc, salary_band, score
+from service.score import auc, salary_band
+from tests.installed import score
 from service.taxonomy import get_profile
 from tests.score_fixtures import explicit_hits, extraction, hit
 
@@ -237,7 +238,7 @@ Nice to have
 
 @pytest.fixture(scope="module")
 def job_profile():
-    from service.jobs import parse_job
+    from tests.installed import parse_job
 
     return parse_job(JOB)
 

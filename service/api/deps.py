@@ -1,4 +1,4 @@
-"""Request dependencies as ``Annotated`` aliases: settings, database session, caller, limits."""
+"""Request dependencies as ``Annotated`` aliases: settings, analysis context, database session, caller, limits."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from fastapi import Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
+from ..context import AnalysisContext
 from ..errors import Unauthorized
 from ..settings import Settings
 from ..store import keys
@@ -31,6 +32,13 @@ async def get_app_settings(state: StateDep) -> Settings:
 
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+
+
+async def get_context(state: StateDep) -> AnalysisContext:
+    return state.context
+
+
+ContextDep = Annotated[AnalysisContext, Depends(get_context)]
 
 
 @contextmanager

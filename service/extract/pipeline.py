@@ -16,7 +16,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
-from ..settings import get_settings
 from ..taxonomy import Taxonomy, get_taxonomy
 from .alternation import Alternation
 from .forms import Form, FormTable, build_forms, fold
@@ -259,6 +258,5 @@ def _pipeline_for(directory: Path | None) -> Pipeline:
 
 
 def get_pipeline(taxonomy_dir: Path | None = None) -> Pipeline:
-    """The pipeline for ``taxonomy_dir`` (default: the configured taxonomy), built once."""
-    directory = taxonomy_dir if taxonomy_dir is not None else get_settings().taxonomy_dir
-    return _pipeline_for(Path(directory) if directory is not None else None)
+    """The pipeline for ``taxonomy_dir`` (default: the installed taxonomy), built once."""
+    return _pipeline_for(Path(taxonomy_dir) if taxonomy_dir is not None else None)
