@@ -22,15 +22,17 @@ def run(ctx: Context) -> list[Figure]:
     pages = 2 * len(pdfs)
     analysis = ctx.analysis
     settings = analysis.settings
-    analysis.analyze(parse_bytes(pdfs[0], "resume.pdf", settings=settings))
+    words = analysis.vocabulary
+    analysis.analyze(parse_bytes(pdfs[0], "resume.pdf", settings=settings, vocabulary=words))
 
     def ours() -> None:
         for pdf in pdfs:
-            analysis.analyze(parse_bytes(pdf, "resume.pdf", settings=settings))
+            analysis.analyze(parse_bytes(pdf, "resume.pdf", settings=settings, vocabulary=words))
 
     def in_process() -> None:
         for pdf in pdfs:
-            analysis.analyze(read_document(pdf, "resume.pdf", settings=settings))
+            analysis.analyze(read_document(pdf, "resume.pdf", settings=settings,
+                                           vocabulary=words))
 
     def pdfminer() -> None:
         for pdf in pdfs:

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from .documents.vocab import Vocabulary
 from .errors import InputError, NotFound
 from .extract import Pipeline, extract, extract_text, get_pipeline
 from .jobs import parse_job
@@ -47,6 +48,11 @@ class AnalysisContext:
         profiles = load_profiles(settings.taxonomy_dir, pipeline.taxonomy)
         return cls(settings=settings, taxonomy=pipeline.taxonomy,
                    profiles=MappingProxyType(profiles), pipeline=pipeline)
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The taxonomy's title and degree words, for the documents layer."""
+        return self.pipeline.vocabulary
 
     def profile(self, name: str | None = None) -> Profile:
         """The built-in profile ``name`` (default ``ml-engineer``); ``NotFound`` if unknown."""

@@ -388,8 +388,9 @@ class Evaluator:
         for doc in docs:
             count += 1
             try:
-                extraction = extract(read_path(doc.path, settings=self.settings),
-                                     pipeline=self.pipeline,
+                document = read_path(doc.path, settings=self.settings,
+                                     vocabulary=self.pipeline.vocabulary)
+                extraction = extract(document, pipeline=self.pipeline,
                                      max_text_chars=self.settings.max_text_chars)
             except DocumentError as exc:
                 failures.append(DocumentFailure(doc=doc.doc, code=exc.code, message=exc.message))

@@ -8,6 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pdfgen
 import pytest
 import yaml
 from typer.testing import CliRunner
@@ -20,9 +21,10 @@ from service.settings import Settings, get_settings
 
 INSTALLED = Path(__file__).resolve().parent.parent / "taxonomy"
 SKILL = "quokkaflow"
+TITLE = "Quokka Wrangler"
 RESUME = (
     "Jane Doe\nSkills\nQuokkaFlow, Python, SQL\nExperience\n"
-    "Data Engineer, Initech, 2019 - 2024\n- Built QuokkaFlow pipelines in Python.\n"
+    f"{TITLE}, Initech, 2019 - 2024\n- Built QuokkaFlow pipelines in Python.\n"
 )
 POSTING = (
     "Data Platform Engineer\nRequirements\n- 3+ years of QuokkaFlow.\n- Python and SQL.\n"
@@ -32,13 +34,16 @@ POSTING = (
 @pytest.fixture(scope="module")
 def other_taxonomy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The installed taxonomy copied, with one more tool (QuokkaFlow) that the ml-engineer
-    profile asks for, and its own version."""
+    profile asks for, one more relevant job title, and its own version."""
     root = tmp_path_factory.mktemp("taxonomy") / "taxonomy"
     shutil.copytree(INSTALLED, root, ignore=shutil.ignore_patterns("toy"))
     (root / "VERSION").write_text("other-1\n", encoding="utf-8")
     (root / "skills" / "quokka.yaml").write_text(
         "skills:\n  - id: quokkaflow\n    name: QuokkaFlow\n    category: tool\n"
         "    source: ext\n", encoding="utf-8")
+    with (root / "titles.yaml").open("a", encoding="utf-8") as titles:
+        titles.write(f"\n  - id: quokka-wrangler\n    name: {TITLE}\n    source: ext\n"
+                     f"    forms: [\"{TITLE}\"]\n")
     profile_path = root / "profiles" / "ml-engineer.yaml"
     profile = yaml.safe_load(profile_path.read_text(encoding="utf-8"))
     profile["groups"][0]["items"].append({
@@ -66,17 +71,20 @@ def _quokka_item(report: dict) -> dict:
 
 def test_the_installed_taxonomy_does_not_know_the_skill() -> None:
     context = AnalysisContext.from_settings(Settings(taxonomy_dir=None))
-    extraction, report = context.analyze(document_from_text(RESUME))
+    extraction, report = context.analyze(document_from_text(RESUME, vocabulary=context.vocabulary))
     assert extraction.skill(SKILL) is None
     assert SKILL not in context.taxonomy.skills
+    assert [p.relevant for p in extraction.document.positions] == [False]
     assert all(m.matched_skill != SKILL for m in report.matched)
 
 
 def test_the_context_built_from_the_setting_uses_it_for_every_step(configured: Path) -> None:
     context = AnalysisContext.from_settings(Settings())
     assert context.taxonomy.version == "other-1"
-    extraction, report = context.analyze(document_from_text(RESUME))
+    extraction, report = context.analyze(document_from_text(RESUME, vocabulary=context.vocabulary))
     assert extraction.skill(SKILL) is not None
+    assert [(p.title, p.relevant) for p in extraction.document.positions] == [(TITLE, True)]
+    assert context.extract_text(RESUME).document.positions[0].relevant
     assert extraction.versions.taxonomy == report.versions.taxonomy == "other-1"
     assert _quokka_item(report.model_dump())["points"] > 0
     job = context.resolve_profile(job_text=POSTING)
@@ -129,6 +137,12 @@ def test_api_follows_the_setting(configured: Path) -> None:
         body = analyzed.json()
         assert SKILL in {hit["id"] for hit in body["extraction"]["skills"]}
         assert _quokka_item(body["report"])["points"] > 0
+        # A PDF is read in the reader processes: the title words travel there with it.
+        pdf = pdfgen.make_pdf(lines=RESUME.splitlines()[1:], name="Jane Doe")
+        from_pdf = client.post("/v1/analyze", files={"file": ("cv.pdf", pdf)})
+        assert from_pdf.status_code == 200, from_pdf.text
+        positions = from_pdf.json()["extraction"]["document"]["positions"]
+        assert [(p["title"], p["relevant"]) for p in positions] == [(TITLE, True)]
         for_job = client.post("/v1/analyze", files={"file": ("cv.txt", RESUME.encode())},
                               data={"job_text": POSTING})
         assert for_job.status_code == 200, for_job.text

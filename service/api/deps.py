@@ -1,4 +1,5 @@
-"""Request dependencies as ``Annotated`` aliases: settings, analysis context, database session, caller, limits."""
+"""Request dependencies as ``Annotated`` aliases: settings, analysis context, database session,
+caller, limits."""
 
 from __future__ import annotations
 

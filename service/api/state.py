@@ -1,4 +1,5 @@
-"""What one app instance holds: settings, the analysis context, the database, in-process limiters and caches."""
+"""What one app instance holds: settings, the analysis context, the database, in-process
+limiters and caches."""
 
 from __future__ import annotations
 

@@ -46,14 +46,14 @@ def make_analyzer(config: WorkConfig) -> Analyzer:
 
     settings = config.settings
     context = AnalysisContext.from_settings(settings)
-    context.analyze(document_from_text(_WARM_UP), profile=config.profile,
-                    job_text=config.job_text)
+    context.analyze(document_from_text(_WARM_UP, vocabulary=context.vocabulary),
+                    profile=config.profile, job_text=config.job_text)
     read = read_document_limited if config.sandbox else parse_bytes
     if config.sandbox:
         apply_worker_limits(settings)
 
     def analyze(data: bytes, filename: str) -> str:
-        document = read(data, filename, settings=settings)
+        document = read(data, filename, settings=settings, vocabulary=context.vocabulary)
         _, report = context.analyze(document, profile=config.profile, job_text=config.job_text)
         return report.model_dump_json()
 

@@ -56,7 +56,8 @@ def extract_command(
     failed = False
     for path in files:
         try:
-            extraction = context.extract(read_path(path, settings=context.settings))
+            document = read_path(path, settings=context.settings, vocabulary=context.vocabulary)
+            extraction = context.extract(document)
             record = extraction_record(str(path), extraction)
             if output is OutputFormat.jsonresume:
                 record = {"path": str(path), **skills_document(extraction)}

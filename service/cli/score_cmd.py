@@ -79,7 +79,7 @@ def score_command(
         except SkillmatchError as exc:
             _fail(exc, code=USAGE_EXIT)
     try:
-        document = read_path(resume, settings=context.settings)
+        document = read_path(resume, settings=context.settings, vocabulary=context.vocabulary)
     except SkillmatchError as exc:
         _fail(exc, resume, code=USAGE_EXIT if isinstance(exc, NotFound) else FAILED_EXIT)
     try:

@@ -41,6 +41,7 @@ from .gcpause import gc_paused
 from .pdfdevice import FastPageAggregator
 from .sections import classify_heading
 from .text import build_document
+from .vocab import BUILT_IN, Vocabulary
 
 # boxes_flow=None: pdfminer's own box ordering (a quadratic clustering of text boxes) is skipped,
 # as ``order_lines`` decides the reading order from the lines themselves.
@@ -415,11 +416,11 @@ def _wrapped(previous: Line, line: Line, right_edge: float) -> bool:
             and not _YEARISH.search(previous.text[-20:]))
 
 
-def read_pdf(data: bytes, settings: Settings) -> Document:
+def read_pdf(data: bytes, settings: Settings, vocabulary: Vocabulary = BUILT_IN) -> Document:
     """Text, blocks with pages and structure from PDF bytes; typed errors for every failure."""
     try:
         with gc_paused():
-            return _read_pdf(data, settings)
+            return _read_pdf(data, settings, vocabulary)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise Encrypted() from exc
     except MemoryError as exc:
@@ -433,12 +434,12 @@ def read_pdf(data: bytes, settings: Settings) -> Document:
                       "Export it again and retry.") from exc
 
 
-def _read_pdf(data: bytes, settings: Settings) -> Document:
+def _read_pdf(data: bytes, settings: Settings, vocabulary: Vocabulary) -> Document:
     with _ZLIB.document(max(settings.worker_memory_mb // 4, 16) * 1024 * 1024):
-        return _read_pdf_pages(data, settings)
+        return _read_pdf_pages(data, settings, vocabulary)
 
 
-def _read_pdf_pages(data: bytes, settings: Settings) -> Document:
+def _read_pdf_pages(data: bytes, settings: Settings, vocabulary: Vocabulary) -> Document:
     parser = PDFParser(io.BytesIO(data))
     document = PDFDocument(parser)
     declared = _page_count(document)
@@ -464,7 +465,7 @@ def _read_pdf_pages(data: bytes, settings: Settings) -> Document:
         raise Corrupt("The PDF has no readable pages. Export it again and retry.")
     pages = _drop_running(pages, heights)
     pieces = [piece for lines in pages for piece in _pieces(lines)]
-    doc = build_document(pieces, "pdf", pages=len(pages))
+    doc = build_document(pieces, "pdf", pages=len(pages), vocabulary=vocabulary)
     if not doc.text.strip():
         if any_image:
             raise NoTextLayer()

@@ -36,8 +36,9 @@ from multiprocessing.connection import Connection
 
 from ..errors import Corrupt, DocumentError, ParseTimeout, SkillmatchError
 from ..models import Document
-from ..settings import Settings, get_settings
+from ..settings import DEFAULTS, Settings
 from .gcpause import gc_paused
+from .vocab import BUILT_IN, Vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -78,17 +79,18 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 
 def read_document_limited(data: bytes, filename: str | None = None, *,
-                          settings: Settings | None = None) -> Document:
+                          settings: Settings | None = None,
+                          vocabulary: Vocabulary = BUILT_IN) -> Document:
     """``read_document`` under ``time_limit(settings.parse_timeout_s)``; MemoryError → Corrupt.
 
     For processes that are their own sandbox (call ``apply_worker_limits`` first).
     """
     from .reader import read_document
 
-    settings = settings or get_settings()
+    settings = settings or DEFAULTS
     try:
         with time_limit(settings.parse_timeout_s):
-            return read_document(data, filename, settings=settings)
+            return read_document(data, filename, settings=settings, vocabulary=vocabulary)
     except MemoryError:
         raise _memory_error() from None
     except RecursionError:
@@ -101,12 +103,11 @@ def _memory_error() -> Corrupt:
 
 
 def serve(conn: Connection, settings: Settings) -> None:
-    """Worker loop: receive (bytes, filename, settings), send ("ok", Document) or an error."""
+    """Worker loop: receive (bytes, filename, settings, vocabulary), send ("ok", Document) or an
+    error."""
     apply_worker_limits(settings)
     from .reader import read_document
-    from .vocab import preload
 
-    preload()
     gc.collect()
     gc.freeze()  # the readers' modules and tables: never scanned again
     conn.send("ready")
@@ -117,9 +118,9 @@ def serve(conn: Connection, settings: Settings) -> None:
             return
         if message is None:
             return
-        data, filename, job_settings = message
+        data, filename, job_settings, vocabulary = message
         with gc_paused():  # until the reply is out: the parent is waiting for it
-            reply = _serve_one(read_document, data, filename, job_settings)
+            reply = _serve_one(read_document, data, filename, job_settings, vocabulary)
             del data
             try:
                 conn.send(reply)
@@ -128,10 +129,10 @@ def serve(conn: Connection, settings: Settings) -> None:
 
 
 def _serve_one(read: Callable[..., Document], data: bytes, filename: str | None,
-               settings: Settings) -> tuple:
+               settings: Settings, vocabulary: Vocabulary = BUILT_IN) -> tuple:
     """("ok", Document), ("error", code, message) or ("bug", exception type, where)."""
     try:
-        return ("ok", read(data, filename, settings=settings))
+        return ("ok", read(data, filename, settings=settings, vocabulary=vocabulary))
     except SkillmatchError as exc:
         return ("error", exc.code, exc.message)
     except MemoryError:
@@ -205,7 +206,7 @@ class DocumentPool:
     """A fixed number of reader processes; ``parse`` blocks while all of them are busy."""
 
     def __init__(self, settings: Settings | None = None, workers: int | None = None) -> None:
-        self.settings = settings or get_settings()
+        self.settings = settings or DEFAULTS
         self.size = workers or self.settings.parse_workers
         self._slots: queue.LifoQueue[_Worker | None] = queue.LifoQueue()
         for _ in range(self.size):
@@ -303,7 +304,7 @@ class DocumentPool:
             self._slots.put(worker)
 
     def parse(self, data: bytes, filename: str | None = None, *,
-              settings: Settings | None = None) -> Document:
+              settings: Settings | None = None, vocabulary: Vocabulary = BUILT_IN) -> Document:
         """Read ``data`` in a worker within ``settings.parse_timeout_s``; typed errors only."""
         if self._closed:
             raise RuntimeError("DocumentPool is closed")
@@ -311,11 +312,11 @@ class DocumentPool:
         worker: _Worker | None = self._acquire()
         try:
             try:
-                worker.conn.send((data, filename, settings))
+                worker.conn.send((data, filename, settings, vocabulary))
             except (OSError, ValueError):
                 self._discard(worker)
                 worker = self._start()
-                worker.conn.send((data, filename, settings))
+                worker.conn.send((data, filename, settings, vocabulary))
             if not worker.conn.poll(settings.parse_timeout_s):
                 self._discard(worker)
                 worker = None
@@ -364,7 +365,7 @@ _pools_lock = threading.Lock()
 
 def default_pool(settings: Settings | None = None) -> DocumentPool:
     """The process-wide pool for these memory/size settings, created on first use."""
-    settings = settings or get_settings()
+    settings = settings or DEFAULTS
     key = (settings.worker_memory_mb, settings.parse_workers)
     with _pools_lock:
         pool = _pools.get(key)

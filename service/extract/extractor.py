@@ -47,7 +47,8 @@ def extract_text(text: str, *, pipeline: Pipeline,
     """Extract skills from plain text (normalised into a ``Document`` first)."""
     if len(text) > 4 * max_text_chars:
         _check_length(text, max_text_chars)
-    return extract(document_from_text(text), pipeline=pipeline, max_text_chars=max_text_chars)
+    document = document_from_text(text, vocabulary=pipeline.vocabulary)
+    return extract(document, pipeline=pipeline, max_text_chars=max_text_chars)
 
 
 def extract(document: Document, *, pipeline: Pipeline,

@@ -12,6 +12,7 @@ from typing import Any, BinaryIO
 from .. import documents
 from ..errors import Empty, InputError, NotFound, SkillmatchError, TextTooLong, TooLarge
 from ..models import Document, Extraction, SkillHit
+from ..documents.vocab import BUILT_IN, Vocabulary
 from ..settings import Settings
 
 _NOT_REGULAR = "Not a regular file (a folder, pipe or device)."
@@ -75,11 +76,12 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
     return data
 
 
-def read_path(path: Path, *, settings: Settings) -> Document:
+def read_path(path: Path, *, settings: Settings,
+              vocabulary: Vocabulary = BUILT_IN) -> Document:
     """Read a file into a ``Document`` with the documents layer (``parse_bytes``: PDF, DOCX,
     text or Markdown, told apart by content); every failure is a typed ``SkillmatchError``."""
     return documents.parse_bytes(read_limited(path, settings.max_upload_bytes), path.name,
-                                 settings=settings)
+                                 settings=settings, vocabulary=vocabulary)
 
 
 def read_job_posting(path: Path, *, settings: Settings) -> str:

@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
+from ..documents.vocab import Vocabulary
 from ..taxonomy import Taxonomy, get_taxonomy
 from .alternation import Alternation
 from .forms import Form, FormTable, build_forms, fold
@@ -85,6 +86,7 @@ class Pipeline:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
+        self.vocabulary = Vocabulary.from_taxonomy(taxonomy)  # the documents layer's words
         self.table = build_forms(taxonomy)
         self.nlp = build_nlp(self.table)
         self.tokenizer = ChunkTokenizer(self.nlp)

@@ -39,7 +39,7 @@ async def analyze(request: Request, state: StateDep) -> AnalyzeResult:
         raise InputError("Give a profile name or a job description, not both.")
     async with state.parse_slots.hold(state.settings.max_concurrent_parses):
         document = await run_in_threadpool(
-            read_document, upload.data, upload.filename, state.settings
+            read_document, upload.data, upload.filename, state.context
         )
         extraction, report = await run_in_threadpool(
             state.context.analyze, document, profile=profile, job_text=job_text

@@ -57,7 +57,8 @@ async def upload_resume(
     upload = await read_upload(request, settings, ("label",))
     label = short_field(upload, "label", MAX_LABEL)
     async with state.parse_slots.hold(settings.max_concurrent_parses):
-        document = await run_in_threadpool(read_document, upload.data, upload.filename, settings)
+        document = await run_in_threadpool(
+            read_document, upload.data, upload.filename, state.context)
         extraction = await run_in_threadpool(state.context.extract, document)
     resume = await run_in_threadpool(
         store_resume, state, session, caller.tenant_id, extraction, label, len(upload.data)
