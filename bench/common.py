@@ -10,7 +10,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -52,6 +52,15 @@ class Context:
 
     def scale(self, quick: int, full: int) -> int:
         return quick if self.quick else full
+
+    @cached_property
+    def analysis(self):  # -> service.context.AnalysisContext
+        """The analysis context of the in-process benches, built from the environment's
+        settings (``SKILLMATCH_*``) as every door builds it."""
+        from service.context import AnalysisContext
+        from service.settings import Settings
+
+        return AnalysisContext.from_settings(Settings())
 
 
 def timed(fn: Callable[[], object], clock: Callable[[], float] = time.perf_counter) -> float:

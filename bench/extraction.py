@@ -12,10 +12,9 @@ AREA = "extraction"
 def run(ctx: Context) -> list[Figure]:
     import spacy
 
-    from service.extract import extract_text, get_pipeline
-
+    analysis = ctx.analysis
+    extract_text = analysis.extract_text
     texts = resumes_of_words(600)
-    get_pipeline()
     for text in texts:
         extract_text(text)
     nlp = spacy.blank("en")
@@ -28,7 +27,7 @@ def run(ctx: Context) -> list[Figure]:
         for text in texts:
             nlp.make_doc(text)
 
-    pipeline = get_pipeline()
+    pipeline = analysis.pipeline
 
     def ours_unseen() -> None:
         for text in texts:

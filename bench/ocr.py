@@ -19,7 +19,7 @@ def main() -> None:
     sys.path.insert(0, str(REPO / "tests"))
     import resume_builders as rb
 
-    from service.analyze import analyze_document
+    from service.context import AnalysisContext
     from service.documents import ocr, parse_bytes
     from service.settings import get_settings
 
@@ -28,14 +28,22 @@ def main() -> None:
     scans = {"clean": rb.image_pdf(rb.page_image()),
              "phone": rb.image_pdf(rb.page_image(shade=True, blur=1.0, skew=1.5,
                                                  jpeg_quality=40, noise=0.2))}
-    analyze_document(parse_bytes(scans["clean"], "scan.pdf"))  # workers and pipeline warm
     settings = get_settings()
+    context = AnalysisContext.from_settings(settings)
+
+    def analyze_document(document):
+        return context.analyze(document)
+
+    def read(data: bytes):
+        return parse_bytes(data, "scan.pdf", settings=settings, vocabulary=context.vocabulary)
+
+    analyze_document(read(scans["clean"]))  # workers and pipeline warm
     for name, data in scans.items():
         ours, bare = [], []
         image = ocr.render_pages(data, [1])[0]
         for _ in range(args.rounds):
             start = time.perf_counter()
-            extraction, _report = analyze_document(parse_bytes(data, "scan.pdf"))
+            extraction, _report = analyze_document(read(data))
             ours.append(time.perf_counter() - start)
             start = time.perf_counter()
             ocr.recognise(image, settings.ocr_page_timeout_s, 1)

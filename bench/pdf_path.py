@@ -14,22 +14,25 @@ AREA = "pdf"
 def run(ctx: Context) -> list[Figure]:
     from pdfminer.high_level import extract_text
 
-    from service.analyze import analyze_document
     from service.documents import parse_bytes, read_document
 
     pdfs = two_page_pdfs()
     if ctx.quick:
         pdfs = pdfs[:3]
     pages = 2 * len(pdfs)
-    analyze_document(parse_bytes(pdfs[0], "resume.pdf"))
+    analysis = ctx.analysis
+    settings = analysis.settings
+    words = analysis.vocabulary
+    analysis.analyze(parse_bytes(pdfs[0], "resume.pdf", settings=settings, vocabulary=words))
 
     def ours() -> None:
         for pdf in pdfs:
-            analyze_document(parse_bytes(pdf, "resume.pdf"))
+            analysis.analyze(parse_bytes(pdf, "resume.pdf", settings=settings, vocabulary=words))
 
     def in_process() -> None:
         for pdf in pdfs:
-            analyze_document(read_document(pdf, "resume.pdf"))
+            analysis.analyze(read_document(pdf, "resume.pdf", settings=settings,
+                                           vocabulary=words))
 
     def pdfminer() -> None:
         for pdf in pdfs:

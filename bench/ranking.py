@@ -24,6 +24,7 @@ import json
 import statistics
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -33,10 +34,10 @@ from service import __version__  # noqa: E402
 from service.errors import SkillmatchError  # noqa: E402
 from service.evaluate import DictionaryMatcher  # noqa: E402
 from service.evaluation_metrics import auc  # noqa: E402
-from service.extract import extract  # noqa: E402
+from service.context import AnalysisContext  # noqa: E402
 from service.extract.files import read_path  # noqa: E402
 from service.models import Extraction  # noqa: E402
-from service.taxonomy import get_profile, get_taxonomy  # noqa: E402
+from service.settings import Settings  # noqa: E402
 
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus"
 PROFILE = "ml-engineer"
@@ -74,13 +75,21 @@ class HalfResult:
         return statistics.fmean(values) if values else None
 
 
+@lru_cache(maxsize=1)
+def analysis() -> AnalysisContext:
+    """The context of the configured taxonomy (``SKILLMATCH_*`` settings apply), built once."""
+    return AnalysisContext.from_settings(Settings())
+
+
 def _extraction(path: Path, cache: Path | None) -> Extraction:
     data = path.read_bytes()
-    key = hashlib.sha256(data + f"{__version__}|{get_taxonomy().version}".encode()).hexdigest()
+    key = hashlib.sha256(data + f"{__version__}|{analysis().taxonomy.version}".encode()).hexdigest()
     cached = cache / f"{key[:24]}.json" if cache else None
     if cached is not None and cached.exists():
         return Extraction.model_validate_json(cached.read_text(encoding="utf-8"))
-    extraction = extract(read_path(path))
+    context = analysis()
+    extraction = context.extract(read_path(path, settings=context.settings,
+                                           vocabulary=context.vocabulary))
     if cached is not None:
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_text(extraction.model_dump_json(), encoding="utf-8")
@@ -89,7 +98,7 @@ def _extraction(path: Path, cache: Path | None) -> Extraction:
 
 def load(corpus: Path, cache: Path | None) -> tuple[list[Resume], list[dict], list[str]]:
     """The resumes (extracted), the ``ml`` postings (with their text) and the docs skipped."""
-    matcher = DictionaryMatcher(get_taxonomy())
+    matcher = DictionaryMatcher(analysis().taxonomy)
     resumes: list[Resume] = []
     postings: list[dict] = []
     skipped: list[str] = []
@@ -113,11 +122,11 @@ def load(corpus: Path, cache: Path | None) -> tuple[list[Resume], list[dict], li
 
 def measure(name: str, resumes: list[Resume], postings: list[dict]) -> HalfResult:
     """Profile AUC and per-posting AUCs (with the dictionary-overlap baseline) for one half."""
-    from service.postings import parse_job
     from service.scoring import resume_facts, score_facts
 
-    facts = [resume_facts(r.extraction) for r in resumes]
-    profile = get_profile(PROFILE)
+    context = analysis()
+    facts = [resume_facts(r.extraction, context.taxonomy) for r in resumes]
+    profile = context.profile(PROFILE)
     ml = [r.group == "ml" for r in resumes]
 
     def split(values: list[float]) -> tuple[list[float], list[float]]:
@@ -128,7 +137,7 @@ def measure(name: str, resumes: list[Resume], postings: list[dict]) -> HalfResul
     result = HalfResult(name, len(resumes), auc(*split(scores)) if any(ml) and not all(ml)
                         else None)
     for posting in postings:
-        job = parse_job(posting["extraction"].text, extraction=posting["extraction"])
+        job = context.parse_job(posting["extraction"].text, extraction=posting["extraction"])
         ours = [score_facts(f, job).score for f in facts]
         overlap = [float(len(posting["words"] & r.words)) for r in resumes]
         result.postings.append({"doc": posting["doc"], "title": job.title,
@@ -157,16 +166,16 @@ def thresholds(scores: list[tuple[float, bool]], share: float = 0.9,
 
 def bands(resumes: list[Resume], postings: list[dict]) -> dict[str, tuple[float, float]]:
     """Band thresholds for the profile and for postings, from every labelled resume."""
-    from service.postings import parse_job
     from service.scoring import resume_facts, score_facts
 
-    facts = [resume_facts(r.extraction) for r in resumes]
+    context = analysis()
+    facts = [resume_facts(r.extraction, context.taxonomy) for r in resumes]
     ml = [r.group == "ml" for r in resumes]
-    profile = get_profile(PROFILE)
+    profile = context.profile(PROFILE)
     profile_scores = [(score_facts(f, profile).score, m) for f, m in zip(facts, ml, strict=True)]
     job_scores = []
     for posting in postings:
-        job = parse_job(posting["extraction"].text, extraction=posting["extraction"])
+        job = context.parse_job(posting["extraction"].text, extraction=posting["extraction"])
         job_scores += [(score_facts(f, job).score, m) for f, m in zip(facts, ml, strict=True)]
     out = {}
     for kind, scores in (("profile", profile_scores), ("job", job_scores)):

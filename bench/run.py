@@ -52,9 +52,10 @@ def machine() -> dict[str, str]:
             info[package] = version(package)
         except PackageNotFoundError:
             info[package] = "not installed"
-    from service.taxonomy import get_taxonomy
+    from service.settings import Settings
+    from service.taxonomy import load_taxonomy
 
-    info["taxonomy"] = get_taxonomy().version
+    info["taxonomy"] = load_taxonomy(Settings().taxonomy_dir).version
     return info
 
 

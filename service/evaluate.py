@@ -19,13 +19,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
 from .errors import DocumentError, InputError, NotFound, SkillmatchError
 from .models import Extraction
-from .taxonomy import Taxonomy, get_taxonomy
+from .settings import Settings
+from .taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from .extract import Pipeline
 
 Kind = Literal["resume", "job"]
 GroupBy = Literal["category", "skill"]
@@ -349,9 +353,14 @@ def _mean(values: list[float]) -> float:
 class Evaluator:
     """Runs the extractor (and optionally the baseline) over gold documents."""
 
-    taxonomy: Taxonomy
+    pipeline: Pipeline
+    settings: Settings
     group_by: GroupBy = "category"
     top: int = 10
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        return self.pipeline.taxonomy
 
     @cached_property
     def baseline(self) -> DictionaryMatcher:
@@ -379,7 +388,10 @@ class Evaluator:
         for doc in docs:
             count += 1
             try:
-                extraction = extract(read_path(doc.path))
+                document = read_path(doc.path, settings=self.settings,
+                                     vocabulary=self.pipeline.vocabulary)
+                extraction = extract(document, pipeline=self.pipeline,
+                                     max_text_chars=self.settings.max_text_chars)
             except DocumentError as exc:
                 failures.append(DocumentFailure(doc=doc.doc, code=exc.code, message=exc.message))
                 unread = _unreadable_prediction(doc, exc)
@@ -404,17 +416,18 @@ def _unreadable_prediction(doc: GoldDoc, exc: DocumentError) -> Prediction:
     return Prediction({}, {label: note for label in doc.labels})
 
 
-def evaluate(gold_path: Path, *, kind: Kind | None = None, group_by: GroupBy = "category",
-             baseline: bool = False, top: int = 10,
-             taxonomy: Taxonomy | None = None) -> EvaluationReport:
-    """Score extraction on every labelled document of ``gold_path`` (one kind or each kind
-    present, in gold order), optionally next to the plain-dictionary baseline."""
-    taxonomy = taxonomy or get_taxonomy()
+def evaluate(gold_path: Path, *, pipeline: Pipeline, settings: Settings,
+             kind: Kind | None = None, group_by: GroupBy = "category",
+             baseline: bool = False, top: int = 10) -> EvaluationReport:
+    """Score extraction with ``pipeline`` (and the limits of ``settings``) on every labelled
+    document of ``gold_path`` (one kind or each kind present, in gold order), optionally next to
+    the plain-dictionary baseline."""
+    taxonomy = pipeline.taxonomy
     docs = load_gold(gold_path, kind)
     if not docs:
         raise InputError(f"{gold_path.name}: no labelled documents" + (f" of kind {kind}" if kind else ""))
     scope = load_scope(gold_path)
-    evaluator = Evaluator(taxonomy, group_by, top)
+    evaluator = Evaluator(pipeline, settings, group_by, top)
     kinds = list(dict.fromkeys(d.kind for d in docs))
     results = [evaluator.evaluate_kind(k, [d for d in docs if d.kind == k], scope,
                                        baseline=baseline) for k in kinds]

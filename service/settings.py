@@ -91,6 +91,11 @@ class Settings(BaseSettings):
         return f"sqlite:///{self.data_dir / 'skillmatch.db'}"
 
 
+DEFAULTS = Settings.model_construct()
+"""The documented defaults, not the environment: what a library call given no settings uses
+(the doors always pass theirs)."""
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """The process-wide settings, read once from the environment."""

@@ -659,8 +659,10 @@ def profile_paths(directory: Path | None = None) -> dict[str, Path]:
     return {path.stem: path for path in sorted((root / "profiles").glob("*.yaml"))}
 
 
-def load_profile(name: str, directory: Path | None = None) -> Profile:
-    """Load and validate one profile, checking that every skill it names exists."""
+def load_profile(name: str, directory: Path | None = None,
+                 taxonomy: Taxonomy | None = None) -> Profile:
+    """Load and validate one profile, checking that every skill it names exists in
+    ``taxonomy`` (default: the taxonomy in ``directory``)."""
     from .models.profile import Profile
 
     paths = profile_paths(directory)
@@ -673,7 +675,7 @@ def load_profile(name: str, directory: Path | None = None) -> Profile:
         profile = Profile.model_validate(data)
     except ValidationError as exc:
         raise TaxonomyError(f"{path.name}: entry {name}: {_describe(exc)}") from None
-    taxonomy = get_taxonomy(directory)
+    taxonomy = taxonomy or get_taxonomy(directory)
     if profile.role.family and profile.role.family not in {t.id for t in taxonomy.titles}:
         raise TaxonomyError(f"{path.name}: entry {name}: field role.family: unknown role family "
                             f"{profile.role.family!r}")
@@ -687,6 +689,11 @@ def load_profile(name: str, directory: Path | None = None) -> Profile:
                             f"unknown skill {skill_id!r}"
                         )
     return profile
+
+
+def load_profiles(directory: Path | None, taxonomy: Taxonomy) -> dict[str, Profile]:
+    """Every profile under ``directory``'s ``profiles/`` by name, checked against ``taxonomy``."""
+    return {name: load_profile(name, directory, taxonomy) for name in profile_paths(directory)}
 
 
 @lru_cache(maxsize=16)

@@ -9,8 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import delete, update
 
 from service.api.cache import LRUCache
-from service.postings import parse_job
-from service.scoring import score
+from tests.installed import parse_job, score
 from service.store import keys, records
 from service.store.db import session_scope
 from service.store.models import Resume, utcnow

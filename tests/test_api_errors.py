@@ -88,10 +88,10 @@ def test_logs_carry_no_resume_text_emails_or_phones(api_client, auth, caplog) ->
 def test_a_bug_answers_500_in_the_error_shape(api_app, monkeypatch):
     from fastapi.testclient import TestClient
 
-    def broken():
+    def broken(**_):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr("service.api.routes.taxonomy.get_taxonomy", broken)
+    monkeypatch.setattr("service.api.routes.taxonomy.TaxonomyPublic", broken)
     with TestClient(api_app, raise_server_exceptions=False) as client:
         response = client.get("/v1/taxonomy")
     assert response.status_code == 500

@@ -18,8 +18,8 @@ LAYERS: list[set[str]] = [
     {"service.taxonomy"},
     {"service.documents"},
     {"service.extract"},
-    {"service.postings", "service.jobs", "service.scoring", "service.score"},
-    {"service.analyze", "service.context", "service.evaluate", "service.evaluation_metrics",
+    {"service.postings", "service.scoring"},
+    {"service.context", "service.evaluate", "service.evaluation_metrics",
      "service.render_report", "service.jsonresume_skills", "service.workers"},
     {"service.store", "service.batch"},
     {"service.web", "service.api", "service.cli"},
@@ -131,3 +131,30 @@ def test_no_import_from_a_lower_layer_to_a_higher_one() -> None:
 @pytest.mark.parametrize("unit_name", sorted({unit(m) for m in graph()}))
 def test_every_unit_has_a_layer(unit_name: str) -> None:
     layer_of(unit_name)
+
+
+# Domain code gets what it works with (pipeline, taxonomy, profiles, limits) as parameters from
+# the analysis context the doors build (docs/architecture.md, "Context"); it never reaches for
+# process-wide configuration itself.
+DOMAIN = ("service.documents", "service.extract", "service.postings", "service.scoring",
+          "service.evaluate")
+CONFIGURED = {"get_settings", "get_profile"}
+DEFAULTED = {"get_taxonomy", "get_pipeline"}  # loaders keyed by directory: none given = installed
+
+
+def configuration_reads(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name in CONFIGURED or (name in DEFAULTED and not (node.args or node.keywords)):
+                found.append(f"{module_name(path)}:{node.lineno} calls {name}()")
+    return found
+
+
+def test_domain_code_reads_no_process_wide_configuration() -> None:
+    domain = [p for p in SERVICE.rglob("*.py") if unit(module_name(p)) in DOMAIN]
+    assert domain
+    assert [read for path in domain for read in configuration_reads(path)] == []
+    assert sorted(m for m, targets in graph().items()
+                  if unit(m) in DOMAIN and "service.context" in targets) == []

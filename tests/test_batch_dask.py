@@ -85,7 +85,10 @@ def test_real_analyzer_on_dask_gives_reports_and_typed_errors(tmp_path: Path, cl
     (folder / "resume.txt").write_text("Skills\nPython, PyTorch, SQL, Docker, AWS\n")
     (folder / "broken.pdf").write_bytes(pdfgen.truncated_pdf())
     (folder / "thick.pdf").write_bytes(pdfgen.many_pages_pdf(200))
-    plan = plan_batch([str(folder)], header=describe_run(None, None), config=WorkConfig(),
+    from tests.installed import context
+
+    header = describe_run(context(), None, None)
+    plan = plan_batch([str(folder)], header=header, config=WorkConfig(),
                       outputs=[tmp_path / "r.jsonl"], scheduler=cluster.scheduler_address)
     result = run_batch(plan, make_analyzer)
     assert result.counts == Counter({"ok": 2, "corrupt": 1, "too_many_pages": 1})

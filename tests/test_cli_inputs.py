@@ -51,10 +51,12 @@ def posting_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_pdf_posting_reads_like_its_text(posting_pdf: Path) -> None:
     from service.extract.files import read_job_posting, read_path
+    from service.settings import Settings
 
-    text = read_job_posting(posting_pdf)
+    settings = Settings()
+    text = read_job_posting(posting_pdf, settings=settings)
     assert not text.startswith("%PDF") and "Data Scientist" in text
-    assert text == read_path(posting_pdf).text
+    assert text == read_path(posting_pdf, settings=settings).text
 
 
 def test_batch_scores_a_pdf_posting_exactly_like_score(posting_pdf: Path, tmp_path: Path) -> None:

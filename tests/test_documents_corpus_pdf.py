@@ -26,7 +26,7 @@ def test_pdf_and_text_give_the_same_skills():
     files = _resumes()
     if not files:
         pytest.skip("../shared/corpus is absent")
-    from service.extract import extract
+    from tests.installed import extract
 
     settings = Settings(max_pages=60)
     same = missing = extra = 0

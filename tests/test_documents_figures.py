@@ -9,7 +9,7 @@ from datetime import date
 import resume_builders as rb
 
 from service.documents import document_from_text, read_document
-from service.extract import extract
+from tests.installed import extract
 
 
 def _skills(doc) -> set[str]:

@@ -15,7 +15,7 @@ import resume_builders as rb
 from service.documents import document_from_text, parse_bytes, read_document
 from service.documents import ocr
 from service.errors import NoTextLayer, ParseTimeout, TooManyPages
-from service.extract import extract
+from tests.installed import extract
 from service.settings import Settings
 
 pytestmark = pytest.mark.skipif(not ocr.available(), reason="OCR needs tesseract-ocr and "

@@ -32,7 +32,7 @@ def exported(tmp_path_factory):
 
 @pytest.mark.parametrize("kind", ["pdf", "docx"])
 def test_office_exports_read_like_the_text(exported, kind):
-    from service.extract import extract
+    from tests.installed import extract
 
     out, sources = exported
     same = missing = extra = 0

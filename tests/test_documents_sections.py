@@ -111,7 +111,7 @@ def test_no_headings_no_sections():
 
 
 def test_letter_spaced_heading_is_a_heading_not_words():
-    from service.extract import extract
+    from tests.installed import extract
 
     text = ("SKILLS\nPython, SQL, Docker\n\nI N T E R E S T S\nHiking, chess, climbing\n\n"
             "PUBLICATIONS\nA study of ranking, 2021\n\nL E A D E R S H I P\nLed a team of four.")
@@ -158,7 +158,7 @@ def test_short_words_in_capitals_are_not_letter_spacing():
 
 
 def test_a_capitals_block_heading_ends_the_publications():
-    from service.extract import extract
+    from tests.installed import extract
 
     doc = document_from_text("PUBLICATIONS\nGraph methods for ranking, KDD 2021\n\n"
                              "SOFT SKILLS\nLeadership, mentoring\n\nEXPERIENCE\nData Scientist, "

@@ -93,12 +93,12 @@ def test_extract_json_shows_the_esco_uri_beside_id_and_name(tmp_path):
 
 
 def test_match_report_items_carry_the_esco_uri_of_their_skill(tmp_path):
-    from service.analyze import analyze_document
     from service.documents import document_from_text
+    from tests.installed import context
 
     document = document_from_text("Skills: Python, pandas\nExperience\nData analyst, Initech, "
                                   "2019 - 2023\n- Python scripts.", "text")
-    _, report = analyze_document(document, profile="ml-engineer")
+    _, report = context().analyze(document, profile="ml-engineer")
     python = next(m for m in report.matched if m.matched_skill == "python")
     assert python.esco == PYTHON_URI
     taxonomy = get_taxonomy()

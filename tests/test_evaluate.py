@@ -24,12 +24,12 @@ from service.evaluate import (
     Scores,
     _trie,
     _trie_pattern,
-    evaluate,
     floor_failures,
     load_floors,
     load_gold,
 )
 from service.taxonomy import get_taxonomy
+from tests.installed import evaluate
 
 REPO = Path(__file__).resolve().parent.parent
 FLOORS = REPO / "quality" / "floors.toml"

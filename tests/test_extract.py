@@ -8,7 +8,7 @@ import pytest
 from extract_toy import claimed, toy_dir, toy_extract, toy_pipeline
 
 from service.errors import TextTooLong
-from service.extract import extract
+from tests.installed import extract
 from service.extract import extractor
 from service.extract.extractor import MAX_EVIDENCE
 from service.models import Document, Position
@@ -144,14 +144,14 @@ def test_empty_and_skill_free_text():
     assert toy_extract("Managed a retail store and trained staff.").skills == []
 
 
-def test_text_too_long_is_a_typed_error(monkeypatch):
-    from service.settings import get_settings
+def test_text_too_long_is_a_typed_error():
+    from tests.installed import extract_text
 
-    monkeypatch.setattr(get_settings(), "max_text_chars", 100)
     with pytest.raises(TextTooLong):
-        toy_extract("Python " * 50)
+        extract_text("Python " * 50, pipeline=toy_pipeline(), max_text_chars=100)
     with pytest.raises(TextTooLong):
-        extract(Document(text="x" * 101), pipeline=toy_pipeline())
+        extract(Document(text="x" * 101), pipeline=toy_pipeline(), max_text_chars=100)
+    assert extract(Document(text="x" * 100), pipeline=toy_pipeline(), max_text_chars=100)
 
 
 def test_years_and_last_used_come_from_positions_that_mention_the_skill():

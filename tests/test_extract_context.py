@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from extract_toy import claimed, not_claimed, toy_extract, toy_pipeline
 
-from service.extract import extract
+from tests.installed import extract
 from service.models import Document, Section
 
 AMBIGUOUS = [
@@ -148,7 +148,7 @@ def test_requirement_hints(text, skill, hint):
 def test_degree_fields_are_skill_claims_of_kind_degree(text):
     """A degree or major names its subject (LABELING.md); the evidence says it is a degree
     field. Uses the real taxonomy (its education fields)."""
-    from service.extract import extract_text
+    from tests.installed import extract_text
 
     hit = extract_text(text).skill("statistics")
     assert hit is not None and hit.explicit

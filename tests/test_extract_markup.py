@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from service.normalize import unmark
-from service.extract import extract_text
+from tests.installed import extract_text
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from service.errors import TaxonomyError
-from service.extract import extract_text
+from tests.installed import extract_text
 from service.extract.practices import (
     Family,
     Practice,

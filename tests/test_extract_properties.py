@@ -6,7 +6,7 @@ from extract_toy import toy_extract, toy_pipeline
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from service.extract import extract
+from tests.installed import extract
 from service.models import Document
 
 FRAGMENTS = st.sampled_from([
@@ -71,6 +71,6 @@ REAL_FRAGMENTS = st.sampled_from([
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(REAL_FRAGMENTS, st.text(max_size=6)), max_size=40).map("".join))
 def test_real_taxonomy_never_crashes_and_offsets_slice_back(text):
-    from service.extract import extract_text
+    from tests.installed import extract_text
 
     _check(extract_text(text))

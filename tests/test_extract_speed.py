@@ -9,7 +9,8 @@ import pytest
 import spacy
 
 from service.documents import document_from_text
-from service.extract import extract, get_pipeline
+from service.extract import get_pipeline
+from tests.installed import extract
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "resumes"
 

@@ -6,7 +6,8 @@ several forms reports them all at once.
 
 from __future__ import annotations
 
-from service.extract import extract_text, get_pipeline
+from service.extract import get_pipeline
+from tests.installed import extract_text
 from service.extract.forms import compound_entries, form_is_ambiguous
 from service.taxonomy import form_key
 

@@ -67,7 +67,8 @@ def test_random_resume_fragments_tokenize_as_make_doc(nlp, parts):
 
 
 def test_forgetting_the_shared_caches_changes_no_answer() -> None:
-    from service.extract import extract_text, get_pipeline
+    from service.extract import get_pipeline
+    from tests.installed import extract_text
 
     text = "Skills: Pytroch, Kubernates, Python\nBuilt ML pipelines with Airflow and Spark."
     before = extract_text(text).model_dump()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from service.extract import extract_text
+from tests.installed import extract_text
 
 DATA = Path(__file__).parent / "data" / "extract_unseen"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from service.errors import InputError
-from service.postings import parse_job
+from tests.installed import parse_job
 from service.models import Profile
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "jobs"

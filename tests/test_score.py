@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from service.models import Evidence
 from service.evaluation_metrics import auc
-from service.scoring import salary_band, score
+from service.scoring import salary_band
+from tests.installed import score
 from service.taxonomy import get_profile
 from tests.score_fixtures import explicit_hits, extraction, hit
 
@@ -239,7 +240,7 @@ Nice to have
 
 @pytest.fixture(scope="module")
 def job_profile():
-    from service.postings import parse_job
+    from tests.installed import parse_job
 
     return parse_job(JOB)
 

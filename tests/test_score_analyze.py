@@ -1,12 +1,12 @@
-"""``analyze_document`` and ``resolve_profile``: the facade every door calls."""
+"""``AnalysisContext.analyze`` and ``resolve_profile``: the facade every door calls."""
 
 from __future__ import annotations
 
 import pytest
 
-from service.analyze import analyze_document, resolve_profile
 from service.documents import document_from_text
 from service.errors import InputError, NotFound
+from tests.installed import context
 
 RESUME = """Jane Doe
 Summary
@@ -29,35 +29,35 @@ Nice to have
 
 
 def test_default_profile_is_ml_engineer():
-    assert resolve_profile().name == "ml-engineer"
-    extraction, report = analyze_document(document_from_text(RESUME))
+    assert context().resolve_profile().name == "ml-engineer"
+    extraction, report = context().analyze(document_from_text(RESUME))
     assert report.profile == "ml-engineer" and report.profile_kind == "profile"
     assert extraction.skill("pytorch") is not None
     assert report.score > 30
 
 
 def test_job_text_scores_against_the_posting():
-    _, report = analyze_document(document_from_text(RESUME), job_text=JOB)
+    _, report = context().analyze(document_from_text(RESUME), job_text=JOB)
     assert report.profile_kind == "job" and report.profile == "Machine Learning Engineer"
     assert report.score > 60
 
 
 def test_parsed_job_is_reused_but_not_shared():
-    first = resolve_profile(job_text=JOB)
+    first = context().resolve_profile(job_text=JOB)
     first.groups.clear()
-    assert resolve_profile(job_text=JOB).groups
+    assert context().resolve_profile(job_text=JOB).groups
 
 
 def test_profile_and_job_together_is_an_input_error():
     with pytest.raises(InputError, match="not both"):
-        resolve_profile("ml-engineer", JOB)
+        context().resolve_profile("ml-engineer", JOB)
 
 
 def test_blank_job_is_an_input_error():
     with pytest.raises(InputError, match="empty"):
-        resolve_profile(job_text="  \n ")
+        context().resolve_profile(job_text="  \n ")
 
 
 def test_unknown_profile_is_not_found():
     with pytest.raises(NotFound, match="astronaut"):
-        analyze_document(document_from_text(RESUME), profile="astronaut")
+        context().analyze(document_from_text(RESUME), profile="astronaut")

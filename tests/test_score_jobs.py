@@ -7,9 +7,7 @@ from pathlib import Path
 import pytest
 
 from service.documents import document_from_text
-from service.extract import extract
-from service.postings import parse_job
-from service.scoring import score
+from tests.installed import extract, parse_job, score
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 RESUMES = ["ml-engineer", "backend-developer", "data-scientist"]
@@ -63,11 +61,11 @@ def test_job_report_gaps_cite_the_posting():
 
 
 def test_profiles_rank_their_own_kind_of_resume_higher():
-    from service.analyze import analyze_document
+    from tests.installed import context
 
     def score_of(resume: str, profile: str) -> float:
         text = (SAMPLES / "resumes" / f"{resume}.txt").read_text(encoding="utf-8")
-        return analyze_document(document_from_text(text), profile=profile)[1].score
+        return context().analyze(document_from_text(text), profile=profile)[1].score
 
     assert score_of("ml-engineer", "ml-engineer") > score_of("data-scientist", "ml-engineer")
     assert score_of("data-scientist", "data-scientist") > score_of("ml-engineer", "data-scientist")
@@ -99,7 +97,8 @@ def test_one_resume_facts_reused_across_postings_scores_like_a_fresh_score():
     """``score_facts`` on one ``ResumeFacts`` (as the API caches it), against every sample
     posting and built-in profile in one order and then the reverse, gives exactly the report a
     fresh ``score`` gives: the facts' memos hold no profile-dependent answer."""
-    from service.scoring import resume_facts, score_facts
+    from service.scoring import score_facts
+    from tests.installed import resume_facts
     from service.taxonomy import get_profile, profile_paths
 
     targets = [parse_job(p.read_text(encoding="utf-8"))

@@ -13,10 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from service.cli import app
-from service.extract import extract_text
-from service.postings import parse_job
 from service.models import MatchReport, Position, Profile, ProfileGroup, ProfileItem
-from service.scoring import is_list_line, not_a_resume, score
+from service.scoring import is_list_line, not_a_resume
+from tests.installed import extract_text, parse_job, score
 from service.taxonomy import get_profile
 from tests.score_fixtures import explicit_hits, extraction, hit
 
@@ -246,6 +245,8 @@ def test_closest_is_not_linked_through_a_broad_idea(profile):
 
 def test_only_the_headline_skill_borrows_partial_evidence():
     from service.postings import related_evidence
+    from tests.installed import context
 
-    assert "ci-cd" in related_evidence(["software-engineering"])[0]
-    assert related_evidence(["distributed-systems"]) == ([], [])
+    profiles = context().profiles.values()
+    assert "ci-cd" in related_evidence(["software-engineering"], profiles)[0]
+    assert related_evidence(["distributed-systems"], profiles) == ([], [])

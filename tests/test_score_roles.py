@@ -11,9 +11,8 @@ import pytest
 from service.batch.work import describe_run
 from service.batch.writers import CSV_COLUMNS, csv_row
 from service.errors import TaxonomyError
-from service.extract import extract_text
-from service.postings import parse_job
-from service.scoring import BAND_MEANING, band_of, role_families, score
+from tests.installed import context, extract_text, parse_job, score
+from service.scoring import BAND_MEANING, band_of, role_families
 from service.scoring.bands import THRESHOLDS
 from service.taxonomy import get_profile, get_taxonomy, load_taxonomy
 
@@ -214,7 +213,7 @@ def test_one_vocabulary_for_gaps(profile):
 
 
 def test_batch_csv_columns_add_up_to_the_score(profile):
-    header = describe_run("ml-engineer", None)
+    header = describe_run(context(), "ml-engineer", None)
     names = [g.name for g in header.groups]
     assert {"Role", "Degree", "Experience"} <= set(names)
     report = score(extract_text(RESEARCHER), profile)

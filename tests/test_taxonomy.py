@@ -566,7 +566,8 @@ def test_cli_show_unknown_id(runner):
 @pytest.mark.slow
 def test_every_form_alone_in_a_skills_line_finds_only_its_skills(real):
     """Each skill form names its own skill and no other; each compound form names its skills."""
-    extract = pytest.importorskip("service.extract", reason="service/extract is not here").extract_text
+    from tests.installed import extract_text as extract
+
     compounds = {form_key(form): set(c.skills) for c in real.compounds for form in c.forms}
     cases = [(form, compounds.get(form_key(form), {s.id}))
              for s in real.skills.values() for form in s.forms]

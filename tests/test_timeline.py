@@ -221,8 +221,8 @@ def test_dates_that_cannot_be_tied_to_positions_are_counted_as_such():
 
 
 def test_untied_dates_are_named_in_the_experience_check_and_gap():
-    from service.extract import extract
-    from service.scoring import score
+    from tests.installed import extract
+    from tests.installed import score
     from service.taxonomy import get_profile
 
     text = ("Jane Doe\nSUMMARY\nMachine learning engineer.\nSKILLS\nPython, PyTorch, SQL\n"

@@ -15,8 +15,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..context import AnalysisContext
 from ..documents import default_pool
-from ..extract.pipeline import get_pipeline
 from ..settings import Settings, get_settings
 from ..store import records
 from ..store.db import (
@@ -28,7 +28,6 @@ from ..store.db import (
     session_scope,
 )
 from ..store.migrate import upgrade_engine
-from ..taxonomy import get_profile, get_taxonomy
 from ..web import add_security_headers
 from ..web import router as web_router
 from .client_address import ClientAddressMiddleware
@@ -65,10 +64,7 @@ def purge_expired(state: AppState) -> int:
 
 
 def warm_up(state: AppState) -> None:
-    """Load the taxonomy, profile and extraction pipeline, and start the document readers."""
-    get_taxonomy()
-    get_profile("ml-engineer")
-    get_pipeline()
+    """Start the document readers (``create_app`` built the taxonomy, profiles and pipeline)."""
     default_pool(state.settings).warm()
 
 
@@ -171,7 +167,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the API (and the candidate page) for ``settings`` (default: the environment)."""
     settings = settings or get_settings()
     engine = make_engine(settings)
-    state = AppState(settings=settings, engine=engine, sessions=make_sessionmaker(engine),
+    state = AppState(settings=settings, context=AnalysisContext.from_settings(settings),
+                     engine=engine, sessions=make_sessionmaker(engine),
                      rate_limiter=RateLimiter(engine, settings),
                      loop_engine=make_loop_engine(engine), read_engine=make_read_engine(engine))
     app = FastAPI(

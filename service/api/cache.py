@@ -19,7 +19,6 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from ..analyze import DEFAULT_PROFILE, resolve_profile
 from ..models import Profile
 from ..scoring import ResumeFacts
 
@@ -95,17 +94,6 @@ class StoredObjects:
 
     resumes: LRUCache[ResumeFacts] = field(default_factory=LRUCache)
     profiles: LRUCache[Profile] = field(default_factory=LRUCache)
-
-    named: dict[str, Profile] = field(default_factory=dict)
-
-    def named_profile(self, name: str | None) -> Profile:
-        """A built-in profile by name (None: the default), resolved once per process: resolving
-        lists the profile files. Unknown names raise ``NotFound`` and are not remembered."""
-        key = name or DEFAULT_PROFILE
-        profile = self.named.get(key)
-        if profile is None:
-            profile = self.named[key] = resolve_profile(key)
-        return profile
 
     def resume_deleted(self, tenant_id: int, resume_id: str) -> None:
         self.resumes.discard(tenant_id, resume_id)

@@ -1,4 +1,5 @@
-"""Request dependencies as ``Annotated`` aliases: settings, database session, caller, limits."""
+"""Request dependencies as ``Annotated`` aliases: settings, analysis context, database session,
+caller, limits."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from ..context import AnalysisContext
 from ..errors import Unauthorized
 from ..settings import Settings
 from ..store import keys
@@ -32,6 +34,13 @@ async def get_app_settings(state: StateDep) -> Settings:
 
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+
+
+async def get_context(state: StateDep) -> AnalysisContext:
+    return state.context
+
+
+ContextDep = Annotated[AnalysisContext, Depends(get_context)]
 
 
 @contextmanager

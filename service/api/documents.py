@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..documents import parse_bytes
 from ..models import Document
-from ..settings import Settings
+from ..context import AnalysisContext
 
 
-def read_document(data: bytes, filename: str | None, settings: Settings) -> Document:
-    """Parse an uploaded file with ``service.documents.parse_bytes`` (limits and sandbox there)."""
-    return parse_bytes(data, filename, settings=settings)
+def read_document(data: bytes, filename: str | None, context: AnalysisContext) -> Document:
+    """Parse an uploaded file with ``service.documents.parse_bytes`` (limits and sandbox there)
+    under the context's settings and with its taxonomy's words."""
+    return parse_bytes(data, filename, settings=context.settings, vocabulary=context.vocabulary)

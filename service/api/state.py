@@ -1,4 +1,5 @@
-"""What one app instance holds: settings, the database, in-process limiters and caches."""
+"""What one app instance holds: settings, the analysis context, the database, in-process
+limiters and caches."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..context import AnalysisContext
 from ..settings import Settings
 from .cache import StoredObjects
 from .limits import ParseSlots, RateLimiter
@@ -15,6 +17,7 @@ from .limits import ParseSlots, RateLimiter
 @dataclass
 class AppState:
     settings: Settings
+    context: AnalysisContext
     engine: Engine
     sessions: sessionmaker[Session]
     rate_limiter: RateLimiter

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol, Self
 
 from ..errors import InputError, NotFound, TooLarge
 from ..extract.files import open_regular, too_large
-from ..settings import Settings, get_settings
+from ..settings import Settings
 from .inputs import InputFile, expand_inputs
 from .journal import Journal, RunHeader, journal_path_for
 from .tasks import AnalyzerFactory, Outcome, Task, WorkConfig
@@ -117,7 +117,7 @@ def plan_batch(inputs: list[str], *, header: RunHeader, config: WorkConfig,
                resume: bool = False, fail_fast: bool = False, scheduler: str | None = None,
                settings: Settings | None = None) -> BatchPlan:
     """Check the arguments and expand the inputs; raises ``InputError`` on bad usage."""
-    settings = settings or config.settings or get_settings()
+    settings = settings or config.settings
     outs = outputs or [Path(DEFAULT_OUTPUT)]
     for out in outs:
         if out.suffix.lower() not in OUTPUT_SUFFIXES:
@@ -204,7 +204,7 @@ def run_batch(plan: BatchPlan, factory: AnalyzerFactory, *,
     from the journal (also after Ctrl-C, ``--fail-fast`` or an error that stops the run), so they
     are always complete files."""
     progress = progress or NoProgress()
-    settings = plan.config.settings or get_settings()
+    settings = plan.config.settings
     processed = skipped = 0
     stopped_early = False
     journal = Journal(plan.journal, plan.header, resume=plan.resume)

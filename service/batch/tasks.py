@@ -11,7 +11,9 @@ from ..settings import Settings
 from .journal import error_record, ok_line
 
 Analyzer = Callable[[bytes, str], str]
-"""Built once per worker: ``(file bytes, file name) -> MatchReport JSON``; raises SkillmatchError."""
+"""Built once per worker from ``WorkConfig.settings`` (``work.make_analyzer``: a use of the
+worker's ``AnalysisContext``): ``(file bytes, file name) -> MatchReport JSON``; raises
+SkillmatchError."""
 
 
 @dataclass(frozen=True)
@@ -20,7 +22,8 @@ class WorkConfig:
 
     profile: str | None = None
     job_text: str | None = None
-    settings: Settings | None = None
+    settings: Settings = field(default_factory=Settings)
+    """The settings each worker builds its ``AnalysisContext`` from (taxonomy, limits)."""
     sandbox: bool = True
     """The worker process is the sandbox (memory cap on the whole process, documents read
     in-process); off on Dask, where documents go to the documents' reader pool instead."""

@@ -1,25 +1,25 @@
 """The real analyzer the batch workers run: read the document in-process, extract, score.
 
 The worker process is the document sandbox: the factory applies the documents' resource limits
-to the process once, and builds the spaCy pipeline and the profile once, before the first file.
+to the process once, and builds the worker's ``AnalysisContext`` (taxonomy, profiles, spaCy
+pipeline) from the settings it received, once, before the first file.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from ..settings import get_settings
+from ..context import AnalysisContext
 from .journal import GroupColumn, RunHeader
 from .tasks import Analyzer, WorkConfig
 
 _WARM_UP = "Skills\nPython, machine learning, SQL\n\nExperience\nData engineer, 2019 - 2021\n"
 
 
-def describe_run(profile: str | None, job_text: str | None) -> RunHeader:
+def describe_run(context: AnalysisContext, profile: str | None,
+                 job_text: str | None) -> RunHeader:
     """The journal header for scoring against ``profile`` or ``job_text`` (validates both)."""
-    from ..analyze import resolve_profile
-
-    resolved = resolve_profile(profile, job_text)
+    resolved = context.resolve_profile(profile, job_text)
     return RunHeader(
         profile=resolved.title if resolved.kind == "job" else resolved.name,
         title=resolved.title,
@@ -50,7 +50,6 @@ def make_analyzer(config: WorkConfig) -> Analyzer:
     files go to the documents' pool of long-lived reader processes (``parse_bytes``), which
     enforces the same limits.
     """
-    from ..analyze import analyze_document
     from ..documents import (
         apply_worker_limits,
         document_from_text,
@@ -58,16 +57,17 @@ def make_analyzer(config: WorkConfig) -> Analyzer:
         read_document_limited,
     )
 
-    settings = config.settings or get_settings()
-    analyze_document(document_from_text(_WARM_UP), profile=config.profile,
-                     job_text=config.job_text)
+    settings = config.settings
+    context = AnalysisContext.from_settings(settings)
+    context.analyze(document_from_text(_WARM_UP, vocabulary=context.vocabulary),
+                    profile=config.profile, job_text=config.job_text)
     read = read_document_limited if config.sandbox else parse_bytes
     if config.sandbox:
         apply_worker_limits(settings)
 
     def analyze(data: bytes, filename: str) -> str:
-        document = read(data, filename, settings=settings)
-        _, report = analyze_document(document, profile=config.profile, job_text=config.job_text)
+        document = read(data, filename, settings=settings, vocabulary=context.vocabulary)
+        _, report = context.analyze(document, profile=config.profile, job_text=config.job_text)
         return report.model_dump_json()
 
     return analyze

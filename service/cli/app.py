@@ -15,13 +15,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 from pydantic import ValidationError
 from typer.core import TyperCommand, TyperGroup
 
 from .help_text import argument_usage, format_params
+
+if TYPE_CHECKING:
+    from ..context import AnalysisContext
 
 try:  # newer Typer carries its own copy of Click
     from typer._click import exceptions as click_errors
@@ -56,6 +59,19 @@ def fail(message: str, code: int = FAILED_EXIT) -> NoReturn:
     """Print ``skillmatch <command>: message`` on stderr and exit with ``code``."""
     warn(message)
     raise typer.Exit(code)
+
+
+def analysis_context() -> AnalysisContext:
+    """The command's analysis context, built once from the environment's settings; an invalid
+    taxonomy or profile stops the command with one line."""
+    from ..context import AnalysisContext
+    from ..errors import SkillmatchError
+    from ..settings import get_settings
+
+    try:
+        return AnalysisContext.from_settings(get_settings())
+    except SkillmatchError as exc:
+        fail(exc.message)
 
 
 class SkillmatchCommand(TyperCommand):

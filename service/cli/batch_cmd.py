@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from .app import FAILED_EXIT, USAGE_EXIT, app, fail
+from .app import FAILED_EXIT, USAGE_EXIT, analysis_context, app, fail
 
 DEFAULT_OUTPUT = "skillmatch-results.csv"  # the same as service.batch.driver.DEFAULT_OUTPUT
 
@@ -71,13 +71,13 @@ def batch(
     from ..batch.work import describe_run, make_analyzer
     from ..errors import InputError, NotFound, SkillmatchError, TaxonomyError
     from ..extract.files import read_job_posting
-    from ..settings import get_settings
 
     err = Console(stderr=True)
-    settings = get_settings()
+    context = analysis_context()
+    settings = context.settings
     try:
         job_text = read_job_posting(job, settings=settings) if job else None
-        header = describe_run(profile, job_text)
+        header = describe_run(context, profile, job_text)
         plan = plan_batch(inputs, header=header, outputs=out, workers=workers, resume=resume,
                           fail_fast=fail_fast, scheduler=scheduler, settings=settings,
                           config=WorkConfig(profile=profile, job_text=job_text, settings=settings))

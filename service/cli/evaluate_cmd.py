@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import InputError, NotFound, SkillmatchError
-from .app import FAILED_EXIT, USAGE_EXIT, app, fail
+from .app import FAILED_EXIT, USAGE_EXIT, analysis_context, app, fail
 
 EVALUATE_HELP = (
     "Run extraction over the labelled documents of GOLD.jsonl ({\"doc\", \"kind\", \"skills\"} a "
@@ -68,8 +68,10 @@ def evaluate_command(
         fail(f"{gold} is a folder: give the gold JSONL file{hint}.", USAGE_EXIT)
     if not gold.exists():
         fail(f"{gold}: No such gold file.", USAGE_EXIT)
+    context = analysis_context()
     try:
-        report = evaluate(gold, kind=kind.value if kind else None, group_by=by.value,
+        report = evaluate(gold, pipeline=context.pipeline, settings=context.settings,
+                          kind=kind.value if kind else None, group_by=by.value,
                           baseline=baseline, top=top)
     except (NotFound, InputError) as exc:
         fail(exc.message, USAGE_EXIT)

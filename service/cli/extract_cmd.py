@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import SkillmatchError
-from .app import FAILED_EXIT, USAGE_EXIT, app, fail, warn
+from .app import FAILED_EXIT, USAGE_EXIT, analysis_context, app, fail, warn
 
 
 class OutputFormat(StrEnum):
@@ -44,7 +44,6 @@ def extract_command(
         OutputFormat.table
     ),
 ) -> None:
-    from ..extract import extract
     from ..extract.files import error_record, extraction_record, read_path
     from ..jsonresume_skills import skills_document
 
@@ -52,11 +51,13 @@ def extract_command(
     if missing:
         fail("; ".join(f"{path}: No such file or folder." for path in missing), USAGE_EXIT)
     files = _expand(paths)
+    context = analysis_context()
     records: list[dict[str, Any]] = []
     failed = False
     for path in files:
         try:
-            extraction = extract(read_path(path))
+            document = read_path(path, settings=context.settings, vocabulary=context.vocabulary)
+            extraction = context.extract(document)
             record = extraction_record(str(path), extraction)
             if output is OutputFormat.jsonresume:
                 record = {"path": str(path), **skills_document(extraction)}

@@ -1,5 +1,5 @@
 """``skillmatch score``, ``skillmatch job`` and ``skillmatch profile``: thin commands over
-``service.analyze``, ``service.postings`` and the profile loader."""
+the analysis context (``service.context``) and the profile loader."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 
-from ..analyze import analyze_document, resolve_profile
 from ..errors import InputError, NotFound, SkillmatchError
 from ..render_report import print_profile, print_report, report_html
-from ..taxonomy import get_profile, profile_paths
-from .app import FAILED_EXIT, USAGE_EXIT, SkillmatchApp, app, fail
+from ..settings import get_settings
+from ..taxonomy import get_taxonomy, load_profile, profile_paths
+from .app import FAILED_EXIT, USAGE_EXIT, SkillmatchApp, analysis_context, app, fail
 
 profile_app = SkillmatchApp(help="List and show the scoring profiles (taxonomy/profiles/*.yaml).",
                           no_args_is_help=True)
@@ -71,18 +71,19 @@ def score_command(
     if resume.is_dir():
         fail(f"{resume} is a folder: give one resume file (`skillmatch batch {resume}` scores "
              "every resume in a folder).", USAGE_EXIT)
+    context = analysis_context()
     job_text = None
     if job is not None:
         try:
-            job_text = read_job_posting(job)
+            job_text = read_job_posting(job, settings=context.settings)
         except SkillmatchError as exc:
             _fail(exc, code=USAGE_EXIT)
     try:
-        document = read_path(resume)
+        document = read_path(resume, settings=context.settings, vocabulary=context.vocabulary)
     except SkillmatchError as exc:
         _fail(exc, resume, code=USAGE_EXIT if isinstance(exc, NotFound) else FAILED_EXIT)
     try:
-        _, report = analyze_document(document, profile=profile, job_text=job_text)
+        _, report = context.analyze(document, profile=profile, job_text=job_text)
     except SkillmatchError as exc:
         _fail(exc, None if isinstance(exc, NotFound) else resume, code=_usage_code(exc))
     if fmt is ReportFormat.json:
@@ -106,8 +107,10 @@ def job_command(
 
     if path.is_dir():
         fail(f"{path} is a folder: give one job posting file.", USAGE_EXIT)
+    context = analysis_context()
     try:
-        profile = resolve_profile(job_text=read_job_posting(path))
+        profile = context.resolve_profile(
+            job_text=read_job_posting(path, settings=context.settings))
     except SkillmatchError as exc:
         _fail(exc, code=USAGE_EXIT if isinstance(exc, NotFound) else FAILED_EXIT)
     if fmt is ProfileFormat.json:
@@ -119,9 +122,14 @@ def job_command(
 @profile_app.command("list")
 def profile_list() -> None:
     """The profiles available to score --profile."""
-    for name in profile_paths():
+    directory = get_settings().taxonomy_dir
+    try:
+        taxonomy = get_taxonomy(directory)
+    except SkillmatchError as exc:
+        _fail(exc)
+    for name in profile_paths(directory):
         try:
-            profile = get_profile(name)
+            profile = load_profile(name, directory, taxonomy)
         except SkillmatchError as exc:
             typer.echo(f"{name}\tINVALID: {exc.message}")
             continue
@@ -137,7 +145,7 @@ def profile_show(
 ) -> None:
     """A profile's groups, items, weights, education, experience and salary bands."""
     try:
-        profile = resolve_profile(profile=name)
+        profile = analysis_context().profile(name)
     except SkillmatchError as exc:
         _fail(exc, code=_usage_code(exc))
     if fmt is ProfileFormat.json:

@@ -8,30 +8,35 @@ the same in the current process (what a worker runs).
 from __future__ import annotations
 
 from ..models import Document
-from ..settings import Settings, get_settings
+from ..settings import DEFAULTS, Settings
 from .jsonresume import read_json_resume
 from ..normalize import normalize
 from .reader import check_text_length, read_document
 from .sandbox import DocumentPool, apply_worker_limits, default_pool, read_document_limited
 from .sniff import check_size, decode_text, sniff
 from .text import clean_decoded, document_from_text
+from .vocab import BUILT_IN, Vocabulary
 
 
 def parse_bytes(data: bytes, filename: str | None = None, *,
-                settings: Settings | None = None) -> Document:
-    """Read an uploaded file: text in-process, PDF/DOCX in the default sandbox pool.
+                settings: Settings | None = None,
+                vocabulary: Vocabulary = BUILT_IN) -> Document:
+    """Read an uploaded file: text in-process, PDF/DOCX in the default sandbox pool, with the
+    taxonomy's ``vocabulary`` (titles, degrees; default: the built-in lists).
 
     Raises ``DocumentError`` subclasses (see ``docs/errors.md``); never anything else for bad
     input.
     """
-    settings = settings or get_settings()
+    settings = settings or DEFAULTS
     check_size(data, settings.max_upload_bytes)
     kind = sniff(data)
     if kind in ("pdf", "docx"):
-        return default_pool(settings).parse(data, filename, settings=settings)
+        return default_pool(settings).parse(data, filename, settings=settings,
+                                            vocabulary=vocabulary)
     text, warnings = clean_decoded(decode_text(data) or "")
     check_text_length(len(text), settings)
-    doc = read_json_resume(text) if kind == "json" else document_from_text(text, kind, warnings=warnings)
+    doc = (read_json_resume(text, vocabulary=vocabulary) if kind == "json" else
+           document_from_text(text, kind, warnings=warnings, vocabulary=vocabulary))
     check_text_length(len(doc.text), settings)
     return doc
 

@@ -19,6 +19,7 @@ from ..errors import Corrupt, Empty, TooLarge
 from ..models import Document
 from ..settings import Settings
 from .text import build_document
+from .vocab import BUILT_IN, Vocabulary
 
 MAX_ENTRIES = 2000
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -96,7 +97,7 @@ def _table_rows(table: etree._Element) -> list[str]:
     return rows
 
 
-def read_docx(data: bytes, settings: Settings) -> Document:
+def read_docx(data: bytes, settings: Settings, vocabulary: Vocabulary = BUILT_IN) -> Document:
     """Text and structure of a DOCX file; typed errors for damaged or oversized archives."""
     check_zip(data, unzipped_limit(settings))
     try:
@@ -122,7 +123,7 @@ def read_docx(data: bytes, settings: Settings) -> Document:
             zipfile.BadZipFile, AttributeError) as exc:
         raise Corrupt("The DOCX file is damaged. Save it again "
                       "and retry.") from exc
-    doc = build_document(pieces, "docx", pages=1)
+    doc = build_document(pieces, "docx", pages=1, vocabulary=vocabulary)
     if not doc.text.strip():
         raise Empty("The DOCX contains no text.")
     return doc

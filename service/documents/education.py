@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..models import EducationEntry, Section
-from .vocab import field_patterns, level_patterns, looks_like_education
+from .vocab import BUILT_IN, Vocabulary, looks_like_education
 
 _INSTITUTION = re.compile(
     r"\b(universit\w*|college|institute|school|academy|polytechnic|iit|nit|conservatory|"
@@ -27,16 +27,16 @@ _NOT_DEGREES = re.compile(
 _DEGREE_WORDS = re.compile(r"\b(science|arts|engineering|technology|philosophy|business)\b", re.IGNORECASE)
 
 
-def degree_level(text: str) -> str | None:
+def degree_level(text: str, vocabulary: Vocabulary = BUILT_IN) -> str | None:
     """The highest degree level named in ``text`` ("MS Office" is not a master's degree)."""
     text = _NOT_DEGREES.sub(" ", text)
-    for level, pattern in level_patterns():
+    for level, pattern in vocabulary.levels:
         if pattern.search(text):
             return level
     return None
 
 
-def _field(text: str) -> tuple[str | None, str | None]:
+def _field(text: str, vocabulary: Vocabulary) -> tuple[str | None, str | None]:
     field_text = None
     for match in _FIELD_AFTER.finditer(text):
         if _INSTITUTION.search(text[max(0, match.start() - 16): match.start()]):
@@ -48,7 +48,7 @@ def _field(text: str) -> tuple[str | None, str | None]:
             break
         if candidate:
             field_text = field_text or candidate
-    patterns = field_patterns()
+    patterns = vocabulary.fields
     for haystack in ([field_text] if field_text else []) + [text]:
         for field_id, pattern in patterns:
             match = pattern.search(haystack)
@@ -57,7 +57,7 @@ def _field(text: str) -> tuple[str | None, str | None]:
     return None, field_text
 
 
-def _institution(text: str) -> str | None:
+def _institution(text: str, vocabulary: Vocabulary) -> str | None:
     """The school's name: the capitalised run around "University", "Institute", "College"…"""
     for line in text.split("\n"):
         for segment in _SEGMENTS.split(line):
@@ -70,8 +70,8 @@ def _institution(text: str) -> str | None:
                 bare = word.strip(".,;:()")
                 if not bare or not (bare[0].isupper() or bare.lower() in _CONNECTORS):
                     break
-                if _MONTHS_WORD.fullmatch(bare) or degree_level(bare) not in (None, "other") or (
-                        _is_field(bare)):
+                if _MONTHS_WORD.fullmatch(bare) or degree_level(bare, vocabulary) not in (
+                        None, "other") or _is_field(bare, vocabulary):
                     break
                 kept.insert(0, word)
             while kept and kept[0].lower() in _CONNECTORS:
@@ -85,25 +85,26 @@ def _institution(text: str) -> str | None:
     return None
 
 
-def _is_field(word: str) -> bool:
-    return any(pattern.fullmatch(word) for _, pattern in field_patterns())
+def _is_field(word: str, vocabulary: Vocabulary) -> bool:
+    return any(pattern.fullmatch(word) for _, pattern in vocabulary.fields)
 
 
-def entry_from_text(text: str, start: int, today: date | None = None) -> EducationEntry | None:
+def entry_from_text(text: str, start: int, today: date | None = None,
+                    vocabulary: Vocabulary = BUILT_IN) -> EducationEntry | None:
     """One education entry from the text of a chunk starting at ``start``, if it is one."""
     today = today or date.today()
-    level = degree_level(text)
-    institution = _institution(text)
+    level = degree_level(text, vocabulary)
+    institution = _institution(text, vocabulary)
     if level is None and institution is None:
         return None
-    field_id, field_text = _field(text) if level != "other" else (None, None)
+    field_id, field_text = _field(text, vocabulary) if level != "other" else (None, None)
     years = [int(y) for y in _YEAR.findall(text) if int(y) <= today.year + 7]
     return EducationEntry(level=level, field=field_id, field_text=field_text,
                           institution=institution, year=max(years) if years else None,
                           start=start, end=start + len(text))
 
 
-def _chunks(text: str, base: int) -> list[tuple[int, str]]:
+def _chunks(text: str, base: int, vocabulary: Vocabulary) -> list[tuple[int, str]]:
     """Split a section body into entries: a line naming a degree (or a school) when the current
     entry already has one starts a new entry; blank lines alone do not (PDFs add them)."""
     chunks: list[tuple[int, str]] = []
@@ -113,7 +114,7 @@ def _chunks(text: str, base: int) -> list[tuple[int, str]]:
     offset = base
     for line in text.split("\n"):
         if line.strip():
-            line_level = degree_level(line) is not None
+            line_level = degree_level(line, vocabulary) is not None
             line_school = _INSTITUTION.search(line) is not None
             if current and ((line_level and has_level) or (line_school and has_school
                                                            and not line_level)):
@@ -132,8 +133,8 @@ def _chunks(text: str, base: int) -> list[tuple[int, str]]:
     return chunks
 
 
-def find_education(text: str, sections: Sequence[Section],
-                   today: date | None = None) -> list[EducationEntry]:
+def find_education(text: str, sections: Sequence[Section], today: date | None = None,
+                   vocabulary: Vocabulary = BUILT_IN) -> list[EducationEntry]:
     """Entries in education sections; without one, lines naming both a degree and a school."""
     entries: list[EducationEntry] = []
     edu_sections = [s for s in sections if s.name == "education"]
@@ -145,26 +146,29 @@ def find_education(text: str, sections: Sequence[Section],
             if body_start == -1 and not inline:
                 continue
             if inline.strip():
-                entry = entry_from_text(inline, section.start + heading_line.index(inline), today)
+                entry = entry_from_text(inline, section.start + heading_line.index(inline), today,
+                                        vocabulary)
                 if entry:
                     entries.append(entry)
             if body_start != -1:
-                for start, chunk in _chunks(text[body_start + 1: section.end], body_start + 1):
-                    entry = entry_from_text(chunk, start, today)
+                for start, chunk in _chunks(text[body_start + 1: section.end], body_start + 1,
+                                            vocabulary):
+                    entry = entry_from_text(chunk, start, today, vocabulary)
                     if entry:
                         entries.append(entry)
         return entries
     offset = 0
     for line in text.split("\n"):
-        if degree_level(line) and looks_like_education(_strip_levels(line)) and len(line) < 300:
-            entry = entry_from_text(line, offset, today)
+        if (degree_level(line, vocabulary) and len(line) < 300
+                and looks_like_education(_strip_levels(line, vocabulary))):
+            entry = entry_from_text(line, offset, today, vocabulary)
             if entry:
                 entries.append(entry)
         offset += len(line) + 1
     return entries
 
 
-def _strip_levels(line: str) -> str:
-    for _, pattern in level_patterns()[:-1]:
+def _strip_levels(line: str, vocabulary: Vocabulary) -> str:
+    for _, pattern in vocabulary.levels[:-1]:
         line = pattern.sub(" ", line)
     return line

@@ -28,7 +28,7 @@ from .education import find_education
 from .jsonresume_schema import ISO_DATE, RESUME_KEYS, Basics, JsonResume, Work
 from ..normalize import normalize
 from .timeline import parse_range, total_years
-from .vocab import is_relevant_title
+from .vocab import BUILT_IN, Vocabulary, is_relevant_title
 
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _JSON_START = re.compile(r"^\s*(?:\{\s*[\"}]|\[\s*[\[{\"\]])")
@@ -257,7 +257,8 @@ def _write_dated(layout: _Layout, name: SectionName, heading: str,
         layout.line(body)
 
 
-def _position(job: Work, start: int, end: int, today: date) -> Position | None:
+def _position(job: Work, start: int, end: int, today: date,
+              vocabulary: Vocabulary) -> Position | None:
     """A position from the entry's dates, counted as ``find_positions`` counts the same range."""
     written = _date_range(job.startDate, job.endDate)
     span = parse_range(written, today) if written and job.startDate else None
@@ -269,11 +270,12 @@ def _position(job: Work, start: int, end: int, today: date) -> Position | None:
         title=title or None, employer=_clean(job.name) if job.name else None,
         start=date(span.start // 12, span.start % 12 + 1, 1), end=end_date, current=span.current,
         years=round((span.end - span.start) / 12, 2), text_start=start, text_end=end,
-        relevant=bool(title and is_relevant_title(title)),
+        relevant=bool(title and is_relevant_title(title, vocabulary)),
     )
 
 
-def document_from_json_resume(resume: JsonResume, today: date | None = None) -> Document:
+def document_from_json_resume(resume: JsonResume, today: date | None = None,
+                              vocabulary: Vocabulary = BUILT_IN) -> Document:
     """The resume laid out as text, with sections, positions, education and total years."""
     today = today or date.today()
     layout = _Layout()
@@ -288,16 +290,18 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None) -> 
                 for i, (name, heading, start) in enumerate(layout.sections)]
     doc = Document(text=text, source_format="jsonresume", pages=1, blocks=layout.blocks,
                    sections=sections)
-    positions = [_position(job, start, min(end, len(text)), today) for start, end, job in entries]
+    positions = [_position(job, start, min(end, len(text)), today, vocabulary)
+                 for start, end, job in entries]
     doc.positions = [p for p in positions if p is not None]
-    doc.education = find_education(text, doc.sections, today=today)
+    doc.education = find_education(text, doc.sections, today=today, vocabulary=vocabulary)
     doc.total_years = total_years(doc.positions, doc.sections, doc.section_at)
     return doc
 
 
-def read_json_resume(text: str, today: date | None = None) -> Document:
+def read_json_resume(text: str, today: date | None = None,
+                     vocabulary: Vocabulary = BUILT_IN) -> Document:
     """``parse_json_resume`` then ``document_from_json_resume``."""
-    return document_from_json_resume(parse_json_resume(text), today)
+    return document_from_json_resume(parse_json_resume(text), today, vocabulary)
 
 
 def _key(text: str) -> str:

@@ -37,6 +37,7 @@ from .pdfguards import BOUNDED_ZLIB, install_pdfminer_guards
 from .pdflayout import Line, drop_running, order_lines, paragraphs
 from .text import build_document
 from .timeline import RANGE_RE as _RANGE
+from .vocab import BUILT_IN, Vocabulary
 
 # boxes_flow=None: pdfminer's own box ordering (a quadratic clustering of text boxes) is skipped,
 # as ``order_lines`` decides the reading order from the lines themselves.
@@ -121,12 +122,13 @@ def _page_count(document: PDFDocument) -> int | None:
     return count if isinstance(count, int) else None
 
 
-def read_pdf(data: bytes, settings: Settings) -> Document:
+def read_pdf(data: bytes, settings: Settings,
+             vocabulary: Vocabulary = BUILT_IN) -> Document:
     """Text, blocks with pages and structure from PDF bytes; typed errors for every failure."""
     install_pdfminer_guards()
     try:
         with gc_paused():
-            return _read_pdf(data, settings)
+            return _read_pdf(data, settings, vocabulary)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise Encrypted() from exc
     except MemoryError as exc:
@@ -140,12 +142,12 @@ def read_pdf(data: bytes, settings: Settings) -> Document:
                       "Export it again and retry.") from exc
 
 
-def _read_pdf(data: bytes, settings: Settings) -> Document:
+def _read_pdf(data: bytes, settings: Settings, vocabulary: Vocabulary) -> Document:
     with BOUNDED_ZLIB.document(max(settings.worker_memory_mb // 4, 16) * 1024 * 1024):
-        return _read_pdf_pages(data, settings)
+        return _read_pdf_pages(data, settings, vocabulary)
 
 
-def _read_pdf_pages(data: bytes, settings: Settings) -> Document:
+def _read_pdf_pages(data: bytes, settings: Settings, vocabulary: Vocabulary) -> Document:
     parser = PDFParser(io.BytesIO(data))
     document = PDFDocument(parser)
     declared = _page_count(document)
@@ -179,7 +181,8 @@ def _read_pdf_pages(data: bytes, settings: Settings) -> Document:
             pieces += [(part, number) for part in re.split(r"\n\s*\n", scanned[number])]
         else:
             pieces += paragraphs(lines)
-    doc = build_document(pieces, "pdf", pages=len(pages), warnings=warnings)
+    doc = build_document(pieces, "pdf", pages=len(pages), warnings=warnings,
+                         vocabulary=vocabulary)
     if not doc.text.strip():
         if pictured:
             raise NoTextLayer(None if not scanned else

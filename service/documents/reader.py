@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from ..errors import TextTooLong, UnsupportedFormat
 from ..models import Document
-from ..settings import Settings, get_settings
+from ..settings import DEFAULTS, Settings
 from .docx import read_docx
 from .jsonresume import read_json_resume
 from .pdf import read_pdf
 from .sniff import check_size, decode_text, sniff
 from .text import clean_decoded, document_from_text
+from .vocab import BUILT_IN, Vocabulary
 
 
 def check_text_length(length: int, settings: Settings) -> None:
@@ -20,24 +21,26 @@ def check_text_length(length: int, settings: Settings) -> None:
 
 
 def read_document(data: bytes, filename: str | None = None, *,
-                  settings: Settings | None = None) -> Document:
+                  settings: Settings | None = None,
+                  vocabulary: Vocabulary = BUILT_IN) -> Document:
     """Sniff ``data`` by content and read it in this process (no sandbox: see ``sandbox``).
 
     ``filename`` is never used to choose the format. Raises ``DocumentError`` subclasses.
     """
-    settings = settings or get_settings()
+    settings = settings or DEFAULTS
     check_size(data, settings.max_upload_bytes)
     kind = sniff(data)
     if kind == "pdf":
-        doc = read_pdf(data, settings)
+        doc = read_pdf(data, settings, vocabulary)
     elif kind == "docx":
-        doc = read_docx(data, settings)
+        doc = read_docx(data, settings, vocabulary)
     else:
         text = decode_text(data)
         if text is None:
             raise UnsupportedFormat()
         text, warnings = clean_decoded(text)
         check_text_length(len(text), settings)
-        doc = read_json_resume(text) if kind == "json" else document_from_text(text, kind, warnings=warnings)
+        doc = (read_json_resume(text, vocabulary=vocabulary) if kind == "json" else
+               document_from_text(text, kind, warnings=warnings, vocabulary=vocabulary))
     check_text_length(len(doc.text), settings)
     return doc

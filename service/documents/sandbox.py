@@ -40,9 +40,10 @@ from multiprocessing.connection import Connection
 
 from ..errors import Corrupt, DocumentError, ParseTimeout, SkillmatchError
 from ..models import Document
-from ..settings import Settings, get_settings
+from ..settings import DEFAULTS, Settings
 from . import ocr
 from .gcpause import gc_paused
+from .vocab import BUILT_IN, Vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,8 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 
 def read_document_limited(data: bytes, filename: str | None = None, *,
-                          settings: Settings | None = None) -> Document:
+                          settings: Settings | None = None,
+                          vocabulary: Vocabulary = BUILT_IN) -> Document:
     """``read_document`` under ``time_limit(settings.parse_timeout_s)``; MemoryError → Corrupt.
 
     For processes that are their own sandbox (call ``apply_worker_limits`` first).
@@ -92,7 +94,7 @@ def read_document_limited(data: bytes, filename: str | None = None, *,
 
     from .pdfguards import install_pdfminer_guards
 
-    settings = settings or get_settings()
+    settings = settings or DEFAULTS
     install_pdfminer_guards()
 
     def extend_for_ocr(pages: int) -> None:
@@ -101,7 +103,7 @@ def read_document_limited(data: bytes, filename: str | None = None, *,
 
     try:
         with time_limit(settings.parse_timeout_s), ocr.announcing(extend_for_ocr):
-            return read_document(data, filename, settings=settings)
+            return read_document(data, filename, settings=settings, vocabulary=vocabulary)
     except MemoryError:
         raise _memory_error() from None
     except RecursionError:
@@ -114,14 +116,13 @@ def _memory_error() -> Corrupt:
 
 
 def serve(conn: Connection, settings: Settings) -> None:
-    """Worker loop: receive (bytes, filename, settings), send ("ok", Document) or an error."""
+    """Worker loop: receive (bytes, filename, settings, vocabulary), send ("ok", Document) or an
+    error."""
     apply_worker_limits(settings)
     from .pdfguards import install_pdfminer_guards
     from .reader import read_document
-    from .vocab import preload
 
     install_pdfminer_guards()
-    preload()
     gc.collect()
     gc.freeze()  # the readers' modules and tables: never scanned again
     conn.send("ready")
@@ -132,10 +133,10 @@ def serve(conn: Connection, settings: Settings) -> None:
             return
         if message is None:
             return
-        data, filename, job_settings = message
+        data, filename, job_settings, vocabulary = message
         with gc_paused(), ocr.announcing(lambda pages: conn.send(("ocr", pages))):
             # until the reply is out: the parent is waiting for it
-            reply = _serve_one(read_document, data, filename, job_settings)
+            reply = _serve_one(read_document, data, filename, job_settings, vocabulary)
             del data
             try:
                 conn.send(reply)
@@ -144,10 +145,10 @@ def serve(conn: Connection, settings: Settings) -> None:
 
 
 def _serve_one(read: Callable[..., Document], data: bytes, filename: str | None,
-               settings: Settings) -> tuple:
+               settings: Settings, vocabulary: Vocabulary = BUILT_IN) -> tuple:
     """("ok", Document), ("error", code, message) or ("bug", exception type, where)."""
     try:
-        return ("ok", read(data, filename, settings=settings))
+        return ("ok", read(data, filename, settings=settings, vocabulary=vocabulary))
     except SkillmatchError as exc:
         return ("error", exc.code, exc.message)
     except MemoryError:
@@ -221,7 +222,7 @@ class DocumentPool:
     """A fixed number of reader processes; ``parse`` blocks while all of them are busy."""
 
     def __init__(self, settings: Settings | None = None, workers: int | None = None) -> None:
-        self.settings = settings or get_settings()
+        self.settings = settings or DEFAULTS
         self.size = workers or self.settings.parse_workers
         self._slots: queue.LifoQueue[_Worker | None] = queue.LifoQueue()
         for _ in range(self.size):
@@ -319,7 +320,7 @@ class DocumentPool:
             self._slots.put(worker)
 
     def parse(self, data: bytes, filename: str | None = None, *,
-              settings: Settings | None = None) -> Document:
+              settings: Settings | None = None, vocabulary: Vocabulary = BUILT_IN) -> Document:
         """Read ``data`` in a worker within ``settings.parse_timeout_s``; typed errors only."""
         if self._closed:
             raise RuntimeError("DocumentPool is closed")
@@ -327,11 +328,11 @@ class DocumentPool:
         worker: _Worker | None = self._acquire()
         try:
             try:
-                worker.conn.send((data, filename, settings))
+                worker.conn.send((data, filename, settings, vocabulary))
             except (OSError, ValueError):
                 self._discard(worker)
                 worker = self._start()
-                worker.conn.send((data, filename, settings))
+                worker.conn.send((data, filename, settings, vocabulary))
             deadline, what = settings.parse_timeout_s, "Reading the document"
             while True:
                 if not worker.conn.poll(deadline):
@@ -386,7 +387,7 @@ _pools_lock = threading.Lock()
 
 def default_pool(settings: Settings | None = None) -> DocumentPool:
     """The process-wide pool for these memory/size settings, created on first use."""
-    settings = settings or get_settings()
+    settings = settings or DEFAULTS
     key = (settings.worker_memory_mb, settings.parse_workers)
     with _pools_lock:
         pool = _pools.get(key)

@@ -18,6 +18,7 @@ from .education import find_education
 from ..normalize import normalize
 from .sections import detect_sections
 from .timeline import find_positions, total_years, untied_ranges
+from .vocab import BUILT_IN, Vocabulary
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 REPLACEMENT = "\ufffd"
@@ -28,7 +29,7 @@ _MD_MARKUP = re.compile(r"^(\s{0,3})(#{1,6})\s+|(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)
 
 def build_document(pieces: Iterable[tuple[str, int | None]], source_format: str = "text",
                    pages: int = 1, warnings: list[str] | None = None,
-                   today: date | None = None) -> Document:
+                   today: date | None = None, vocabulary: Vocabulary = BUILT_IN) -> Document:
     """A ``Document`` from ``(text, page)`` pieces in reading order."""
     parts: list[str] = []
     blocks: list[Block] = []
@@ -46,10 +47,11 @@ def build_document(pieces: Iterable[tuple[str, int | None]], source_format: str 
     text = "\n\n".join(parts)
     doc = Document(text=text, source_format=source_format, pages=pages, blocks=blocks,
                    warnings=list(warnings or []))
-    return add_structure(doc, today=today)
+    return add_structure(doc, today=today, vocabulary=vocabulary)
 
 
-def add_structure(doc: Document, today: date | None = None) -> Document:
+def add_structure(doc: Document, today: date | None = None,
+                  vocabulary: Vocabulary = BUILT_IN) -> Document:
     """Fill sections, positions, education and total years of ``doc`` from its text."""
     text = doc.text
     page_at = None
@@ -59,8 +61,9 @@ def add_structure(doc: Document, today: date | None = None) -> Document:
         page_at = _no_page
     doc.sections = detect_sections(text, page_at)
     section_at = first_holding(doc.sections, doc.section_at)
-    doc.positions = find_positions(text, doc.sections, today=today, section_at=section_at)
-    doc.education = find_education(text, doc.sections, today=today)
+    doc.positions = find_positions(text, doc.sections, today=today, section_at=section_at,
+                                   vocabulary=vocabulary)
+    doc.education = find_education(text, doc.sections, today=today, vocabulary=vocabulary)
     doc.total_years = total_years(doc.positions, doc.sections, section_at)
     if doc.total_years is None:  # only then does it matter (and it costs a pass over dates)
         doc.untied_dates = untied_ranges(text, doc.positions, section_at)
@@ -132,8 +135,11 @@ def clean_decoded(text: str) -> tuple[str, list[str]]:
 
 
 def document_from_text(text: str, source_format: str = "text", *,
-                       today: date | None = None, warnings: list[str] | None = None) -> Document:
-    """Normalise ``text`` (Markdown emphasis and heading marks dropped) into a ``Document``."""
+                       today: date | None = None, warnings: list[str] | None = None,
+                       vocabulary: Vocabulary = BUILT_IN) -> Document:
+    """Normalise ``text`` (Markdown emphasis and heading marks dropped) into a ``Document``;
+    ``vocabulary``: the taxonomy's title and degree words (default: the built-in lists)."""
     if source_format == "markdown":
         text = _MD_MARKUP.sub(lambda m: m.group(1) or "", text)
-    return build_document([(text, None)], source_format, pages=1, warnings=warnings, today=today)
+    return build_document([(text, None)], source_format, pages=1, warnings=warnings, today=today,
+                          vocabulary=vocabulary)

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..models import Position, Section
-from .vocab import is_relevant_title, looks_like_education, looks_like_title
+from .vocab import (
+    BUILT_IN,
+    Vocabulary,
+    is_relevant_title,
+    looks_like_education,
+    looks_like_title,
+)
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -215,7 +221,8 @@ def _clean(part: str | None) -> str | None:
     return part if 2 <= len(part) <= 80 and any(ch.isalpha() for ch in part) else None
 
 
-def split_title_employer(header: Sequence[str]) -> tuple[str | None, str | None]:
+def split_title_employer(header: Sequence[str],
+                         vocabulary: Vocabulary = BUILT_IN) -> tuple[str | None, str | None]:
     """Title and employer from one or two header lines ("Data Scientist, Acme" / "Acme")."""
     title = employer = None
     rest: list[str] = []
@@ -227,12 +234,12 @@ def split_title_employer(header: Sequence[str]) -> tuple[str | None, str | None]
         else:
             rest.append(line)
     if title or employer:
-        guess_title, guess_employer = _split_plain(rest)
+        guess_title, guess_employer = _split_plain(rest, vocabulary)
         return title or guess_title, employer or guess_employer
-    return _split_plain(rest)
+    return _split_plain(rest, vocabulary)
 
 
-def _split_plain(header: Sequence[str]) -> tuple[str | None, str | None]:
+def _split_plain(header: Sequence[str], vocabulary: Vocabulary) -> tuple[str | None, str | None]:
     """Title: the first piece with job-title words; employer: the first piece of a line without
     them (else the first other piece). Parentheticals, dates and numbers are ignored."""
     lines = []
@@ -244,12 +251,13 @@ def _split_plain(header: Sequence[str]) -> tuple[str | None, str | None]:
     parts = [p for pieces in lines for p in pieces]
     if not parts:
         return None, None
-    title = next((p for p in parts if looks_like_title(p)), None)
+    title = next((p for p in parts if looks_like_title(p, vocabulary)), None)
     if title is None:
         if len(parts) == 1 and _COMPANY.search(parts[0]):
             return None, parts[0]
         title = parts[0]
-    plain_lines = [pieces for pieces in lines if not any(looks_like_title(p) for p in pieces)]
+    plain_lines = [pieces for pieces in lines
+                   if not any(looks_like_title(p, vocabulary) for p in pieces)]
     if plain_lines and len(lines) > 1:
         return title, plain_lines[0][0]
     others = [p for p in parts if p is not title]
@@ -263,7 +271,8 @@ _SKIPPED = {"languages", "interests", "references", "skills", "summary", "contac
 
 
 def find_positions(text: str, sections: Sequence[Section] = (), today: date | None = None,
-                   section_at: Callable[[int], Section | None] | None = None) -> list[Position]:
+                   section_at: Callable[[int], Section | None] | None = None,
+                   vocabulary: Vocabulary = BUILT_IN) -> list[Position]:
     """Positions for every date range outside education-like sections, in text order."""
     today = today or date.today()
     skip = _NOT_JOBS | _SKIPPED
@@ -285,7 +294,7 @@ def find_positions(text: str, sections: Sequence[Section] = (), today: date | No
             span = _span(match, today)
             if span is None:
                 continue
-            header, entry_start = _header(text, lines, line_no, match, section)
+            header, entry_start = _header(text, lines, line_no, match, section, vocabulary)
             if section is None and looks_like_education(" ".join([line, *header])):
                 continue
             found.append((entry_start, ls, span, header))
@@ -296,7 +305,7 @@ def find_positions(text: str, sections: Sequence[Section] = (), today: date | No
         limit = section.end if section is not None else len(text)
         following = found[index + 1][0] if index + 1 < len(found) else len(text)
         entry_end = max(min(following, limit), line_start + 1)
-        title, employer = split_title_employer(header)
+        title, employer = split_title_employer(header, vocabulary)
         start_date = date(span.start // 12, span.start % 12 + 1, 1)
         end_date = None
         if span.end_written is not None:
@@ -304,12 +313,12 @@ def find_positions(text: str, sections: Sequence[Section] = (), today: date | No
         positions.append(Position(
             title=title, employer=employer, start=start_date, end=end_date, current=span.current,
             years=round((span.end - span.start) / 12, 2), text_start=entry_start,
-            text_end=entry_end, relevant=bool(title and is_relevant_title(title))))
+            text_end=entry_end, relevant=bool(title and is_relevant_title(title, vocabulary))))
     return positions
 
 
 def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Match[str],
-            section: Section | None) -> tuple[list[str], int]:
+            section: Section | None, vocabulary: Vocabulary) -> tuple[list[str], int]:
     """The title/employer lines of the entry whose dates are on ``line_no``, and its start."""
     ls, le = lines[line_no]
     line = _date_text(text[ls:le])
@@ -319,16 +328,16 @@ def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Mat
         header = [rest]
         entry_start = ls
         prev = line_no - 1
-        if prev >= 0 and lines[prev][0] >= floor and not looks_like_title(rest):
+        if prev >= 0 and lines[prev][0] >= floor and not looks_like_title(rest, vocabulary):
             candidate = text[lines[prev][0]:lines[prev][1]]
-            if _header_candidate(candidate) and looks_like_title(candidate):
+            if _header_candidate(candidate) and looks_like_title(candidate, vocabulary):
                 header.insert(0, candidate.strip())
                 entry_start = lines[prev][0]
-        elif " | " in line and line_no + 1 < len(lines) and looks_like_title(rest):
+        elif " | " in line and line_no + 1 < len(lines) and looks_like_title(rest, vocabulary):
             # "Mar 2019 - Present | Data Engineer" (a date column beside the title): the
             # employer is the next line
             candidate = text[lines[line_no + 1][0]:lines[line_no + 1][1]]
-            if _employer_line(candidate):
+            if _employer_line(candidate, vocabulary):
                 header.append(candidate.strip())
         return header, entry_start
     header: list[str] = []
@@ -356,19 +365,19 @@ def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Mat
             candidate = text[lines[index][0]:lines[index][1]]
             if _header_candidate(candidate) and not _is_heading_line(candidate):
                 header = [candidate.strip()]
-                if index + 1 < len(lines) and looks_like_title(candidate):
+                if index + 1 < len(lines) and looks_like_title(candidate, vocabulary):
                     following = text[lines[index + 1][0]:lines[index + 1][1]]
-                    if _employer_line(following):
+                    if _employer_line(following, vocabulary):
                         header.append(following.strip())
     return header, entry_start
 
 
-def _employer_line(line: str) -> bool:
+def _employer_line(line: str, vocabulary: Vocabulary) -> bool:
     """A short line that can name an employer: no date, no bullet, no sentence, no heading,
     no job title."""
     stripped = line.strip()
     return (_header_candidate(stripped) and len(stripped) <= 60 and len(stripped.split()) <= 6
-            and not looks_like_title(stripped) and not _is_heading_line(stripped)
+            and not looks_like_title(stripped, vocabulary) and not _is_heading_line(stripped)
             and not _DIGIT.search(stripped))
 
 

@@ -1,16 +1,20 @@
 """Word lists the documents layer needs: job-title words, relevant titles, degree levels, fields.
 
-Relevant titles and education fields come from the taxonomy (``taxonomy/titles.yaml`` and
-``taxonomy/education.yaml``) when it provides them; the small built-in lists below are the
-fallback so that documents can be read without the taxonomy.
+Relevant titles, degree levels and education fields come from the taxonomy
+(``taxonomy/titles.yaml`` and ``taxonomy/education.yaml``) when it provides them: a
+``Vocabulary.from_taxonomy(taxonomy)`` that the caller passes in (the analysis context holds the
+one of its taxonomy and sends it to the reader processes with each document). The small
+built-in lists below are the fallback, ``BUILT_IN``, so that documents can be read without one.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..errors import TaxonomyError
+if TYPE_CHECKING:
+    from ..taxonomy import Taxonomy
 
 _TITLE_WORDS = re.compile(
     r"\b(engineer|engineering|scientist|developer|analyst|manager|intern|internship|consultant|"
@@ -54,10 +58,9 @@ _FALLBACK_LEVELS: list[tuple[str, re.Pattern[str]]] = [
 _OTHER_LEVEL = _FALLBACK_LEVELS[-1]
 
 
-@lru_cache(maxsize=1)
-def level_patterns() -> list[tuple[str, re.Pattern[str]]]:
+def level_patterns(taxonomy: Taxonomy | None = None) -> list[tuple[str, re.Pattern[str]]]:
     """(level id, pattern) from the highest degree down, then school-level qualifications."""
-    education = _taxonomy_attr("education")
+    education = _taxonomy_attr(taxonomy, "education")
     levels = getattr(education, "levels", None) if education is not None else None
     if not levels:
         return list(_FALLBACK_LEVELS)
@@ -87,13 +90,8 @@ _FALLBACK_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _taxonomy_attr(name: str) -> object | None:
-    try:
-        from ..taxonomy import get_taxonomy
-
-        return getattr(get_taxonomy(), name, None)
-    except (TaxonomyError, OSError):
-        return None
+def _taxonomy_attr(taxonomy: Taxonomy | None, name: str) -> object | None:
+    return getattr(taxonomy, name, None) if taxonomy is not None else None
 
 
 def _forms(entry: object) -> list[str]:
@@ -128,9 +126,8 @@ def _pattern(forms: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _relevant_pattern() -> re.Pattern[str]:
-    titles = _taxonomy_attr("titles")
+def _relevant_pattern(taxonomy: Taxonomy | None = None) -> re.Pattern[str]:
+    titles = _taxonomy_attr(taxonomy, "titles")
     entries = titles.values() if isinstance(titles, dict) else titles
     if entries:
         forms = [f for e in entries if _relevance(e) for f in _forms(e)]
@@ -140,10 +137,9 @@ def _relevant_pattern() -> re.Pattern[str]:
     return _FALLBACK_RELEVANT
 
 
-@lru_cache(maxsize=1)
-def field_patterns() -> list[tuple[str, re.Pattern[str]]]:
+def field_patterns(taxonomy: Taxonomy | None = None) -> list[tuple[str, re.Pattern[str]]]:
     """(field id, pattern) pairs, longest forms first, from the taxonomy or the fallback."""
-    education = _taxonomy_attr("education")
+    education = _taxonomy_attr(taxonomy, "education")
     fields = None
     if education is not None:
         fields = getattr(education, "fields", None)
@@ -168,23 +164,36 @@ def field_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(field_id, pattern) for field_id, pattern, _ in out]
 
 
-def looks_like_title(text: str) -> bool:
+@dataclass(frozen=True)
+class Vocabulary:
+    """The taxonomy's words the documents layer reads with, compiled once (picklable: it travels
+    to the reader processes)."""
+
+    levels: tuple[tuple[str, re.Pattern[str]], ...]
+    fields: tuple[tuple[str, re.Pattern[str]], ...]
+    relevant: re.Pattern[str]
+
+    @classmethod
+    def from_taxonomy(cls, taxonomy: Taxonomy | None) -> Vocabulary:
+        """The words of ``taxonomy``; the built-in lists where it has none (or for None)."""
+        return cls(levels=tuple(level_patterns(taxonomy)), fields=tuple(field_patterns(taxonomy)),
+                   relevant=_relevant_pattern(taxonomy))
+
+
+BUILT_IN = Vocabulary.from_taxonomy(None)
+
+
+def looks_like_title(text: str, vocabulary: Vocabulary = BUILT_IN) -> bool:
     """Whether ``text`` reads like a job title ("Senior Data Scientist")."""
-    return bool(_TITLE_WORDS.search(text)) or is_relevant_title(text)
+    return bool(_TITLE_WORDS.search(text)) or is_relevant_title(text, vocabulary)
 
 
-def is_relevant_title(title: str) -> bool:
+def is_relevant_title(title: str, vocabulary: Vocabulary = BUILT_IN) -> bool:
     """Whether a job title counts as relevant prior experience for the role."""
-    return bool(_relevant_pattern().search(title))
+    return bool(vocabulary.relevant.search(title))
 
 
 def looks_like_education(text: str) -> bool:
     """Whether ``text`` mentions a school or a degree."""
     return bool(_EDUCATION_WORDS.search(text))
 
-
-def preload() -> None:
-    """Build every word list now (workers do this before taking documents)."""
-    _relevant_pattern()
-    field_patterns()
-    level_patterns()

@@ -14,12 +14,12 @@ from ..normalize import unmark
 from ..documents.text import first_holding
 from ..errors import TextTooLong
 from ..models import Document, Evidence, Extraction, Position, Section, SkillHit, Versions
-from ..settings import get_settings
+from ..settings import Settings
 from ..taxonomy import Skill, Taxonomy
 from . import context, names
 from .forms import fold
 from .mention import Mention
-from .pipeline import Pipeline, get_pipeline, soft_unwrap
+from .pipeline import Pipeline, soft_unwrap
 
 CONFIDENCE = {"exact": 0.95, "context": 0.8, "fuzzy": 0.7}
 IMPLIED_CONFIDENCE = 0.6
@@ -36,23 +36,26 @@ LINE_CONTEXT = 240
 MAX_JUDGED = 200
 MAX_EVIDENCE = 50
 MAX_ANALYSED = 2_000
+MAX_TEXT_CHARS = Settings.model_fields["max_text_chars"].default
 CATEGORY_ORDER = [
     "language", "platform", "tool", "ml-library", "algorithm", "approach", "statistics",
     "mathematics", "engineering", "soft",
 ]
 
 
-def extract_text(text: str, *, pipeline: Pipeline | None = None) -> Extraction:
+def extract_text(text: str, *, pipeline: Pipeline,
+                 max_text_chars: int = MAX_TEXT_CHARS) -> Extraction:
     """Extract skills from plain text (normalised into a ``Document`` first)."""
-    if len(text) > 4 * get_settings().max_text_chars:
-        _check_length(text)
-    return extract(document_from_text(text), pipeline=pipeline)
+    if len(text) > 4 * max_text_chars:
+        _check_length(text, max_text_chars)
+    document = document_from_text(text, vocabulary=pipeline.vocabulary)
+    return extract(document, pipeline=pipeline, max_text_chars=max_text_chars)
 
 
-def extract(document: Document, *, pipeline: Pipeline | None = None) -> Extraction:
+def extract(document: Document, *, pipeline: Pipeline,
+            max_text_chars: int = MAX_TEXT_CHARS) -> Extraction:
     """Every skill the document claims, with evidence; raises ``TextTooLong`` past the limit."""
-    _check_length(document.text)
-    pipeline = pipeline or get_pipeline()
+    _check_length(document.text, max_text_chars)
     taxonomy = pipeline.taxonomy
     source = document.text
     # markup blanked (same offsets): context rules read the plain text, evidence the source
@@ -132,8 +135,7 @@ def _analysed(
     return kept, overflow
 
 
-def _check_length(text: str) -> None:
-    limit = get_settings().max_text_chars
+def _check_length(text: str, limit: int) -> None:
     if len(text) > limit:
         raise TextTooLong(f"The text has {len(text):,} characters; the limit is {limit:,}.")
 

@@ -12,7 +12,8 @@ from typing import Any, BinaryIO
 from .. import documents
 from ..errors import Empty, InputError, NotFound, SkillmatchError, TextTooLong, TooLarge
 from ..models import Document, Extraction, SkillHit
-from ..settings import Settings, get_settings
+from ..documents.vocab import BUILT_IN, Vocabulary
+from ..settings import Settings
 
 _NOT_REGULAR = "Not a regular file (a folder, pipe or device)."
 
@@ -75,22 +76,21 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
     return data
 
 
-def read_path(path: Path, *, settings: Settings | None = None) -> Document:
+def read_path(path: Path, *, settings: Settings,
+              vocabulary: Vocabulary = BUILT_IN) -> Document:
     """Read a file into a ``Document`` with the documents layer (``parse_bytes``: PDF, DOCX,
     text or Markdown, told apart by content); every failure is a typed ``SkillmatchError``."""
-    settings = settings or get_settings()
     return documents.parse_bytes(read_limited(path, settings.max_upload_bytes), path.name,
-                                 settings=settings)
+                                 settings=settings, vocabulary=vocabulary)
 
 
-def read_job_posting(path: Path, *, settings: Settings | None = None) -> str:
+def read_job_posting(path: Path, *, settings: Settings) -> str:
     """A job posting file's text, read exactly like a resume (PDF, DOCX, TXT or Markdown).
 
     What ``score --job``, ``job`` and ``batch --job`` all use. Raises a typed error whose
     message names the file: missing, not a regular file, too large, unreadable, empty, or
     longer than ``max_text_chars``.
     """
-    settings = settings or get_settings()
     try:
         text = read_path(path, settings=settings).text
         if not text.strip():

@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from ..documents.vocab import Vocabulary
 from ..settings import get_settings
 from ..taxonomy import Taxonomy, default_taxonomy_dir, get_taxonomy
 from .alternation import Alternation
@@ -92,6 +93,7 @@ class Pipeline:
 
     def __init__(self, taxonomy: Taxonomy, practices: PracticeRules | None = None) -> None:
         self.taxonomy = taxonomy
+        self.vocabulary = Vocabulary.from_taxonomy(taxonomy)  # the documents layer's words
         self.table = build_forms(taxonomy)
         self.nlp = build_nlp(self.table)
         self.tokenizer = ChunkTokenizer(self.nlp)
@@ -280,6 +282,5 @@ def _pipeline_for(directory: Path | None) -> Pipeline:
 
 
 def get_pipeline(taxonomy_dir: Path | None = None) -> Pipeline:
-    """The pipeline for ``taxonomy_dir`` (default: the configured taxonomy), built once."""
-    directory = taxonomy_dir if taxonomy_dir is not None else get_settings().taxonomy_dir
-    return _pipeline_for(Path(directory) if directory is not None else None)
+    """The pipeline for ``taxonomy_dir`` (default: the installed taxonomy), built once."""
+    return _pipeline_for(Path(taxonomy_dir) if taxonomy_dir is not None else None)

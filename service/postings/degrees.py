@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from ..documents.vocab import field_patterns
 from ..models import Citation, EducationRequirement
 from .cues import CuePatterns, I, Kind
 from .segments import cite, section_at
@@ -28,19 +27,23 @@ BACHELOR_NAMED = re.compile(r"\bbachelor|\bb\.?s\.?c?\b|\bb\.a\.|undergraduate",
 _LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z /]{1,30}:\s*")  # "Education: BS in …"
 
 
-def is_degree_field(sentence: str, mention: str) -> bool:
-    """"A degree in Statistics": the field of a degree, not the skill."""
+FieldPatterns = list[tuple[str, re.Pattern[str]]]
+
+
+def is_degree_field(sentence: str, mention: str, fields: FieldPatterns) -> bool:
+    """"A degree in Statistics": the field of a degree, not the skill (``fields``: the
+    taxonomy's field patterns, ``field_patterns(taxonomy)``)."""
     if not any(pattern.search(sentence) for _, pattern in DEGREES):
         return False
-    return any(pattern.search(mention) for _, pattern in field_patterns())
+    return any(pattern.search(mention) for _, pattern in fields)
 
 
 
 
-def fields_named(text: str) -> list[str]:
+def fields_named(text: str, fields: FieldPatterns) -> list[str]:
     """The fields of study ``text`` names, in text order; the longest form wins where two
     overlap ("Software Engineering", not "Engineering")."""
-    found = [(m.start(), m.end(), field_id) for field_id, pattern in field_patterns()
+    found = [(m.start(), m.end(), field_id) for field_id, pattern in fields
              for m in pattern.finditer(text)]
     chosen: list[tuple[int, int, str]] = []
     for start, end, field_id in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
@@ -52,6 +55,7 @@ def fields_named(text: str) -> list[str]:
 def education_requirement(
     body: str, sections: list[tuple[int, int, Kind | None]], sentences: list[tuple[int, int]],
     skill_weight: float, ranks: dict[str, int], quantitative: list[str], cues: CuePatterns,
+    fields_of_study: FieldPatterns,
 ) -> EducationRequirement:
     """The degree levels the posting requires or prefers, and the fields it accepts (the
     taxonomy's field forms, as the documents layer reads a resume's degree); ``ranks``: degree
@@ -87,7 +91,7 @@ def education_requirement(
                 preferred.extend(clause_levels)
             else:
                 required.extend(clause_levels)
-        for field_id in fields_named(_LABEL.sub("", sentence)):
+        for field_id in fields_named(_LABEL.sub("", sentence), fields_of_study):
             if field_id not in fields:
                 fields.append(field_id)
         related = related or bool(re.search(r"related|quantitative|similar|equivalent", sentence,

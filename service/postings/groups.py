@@ -3,8 +3,8 @@ evidence borrowed from the built-in profiles, and the next step for each item.""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from ..models import ProfileGroup, ProfileItem
+from collections.abc import Iterable
+from ..models import Profile, ProfileGroup, ProfileItem
 from .mentions import FAMILIES, Item
 from .segments import cite
 
@@ -24,10 +24,11 @@ REQUIRED_WEIGHT, PREFERRED_WEIGHT = 3.0, 1.0
 CORE_WEIGHT = 3.0  # an item of a category core to the posting's role family (ML methods)
 
 
-def build_groups(items: list[Item], body: str,
+def build_groups(items: list[Item], body: str, profiles: tuple[Profile, ...],
                  core: frozenset[str] = frozenset()) -> list[ProfileGroup]:
     """Items grouped by importance and skill family; an item of a category ``core`` to the
-    posting's role family (ML methods for an ML role) weighs ``CORE_WEIGHT`` times more."""
+    posting's role family (ML methods for an ML role) weighs ``CORE_WEIGHT`` times more. Items
+    borrow related evidence from the built-in ``profiles``."""
     grouped: dict[tuple[str, str], list[ProfileItem]] = {}
     names: dict[tuple[str, str], str] = {}
     for item in items:
@@ -41,7 +42,7 @@ def build_groups(items: list[Item], body: str,
         if item.min_years:
             label += f" ({item.min_years:g}+ years)"
         start, end = item.why
-        partial_from, titles = related_evidence(item.any_of)
+        partial_from, titles = related_evidence(item.any_of, profiles)
         grouped.setdefault(key, []).append(ProfileItem(
             id="-or-".join(item.any_of), label=label, any_of=item.any_of,
             partial_from=[s for s in partial_from if s not in item.any_of], titles=titles,
@@ -71,25 +72,24 @@ def label_of(item: Item) -> str:
     return " or ".join(names)
 
 
-def related_evidence(any_of: list[str]) -> tuple[list[str], list[str]]:
+def related_evidence(
+    any_of: list[str], profiles: Iterable[Profile],
+) -> tuple[list[str], list[str]]:
     """What shows part of these skills, borrowed from the built-in profiles' items headed by one
     of them (id or first skill): the skills (``partial_from``: Airflow for data pipelines) and
     job titles. An item's other alternatives (distributed systems under software engineering)
     borrow nothing."""
     partial: dict[str, None] = {}
     titles: dict[str, None] = {}
-    for item in _profile_items():
+    for item in _profile_items(tuple(profiles)):
         if item.id in any_of or item.any_of[0] in any_of:
             partial.update(dict.fromkeys(item.partial_from))
             titles.update(dict.fromkeys(item.titles))
     return list(partial), list(titles)
 
 
-@lru_cache(maxsize=1)
-def _profile_items() -> tuple[ProfileItem, ...]:
-    from ..taxonomy import get_profile, profile_paths
-
-    return tuple(item for name in profile_paths() for group in get_profile(name).groups
+def _profile_items(profiles: tuple[Profile, ...]) -> tuple[ProfileItem, ...]:
+    return tuple(item for profile in profiles for group in profile.groups
                  for item in group.items if item.partial_from or item.titles)
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from ..documents.vocab import field_patterns
 from ..errors import InputError
 from ..models import Extraction, Profile
-from ..taxonomy import Taxonomy, get_taxonomy
+from ..taxonomy import Taxonomy
 from .cues import I, cue_patterns
 from .degrees import education_requirement
 from .experience import experience_requirement
@@ -16,30 +19,37 @@ from ..scoring.roles import role_families
 from .role import posting_family, role_requirement
 from .segments import sections_of, sentences_of
 
+if TYPE_CHECKING:
+    from ..extract import Pipeline
+
 
 def parse_job(
-    text: str, title: str | None = None, *, extraction: Extraction | None = None,
-    taxonomy: Taxonomy | None = None,
+    text: str, title: str | None = None, *, taxonomy: Taxonomy, profiles: Iterable[Profile],
+    pipeline: Pipeline | None = None, extraction: Extraction | None = None,
 ) -> Profile:
-    """Parse a posting into a job profile; ``extraction`` may be given to skip re-extracting.
+    """Parse a posting into a job profile; ``extraction`` may be given to skip re-extracting
+    with ``pipeline``; items borrow related evidence from the built-in ``profiles``.
 
     The extractor finds the skills; each mention is required or preferred by its section heading,
     then its sentence's own cues; alternatives ("Python or R") merge into one any-of item; years
     phrases give minimum years; the degree, the overall years and the role family (from the
     posting's title) become requirements. Every item cites the posting's own sentence.
     """
-    tax = taxonomy or get_taxonomy()
+    tax = taxonomy
     if extraction is None:
         from ..extract import extract_text
 
-        extraction = extract_text(text)
+        if pipeline is None:
+            raise TypeError("parse_job needs a pipeline or an extraction")
+        extraction = extract_text(text, pipeline=pipeline)
     body = extraction.text
     if not body.strip():
         raise InputError("The job description is empty.")
     sections = sections_of(body)
     sentences = sentences_of(body)
     cues = cue_patterns(tax)
-    mentions = find_mentions(extraction, body, sections, sentences, cues)
+    fields_of_study = field_patterns(tax)
+    mentions = find_mentions(extraction, body, sections, sentences, cues, fields_of_study)
     if not mentions:
         raise InputError("No skills from the taxonomy were found in the job description.")
     skill_years = attach_years(mentions, body)
@@ -47,14 +57,14 @@ def parse_job(
     job_title = title or posting_title(body)
     family = posting_family(job_title, body, tax)
     core = frozenset(role_families(tax).by_id[family].core) if family else frozenset()
-    groups = build_groups(items, body, core)
+    groups = build_groups(items, body, tuple(profiles), core)
     skill_weight = sum(g.weight for g in groups)
     experience = experience_requirement(body, sections, sentences, skill_years, skill_weight,
                                         cues)
     ranks = {level.id: level.rank for level in tax.education.levels}
     quantitative = [f.id for f in tax.education.fields if f.relevant]
     education = education_requirement(body, sections, sentences, skill_weight, ranks,
-                                      quantitative, cues)
+                                      quantitative, cues, fields_of_study)
     role = role_requirement(family, job_title, body, tax, skill_weight)
     warnings = []
     if len(items) < 3:

@@ -11,7 +11,7 @@ import heapq
 from dataclasses import dataclass, field
 
 from ..models import Evidence, Extraction, SkillHit
-from ..taxonomy import Taxonomy, get_taxonomy
+from ..taxonomy import Taxonomy
 from .checks import is_list_line, not_a_resume, warnings
 from .roles import RoleFacts, is_student_role, role_facts
 
@@ -69,9 +69,9 @@ class ResumeFacts:
         return self.evidence_cache[skill_id]
 
 
-def resume_facts(extraction: Extraction, taxonomy: Taxonomy | None = None) -> ResumeFacts:
+def resume_facts(extraction: Extraction, taxonomy: Taxonomy) -> ResumeFacts:
     """Index ``extraction`` for scoring (skills, years, roles, degrees, warnings)."""
-    tax = taxonomy or get_taxonomy()
+    tax = taxonomy
     hits = {hit.id: hit for hit in extraction.skills}
     claims = {i: _claims(h) for i, h in hits.items()}
     disclaimed = {h.id for h in extraction.not_claimed}

@@ -37,7 +37,7 @@ USED = [
 
 
 def score(
-    extraction: Extraction, profile: Profile, *, taxonomy: Taxonomy | None = None,
+    extraction: Extraction, profile: Profile, *, taxonomy: Taxonomy,
 ) -> MatchReport:
     """Score ``extraction`` against ``profile``; the parts add up to ``score`` before rounding."""
     return score_facts(resume_facts(extraction, taxonomy), profile)

@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from service.documents import normalize
 from service.errors import InputError, TextTooLong
-from service.extract import extract_text
-from service.postings import parse_job
+from tests.installed import extract_text, parse_job
 
 PIECES = st.sampled_from([
     "Python", "C++", "C#", "R", "Go", "SQL", "PyTorch", "scikit-learn", "Kubernetes", "AWS",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 
-from ...analyze import analyze_document
 from ...errors import InputError
 from ..deps import RateLimitDep, StateDep
 from ..documents import read_document
@@ -40,9 +39,9 @@ async def analyze(request: Request, state: StateDep) -> AnalyzeResult:
         raise InputError("Give a profile name or a job description, not both.")
     async with state.parse_slots.hold(state.settings.max_concurrent_parses):
         document = await run_in_threadpool(
-            read_document, upload.data, upload.filename, state.settings
+            read_document, upload.data, upload.filename, state.context
         )
         extraction, report = await run_in_threadpool(
-            analyze_document, document, profile=profile, job_text=job_text
+            state.context.analyze, document, profile=profile, job_text=job_text
         )
     return AnalyzeResult(extraction=extraction, report=report)

@@ -6,13 +6,11 @@ from fastapi import APIRouter, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from ...postings import parse_job
 from ...models import Profile
-from ...scoring import score
 from ...store import records
 from ...store.db import after_delete
 from ...store.models import Job
-from ...taxonomy import get_taxonomy
+from ...taxonomy import Taxonomy
 from ..deps import PageDep, SessionDep, StateDep, TenantDep
 from ..errors import error_responses
 from ..schemas import JobCreate, JobPublic, JobSummary, Page, RankedResume, Ranking
@@ -40,7 +38,7 @@ async def create_job(
     """Store a job posting and the requirements parsed from its description."""
     check_text(body.description, state.settings, "description")
     async with state.parse_slots.hold(state.settings.max_concurrent_parses):
-        profile = await run_in_threadpool(parse_job, body.description, body.title)
+        profile = await run_in_threadpool(state.context.parse_job, body.description, body.title)
     job = await run_in_threadpool(store_job, session, caller.tenant_id, body, profile)
     return job_public(job)
 
@@ -86,8 +84,8 @@ def rank_job(
         session,
         caller.tenant_id,
         job,
-        score,
-        version=score_version(),
+        state.context.score,
+        version=score_version(state.context.taxonomy),
         limit=page.limit,
         offset=page.offset,
         cutoff=records.retention_cutoff(state.settings.retention_days),
@@ -109,8 +107,8 @@ def rank_job(
     )
 
 
-def score_version() -> str:
+def score_version(taxonomy: Taxonomy) -> str:
     """Cached scores are reused only while the package and taxonomy versions are unchanged."""
     from ... import __version__
 
-    return f"{__version__}+{get_taxonomy().version}"[:32]
+    return f"{__version__}+{taxonomy.version}"[:32]

@@ -11,11 +11,9 @@ from fastapi import APIRouter
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
-from ...analyze import resolve_profile
 from ...errors import NotFound, Unauthorized
-from ...extract import extract_text
 from ...models import MatchReport, Profile
-from ...scoring import resume_facts, score, score_facts
+from ...scoring import resume_facts, score_facts
 from ...store import keys, records
 from ..deps import INVALID_KEY, ApiKeyDep, StateDep, authenticate, read_session
 from ..errors import error_responses
@@ -46,8 +44,8 @@ async def match(body: MatchRequest, state: StateDep, key: ApiKeyDep) -> MatchRep
     assert body.resume_text is not None
     profile = await run_in_threadpool(request_profile, state, key, body)
     async with state.parse_slots.hold(settings.max_concurrent_parses):
-        extraction = await run_in_threadpool(extract_text, body.resume_text)
-    return await run_in_threadpool(score, extraction, profile)
+        extraction = await run_in_threadpool(state.context.extract_text, body.resume_text)
+    return await run_in_threadpool(state.context.score, extraction, profile)
 
 
 def match_stored(
@@ -87,7 +85,8 @@ def match_stored(
         else:
             facts = cache.resumes.get_or_load(
                 tenant_id, resume_id, rows.resume,
-                lambda: resume_facts(records.load_extraction(connection, tenant_id, resume_id)),
+                lambda: resume_facts(records.load_extraction(connection, tenant_id, resume_id),
+                                     state.context.taxonomy),
             )
             job = None if job_id is None else cache.profiles.get_or_load(
                 tenant_id, job_id, rows.job,
@@ -96,9 +95,9 @@ def match_stored(
     if job is not None:
         profile = job
     elif body.job_text is not None:
-        profile = resolve_profile(job_text=body.job_text)
+        profile = state.context.resolve_profile(job_text=body.job_text)
     else:
-        profile = cache.named_profile(body.profile)
+        profile = state.context.profile(body.profile)
     return score_facts(facts, profile)
 
 
@@ -107,7 +106,7 @@ def request_profile(state: AppState, key: str, body: MatchRequest) -> Profile:
     with read_session(state) as session:
         tenant_id = authenticate(session, key).tenant_id
         if body.job_id is None:
-            return resolve_profile(body.profile, body.job_text)
+            return state.context.resolve_profile(body.profile, body.job_text)
         job = records.get_job(session, tenant_id, body.job_id)
         return state.cache.profiles.get_or_load(
             tenant_id, job.id, job.created_at, lambda: records.job_profile(job)

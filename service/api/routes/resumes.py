@@ -8,7 +8,6 @@ from fastapi import APIRouter, Request, Response
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from ...extract import extract
 from ...models import Extraction
 from ...store import records
 from ...store.db import after_delete
@@ -58,8 +57,9 @@ async def upload_resume(
     upload = await read_upload(request, settings, ("label",))
     label = short_field(upload, "label", MAX_LABEL)
     async with state.parse_slots.hold(settings.max_concurrent_parses):
-        document = await run_in_threadpool(read_document, upload.data, upload.filename, settings)
-        extraction = await run_in_threadpool(extract, document)
+        document = await run_in_threadpool(
+            read_document, upload.data, upload.filename, state.context)
+        extraction = await run_in_threadpool(state.context.extract, document)
     resume = await run_in_threadpool(
         store_resume, state, session, caller.tenant_id, extraction, label, len(upload.data)
     )
