@@ -142,7 +142,8 @@ class LocalPool:
         worker.kill()
         with self._lock:
             self._workers.discard(worker)
-            self.restarts += 1
+            if not self.closed:
+                self.restarts += 1
 
     def _retire(self, worker: _Worker) -> None:
         worker.stop()
