@@ -128,3 +128,11 @@ def test_a_worker_that_cannot_set_up_stops_the_map_with_its_reason():
                      name="toy worker")
     with pytest.raises(WorkerStartError, match="toy worker could not start: ValueError"):
         list(pool.map_unordered([(1, ("echo", 1))]))
+
+
+def test_workers_ignore_ctrl_c_meant_for_the_parent(pool):
+    import signal
+
+    worker = pool.call(None, handle=pool_probes.pid)
+    os.kill(worker, signal.SIGINT)
+    assert pool.call(("echo", 1))[2] == worker

@@ -90,7 +90,9 @@ def serve(conn: Connection) -> None:
 
 
 def main(fd: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it was
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked until now (a pending
+    # one is discarded)
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     serve(Connection(fd))
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import signal
 import subprocess
 import sys
 import threading
@@ -50,12 +51,15 @@ class _Worker:
         parent, child = socketpair()
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_PROJECT_ROOT, env.get("PYTHONPATH")) if p)
+        # SIGINT blocked from here until the child ignores it (the mask survives exec): a Ctrl-C
+        # meant for the parent cannot kill a worker half-way through its imports
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "service.workers.child", str(child.fileno())],
-                pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, env=env, close_fds=True,
-                start_new_session=True)  # Ctrl-C in a terminal reaches the parent only
+                pass_fds=[child.fileno()], stdin=subprocess.DEVNULL, env=env, close_fds=True)
         finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
             child.close()
         self.conn = Connection(parent.detach())
         self.jobs = 0
