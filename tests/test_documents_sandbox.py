@@ -8,6 +8,7 @@ import threading
 import time
 
 import pdfgen
+import pool_probes
 import pytest
 
 from service.documents import DocumentPool, parse_bytes, read_document
@@ -30,6 +31,24 @@ def own_pool():
     """A pool of its own for a test that kills or times out its worker."""
     with DocumentPool(SETTINGS, workers=1) as pool:
         yield pool
+
+
+def _worker_pid(pool: DocumentPool) -> int:
+    """The process id of the worker that runs the next task (one-worker pools)."""
+    return pool.workers.call(None, handle=pool_probes.pid)
+
+
+def _wait_until_dead(pid: int) -> None:
+    """Until the killed process is gone or a zombie (its parent has not reaped it yet)."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                if stat.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    return
+        except FileNotFoundError:
+            return
+        time.sleep(0.02)
 
 
 def test_pool_result_equals_in_process_result(pool):
@@ -61,9 +80,8 @@ def test_timeout_kills_and_replaces_the_worker(own_pool):
 def test_a_worker_killed_mid_parse_gives_corrupt_and_is_replaced(own_pool):
     pool = own_pool
     slow = pdfgen.many_pages_pdf(3000)
-    pool.warm()
-    (worker,) = list(pool._workers)
-    timer = threading.Timer(0.5, os.kill, (worker.process.pid, signal.SIGKILL))
+    worker = _worker_pid(pool)
+    timer = threading.Timer(0.5, os.kill, (worker, signal.SIGKILL))
     timer.start()
     try:
         with pytest.raises(Corrupt, match="reader process stopped"):
@@ -76,11 +94,11 @@ def test_a_worker_killed_mid_parse_gives_corrupt_and_is_replaced(own_pool):
 @pytest.mark.slow
 def test_a_worker_dead_while_idle_is_restarted(own_pool):
     pool = own_pool
-    pool.warm()
-    (worker,) = list(pool._workers)
-    os.kill(worker.process.pid, signal.SIGKILL)
-    worker.process.wait(5)
+    worker = _worker_pid(pool)
+    os.kill(worker, signal.SIGKILL)
+    _wait_until_dead(worker)
     assert "Python" in pool.parse(pdfgen.minimal_pdf()).text
+    assert _worker_pid(pool) != worker
 
 
 @pytest.mark.slow
@@ -113,7 +131,13 @@ def test_pool_size_caps_concurrent_parses(pool):
     for thread in threads:
         thread.join(30)
     assert not errors and len(results) == 6 and len(set(results)) == 1
-    assert len(pool._workers) == 1
+    pids = []
+    probes = [threading.Thread(target=lambda: pids.append(_worker_pid(pool))) for _ in range(4)]
+    for thread in probes:
+        thread.start()
+    for thread in probes:
+        thread.join(30)
+    assert len(pids) == 4 and len(set(pids)) == 1  # one worker served them all, in turn
 
 
 def test_parse_bytes_uses_the_default_pool_for_pdfs():
@@ -121,57 +145,37 @@ def test_parse_bytes_uses_the_default_pool_for_pdfs():
     doc = parse_bytes(pdfgen.make_pdf(), "cv.pdf", settings=settings)
     assert doc.source_format == "pdf"
     pool = default_pool(settings)
-    assert len(pool._workers) == 1
-    worker = next(iter(pool._workers))
-    assert worker.process.pid != os.getpid()
+    assert pool.workers.starts == 1
+    assert _worker_pid(pool) != os.getpid()
     # text never goes to a worker
     assert parse_bytes(b"Skills: Python", settings=settings).source_format == "text"
+    assert pool.workers.starts == 1
 
 
 def test_workers_do_not_import_spacy(pool):
-    pool.warm()
-    (worker,) = list(pool._workers)
-    maps = open(f"/proc/{worker.process.pid}/maps").read() if os.path.exists("/proc") else ""
-    assert "spacy" not in maps and "thinc" not in maps
+    loaded = pool.workers.call(None, handle=pool_probes.modules)
+    assert "pdfminer" in loaded
+    assert not any(name.split(".")[0] in ("spacy", "thinc") for name in loaded)
 
 
-def test_workers_are_recycled_after_many_documents(monkeypatch):
-    from service.documents import sandbox
-
-    monkeypatch.setattr(sandbox, "MAX_JOBS_PER_WORKER", 2)
-    with DocumentPool(SETTINGS, workers=1) as pool:
+def test_workers_are_recycled_after_many_documents():
+    with DocumentPool(SETTINGS, workers=1, max_jobs_per_worker=2) as pool:
         pool.parse(pdfgen.minimal_pdf())
-        (first,) = pool._workers
-        pool.parse(pdfgen.minimal_pdf())  # worn out: a replacement starts in the background
-        spare = pool._spares[0].result(timeout=60)
-        # The worn-out worker kept its slot meanwhile; the next parse runs on the replacement.
+        first = _worker_pid(pool)  # its second task: worn out, a replacement starts
+        pool.workers.settle()
+        # The worn-out worker kept its slot meanwhile; the next task runs on the replacement.
         assert pool.parse(pdfgen.minimal_pdf()).text
-        assert spare.jobs == 1 and spare.alive()
-        first.process.wait(timeout=10)
-        for thread in threading.enumerate():  # the retiring thread forgets the worker after
-            if thread.name == "reader-retire":  # its process has exited
-                thread.join(timeout=10)
-        assert pool._workers == {spare} and pool.restarts == 0
+        assert _worker_pid(pool) != first
+        assert pool.workers.background_starts == 1 and pool.restarts == 0
 
 
-def test_recycling_never_makes_a_caller_wait_for_a_cold_start(monkeypatch):
-    from service.documents import sandbox
-
-    monkeypatch.setattr(sandbox, "MAX_JOBS_PER_WORKER", 2)
+def test_recycling_never_makes_a_caller_wait_for_a_cold_start():
     data = pdfgen.minimal_pdf()
-    with DocumentPool(SETTINGS, workers=1) as pool:
+    with DocumentPool(SETTINGS, workers=1, max_jobs_per_worker=2) as pool:
         pool.warm()
-        start = pool._start
-        starts: list[str] = []  # the thread each worker start ran on
-
-        def recorded_start():
-            starts.append(threading.current_thread().name)
-            return start()
-
-        monkeypatch.setattr(pool, "_start", recorded_start)
         for _ in range(6):  # each second parse wears a worker out: three replacements
             pool.parse(data)
-            for spare in list(pool._spares):  # let a replacement finish starting
-                spare.result(timeout=60)
-        assert starts == ["reader-spare"] * 3  # never on the caller's thread
+            pool.workers.settle()  # let a replacement finish starting
+        # every start after warm() ran in the background, none on the caller's thread
+        assert pool.workers.starts == 1 + pool.workers.background_starts == 4
         assert pool.restarts == 0
