@@ -118,13 +118,11 @@ def test_serve_migrates_prints_where_and_serves(env, tmp_path) -> None:
 
 
 def test_cli_help_constants_match_their_sources() -> None:
-    """The batch and taxonomy commands repeat two constants so ``--help`` stays light."""
+    """The batch command repeats one constant so ``--help`` stays light."""
     from service.batch.driver import DEFAULT_OUTPUT
-    from service.cli import batch_cmd, taxonomy_cmd
-    from service.taxonomy import CATEGORIES
+    from service.cli import batch_cmd
 
     assert batch_cmd.DEFAULT_OUTPUT == DEFAULT_OUTPUT
-    assert tuple(taxonomy_cmd.CATEGORIES) == tuple(CATEGORIES)
 
 
 def test_importing_the_cli_does_not_load_the_server_or_batch_driver() -> None:

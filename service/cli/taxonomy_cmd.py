@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..taxonomy import CATEGORIES
 from .app import FAILED_EXIT, USAGE_EXIT, SkillmatchApp, app, fail
 
 if TYPE_CHECKING:
@@ -19,9 +20,6 @@ if TYPE_CHECKING:
 
     from ..taxonomy import Skill, Taxonomy
 
-# The same as service.taxonomy.CATEGORIES (a test keeps them equal).
-CATEGORIES = ("language", "platform", "tool", "ml-library", "algorithm", "approach", "statistics",
-              "mathematics", "engineering", "soft")
 
 taxonomy_app = SkillmatchApp(
     name="taxonomy",
@@ -32,7 +30,8 @@ app.add_typer(taxonomy_app, name="taxonomy")
 
 DirOption = Annotated[
     Path | None,
-    typer.Option("--dir", metavar="DIR", help="Taxonomy directory (default: SKILLMATCH_TAXONOMY_DIR, else the installed one)."),
+    typer.Option("--dir", metavar="DIR", help=(
+        "Taxonomy directory (default: SKILLMATCH_TAXONOMY_DIR, else the installed one).")),
 ]
 
 

@@ -15,7 +15,7 @@ from ..documents.text import first_holding
 from ..errors import TextTooLong
 from ..models import Document, Evidence, Extraction, Position, Section, SkillHit, Versions
 from ..settings import Settings
-from ..taxonomy import Skill, Taxonomy
+from ..taxonomy import CATEGORIES, Skill, Taxonomy
 from . import context, names
 from .forms import fold
 from .mention import Mention
@@ -37,10 +37,6 @@ MAX_JUDGED = 200
 MAX_EVIDENCE = 50
 MAX_ANALYSED = 2_000
 MAX_TEXT_CHARS = Settings.model_fields["max_text_chars"].default
-CATEGORY_ORDER = [
-    "language", "platform", "tool", "ml-library", "algorithm", "approach", "statistics",
-    "mathematics", "engineering", "soft",
-]
 
 
 def extract_text(text: str, *, pipeline: Pipeline,
@@ -315,14 +311,8 @@ def _implied(taxonomy: Taxonomy, explicit: set[str]) -> list[SkillHit]:
     """Skills implied (transitively) by explicit ones and not mentioned themselves."""
     implied_by: dict[str, set[str]] = defaultdict(set)
     for root in explicit:
-        stack, seen = list(taxonomy.get(root).implies), set()
-        while stack:
-            target = stack.pop()
-            if target in seen:
-                continue
-            seen.add(target)
+        for target in taxonomy.implied(root):
             implied_by[target].add(root)
-            stack.extend(taxonomy.get(target).implies)
     hits = []
     for skill_id, roots in implied_by.items():
         if skill_id in explicit:
@@ -337,5 +327,5 @@ def _implied(taxonomy: Taxonomy, explicit: set[str]) -> list[SkillHit]:
 
 
 def _order(hit: SkillHit) -> tuple[int, str, str]:
-    rank = CATEGORY_ORDER.index(hit.category) if hit.category in CATEGORY_ORDER else 99
+    rank = CATEGORIES.index(hit.category) if hit.category in CATEGORIES else 99
     return rank, hit.name.casefold(), hit.id
