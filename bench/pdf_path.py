@@ -14,7 +14,7 @@ AREA = "pdf"
 def run(ctx: Context) -> list[Figure]:
     from pdfminer.high_level import extract_text
 
-    from service.documents import parse_bytes, read_document
+    from service.documents import parse_bytes, read_document_in_process
 
     pdfs = two_page_pdfs()
     if ctx.quick:
@@ -31,7 +31,7 @@ def run(ctx: Context) -> list[Figure]:
 
     def in_process() -> None:
         for pdf in pdfs:
-            analysis.analyze(read_document(pdf, "resume.pdf", settings=settings,
+            analysis.analyze(read_document_in_process(pdf, "resume.pdf", settings=settings,
                                            vocabulary=words))
 
     def pdfminer() -> None:

@@ -35,7 +35,7 @@ from service.errors import SkillmatchError  # noqa: E402
 from service.evaluate import DictionaryMatcher  # noqa: E402
 from service.evaluation_metrics import auc  # noqa: E402
 from service.context import AnalysisContext  # noqa: E402
-from service.extract.files import read_path  # noqa: E402
+from service.documents.files import read_path  # noqa: E402
 from service.models import Extraction  # noqa: E402
 from service.settings import Settings  # noqa: E402
 

@@ -380,7 +380,7 @@ class Evaluator:
     def evaluate_kind(self, kind: Kind, docs: Iterable[GoldDoc], scope: frozenset[str] | None,
                       *, baseline: bool) -> KindResult:
         from .extract import extract
-        from .extract.files import read_path
+        from .documents.files import read_path
 
         ours, plain = self._tally(), self._tally()
         count = 0

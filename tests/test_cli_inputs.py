@@ -1,6 +1,6 @@
 """How ``extract``, ``score``, ``job`` and ``batch`` read their files and report bad input.
 
-One reader for every command (``service.extract.files``): job postings in any format, pipes and
+One reader for every command (``service.documents.files``): job postings in any format, pipes and
 oversized files refused before they are read, bad usage exit 2, a failed document exit 1, and bad
 configuration one line on stderr.
 """
@@ -50,7 +50,7 @@ def posting_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_pdf_posting_reads_like_its_text(posting_pdf: Path) -> None:
-    from service.extract.files import read_job_posting, read_path
+    from service.documents.files import read_job_posting, read_path
     from service.settings import Settings
 
     settings = Settings()
@@ -144,7 +144,7 @@ def test_score_and_job_refuse_a_huge_file_under_a_memory_cap(tmp_path: Path) -> 
 
 
 def test_reader_stops_at_the_limit_and_types_every_refusal(tmp_path: Path) -> None:
-    from service.extract.files import read_limited
+    from service.documents.files import read_limited
 
     small = tmp_path / "cv.txt"
     small.write_bytes(b"Python " * 100)

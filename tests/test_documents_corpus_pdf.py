@@ -9,7 +9,7 @@ from pathlib import Path
 import pdfgen
 import pytest
 
-from service.documents import document_from_text, read_document
+from service.documents import document_from_text, read_document_in_process
 from service.settings import Settings
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
@@ -38,8 +38,8 @@ def test_pdf_and_text_give_the_same_skills():
         for data in (pdfgen.make_pdf(lines=lines, name=None),
                      pdfgen.make_pdf([("", lines[:half]), ("", lines[half:])], columns=2,
                                      left_sections=1, name=None)):
-            found = {hit.id for hit in extract(read_document(data, settings=settings)).skills
-                     if hit.explicit}
+            document = read_document_in_process(data, settings=settings)
+            found = {hit.id for hit in extract(document).skills if hit.explicit}
             same += len(expected & found)
             missing += len(expected - found)
             extra += len(found - expected)

@@ -9,7 +9,7 @@ import zipfile
 import docx
 import pytest
 
-from service.documents import parse_bytes, read_document
+from service.documents import parse_bytes, read_document_in_process
 from service.errors import Corrupt, DocumentError, Empty, TooLarge, UnsupportedFormat
 from service.settings import Settings
 
@@ -36,7 +36,7 @@ def _resume_docx() -> bytes:
 
 
 def test_docx_resume():
-    doc = read_document(_resume_docx(), "resume.docx")
+    doc = read_document_in_process(_resume_docx(), "resume.docx")
     assert doc.source_format == "docx"
     assert [s.name for s in doc.sections] == ["summary", "skills", "experience", "education"]
     assert "Skill | Years\nPython | 6\nSQL | 5" in doc.text
@@ -50,14 +50,14 @@ def test_docx_resume():
 def test_docx_through_the_pool_matches_in_process():
     data = _resume_docx()
     settings = Settings(parse_workers=1)
-    assert parse_bytes(data, settings=settings) == read_document(data)
+    assert parse_bytes(data, settings=settings) == read_document_in_process(data)
 
 
 def test_empty_docx():
     buf = io.BytesIO()
     docx.Document().save(buf)
     with pytest.raises(Empty):
-        read_document(buf.getvalue())
+        read_document_in_process(buf.getvalue())
 
 
 def _bomb(size_mb: int) -> bytes:
@@ -73,7 +73,7 @@ def test_zip_bomb_declared_size():
     data = _bomb(60)
     assert len(data) < 200_000
     with pytest.raises(TooLarge, match="zip bomb"):
-        read_document(data, settings=Settings(max_upload_bytes=1_000_000))
+        read_document_in_process(data, settings=Settings(max_upload_bytes=1_000_000))
 
 
 def test_zip_bomb_lying_about_its_size():
@@ -88,19 +88,19 @@ def test_zip_bomb_lying_about_its_size():
                 struct.pack_into("<I", data, start + offset, 1000)
             start += 4
     with pytest.raises((TooLarge, Corrupt)):
-        read_document(bytes(data), settings=Settings(max_upload_bytes=1_000_000))
+        read_document_in_process(bytes(data), settings=Settings(max_upload_bytes=1_000_000))
 
 
 def test_damaged_docx():
     data = _resume_docx()
     with pytest.raises(DocumentError) as caught:
-        read_document(data[: len(data) // 2])
+        read_document_in_process(data[: len(data) // 2])
     assert isinstance(caught.value, (Corrupt, UnsupportedFormat))
     broken = bytearray(data)
     at = broken.find(b"word/document.xml")
     broken[at + 40: at + 400] = b"\x00" * 360
     with pytest.raises((Corrupt, UnsupportedFormat)):
-        read_document(bytes(broken))
+        read_document_in_process(bytes(broken))
 
 
 def test_layout_table_reads_cell_by_cell():
@@ -117,7 +117,7 @@ def test_layout_table_reads_cell_by_cell():
             cell.add_paragraph(line)
     buf = io.BytesIO()
     document.save(buf)
-    doc = read_document(buf.getvalue())
+    doc = read_document_in_process(buf.getvalue())
     assert doc.text.startswith("SKILLS\nPython\nSQL\nEDUCATION")
     assert [s.name for s in doc.sections] == ["skills", "education", "experience"]
     assert [(e.level, e.institution, e.year) for e in doc.education] == [

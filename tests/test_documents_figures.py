@@ -8,7 +8,7 @@ from datetime import date
 
 import resume_builders as rb
 
-from service.documents import document_from_text, read_document
+from service.documents import document_from_text, read_document_in_process
 from tests.installed import extract
 
 
@@ -17,7 +17,7 @@ def _skills(doc) -> set[str]:
 
 
 def test_form_xobject_pdf_reads_skills_and_dates():
-    doc = read_document(rb.form_xobject_pdf())
+    doc = read_document_in_process(rb.form_xobject_pdf())
     text = document_from_text(rb.text_version())
     assert rb.SKILL_IDS <= _skills(doc)
     assert _skills(doc) == _skills(text)
@@ -29,18 +29,18 @@ def test_form_xobject_pdf_reads_skills_and_dates():
 
 
 def test_tracked_glyphs_form_words_not_letters():
-    doc = read_document(rb.form_xobject_pdf(char_space=1.3))
+    doc = read_document_in_process(rb.form_xobject_pdf(char_space=1.3))
     assert "Kubernetes" in doc.text and "K u b" not in doc.text
     assert "Harbor Lane Logistics" in doc.text
 
 
 def test_stacked_date_column_is_one_line_beside_the_title():
-    doc = read_document(rb.form_xobject_pdf())
+    doc = read_document_in_process(rb.form_xobject_pdf())
     assert "Jun' 2015 - Feb' 2019 | Data Analyst" in doc.text.split("\n")
 
 
 def test_sidebar_and_main_column_keep_their_sections():
-    doc = read_document(rb.form_xobject_pdf())
+    doc = read_document_in_process(rb.form_xobject_pdf())
     names = [s.name for s in doc.sections]
     assert names == ["skills", "languages", "summary", "experience", "education"]
     python_at = doc.text.index("Python")
@@ -82,7 +82,7 @@ def _two_page_sidebar_pdf() -> bytes:
 
 
 def test_main_column_continuing_a_page_stays_in_its_section():
-    doc = read_document(_two_page_sidebar_pdf())
+    doc = read_document_in_process(_two_page_sidebar_pdf())
     analyst = doc.text.index("Analyst, Harbor Lane")
     assert doc.section_at(analyst).name == "experience"
     assert doc.section_at(doc.text.index("Chess engine")).name == "projects"

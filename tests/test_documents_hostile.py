@@ -10,7 +10,7 @@ import zlib
 import pdfgen
 import pytest
 
-from service.documents import parse_bytes, read_document
+from service.documents import parse_bytes, read_document_in_process
 from service.documents.pdfguards import MAX_NESTING
 from service.errors import (
     Corrupt,
@@ -96,7 +96,7 @@ def test_a_bomb_is_refused_by_its_ratio_long_before_the_size_cap():
     for compressed in (pdfgen.zlib_zeros(200), pdfgen.spoil_checksum(pdfgen.zlib_zeros(200))):
         started = time.process_time()
         with pytest.raises(TooLarge, match="100 times the compressed size"):
-            read_document(pdfgen.flate_stream_pdf(compressed), "bomb.pdf")
+            read_document_in_process(pdfgen.flate_stream_pdf(compressed), "bomb.pdf")
         assert time.process_time() - started < 1  # 200 MB inflated would take ~0.7 s alone
 
 
@@ -109,7 +109,7 @@ def test_many_small_bombs_in_one_document_are_refused_together():
     objects += [pdfgen._stream(bomb, b"/Filter /FlateDecode ")] * 40
     started = time.process_time()
     with pytest.raises(TooLarge, match="streams together inflate to more than 100 times"):
-        read_document(pdfgen._assemble(objects), "bombs.pdf")
+        read_document_in_process(pdfgen._assemble(objects), "bombs.pdf")
     assert time.process_time() - started < 1  # lexing all 40 (8 MB of NULs) takes ~4 s
 
 
@@ -119,33 +119,33 @@ def test_the_size_limit_is_a_quarter_of_the_worker_memory_for_each_document():
     data = pdfgen.flate_stream_pdf(zlib.compress(b"% " + noise + repeated))
     for memory_mb, limit_mb in ((128, 32), (256, 64), (128, 32)):
         with pytest.raises(TooLarge, match=f"inflates to more than {limit_mb} MB"):
-            read_document(data, "big.pdf", settings=Settings(worker_memory_mb=memory_mb))
+            read_document_in_process(data, "big.pdf", settings=Settings(worker_memory_mb=memory_mb))
 
 
 def test_a_large_stream_at_an_ordinary_ratio_is_read():
     filler = random.Random(5).randbytes(3 * 1024 * 1024).hex().encode()  # 6 MB, inflates ~2×
     content = b"BT /F1 12 Tf 72 700 Td (Python developer) Tj ET\n% " + filler + b"\n"
-    document = read_document(pdfgen.flate_stream_pdf(zlib.compress(content)), "big.pdf")
+    document = read_document_in_process(pdfgen.flate_stream_pdf(zlib.compress(content)), "big.pdf")
     assert "Python developer" in document.text
 
 
 def test_a_stream_with_a_broken_checksum_is_still_read():
     content = b"BT /F1 12 Tf 72 700 Td (Python and SQL) Tj ET"
     data = pdfgen.flate_stream_pdf(pdfgen.spoil_checksum(zlib.compress(content)))
-    assert "Python and SQL" in read_document(data, "resume.pdf").text
+    assert "Python and SQL" in read_document_in_process(data, "resume.pdf").text
 
 
 @pytest.mark.parametrize("depth", [MAX_NESTING + 1, 100_000])
 def test_nesting_past_the_limit_is_corrupt_at_once(depth):
     started = time.process_time()
     with pytest.raises(Corrupt, match=f"more than {MAX_NESTING} deep"):
-        read_document(pdfgen.nested_arrays_pdf(depth), "nested.pdf")
+        read_document_in_process(pdfgen.nested_arrays_pdf(depth), "nested.pdf")
     assert time.process_time() - started < 0.2  # lexing 100,000 levels took ~0.5 s
 
 
 def test_nesting_within_the_limit_is_not_refused_for_it():
     try:
-        read_document(pdfgen.nested_arrays_pdf(MAX_NESTING - 10), "nested.pdf")
+        read_document_in_process(pdfgen.nested_arrays_pdf(MAX_NESTING - 10), "nested.pdf")
     except DocumentError as error:
         assert "deep" not in str(error)
 

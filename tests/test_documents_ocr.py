@@ -12,7 +12,7 @@ import pdfgen
 import pytest
 import resume_builders as rb
 
-from service.documents import document_from_text, parse_bytes, read_document
+from service.documents import document_from_text, parse_bytes, read_document_in_process
 from service.documents import ocr
 from service.errors import NoTextLayer, ParseTimeout, TooManyPages
 from tests.installed import extract
@@ -53,13 +53,13 @@ def test_clean_scan_is_read_in_the_sandbox_with_the_same_years(clean_scan, text_
                                          noise=0.2)],
                          ids=["noisy", "skewed", "jpeg", "phone"])
 def test_degraded_scans_still_give_most_skills(damage, text_doc):
-    doc = read_document(rb.image_pdf(rb.page_image(**damage)))
+    doc = read_document_in_process(rb.image_pdf(rb.page_image(**damage)))
     want = _skills(text_doc)
     assert len(_skills(doc) & want) >= 0.8 * len(want)
 
 
 def test_evidence_from_ocr_pages_says_so(clean_scan):
-    extraction = extract(read_document(clean_scan))
+    extraction = extract(read_document_in_process(clean_scan))
     sources = {ev.source for hit in extraction.skills for ev in hit.evidence}
     methods = {ev.method for hit in extraction.skills for ev in hit.evidence}
     assert sources == {"ocr"} and methods <= {"exact", "fuzzy", "context"}
@@ -81,7 +81,7 @@ def _merged(*pdfs: bytes) -> bytes:
 
 def test_text_pages_keep_their_text_and_the_scanned_page_is_ocrd(clean_scan):
     text_page = pdfgen.make_pdf([("Projects", ["Built a chess engine in Rust."])], name=None)
-    doc = read_document(_merged(text_page, clean_scan))
+    doc = read_document_in_process(_merged(text_page, clean_scan))
     assert doc.ocr_pages == [2]
     assert "chess engine in Rust" in doc.text
     found = extract(doc)
@@ -93,12 +93,12 @@ def test_text_pages_keep_their_text_and_the_scanned_page_is_ocrd(clean_scan):
 def test_too_many_scanned_pages_is_refused_with_an_ocr_message(clean_scan):
     data = _merged(*[clean_scan] * 3)
     with pytest.raises(TooManyPages, match="OCR reads at most 2"):
-        read_document(data, settings=Settings(ocr_max_pages=2))
+        read_document_in_process(data, settings=Settings(ocr_max_pages=2))
 
 
 def test_scanned_pages_past_the_budget_beside_text_are_left_out_with_a_warning(clean_scan):
     text_page = pdfgen.make_pdf([("Skills", ["Go, Rust"])], name=None)
-    doc = read_document(_merged(text_page, clean_scan, clean_scan),
+    doc = read_document_in_process(_merged(text_page, clean_scan, clean_scan),
                         settings=Settings(ocr_max_pages=1))
     assert doc.ocr_pages == [2]
     assert any("1 scanned pages were not read" in w for w in doc.warnings)
@@ -106,7 +106,7 @@ def test_scanned_pages_past_the_budget_beside_text_are_left_out_with_a_warning(c
 
 def test_a_page_over_its_ocr_time_is_a_timeout_that_says_ocr(clean_scan):
     with pytest.raises(ParseTimeout, match="OCR of page 1 took longer than 0.01 s"):
-        read_document(clean_scan, settings=Settings(ocr_page_timeout_s=0.01))
+        read_document_in_process(clean_scan, settings=Settings(ocr_page_timeout_s=0.01))
 
 
 def test_sandbox_waits_for_the_ocr_budget_not_just_the_parse_timeout(clean_scan):
@@ -120,12 +120,12 @@ def test_sandbox_waits_for_the_ocr_budget_not_just_the_parse_timeout(clean_scan)
 
 def test_ocr_switched_off_names_the_install():
     with pytest.raises(NoTextLayer, match="tesseract-ocr"):
-        read_document(rb.image_pdf(rb.page_image()), settings=Settings(ocr_max_pages=0))
+        read_document_in_process(rb.image_pdf(rb.page_image()), settings=Settings(ocr_max_pages=0))
 
 
 def test_blank_scan_is_no_text_layer_saying_ocr_found_nothing():
     with pytest.raises(NoTextLayer, match="OCR found no text"):
-        read_document(pdfgen.image_only_pdf())
+        read_document_in_process(pdfgen.image_only_pdf())
 
 
 def test_analyze_api_marks_the_report_and_evidence(api_client, clean_scan):

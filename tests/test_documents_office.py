@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from service.documents import document_from_text, read_document
+from service.documents import document_from_text, read_document_in_process
 
 pytestmark = pytest.mark.slow
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "resumes"
@@ -38,7 +38,7 @@ def test_office_exports_read_like_the_text(exported, kind):
     same = missing = extra = 0
     for source in sources:
         text_doc = document_from_text(source.read_text(encoding="utf-8"))
-        doc = read_document((out / f"{source.stem}.{kind}").read_bytes())
+        doc = read_document_in_process((out / f"{source.stem}.{kind}").read_bytes())
         assert doc.source_format == kind
         expected = {h.id for h in extract(text_doc).skills if h.explicit}
         found = {h.id for h in extract(doc).skills if h.explicit}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pdfgen
 import pytest
 
-from service.documents import read_document
+from service.documents import read_document_in_process
 
 SIDEBAR = [
     ("Skills", ["Python", "PyTorch", "SQL", "Docker", "Kubernetes"]),
@@ -26,7 +26,7 @@ def _in_order(text: str, *needles: str) -> bool:
 
 
 def test_one_column_resume():
-    doc = read_document(pdfgen.make_pdf())
+    doc = read_document_in_process(pdfgen.make_pdf())
     assert doc.source_format == "pdf" and doc.pages == 1
     assert [s.name for s in doc.sections] == ["summary", "skills", "experience", "education"]
     assert all(s.page == 1 for s in doc.sections)
@@ -39,7 +39,7 @@ def test_one_column_resume():
 
 def test_two_columns_read_column_by_column():
     data = pdfgen.make_pdf(SIDEBAR, columns=2, left_sections=2)
-    doc = read_document(data)
+    doc = read_document_in_process(data)
     text = doc.text
     # the whole left column (skills, languages) comes before the right column, not interleaved
     assert _in_order(text, "Jane Example", "SKILLS", "Kubernetes", "LANGUAGES", "German",
@@ -58,7 +58,7 @@ def test_right_aligned_dates_stay_with_their_entry():
                                 "Data Scientist, Blue Harbor\tJun 2016 - Dec 2019",
                                 "- Trained XGBoost models.", "Analyst, Initech\t2014 - 2016",
                                 "- Reports."])]
-    doc = read_document(pdfgen.make_pdf(sections))
+    doc = read_document_in_process(pdfgen.make_pdf(sections))
     assert "Senior ML Engineer, Acme | Jan 2020 - Present" in doc.text
     assert [(p.title, p.employer) for p in doc.positions] == [
         ("Senior ML Engineer", "Acme"), ("Data Scientist", "Blue Harbor"),
@@ -69,14 +69,14 @@ def test_centred_headings_over_short_lines_stay_one_column():
     sections = [("Skills", ["Python", "SQL", "Docker", "Airflow"]),
                 ("Languages", ["English", "French"]),
                 ("Interests", ["Chess", "Running", "Cooking"])]
-    doc = read_document(pdfgen.make_pdf(sections, centred_headings=True))
+    doc = read_document_in_process(pdfgen.make_pdf(sections, centred_headings=True))
     assert _in_order(doc.text, "SKILLS", "Airflow", "LANGUAGES", "French", "INTERESTS", "Chess")
     assert [s.name for s in doc.sections] == ["skills", "languages", "interests"]
 
 
 def test_multi_page_drops_running_header_footer_and_page_numbers():
     data = pdfgen.make_pdf(pages=2, header="Jane Example - Curriculum Vitae", footer=True)
-    doc = read_document(data)
+    doc = read_document_in_process(data)
     assert doc.pages == 2
     assert "Curriculum Vitae" not in doc.text
     assert "Page 1" not in doc.text and "Page 2" not in doc.text
@@ -89,14 +89,14 @@ def test_multi_page_drops_running_header_footer_and_page_numbers():
 def test_table_rows_stay_in_order():
     rows = [["Skill", "Years", "Level"], ["Python", "6", "Expert"], ["SQL", "5", "Advanced"],
             ["Spark", "2", "Intermediate"]]
-    doc = read_document(pdfgen.make_pdf(pdfgen.SAMPLE_SECTIONS[:2], table=rows))
+    doc = read_document_in_process(pdfgen.make_pdf(pdfgen.SAMPLE_SECTIONS[:2], table=rows))
     lines = doc.text.split("\n")
     assert "SQL | 5 | Advanced" in lines and "Spark | 2 | Intermediate" in lines
     assert _in_order(doc.text, "Skill | Years | Level", "Expert", "SQL | 5", "Spark | 2")
 
 
 def test_ligatures_are_expanded():
-    doc = read_document(pdfgen.make_pdf(
+    doc = read_document_in_process(pdfgen.make_pdf(
         [("Summary", ["Efficient workflow for scientific profiling, fluent in Flask"])],
         ligatures=True))
     assert "Efficient workflow for scientific profiling, fluent in Flask" in doc.text
@@ -105,31 +105,31 @@ def test_ligatures_are_expanded():
 
 def test_hyphenation_and_bullets():
     lines = ["\u2022 Built data pipe-", "lines in Python", "(cid:127) Deployed on AWS"]
-    doc = read_document(pdfgen.make_pdf(lines=lines))
+    doc = read_document_in_process(pdfgen.make_pdf(lines=lines))
     assert "- Built data pipelines in Python" in doc.text
     assert "- Deployed on AWS" in doc.text
 
 
 def test_damaged_but_readable_pdf_is_a_success():
-    doc = read_document(pdfgen.damaged_xref_pdf())
+    doc = read_document_in_process(pdfgen.damaged_xref_pdf())
     assert "Recovered Python resume" in doc.text
 
 
 def test_embedded_files_and_javascript_are_ignored():
-    doc = read_document(pdfgen.javascript_pdf())
+    doc = read_document_in_process(pdfgen.javascript_pdf())
     assert "Python developer" in doc.text
     assert "SECRET" not in doc.text and "alert" not in doc.text
 
 
 def test_cyclic_page_tree_reads_once():
-    doc = read_document(pdfgen.cyclic_pages_pdf())
+    doc = read_document_in_process(pdfgen.cyclic_pages_pdf())
     assert doc.text == "Python"
 
 
 @pytest.mark.parametrize("columns", [1, 2])
 def test_same_content_in_text_and_pdf(columns):
     """The text of a PDF resume holds the same lines as its source text."""
-    doc = read_document(pdfgen.make_pdf(SIDEBAR, columns=columns, left_sections=2))
+    doc = read_document_in_process(pdfgen.make_pdf(SIDEBAR, columns=columns, left_sections=2))
     for _, body in SIDEBAR:
         for line in body:
             for word in line.split():
@@ -141,6 +141,6 @@ def test_soft_wrapped_lines_are_rejoined():
                 "hundred stores, with feature pipelines in Apache Spark and model serving on "
                 "Kubernetes behind a gRPC gateway")
     lines = [sentence, "- Python, SQL", "Tools: Git, Docker", "jane@example.org"]
-    doc = read_document(pdfgen.make_pdf(lines=lines))
+    doc = read_document_in_process(pdfgen.make_pdf(lines=lines))
     assert sentence in doc.text.split("\n")
     assert "- Python, SQL\nTools: Git, Docker\njane@example.org" in doc.text

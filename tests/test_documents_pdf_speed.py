@@ -22,7 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from service.documents import pdf as pdf_reader
-from service.documents import read_document
+from service.documents import read_document_in_process
 from service.documents.gcpause import gc_paused
 from service.documents.pdfdevice import FastPageAggregator
 from service.errors import Corrupt
@@ -151,7 +151,7 @@ def test_fast_aggregator_gives_pdfminers_lines(data: bytes):
 
 
 def test_text_states_read_in_order():
-    text = read_document(_text_state_pdf()).text
+    text = read_document_in_process(_text_state_pdf()).text
     for phrase in ("naïve Bayes", "spaced words in a sentence", "condensed text",
                    "Rotated line of text", "Scaled line of text"):
         assert phrase in text
@@ -196,8 +196,9 @@ def test_gc_paused_overlapping_threads_restore_once_all_end():
 
 
 def test_read_pdf_gives_the_collector_back_on_success_and_failure():
-    read_document(pdfgen.make_pdf())
+    read_document_in_process(pdfgen.make_pdf())
     assert gc.isenabled()
     with pytest.raises(Corrupt):
-        read_document(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n%%EOF")
+        read_document_in_process(
+            b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n%%EOF")
     assert gc.isenabled()

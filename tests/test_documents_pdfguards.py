@@ -42,9 +42,9 @@ def test_importing_the_service_patches_nothing():
 def test_an_in_process_read_installs_the_guards_first():
     out = _run("""
         import pdfgen
-        from service.documents import read_document
+        from service.documents import read_document_in_process
         from service.documents.pdfguards import guards_installed
-        read_document(pdfgen.minimal_pdf())
+        read_document_in_process(pdfgen.minimal_pdf())
         print(guards_installed())
     """)
     assert out == "True"
@@ -53,10 +53,10 @@ def test_an_in_process_read_installs_the_guards_first():
 def test_a_bomb_read_in_process_is_refused():
     out = _run("""
         import pdfgen
-        from service.documents import read_document
+        from service.documents import read_document_in_process
         from service.errors import TooLarge
         try:
-            read_document(pdfgen.flate_bomb_pdf(300))
+            read_document_in_process(pdfgen.flate_bomb_pdf(300))
         except TooLarge:
             print("refused")
     """)
@@ -109,10 +109,10 @@ def test_install_refuses_a_pdfminer_without_the_internals(monkeypatch):
 
 
 def test_nesting_guard_is_active_after_install():
-    from service.documents import read_document
+    from service.documents import read_document_in_process
 
     with pytest.raises(Corrupt, match="deep"):
-        read_document(pdfgen.nested_arrays_pdf(pdfguards.MAX_NESTING + 5))
+        read_document_in_process(pdfgen.nested_arrays_pdf(pdfguards.MAX_NESTING + 5))
 
 
 def _chars(data: bytes, device_class: type) -> list:

@@ -11,7 +11,7 @@ import pdfgen
 import pool_probes
 import pytest
 
-from service.documents import DocumentPool, parse_bytes, read_document
+from service.documents import DocumentPool, parse_bytes, read_document_in_process
 from service.documents.sandbox import default_pool
 from service.errors import Corrupt, Encrypted, ParseTimeout, TooManyPages
 from service.settings import Settings
@@ -53,7 +53,7 @@ def _wait_until_dead(pid: int) -> None:
 
 def test_pool_result_equals_in_process_result(pool):
     data = pdfgen.make_pdf(pages=2, header="Jane - Resume", footer=True)
-    assert pool.parse(data) == read_document(data)
+    assert pool.parse(data) == read_document_in_process(data)
 
 
 def test_typed_errors_cross_the_process_boundary(pool):

@@ -8,7 +8,7 @@ import zipfile
 import pdfgen
 import pytest
 
-from service.documents import parse_bytes, read_document
+from service.documents import parse_bytes, read_document_in_process
 from service.documents.sniff import sniff
 from service.errors import Empty, TextTooLong, TooLarge, UnsupportedFormat
 from service.settings import Settings
@@ -43,11 +43,11 @@ def test_sniff_by_content(data, kind):
 ])
 def test_unsupported(data):
     with pytest.raises(UnsupportedFormat):
-        read_document(data, "resume.pdf")
+        read_document_in_process(data, "resume.pdf")
 
 
 def test_file_name_is_ignored():
-    doc = read_document(b"Skills\nPython", "resume.pdf")
+    doc = read_document_in_process(b"Skills\nPython", "resume.pdf")
     assert doc.source_format == "text"
 
 
@@ -80,7 +80,8 @@ def test_hostile_text_is_cleaned():
 
 
 def test_windows_1252_text_is_decoded():
-    doc = read_document("Jos\u00e9 \u2013 Caf\u00e9 analytics\nSkills: Python".encode("cp1252"))
+    doc = read_document_in_process(
+        "Jos\u00e9 \u2013 Caf\u00e9 analytics\nSkills: Python".encode("cp1252"))
     assert doc.text.startswith("Jos\u00e9 - Caf\u00e9 analytics")
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from service.errors import DocumentError
 from service.evaluation_metrics import auc
-from service.extract.files import read_path
+from service.documents.files import read_path
 from tests.installed import context
 
 # Measured 0.927 on the enlarged corpus (73 readable resumes, 2026-12-05, with role evidence;

@@ -7,7 +7,7 @@ from ..models import Document
 from ..context import AnalysisContext
 
 
-def read_document(data: bytes, filename: str | None, context: AnalysisContext) -> Document:
+def read_upload_sandboxed(data: bytes, filename: str | None, context: AnalysisContext) -> Document:
     """Parse an uploaded file with ``service.documents.parse_bytes`` (limits and sandbox there)
     under the context's settings and with its taxonomy's words."""
     return parse_bytes(data, filename, settings=context.settings, vocabulary=context.vocabulary)

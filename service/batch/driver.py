@@ -14,7 +14,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Protocol, Self
 
 from ..errors import InputError, NotFound, TooLarge
-from ..extract.files import open_regular, too_large
+from ..documents.files import open_regular, too_large
 from ..settings import Settings
 from .inputs import InputFile, expand_inputs
 from .journal import Journal, RunHeader, journal_path_for

@@ -70,7 +70,7 @@ def batch(
     from ..batch.tasks import WorkConfig
     from ..batch.work import describe_run, make_analyzer
     from ..errors import InputError, NotFound, SkillmatchError, TaxonomyError
-    from ..extract.files import read_job_posting
+    from ..documents.files import read_job_posting
 
     err = Console(stderr=True)
     context = analysis_context()

@@ -44,7 +44,8 @@ def extract_command(
         OutputFormat.table
     ),
 ) -> None:
-    from ..extract.files import error_record, extraction_record, read_path
+    from ..documents.files import read_path
+    from .records import error_record, extraction_record
     from ..jsonresume_skills import skills_document
 
     missing = [path for path in paths if not os.path.lexists(path)]

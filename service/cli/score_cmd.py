@@ -64,7 +64,7 @@ def score_command(
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] =
         ReportFormat.table,
 ) -> None:
-    from ..extract.files import read_job_posting, read_path
+    from ..documents.files import read_job_posting, read_path
 
     if profile and job:
         fail("give --profile or --job, not both.", USAGE_EXIT)
@@ -103,7 +103,7 @@ def job_command(
     fmt: Annotated[ProfileFormat, typer.Option("--format", "-f", help="Output format.")] =
         ProfileFormat.table,
 ) -> None:
-    from ..extract.files import read_job_posting
+    from ..documents.files import read_job_posting
 
     if path.is_dir():
         fail(f"{path} is a folder: give one job posting file.", USAGE_EXIT)

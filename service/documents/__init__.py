@@ -1,8 +1,9 @@
 """Documents: bytes of a PDF, DOCX, text or JSON Resume file → a normalised ``Document``.
 
 ``parse_bytes`` is the entry point for untrusted uploads: it sniffs and checks limits here, reads
-plain text in-process and sends PDF/DOCX to the sandboxed worker pool. ``read_document`` does
-the same in the current process (what a worker runs).
+plain text in-process and sends PDF/DOCX to the sandboxed worker pool.
+``read_document_in_process`` does the same in the current process, with no sandbox (what a
+worker runs).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from ..models import Document
 from ..settings import DEFAULTS, Settings
 from .jsonresume import read_json_resume
 from ..normalize import normalize
-from .reader import check_text_length, read_document
+from .reader import check_text_length, read_document_in_process
 from .sandbox import DocumentPool, apply_worker_limits, default_pool, read_document_limited
 from .sniff import check_size, decode_text, sniff
 from .text import clean_decoded, document_from_text
@@ -43,5 +44,5 @@ def parse_bytes(data: bytes, filename: str | None = None, *,
 
 __all__ = [
     "DocumentPool", "apply_worker_limits", "default_pool", "document_from_text", "normalize",
-    "parse_bytes", "read_document", "read_document_limited",
+    "parse_bytes", "read_document_in_process", "read_document_limited",
 ]

@@ -1,4 +1,5 @@
-"""Paths → ``Extraction`` records for the CLI (and anything else that reads files)."""
+"""Files on disk → ``Document``: regular files only, size-checked before reading (the CLI,
+batch and evaluate read paths through here; uploads arrive as bytes at ``parse_bytes``)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
-from .. import documents
 from ..errors import Empty, InputError, NotFound, SkillmatchError, TextTooLong, TooLarge
-from ..models import Document, Extraction, SkillHit
-from ..documents.vocab import BUILT_IN, Vocabulary
+from ..models import Document
 from ..settings import Settings
+from . import parse_bytes
+from .vocab import BUILT_IN, Vocabulary
 
 _NOT_REGULAR = "Not a regular file (a folder, pipe or device)."
 
@@ -80,7 +81,7 @@ def read_path(path: Path, *, settings: Settings,
               vocabulary: Vocabulary = BUILT_IN) -> Document:
     """Read a file into a ``Document`` with the documents layer (``parse_bytes``: PDF, DOCX,
     text or Markdown, told apart by content); every failure is a typed ``SkillmatchError``."""
-    return documents.parse_bytes(read_limited(path, settings.max_upload_bytes), path.name,
+    return parse_bytes(read_limited(path, settings.max_upload_bytes), path.name,
                                  settings=settings, vocabulary=vocabulary)
 
 
@@ -101,26 +102,3 @@ def read_job_posting(path: Path, *, settings: Settings) -> str:
     except SkillmatchError as exc:
         raise type(exc)(f"The job posting {path}: {exc.message}") from None
     return text
-
-
-def hit_record(hit: SkillHit) -> dict[str, Any]:
-    """A skill hit as the CLI's JSON object."""
-    return hit.model_dump(
-        include={"id", "name", "esco", "category", "explicit", "confidence", "implied_by",
-                 "evidence", "years", "last_used"}
-    )
-
-
-def extraction_record(path: str, extraction: Extraction) -> dict[str, Any]:
-    """``{"path", "skills", "not_claimed", "versions"}`` for one input."""
-    return {
-        "path": path,
-        "skills": [hit_record(h) for h in extraction.skills],
-        "not_claimed": [hit_record(h) for h in extraction.not_claimed],
-        "versions": extraction.versions.model_dump(exclude_none=True),
-    }
-
-
-def error_record(path: str, error: SkillmatchError) -> dict[str, Any]:
-    """``{"path", "error": {"code", "message"}}`` for a failed input."""
-    return {"path": path, "error": error.to_dict()}

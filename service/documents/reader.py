@@ -1,4 +1,5 @@
-"""``read_document``: bytes → ``Document`` in the current process (what a sandbox worker runs)."""
+"""``read_document_in_process``: bytes → ``Document`` in the current process, with no sandbox
+(what a sandbox worker runs; elsewhere use ``parse_bytes``)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def check_text_length(length: int, settings: Settings) -> None:
                           f"{settings.max_text_chars:,}.")
 
 
-def read_document(data: bytes, filename: str | None = None, *,
+def read_document_in_process(data: bytes, filename: str | None = None, *,
                   settings: Settings | None = None,
                   vocabulary: Vocabulary = BUILT_IN) -> Document:
     """Sniff ``data`` by content and read it in this process (no sandbox: see ``sandbox``).

@@ -67,11 +67,12 @@ def time_limit(seconds: float) -> Iterator[None]:
 def read_document_limited(data: bytes, filename: str | None = None, *,
                           settings: Settings | None = None,
                           vocabulary: Vocabulary = BUILT_IN) -> Document:
-    """``read_document`` under ``time_limit(settings.parse_timeout_s)``; MemoryError → Corrupt.
+    """``read_document_in_process`` under ``time_limit(settings.parse_timeout_s)``; MemoryError →
+    Corrupt.
 
     For processes that are their own sandbox (call ``apply_worker_limits`` first).
     """
-    from .reader import read_document
+    from .reader import read_document_in_process
 
     from .pdfguards import install_pdfminer_guards
 
@@ -84,7 +85,8 @@ def read_document_limited(data: bytes, filename: str | None = None, *,
 
     try:
         with time_limit(settings.parse_timeout_s), ocr.announcing(extend_for_ocr):
-            return read_document(data, filename, settings=settings, vocabulary=vocabulary)
+            return read_document_in_process(data, filename, settings=settings,
+                                            vocabulary=vocabulary)
     except MemoryError:
         raise _memory_error() from None
     except RecursionError:
@@ -100,11 +102,11 @@ def _start_reader(settings: Settings) -> Callable[..., Document]:
     """A reader worker's setup: guards installed, vocabularies preloaded (the pool caps memory
     before this runs). Returns the in-process reader."""
     from .pdfguards import install_pdfminer_guards
-    from .reader import read_document
+    from .reader import read_document_in_process
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     install_pdfminer_guards()
-    return read_document
+    return read_document_in_process
 
 
 def _read_in_worker(read: Callable[..., Document],

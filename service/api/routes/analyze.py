@@ -7,7 +7,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ...errors import InputError
 from ..deps import RateLimitDep, StateDep
-from ..documents import read_document
+from ..documents import read_upload_sandboxed
 from ..errors import error_responses
 from ..schemas import AnalyzeResult
 from ..uploads import optional_text, read_upload, upload_schema
@@ -39,7 +39,7 @@ async def analyze(request: Request, state: StateDep) -> AnalyzeResult:
         raise InputError("Give a profile name or a job description, not both.")
     async with state.parse_slots.hold(state.settings.max_concurrent_parses):
         document = await run_in_threadpool(
-            read_document, upload.data, upload.filename, state.context
+            read_upload_sandboxed, upload.data, upload.filename, state.context
         )
         extraction, report = await run_in_threadpool(
             state.context.analyze, document, profile=profile, job_text=job_text

@@ -13,7 +13,7 @@ from ...store import records
 from ...store.db import after_delete
 from ...store.models import Resume
 from ..deps import PageDep, SessionDep, StateDep, TenantDep
-from ..documents import read_document
+from ..documents import read_upload_sandboxed
 from ..errors import error_responses
 from ..schemas import Page, ResumePublic, ResumeSummary
 from ..state import AppState
@@ -58,7 +58,7 @@ async def upload_resume(
     label = short_field(upload, "label", MAX_LABEL)
     async with state.parse_slots.hold(settings.max_concurrent_parses):
         document = await run_in_threadpool(
-            read_document, upload.data, upload.filename, state.context)
+            read_upload_sandboxed, upload.data, upload.filename, state.context)
         extraction = await run_in_threadpool(state.context.extract, document)
     resume = await run_in_threadpool(
         store_resume, state, session, caller.tenant_id, extraction, label, len(upload.data)
