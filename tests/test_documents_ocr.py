@@ -3,6 +3,7 @@ its own budget, marked as OCR in the evidence and the report through every door.
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -157,11 +158,13 @@ def test_extract_and_batch_commands_mark_ocr(tmp_path, clean_scan):
     assert len({s["id"] for s in skills} & rb.SKILL_IDS) >= 0.8 * len(rb.SKILL_IDS)
     assert {ev["source"] for s in skills for ev in s["evidence"]} == {"ocr"}
     result = _cli("batch", "scan.pdf", "--out", "rows.jsonl", "--out", "rows.html",
-                  cwd=tmp_path)
+                  "--out", "rows.csv", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     row = json.loads((tmp_path / "rows.jsonl").read_text().splitlines()[0])
     assert row["report"]["warning_codes"] == ["ocr_used"]
     assert "Read by OCR" in (tmp_path / "rows.html").read_text()
+    with (tmp_path / "rows.csv").open(newline="", encoding="utf-8") as fh:
+        assert next(csv.DictReader(fh))["warnings"] == "ocr_used"
 
 
 def test_a_huge_page_is_rendered_within_the_pixel_cap():

@@ -20,7 +20,7 @@ from .report_html import write_html
 
 OUTPUT_SUFFIXES = (".csv", ".jsonl", ".html")
 CSV_COLUMNS = [
-    "path", "status", "score", "error_code", "error_message", "top_gaps", "band",
+    "path", "status", "score", "error_code", "error_message", "top_gaps", "band", "warnings",
 ]
 TOP_GAPS = 5
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -54,11 +54,12 @@ def csv_row(record: dict[str, Any], groups: list[str]) -> list[str]:
         report = record["report"]
         points = _group_points(report)
         cells: list[object] = [record["path"], "ok", f"{report['score']:.1f}", "", "",
-                               "; ".join(gap_labels(report)), report.get("band", "")]
+                               "; ".join(gap_labels(report)), report.get("band", ""),
+                               "; ".join(report.get("warning_codes") or [])]
         cells += [f"{points[g]:.1f}" if g in points else "" for g in groups]
     else:
         error = record["error"]
-        cells = [record["path"], "error", "", error["code"], error["message"], "", ""]
+        cells = [record["path"], "error", "", error["code"], error["message"], "", "", ""]
         cells += [""] * len(groups)
     return [escape_cell(cell) for cell in cells]
 
