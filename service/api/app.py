@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
-import sys
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
@@ -35,12 +33,12 @@ from .docs_ui import install_api_docs
 from .errors import ErrorBody, install_error_handlers
 from .limits import BodySizeLimitMiddleware, RateLimiter, max_body_bytes
 from .routes import analyze, data, health, jobs, match, resumes, taxonomy
+from .interpreter import tune_interpreter
 from .state import AppState
 
 log = logging.getLogger("service.api")
 
 PURGE_INTERVAL_S = 3600.0
-SWITCH_INTERVAL_S = 0.001
 DESCRIPTION = """Find skills in resumes and job postings, score the fit for the ML-engineer role
 or a posted job, and explain the gaps.
 
@@ -68,30 +66,6 @@ def warm_up(state: AppState) -> None:
     default_pool(state.settings).warm()
 
 
-def tune_interpreter() -> None:
-    """Once per process, after warm-up: keep the event loop responsive while threadpool threads
-    run CPU-bound Python (extraction of a large upload, scoring).
-
-    - The GIL switch interval drops from 5 ms to ``SWITCH_INTERVAL_S``: the event loop gives the
-      GIL up at every socket or database call, and with a CPU-bound thread running it waits a
-      whole interval to get it back, so one 400 ms extraction turned a 1 ms cached match into
-      50-100 ms.
-    - Every object alive after warm-up (modules, taxonomy, spaCy pipeline) moves to the
-      collector's permanent generation: a full collection no longer re-scans those ~150k
-      objects (a 200-300 ms pause holding the GIL), only what requests created since.
-    """
-    global _tuned
-    if _tuned:
-        return
-    _tuned = True
-    sys.setswitchinterval(SWITCH_INTERVAL_S)
-    gc.collect()
-    gc.freeze()
-
-
-_tuned = False
-
-
 async def _purge_periodically(state: AppState) -> None:
     while True:
         await asyncio.sleep(PURGE_INTERVAL_S)
@@ -105,7 +79,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     await run_in_threadpool(upgrade_engine, state.engine, state.settings)
     await run_in_threadpool(purge_expired, state)
     await run_in_threadpool(warm_up, state)
-    tune_interpreter()
+    if state.tune_interpreter:
+        tune_interpreter()
     log.info("ready in %.0f ms", (time.perf_counter() - started) * 1000)
     purger = (
         asyncio.create_task(_purge_periodically(state)) if state.settings.retention_days else None
@@ -163,14 +138,22 @@ class AccessLogMiddleware:
             )
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the API (and the candidate page) for ``settings`` (default: the environment)."""
+def create_server_app() -> FastAPI:
+    """The app ``skillmatch serve`` runs (one per server process): settings from the
+    environment, and the process's interpreter tuned after warm-up (``interpreter.py``)."""
+    return create_app(tune=True)
+
+
+def create_app(settings: Settings | None = None, *, tune: bool = False) -> FastAPI:
+    """Build the API (and the candidate page) for ``settings`` (default: the environment);
+    ``tune``: tune this process's interpreter at start-up, as the server does."""
     settings = settings or get_settings()
     engine = make_engine(settings)
     state = AppState(settings=settings, context=AnalysisContext.from_settings(settings),
                      engine=engine, sessions=make_sessionmaker(engine),
                      rate_limiter=RateLimiter(engine, settings),
-                     loop_engine=make_loop_engine(engine), read_engine=make_read_engine(engine))
+                     loop_engine=make_loop_engine(engine), read_engine=make_read_engine(engine),
+                     tune_interpreter=tune)
     app = FastAPI(
         title="skillmatch",
         version=__version__,

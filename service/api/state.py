@@ -28,3 +28,5 @@ class AppState:
     loop_engine: Engine | None = None
     # The engine of reads that need no transaction (``store.db.make_read_engine``).
     read_engine: Engine | None = None
+    # Whether start-up tunes the process's interpreter (the server's app does; see interpreter.py).
+    tune_interpreter: bool = False

@@ -53,7 +53,7 @@ def serve(
     typer.echo(f"Database: {_shown_url(settings)} (schema {revision})")
     typer.echo(f"Serving on http://{host}:{port}/ (API docs at http://{host}:{port}/docs)")
     uvicorn.run(
-        "service.api.app:create_app",
+        "service.api.app:create_server_app",
         factory=True,
         host=host,
         port=port,
