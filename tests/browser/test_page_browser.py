@@ -469,3 +469,19 @@ def test_the_file_name_is_shown_once(page: Any) -> None:
         "getComputedStyle(document.getElementById('resume-file'), '::file-selector-button').color")
     assert caption == "rgba(0, 0, 0, 0)", "the file button's own caption repeats the name"
     assert button != "rgba(0, 0, 0, 0)"
+
+
+def test_a_scanned_resume_is_read_by_ocr_and_the_page_says_so(page: Any) -> None:
+    from service.documents import ocr
+
+    if not ocr.available():
+        pytest.skip("OCR is not installed: " + ocr.INSTALL_HINT)
+    import resume_builders as rb
+
+    upload(page, "scan.pdf", rb.image_pdf(rb.page_image()), "application/pdf")
+    page.click("#submit")
+    assert 0 < float(wait_for_result(page)) < 100
+    assert "Read by OCR" in page.inner_text("#results")
+    matched = page.inner_text("#results")
+    assert sum(name in matched for name in ("Python", "PyTorch", "Kubernetes", "SQL",
+                                             "Docker", "Airflow", "Tableau")) >= 6
