@@ -14,7 +14,7 @@ import pytest
 import resume_builders as rb
 
 from service.documents import document_from_text, ocr, parse_bytes
-from service.extract import extract
+from tests.installed import extract
 
 pytestmark = pytest.mark.slow
 CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "",
