@@ -367,17 +367,26 @@ def _describe(exc: ValidationError) -> str:
     return f"field {field}: {first['msg']}"
 
 
-def _entries(path: Path, key: str, *, required: bool = True) -> list[object]:
-    """The list under ``key`` at the top of a YAML file."""
-    if not path.exists():
-        if required:
-            raise TaxonomyError(f"{path.name}: missing file")
-        return []
-    data = _read_yaml(path)
+def _entries(path: Path, key: str, *, required: bool = True,
+             data: object = None) -> list[object]:
+    """The list under ``key`` at the top of a YAML file (``data``: the file already read)."""
+    if data is None:
+        if not path.exists():
+            if required:
+                raise TaxonomyError(f"{path.name}: missing file")
+            return []
+        data = _read_yaml(path)
     entries = data.get(key) if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise TaxonomyError(f"{path.name}: expected a top-level '{key}:' list")
     return entries
+
+
+def _validated_entries(model: type[BaseModel], path: Path, entries: list[object],
+                       label_key: str = "id") -> list[BaseModel]:
+    """Each entry validated as ``model``; errors name the file and the entry."""
+    return [_validated(model, entry, path.name, _label(entry, index, label_key))
+            for index, entry in enumerate(entries)]
 
 
 def _label(entry: object, index: int, key: str = "id") -> str:
@@ -415,16 +424,12 @@ def load_taxonomy(directory: Path | None = None) -> Taxonomy:
             skills[skill.id] = skill
             where[skill.id] = path.name
     compounds_file = root / "compounds.yaml"
-    compounds = [
-        _validated(Compound, entry, compounds_file.name, _label(entry, index, "forms"))
-        for index, entry in enumerate(_entries(compounds_file, "compounds", required=False))
-    ]
+    compounds = _validated_entries(
+        Compound, compounds_file, _entries(compounds_file, "compounds", required=False), "forms")
     education = _load_education(root / "education.yaml")
     titles_file = root / "titles.yaml"
-    titles = [
-        _validated(Title, entry, titles_file.name, _label(entry, index))
-        for index, entry in enumerate(_entries(titles_file, "titles", required=False))
-    ]
+    titles = _validated_entries(Title, titles_file,
+                                _entries(titles_file, "titles", required=False))
     _merge_esco(root / "esco.yaml", skills, where)
     research = _load_research(root / "research.yaml")
     cues_file = root / "cues.yaml"
@@ -471,14 +476,8 @@ def _load_education(path: Path) -> Education:
     data = _read_yaml(path)
     if not isinstance(data, dict):
         raise TaxonomyError(f"{path.name}: expected 'levels:' and 'fields:' lists")
-    levels = [
-        _validated(DegreeLevel, entry, path.name, _label(entry, index))
-        for index, entry in enumerate(_entries(path, "levels"))
-    ]
-    fields = [
-        _validated(FieldOfStudy, entry, path.name, _label(entry, index))
-        for index, entry in enumerate(_entries(path, "fields"))
-    ]
+    levels = _validated_entries(DegreeLevel, path, _entries(path, "levels", data=data))
+    fields = _validated_entries(FieldOfStudy, path, _entries(path, "fields", data=data))
     return Education.model_validate({"levels": levels, "fields": fields})
 
 
@@ -488,8 +487,7 @@ def _load_research(path: Path) -> Research:
     data = _read_yaml(path)
     if not isinstance(data, dict):
         raise TaxonomyError(f"{path.name}: expected 'venues:', 'thesis_fields:' and 'proves:'")
-    venues = [_validated(Venue, entry, path.name, _label(entry, index))
-              for index, entry in enumerate(_entries(path, "venues"))]
+    venues = _validated_entries(Venue, path, _entries(path, "venues", data=data))
     rest = {k: v for k, v in data.items() if k != "venues"}
     research = _validated(Research, {**rest, "venues": []}, path.name, "research")
     assert isinstance(research, Research)
