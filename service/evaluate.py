@@ -273,9 +273,10 @@ class DictionaryMatcher:
         return Prediction(found)
 
 
-def extraction_prediction(extraction: Extraction, baseline: DictionaryMatcher) -> Prediction:
+def extraction_prediction(extraction: Extraction, dictionary: Prediction) -> Prediction:
     """Our explicit skills with their evidence lines, plus a note on each skill the extractor
-    saw but did not claim (negated, implied, or rejected in context) to explain misses."""
+    saw but did not claim (negated, implied, or rejected in context) to explain misses;
+    ``dictionary``: what the plain dictionary finds in the same text (its forms we rejected)."""
     found = {fold(h.name): [e.line for e in h.evidence] for h in extraction.skills if h.explicit}
     notes: dict[str, str] = {}
     for hit in extraction.not_claimed:
@@ -284,7 +285,7 @@ def extraction_prediction(extraction: Extraction, baseline: DictionaryMatcher) -
     for hit in extraction.skills:
         if not hit.explicit:
             notes.setdefault(fold(hit.name), "only implied by " + ", ".join(hit.implied_by))
-    for name, lines in baseline.find(extraction.text).found.items():
+    for name, lines in dictionary.found.items():
         shown = " | ".join(_clip(line) for line in list(dict.fromkeys(lines))[:2])
         notes.setdefault(name, f"form present {len(lines)}×, rejected: {shown}")
     return Prediction(found, notes)
@@ -401,9 +402,10 @@ class Evaluator:
                 continue
             except SkillmatchError as exc:  # a gold row naming a file that is not there
                 raise InputError(f"{doc.doc}: {exc.message}") from None
-            ours.add(doc, extraction_prediction(extraction, self.baseline), scope)
+            dictionary = self.baseline.find(extraction.text)
+            ours.add(doc, extraction_prediction(extraction, dictionary), scope)
             if baseline:
-                plain.add(doc, self.baseline.find(extraction.text), scope)
+                plain.add(doc, dictionary, scope)
         systems = [ours.result(SYSTEM, self.top)]
         if baseline:
             systems.append(plain.result(BASELINE, self.top))
