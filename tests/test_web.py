@@ -14,6 +14,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from service.documents import ocr
 from service.errors import DocumentError, all_error_classes
 from service.models import (
     Evidence,
@@ -140,6 +141,16 @@ def test_page_shows_the_configured_upload_limit() -> None:
     html = TestClient(app).get("/").text
     assert "up to 3 MB" in html and 'data-max-bytes="3145728"' in html
     assert 'maxlength="5000"' in html
+
+
+def test_page_says_whether_a_scanned_pdf_can_be_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = page_app()
+    app.state.settings = Settings(ocr_max_pages=0)
+    assert "not a scanned image" in TestClient(app).get("/").text
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    app.state.settings = Settings(ocr_max_pages=4)
+    html = TestClient(app).get("/").text
+    assert "A scanned PDF is read by OCR" in html and "not a scanned image" not in html
 
 
 def test_page_has_no_inline_script_style_or_event_handler_and_no_external_resource(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..documents import ocr
 from ..settings import Settings
 
 WEB_DIR = Path(__file__).parent
@@ -33,15 +34,18 @@ class PageContext(BaseModel):
     max_upload_bytes: int
     max_upload_mb: str
     max_text_chars: int
+    ocr_enabled: bool = False
 
 
 def page_context(settings: Settings) -> PageContext:
-    """The template context for ``/`` under ``settings`` (limits shown to the candidate)."""
+    """The template context for ``/`` under ``settings``: the limits shown to the candidate, and
+    whether a scanned PDF can be read here (OCR on and installed)."""
     megabytes = settings.max_upload_bytes / (1024 * 1024)
     return PageContext(
         max_upload_bytes=settings.max_upload_bytes,
         max_upload_mb=f"{megabytes:.0f}" if megabytes >= 1 else f"{megabytes:.1f}",
         max_text_chars=settings.max_text_chars,
+        ocr_enabled=ocr.enabled(settings),
     )
 
 
