@@ -177,6 +177,25 @@ def test_degree_levels_and_fields(parsed):
     assert no_headings.required_level is None and no_headings.preferred_level == "phd"
 
 
+@pytest.mark.parametrize(("sentence", "level"), [
+    ("A graduate degree in Computer Science or a related field.", "master"),  # a form in education.yaml
+    ("Master of Engineering (M.Eng) in Electrical Engineering.", "master"),
+    ("A degree in Statistics, Mathematics or Physics.", "bachelor"),  # no level named
+    ("BS/MS in Computer Science.", "bachelor"),
+    ("Doctor of Philosophy in Machine Learning.", "phd"),
+])
+def test_degree_levels_come_from_the_taxonomy_forms(sentence: str, level: str) -> None:
+    posting = ("Machine Learning Engineer\nRequirements\n- 3+ years of Python and PyTorch.\n"
+               f"- {sentence}\n")
+    assert parse_job(posting).education.required_level == level
+
+
+def test_a_two_letter_level_form_needs_degree_context() -> None:
+    posting = ("Data Analyst\nRequirements\n- Python and SQL.\n- MS Office and Excel.\n"
+               "- Reports for the BA team.\n")
+    assert parse_job(posting).education.required_level is None
+
+
 def test_degree_fields_are_not_skills(parsed):
     ranking = items(parsed["ranking"])
     assert ("statistics",) not in ranking

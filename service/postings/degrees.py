@@ -6,34 +6,58 @@ requirement, with alternatives, never a required skill."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import get_args
 
 from ..models import Citation, EducationRequirement
+from ..models.profile import DegreeLevel
 from .cues import CuePatterns, I, Kind
 from .segments import cite, section_at
 
 REQUIREMENT_SHARE = 0.12  # the degree's and the years' weight, as a share of the skills' weight
 
-DEGREES = [
-    ("phd", re.compile(r"\bph\.?\s?d\b\.?|\bdoctora(?:te|l)\b", I)),
-    ("master", re.compile(
-        r"\bmaster'?s?\b|\bm\.s\.?|\bmsc\b|\bm\.sc\b|\bms\b(?=\s*(?:/|or\b|in\b|degree|,|\)))|\bmba\b",
-        I)),
-    ("bachelor", re.compile(
-        r"\bbachelor'?s?\b|\bb\.s\.?|\bbsc\b|\bb\.sc\b|\bbs\b(?=\s*(?:/|or\b|in\b|degree|,|\)))|"
-        r"\bb\.a\.|\bundergraduate degree\b|\bfour[- ]year degree\b|\buniversity degree\b|"
-        r"\bcollege degree\b|\bdegree in\b", I)),
-]
-BACHELOR_NAMED = re.compile(r"\bbachelor|\bb\.?s\.?c?\b|\bb\.a\.|undergraduate", I)
+# A degree named without its level ("a degree in Statistics", "a university degree"): a bachelor's
+UNNAMED_DEGREE = re.compile(r"\bdegree in\b|\b(?:four[- ]year|university|college|undergraduate) "
+                            r"degree\b", I)
+# A two-letter level form ("MS", "BS") is a degree only before "/", "or", "in", "degree", "," or ")"
+# ("MS/PhD", "BS in Physics"), not in "MS Office" or at the end of a sentence.
+SHORT_FORM_FOLLOWER = re.compile(r"\s*(?:/|or\b|in\b|degree|,|\))", I)
+
+LevelPatterns = Sequence[tuple[str, re.Pattern[str]]]
+
+
+def degree_levels(levels: LevelPatterns) -> LevelPatterns:
+    """The level patterns a posting's degree requirement can name (``Vocabulary.levels`` without
+    associate degrees and school-level qualifications: ``DegreeLevel``)."""
+    return [(level, pattern) for level, pattern in levels if level in get_args(DegreeLevel)]
+
+
+def levels_named(text: str, levels: LevelPatterns) -> list[str]:
+    """The degree levels ``text`` names, in the order of ``levels`` (``degree_levels``, highest
+    first); a degree with no level named is a bachelor's."""
+    named = []
+    for level, pattern in levels:
+        for match in pattern.finditer(text):
+            form = match.group(0)
+            if len(form) > 2 or not form.isupper() or SHORT_FORM_FOLLOWER.match(text, match.end()):
+                named.append(level)
+                break
+    if not named and UNNAMED_DEGREE.search(text):
+        named.append("bachelor")
+    return named
+
+
 _LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z /]{1,30}:\s*")  # "Education: BS in …"
 
 
 FieldPatterns = list[tuple[str, re.Pattern[str]]]
 
 
-def is_degree_field(sentence: str, mention: str, fields: FieldPatterns) -> bool:
+def is_degree_field(sentence: str, mention: str, fields: FieldPatterns,
+                    levels: LevelPatterns) -> bool:
     """"A degree in Statistics": the field of a degree, not the skill (``fields``: the
     taxonomy's field patterns, ``field_patterns(taxonomy)``)."""
-    if not any(pattern.search(sentence) for _, pattern in DEGREES):
+    if not levels_named(sentence, levels):
         return False
     return any(pattern.search(mention) for _, pattern in fields)
 
@@ -55,12 +79,12 @@ def fields_named(text: str, fields: FieldPatterns) -> list[str]:
 def education_requirement(
     body: str, sections: list[tuple[int, int, Kind | None]], sentences: list[tuple[int, int]],
     skill_weight: float, ranks: dict[str, int], quantitative: list[str], cues: CuePatterns,
-    fields_of_study: FieldPatterns,
+    fields_of_study: FieldPatterns, levels: LevelPatterns,
 ) -> EducationRequirement:
     """The degree levels the posting requires or prefers, and the fields it accepts (the
     taxonomy's field forms, as the documents layer reads a resume's degree); ``ranks``: degree
-    level id -> rank, ``quantitative``: the fields "or a related field" admits (both from
-    ``taxonomy/education.yaml``)."""
+    level id -> rank, ``quantitative``: the fields "or a related field" admits, ``levels``: each
+    level's forms (all from ``taxonomy/education.yaml``)."""
     required: list[str] = []
     preferred: list[str] = []
     fields: list[str] = []
@@ -68,19 +92,12 @@ def education_requirement(
     why: Citation | None = None
     for start, end in sentences:
         sentence = body[start:end]
-        levels = [level for level, pattern in DEGREES if pattern.search(sentence)]
-        if not levels:
-            continue
-        if levels == ["bachelor"] and not re.search(r"degree|bachelor|\bb\.?s\.?c?\b|\bb\.a\.",
-                                                    sentence, I):
+        if not levels_named(sentence, levels):
             continue
         importance, _ = cues.importance(sentence, section_at(sections, start), None)
         # "BS required, MS or PhD preferred": split the cues clause by clause
         for clause in re.split(r"[,;]|\bbut\b", sentence):
-            clause_levels = [lv for lv, p in DEGREES if p.search(clause)]
-            if (len(clause_levels) > 1 and "bachelor" in clause_levels
-                    and not BACHELOR_NAMED.search(clause)):
-                clause_levels.remove("bachelor")  # "Master's degree in X": not a bachelor's
+            clause_levels = levels_named(clause, levels)
             if not clause_levels:
                 continue
             if cues.preferred.search(clause):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..models import Extraction
 from .cues import ALTERNATIVE_GAP, NOT_NEEDED, SKILL_LEAD, YEARS, CuePatterns, Kind, number
-from .degrees import FieldPatterns, is_degree_field
+from .degrees import FieldPatterns, LevelPatterns, is_degree_field
 from .segments import clause, section_at, sentence_at
 
 # skill category -> the posting group it is listed under (and alternatives must share)
@@ -55,6 +55,7 @@ class Item:
 def find_mentions(
     extraction: Extraction, body: str, sections: list[tuple[int, int, Kind | None]],
     sentences: list[tuple[int, int]], cues: CuePatterns, fields: FieldPatterns,
+    levels: LevelPatterns,
 ) -> list[Mention]:
     """Each explicit, non-negated skill mention the posting does not decline or name as a degree
     field, with its sentence, importance and strength."""
@@ -68,7 +69,7 @@ def find_mentions(
             sentence = sentence_at(sentences, ev.start)
             if NOT_NEEDED.search(clause(body, sentence, ev.start, ev.end)):
                 continue
-            if is_degree_field(body[sentence[0]:sentence[1]], ev.text, fields):
+            if is_degree_field(body[sentence[0]:sentence[1]], ev.text, fields, levels):
                 continue
             section = section_at(sections, ev.start)
             if section == "excluded":

@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..documents.vocab import field_patterns
+from ..documents.vocab import field_patterns, level_patterns
 from ..errors import InputError
 from ..models import Extraction, Profile
 from ..taxonomy import Taxonomy
 from .cues import I, cue_patterns
-from .degrees import education_requirement
+from .degrees import degree_levels, education_requirement
 from .experience import experience_requirement
 from .groups import build_groups
 from .mentions import attach_years, find_mentions, merge_items
@@ -49,7 +49,9 @@ def parse_job(
     sentences = sentences_of(body)
     cues = cue_patterns(tax)
     fields_of_study = field_patterns(tax)
-    mentions = find_mentions(extraction, body, sections, sentences, cues, fields_of_study)
+    ranks = {level.id: level.rank for level in tax.education.levels}
+    levels = degree_levels(level_patterns(tax))
+    mentions = find_mentions(extraction, body, sections, sentences, cues, fields_of_study, levels)
     if not mentions:
         raise InputError("No skills from the taxonomy were found in the job description.")
     skill_years = attach_years(mentions, body)
@@ -61,10 +63,9 @@ def parse_job(
     skill_weight = sum(g.weight for g in groups)
     experience = experience_requirement(body, sections, sentences, skill_years, skill_weight,
                                         cues)
-    ranks = {level.id: level.rank for level in tax.education.levels}
     quantitative = [f.id for f in tax.education.fields if f.relevant]
     education = education_requirement(body, sections, sentences, skill_weight, ranks,
-                                      quantitative, cues, fields_of_study)
+                                      quantitative, cues, fields_of_study, levels)
     role = role_requirement(family, job_title, body, tax, skill_weight)
     warnings = []
     if len(items) < 3:
