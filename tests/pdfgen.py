@@ -288,6 +288,12 @@ def png_bytes() -> bytes:
             + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
 
 
+def gif_bytes() -> bytes:
+    """A valid 1x1 GIF (an image format never read, with or without OCR)."""
+    return (b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00"
+            b"\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;")
+
+
 def truncated_pdf() -> bytes:
     """A real resume PDF cut off in the middle."""
     data = make_pdf()

@@ -37,7 +37,7 @@ BROKEN = [
     ("locked.pdf", pdfgen.encrypted_pdf, 422, "encrypted"),
     ("scan.pdf", pdfgen.image_only_pdf, 422, "no_text_layer"),
     ("long.pdf", lambda: pdfgen.many_pages_pdf(40), 422, "too_many_pages"),
-    ("photo.pdf", pdfgen.png_bytes, 415, "unsupported_format"),
+    ("photo.pdf", pdfgen.gif_bytes, 415, "unsupported_format"),
     ("noise.pdf", pdfgen.random_bytes, 415, "unsupported_format"),
 ]
 

@@ -44,25 +44,25 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("ml-engineer.txt", "backend-developer.txt", "non-technical.txt"):
         shutil.copy(SAMPLES / name, resumes / name)
     (resumes / "notes.png").write_bytes(pdfgen.png_bytes())  # not picked up from the folder
-    (root / "photo.png").write_bytes(pdfgen.png_bytes())
+    (root / "photo.gif").write_bytes(pdfgen.gif_bytes())
     return root
 
 
 @pytest.mark.slow
 def test_batch_mixed_folder_writes_every_file_once(folder: Path) -> None:
     out = folder / "out"
-    result = _batch("resumes", "photo.png", "--workers", "2", "--out", "out/r.csv",
+    result = _batch("resumes", "photo.gif", "--workers", "2", "--out", "out/r.csv",
                     "--out", "out/r.jsonl", "--out", "out/r.html", cwd=folder)
     assert result.returncode == 1, result.stderr
     with (out / "r.csv").open(newline="") as fh:
         rows = {r["path"]: r for r in csv.DictReader(fh)}
     expected = {"resumes/pdf/one-column.pdf", "resumes/pdf/two-column.pdf", "resumes/broken.pdf",
                 "resumes/scan.pdf", "resumes/word.docx", "resumes/ml-engineer.txt",
-                "resumes/backend-developer.txt", "resumes/non-technical.txt", "photo.png"}
+                "resumes/backend-developer.txt", "resumes/non-technical.txt", "photo.gif"}
     assert set(rows) == expected
     errors = {p: r["error_code"] for p, r in rows.items() if r["status"] == "error"}
     assert errors == {"resumes/broken.pdf": "corrupt", "resumes/scan.pdf": "no_text_layer",
-                      "photo.png": "unsupported_format"}
+                      "photo.gif": "unsupported_format"}
     scores = {p: float(r["score"]) for p, r in rows.items() if r["status"] == "ok"}
     assert scores["resumes/ml-engineer.txt"] > scores["resumes/backend-developer.txt"] > \
         scores["resumes/non-technical.txt"]
@@ -75,7 +75,7 @@ def test_batch_mixed_folder_writes_every_file_once(folder: Path) -> None:
     assert report["profile"] == "ml-engineer" and report["breakdown"]
     html = (out / "r.html").read_text()
     assert all(path in html for path in expected)
-    resumed = _batch("resumes", "photo.png", "--out", "out/r.csv", "--resume", cwd=folder)
+    resumed = _batch("resumes", "photo.gif", "--out", "out/r.csv", "--resume", cwd=folder)
     assert resumed.returncode == 1
     assert "This run analysed 0; skipped 9 already in the journal" in resumed.stdout
 

@@ -38,7 +38,7 @@ def _parse(data: bytes, settings: Settings = SETTINGS):
 @pytest.mark.parametrize(("make", "error"), [
     (lambda: b"", Empty),
     (pdfgen.random_bytes, UnsupportedFormat),
-    (pdfgen.png_bytes, UnsupportedFormat),
+    (pdfgen.gif_bytes, UnsupportedFormat),
     (pdfgen.truncated_pdf, Corrupt),
     (pdfgen.encrypted_pdf, Encrypted),
     (pdfgen.image_only_pdf, NoTextLayer),

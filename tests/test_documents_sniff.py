@@ -38,12 +38,20 @@ def test_sniff_by_content(data, kind):
 
 
 @pytest.mark.parametrize("data", [
-    pdfgen.png_bytes(), b"\xff\xd8\xff\xe0JFIF" + bytes(100), b"MZ\x90\x00" + bytes(200),
+    pdfgen.gif_bytes(), b"II*\x00" + bytes(100), b"MZ\x90\x00" + bytes(200),
     _zip({"hello.txt": b"hi"}), pdfgen.random_bytes(), b"\x00\x01\x02\x03" * 100,
 ])
 def test_unsupported(data):
     with pytest.raises(UnsupportedFormat):
         read_document_in_process(data, "resume.pdf")
+
+
+@pytest.mark.parametrize("data", [pdfgen.png_bytes(), b"\xff\xd8\xff\xe0JFIF" + bytes(100)],
+                         ids=["png", "jpeg"])
+def test_photos_are_images_and_refused_without_ocr(data):
+    assert sniff(data) == "image"
+    with pytest.raises(UnsupportedFormat, match="only with OCR"):
+        read_document_in_process(data, "resume.pdf", settings=Settings(ocr_max_pages=0))
 
 
 def test_file_name_is_ignored():

@@ -143,14 +143,17 @@ def test_page_shows_the_configured_upload_limit() -> None:
     assert 'maxlength="5000"' in html
 
 
-def test_page_says_whether_a_scanned_pdf_can_be_read(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_page_says_whether_a_scan_or_photo_can_be_read(monkeypatch: pytest.MonkeyPatch) -> None:
     app = page_app()
     app.state.settings = Settings(ocr_max_pages=0)
-    assert "not a scanned image" in TestClient(app).get("/").text
+    html = TestClient(app).get("/").text
+    assert "not a scanned image" in html and 'data-ocr="false"' in html and ".jpg" not in html
     monkeypatch.setattr(ocr, "available", lambda: True)
     app.state.settings = Settings(ocr_max_pages=4)
     html = TestClient(app).get("/").text
-    assert "A scanned PDF is read by OCR" in html and "not a scanned image" not in html
+    assert "A scanned PDF or a photo of the page (PNG, JPEG) is read by OCR" in html
+    assert "not a scanned image" not in html and 'data-ocr="true"' in html
+    assert ".jpg" in html and "image/png" in html  # the file chooser offers photos
 
 
 def test_page_has_no_inline_script_style_or_event_handler_and_no_external_resource(

@@ -22,7 +22,8 @@ from .vocab import BUILT_IN, Vocabulary
 def parse_bytes(data: bytes, filename: str | None = None, *,
                 settings: Settings | None = None,
                 vocabulary: Vocabulary = BUILT_IN) -> Document:
-    """Read an uploaded file: text in-process, PDF/DOCX in the default sandbox pool, with the
+    """Read an uploaded file: text in-process, PDF, DOCX and images in the default sandbox pool
+    (images only reach it where OCR is on: ``read_image``), with the
     taxonomy's ``vocabulary`` (titles, degrees; default: the built-in lists).
 
     Raises ``DocumentError`` subclasses (see ``docs/errors.md``); never anything else for bad
@@ -31,7 +32,7 @@ def parse_bytes(data: bytes, filename: str | None = None, *,
     settings = settings or DEFAULTS
     check_size(data, settings.max_upload_bytes)
     kind = sniff(data)
-    if kind in ("pdf", "docx"):
+    if kind in ("pdf", "docx", "image"):
         return default_pool(settings).parse(data, filename, settings=settings,
                                             vocabulary=vocabulary)
     text, warnings = clean_decoded(decode_text(data) or "")

@@ -1,4 +1,5 @@
-"""OCR for PDF pages without a text layer (scans, phone photos, text drawn as outlines).
+"""OCR for PDF pages without a text layer (scans, phone photos, text drawn as outlines) and for
+resumes uploaded as images (``image``).
 
 Engine: Tesseract 5 (the Debian ``tesseract-ocr`` + ``tesseract-ocr-eng`` packages), run as a
 subprocess per page, single-threaded (``OMP_THREAD_LIMIT=1``: on two shared cores OpenMP's
@@ -39,10 +40,11 @@ def tesseract_path() -> str | None:
 
 
 def available() -> bool:
-    """Whether this process can OCR: Tesseract and the PDF renderer are both installed."""
+    """Whether this process can OCR: Tesseract, the PDF renderer and Pillow are installed."""
     if tesseract_path() is None:
         return False
     try:
+        import PIL  # noqa: F401
         import pypdfium2  # noqa: F401
     except ImportError:
         return False
@@ -129,8 +131,8 @@ def recognise(image, timeout_s: float, page: int) -> str:
                            "per scanned page). Export the resume with its text, or upload "
                            "DOCX or TXT.") from None
     if result.returncode != 0:
-        raise Corrupt(f"OCR could not read page {page} of the PDF. Export it again and "
-                      "retry.")
+        raise Corrupt(f"OCR could not read page {page} of the document. Export or scan it again "
+                      "and retry.")
     return result.stdout.decode("utf-8", errors="replace")
 
 

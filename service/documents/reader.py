@@ -7,6 +7,7 @@ from ..errors import TextTooLong, UnsupportedFormat
 from ..models import Document
 from ..settings import DEFAULTS, Settings
 from .docx import read_docx
+from .image import image_kind, read_image
 from .jsonresume import read_json_resume
 from .pdf import read_pdf
 from .sniff import check_size, decode_text, sniff
@@ -35,6 +36,8 @@ def read_document_in_process(data: bytes, filename: str | None = None, *,
         doc = read_pdf(data, settings, vocabulary)
     elif kind == "docx":
         doc = read_docx(data, settings, vocabulary)
+    elif kind == "image":
+        doc = read_image(data, image_kind(data) or "png", settings, vocabulary)
     else:
         text = decode_text(data)
         if text is None:

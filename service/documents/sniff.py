@@ -9,14 +9,13 @@ import zipfile
 from typing import Literal
 
 from ..errors import Empty, TooLarge, UnsupportedFormat
+from .image import image_kind
 from .jsonresume import looks_like_json
 from .text import decode_damaged
 
-Kind = Literal["pdf", "docx", "text", "markdown", "json"]
+Kind = Literal["pdf", "docx", "text", "markdown", "json", "image"]
 
 _MAGIC_REJECT = {
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
     b"MZ": "a Windows program",
     b"\x7fELF": "a Linux program",
@@ -87,9 +86,11 @@ def decode_text(data: bytes) -> str | None:
 
 
 def sniff(data: bytes) -> Kind:
-    """The document kind of ``data`` by magic bytes, or by shape for text (``json`` for a JSON
-    object or array: a JSON Resume or not, told by ``jsonresume``); ``UnsupportedFormat``
-    otherwise."""
+    """The document kind of ``data`` by magic bytes (``image`` for a PNG or JPEG: read by OCR),
+    or by shape for text (``json`` for a JSON object or array: a JSON Resume or not, told by
+    ``jsonresume``); ``UnsupportedFormat`` otherwise."""
+    if image_kind(data) is not None:
+        return "image"
     if b"%PDF-" in data[:1024] or data.startswith(b"%PDF") or _pdf_body(data):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):

@@ -20,6 +20,7 @@ ACCEPT = ",".join([
     "application/json",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 ])
+ACCEPT_IMAGES = ",".join([".png", ".jpg", ".jpeg", "image/png", "image/jpeg"])  # with OCR only
 
 MEDIA_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
                ".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon"}
@@ -39,13 +40,15 @@ class PageContext(BaseModel):
 
 def page_context(settings: Settings) -> PageContext:
     """The template context for ``/`` under ``settings``: the limits shown to the candidate, and
-    whether a scanned PDF can be read here (OCR on and installed)."""
+    whether a scanned PDF or a photo (PNG, JPEG) can be read here (OCR on and installed)."""
     megabytes = settings.max_upload_bytes / (1024 * 1024)
+    enabled = ocr.enabled(settings)
     return PageContext(
         max_upload_bytes=settings.max_upload_bytes,
         max_upload_mb=f"{megabytes:.0f}" if megabytes >= 1 else f"{megabytes:.1f}",
         max_text_chars=settings.max_text_chars,
-        ocr_enabled=ocr.enabled(settings),
+        ocr_enabled=enabled,
+        accept=f"{ACCEPT},{ACCEPT_IMAGES}" if enabled else ACCEPT,
     )
 
 

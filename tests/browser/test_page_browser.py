@@ -140,9 +140,9 @@ def test_salary_band_for_the_profile_uses_the_candidate_years(page: Any, pdf: by
     assert "years of experience" in salary
 
 
-def test_a_png_is_refused_with_a_clear_message(page: Any) -> None:
-    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(200)
-    upload(page, "photo.pdf", png, "application/pdf")
+def test_a_gif_is_refused_with_a_clear_message(page: Any) -> None:
+    gif = b"GIF89a" + bytes(200)
+    upload(page, "photo.pdf", gif, "application/pdf")
     page.click("#submit")
     status = page.wait_for_selector("#status.status-error", timeout=30_000)
     text = status.inner_text()

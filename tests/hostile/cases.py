@@ -127,7 +127,7 @@ CASES: list[Case] = [
     Case("empty", "empty.pdf", lambda: b"", 422, "empty"),
     Case("random-bytes", "noise.pdf", lambda: pdfgen.random_bytes(8192, seed=11), 415,
          "unsupported_format"),
-    Case("png-renamed", "photo.pdf", pdfgen.png_bytes, 415, "unsupported_format"),
+    Case("gif-renamed", "photo.pdf", pdfgen.gif_bytes, 415, "unsupported_format"),
     Case("zip-renamed", "archive.pdf", zip_archive, 415, "unsupported_format"),
     Case("exe-renamed", "setup.pdf", exe_bytes, 415, "unsupported_format"),
     Case("truncated-pdf", "truncated.pdf", pdfgen.truncated_pdf, 422, "corrupt"),

@@ -27,7 +27,9 @@
   var STRONG_SECTIONS = ["experience", "projects", "summary"];
   var BAND_NAMES = { strong: "Strong fit.", partial: "Partial fit.", weak: "Weak fit." };
 
-  var ACCEPTED = "PDF, DOCX, TXT or JSON Resume";
+  var readsImages = form.dataset.ocr === "true";  // OCR on the server: photos are read too
+  var ACCEPTED = readsImages ? "PDF, DOCX, TXT, JSON Resume or a photo of the page (PNG, JPEG)"
+    : "PDF, DOCX, TXT or JSON Resume";
   var MESSAGES = {
     no_text_layer: "This PDF looks like a scanned image: it has no text layer, and OCR (reading " +
       "text from pictures) found no text in it or is not available here. Open your resume in your " +
@@ -37,7 +39,7 @@
     encrypted: "This PDF is password-protected, so it cannot be opened. Save a copy without a " +
       "password (export or print it to PDF again) and upload that.",
     unsupported_format: "This file type cannot be read. Upload your resume as " + ACCEPTED +
-      ". Images (PNG, JPG) and other formats are not supported.",
+      (readsImages ? "." : ". Images (PNG, JPG) and other formats are not supported."),
     corrupt: "This file seems to be damaged and could not be read. Export it again from the " +
       "program you wrote it in and try once more.",
     too_many_pages: "This document has more pages than a resume usually does, more than the " +
@@ -45,7 +47,7 @@
     timeout: "Reading this file took too long. Export it again as a simple PDF, or upload the " +
       "DOCX or a TXT version.",
     empty: "No text was found in this file. Check that you chose the right file. If it is a " +
-      "scanned PDF, export a text PDF, DOCX or TXT instead.",
+      "scan or a photo, export a text PDF, DOCX or TXT instead.",
     text_too_long: "The text is too long to analyse. Upload just your resume, and shorten the " +
       "job description if you pasted one.",
     rate_limited: "You have sent many checks in a short time. Please wait a moment and try again.",
