@@ -22,12 +22,11 @@ from service.evaluate import (
     EvaluationReport,
     Floors,
     Scores,
-    _trie,
-    _trie_pattern,
     floor_failures,
     load_floors,
     load_gold,
 )
+from service.evaluate.dictionary import forms_pattern
 from service.taxonomy import get_taxonomy
 from tests.installed import evaluate
 
@@ -179,7 +178,7 @@ FORM = st.text(alphabet="ab+ .", min_size=1, max_size=4).filter(lambda f: f.stri
 def test_trie_pattern_matches_like_longest_first_alternation(forms: list[str], text: str) -> None:
     edges = r"(?<![^\W_])(?:{})(?![^\W_])"
     naive = edges.format("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
-    trie = edges.format(_trie_pattern(_trie(forms)))
+    trie = edges.format(forms_pattern(forms))
     found = [m.span() for m in re.finditer(trie, text, re.IGNORECASE)]
     assert found == [m.span() for m in re.finditer(naive, text, re.IGNORECASE)]
 

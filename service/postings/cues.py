@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..taxonomy import Taxonomy
+from ..taxonomy import Taxonomy, per_taxonomy
 
 Kind = str  # "required" | "preferred" | "duties" | "other" | "excluded"
 I = re.IGNORECASE
@@ -83,22 +83,16 @@ class CuePatterns:
 
 
 _NEVER = re.compile(r"(?!)")
-_COMPILED: dict[int, tuple[Taxonomy, CuePatterns]] = {}
 
 
+@per_taxonomy
 def cue_patterns(tax: Taxonomy) -> CuePatterns:
     """The taxonomy's cues compiled once per taxonomy object."""
-    entry = _COMPILED.get(id(tax))
-    if entry is None or entry[0] is not tax:
-        def join(patterns: list[str]) -> re.Pattern[str]:
-            return re.compile("|".join(f"(?:{p})" for p in patterns), I) if patterns else _NEVER
+    def join(patterns: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), I) if patterns else _NEVER
 
-        cues = tax.cues
-        entry = (tax, CuePatterns(join(cues.preferred), join(cues.required), join(cues.emphasis)))
-        if len(_COMPILED) > 8:
-            _COMPILED.clear()
-        _COMPILED[id(tax)] = entry
-    return entry[1]
+    cues = tax.cues
+    return CuePatterns(join(cues.preferred), join(cues.required), join(cues.emphasis))
 
 
 def number(token: str | None) -> float | None:

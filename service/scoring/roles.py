@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..documents.timeline import merged_years
 from ..models import Evidence, Extraction, Position
-from ..taxonomy import Taxonomy, Title
+from ..taxonomy import Taxonomy, Title, per_taxonomy
 
 STUDENT_SHARE = 0.5  # a year as an intern or student researcher, toward years in the family
 SAME_FAMILY, ML_FAMILIES, NEAR_FAMILY = 1.0, 0.8, 0.4  # how well a role matches a posting's
@@ -116,26 +116,16 @@ def _longest(matcher: tuple[re.Pattern[str], dict[str, str]] | None, text: str) 
     return owner[max(found, key=len).casefold()]
 
 
-_COMPILED: dict[int, tuple[Taxonomy, RoleFamilies, re.Pattern[str] | None, re.Pattern[str]]] = {}
-
-
-def _compiled(tax: Taxonomy) -> tuple[Taxonomy, RoleFamilies, re.Pattern[str] | None,
-                                      re.Pattern[str]]:
+@per_taxonomy
+def _compiled(tax: Taxonomy) -> tuple[RoleFamilies, re.Pattern[str] | None, re.Pattern[str]]:
     """Role families, venue and ML-word patterns, compiled once per taxonomy object."""
-    entry = _COMPILED.get(id(tax))
-    if entry is None or entry[0] is not tax:
-        venues = [(f, "venue") for v in tax.research.venues for f in v.forms]
-        entry = (tax, RoleFamilies(tax.titles), _matcher(venues)[0] if venues else None,
-                 _ml_words(tax))
-        if len(_COMPILED) > 8:
-            _COMPILED.clear()
-        _COMPILED[id(tax)] = entry
-    return entry
+    venues = [(f, "venue") for v in tax.research.venues for f in v.forms]
+    return (RoleFamilies(tax.titles), _matcher(venues)[0] if venues else None, _ml_words(tax))
 
 
 def role_families(tax: Taxonomy) -> RoleFamilies:
     """The taxonomy's role families, compiled once."""
-    return _compiled(tax)[1]
+    return _compiled(tax)[0]
 
 
 def _evidence(extraction: Extraction, start: int, end: int, text: str) -> Evidence:
@@ -215,7 +205,7 @@ def _headline(extraction: Extraction, families: RoleFamilies) -> RoleSpell | Non
 def research_record(extraction: Extraction, tax: Taxonomy) -> tuple[Evidence, ...]:
     """Papers at ML venues and an ML PhD or thesis: up to three pieces of evidence."""
     found: list[Evidence] = []
-    _, _, pattern, ml_words = _compiled(tax)
+    _, pattern, ml_words = _compiled(tax)
     if pattern is not None:
         for match in pattern.finditer(extraction.text):
             found.append(_evidence(extraction, match.start(), match.end(), match.group(0)))

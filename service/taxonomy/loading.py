@@ -1,0 +1,180 @@
+"""Read ``taxonomy/`` into a validated ``Taxonomy``: YAML files, their entries validated one by
+one (errors name the file, the entry and the field: ``languages.yaml: entry c: field aliases:
+...``), ``esco.yaml`` merged into the skills, then the cross-file ``checks``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from ..errors import TaxonomyError
+from .checks import check_taxonomy
+from .models import (
+    Compound,
+    Cues,
+    DegreeLevel,
+    Education,
+    EscoMapping,
+    FieldOfStudy,
+    Research,
+    Skill,
+    Taxonomy,
+    Title,
+    Venue,
+)
+
+
+def default_taxonomy_dir() -> Path:
+    """``taxonomy/`` beside the package in a checkout, or the copy shipped inside the wheel."""
+    package = Path(__file__).parent.parent  # service/
+    packaged = package / "_taxonomy"
+    if packaged.is_dir():
+        return packaged
+    return package.resolve().parent / "taxonomy"
+
+
+def read_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise TaxonomyError(f"{path.name}: cannot read: {exc}") from None
+
+
+def describe_error(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    field = ".".join(str(p) for p in first["loc"]) or "(entry)"
+    return f"field {field}: {first['msg']}"
+
+
+def _entries(path: Path, key: str, *, required: bool = True,
+             data: object = None) -> list[object]:
+    """The list under ``key`` at the top of a YAML file (``data``: the file already read)."""
+    if data is None:
+        if not path.exists():
+            if required:
+                raise TaxonomyError(f"{path.name}: missing file")
+            return []
+        data = read_yaml(path)
+    entries = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise TaxonomyError(f"{path.name}: expected a top-level '{key}:' list")
+    return entries
+
+
+def _validated_entries(model: type[BaseModel], path: Path, entries: list[object],
+                       label_key: str = "id") -> list[BaseModel]:
+    """Each entry validated as ``model``; errors name the file and the entry."""
+    return [_validated(model, entry, path.name, _label(entry, index, label_key))
+            for index, entry in enumerate(entries)]
+
+
+def _label(entry: object, index: int, key: str = "id") -> str:
+    if isinstance(entry, dict) and entry.get(key):
+        value = entry[key]
+        return str(value[0] if isinstance(value, list) and value else value)
+    return f"#{index + 1}"
+
+
+def _validated(model: type[BaseModel], entry: object, file: str, label: str) -> BaseModel:
+    try:
+        return model.model_validate(entry)
+    except ValidationError as exc:
+        raise TaxonomyError(f"{file}: entry {label}: {describe_error(exc)}") from None
+
+
+def load_taxonomy(directory: Path | None = None) -> Taxonomy:
+    """Load ``skills/*.yaml`` and the optional ``compounds.yaml``, ``education.yaml`` and
+    ``titles.yaml`` under ``directory``, and validate them as one taxonomy."""
+    root = directory or default_taxonomy_dir()
+    if not (root / "skills").is_dir():
+        raise TaxonomyError(f"{root}: no skills/ directory")
+    version_file = root / "VERSION"
+    version = version_file.read_text(encoding="utf-8").strip() if version_file.exists() else "0"
+    skills: dict[str, Skill] = {}
+    where: dict[str, str] = {}
+    for path in sorted((root / "skills").glob("*.yaml")):
+        for index, entry in enumerate(_entries(path, "skills")):
+            skill = _validated(Skill, entry, path.name, _label(entry, index))
+            assert isinstance(skill, Skill)
+            if skill.id in skills:
+                raise TaxonomyError(
+                    f"{path.name}: entry {skill.id}: field id: duplicate of {where[skill.id]}"
+                )
+            skills[skill.id] = skill
+            where[skill.id] = path.name
+    compounds_file = root / "compounds.yaml"
+    compounds = _validated_entries(
+        Compound, compounds_file, _entries(compounds_file, "compounds", required=False), "forms")
+    education = _load_education(root / "education.yaml")
+    titles_file = root / "titles.yaml"
+    titles = _validated_entries(Title, titles_file,
+                                _entries(titles_file, "titles", required=False))
+    _merge_esco(root / "esco.yaml", skills, where)
+    research = _load_research(root / "research.yaml")
+    cues_file = root / "cues.yaml"
+    cues = _validated(Cues, read_yaml(cues_file), cues_file.name, "cues") \
+        if cues_file.exists() else Cues()
+    assert isinstance(cues, Cues)
+    taxonomy = Taxonomy(
+        version=version, skills=skills, compounds=compounds, education=education, titles=titles,
+        research=research, cues=cues,
+    )
+    check_taxonomy(taxonomy, where)
+    return taxonomy
+
+
+def _merge_esco(path: Path, skills: dict[str, Skill], where: dict[str, str]) -> None:
+    """Set ``Skill.esco`` from the optional ``esco.yaml`` (skill id -> URI or null)."""
+    if not path.exists():
+        return
+    data = read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("esco"), dict):
+        raise TaxonomyError(f"{path.name}: expected a top-level 'esco:' mapping of skill ids")
+    for skill_id, uri in data["esco"].items():
+        try:
+            EscoMapping.model_validate({"esco": {skill_id: uri}})
+        except ValidationError as exc:
+            raise TaxonomyError(f"{path.name}: entry {skill_id}: field esco: "
+                                f"{exc.errors()[0]['msg']}") from None
+        if skill_id not in skills:
+            raise TaxonomyError(f"{path.name}: entry {skill_id}: field esco: unknown skill "
+                                f"{skill_id!r}")
+        skill = skills[skill_id]
+        if skill.esco is not None and uri != skill.esco:
+            raise TaxonomyError(f"{path.name}: entry {skill_id}: field esco: differs from the "
+                                f"esco set in {where[skill_id]}")
+        skills[skill_id] = skill.model_copy(update={"esco": uri})
+
+
+def _load_education(path: Path) -> Education:
+    if not path.exists():
+        return Education()
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise TaxonomyError(f"{path.name}: expected 'levels:' and 'fields:' lists")
+    levels = _validated_entries(DegreeLevel, path, _entries(path, "levels", data=data))
+    fields = _validated_entries(FieldOfStudy, path, _entries(path, "fields", data=data))
+    return Education.model_validate({"levels": levels, "fields": fields})
+
+
+def _load_research(path: Path) -> Research:
+    if not path.exists():
+        return Research()
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise TaxonomyError(f"{path.name}: expected 'venues:', 'thesis_fields:' and 'proves:'")
+    venues = _validated_entries(Venue, path, _entries(path, "venues", data=data))
+    rest = {k: v for k, v in data.items() if k != "venues"}
+    research = _validated(Research, {**rest, "venues": []}, path.name, "research")
+    assert isinstance(research, Research)
+    return research.model_copy(update={"venues": venues})
+
+
+
+@lru_cache(maxsize=4)
+def get_taxonomy(directory: Path | None = None) -> Taxonomy:
+    """The taxonomy, loaded once per process."""
+    return load_taxonomy(directory)

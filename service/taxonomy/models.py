@@ -1,0 +1,268 @@
+"""The taxonomy's data as pydantic models: one class per kind of entry in ``taxonomy/*.yaml``
+(skills, compounds, education, titles, research venues, posting cues) and ``Taxonomy``, the whole.
+Field validators check what one entry can check alone; cross-entry rules are in ``checks``."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, get_args
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+Category = Literal[
+    "language", "platform", "tool", "ml-library", "algorithm", "approach", "statistics",
+    "mathematics", "engineering", "soft",
+]
+CATEGORIES: tuple[str, ...] = get_args(Category)
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ESCO_RE = re.compile(
+    r"^http://data\.europa\.eu/esco/skill/"
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+)
+DegreeLevelId = Literal["associate", "bachelor", "master", "phd"]
+
+
+def _check_id(value: str) -> str:
+    if not ID_RE.match(value):
+        raise ValueError(f"id {value!r} must be lowercase letters, digits and hyphens")
+    return value
+
+
+def _check_forms(forms: list[str]) -> list[str]:
+    for form in forms:
+        if not form.strip():
+            raise ValueError("a form must not be empty")
+    return forms
+
+
+def _check_esco(value: str) -> str:
+    if not ESCO_RE.match(value):
+        raise ValueError(f"{value!r} is not an ESCO skill URI "
+                         "(http://data.europa.eu/esco/skill/<uuid>)")
+    return value
+
+
+SkillId = Annotated[str, AfterValidator(_check_id)]
+EscoUri = Annotated[str, AfterValidator(_check_esco)]
+Forms = Annotated[list[str], AfterValidator(_check_forms)]
+
+
+class ContextRule(BaseModel):
+    """When an ambiguous surface form counts: regexes tried on the text around the mention.
+
+    ``confirm``: a match anywhere in the window (``window`` characters either side of the
+    mention) confirms the mention. ``reject``: a match that overlaps the mention rejects it;
+    reject wins over confirm. Patterns are case-sensitive unless they start with ``(?i)``.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    confirm: list[str] = Field(default_factory=list, description="Any match nearby confirms")
+    reject: list[str] = Field(default_factory=list, description="A match over the mention rejects")
+    window: int = Field(40, ge=0, le=400, description="Characters either side to look at")
+
+    @field_validator("confirm", "reject")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for index, pattern in enumerate(patterns):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"item {index + 1}: bad regex {pattern!r}: {exc}") from None
+        return patterns
+
+
+class Skill(BaseModel):
+    """One skill: canonical name, category, the forms that name it and what it implies."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: SkillId
+    name: str
+    category: Category
+    esco: EscoUri | None = Field(
+        None, description="ESCO skill concept URI (from esco.yaml); None where ESCO has none"
+    )
+    source: Literal["guide", "ext"] = "ext"
+    aliases: Forms = Field(default_factory=list)
+    implies: list[str] = Field(default_factory=list, description="Skill ids this one implies")
+    ambiguous: bool = Field(False, description="Bare forms need technical context")
+    unambiguous_aliases: Forms = Field(
+        default_factory=list,
+        description="Forms of an ambiguous skill that need no context (may repeat the name)",
+    )
+    case_sensitive: bool = Field(
+        False, description="Bare ambiguous forms match only with the exact case written here"
+    )
+    context: ContextRule | None = None
+    fuzzy: bool = Field(True, description="Allow misspelling matches (never for short forms)")
+    patterns: list[str] = Field(
+        default_factory=list,
+        description="Regexes for paraphrases with words in between (\"deployed two models to "
+        "production\"); the whole match is the evidence. Case-sensitive unless (?i)",
+    )
+    description: str = ""
+
+    @field_validator("patterns")
+    @classmethod
+    def _patterns_compile(cls, patterns: list[str]) -> list[str]:
+        return ContextRule._compiles(patterns)
+
+    @property
+    def forms(self) -> list[str]:
+        """Every surface form, once: the canonical name, aliases and unambiguous aliases."""
+        return list(dict.fromkeys([self.name, *self.aliases, *self.unambiguous_aliases]))
+
+
+class EscoMapping(BaseModel):
+    """``esco.yaml``: taxonomy skill id -> ESCO skill URI, or null where ESCO has no concept."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    esco: dict[str, EscoUri | None] = Field(default_factory=dict)
+
+
+class Compound(BaseModel):
+    """Surface forms that name several skills at once, e.g. ``C/C++`` → c + c-plus-plus."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    forms: Forms = Field(min_length=1)
+    skills: list[str] = Field(min_length=2, description="Skill ids the forms name")
+
+
+class DegreeLevel(BaseModel):
+    """A degree level and the ways a resume writes it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: DegreeLevelId
+    name: str
+    rank: int = Field(ge=1, description="Higher is more advanced")
+    forms: Forms = Field(min_length=1)
+
+
+class FieldOfStudy(BaseModel):
+    """A field of study, its forms and whether it counts as relevant for ML work."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: SkillId
+    name: str
+    forms: Forms = Field(min_length=1)
+    relevant: bool = Field(False, description="Counts as a relevant field for ML roles")
+    source: Literal["guide", "ext"] = "ext"
+    proves: list[str] = Field(
+        default_factory=list,
+        description="Skill ids a degree in this field shows (MSc Statistics: statistics, "
+        "probability): partial credit for the profile items naming them")
+
+
+class Education(BaseModel):
+    """Degree levels and fields of study."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    levels: list[DegreeLevel] = Field(default_factory=list)
+    fields: list[FieldOfStudy] = Field(default_factory=list)
+
+    def level(self, level_id: str) -> DegreeLevel:
+        return next(level for level in self.levels if level.id == level_id)
+
+    def field(self, field_id: str) -> FieldOfStudy:
+        return next(item for item in self.fields if item.id == field_id)
+
+
+class Title(BaseModel):
+    """A role family: the job titles that name it and what holding it shows."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: SkillId
+    name: str
+    forms: Forms = Field(min_length=1)
+    source: Literal["guide", "ext"] = "ext"
+    relevant: bool = Field(True, description="Counts as relevant prior experience for ML roles")
+    ml: bool = Field(False, description="An ML-family role: its years count as ML experience")
+    keywords: Forms = Field(
+        default_factory=list,
+        description="Words that place a title no form names in this family (\"ML\" in "
+        "\"ML Platform Lead\"); matched case-sensitively when written in capitals")
+    proves: list[str] = Field(
+        default_factory=list,
+        description="Skill ids holding the role shows (a data scientist: machine learning)")
+    near: list[str] = Field(
+        default_factory=list, description="Role family ids that count as a near match")
+    core: list[Category] = Field(
+        default_factory=list,
+        description="Skill categories at the heart of the role: a posting for it weighs them more")
+
+
+class Venue(BaseModel):
+    """A machine-learning publication venue (conference or journal)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: SkillId
+    name: str
+    forms: Forms = Field(min_length=1, description="Capitalised short forms match case-sensitively")
+
+
+class Research(BaseModel):
+    """What counts as an ML research record: papers at ML venues, an ML thesis or PhD."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    venues: list[Venue] = Field(default_factory=list)
+    thesis_fields: list[str] = Field(
+        default_factory=list, description="Field ids whose PhD or thesis is ML research")
+    proves: list[str] = Field(
+        default_factory=list, description="Skill ids a research record shows in part")
+
+
+class Cues(BaseModel):
+    """Phrases that make a posting's sentence require or prefer its skills (regexes, matched
+    case-insensitively; ``cues.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    preferred: list[str] = Field(default_factory=list)
+    required: list[str] = Field(default_factory=list)
+    emphasis: list[str] = Field(default_factory=list)
+
+    @field_validator("preferred", "required", "emphasis")
+    @classmethod
+    def _cues_compile(cls, patterns: list[str]) -> list[str]:
+        return ContextRule._compiles(patterns)
+
+
+class Taxonomy(BaseModel):
+    """All skills, by id, with compounds, education, titles and the taxonomy version."""
+
+    version: str
+    skills: dict[str, Skill]
+    compounds: list[Compound] = Field(default_factory=list)
+    education: Education = Field(default_factory=Education)
+    titles: list[Title] = Field(default_factory=list)
+    research: Research = Field(default_factory=Research)
+    cues: Cues = Field(default_factory=Cues)
+
+    def get(self, skill_id: str) -> Skill:
+        return self.skills[skill_id]
+
+    def implied(self, skill_id: str) -> list[str]:
+        """Every skill id reachable through ``implies`` from ``skill_id``, nearest first."""
+        seen: dict[str, None] = {}
+        queue = list(self.skills[skill_id].implies)
+        while queue:
+            current = queue.pop(0)
+            if current not in seen and current != skill_id:
+                seen[current] = None
+                queue.extend(self.skills[current].implies)
+        return list(seen)
+
+    def by_category(self, category: str | None = None) -> list[Skill]:
+        """Skills sorted by category order then id, optionally one category only."""
+        order = {name: index for index, name in enumerate(CATEGORIES)}
+        chosen = [s for s in self.skills.values() if category in (None, s.category)]
+        return sorted(chosen, key=lambda s: (order[s.category], s.id))
