@@ -24,7 +24,7 @@ def parse_bytes(data: bytes, filename: str | None = None, *,
                 vocabulary: Vocabulary = BUILT_IN) -> Document:
     """Read an uploaded file: text in-process, PDF, DOCX and images in the default sandbox pool
     (images only reach it where OCR is on: ``read_image``), with the
-    taxonomy's ``vocabulary`` (titles, degrees; default: the built-in lists).
+    taxonomy's ``vocabulary`` (titles, degrees; default: the installed taxonomy's).
 
     Raises ``DocumentError`` subclasses (see ``docs/errors.md``); never anything else for bad
     input.

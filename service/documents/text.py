@@ -138,7 +138,7 @@ def document_from_text(text: str, source_format: str = "text", *,
                        today: date | None = None, warnings: list[str] | None = None,
                        vocabulary: Vocabulary = BUILT_IN) -> Document:
     """Normalise ``text`` (Markdown emphasis and heading marks dropped) into a ``Document``;
-    ``vocabulary``: the taxonomy's title and degree words (default: the built-in lists)."""
+    ``vocabulary``: the taxonomy's title and degree words (default: the installed taxonomy's)."""
     if source_format == "markdown":
         text = _MD_MARKUP.sub(lambda m: m.group(1) or "", text)
     return build_document([(text, None)], source_format, pages=1, warnings=warnings, today=today,

@@ -1,20 +1,23 @@
 """Word lists the documents layer needs: job-title words, relevant titles, degree levels, fields.
 
 Relevant titles, degree levels and education fields come from the taxonomy
-(``taxonomy/titles.yaml`` and ``taxonomy/education.yaml``) when it provides them: a
-``Vocabulary.from_taxonomy(taxonomy)`` that the caller passes in (the analysis context holds the
-one of its taxonomy and sends it to the reader processes with each document). The small
-built-in lists below are the fallback, ``BUILT_IN``, so that documents can be read without one.
+(``taxonomy/titles.yaml`` and ``taxonomy/education.yaml``): a ``Vocabulary.from_taxonomy(taxonomy)``
+that the caller passes in (the analysis context holds the one of its taxonomy and sends it to the
+reader processes with each document). A document read without one uses ``BUILT_IN``: the same
+two files of the taxonomy installed with the package, read on first use. Only what no taxonomy
+file holds lives here: job-title words, education words and school-level qualifications.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..taxonomy import Taxonomy
+    from ..taxonomy import Education, Taxonomy, Title
 
 _TITLE_WORDS = re.compile(
     r"\b(engineer|engineering|scientist|developer|analyst|manager|intern|internship|consultant|"
@@ -26,11 +29,6 @@ _TITLE_WORDS = re.compile(
     r"owner|student|apprentice|contractor|freelancer?|chief|mlops)\b",
     re.IGNORECASE,
 )
-_FALLBACK_RELEVANT = re.compile(
-    r"\b(machine learning|ml|ai|artificial intelligence|deep learning|data scien\w*|"
-    r"research scientist|applied scientist|computer vision|nlp|mlops|data engineer)\b",
-    re.IGNORECASE,
-)
 _EDUCATION_WORDS = re.compile(
     r"\b(university|universit\w+|college|institute|school|academy|polytechnic|bachelor\w*|"
     r"master\w*|ph\.?\s?d|doctorate|diploma|degree|b\.?\s?tech|m\.?\s?tech|b\.?\s?sc|m\.?\s?sc|"
@@ -38,82 +36,39 @@ _EDUCATION_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-_FALLBACK_LEVELS: list[tuple[str, re.Pattern[str]]] = [
-    ("phd", re.compile(r"\b(ph\.?\s?d\.?|d\.?\s?phil|doctor(ate| of philosophy)|doctoral)(?!\w)",
-                       re.IGNORECASE)),
-    ("master", re.compile(
-        r"\b(masters?|master's|m\.?\s?sc\.?|m\.?\s?s\.|m\.?\s?tech\.?|mtech|m\.?\s?eng\.?|"
-        r"m\.?\s?e\.|m\.\s?a\.|mba|m\.?\s?phil|mca|msc|meng|m\.?\s?res|ms(?=\s+(?:in|of)\s))(?!\w)",
-        re.IGNORECASE)),
-    ("bachelor", re.compile(
-        r"\b(bachelors?|bachelor's|b\.?\s?sc\.?|b\.?\s?s\.|b\.?\s?tech\.?|btech|b\.?\s?eng\.?|"
-        r"b\.?\s?e\.|b\.\s?a\.|b\.?\s?com|bca|bsc|beng|undergraduate|b\.?\s?b\.?\s?a|"
-        r"a\.?\s?b\.|b[sa](?=\s+(?:in|of)\s))(?!\w)", re.IGNORECASE)),
-    ("associate", re.compile(r"\b(associate(?:'s)? (?:degree|of)|a\.a\.|a\.s\.|aas)(?!\w)",
-                             re.IGNORECASE)),
-    ("other", re.compile(r"\b(diploma|high school|secondary|hsc|ssc|higher secondary|"
-                         r"certificate|a-levels?|gcse|matriculation|12th|10th)(?!\w)", re.IGNORECASE)),
-]
-
-_OTHER_LEVEL = _FALLBACK_LEVELS[-1]
+# School-level qualifications: the level ``other`` (no rank, not in ``education.yaml``)
+_OTHER_LEVEL = ("other", re.compile(
+    r"\b(diploma|high school|secondary|hsc|ssc|higher secondary|certificate|a-levels?|gcse|"
+    r"matriculation|12th|10th)(?!\w)", re.IGNORECASE))
 
 
-def level_patterns(taxonomy: Taxonomy | None = None) -> list[tuple[str, re.Pattern[str]]]:
+def level_patterns(education: Education) -> list[tuple[str, re.Pattern[str]]]:
     """(level id, pattern) from the highest degree down, then school-level qualifications."""
-    education = _taxonomy_attr(taxonomy, "education")
-    levels = getattr(education, "levels", None) if education is not None else None
-    if not levels:
-        return list(_FALLBACK_LEVELS)
     out = []
-    for level in sorted(levels, key=lambda item: -item.rank):
-        pattern = _pattern(list(level.forms))
+    for level in sorted(education.levels, key=lambda item: -item.rank):
+        pattern = _pattern([level.name, *level.forms])
         if pattern is not None:
             out.append((level.id, pattern))
     return [*out, _OTHER_LEVEL]
 
 
-_FALLBACK_FIELDS: dict[str, tuple[str, ...]] = {
-    "computer-science": ("computer science", "computer engineering", "computing", "cse",
-                         "information technology", "software engineering", "informatics",
-                         "computer applications"),
-    "data-science": ("data science", "data analytics", "analytics", "machine learning",
-                     "artificial intelligence"),
-    "statistics": ("statistics", "statistical", "biostatistics"),
-    "mathematics": ("mathematics", "applied mathematics", "maths", "math"),
-    "physics": ("physics", "astrophysics"),
-    "electrical-engineering": ("electrical engineering", "electronics", "electrical",
-                               "electronics and communication", "ece", "eee"),
-    "engineering": ("mechanical engineering", "civil engineering", "chemical engineering",
-                    "engineering"),
-    "economics": ("economics", "econometrics", "finance"),
-    "business": ("business administration", "business", "management", "commerce"),
-}
+def field_patterns(education: Education) -> list[tuple[str, re.Pattern[str]]]:
+    """(field id, pattern) pairs, the field with the longest form first."""
+    out = []
+    for field in education.fields:
+        forms = [field.name, *field.forms]
+        pattern = _pattern(forms)
+        if pattern is not None:
+            out.append((field.id, pattern, max(len(f) for f in forms)))
+    out.sort(key=lambda item: -item[2])
+    return [(field_id, pattern) for field_id, pattern, _ in out]
 
 
-def _taxonomy_attr(taxonomy: Taxonomy | None, name: str) -> object | None:
-    return getattr(taxonomy, name, None) if taxonomy is not None else None
-
-
-def _forms(entry: object) -> list[str]:
-    if isinstance(entry, str):
-        return [entry]
-    if isinstance(entry, dict):
-        data = entry
-    elif hasattr(entry, "model_dump"):
-        data = entry.model_dump()
-    else:
-        return []
-    forms = [data.get("name"), *(data.get("forms") or []), *(data.get("aliases") or [])]
-    return [f for f in forms if isinstance(f, str) and f]
-
-
-def _relevance(entry: object) -> bool:
-    data = entry.model_dump() if hasattr(entry, "model_dump") else entry
-    if isinstance(data, dict):
-        for key in ("relevant", "counts_as_relevant"):
-            if key in data:
-                return bool(data[key])
-    return True
+def relevant_title_pattern(titles: Sequence[Title]) -> re.Pattern[str]:
+    """One pattern for every form of the role families that count as relevant experience (a
+    pattern that never matches when there is none)."""
+    forms = [form for title in titles if title.relevant for form in (title.name, *title.forms)]
+    return _pattern(forms) or re.compile(r"(?!)")
 
 
 def _pattern(forms: list[str]) -> re.Pattern[str] | None:
@@ -126,44 +81,6 @@ def _pattern(forms: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
 
 
-def _relevant_pattern(taxonomy: Taxonomy | None = None) -> re.Pattern[str]:
-    titles = _taxonomy_attr(taxonomy, "titles")
-    entries = titles.values() if isinstance(titles, dict) else titles
-    if entries:
-        forms = [f for e in entries if _relevance(e) for f in _forms(e)]
-        pattern = _pattern(forms)
-        if pattern is not None:
-            return pattern
-    return _FALLBACK_RELEVANT
-
-
-def field_patterns(taxonomy: Taxonomy | None = None) -> list[tuple[str, re.Pattern[str]]]:
-    """(field id, pattern) pairs, longest forms first, from the taxonomy or the fallback."""
-    education = _taxonomy_attr(taxonomy, "education")
-    fields = None
-    if education is not None:
-        fields = getattr(education, "fields", None)
-        if fields is None and isinstance(education, dict):
-            fields = education.get("fields")
-    table: dict[str, list[str]] = {}
-    if fields:
-        items = fields.items() if isinstance(fields, dict) else ((None, f) for f in fields)
-        for key, entry in items:
-            data = entry.model_dump() if hasattr(entry, "model_dump") else entry
-            field_id = (data.get("id") if isinstance(data, dict) else None) or key
-            if field_id:
-                table[str(field_id)] = _forms(entry) or [str(field_id).replace("-", " ")]
-    if not table:
-        table = {k: list(v) for k, v in _FALLBACK_FIELDS.items()}
-    out = []
-    for field_id, forms in table.items():
-        pattern = _pattern(forms)
-        if pattern is not None:
-            out.append((field_id, pattern, max(len(f) for f in forms)))
-    out.sort(key=lambda item: -item[2])
-    return [(field_id, pattern) for field_id, pattern, _ in out]
-
-
 @dataclass(frozen=True)
 class Vocabulary:
     """The taxonomy's words the documents layer reads with, compiled once (picklable: it travels
@@ -174,13 +91,38 @@ class Vocabulary:
     relevant: re.Pattern[str]
 
     @classmethod
-    def from_taxonomy(cls, taxonomy: Taxonomy | None) -> Vocabulary:
-        """The words of ``taxonomy``; the built-in lists where it has none (or for None)."""
-        return cls(levels=tuple(level_patterns(taxonomy)), fields=tuple(field_patterns(taxonomy)),
-                   relevant=_relevant_pattern(taxonomy))
+    def from_taxonomy(cls, taxonomy: Taxonomy) -> Vocabulary:
+        """The words of ``taxonomy``."""
+        return cls.from_files(taxonomy.education, taxonomy.titles)
+
+    @classmethod
+    def from_files(cls, education: Education, titles: Sequence[Title]) -> Vocabulary:
+        """The words of a taxonomy's ``education.yaml`` and ``titles.yaml``."""
+        return cls(levels=tuple(level_patterns(education)), fields=tuple(field_patterns(education)),
+                   relevant=relevant_title_pattern(titles))
 
 
-BUILT_IN = Vocabulary.from_taxonomy(None)
+@lru_cache(maxsize=1)
+def _installed() -> Vocabulary:
+    from ..taxonomy.loading import load_education_and_titles
+
+    return Vocabulary.from_files(*load_education_and_titles())
+
+
+class InstalledVocabulary(Vocabulary):
+    """The vocabulary of the taxonomy installed with the package, read on first use (a default
+    for reading a document without a context; it pickles as a name, and each process that
+    uses it reads the two files once)."""
+
+    def __init__(self) -> None:  # noqa: D107 - every field is read from the package's files
+        pass
+
+    levels = property(lambda self: _installed().levels)  # type: ignore[assignment]
+    fields = property(lambda self: _installed().fields)  # type: ignore[assignment]
+    relevant = property(lambda self: _installed().relevant)  # type: ignore[assignment]
+
+
+BUILT_IN: Vocabulary = InstalledVocabulary()
 
 
 def looks_like_title(text: str, vocabulary: Vocabulary = BUILT_IN) -> bool:

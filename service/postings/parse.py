@@ -48,9 +48,9 @@ def parse_job(
     sections = sections_of(body)
     sentences = sentences_of(body)
     cues = cue_patterns(tax)
-    fields_of_study = field_patterns(tax)
+    fields_of_study = field_patterns(tax.education)
     ranks = {level.id: level.rank for level in tax.education.levels}
-    levels = degree_levels(level_patterns(tax))
+    levels = degree_levels(level_patterns(tax.education))
     mentions = find_mentions(extraction, body, sections, sentences, cues, fields_of_study, levels)
     if not mentions:
         raise InputError("No skills from the taxonomy were found in the job description.")

@@ -108,10 +108,7 @@ def load_taxonomy(directory: Path | None = None) -> Taxonomy:
     compounds_file = root / "compounds.yaml"
     compounds = _validated_entries(
         Compound, compounds_file, _entries(compounds_file, "compounds", required=False), "forms")
-    education = _load_education(root / "education.yaml")
-    titles_file = root / "titles.yaml"
-    titles = _validated_entries(Title, titles_file,
-                                _entries(titles_file, "titles", required=False))
+    education, titles = load_education_and_titles(root)
     _merge_esco(root / "esco.yaml", skills, where)
     research = _load_research(root / "research.yaml")
     cues_file = root / "cues.yaml"
@@ -147,6 +144,16 @@ def _merge_esco(path: Path, skills: dict[str, Skill], where: dict[str, str]) -> 
             raise TaxonomyError(f"{path.name}: entry {skill_id}: field esco: differs from the "
                                 f"esco set in {where[skill_id]}")
         skills[skill_id] = skill.model_copy(update={"esco": uri})
+
+
+def load_education_and_titles(directory: Path | None = None) -> tuple[Education, list[Title]]:
+    """``education.yaml`` and ``titles.yaml`` alone, validated (what reading a document needs:
+    ``documents.vocab``), without the skills."""
+    root = directory or default_taxonomy_dir()
+    titles_file = root / "titles.yaml"
+    titles = _validated_entries(Title, titles_file,
+                                _entries(titles_file, "titles", required=False))
+    return _load_education(root / "education.yaml"), titles  # type: ignore[return-value]
 
 
 def _load_education(path: Path) -> Education:
