@@ -677,6 +677,15 @@ def load_profile(name: str, directory: Path | None = None,
     if profile.role.family and profile.role.family not in {t.id for t in taxonomy.titles}:
         raise TaxonomyError(f"{path.name}: entry {name}: field role.family: unknown role family "
                             f"{profile.role.family!r}")
+    families = {t.id for t in taxonomy.titles}
+    for entry, field, ids in [(name, "experience.relevant_roles",
+                               profile.experience.relevant_roles),
+                              *((f"{g.id}.{i.id}", "roles", i.roles) for g in profile.groups
+                                for i in g.items)]:
+        for family in ids:
+            if family not in families:
+                raise TaxonomyError(f"{path.name}: entry {entry}: field {field}: unknown role "
+                                    f"family {family!r}")
     for group in profile.groups:
         for item in group.items:
             for field in ("any_of", "partial_from"):

@@ -30,10 +30,10 @@ class ProfileItem(BaseModel):
         default_factory=list,
         description="Skill ids that show part of it (Airflow for data pipelines): partial credit",
     )
-    titles: list[str] = Field(
+    roles: list[str] = Field(
         default_factory=list,
-        description="Job titles that show part of it (a Software Engineer role for software "
-        "engineering): partial credit",
+        description="Role family ids (taxonomy/titles.yaml) whose positions show part of it (a "
+        "software-engineer role for software engineering): partial credit",
     )
     importance: Importance = "required"
     weight: float = Field(1.0, gt=0)
@@ -71,7 +71,9 @@ class ExperienceRequirement(BaseModel):
 
     min_years: float | None = Field(None, ge=0)
     max_years: float | None = Field(None, ge=0)
-    relevant_titles: list[str] = Field(default_factory=list)
+    relevant_roles: list[str] = Field(
+        default_factory=list,
+        description="Role family ids (taxonomy/titles.yaml) that count as a relevant prior role")
     weight: float = Field(0.0, ge=0)
     why: Citation | None = None
 

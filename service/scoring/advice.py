@@ -121,7 +121,9 @@ def requirement_gap(check: RequirementCheck, profile: Profile, r: ResumeFacts) -
                     "List freelance or full-time work with its dates.")
         else:
             label = "A prior role with a relevant title"
-            titles = _or_list(_distinct_titles(req_x.relevant_titles))
+            families = role_families(r.tax).by_id
+            titles = _or_list(_distinct_titles(
+                [families[f].name.lower() for f in req_x.relevant_roles if f in families]))
             step = (f"Show a prior role such as {titles}, with its title and dates."
                     if titles else "Show the dates of each relevant role.")
         why = req_x.why

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from ..models import Profile, RequirementCheck, SalaryBand
 from ..taxonomy import Taxonomy
-from .credit import title_matches
 from .facts import ResumeFacts
 from .roles import is_student_role, role_families
 
@@ -83,16 +82,15 @@ def experience_check(r: ResumeFacts, profile: Profile, total_weight: float) -> R
     ML family)."""
     req = profile.experience
     extraction, total_years, student = r.extraction, r.total_years, r.student_years
-    ml_families = role_families(r.tax).ml
-    ml_titles = {s.title for s in r.roles.spells if s.family in ml_families and not s.student}
+    families = role_families(r.tax)
+    wanted = families.ml | set(req.relevant_roles)
     share = 100.0 * req.weight / total_weight
     minimum = req.min_years or 0.0
     label = f"Experience: {minimum:g}+ years" if minimum else "Experience"
     positions = extraction.document.positions
-    titles = [t.lower() for t in req.relevant_titles]
+    titles = req.relevant_roles
     relevant = [p for p in positions if not is_student_role(p.title) and (
-        p.relevant or p.title in ml_titles or (
-            p.title and any(title_matches(p.title, t) for t in titles)))]
+        p.relevant or families.family_of(p.title) in wanted)]
     if total_years is None:
         untied = extraction.document.untied_dates
         detail = (f"The resume has {untied} date range{'s' if untied > 1 else ''} that could "
