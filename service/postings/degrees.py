@@ -6,6 +6,7 @@ requirement, with alternatives, never a required skill."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..models import Citation, EducationRequirement
 from .cues import CuePatterns, I, Kind
@@ -27,7 +28,7 @@ BACHELOR_NAMED = re.compile(r"\bbachelor|\bb\.?s\.?c?\b|\bb\.a\.|undergraduate",
 _LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z /]{1,30}:\s*")  # "Education: BS in …"
 
 
-FieldPatterns = list[tuple[str, re.Pattern[str]]]
+FieldPatterns = Sequence[tuple[str, re.Pattern[str]]]
 
 
 def is_degree_field(sentence: str, mention: str, fields: FieldPatterns) -> bool:
