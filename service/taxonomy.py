@@ -678,14 +678,12 @@ def load_profile(name: str, directory: Path | None = None,
         raise TaxonomyError(f"{path.name}: entry {name}: field role.family: unknown role family "
                             f"{profile.role.family!r}")
     families = {t.id for t in taxonomy.titles}
-    for entry, field, ids in [(name, "experience.relevant_roles",
-                               profile.experience.relevant_roles),
-                              *((f"{g.id}.{i.id}", "roles", i.roles) for g in profile.groups
-                                for i in g.items)]:
-        for family in ids:
-            if family not in families:
-                raise TaxonomyError(f"{path.name}: entry {entry}: field {field}: unknown role "
-                                    f"family {family!r}")
+    for group in profile.groups:
+        for item in group.items:
+            for family in item.roles:
+                if family not in families:
+                    raise TaxonomyError(f"{path.name}: entry {group.id}.{item.id}: field roles: "
+                                        f"unknown role family {family!r}")
     for group in profile.groups:
         for item in group.items:
             for field in ("any_of", "partial_from"):

@@ -163,6 +163,30 @@ def test_years_in_ml_roles_meet_a_postings_years_of_ml():
     assert role.met and "Data Scientist" in role.detail
 
 
+DESIGNER = """Ana Ruiz
+Experience
+Product Designer, Lumen Apps
+January 2012 - March 2024
+- Designed mobile checkout flows and ran usability studies with Python notebooks.
+Education
+BSc Computer Science, Riverside University, 2011
+"""
+
+
+def test_years_in_the_role_count_more_than_years_of_any_work(profile):
+    """Half the experience credit is professional years, half years in the role (or an ML
+    family for an ML role): twelve years as a designer do not beat six as a data scientist."""
+    def experience(text, target):
+        return next(c for c in score(extract_text(text), target).requirements
+                    if c.id == "experience")
+
+    for target in (profile, parse_job(ML_POSTING)):
+        scientist, designer = experience(DATA_SCIENTIST, target), experience(DESIGNER, target)
+        assert scientist.points == pytest.approx(scientist.weight, abs=0.01)
+        assert designer.points == pytest.approx(designer.weight / 2, abs=0.01)
+        assert "none in the role" in designer.detail and "in the role" in scientist.detail
+
+
 def test_a_keyword_list_does_not_outrank_real_experience(profile):
     keywords = extract_text(KEYWORDS + "\n")
     experienced = extract_text(DATA_SCIENTIST)
