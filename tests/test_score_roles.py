@@ -143,6 +143,14 @@ def test_role_families_come_from_titles():
     assert families.family_of("Lead Data Scientist") == "data-scientist"
     assert families.family_of("Data Analytics Intern") == "data-analyst"
     assert families.family_of("UX Designer") is None
+    # an engineering or research title that names ML is in the ML family (ml_variant)
+    assert families.family_of("Staff Software Engineer, Machine Learning") == \
+        "machine-learning-engineer"
+    assert families.family_of("Backend Engineer (AI Platform)") == "machine-learning-engineer"
+    assert families.family_of("Postdoctoral Researcher in NLP") == "ml-researcher"
+    assert families.family_of("Data Engineer, ML Platform") == "mlops-engineer"
+    assert families.family_of("Senior Software Engineer") == "software-engineer"
+    assert families.family_of("Data Analyst, AI Products") == "data-analyst"  # no ML variant
     assert families.match("machine-learning-engineer", "machine-learning-engineer") > \
         families.match("machine-learning-engineer", "data-scientist") > \
         families.match("machine-learning-engineer", "software-engineer")  # ML roles: ML families
@@ -261,6 +269,11 @@ def test_role_data_is_validated_at_load(tmp_path: Path):
         "titles:\n  - {id: dev, name: Developer, forms: [Developer], near: [nobody]}\n",
         encoding="utf-8")
     with pytest.raises(TaxonomyError, match="field near: unknown role family"):
+        load_taxonomy(tmp_path)
+    (tmp_path / "titles.yaml").write_text(
+        "titles:\n  - {id: dev, name: Developer, forms: [Developer], ml_variant: web}\n"
+        "  - {id: web, name: Web Developer, forms: [Web Developer]}\n", encoding="utf-8")
+    with pytest.raises(TaxonomyError, match="entry dev: field ml_variant: not an ML role family"):
         load_taxonomy(tmp_path)
 
 
