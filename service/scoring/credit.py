@@ -35,8 +35,7 @@ ROLE_CREDIT, ROLE_PER_YEAR, ROLE_MAX = 0.45, 0.05, 0.65  # a role family proving
 STUDENT_ROLE_CREDIT = 0.35  # the same from an internship or student role
 HEADLINE_CREDIT = 0.4  # the same from the role the resume's headline names (no dates)
 RESEARCH_CREDIT = 0.6  # papers at ML venues, an ML thesis or PhD
-DEGREE_CREDIT = {"phd": 0.65, "master": 0.6, "bachelor": 0.5, "associate": 0.4}
-DEGREE_CREDIT_UNKNOWN_LEVEL = 0.45
+DEGREE_CREDIT = 0.6  # a degree whose field proves the item (its level counts in the education check)
 STALE_AFTER_YEARS = 3
 GAP_BELOW = 0.9  # items earning at least this much credit are not gaps
 USED_IN = {"projects": "used in a project", "publications": "used in a publication"}
@@ -205,8 +204,9 @@ def _degree_credit(item: ProfileItem, r: ResumeFacts) -> Credit | None:
     proofs = [(s, r.degrees[s]) for s in item.any_of if s in r.degrees]
     if not proofs:
         return None
-    skill_id, proof = max(proofs, key=lambda p: DEGREE_CREDIT.get(p[1].level or "", 0.0))
-    value = DEGREE_CREDIT.get(proof.level or "", DEGREE_CREDIT_UNKNOWN_LEVEL)
+    rank = {level.id: level.rank for level in r.tax.education.levels}
+    skill_id, proof = max(proofs, key=lambda p: rank.get(p[1].level or "", 0))
+    value = DEGREE_CREDIT
     field = r.tax.education.field(proof.field).name
     level = r.tax.education.level(proof.level).name if proof.level else "degree"
     return Credit(value * _years_factor(0.0, item), Reason.DEGREE, skill_id,
