@@ -220,6 +220,32 @@ def test_a_posting_is_a_role_its_core_methods_weigh_more():
     assert job.role.why is not None and job.role.why.start == 0
 
 
+WEB_DEVELOPER = """Sam Patel
+Web Developer
+
+Experience
+Senior Web Developer, Brightside Studio
+January 2016 - March 2024
+- Built React and Node.js storefronts on AWS with Docker, Kubernetes and a REST API layer.
+- Kept the PostgreSQL schema, SQL reports and CI/CD pipelines in Git healthy.
+
+Education
+BSc Computer Science, Riverside University, 2015
+
+Skills
+Python, JavaScript, TypeScript, React, Node.js, SQL, Docker, Kubernetes, AWS, Git, REST APIs,
+PyTorch, TensorFlow, scikit-learn, machine learning, deep learning, supervised learning,
+model evaluation, pandas, NumPy
+"""
+
+
+def test_an_ml_posting_ranks_a_data_scientist_above_a_web_developer_listing_ml_keywords(profile):
+    """Same keywords, different work: the role and the ML used in experience decide."""
+    scientist, developer = extract_text(DATA_SCIENTIST), extract_text(WEB_DEVELOPER)
+    for target in (profile, parse_job(ML_POSTING)):
+        assert score(scientist, target).score > score(developer, target).score + 5
+
+
 def test_every_report_has_a_band_that_explains_itself(profile):
     for text in (ANALYST, RESEARCHER, DATA_SCIENTIST, KEYWORDS):
         report = score(extract_text(text), profile)
