@@ -143,6 +143,11 @@ def test_role_families_come_from_titles():
     assert families.family_of("Lead Data Scientist") == "data-scientist"
     assert families.family_of("Data Analytics Intern") == "data-analyst"
     assert families.family_of("UX Designer") is None
+    for title in ("ML Engineer II", "AI Engineer", "Deep Learning Engineer", "NLP Engineer",
+                  "Computer Vision Engineer", "Research Intern, ML", "Generative AI Engineer"):
+        assert families.family_of(title) == "machine-learning-engineer", title
+    assert families.family_of("Senior Applied Scientist") == "applied-scientist"
+    assert families.family_of("Staff Data Scientist") == "data-scientist"
     # an engineering or research title that names ML is in the ML family (ml_variant)
     assert families.family_of("Staff Software Engineer, Machine Learning") == \
         "machine-learning-engineer"
