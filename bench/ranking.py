@@ -12,8 +12,8 @@ Halves: ``dev`` = the old documents (001-0xx) and the ODD-numbered new ones (201
 ``confirm`` = the EVEN-numbered new ones, kept unseen while tuning. ``--bands`` prints the band
 thresholds (``service/scoring/bands.py``) that every labelled resume gives. Documents are read
 through the document reader (PDFs included); one that cannot be read is skipped and named.
-``--cache DIR`` keeps the extractions between runs (keyed by file content and versions) for
-quick iteration.
+``--cache DIR`` keeps the extractions between runs for quick iteration (keyed by file content,
+the taxonomy files and the reading and extraction code).
 """
 
 from __future__ import annotations
@@ -81,9 +81,23 @@ def analysis() -> AnalysisContext:
     return AnalysisContext.from_settings(Settings())
 
 
+@lru_cache(maxsize=1)
+def _code_digest() -> bytes:
+    """The taxonomy files and the reading / extraction code: a change to any of them (a title
+    form changes how positions are read) invalidates the cached extractions."""
+    root = HERE.parent
+    digest = hashlib.sha256(f"{__version__}|{analysis().taxonomy.version}".encode())
+    files = [*sorted(Path(analysis().settings.taxonomy_dir or root / "taxonomy").rglob("*.yaml")),
+             *sorted((root / "service" / "documents").rglob("*.py")),
+             *sorted((root / "service" / "extract").rglob("*.py"))]
+    for file in files:
+        digest.update(file.read_bytes())
+    return digest.digest()
+
+
 def _extraction(path: Path, cache: Path | None) -> Extraction:
     data = path.read_bytes()
-    key = hashlib.sha256(data + f"{__version__}|{analysis().taxonomy.version}".encode()).hexdigest()
+    key = hashlib.sha256(data + _code_digest()).hexdigest()
     cached = cache / f"{key[:24]}.json" if cache else None
     if cached is not None and cached.exists():
         return Extraction.model_validate_json(cached.read_text(encoding="utf-8"))

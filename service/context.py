@@ -105,7 +105,7 @@ class AnalysisContext:
         if extraction is None:
             extraction = self.extract_text(text)
         return parse_job(text, title, extraction=extraction, taxonomy=self.taxonomy,
-                         profiles=tuple(self.profiles.values()))
+                         profiles=tuple(self.profiles.values()), vocabulary=self.vocabulary)
 
     def score(self, extraction: Extraction, profile: Profile) -> MatchReport:
         """``extraction`` scored against ``profile`` with this context's taxonomy."""

@@ -149,8 +149,7 @@ def print_profile(profile: Profile, console: Console | None = None) -> None:
     if exp.min_years is not None:
         rng = f"{exp.min_years:g}" + (f"-{exp.max_years:g}" if exp.max_years else "+")
         console.print(f"Experience ({100 * exp.weight / total:.1f} points): {rng} years"
-                      + (f"; relevant titles: {escape_markup(', '.join(exp.relevant_titles))}"
-                         if exp.relevant_titles else ""))
+)
     if profile.role.family and profile.role.weight:
         console.print(f"Role ({100 * profile.role.weight / total:.1f} points): "
                       f"{escape_markup(profile.role.family)}")

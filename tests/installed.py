@@ -63,6 +63,8 @@ def resume_facts(extraction: Extraction, taxonomy_: Taxonomy | None = None) -> R
 def parse_job(text: str, title: str | None = None, **kw: Any) -> Profile:
     kw.setdefault("profiles", tuple(context().profiles.values()))
     kw.setdefault("taxonomy", taxonomy())
+    if kw["taxonomy"] is taxonomy():
+        kw.setdefault("vocabulary", context().vocabulary)
     if kw.get("extraction") is None:
         kw.setdefault("pipeline", pipeline())
     return _parse_job(text, title, **kw)

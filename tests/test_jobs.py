@@ -262,3 +262,26 @@ def test_sample_posting_details():
     assert (mle.experience.min_years, mle.experience.max_years) == (5, 7)
     assert items(mle)[("python",)].min_years == 3
     assert importance(mle, "spark") == "preferred"
+
+
+def test_degree_fields_are_read_with_the_vocabulary_passed_in(monkeypatch):
+    """The posting parser reads majors with the precompiled field patterns it is given (the
+    analysis context's vocabulary), not by compiling the taxonomy's patterns per posting."""
+    import re
+
+    import service.documents.vocab as vocab
+    from service.documents.vocab import Vocabulary
+    from tests.installed import context
+
+    text = ("Data Scientist\nRequirements\n- BS in Astronomy or Statistics required.\n"
+            "- Python and machine learning.\n")
+    own = context().vocabulary
+    astronomy = Vocabulary(levels=own.levels, relevant=own.relevant,
+                           fields=(("astronomy", re.compile(r"(?i)\bastronomy\b")),))
+
+    def no_rebuild(*_args, **_kwargs):
+        raise AssertionError("field patterns compiled per posting")
+
+    monkeypatch.setattr(vocab, "field_patterns", no_rebuild)
+    assert parse_job(text, vocabulary=astronomy).education.fields == ["astronomy"]
+    assert "statistics" in context().parse_job(text).education.fields

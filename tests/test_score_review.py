@@ -209,7 +209,7 @@ def test_generated_sentences_read_well(profile):
     assert "Name supervised learning explicitly" in steps["supervised-learning"].next_step
     assert steps["unsupervised-learning"].closest is None  # "you have machine learning" says nothing
     experience = steps["experience"].next_step
-    assert experience.startswith("Show a prior role such as software engineer, programmer or")
+    assert experience.startswith("Years as a machine learning engineer, MLOps engineer or data")
     assert " in software engineer" not in experience
     for gap in report.gaps:
         assert "((" not in gap.next_step and "explicit (" not in gap.next_step

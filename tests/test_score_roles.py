@@ -143,6 +143,19 @@ def test_role_families_come_from_titles():
     assert families.family_of("Lead Data Scientist") == "data-scientist"
     assert families.family_of("Data Analytics Intern") == "data-analyst"
     assert families.family_of("UX Designer") is None
+    for title in ("ML Engineer II", "AI Engineer", "Deep Learning Engineer", "NLP Engineer",
+                  "Computer Vision Engineer", "Research Intern, ML", "Generative AI Engineer"):
+        assert families.family_of(title) == "machine-learning-engineer", title
+    assert families.family_of("Senior Applied Scientist") == "applied-scientist"
+    assert families.family_of("Staff Data Scientist") == "data-scientist"
+    # an engineering or research title that names ML is in the ML family (ml_variant)
+    assert families.family_of("Staff Software Engineer, Machine Learning") == \
+        "machine-learning-engineer"
+    assert families.family_of("Backend Engineer (AI Platform)") == "machine-learning-engineer"
+    assert families.family_of("Postdoctoral Researcher in NLP") == "ml-researcher"
+    assert families.family_of("Data Engineer, ML Platform") == "mlops-engineer"
+    assert families.family_of("Senior Software Engineer") == "software-engineer"
+    assert families.family_of("Data Analyst, AI Products") == "data-analyst"  # no ML variant
     assert families.match("machine-learning-engineer", "machine-learning-engineer") > \
         families.match("machine-learning-engineer", "data-scientist") > \
         families.match("machine-learning-engineer", "software-engineer")  # ML roles: ML families
@@ -161,6 +174,30 @@ def test_years_in_ml_roles_meet_a_postings_years_of_ml():
     assert scored.credit >= 0.6
     role = next(c for c in report.requirements if c.id == "role")
     assert role.met and "Data Scientist" in role.detail
+
+
+DESIGNER = """Ana Ruiz
+Experience
+Product Designer, Lumen Apps
+January 2012 - March 2024
+- Designed mobile checkout flows and ran usability studies with Python notebooks.
+Education
+BSc Computer Science, Riverside University, 2011
+"""
+
+
+def test_years_in_the_role_count_more_than_years_of_any_work(profile):
+    """Half the experience credit is professional years, half years in the role (or an ML
+    family for an ML role): twelve years as a designer do not beat six as a data scientist."""
+    def experience(text, target):
+        return next(c for c in score(extract_text(text), target).requirements
+                    if c.id == "experience")
+
+    for target in (profile, parse_job(ML_POSTING)):
+        scientist, designer = experience(DATA_SCIENTIST, target), experience(DESIGNER, target)
+        assert scientist.points == pytest.approx(scientist.weight, abs=0.01)
+        assert designer.points == pytest.approx(designer.weight / 2, abs=0.01)
+        assert "none in the role" in designer.detail and "in the role" in scientist.detail
 
 
 def test_a_keyword_list_does_not_outrank_real_experience(profile):
@@ -186,6 +223,32 @@ def test_a_posting_is_a_role_its_core_methods_weigh_more():
     weights = {i.any_of[0]: i.weight for g in job.groups for i in g.items}
     assert weights["supervised-learning"] > weights["docker"]
     assert job.role.why is not None and job.role.why.start == 0
+
+
+WEB_DEVELOPER = """Sam Patel
+Web Developer
+
+Experience
+Senior Web Developer, Brightside Studio
+January 2016 - March 2024
+- Built React and Node.js storefronts on AWS with Docker, Kubernetes and a REST API layer.
+- Kept the PostgreSQL schema, SQL reports and CI/CD pipelines in Git healthy.
+
+Education
+BSc Computer Science, Riverside University, 2015
+
+Skills
+Python, JavaScript, TypeScript, React, Node.js, SQL, Docker, Kubernetes, AWS, Git, REST APIs,
+PyTorch, TensorFlow, scikit-learn, machine learning, deep learning, supervised learning,
+model evaluation, pandas, NumPy
+"""
+
+
+def test_an_ml_posting_ranks_a_data_scientist_above_a_web_developer_listing_ml_keywords(profile):
+    """Same keywords, different work: the role and the ML used in experience decide."""
+    scientist, developer = extract_text(DATA_SCIENTIST), extract_text(WEB_DEVELOPER)
+    for target in (profile, parse_job(ML_POSTING)):
+        assert score(scientist, target).score > score(developer, target).score + 5
 
 
 def test_every_report_has_a_band_that_explains_itself(profile):
@@ -237,6 +300,11 @@ def test_role_data_is_validated_at_load(tmp_path: Path):
         "titles:\n  - {id: dev, name: Developer, forms: [Developer], near: [nobody]}\n",
         encoding="utf-8")
     with pytest.raises(TaxonomyError, match="field near: unknown role family"):
+        load_taxonomy(tmp_path)
+    (tmp_path / "titles.yaml").write_text(
+        "titles:\n  - {id: dev, name: Developer, forms: [Developer], ml_variant: web}\n"
+        "  - {id: web, name: Web Developer, forms: [Web Developer]}\n", encoding="utf-8")
+    with pytest.raises(TaxonomyError, match="entry dev: field ml_variant: not an ML role family"):
         load_taxonomy(tmp_path)
 
 

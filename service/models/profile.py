@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Importance = Literal["required", "preferred"]
 DegreeLevel = Literal["bachelor", "master", "phd"]
@@ -30,10 +30,10 @@ class ProfileItem(BaseModel):
         default_factory=list,
         description="Skill ids that show part of it (Airflow for data pipelines): partial credit",
     )
-    titles: list[str] = Field(
+    roles: list[str] = Field(
         default_factory=list,
-        description="Job titles that show part of it (a Software Engineer role for software "
-        "engineering): partial credit",
+        description="Role family ids (taxonomy/titles.yaml) whose positions show part of it (a "
+        "software-engineer role for software engineering): partial credit",
     )
     importance: Importance = "required"
     weight: float = Field(1.0, gt=0)
@@ -71,7 +71,6 @@ class ExperienceRequirement(BaseModel):
 
     min_years: float | None = Field(None, ge=0)
     max_years: float | None = Field(None, ge=0)
-    relevant_titles: list[str] = Field(default_factory=list)
     weight: float = Field(0.0, ge=0)
     why: Citation | None = None
 
@@ -117,3 +116,22 @@ class Profile(BaseModel):
     role: RoleRequirement = Field(default_factory=RoleRequirement)
     salary_bands: list[SalaryBand] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _stored_job(cls, data: object) -> object:
+        """A parsed posting stored before role families replaced job-title lists (items'
+        ``titles``, ``experience.relevant_titles``) still loads: those lists are dropped, as the
+        posting parser no longer writes them. A profile file with them stays an error."""
+        if isinstance(data, dict) and data.get("kind") == "job":
+            data = dict(data)
+            if isinstance(data.get("experience"), dict):
+                data["experience"] = {k: v for k, v in data["experience"].items()
+                                      if k != "relevant_titles"}
+            if isinstance(data.get("groups"), list):
+                data["groups"] = [
+                    {**g, "items": [{k: v for k, v in i.items() if k != "titles"}
+                                    if isinstance(i, dict) else i for i in g["items"]]}
+                    if isinstance(g, dict) and isinstance(g.get("items"), list) else g
+                    for g in data["groups"]]
+        return data

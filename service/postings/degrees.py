@@ -50,13 +50,13 @@ def levels_named(text: str, levels: LevelPatterns) -> list[str]:
 _LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z /]{1,30}:\s*")  # "Education: BS in …"
 
 
-FieldPatterns = list[tuple[str, re.Pattern[str]]]
+FieldPatterns = Sequence[tuple[str, re.Pattern[str]]]
 
 
 def is_degree_field(sentence: str, mention: str, fields: FieldPatterns,
                     levels: LevelPatterns) -> bool:
     """"A degree in Statistics": the field of a degree, not the skill (``fields``: the
-    taxonomy's field patterns, ``field_patterns(taxonomy)``)."""
+    taxonomy's field patterns, ``Vocabulary.fields``)."""
     if not levels_named(sentence, levels):
         return False
     return any(pattern.search(mention) for _, pattern in fields)

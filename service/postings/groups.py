@@ -42,10 +42,10 @@ def build_groups(items: list[Item], body: str, profiles: tuple[Profile, ...],
         if item.min_years:
             label += f" ({item.min_years:g}+ years)"
         start, end = item.why
-        partial_from, titles = related_evidence(item.any_of, profiles)
+        partial_from, roles = related_evidence(item.any_of, profiles)
         grouped.setdefault(key, []).append(ProfileItem(
             id="-or-".join(item.any_of), label=label, any_of=item.any_of,
-            partial_from=[s for s in partial_from if s not in item.any_of], titles=titles,
+            partial_from=[s for s in partial_from if s not in item.any_of], roles=roles,
             importance=item.importance, weight=round(base * item.strength, 3),
             min_years=item.min_years, category=item.category,
             why=cite(body, start, end),
@@ -76,21 +76,21 @@ def related_evidence(
     any_of: list[str], profiles: Iterable[Profile],
 ) -> tuple[list[str], list[str]]:
     """What shows part of these skills, borrowed from the built-in profiles' items headed by one
-    of them (id or first skill): the skills (``partial_from``: Airflow for data pipelines) and
-    job titles. An item's other alternatives (distributed systems under software engineering)
-    borrow nothing."""
+    of them (id or first skill): the skills (``partial_from``: Airflow for data pipelines) and the
+    role families whose positions show part of them (``roles``). An item's other alternatives
+    (distributed systems under software engineering) borrow nothing."""
     partial: dict[str, None] = {}
-    titles: dict[str, None] = {}
+    roles: dict[str, None] = {}
     for item in _profile_items(tuple(profiles)):
         if item.id in any_of or item.any_of[0] in any_of:
             partial.update(dict.fromkeys(item.partial_from))
-            titles.update(dict.fromkeys(item.titles))
-    return list(partial), list(titles)
+            roles.update(dict.fromkeys(item.roles))
+    return list(partial), list(roles)
 
 
 def _profile_items(profiles: tuple[Profile, ...]) -> tuple[ProfileItem, ...]:
     return tuple(item for profile in profiles for group in profile.groups
-                 for item in group.items if item.partial_from or item.titles)
+                 for item in group.items if item.partial_from or item.roles)
 
 
 def _next_step(item: Item) -> str:

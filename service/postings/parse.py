@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..documents.vocab import field_patterns, level_patterns
+from ..documents.vocab import Vocabulary
 from ..errors import InputError
 from ..models import Extraction, Profile
 from ..taxonomy import Taxonomy
@@ -26,9 +26,12 @@ if TYPE_CHECKING:
 def parse_job(
     text: str, title: str | None = None, *, taxonomy: Taxonomy, profiles: Iterable[Profile],
     pipeline: Pipeline | None = None, extraction: Extraction | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Profile:
     """Parse a posting into a job profile; ``extraction`` may be given to skip re-extracting
     with ``pipeline``; items borrow related evidence from the built-in ``profiles``.
+    ``vocabulary``: the taxonomy's compiled degree-field patterns (the analysis context's, else
+    the pipeline's; built from ``taxonomy`` only when neither is given).
 
     The extractor finds the skills; each mention is required or preferred by its section heading,
     then its sentence's own cues; alternatives ("Python or R") merge into one any-of item; years
@@ -48,9 +51,12 @@ def parse_job(
     sections = sections_of(body)
     sentences = sentences_of(body)
     cues = cue_patterns(tax)
-    fields_of_study = field_patterns(tax.education)
+    if vocabulary is None:
+        vocabulary = pipeline.vocabulary if pipeline is not None and pipeline.taxonomy is tax \
+            else Vocabulary.from_taxonomy(tax)
+    fields_of_study = vocabulary.fields
     ranks = {level.id: level.rank for level in tax.education.levels}
-    levels = degree_levels(level_patterns(tax.education))
+    levels = degree_levels(vocabulary.levels)
     mentions = find_mentions(extraction, body, sections, sentences, cues, fields_of_study, levels)
     if not mentions:
         raise InputError("No skills from the taxonomy were found in the job description.")

@@ -120,10 +120,10 @@ def requirement_gap(check: RequirementCheck, profile: Profile, r: ResumeFacts) -
                     "professional experience; internships and student jobs count only in part. "
                     "List freelance or full-time work with its dates.")
         else:
-            label = "A prior role with a relevant title"
-            titles = _or_list(_distinct_titles(req_x.relevant_titles))
-            step = (f"Show a prior role such as {titles}, with its title and dates."
-                    if titles else "Show the dates of each relevant role.")
+            label = "Years in the role itself"
+            titles = _or_list(_distinct_titles(_role_names(profile, r.tax)))
+            step = (f"Years as a {titles} count in full; show such roles with their titles "
+                    "and dates." if titles else "Show the dates of each relevant role.")
         why = req_x.why
     preferred_only = check.met is False and not profile.education.required_level
     importance = "preferred" if check.id == "education" and (check.met or preferred_only) \
@@ -133,6 +133,19 @@ def requirement_gap(check: RequirementCheck, profile: Profile, r: ResumeFacts) -
     return Gap(id=check.id, label=label, importance=importance,
                gain=round(check.weight - check.points, 3), why=why, next_step=step,
                partial=check.points > 0 and not missing)
+
+
+def _role_names(profile: Profile, tax: Taxonomy) -> list[str]:
+    """The profile's role family first, then the families that match it, mid-sentence case
+    ("machine learning engineer", "MLOps engineer")."""
+    families = role_families(tax)
+    wanted = profile.role.family
+    if wanted not in families.by_id:
+        return []
+    matching = sorted((f for f in families.by_id if f != wanted and families.match(wanted, f)),
+                      key=lambda f: -families.match(wanted, f))
+    return [" ".join(w if sum(c.isupper() for c in w) > 1 else w.lower()
+                     for w in families.by_id[f].name.split()) for f in [wanted, *matching]]
 
 
 def _distinct_titles(titles: list[str], limit: int = 3) -> list[str]:

@@ -18,10 +18,8 @@ the skill's own years or the years in role families that prove it, whichever is 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
 from ..models import Evidence, ProfileItem, SkillHit
 from ..taxonomy import Taxonomy
@@ -32,13 +30,12 @@ from .roles import role_families
 IMPLIED = 0.55
 RELATED = 0.25
 PARTIAL = 0.6  # a skill the profile item names in ``partial_from`` (Airflow for data pipelines)
-TITLE_CREDIT = 0.5  # a position title the item names in ``titles``
+TITLE_CREDIT = 0.5  # a position in a role family the item names in ``roles``
 ROLE_CREDIT, ROLE_PER_YEAR, ROLE_MAX = 0.45, 0.05, 0.65  # a role family proving the item
 STUDENT_ROLE_CREDIT = 0.35  # the same from an internship or student role
 HEADLINE_CREDIT = 0.4  # the same from the role the resume's headline names (no dates)
 RESEARCH_CREDIT = 0.6  # papers at ML venues, an ML thesis or PhD
-DEGREE_CREDIT = {"phd": 0.65, "master": 0.6, "bachelor": 0.5, "associate": 0.4}
-DEGREE_CREDIT_UNKNOWN_LEVEL = 0.45
+DEGREE_CREDIT = 0.6  # a degree whose field proves the item (its level counts in the education)
 STALE_AFTER_YEARS = 3
 GAP_BELOW = 0.9  # items earning at least this much credit are not gaps
 USED_IN = {"projects": "used in a project", "publications": "used in a publication"}
@@ -151,10 +148,13 @@ def _partial_credit(item: ProfileItem, r: ResumeFacts) -> Credit | None:
 
 
 def _title_credit(item: ProfileItem, r: ResumeFacts) -> Credit | None:
-    title = next((t for t in r.titles for want in item.titles if title_matches(t, want)), None)
-    if title is None:
+    """A position in one of the role families the item names (``roles``: a software-engineer
+    role for software engineering)."""
+    spell = next((s for s in r.roles.spells if s.family in item.roles), None)
+    if spell is None:
         return None
-    return Credit(TITLE_CREDIT, Reason.ROLE, None, f"partly shown by the role title {title!r}",
+    return Credit(TITLE_CREDIT, Reason.ROLE, None,
+                  f"partly shown by the role title {spell.title.lower()!r}", (spell.evidence,),
                   matched=True)
 
 
@@ -204,8 +204,9 @@ def _degree_credit(item: ProfileItem, r: ResumeFacts) -> Credit | None:
     proofs = [(s, r.degrees[s]) for s in item.any_of if s in r.degrees]
     if not proofs:
         return None
-    skill_id, proof = max(proofs, key=lambda p: DEGREE_CREDIT.get(p[1].level or "", 0.0))
-    value = DEGREE_CREDIT.get(proof.level or "", DEGREE_CREDIT_UNKNOWN_LEVEL)
+    rank = {level.id: level.rank for level in r.tax.education.levels}
+    skill_id, proof = max(proofs, key=lambda p: rank.get(p[1].level or "", 0))
+    value = DEGREE_CREDIT
     field = r.tax.education.field(proof.field).name
     level = r.tax.education.level(proof.level).name if proof.level else "degree"
     return Credit(value * _years_factor(0.0, item), Reason.DEGREE, skill_id,
@@ -255,12 +256,3 @@ def _find_skill_credit(skill_id: str, item: ProfileItem, r: ResumeFacts) -> Cred
                       f"related: has {name(related, r.tax)}", r.best_evidence(related)[:1],
                       related_to=related)
     return NONE
-
-
-def title_matches(title: str, wanted: str) -> bool:
-    return _title_pattern(wanted).search(title.lower()) is not None
-
-
-@lru_cache(maxsize=2048)
-def _title_pattern(wanted: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(wanted)}\b")

@@ -50,7 +50,6 @@ class ResumeFacts:
     claimed: list[str]  # explicit hits with a non-negated mention, sorted by id
     claimed_set: frozenset[str]
     disclaimed: frozenset[str]  # skills the resume says it does not have
-    titles: tuple[str, ...]  # position titles, lower case
     by_category: dict[str, list[str]]  # claimed ids by taxonomy category
     total_years: float | None  # professional years (see ``total_years``)
     student_years: float  # years only in student roles (see ``student_years``)
@@ -91,7 +90,6 @@ def resume_facts(extraction: Extraction, taxonomy: Taxonomy) -> ResumeFacts:
         strength={i: factor * r for i, r in raw.items()}, raw_strength=raw, claims=claims,
         claimed=claimed, claimed_set=frozenset(claimed),
         disclaimed=frozenset(disclaimed - set(claimed)),
-        titles=tuple((p.title or "").lower() for p in extraction.document.positions),
         by_category=by_category, total_years=total_years(extraction, student),
         student_years=student, warnings=tuple(warnings(extraction, reasons)),
         roles=role_facts(extraction, tax), degrees=degree_proofs(extraction, tax),

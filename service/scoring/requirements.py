@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..models import Profile, RequirementCheck, SalaryBand
+from ..documents.timeline import merged_years
+from ..models import Position, Profile, RequirementCheck, SalaryBand
 from ..taxonomy import Taxonomy
-from .credit import title_matches
 from .facts import ResumeFacts
 from .roles import is_student_role, role_families
 
 STUDENT_CREDIT = 0.25  # a year as an intern or student assistant: a quarter toward the minimum
+YEARS_SHARE = 0.5  # the experience credit professional years earn; years in the role earn the rest
 ROLE_FULL_YEARS = 3.0  # years in the posting's role family that earn the role check in full
 ROLE_START = 0.6  # the share a position in the family earns before its years count
 HEADLINE_ROLE = 0.5  # the share the role a resume's headline names earns (no dates)
@@ -78,21 +79,40 @@ def _field_credit(field: str | None, req) -> float:
     return 0.8 if field in req.related_fields else 0.6
 
 
+def in_role(positions: Iterable[Position], profile: Profile, tax: Taxonomy) -> list[Position]:
+    """The professional positions in the profile's role: in a family that matches its role
+    family (the same, another ML family for an ML role, a near one: ``RoleFamilies.match``);
+    for a profile naming no family, positions the documents layer marks relevant."""
+    families = role_families(tax)
+    wanted = profile.role.family if profile.role.family in families.by_id else None
+    chosen = []
+    for p in positions:
+        if is_student_role(p.title):
+            continue
+        family = families.family_of(p.title)
+        if wanted is not None:
+            if family is not None and families.match(wanted, family) > 0:
+                chosen.append(p)
+        elif p.relevant:
+            chosen.append(p)
+    return chosen
+
+
+def _merged_years(positions: list[Position]) -> float:
+    months = [(p.start.year * 12 + p.start.month - 1,
+               p.start.year * 12 + p.start.month - 1 + round(p.years * 12)) for p in positions]
+    return merged_years(months)
+
+
 def experience_check(r: ResumeFacts, profile: Profile, total_weight: float) -> RequirementCheck:
-    """Professional years against the minimum, and a prior role with a relevant title (or in an
-    ML family)."""
+    """Professional years against the minimum (half the credit) and years in the role itself
+    (``in_role``: the other half)."""
     req = profile.experience
     extraction, total_years, student = r.extraction, r.total_years, r.student_years
-    ml_families = role_families(r.tax).ml
-    ml_titles = {s.title for s in r.roles.spells if s.family in ml_families and not s.student}
     share = 100.0 * req.weight / total_weight
     minimum = req.min_years or 0.0
     label = f"Experience: {minimum:g}+ years" if minimum else "Experience"
-    positions = extraction.document.positions
-    titles = [t.lower() for t in req.relevant_titles]
-    relevant = [p for p in positions if not is_student_role(p.title) and (
-        p.relevant or p.title in ml_titles or (
-            p.title and any(title_matches(p.title, t) for t in titles)))]
+    relevant = in_role(extraction.document.positions, profile, r.tax)
     if total_years is None:
         untied = extraction.document.untied_dates
         detail = (f"The resume has {untied} date range{'s' if untied > 1 else ''} that could "
@@ -101,11 +121,12 @@ def experience_check(r: ResumeFacts, profile: Profile, total_weight: float) -> R
         return RequirementCheck(id="experience", label=label, met=None, weight=round(share, 3),
                                 detail=detail)
     effective = total_years + STUDENT_CREDIT * student
-    years_part = min(1.0, effective / minimum) if minimum else 1.0
-    if titles:
-        credit = 0.75 * years_part + 0.25 * (1.0 if relevant else 0.0)
+    role_years = min(total_years, _merged_years(relevant))
+    if minimum:
+        credit = YEARS_SHARE * min(1.0, effective / minimum) + \
+            (1 - YEARS_SHARE) * min(1.0, role_years / minimum)
     else:
-        credit = years_part
+        credit = YEARS_SHARE + (1 - YEARS_SHARE) * (1.0 if relevant else 0.0)
     detail = f"{total_years:g} years of professional experience"
     if minimum:
         detail += f" (asks {minimum:g}"
@@ -113,9 +134,8 @@ def experience_check(r: ResumeFacts, profile: Profile, total_weight: float) -> R
     if student:
         detail += (f"; {round(student, 1):g} more in internships or student roles, counted at "
                    f"{STUDENT_CREDIT:.0%}")
-    if titles:
-        detail += "; relevant prior role: " + (relevant[0].title or "yes") if relevant else \
-            "; no prior role with a relevant title found"
+    detail += (f"; {role_years:g} in the role ({relevant[0].title})" if relevant else
+               "; none in the role or a near one")
     return RequirementCheck(id="experience", label=label, met=effective >= minimum,
                             detail=detail + ".", points=share * credit, weight=round(share, 3))
 

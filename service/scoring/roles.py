@@ -68,14 +68,19 @@ class RoleFamilies:
         self.ml = frozenset(t.id for t in titles if t.ml)
         self.forms = _matcher([(f, t.id) for t in titles for f in [t.name, *t.forms]])
         self.keywords = _matcher([(k, t.id) for t in titles for k in t.keywords])
+        self.ml_keywords = _matcher([(k, t.id) for t in titles if t.ml for k in t.keywords])
 
     def family_of(self, title: str | None) -> str | None:
-        """The family a job title names, or None."""
+        """The family a job title names, or None; a family with an ``ml_variant`` gives way to
+        it when the title also names ML ("Software Engineer, Machine Learning")."""
         if not title:
             return None
         for pattern in (self.forms, self.keywords):
             found = _longest(pattern, title)
             if found is not None:
+                variant = self.by_id[found].ml_variant
+                if variant is not None and _longest(self.ml_keywords, title) is not None:
+                    return variant
                 return found
         return None
 

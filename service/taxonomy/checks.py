@@ -165,6 +165,10 @@ def _check_titles(taxonomy: Taxonomy) -> None:
             if family not in ids or family == title.id:
                 raise TaxonomyError(
                     f"titles.yaml: entry {title.id}: field near: unknown role family {family!r}")
+        ml = {t.id for t in taxonomy.titles if t.ml}
+        if title.ml_variant is not None and title.ml_variant not in ml:
+            raise TaxonomyError(f"titles.yaml: entry {title.id}: field ml_variant: not an ML "
+                                f"role family {title.ml_variant!r}")
     _check_unique("research.yaml", ((v.id, "", v.forms) for v in taxonomy.research.venues),
                   "venue")
     fields = {f.id for f in taxonomy.education.fields}

@@ -196,6 +196,9 @@ class Title(BaseModel):
     core: list[Category] = Field(
         default_factory=list,
         description="Skill categories at the heart of the role: a posting for it weighs them more")
+    ml_variant: str | None = Field(
+        None, description="The ML family a title of this family belongs to when it also names "
+        "an ML family's keyword (\"Software Engineer, Machine Learning\")")
 
 
 class Venue(BaseModel):

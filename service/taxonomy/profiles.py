@@ -38,6 +38,13 @@ def load_profile(name: str, directory: Path | None = None,
     if profile.role.family and profile.role.family not in {t.id for t in taxonomy.titles}:
         raise TaxonomyError(f"{path.name}: entry {name}: field role.family: unknown role family "
                             f"{profile.role.family!r}")
+    families = {t.id for t in taxonomy.titles}
+    for group in profile.groups:
+        for item in group.items:
+            for family in item.roles:
+                if family not in families:
+                    raise TaxonomyError(f"{path.name}: entry {group.id}.{item.id}: field roles: "
+                                        f"unknown role family {family!r}")
     for group in profile.groups:
         for item in group.items:
             for field in ("any_of", "partial_from"):
