@@ -17,6 +17,7 @@ from ..models import Document, Evidence, Extraction, Position, Section, SkillHit
 from ..settings import Settings
 from ..taxonomy import CATEGORIES, Skill, Taxonomy
 from . import context, names
+from .literals import may_hold, needed_literals
 from .forms import fold
 from .mention import Mention
 from .pipeline import Pipeline, soft_unwrap
@@ -37,6 +38,11 @@ MAX_JUDGED = 200
 MAX_EVIDENCE = 50
 MAX_ANALYSED = 2_000
 MAX_TEXT_CHARS = Settings.model_fields["max_text_chars"].default
+# names.in_boilerplate searches these regexes around every mention; a text holding none of the
+# strings their matches need (most resumes) is not asked (an unknown regex: always asked)
+_BOILERPLATE_NEEDS = tuple(
+    needed_literals(getattr(names, name, None)) for name in ("_BOILERPLATE", "_ABOUT_LABEL")
+)
 
 
 def extract_text(text: str, *, pipeline: Pipeline,
@@ -62,10 +68,11 @@ def extract(document: Document, *, pipeline: Pipeline,
     courses = names.CourseLists(text)
     accepted = _resolve_ambiguity(text, document, mentions, taxonomy, courses)
     fields = pipeline.field_forms
+    boilerplate = may_hold(text, _BOILERPLATE_NEEDS)
     accepted = [
         (m, how) for m, how in accepted
         if not names.in_organisation_name(text, m)
-        and not names.in_boilerplate(text, m)
+        and not (boilerplate and names.in_boilerplate(text, m))
         and not (
             how == "exact" and len(m.form.skill_ids) == 1
             and context.rejected_by_rule(text, m, _rule(taxonomy, m))
