@@ -99,10 +99,19 @@ def classify_heading(line: str) -> str | None:
     undecorated = line.lstrip(_DECORATION_LEAD).rstrip(_DECORATION_TRAIL)
     # unspaced first: "I N T E R E S T S" does not open with the enumerator "I"
     stripped = _ENUMERATOR.sub("", _unspace(undecorated))
-    if not stripped or len(stripped) > 50 or len(stripped.split()) > 6 or any(
-            ch.isdigit() for ch in stripped):
+    if not stripped or len(stripped) > 50 or len(stripped.split()) > 6 or _has_digit(stripped):
         return None
     return HEADING_NAMES.get(heading_key(stripped))
+
+
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def _has_digit(text: str) -> bool:
+    """Whether a character of ``text`` is a digit (``str.isdigit``; on ASCII, 0-9)."""
+    if text.isascii():
+        return not _ASCII_DIGITS.isdisjoint(text)
+    return any(ch.isdigit() for ch in text)
 
 
 def _unspace(text: str) -> str:

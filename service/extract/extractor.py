@@ -3,6 +3,7 @@ negated-only skills apart, years of use from the positions)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -294,9 +295,12 @@ def _hit(skill: Skill, items: list[Evidence], positions: list[Position],
 
 def _years(offsets: list[int], positions: list[Position]) -> tuple[float | None, int | None]:
     """Years of the positions whose text holds a mention (overlaps merged), and the last year."""
-    hits = [
+    if not positions:
+        return None, None
+    ordered = sorted(offsets)
+    hits = [  # (the first offset at or after the start lies before the end)
         p for p in positions
-        if any(p.text_start <= offset < p.text_end for offset in offsets)
+        if (i := bisect_left(ordered, p.text_start)) < len(ordered) and ordered[i] < p.text_end
     ]
     if not hits:
         return None, None
