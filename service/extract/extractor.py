@@ -18,7 +18,7 @@ from ..models import Document, Evidence, Extraction, Position, Section, SkillHit
 from ..settings import Settings
 from ..taxonomy import CATEGORIES, Skill, Taxonomy
 from . import context, names
-from .literals import may_hold, needed_literals
+from .gates import Haystack, Rejections, may_be_boilerplate
 from .forms import fold
 from .mention import Mention
 from .pipeline import Pipeline, soft_unwrap
@@ -39,11 +39,6 @@ MAX_JUDGED = 200
 MAX_EVIDENCE = 50
 MAX_ANALYSED = 2_000
 MAX_TEXT_CHARS = Settings.model_fields["max_text_chars"].default
-# names.in_boilerplate searches these regexes around every mention; a text holding none of the
-# strings their matches need (most resumes) is not asked (an unknown regex: always asked)
-_BOILERPLATE_NEEDS = tuple(
-    needed_literals(getattr(names, name, None)) for name in ("_BOILERPLATE", "_ABOUT_LABEL")
-)
 
 
 def extract_text(text: str, *, pipeline: Pipeline,
@@ -67,16 +62,18 @@ def extract(document: Document, *, pipeline: Pipeline,
     if pads is not None:
         mentions = [_widened(m, pads) for m in mentions]
     courses = names.CourseLists(text)
-    accepted = _resolve_ambiguity(text, document, mentions, taxonomy, courses)
+    haystack = Haystack(text)
+    rejects = Rejections(text, haystack)
+    accepted = _resolve_ambiguity(text, document, mentions, taxonomy, courses, rejects)
     fields = pipeline.field_forms
-    boilerplate = may_hold(text, _BOILERPLATE_NEEDS)
+    boilerplate = may_be_boilerplate(haystack)
     accepted = [
         (m, how) for m, how in accepted
         if not names.in_organisation_name(text, m)
         and not (boilerplate and names.in_boilerplate(text, m))
         and not (
             how == "exact" and len(m.form.skill_ids) == 1
-            and context.rejected_by_rule(text, m, _rule(taxonomy, m))
+            and rejects(m, _rule(taxonomy, m))
         )
         and not _defined_otherwise(text, m, pipeline)
         and not (names.in_place_name(text, m) and not context.in_skills_area(text, document, m))
@@ -146,7 +143,7 @@ def _check_length(text: str, limit: int) -> None:
 
 def _resolve_ambiguity(
     text: str, document: Document, mentions: list[Mention], taxonomy: Taxonomy,
-    courses: names.CourseLists,
+    courses: names.CourseLists, rejects: Rejections,
 ) -> list[tuple[Mention, str]]:
     """Keep unambiguous mentions; keep an ambiguous one only in a technical context (judging at
     most ``MAX_JUDGED`` per skill; later ones are dropped); a course title is one."""
@@ -177,7 +174,7 @@ def _resolve_ambiguity(
             mention = mentions[index]
             rule = None if index in lowercase else _rule(taxonomy, mention)
             if index not in lowercase and (
-                context.rejected_by_rule(text, mention, rule)
+                rejects(mention, rule)
                 or context.rejected_by_shape(text, mention)
                 and not context.confirmed_by_rule(text, mention, rule)
                 and not context.sole_item_among_skills(text, mention, anchors)

@@ -111,7 +111,7 @@ class FuzzyIndex:
                         break
                     taken += 1
                     if length in sizes:
-                        if 1 in covered[start_char:token_end]:
+                        if covered.find(1, start_char, token_end) >= 0:
                             break
                         raw = text[start_char:token_end]
                         candidate = folded.get(raw)

@@ -55,7 +55,7 @@ def _literals(items: Sequence[tuple[object, object]]) -> frozenset[str] | None:
 
     def consider(found: frozenset[str] | None) -> None:
         nonlocal best
-        if found and "" not in found and (
+        if found and "" not in found and all(text.isascii() for text in found) and (
             best is None or min(map(len, found)) > min(map(len, best))
         ):
             best = found
@@ -118,11 +118,26 @@ def _sequence_spellings(items: Sequence[tuple[object, object]]) -> frozenset[str
     return run
 
 
+class Haystack:
+    """A text asked many times whether it may hold a match of a regex (lower-cased once)."""
+
+    def __init__(self, text: str) -> None:
+        # (a character that matches an ASCII letter ignoring case: no answer but "maybe")
+        self._lowered = None if any(c in text for c in ASCII_CASE_MATES) else text.lower()
+
+    def may_hold(self, needed: Iterable[frozenset[str] | None]) -> bool:
+        """Whether the text may hold a match of any of the regexes whose ``needed_literals``
+        are ``needed`` (always, for one whose set is unknown)."""
+        lowered = self._lowered
+        if lowered is None:
+            return True
+        for strings in needed:
+            if strings is None or any(string in lowered for string in strings):
+                return True
+        return False
+
+
 def may_hold(text: str, needed: Iterable[frozenset[str] | None]) -> bool:
     """Whether ``text`` may hold a match of any of the regexes whose ``needed_literals`` are
     ``needed`` (always, for one whose set is unknown)."""
-    needed = list(needed)
-    if any(strings is None for strings in needed) or any(c in text for c in ASCII_CASE_MATES):
-        return True
-    lowered = text.lower()
-    return any(string in lowered for strings in needed for string in strings)  # type: ignore[union-attr]
+    return Haystack(text).may_hold(needed)

@@ -120,15 +120,22 @@ class Pipeline:
         """Shared heads: "linear and logistic regression" also names linear regression, with
         the whole coordination as evidence."""
         extra = []
-        taken = bytearray(len(text) + 1)
+        taken = None  # (the chosen mentions' characters, marked when first needed)
         for mention in chosen:
-            taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
-        for mention in chosen:
-            surface = text[mention.start:mention.end].split()
-            if len(surface) < 2 or len(mention.form.skill_ids) != 1:
+            if len(mention.form.skill_ids) != 1:
                 continue
+            surface = text[mention.start:mention.end].split()
+            if len(surface) < 2:
+                continue
+            modifiers = _coordinated_modifiers(text, mention.start)
+            if not modifiers:
+                continue
+            if taken is None:
+                taken = bytearray(len(text) + 1)
+                for other in chosen:
+                    taken[other.start:other.end] = b"\x01" * (other.end - other.start)
             head = " ".join(surface[1:])
-            for start, end in _coordinated_modifiers(text, mention.start):
+            for start, end in modifiers:
                 if 1 in taken[start:end]:
                     continue
                 form = self.table.get(f"{text[start:end]} {head}")
