@@ -153,12 +153,12 @@ def letter_spaced(line: str) -> bool:
 
 def _inline_heading(line: str) -> tuple[str, str] | None:
     """``SKILLS: Python, SQL`` or ``EDUCATION Bachelor of …``: (name, heading text)."""
-    match = _INLINE.match(line)
+    match = _INLINE.match(line) if ":" in line else None  # (the colon it needs)
     if match:
         name = HEADING_NAMES.get(heading_key(match.group(1)))
         if name:
             return name, match.group(1).strip()
-    match = _CAPS_LEAD.match(line)
+    match = _CAPS_LEAD.match(line) if "A" <= line[:1] <= "Z" else None  # (a capital first)
     if match:
         words = match.group(1).split()
         for size in range(len(words), 0, -1):

@@ -64,7 +64,7 @@ def extract(document: Document, *, pipeline: Pipeline,
     courses = names.CourseLists(text)
     haystack = Haystack(text)
     rejects = Rejections(text, haystack)
-    accepted = _resolve_ambiguity(text, document, mentions, taxonomy, courses, rejects)
+    accepted = _resolve_ambiguity(text, document, mentions, pipeline, courses, rejects)
     fields = pipeline.field_forms
     boilerplate = may_be_boilerplate(haystack)
     accepted = [
@@ -104,7 +104,7 @@ def extract(document: Document, *, pipeline: Pipeline,
     for skill_id, items in evidence.items():
         hit = _hit(taxonomy.get(skill_id), items, document.positions, overflow.get(skill_id, ()))
         (skills if any(not e.negated for e in items) else not_claimed).append(hit)
-    skills.extend(_implied(taxonomy, {h.id for h in skills}))
+    skills.extend(_implied(pipeline, {h.id for h in skills}))
     return Extraction(
         text=source,
         skills=sorted(skills, key=_order),
@@ -142,11 +142,12 @@ def _check_length(text: str, limit: int) -> None:
 
 
 def _resolve_ambiguity(
-    text: str, document: Document, mentions: list[Mention], taxonomy: Taxonomy,
+    text: str, document: Document, mentions: list[Mention], pipeline: Pipeline,
     courses: names.CourseLists, rejects: Rejections,
 ) -> list[tuple[Mention, str]]:
     """Keep unambiguous mentions; keep an ambiguous one only in a technical context (judging at
     most ``MAX_JUDGED`` per skill; later ones are dropped); a course title is one."""
+    taxonomy, soft = pipeline.taxonomy, pipeline.soft_skills
     accepted: dict[int, tuple[Mention, str]] = {}
     pending = []
     lowercase = set()
@@ -166,7 +167,7 @@ def _resolve_ambiguity(
         pending.append(index)
     anchors = context.Anchors([
         (m.start, m.end) for m, _ in accepted.values()
-        if any(taxonomy.get(i).category != "soft" for i in m.form.skill_ids)
+        if any(i not in soft for i in m.form.skill_ids)
     ])
     for _ in range(2):
         still = []
@@ -315,11 +316,12 @@ def _years(offsets: list[int], positions: list[Position]) -> tuple[float | None,
     return round(total / 365.25, 1), last
 
 
-def _implied(taxonomy: Taxonomy, explicit: set[str]) -> list[SkillHit]:
+def _implied(pipeline: Pipeline, explicit: set[str]) -> list[SkillHit]:
     """Skills implied (transitively) by explicit ones and not mentioned themselves."""
+    taxonomy = pipeline.taxonomy
     implied_by: dict[str, set[str]] = defaultdict(set)
     for root in explicit:
-        for target in taxonomy.implied(root):
+        for target in pipeline.implied(root):
             implied_by[target].add(root)
     hits = []
     for skill_id, roots in implied_by.items():

@@ -111,6 +111,10 @@ class Pipeline:
         self.practices = PracticeMatcher(
             taxonomy, practices or PracticeRules(), self.nlp.vocab.strings
         )
+        self.soft_skills = frozenset(
+            skill_id for skill_id, skill in taxonomy.skills.items() if skill.category == "soft"
+        )
+        self._implied: dict[str, tuple[str, ...]] = {}
         education = getattr(taxonomy, "education", None)
         self.field_forms = frozenset(
             fold(form) for field in getattr(education, "fields", []) for form in field.forms
@@ -172,6 +176,13 @@ class Pipeline:
             Mention(start, end, form, "context")
             for start, end, form in self.practices.find(text, doc, tokens, spans)
         ]
+
+    def implied(self, skill_id: str) -> tuple[str, ...]:
+        """``taxonomy.implied(skill_id)``, remembered."""
+        found = self._implied.get(skill_id)
+        if found is None:
+            found = self._implied[skill_id] = tuple(self.taxonomy.implied(skill_id))
+        return found
 
     def forget(self) -> None:
         """Empty the caches shared across texts (chunk tokens, fuzzy verdicts): benchmarks use
