@@ -32,9 +32,11 @@ _TRANSLATABLE = re.compile("[" + "".join(re.escape(c) for c in _TRANSLATE_CHARS)
 _CID_BULLET = re.compile(r"\(cid:\d+\)")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
                       r"\ue000-\uf8ff\U000f0000-\U0010ffff]")
-_HYPHENATED = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
-_SPACES = re.compile(r"[ ]{2,}")
-_BLANK_LINES = re.compile(r"\n{3,}")
+# (each written to open with literal characters, which the engine skips ahead to: a look-behind
+# or a repeat first makes it try every position)
+_HYPHENATED = re.compile(r"-\n(?<=[a-z]-\n)(?=[a-z])")
+_SPACES = re.compile(r"  +")
+_BLANK_LINES = re.compile(r"\n\n\n+")
 # UTF-8 read as Latin-1/cp1252 ("NaÃ¯ve", "â€¢"): a lead byte then continuation bytes.
 _CP1252_CONTINUATION = "".join(
     ch for ch in bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore") if ord(ch) > 0xFF
@@ -71,10 +73,16 @@ def normalize(text: str) -> str:
 
 def _settled(text: str) -> bool:
     """Whether ``_normalize_once(text) == text`` for an output of ``_normalize_once``, told
-    cheaply: on ASCII text only a "(cid:N)" or a line-break hyphen that the last pass joined
-    up (by removing the spaces or line around it) can still change; every other step left
-    nothing to do."""
-    return text.isascii() and not _CID_BULLET.search(text) and not _HYPHENATED.search(text)
+    cheaply: only a "(cid:N)" or a line-break hyphen that the last pass joined up (by removing
+    the spaces or line around it) can still change, and on other than ASCII text what the
+    character steps would still find (mojibake, characters to translate or drop, a form other
+    than NFKC); the space and line steps left nothing to do."""
+    if _CID_BULLET.search(text) or _HYPHENATED.search(text):
+        return False
+    return text.isascii() or not (
+        _MOJIBAKE.search(text) or _TRANSLATABLE.search(text) or _CONTROL.search(text)
+        or not unicodedata.is_normalized("NFKC", text)
+    )
 
 
 def _translate(text: str) -> str:

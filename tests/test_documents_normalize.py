@@ -38,3 +38,17 @@ def test_a_bullet_glued_to_its_word_becomes_a_dash_and_a_space():
 
     assert normalize("\u2022R \u2022Tableau \u2022Julia") == "- R - Tableau - Julia"
     assert normalize("\u2022 Python") == "- Python"
+
+
+PIECES = st.sampled_from(
+    list("ab A-\n\r\t.(cid:1)") + ["\u00ad", "\ufb01", "\u2013", "\u2022", "\u00c3", "\u00af",
+                                    "\u00e2\u20ac\u00a2", "\u200b", "\u3000", "\x0c", "e\u0301",
+                                    "\uf0b7", "\ue000", "\u2028", "\u2024", "\u00bc", "  "])
+
+
+@given(st.lists(PIECES, max_size=30).map("".join))
+def test_normalize_is_a_fixed_point_of_one_pass(text):
+    from service.normalize import _normalize_once
+
+    once = normalize(text)
+    assert _normalize_once(once) == once

@@ -99,10 +99,19 @@ def classify_heading(line: str) -> str | None:
     undecorated = line.lstrip(_DECORATION_LEAD).rstrip(_DECORATION_TRAIL)
     # unspaced first: "I N T E R E S T S" does not open with the enumerator "I"
     stripped = _ENUMERATOR.sub("", _unspace(undecorated))
-    if not stripped or len(stripped) > 50 or len(stripped.split()) > 6 or any(
-            ch.isdigit() for ch in stripped):
+    if not stripped or len(stripped) > 50 or len(stripped.split()) > 6 or _has_digit(stripped):
         return None
     return HEADING_NAMES.get(heading_key(stripped))
+
+
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def _has_digit(text: str) -> bool:
+    """Whether a character of ``text`` is a digit (``str.isdigit``; on ASCII, 0-9)."""
+    if text.isascii():
+        return not _ASCII_DIGITS.isdisjoint(text)
+    return any(ch.isdigit() for ch in text)
 
 
 def _unspace(text: str) -> str:
@@ -144,12 +153,12 @@ def letter_spaced(line: str) -> bool:
 
 def _inline_heading(line: str) -> tuple[str, str] | None:
     """``SKILLS: Python, SQL`` or ``EDUCATION Bachelor of …``: (name, heading text)."""
-    match = _INLINE.match(line)
+    match = _INLINE.match(line) if ":" in line else None  # (the colon it needs)
     if match:
         name = HEADING_NAMES.get(heading_key(match.group(1)))
         if name:
             return name, match.group(1).strip()
-    match = _CAPS_LEAD.match(line)
+    match = _CAPS_LEAD.match(line) if "A" <= line[:1] <= "Z" else None  # (a capital first)
     if match:
         words = match.group(1).split()
         for size in range(len(words), 0, -1):

@@ -3,6 +3,7 @@ negated-only skills apart, years of use from the positions)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -17,6 +18,7 @@ from ..models import Document, Evidence, Extraction, Position, Section, SkillHit
 from ..settings import Settings
 from ..taxonomy import CATEGORIES, Skill, Taxonomy
 from . import context, names
+from .gates import Haystack, Rejections, may_be_boilerplate
 from .forms import fold
 from .mention import Mention
 from .pipeline import Pipeline, soft_unwrap
@@ -60,15 +62,18 @@ def extract(document: Document, *, pipeline: Pipeline,
     if pads is not None:
         mentions = [_widened(m, pads) for m in mentions]
     courses = names.CourseLists(text)
-    accepted = _resolve_ambiguity(text, document, mentions, taxonomy, courses)
+    haystack = Haystack(text)
+    rejects = Rejections(text, haystack)
+    accepted = _resolve_ambiguity(text, document, mentions, pipeline, courses, rejects)
     fields = pipeline.field_forms
+    boilerplate = may_be_boilerplate(haystack)
     accepted = [
         (m, how) for m, how in accepted
         if not names.in_organisation_name(text, m)
-        and not names.in_boilerplate(text, m)
+        and not (boilerplate and names.in_boilerplate(text, m))
         and not (
             how == "exact" and len(m.form.skill_ids) == 1
-            and context.rejected_by_rule(text, m, _rule(taxonomy, m))
+            and rejects(m, _rule(taxonomy, m))
         )
         and not _defined_otherwise(text, m, pipeline)
         and not (names.in_place_name(text, m) and not context.in_skills_area(text, document, m))
@@ -99,7 +104,7 @@ def extract(document: Document, *, pipeline: Pipeline,
     for skill_id, items in evidence.items():
         hit = _hit(taxonomy.get(skill_id), items, document.positions, overflow.get(skill_id, ()))
         (skills if any(not e.negated for e in items) else not_claimed).append(hit)
-    skills.extend(_implied(taxonomy, {h.id for h in skills}))
+    skills.extend(_implied(pipeline, {h.id for h in skills}))
     return Extraction(
         text=source,
         skills=sorted(skills, key=_order),
@@ -137,11 +142,12 @@ def _check_length(text: str, limit: int) -> None:
 
 
 def _resolve_ambiguity(
-    text: str, document: Document, mentions: list[Mention], taxonomy: Taxonomy,
-    courses: names.CourseLists,
+    text: str, document: Document, mentions: list[Mention], pipeline: Pipeline,
+    courses: names.CourseLists, rejects: Rejections,
 ) -> list[tuple[Mention, str]]:
     """Keep unambiguous mentions; keep an ambiguous one only in a technical context (judging at
     most ``MAX_JUDGED`` per skill; later ones are dropped); a course title is one."""
+    taxonomy, soft = pipeline.taxonomy, pipeline.soft_skills
     accepted: dict[int, tuple[Mention, str]] = {}
     pending = []
     lowercase = set()
@@ -161,7 +167,7 @@ def _resolve_ambiguity(
         pending.append(index)
     anchors = context.Anchors([
         (m.start, m.end) for m, _ in accepted.values()
-        if any(taxonomy.get(i).category != "soft" for i in m.form.skill_ids)
+        if any(i not in soft for i in m.form.skill_ids)
     ])
     for _ in range(2):
         still = []
@@ -169,7 +175,7 @@ def _resolve_ambiguity(
             mention = mentions[index]
             rule = None if index in lowercase else _rule(taxonomy, mention)
             if index not in lowercase and (
-                context.rejected_by_rule(text, mention, rule)
+                rejects(mention, rule)
                 or context.rejected_by_shape(text, mention)
                 and not context.confirmed_by_rule(text, mention, rule)
                 and not context.sole_item_among_skills(text, mention, anchors)
@@ -287,9 +293,12 @@ def _hit(skill: Skill, items: list[Evidence], positions: list[Position],
 
 def _years(offsets: list[int], positions: list[Position]) -> tuple[float | None, int | None]:
     """Years of the positions whose text holds a mention (overlaps merged), and the last year."""
-    hits = [
+    if not positions:
+        return None, None
+    ordered = sorted(offsets)
+    hits = [  # (the first offset at or after the start lies before the end)
         p for p in positions
-        if any(p.text_start <= offset < p.text_end for offset in offsets)
+        if (i := bisect_left(ordered, p.text_start)) < len(ordered) and ordered[i] < p.text_end
     ]
     if not hits:
         return None, None
@@ -307,11 +316,12 @@ def _years(offsets: list[int], positions: list[Position]) -> tuple[float | None,
     return round(total / 365.25, 1), last
 
 
-def _implied(taxonomy: Taxonomy, explicit: set[str]) -> list[SkillHit]:
+def _implied(pipeline: Pipeline, explicit: set[str]) -> list[SkillHit]:
     """Skills implied (transitively) by explicit ones and not mentioned themselves."""
+    taxonomy = pipeline.taxonomy
     implied_by: dict[str, set[str]] = defaultdict(set)
     for root in explicit:
-        for target in taxonomy.implied(root):
+        for target in pipeline.implied(root):
             implied_by[target].add(root)
     hits = []
     for skill_id, roots in implied_by.items():

@@ -66,6 +66,14 @@ class FuzzyIndex:
             words = key.count(" ") + key.count("-") + 1
             # one more token than the form has words: "Tensor flow" for "TensorFlow"
             self.max_words[key[:2]] = min(3, max(self.max_words.get(key[:2], 0), words + 1))
+        # per first two letters: the bucket lengths, the longest, and the n-gram reach
+        sizes: dict[str, set[int]] = defaultdict(set)
+        for prefix, length in self.buckets:
+            sizes[prefix].add(length)
+        self._by_prefix = {
+            prefix: (frozenset(lengths), max(lengths), self.max_words[prefix])
+            for prefix, lengths in sizes.items()
+        }
 
     def forget(self) -> None:
         """Empty the remembered n-gram verdicts."""
@@ -79,25 +87,31 @@ class FuzzyIndex:
         fit a bucket; ``words`` flags the tokens that may take part (ASCII letters, not stop
         words)."""
         out = []
-        buckets, max_words = self.buckets, self.max_words
+        by_prefix = self._by_prefix
         folded = self._folded
         if len(folded) > MAX_REMEMBERED:
             folded.clear()
         count = len(spans)
-        for i, (start_char, _) in enumerate(spans):
+        for i in [i for i, word in enumerate(words) if word]:
+            start_char = spans[i][0]
             # (a start inside an exact match: every n-gram from there overlaps it)
-            if not words[i] or covered[start_char]:
+            if covered[start_char]:
                 continue
             prefix = text[start_char:start_char + 2].lower()
-            reach = max_words.get(prefix, 0)
+            bucket = by_prefix.get(prefix)
+            if bucket is None:
+                continue
+            sizes, longest, reach = bucket
             length = taken = 0
-            for end in range(i, count if reach else i):
+            for end in range(i, count):
                 token_start, token_end = spans[end]
                 if words[end]:
                     length += token_end - token_start
+                    if length > longest:  # (lengths only grow: no bucket further on)
+                        break
                     taken += 1
-                    if (prefix, length) in buckets:
-                        if 1 in covered[start_char:token_end]:
+                    if length in sizes:
+                        if covered.find(1, start_char, token_end) >= 0:
                             break
                         raw = text[start_char:token_end]
                         candidate = folded.get(raw)

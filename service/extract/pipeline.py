@@ -31,7 +31,8 @@ _URL_OR_EMAIL = re.compile(
     r"edu|ai|co|in|us|uk|de|gov)(?:/\S*)?\b"
 )
 _URL_HINT = re.compile(r"@|://|www\.|\.(?:com|org|net|io|edu|ai|co|in|us|uk|de|gov)\b")
-_GLUE_HINT = re.compile(r"[+#]|(?<![A-Za-z0-9])\.[A-Za-z]")
+# (the look-ahead names every branch's first character, so the engine skips ahead to one)
+_GLUE_HINT = re.compile(r"(?=[+#.])(?:[+#]|(?<![A-Za-z0-9])\.[A-Za-z])")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _EXTRA_INFIXES = [
     r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.#])",
@@ -110,6 +111,10 @@ class Pipeline:
         self.practices = PracticeMatcher(
             taxonomy, practices or PracticeRules(), self.nlp.vocab.strings
         )
+        self.soft_skills = frozenset(
+            skill_id for skill_id, skill in taxonomy.skills.items() if skill.category == "soft"
+        )
+        self._implied: dict[str, tuple[str, ...]] = {}
         education = getattr(taxonomy, "education", None)
         self.field_forms = frozenset(
             fold(form) for field in getattr(education, "fields", []) for form in field.forms
@@ -119,15 +124,22 @@ class Pipeline:
         """Shared heads: "linear and logistic regression" also names linear regression, with
         the whole coordination as evidence."""
         extra = []
-        taken = bytearray(len(text) + 1)
+        taken = None  # (the chosen mentions' characters, marked when first needed)
         for mention in chosen:
-            taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
-        for mention in chosen:
-            surface = text[mention.start:mention.end].split()
-            if len(surface) < 2 or len(mention.form.skill_ids) != 1:
+            if len(mention.form.skill_ids) != 1:
                 continue
+            surface = text[mention.start:mention.end].split()
+            if len(surface) < 2:
+                continue
+            modifiers = _coordinated_modifiers(text, mention.start)
+            if not modifiers:
+                continue
+            if taken is None:
+                taken = bytearray(len(text) + 1)
+                for other in chosen:
+                    taken[other.start:other.end] = b"\x01" * (other.end - other.start)
             head = " ".join(surface[1:])
-            for start, end in _coordinated_modifiers(text, mention.start):
+            for start, end in modifiers:
                 if 1 in taken[start:end]:
                     continue
                 form = self.table.get(f"{text[start:end]} {head}")
@@ -164,6 +176,13 @@ class Pipeline:
             Mention(start, end, form, "context")
             for start, end, form in self.practices.find(text, doc, tokens, spans)
         ]
+
+    def implied(self, skill_id: str) -> tuple[str, ...]:
+        """``taxonomy.implied(skill_id)``, remembered."""
+        found = self._implied.get(skill_id)
+        if found is None:
+            found = self._implied[skill_id] = tuple(self.taxonomy.implied(skill_id))
+        return found
 
     def forget(self) -> None:
         """Empty the caches shared across texts (chunk tokens, fuzzy verdicts): benchmarks use
@@ -231,7 +250,11 @@ def _chunks(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
     return chunks
 
 
-_COORDINATED = re.compile(r"([A-Za-z][\w+#-]*)\s*(?:,\s*(?:and|or)?|/|&|\band\b|\bor\b)\s*$")
+# (the look-behind changes no match, the leftmost one never follows a letter, but spares the
+# search a scan from inside every word)
+_COORDINATED = re.compile(
+    r"(?<![A-Za-z])([A-Za-z][\w+#-]*)\s*(?:,\s*(?:and|or)?|/|&|\band\b|\bor\b)\s*$"
+)
 
 
 def _coordinated_modifiers(text: str, start: int) -> list[tuple[int, int]]:

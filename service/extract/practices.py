@@ -282,7 +282,7 @@ class PracticeMatcher:
         haystack = text.lower() if ascii_text else text
         if self.numbered and _DIGIT.search(text):
             for rule in self.numbered:
-                if all(need & present for need in rule.needs):
+                if all(not need.isdisjoint(present) for need in rule.needs):
                     pattern = rule.lowered if ascii_text and rule.lowered else rule.pattern
                     starts.extend((m.start(), [rule]) for m in pattern.finditer(haystack))
         if not starts:
@@ -292,9 +292,15 @@ class PracticeMatcher:
             if ids in own:
                 own[ids].append((start, end))
         found: list[tuple[int, int, Form]] = []
+        usable: dict[int, bool] = {}  # id(rule) → every later slot has a word in the text
         for start, rules in sorted(starts, key=lambda item: item[0]):
             for rule in rules:
-                if not all(need & present for need in rule.needs):
+                ok = usable.get(id(rule))
+                if ok is None:
+                    ok = usable[id(rule)] = all(
+                        not need.isdisjoint(present) for need in rule.needs
+                    )
+                if not ok:
                     continue
                 pattern = rule.lowered if ascii_text and rule.lowered else rule.pattern
                 match = pattern.match(haystack, start)

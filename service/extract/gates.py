@@ -1,0 +1,53 @@
+"""Per-text gates: rules that search a regex around every mention are not asked in a text that
+lacks every string their matches need (``literals``), which most texts do. Same answers."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..taxonomy import ContextRule
+from . import context, names
+from .literals import Haystack, needed_literals
+from .mention import Mention
+
+__all__ = ["Haystack", "Rejections", "may_be_boilerplate"]
+
+# the regexes names.in_boilerplate searches around each mention (an unknown one: always asked)
+_BOILERPLATE_NEEDS = tuple(
+    needed_literals(getattr(names, name, None)) for name in ("_BOILERPLATE", "_ABOUT_LABEL")
+)
+
+
+def may_be_boilerplate(haystack: Haystack) -> bool:
+    """False when ``names.in_boilerplate`` is False for every mention of the text."""
+    return haystack.may_hold(_BOILERPLATE_NEEDS)
+
+
+class Rejections:
+    """``context.rejected_by_rule`` for one text, not asked for a skill whose reject patterns
+    need strings the text lacks."""
+
+    def __init__(self, text: str, haystack: Haystack) -> None:
+        self.text = text
+        self.haystack = haystack
+        self._possible: dict[int, bool] = {}  # id(rule) → its patterns may match the text
+
+    def __call__(self, mention: Mention, rule: ContextRule | None) -> bool:
+        if rule is None or not rule.reject:
+            return False
+        possible = self._possible.get(id(rule))
+        if possible is None:
+            possible = self._possible[id(rule)] = self.haystack.may_hold(
+                _needed(pattern) for pattern in rule.reject
+            )
+        return possible and context.rejected_by_rule(self.text, mention, rule)
+
+
+@lru_cache(maxsize=4096)
+def _needed(pattern: str) -> frozenset[str] | None:
+    """``needed_literals`` of a taxonomy context pattern (compiled as ``context`` compiles it)."""
+    try:
+        return needed_literals(re.compile(pattern))
+    except re.error:
+        return None

@@ -1,0 +1,143 @@
+"""A cheap test that a text cannot hold any match of a regex, from the literal strings every
+match must contain ("equal ", "without regard to", … for the employer-boilerplate rule).
+
+Rules that run a regex around every mention (hundreds of searches per document) can skip a
+document that holds none of those strings, found with ``str``'s own substring search instead of
+the regex engine's position-by-position scan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+try:  # the standard library's regex parser (private; without it every text may match)
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - other Pythons
+    _sre = _sre_parse = None
+
+# Characters outside ASCII that a case-insensitive regex matches to an ASCII letter (dotless ı,
+# long ſ, the Kelvin sign, capital İ): a text holding none of them and its lower-cased form hold
+# the same ASCII strings, whatever the case.
+ASCII_CASE_MATES = "\u0131\u017f\u212a\u0130"
+
+
+def needed_literals(pattern: object) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match of ``pattern`` (a compiled regex, or a
+    wrapper holding one as ``.pattern``) contains, in some case; None when no such set is
+    known (a match may contain none)."""
+    compiled = pattern if isinstance(pattern, re.Pattern) else getattr(pattern, "pattern", None)
+    if _sre_parse is None or not isinstance(compiled, re.Pattern):
+        return None
+    if not isinstance(compiled.pattern, str):
+        return None
+    try:
+        parsed = _sre_parse.parse(compiled.pattern, compiled.flags)
+        found = _literals(list(parsed))
+    except Exception:  # noqa: BLE001 - an unknown parse tree: no shortcut
+        return None
+    if not found or not all(text.isascii() for text in found):
+        return None
+    return found
+
+
+# the most strings a run of fixed parts is spelled out into
+_MAX_SPELLINGS = 64
+
+
+def _literals(items: Sequence[tuple[object, object]]) -> frozenset[str] | None:
+    """The best set of needed strings of a parsed sequence: a run of parts that each match one
+    of a few fixed strings gives their concatenations; a group gives its own, an alternation
+    the union of its branches' (when every branch has some), a repeat at least once its
+    body's. Look-arounds and anything else give none."""
+    best: frozenset[str] | None = None
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and "" not in found and all(text.isascii() for text in found) and (
+            best is None or min(map(len, found)) > min(map(len, best))
+        ):
+            best = found
+
+    run: frozenset[str] | None = frozenset({""})
+    for op, av in [*items, (None, None)]:
+        exact = _spellings(op, av) if op is not None else None
+        if exact is not None and run is not None:
+            joined = frozenset(a + b for a in run for b in exact)
+            if len(joined) <= _MAX_SPELLINGS:
+                run = joined
+                continue
+        consider(run)
+        run = frozenset({""}) if exact is None else exact
+        if op is _sre.SUBPATTERN:
+            consider(_literals(list(av[-1])))  # type: ignore[index]
+        elif op is _sre.BRANCH:
+            branches = [_literals(list(branch)) for branch in av[1]]  # type: ignore[index]
+            if all(branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_literals(list(av[2])))  # type: ignore[index]
+        elif op is _sre.ATOMIC_GROUP:
+            consider(_literals(list(av)))  # type: ignore[arg-type]
+    return best
+
+
+def _spellings(op: object, av: object) -> frozenset[str] | None:
+    """The few strings (lower-cased) one parsed part matches exactly, "" for a zero-width
+    anchor; None when they are not a few fixed strings."""
+    if op is _sre.LITERAL:
+        return frozenset({chr(av).lower()})  # type: ignore[arg-type]
+    if op is _sre.AT:
+        return frozenset({""})
+    if op is _sre.SUBPATTERN:
+        return _sequence_spellings(list(av[-1]))  # type: ignore[index]
+    if op is _sre.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:  # type: ignore[index]
+            spelled = _sequence_spellings(list(branch))
+            if spelled is None:
+                return None
+            found |= spelled
+        return frozenset(found) if len(found) <= _MAX_SPELLINGS else None
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[:2] == (0, 1):  # type: ignore[index]
+        body = _sequence_spellings(list(av[2]))  # type: ignore[index]
+        return None if body is None else body | {""}
+    return None
+
+
+def _sequence_spellings(items: Sequence[tuple[object, object]]) -> frozenset[str] | None:
+    run = frozenset({""})
+    for op, av in items:
+        exact = _spellings(op, av)
+        if exact is None:
+            return None
+        run = frozenset(a + b for a in run for b in exact)
+        if len(run) > _MAX_SPELLINGS:
+            return None
+    return run
+
+
+class Haystack:
+    """A text asked many times whether it may hold a match of a regex (lower-cased once)."""
+
+    def __init__(self, text: str) -> None:
+        # (a character that matches an ASCII letter ignoring case: no answer but "maybe")
+        self._lowered = None if any(c in text for c in ASCII_CASE_MATES) else text.lower()
+
+    def may_hold(self, needed: Iterable[frozenset[str] | None]) -> bool:
+        """Whether the text may hold a match of any of the regexes whose ``needed_literals``
+        are ``needed`` (always, for one whose set is unknown)."""
+        lowered = self._lowered
+        if lowered is None:
+            return True
+        for strings in needed:
+            if strings is None or any(string in lowered for string in strings):
+                return True
+        return False
+
+
+def may_hold(text: str, needed: Iterable[frozenset[str] | None]) -> bool:
+    """Whether ``text`` may hold a match of any of the regexes whose ``needed_literals`` are
+    ``needed`` (always, for one whose set is unknown)."""
+    return Haystack(text).may_hold(needed)

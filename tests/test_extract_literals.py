@@ -1,0 +1,110 @@
+"""``needed_literals`` / ``may_hold``: the strings every match of a regex contains, so a text
+without them is known to hold no match (a shortcut that must never hide one)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.extract.literals import ASCII_CASE_MATES, may_hold, needed_literals
+
+
+@pytest.mark.parametrize(("pattern", "needed"), [
+    (r"\bequal (?:employment )?opportunity\b|\bdiscriminat\w*",
+     {"equal opportunity", "equal employment opportunity", "discriminat"}),
+    (r"^[\s#*-]*(?:about (?:us|the team)|who we are)\b\s*:?",
+     {"about us", "about the team", "who we are"}),
+    (r"(?i)pre-?req", {"pre-req", "prereq"}),
+    (r"Kafka(?=\s)", {"kafka"}),
+    (r"\d+ years", {" years"}),
+])
+def test_needed_strings_of_a_regex(pattern, needed):
+    assert needed_literals(re.compile(pattern)) == needed
+
+
+@pytest.mark.parametrize("pattern", [r"\w+", r"x*", r"[a-z]{3}|foo", r"(?:ab)?c?", r"é+"])
+def test_a_regex_a_match_of_which_needs_no_known_string_has_none(pattern):
+    assert needed_literals(re.compile(pattern)) is None
+
+
+def test_a_wrapper_holding_a_regex_and_a_non_regex():
+    class Wrapped:
+        pattern = re.compile("nice to have", re.IGNORECASE)
+
+    assert needed_literals(Wrapped()) == {"nice to have"}
+    assert needed_literals(None) is None
+    assert not may_hold("Python and SQL", [needed_literals(Wrapped())])
+    assert may_hold("Python and SQL", [needed_literals(Wrapped()), None])
+
+
+def test_the_ascii_case_mates_are_every_character_that_matches_a_letter_ignoring_case():
+    others = "".join(map(chr, range(0x80, 0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    assert set(re.findall("[a-z]", others, re.IGNORECASE)) == set(ASCII_CASE_MATES)
+
+
+PATTERNS = [
+    re.compile(r"\bequal (?:employment )?opportunity\b|\bwithout regard to\b", re.IGNORECASE),
+    re.compile(r"^[\s#*-]*(?:about (?:us|the company)|our company)\b", re.IGNORECASE),
+    re.compile(r"(?<![a-z])ml ?ops\b|\bpre-?req", re.IGNORECASE),
+]
+PIECES = st.sampled_from([
+    "Equal", "equal", "EMPLOYMENT", " ", "opportunity", "OPPORTUNITY", "without", "regard", "to",
+    "About", "US", "us", "our", "company", "Company", "the", "ML", "ops", "Ops", "pre", "-", "req",
+    "\n", "#", "\u212a", "\u017f", "\u0131", "\u0130", "é", "x",
+])
+
+
+@given(st.lists(PIECES, max_size=12).map("".join))
+def test_a_text_holding_a_match_is_never_skipped(text):
+    for pattern in PATTERNS:
+        for start in range(len(text) + 1):
+            if pattern.search(text[start:]):
+                assert may_hold(text, [needed_literals(pattern)])
+
+
+# --- the extractor's per-text gates change no result ---------------------------------------------
+
+SENTENCES = st.sampled_from([
+    "We are an equal opportunity employer and do not discriminate on Java or Go skills.",
+    "About the company: Acme builds Rust tools.", "About us: we ship Go services.",
+    "Built CV pipelines with OpenCV; attached my CV and cover letter.", "Skills: Python, R, SQL",
+    "Wrote the simulations in C.", "Go to market with Spark and Presto.", "Experience with AWS.",
+    "Reasonable accommodations are available.", "Used pandas daily.", "\n", " ",
+    "\u212a8s on Go", "Team lead, the Kubernetes team.",
+])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(SENTENCES, min_size=1, max_size=8).map(" ".join))
+def test_extraction_is_the_same_without_the_gates(text):
+    from service.extract import context, extractor
+    from tests.installed import extract_text
+
+    gated = extract_text(text).model_dump_json()
+    saved = extractor.may_be_boilerplate, extractor.Rejections
+    extractor.may_be_boilerplate = lambda haystack: True
+    extractor.Rejections = lambda text, haystack: (
+        lambda mention, rule: context.rejected_by_rule(text, mention, rule))
+    try:
+        assert extract_text(text).model_dump_json() == gated
+    finally:
+        extractor.may_be_boilerplate, extractor.Rejections = saved
+
+
+def test_the_gates_know_what_the_rules_they_skip_search():
+    """gates.py names the regexes ``in_boilerplate`` decides by and the rule fields
+    ``rejected_by_rule`` reads: a rule that starts using another must be added there."""
+    from service.extract import context, names
+    from service.taxonomy import ContextRule
+
+    regexes = {
+        name for name in names.in_boilerplate.__code__.co_names
+        if isinstance(getattr(names, name, None), (re.Pattern, context._Folded))
+    }
+    # (_SENTENCE_BREAK only bounds the sentence searched)
+    assert regexes == {"_SENTENCE_BREAK", "_BOILERPLATE", "_ABOUT_LABEL"}
+    read = set(context.rejected_by_rule.__code__.co_names) & set(ContextRule.model_fields)
+    assert read == {"reject", "window"}
