@@ -11,7 +11,8 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from .context import _SENTENCE_BREAK, _Folded, line_bounds
+from .context.folded import Folded
+from .context.lines import SENTENCE_BREAK, line_bounds
 
 if TYPE_CHECKING:
     from .pipeline import Mention
@@ -54,12 +55,12 @@ def in_organisation_name(text: str, mention: Mention) -> bool:
     )
 
 
-_BOILERPLATE = _Folded(re.compile(
+_BOILERPLATE = Folded(re.compile(
     r"\bequal (?:employment )?opportunity\b|\bwithout regard to\b|\bdiscriminat\w*\b|"
     r"\bprotected (?:veteran|class|characteristic)|\breasonable accommodations?\b",
     re.IGNORECASE,
 ))
-_ABOUT_LABEL = _Folded(re.compile(
+_ABOUT_LABEL = Folded(re.compile(
     r"^[\s#*-]*(?:about (?:the company|us|our company)|who we are|our company)\b\s*:?",
     re.IGNORECASE,
 ))
@@ -69,9 +70,9 @@ def in_boilerplate(text: str, mention: Mention) -> bool:
     """A posting's equal-opportunity sentence, or a short "About the company:" line: they
     describe the employer, not the job."""
     lo = max(0, mention.start - 300)
-    marks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, mention.start)]
+    marks = [m.end() for m in SENTENCE_BREAK.finditer(text, lo, mention.start)]
     start = marks[-1] if marks else lo
-    after = _SENTENCE_BREAK.search(text, mention.end, mention.end + 300)
+    after = SENTENCE_BREAK.search(text, mention.end, mention.end + 300)
     end = after.start() if after else min(len(text), mention.end + 300)
     if _BOILERPLATE.search(text[start:end]):
         return True
