@@ -10,14 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.documents.text import first_holding as _locator
-from service.extract.context import ambiguity, negation, requirements
+from service.extract.context import ambiguity, negation
+from service.extract.context.requirements import RequirementCues
 from service.extract.context.folded import Folded
 from service.extract.fuzzy import FuzzyIndex
 from service.extract.pipeline import get_pipeline
 from service.models import Block, Document, Section
 
-FOLDED = [negation._NEG_CUE, negation._NOT_NEGATION, negation._POST_NEG, requirements._PREFERRED,
-          requirements._REQUIRED, ambiguity._TECH_LEAD]
+CUES = RequirementCues.of(get_pipeline().taxonomy.cues)
+FOLDED = [negation._NEG_CUE, negation._NOT_NEGATION, negation._POST_NEG, CUES.preferred,
+          CUES.required, ambiguity._TECH_LEAD]
 WORDS = st.sampled_from([
     "No", "NOT", "never", "Without", "willing to learn", "Interested in", "is not required", "a Plus",
     "MUST", "Required", "5+ years", "experience with", "You'll need", "nice-to-have", "plan to",

@@ -75,7 +75,7 @@ def extract(document: Document, *, pipeline: Pipeline,
     ]
     blanked = context.blank_out(soft_unwrap(text), [(m.start, m.end) for m, _ in accepted])
     accepted, overflow = _analysed(accepted)
-    hints = context.RequirementHints(text)
+    hints = context.RequirementHints(text, taxonomy.cues)
     prerequisites = context.mentions_prerequisites(text)
     section_at = first_holding(document.sections, document.section_at)
     page_at = first_holding(document.blocks, document.page_at, lambda block: block.page)

@@ -5,21 +5,52 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
 
+from ...taxonomy import Cues
 from .folded import Folded
 from .lines import HEADING_LOOKBACK
 
-_PREFERRED = Folded(re.compile(
-    r"\b(?:a plus|is a plus|big plus|nice[- ]to[- ]have|preferred|preferably|preference|bonus|"
-    r"desirable|desired|advantageous|an advantage|ideally|good to have|would be great|helpful)\b",
-    re.IGNORECASE,
-))
-_REQUIRED = Folded(re.compile(
-    r"\b(?:must|required|requires?|requirements?|essential|mandatory|minimum|strong|"
-    r"proficien(?:t|cy)|expert|expertise|solid|extensive|need(?:ed)?|demonstrated|qualifications|"
-    r"looking for|you(?:'ll| will)? (?:need|have|bring)|who you are|about you|\d\+? years)\b",
-    re.IGNORECASE,
-))
+
+
+@dataclass(frozen=True)
+class RequirementCues:
+    """The taxonomy's preferred and required cue phrases (``cues.yaml``), each list compiled
+    into one case-insensitive pattern; a preferred cue wins over a required one."""
+
+    preferred: Folded | re.Pattern[str]
+    required: Folded | re.Pattern[str]
+
+    @classmethod
+    def of(cls, cues: Cues) -> RequirementCues:
+        return _requirement_cues(tuple(cues.preferred), tuple(cues.required))
+
+    def hint(self, sentence: str) -> str | None:
+        """"preferred", "required" or ``None``, from the cue words of ``sentence``."""
+        if self.preferred.search(sentence):
+            return "preferred"
+        if self.required.search(sentence):
+            return "required"
+        return None
+
+
+@lru_cache(maxsize=8)
+def _requirement_cues(preferred: tuple[str, ...], required: tuple[str, ...]) -> RequirementCues:
+    return RequirementCues(_joined(preferred), _joined(required))
+
+
+def _joined(patterns: tuple[str, ...]) -> Folded | re.Pattern[str]:
+    """One case-insensitive pattern for all of ``patterns`` (folded when it can be)."""
+    if not patterns:
+        return re.compile(r"(?!)")
+    pattern = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    try:
+        return Folded(pattern)
+    except ValueError:  # a cue with an upper-case letter of its own
+        return pattern
+
+
 _SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
 _SENTENCE_MARKS = ("\n", ". ", "; ", "! ", "? ")
 _SENTENCE_MARK = re.compile(r"\n|[.;!?] ")
@@ -28,8 +59,9 @@ _SENTENCE_MARK = re.compile(r"\n|[.;!?] ")
 class RequirementHints:
     """Per-document "required"/"preferred" hints, memoised by sentence and by heading."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, cues: Cues) -> None:
         self.text = text
+        self.cues = RequirementCues.of(cues)
         self._sentences: dict[tuple[int, int], str | None] = {}
         self._headings: dict[int, str | None] = {}
         # line end offset → _heading_verdict of that line
@@ -43,7 +75,7 @@ class RequirementHints:
         right_match = _SENTENCE_END.search(text, end, end + 400)
         right = right_match.start() if right_match else min(len(text), end + 400)
         if (left, right) not in self._sentences:
-            self._sentences[(left, right)] = _cue(text[left:right])
+            self._sentences[(left, right)] = self.cues.hint(text[left:right])
         hint = self._sentences[(left, right)]
         if hint is not None:
             return hint
@@ -76,7 +108,8 @@ class RequirementHints:
             previous = text.rfind("\n", 0, cursor) + 1
             verdict = verdicts.get(cursor)
             if verdict is None:
-                verdict = verdicts[cursor] = _heading_verdict(text[previous:cursor].strip())
+                verdict = verdicts[cursor] = _heading_verdict(
+                    text[previous:cursor].strip(), self.cues)
             is_heading, hint = verdict
             if is_heading:
                 return hint
@@ -84,18 +117,11 @@ class RequirementHints:
         return None
 
 
-def _heading_verdict(line: str) -> tuple[bool, str | None]:
+def _heading_verdict(line: str, cues: RequirementCues) -> tuple[bool, str | None]:
     """Whether the search for a heading stops at ``line``, and the hint it gives then."""
     if line and (line.endswith(":") or len(line.split()) <= 5) and not line.endswith("."):
-        hint = _cue(line)
+        hint = cues.hint(line)
         if hint is not None or line.endswith(":") or line.isupper():
             return True, hint
     return False, None
 
-
-def _cue(sentence: str) -> str | None:
-    if _PREFERRED.search(sentence):
-        return "preferred"
-    if _REQUIRED.search(sentence):
-        return "required"
-    return None
