@@ -91,13 +91,12 @@ CASES = [
      ["Repaired power transformers for the grid.", "transformers for the substation upgrade"]),
     ("recommender-systems", ["Toy recommender in Python", "Built a recommendation engine"],
      ["Wrote a recommendation letter for an intern."]),
-    # LABELING.md: unit-test frameworks label unit testing; AI platform / GenAI infrastructure
-    # work paraphrases ML infrastructure; randomised or controlled experiments are designed ones
+    # LABELING.md: unit-test frameworks label unit testing; GenAI infrastructure work
+    # paraphrases ML infrastructure; randomised or controlled experiments are designed ones
     ("unit-testing", ["Testing: Jest, Cypress", "Specs in RSpec for the Rails app"],
      ["Said it in jest at the retro.", "Wrote Cypress end-to-end tests"]),
-    ("ml-infrastructure", ["Built the company's AI platform on GKE",
-                           "Scaled GenAI infrastructure for three products"],
-     ["Sold AI products to retailers."]),
+    ("ml-infrastructure", ["Scaled GenAI infrastructure for three products"],
+     ["Sold AI products to retailers.", "Acme is the leading AI platform for retailers."]),
     ("experiment-design", ["Ran randomised controlled trials of the new onboarding"],
      ["Ran a trial of the new CRM."]),
     # a line that is only "Forecasting" is business forecasting (LABELING.md)
