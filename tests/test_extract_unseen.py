@@ -80,8 +80,10 @@ CASES = [
      ["Flew Air India (AI) to the ML conference"]),
     ("optimization", ["Skills: convex optimization, statistics", "Skills: ML optimization"],
      ["Owned eCPM optimization and CTR optimization", "Led SEO optimization for the blog"]),
-    ("ci-cd", ["CI in GitLab CI", "Workflows in GitHub Actions", "Jenkins pipelines for releases"],
-     ["Bought a GitLab licence"]),
+    # a CI service names CI when its name says so ("GitLab CI"); "GitHub Actions" alone implies it
+    ("ci-cd", ["CI in GitLab CI", "Continuous integration in GitHub Actions",
+               "Jenkins pipelines for releases"],
+     ["Bought a GitLab licence", "Stack: Python, Docker, GitHub Actions"]),
     ("model-deployment", ["We deploy on k8s every week.", "Shipped ranking models to prod."],
      ["Wrote a k8s upgrade guide.", "Shipped the models' documentation."]),
     ("data-pipelines", ["Built feature pipelines", "ingestion pipelines in Airflow",
