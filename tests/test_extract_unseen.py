@@ -101,6 +101,14 @@ CASES = [
      ["Sold AI products to retailers.", "Acme is the leading AI platform for retailers."]),
     ("experiment-design", ["Ran randomised controlled trials of the new onboarding"],
      ["Ran a trial of the new CRM."]),
+    # the employer of a position's header is a company name, not a claim (LABELING.md); a list
+    # of tools in a header is still a claim
+    ("databricks", ["EXPERIENCE\nSoftware Engineer, Acme, 2019 - 2022\n- Built jobs on Databricks.",
+                    "EXPERIENCE\nData Engineer - Databricks, Spark | 2019 - 2022\n- Wrote jobs."],
+     ["EXPERIENCE\nSoftware Engineer, Databricks, 2019 - 2022\n- Sold licences.",
+      "EXPERIENCE\nDatabricks | Account Executive | 2020 - 2023\n- Met quotas."]),
+    ("tableau", [], ["EXPERIENCE\nTableau Software, Seattle - Marketing Manager (Jan 2015 - Dec 2018)"
+                     "\n- Ran campaigns."]),
     # a line that is only "Forecasting" is business forecasting (LABELING.md)
     ("time-series-forecasting", ["Skills: ARIMA, forecasting, Prophet",
                                  "Methods: regression, forecasting, clustering",

@@ -62,10 +62,12 @@ def extract(document: Document, *, pipeline: Pipeline,
     courses = names.CourseLists(text)
     accepted = _resolve_ambiguity(text, document, mentions, taxonomy, courses)
     fields = pipeline.field_forms
+    spans = context.Anchors([(m.start, m.end) for m, _ in accepted])
     accepted = [
         (m, how) for m, how in accepted
         if not names.in_organisation_name(text, m)
         and not names.in_boilerplate(text, m)
+        and not names.in_employer_name(text, document, m, spans)
         and not (
             how == "exact" and len(m.form.skill_ids) == 1
             and context.rejected_by_rule(text, m, _rule(taxonomy, m))

@@ -15,6 +15,8 @@ from .context.folded import Folded
 from .context.lines import SENTENCE_BREAK, line_bounds
 
 if TYPE_CHECKING:
+    from ..models import Document
+    from .context.ambiguity import Anchors
     from .pipeline import Mention
 
 
@@ -53,6 +55,33 @@ def in_organisation_name(text: str, mention: Mention) -> bool:
         _TEAM_AFTER.match(text, mention.end)
         and _TEAM_BEFORE.search(text, max(0, mention.start - 40), mention.start)
     )
+
+
+# characters that make a position's "employer" look like a list of tools rather than a name
+_NOT_A_NAME = re.compile(r"[,/|;()]|\band\b")
+
+
+def in_employer_name(text: str, document: Document, mention: Mention, anchors: Anchors) -> bool:
+    """"Software Engineer, Databricks, 2019 – 2022", "Tableau Software | Marketing Manager":
+    the mention is part of the employer the experience section names in a position's header
+    (its line or the line above), not a claim of the skill; unless another skill sits right
+    next to it ("Data Engineer — Python, Spark": a list of tools the parser took for a name)."""
+    if not document.positions or anchors.adjacent(text, mention):
+        return False
+    for position in document.positions:
+        employer = position.employer
+        if not employer or _NOT_A_NAME.search(employer):
+            continue
+        line_start, line_end = line_bounds(text, position.text_start, position.text_start)
+        header_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        if not header_start <= mention.start < line_end:
+            continue
+        found = text.find(employer, header_start, line_end)
+        while found >= 0:
+            if found <= mention.start and mention.end <= found + len(employer):
+                return True
+            found = text.find(employer, found + 1, line_end)
+    return False
 
 
 _BOILERPLATE = Folded(re.compile(
