@@ -106,7 +106,10 @@ CASES = [
     ("databricks", ["EXPERIENCE\nSoftware Engineer, Acme, 2019 - 2022\n- Built jobs on Databricks.",
                     "EXPERIENCE\nData Engineer - Databricks, Spark | 2019 - 2022\n- Wrote jobs."],
      ["EXPERIENCE\nSoftware Engineer, Databricks, 2019 - 2022\n- Sold licences.",
-      "EXPERIENCE\nDatabricks | Account Executive | 2020 - 2023\n- Met quotas."]),
+      "EXPERIENCE\nDatabricks | Account Executive | 2020 - 2023\n- Met quotas.",
+      "Worked at Databricks on the partner team.", "Data Scientist at Databricks, then Acme."]),
+    ("snowflake", ["Modelled sales data in Snowflake at scale.", "Worked on Snowflake and dbt."],
+     ["Account Manager at Snowflake for three years."]),
     ("tableau", [], ["EXPERIENCE\nTableau Software, Seattle - Marketing Manager (Jan 2015 - Dec 2018)"
                      "\n- Ran campaigns."]),
     # a line that is only "Forecasting" is business forecasting (LABELING.md)

@@ -57,6 +57,12 @@ def in_organisation_name(text: str, mention: Mention) -> bool:
     )
 
 
+# words that lead to an employer in prose: "worked at Databricks", "Data Scientist at Snowflake"
+_EMPLOYER_LEAD = re.compile(
+    r"(?i)\b(?:(?:work(?:ed|ing|s)?|employed|interned|internship|tenure|career|years) (?:at|for)|"
+    r"employed by|(?:engineer|scientist|analyst|manager|developer|consultant|architect|intern|"
+    r"lead|director|executive|specialist|researcher) at)\s+$"
+)
 # characters that make a position's "employer" look like a list of tools rather than a name
 _NOT_A_NAME = re.compile(r"[,/|;()]|\band\b")
 
@@ -66,8 +72,12 @@ def in_employer_name(text: str, document: Document, mention: Mention, anchors: A
     the mention is part of the employer the experience section names in a position's header
     (its line or the line above), not a claim of the skill; unless another skill sits right
     next to it ("Data Engineer — Python, Spark": a list of tools the parser took for a name)."""
-    if not document.positions or anchors.adjacent(text, mention):
+    if anchors.adjacent(text, mention):
         return False
+    if text[mention.start:mention.start + 1].isupper() and _EMPLOYER_LEAD.search(
+        text, max(0, mention.start - 40), mention.start
+    ):
+        return True
     for position in document.positions:
         employer = position.employer
         if not employer or _NOT_A_NAME.search(employer):
