@@ -144,6 +144,14 @@ def test_no_practice_file_means_no_rules(tmp_path):
 
 # --- one-letter names, list items, bullets ------------------------------------------------------
 
+def test_an_item_of_a_one_per_line_list_of_skills_counts():
+    assert "r" in claimed("- R\n- Python\n- SQL")
+    assert "go" in claimed("Languages\n\nJava\nGo")
+    assert "go" not in claimed("Hobbies\nGo\nChess")
+    assert "c" not in claimed("Plan C\nJava")
+    assert "julia" not in claimed("Thanks,\nJulia\nPython developer")
+
+
 def test_the_issue_example_finds_all_five():
     found = claimed("Skills: Python, PyTorch, SQL and AWS. Built models in R.")
     assert {"python", "pytorch", "sql", "amazon-web-services", "r"} <= found

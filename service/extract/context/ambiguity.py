@@ -204,7 +204,39 @@ def confirmed_by_neighbours(text: str, mention: Mention, anchors: Anchors) -> bo
                 _MAX_ITEM_WORDS + 1
             ):
                 return True
-    return anchors.adjacent(text, mention)
+    return anchors.adjacent(text, mention) or _item_of_a_column(text, mention, anchors)
+
+
+_BULLET = " \t-*•·–"
+
+
+def _item_of_a_column(text: str, mention: Mention, anchors: Anchors) -> bool:
+    """The mention is a whole line ("- R") and the line right above or below is a short
+    technical skill on its own: an item of a one-per-line list ("- R\n- Python\n- SQL")."""
+    start, end = line_bounds(text, mention.start, mention.end)
+    if text[start:end].strip(_BULLET + ".,;") != text[mention.start:mention.end]:
+        return False
+    above_end = start - 1
+    if above_end > 0:
+        above_start = text.rfind("\n", 0, above_end) + 1
+        if _whole_skill_line(text, above_start, above_end, anchors):
+            return True
+    below_start = end + 1
+    if below_start < len(text):
+        below_end = text.find("\n", below_start)
+        below_end = len(text) if below_end < 0 else below_end
+        return _whole_skill_line(text, below_start, below_end, anchors)
+    return False
+
+
+def _whole_skill_line(text: str, start: int, end: int, anchors: Anchors) -> bool:
+    """The line ``start``–``end`` is, bullets aside, a short technical skill and nothing else."""
+    line = text[start:end]
+    body = line.strip(_BULLET + ".,;")
+    if not body or len(_WORD.findall(body)) > _MAX_ITEM_WORDS:
+        return False
+    offset = start + line.index(body)
+    return offset in anchors.starts and offset + len(body) in anchors.ends
 
 
 _COMPANY_REACH = 120
