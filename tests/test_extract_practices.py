@@ -163,14 +163,17 @@ def test_the_issue_example_finds_all_five():
         ("Wrote the simulations in C.", "c"),
         ("Fitted the survival models in R (survival package).", "r"),
         ("Other languages such as TypeScript, Rust, or C.", "c"),
+        ("Used R for survival analysis of the trial.", "r"),
+        ("Wrote firmware in C to drive the sensors.", "c"),
     ],
 )
-def test_one_letter_language_at_sentence_end_or_before_a_bracket(text, skill):
+def test_one_letter_language_at_sentence_end_before_a_bracket_or_a_purpose(text, skill):
     assert skill in claimed(text)
 
 
 @pytest.mark.parametrize("text", ["Co-authored with R. Jones and others.", "We moved to Plan C.",
-                                  "Dear John R. Smith, thanks."])
+                                  "Dear John R. Smith, thanks.", "Got a C for the course.",
+                                  "Moved to Plan C for the launch."])
 def test_initials_and_plans_stay_out(text):
     assert not claimed(text) & {"r", "c"}
 

@@ -113,7 +113,8 @@ _TECH_LEAD = Folded(re.compile(
 def confirmed_by_phrase(text: str, mention: Mention) -> bool:
     """A phrase that only takes a technology: "experience with X", "written in X", "learn X";
     or a one-letter name after "in"/"using"/"with" that ends the sentence or comes before a
-    bracket ("wrote the simulations in C.", "in R (tidyverse)")."""
+    bracket ("wrote the simulations in C.", "in R (tidyverse)"), or after "in"/"use" and before
+    "for"/"to" and a verb or noun ("used R for survival analysis", "in C to drive sensors")."""
     if _TECH_LEAD.search(text[max(0, mention.start - 40):mention.start]):
         return True
     if mention.end - mention.start != 1 or not text[mention.start].isupper():
@@ -121,12 +122,20 @@ def confirmed_by_phrase(text: str, mention: Mention) -> bool:
     lead = _ONE_LETTER_LEAD.search(text, max(0, mention.start - 12), mention.start)
     if lead is None:
         return False
+    word = lead.group(1).lower()
+    if word in _USE_WORDS and _PURPOSE.match(text, mention.end):
+        return True
+    if word in ("used", "use", "uses"):
+        return False
     # after "with", "and", "or" a full stop then a capital is more likely an initial
-    end = _SENTENCE_END_STRICT if lead.group(1) in ("with", "and", "or") else _ONE_LETTER_END
+    end = _SENTENCE_END_STRICT if word in ("with", "and", "or") else _ONE_LETTER_END
     return bool(end.match(text, mention.end))
 
 
-_ONE_LETTER_LEAD = re.compile(r"\b(in|using|with|and|or)\s+$")
+_ONE_LETTER_LEAD = re.compile(r"(?i)\b(in|using|with|and|or|used|use|uses)\s+$")
+_USE_WORDS = frozenset({"in", "using", "used", "use", "uses"})
+# "R for survival analysis", "C to drive the sensors": a purpose after the name
+_PURPOSE = re.compile(r"[ \t]+(?:for|to)[ \t]+[a-z]")
 _ONE_LETTER_END = re.compile(r"[.;!?]?[ \t]*(?:$|\n)|[.;!?]\s+[A-Z]|\s*[(\[]")
 _SENTENCE_END_STRICT = re.compile(r"[.;!?]?[ \t]*(?:$|\n)|\s*[(\[]")
 
