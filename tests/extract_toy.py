@@ -101,6 +101,14 @@ skills:
   patterns: ['(?i)\bdeploy(?:ed|ing)?\b(?:\s+[\w-]+){0,4}?\s+models?\s+(?:to|in|into)\s+production\b']
 """
 
+# Requirement cues of the toy taxonomy (a posting's "required"/"preferred" words are data).
+TOY_CUES = r"""
+preferred: ['\ba plus\b', '\bnice[ -]to[ -]have\b', '\bbonus\b', '\bpreferred\b',
+            '\bfamiliarity\b', '\bsome day\b']
+required: ['\bmust\b', '\brequired\b', '\brequirements?\b', '\bstrong\b',
+           '\blooking for\b', '\d\+? ?years?\b']
+"""
+
 
 @lru_cache(maxsize=1)
 def toy_dir() -> Path:
@@ -108,6 +116,7 @@ def toy_dir() -> Path:
     root = Path(tempfile.mkdtemp(prefix="skillmatch-toy-"))
     (root / "skills").mkdir()
     (root / "skills" / "toy.yaml").write_text(TOY_SKILLS, encoding="utf-8")
+    (root / "cues.yaml").write_text(TOY_CUES, encoding="utf-8")
     (root / "VERSION").write_text("toy-1\n", encoding="utf-8")
     return root
 

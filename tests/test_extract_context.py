@@ -6,6 +6,8 @@ import pytest
 from extract_toy import claimed, not_claimed, toy_extract, toy_pipeline
 
 from tests.installed import extract
+from tests.installed import extract_text as installed_extract_text
+from tests.installed import taxonomy as installed_taxonomy
 from service.models import Document, Section
 
 AMBIGUOUS = [
@@ -129,12 +131,42 @@ def test_a_skill_with_positive_and_negative_mentions_is_claimed_with_both_eviden
         ("We use Python.", "python", None),
         ("What we're looking for\n- Experience with Docker\n", "docker", "required"),
         ("3+ years of Java.", "java", "required"),
+        # the toy taxonomy's own cue: the words are data (cues.yaml), not code
+        ("Scala some day.", "scala", "preferred"),
     ],
 )
 def test_requirement_hints(text, skill, hint):
     hit = toy_extract(text).skill(skill)
     assert hit is not None and hit.explicit
     assert hit.evidence[0].requirement == hint
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Familiarity with Docker is a plus.",
+        "Exposure to Kubernetes would be great.",
+        "You must know Python.",
+        "Minimum qualifications: 3+ years of Java.",
+        "Proven experience with Spark.",
+        "Terraform is optional.",
+        "We use Python every day.",
+    ],
+)
+def test_extractor_hints_and_posting_cues_agree(sentence):
+    """One list of cue words (the installed ``cues.yaml``) drives both the extractor's hint and
+    the posting parser's sentence cue."""
+    from service.postings.cues import cue_patterns
+
+    extraction = installed_extract_text(sentence)
+    hints = {e.requirement for h in extraction.skills if h.explicit for e in h.evidence}
+    assert len(hints) == 1
+    patterns = cue_patterns(installed_taxonomy())
+    expected = (
+        "preferred" if patterns.preferred.search(sentence)
+        else "required" if patterns.required.search(sentence) else None
+    )
+    assert hints == {expected}
 
 
 @pytest.mark.parametrize(

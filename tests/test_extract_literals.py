@@ -98,13 +98,14 @@ def test_the_gates_know_what_the_rules_they_skip_search():
     """gates.py names the regexes ``in_boilerplate`` decides by and the rule fields
     ``rejected_by_rule`` reads: a rule that starts using another must be added there."""
     from service.extract import context, names
+    from service.extract.context.folded import Folded
     from service.taxonomy import ContextRule
 
     regexes = {
         name for name in names.in_boilerplate.__code__.co_names
-        if isinstance(getattr(names, name, None), (re.Pattern, context._Folded))
+        if isinstance(getattr(names, name, None), (re.Pattern, Folded))
     }
-    # (_SENTENCE_BREAK only bounds the sentence searched)
-    assert regexes == {"_SENTENCE_BREAK", "_BOILERPLATE", "_ABOUT_LABEL"}
+    # (SENTENCE_BREAK only bounds the sentence searched)
+    assert regexes == {"SENTENCE_BREAK", "_BOILERPLATE", "_ABOUT_LABEL"}
     read = set(context.rejected_by_rule.__code__.co_names) & set(ContextRule.model_fields)
     assert read == {"reject", "window"}

@@ -31,6 +31,13 @@ def test_verbs_are_inflected_regularly_with_british_spellings():
     assert "copied" in verb_forms("copy")
 
 
+def test_irregular_past_forms_come_from_the_data():
+    irregular = {"take": ["took", "taken"]}
+    assert {"take", "takes", "taking", "took", "taken"} <= verb_forms("take", irregular)
+    assert "took" not in verb_forms("take")
+    assert "took over" in verb_forms("take over", irregular)
+
+
 def test_nouns_are_pluralised_on_their_last_word():
     assert noun_forms("model") == {"model", "models"}
     assert noun_forms("neural network") == {"neural network", "neural networks"}
@@ -68,6 +75,18 @@ def test_a_rule_matches_within_its_gap_inside_one_sentence():
         ("Worked on feature selection for the risk team.", "feature-engineering"),
         ("Maintained the ingestion and preprocessing pipelines.", "data-pipelines"),
         ("Built a fraud classifier for card payments.", "supervised-learning"),
+        # irregular past forms (practices.yaml `irregular`)
+        ("Took the pricing model from notebook to production.", "model-deployment"),
+        ("Brought two rankers into production.", "model-deployment"),
+        # quotes inside the gap
+        ('Monitored the "core" models of the bank.', "model-monitoring"),
+        ("Monitored the \u201ccore\u201d models of the bank.", "model-monitoring"),
+        ("Set up monitoring and alerting for ML systems.", "model-monitoring"),
+        ("Unsupervised object localization in aerial images.", "unsupervised-learning"),
+        ("Applied unsupervised anomaly detection to sensor logs.", "unsupervised-learning"),
+        ("Owned the infrastructure for production ML systems.", "model-deployment"),
+        ("Achieved 95% accuracy on the held-out test set.", "model-evaluation"),
+        ("The intent classifier reached 0.93 precision.", "model-evaluation"),
     ],
 )
 def test_practices_described_by_what_was_done(text, skill):
@@ -83,6 +102,11 @@ def test_practices_described_by_what_was_done(text, skill):
         ("Evaluated vendors. Later we trained models.", "model-evaluation"),
         ("Built CI/CD pipelines for the web team.", "data-pipelines"),
         ("Created and improved predictive models for churn.", "supervised-learning"),
+        ("Worked unsupervised on weekend shifts.", "unsupervised-learning"),
+        ("Built a production planning model for the plant.", "model-deployment"),
+        # a bare percentage of accuracy is an ordinary phrase outside a model's evaluation
+        ("Maintained 99% accuracy in payroll data entry.", "model-evaluation"),
+        ("Processed invoices with 98 percent accuracy.", "model-evaluation"),
     ],
 )
 def test_practices_need_their_families_together(text, skill):
@@ -120,6 +144,14 @@ def test_no_practice_file_means_no_rules(tmp_path):
 
 # --- one-letter names, list items, bullets ------------------------------------------------------
 
+def test_an_item_of_a_one_per_line_list_of_skills_counts():
+    assert "r" in claimed("- R\n- Python\n- SQL")
+    assert "go" in claimed("Languages\n\nJava\nGo")
+    assert "go" not in claimed("Hobbies\nGo\nChess")
+    assert "c" not in claimed("Plan C\nJava")
+    assert "julia" not in claimed("Thanks,\nJulia\nPython developer")
+
+
 def test_the_issue_example_finds_all_five():
     found = claimed("Skills: Python, PyTorch, SQL and AWS. Built models in R.")
     assert {"python", "pytorch", "sql", "amazon-web-services", "r"} <= found
@@ -131,14 +163,17 @@ def test_the_issue_example_finds_all_five():
         ("Wrote the simulations in C.", "c"),
         ("Fitted the survival models in R (survival package).", "r"),
         ("Other languages such as TypeScript, Rust, or C.", "c"),
+        ("Used R for survival analysis of the trial.", "r"),
+        ("Wrote firmware in C to drive the sensors.", "c"),
     ],
 )
-def test_one_letter_language_at_sentence_end_or_before_a_bracket(text, skill):
+def test_one_letter_language_at_sentence_end_before_a_bracket_or_a_purpose(text, skill):
     assert skill in claimed(text)
 
 
 @pytest.mark.parametrize("text", ["Co-authored with R. Jones and others.", "We moved to Plan C.",
-                                  "Dear John R. Smith, thanks."])
+                                  "Dear John R. Smith, thanks.", "Got a C for the course.",
+                                  "Moved to Plan C for the launch."])
 def test_initials_and_plans_stay_out(text):
     assert not claimed(text) & {"r", "c"}
 
@@ -201,10 +236,14 @@ def test_regression_as_a_modelling_method_and_optimization_techniques():
         ("Tuned L2 regularisation for the ranking model", "regularized-regression"),  # -ise
         ("Stacked ensemble modeling for churn", "ensemble-methods"),  # modelling → modeling
         ("Owned machine learning model deployment", "model-deployment"),  # ML → machine learning
+        # serial comma added to or dropped from a list form
+        ("Wrote jobs for data extraction, transformation, and loading.", "data-pipelines"),
+        ("Extract, transform, and load scripts in Python", "data-pipelines"),
     ],
 )
 def test_spelling_and_abbreviation_variants_are_generated(text, skill):
     assert skill in claimed(text)
+
 
 
 def test_database_clustering_and_model_optimization_are_not_the_ml_skills():

@@ -10,13 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.documents.text import first_holding as _locator
-from service.extract import context
+from service.extract.context import ambiguity, negation
+from service.extract.context.requirements import RequirementCues
+from service.extract.context.folded import Folded
 from service.extract.fuzzy import FuzzyIndex
 from service.extract.pipeline import get_pipeline
 from service.models import Block, Document, Section
 
-FOLDED = [context._NEG_CUE, context._NOT_NEGATION, context._POST_NEG, context._PREFERRED,
-          context._REQUIRED, context._TECH_LEAD]
+CUES = RequirementCues.of(get_pipeline().taxonomy.cues)
+FOLDED = [negation._NEG_CUE, negation._NOT_NEGATION, negation._POST_NEG, CUES.preferred,
+          CUES.required, ambiguity._TECH_LEAD]
 WORDS = st.sampled_from([
     "No", "NOT", "never", "Without", "willing to learn", "Interested in", "is not required", "a Plus",
     "MUST", "Required", "5+ years", "experience with", "You'll need", "nice-to-have", "plan to",
@@ -37,9 +40,9 @@ def test_folded_patterns_match_as_the_case_insensitive_originals(text):
 
 def test_folding_refuses_patterns_with_upper_case_letters():
     with pytest.raises(ValueError):
-        context._Folded(re.compile(r"[A-Z]+ skills", re.IGNORECASE))
+        Folded(re.compile(r"[A-Z]+ skills", re.IGNORECASE))
     with pytest.raises(ValueError):
-        context._Folded(re.compile(r"skills"))
+        Folded(re.compile(r"skills"))
 
 
 SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=8)

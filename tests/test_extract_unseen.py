@@ -80,8 +80,10 @@ CASES = [
      ["Flew Air India (AI) to the ML conference"]),
     ("optimization", ["Skills: convex optimization, statistics", "Skills: ML optimization"],
      ["Owned eCPM optimization and CTR optimization", "Led SEO optimization for the blog"]),
-    ("ci-cd", ["CI in GitLab CI", "Workflows in GitHub Actions", "Jenkins pipelines for releases"],
-     ["Bought a GitLab licence"]),
+    # a CI service names CI when its name says so ("GitLab CI"); "GitHub Actions" alone implies it
+    ("ci-cd", ["CI in GitLab CI", "Continuous integration in GitHub Actions",
+               "Jenkins pipelines for releases"],
+     ["Bought a GitLab licence", "Stack: Python, Docker, GitHub Actions"]),
     ("model-deployment", ["We deploy on k8s every week.", "Shipped ranking models to prod."],
      ["Wrote a k8s upgrade guide.", "Shipped the models' documentation."]),
     ("data-pipelines", ["Built feature pipelines", "ingestion pipelines in Airflow",
@@ -91,6 +93,31 @@ CASES = [
      ["Repaired power transformers for the grid.", "transformers for the substation upgrade"]),
     ("recommender-systems", ["Toy recommender in Python", "Built a recommendation engine"],
      ["Wrote a recommendation letter for an intern."]),
+    # LABELING.md: unit-test frameworks label unit testing; GenAI infrastructure work
+    # paraphrases ML infrastructure; randomised or controlled experiments are designed ones
+    ("unit-testing", ["Testing: Jest, Cypress", "Specs in RSpec for the Rails app"],
+     ["Said it in jest at the retro.", "Wrote Cypress end-to-end tests"]),
+    ("ml-infrastructure", ["Scaled GenAI infrastructure for three products"],
+     ["Sold AI products to retailers.", "Acme is the leading AI platform for retailers."]),
+    ("experiment-design", ["Ran randomised controlled trials of the new onboarding"],
+     ["Ran a trial of the new CRM."]),
+    # the employer of a position's header is a company name, not a claim (LABELING.md); a list
+    # of tools in a header is still a claim
+    ("databricks", ["EXPERIENCE\nSoftware Engineer, Acme, 2019 - 2022\n- Built jobs on Databricks.",
+                    "EXPERIENCE\nData Engineer - Databricks, Spark | 2019 - 2022\n- Wrote jobs."],
+     ["EXPERIENCE\nSoftware Engineer, Databricks, 2019 - 2022\n- Sold licences.",
+      "EXPERIENCE\nDatabricks | Account Executive | 2020 - 2023\n- Met quotas.",
+      "Worked at Databricks on the partner team.", "Data Scientist at Databricks, then Acme."]),
+    ("snowflake", ["Modelled sales data in Snowflake at scale.", "Worked on Snowflake and dbt."],
+     ["Account Manager at Snowflake for three years."]),
+    ("tableau", [], ["EXPERIENCE\nTableau Software, Seattle - Marketing Manager (Jan 2015 - Dec 2018)"
+                     "\n- Ran campaigns."]),
+    # a line that is only "Forecasting" is business forecasting (LABELING.md)
+    ("time-series-forecasting", ["Skills: ARIMA, forecasting, Prophet",
+                                 "Methods: regression, forecasting, clustering",
+                                 "Skills\nForecasting with ARIMA\nSQL"],
+     ["Skills\nKPI Analysis\nForecasting\nBusiness Intelligence",
+      "Skills: Excel, Forecasting, Budgeting"]),
 ]
 
 

@@ -67,10 +67,12 @@ def extract(document: Document, *, pipeline: Pipeline,
     accepted = _resolve_ambiguity(text, document, mentions, pipeline, courses, rejects)
     fields = pipeline.field_forms
     boilerplate = may_be_boilerplate(haystack)
+    spans = context.Anchors([(m.start, m.end) for m, _ in accepted])
     accepted = [
         (m, how) for m, how in accepted
         if not names.in_organisation_name(text, m)
         and not (boilerplate and names.in_boilerplate(text, m))
+        and not names.in_employer_name(text, document, m, spans)
         and not (
             how == "exact" and len(m.form.skill_ids) == 1
             and rejects(m, _rule(taxonomy, m))
@@ -80,7 +82,7 @@ def extract(document: Document, *, pipeline: Pipeline,
     ]
     blanked = context.blank_out(soft_unwrap(text), [(m.start, m.end) for m, _ in accepted])
     accepted, overflow = _analysed(accepted)
-    hints = context.RequirementHints(text)
+    hints = context.RequirementHints(text, taxonomy.cues)
     prerequisites = context.mentions_prerequisites(text)
     section_at = first_holding(document.sections, document.section_at)
     page_at = first_holding(document.blocks, document.page_at, lambda block: block.page)

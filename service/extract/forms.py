@@ -116,8 +116,22 @@ def _abbreviated(form: str) -> list[str]:
     return out
 
 
+_LAST_CONJUNCTION = re.compile(r"(?<=[^,]) (and|or|&) (?=\S+$)")
+
+
+def _serial_comma(form: str) -> list[str]:
+    """A list form with and without the serial comma: "extract, transform and load" ↔
+    "extract, transform, and load"."""
+    if ", " not in form:
+        return []
+    if ", and " in form or ", or " in form:
+        return [re.sub(r", (and|or) ", r" \1 ", form)]
+    added = _LAST_CONJUNCTION.sub(r", \1 ", form)
+    return [added] if added != form else []
+
+
 def _variants(form: str) -> list[str]:
-    out: list[str] = [*_respelled(form), *_abbreviated(form)]
+    out: list[str] = [*_respelled(form), *_abbreviated(form), *_serial_comma(form)]
     if _HYPHEN_WORDS.match(form):
         out += [form.replace("-", " "), form.replace("-", "")]
     if " " in form and "-" not in form and len(form.split()) <= 3:

@@ -11,9 +11,12 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from .context import _SENTENCE_BREAK, _Folded, line_bounds
+from .context.folded import Folded
+from .context.lines import SENTENCE_BREAK, line_bounds
 
 if TYPE_CHECKING:
+    from ..models import Document
+    from .context.ambiguity import Anchors
     from .pipeline import Mention
 
 
@@ -54,12 +57,49 @@ def in_organisation_name(text: str, mention: Mention) -> bool:
     )
 
 
-_BOILERPLATE = _Folded(re.compile(
+# words that lead to an employer in prose: "worked at Databricks", "Data Scientist at Snowflake"
+_EMPLOYER_LEAD = re.compile(
+    r"(?i)\b(?:(?:work(?:ed|ing|s)?|employed|interned|internship|tenure|career|years) (?:at|for)|"
+    r"employed by|(?:engineer|scientist|analyst|manager|developer|consultant|architect|intern|"
+    r"lead|director|executive|specialist|researcher) at)\s+$"
+)
+# characters that make a position's "employer" look like a list of tools rather than a name
+_NOT_A_NAME = re.compile(r"[,/|;()]|\band\b")
+
+
+def in_employer_name(text: str, document: Document, mention: Mention, anchors: Anchors) -> bool:
+    """"Software Engineer, Databricks, 2019 – 2022", "Tableau Software | Marketing Manager":
+    the mention is part of the employer the experience section names in a position's header
+    (its line or the line above), not a claim of the skill; unless another skill sits right
+    next to it ("Data Engineer — Python, Spark": a list of tools the parser took for a name)."""
+    if anchors.adjacent(text, mention):
+        return False
+    if text[mention.start:mention.start + 1].isupper() and _EMPLOYER_LEAD.search(
+        text, max(0, mention.start - 40), mention.start
+    ):
+        return True
+    for position in document.positions:
+        employer = position.employer
+        if not employer or _NOT_A_NAME.search(employer):
+            continue
+        line_start, line_end = line_bounds(text, position.text_start, position.text_start)
+        header_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        if not header_start <= mention.start < line_end:
+            continue
+        found = text.find(employer, header_start, line_end)
+        while found >= 0:
+            if found <= mention.start and mention.end <= found + len(employer):
+                return True
+            found = text.find(employer, found + 1, line_end)
+    return False
+
+
+_BOILERPLATE = Folded(re.compile(
     r"\bequal (?:employment )?opportunity\b|\bwithout regard to\b|\bdiscriminat\w*\b|"
     r"\bprotected (?:veteran|class|characteristic)|\breasonable accommodations?\b",
     re.IGNORECASE,
 ))
-_ABOUT_LABEL = _Folded(re.compile(
+_ABOUT_LABEL = Folded(re.compile(
     r"^[\s#*-]*(?:about (?:the company|us|our company)|who we are|our company)\b\s*:?",
     re.IGNORECASE,
 ))
@@ -69,9 +109,9 @@ def in_boilerplate(text: str, mention: Mention) -> bool:
     """A posting's equal-opportunity sentence, or a short "About the company:" line: they
     describe the employer, not the job."""
     lo = max(0, mention.start - 300)
-    marks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, mention.start)]
+    marks = [m.end() for m in SENTENCE_BREAK.finditer(text, lo, mention.start)]
     start = marks[-1] if marks else lo
-    after = _SENTENCE_BREAK.search(text, mention.end, mention.end + 300)
+    after = SENTENCE_BREAK.search(text, mention.end, mention.end + 300)
     end = after.start() if after else min(len(text), mention.end + 300)
     if _BOILERPLATE.search(text[start:end]):
         return True

@@ -2,7 +2,7 @@
 
 Built once per process (``get_pipeline``) from the taxonomy. ``Pipeline.mentions(text)`` returns
 every exact and fuzzy mention with character offsets that slice ``text`` exactly; deciding which
-mentions count (context, negation) is ``context.py``'s job.
+mentions count (context, negation) is the ``context`` package's job.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ deployed models") sit in the gap, so they need no rule of their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -29,8 +30,9 @@ from .forms import Form
 
 FILE = "practices.yaml"
 NUMBER = "number"
-# A gap word: letters, digits and the marks words carry ("ML-based", "C++", "team's").
-_GAP = r"(?:[ ,/&()+-]+[\w+#'’-]+){0,%d}?[ ,/&()+-]+"
+# A gap word: letters, digits and the marks words carry ("ML-based", "C++", "team's"), between
+# spaces, commas, slashes, brackets and quotes ('the "core" models', "the ‘churn’ model").
+_GAP = r"(?:[ ,/&()+\"“”‘’-]+[\w+#'’-]+){0,%d}?[ ,/&()+\"“”‘’-]+"
 # A score: a decimal or a percentage ("0.91", "95%", "12.5 percent"), not a bare count.
 _NUMBER = r"(?<![\w.])(?:\d{1,3}(?:\.\d+)?(?: ?%| percent)|0?\.\d+)(?![\w.])"
 # Coordinated verbs after a verb slot ("evaluating, testing, and deploying"): not gap words.
@@ -69,17 +71,20 @@ class Practice(BaseModel):
 
 
 class PracticeData(BaseModel):
-    """The whole ``practices.yaml``."""
+    """The whole ``practices.yaml``; ``irregular``: English verbs whose past forms are not
+    "-ed" (take → took, taken), used wherever a verb family holds them."""
 
     model_config = ConfigDict(extra="forbid")
 
     families: dict[str, Family]
     practices: list[Practice]
+    irregular: dict[str, list[str]] = Field(default_factory=dict)
 
 
-def verb_forms(word: str) -> set[str]:
+def verb_forms(word: str, irregular: Mapping[str, list[str]] | None = None) -> set[str]:
     """``deploy`` → deploy, deploys, deployed, deploying; ``serve`` → serves, served, serving;
-    ``ship`` → shipped; ``productionize`` also → productionise, productionised…"""
+    ``ship`` → shipped; ``productionize`` also → productionise, productionised…; and the past
+    forms ``irregular`` gives (``take`` → took, taken; ``roll out`` keeps its tail)."""
     head, _, rest = word.partition(" ")
     tail = f" {rest}" if rest else ""
     bases = {head}
@@ -101,6 +106,7 @@ def verb_forms(word: str) -> set[str]:
             forms |= {base + "s", base + base[-1] + "ed", base + base[-1] + "ing"}
         else:
             forms |= {base + "s", base + "ed", base + "ing"}
+    forms |= {past.lower() for past in (irregular or {}).get(head, ())}
     return {form + tail for form in forms}
 
 
@@ -117,13 +123,15 @@ def noun_forms(word: str) -> set[str]:
     return {word, lead + plural}
 
 
-def family_forms(family: Family) -> set[str]:
-    """Every form of the family's words, lower-cased."""
-    inflect = {"verb": verb_forms, "noun": noun_forms}.get(family.inflect)
+def family_forms(family: Family, irregular: Mapping[str, list[str]] | None = None) -> set[str]:
+    """Every form of the family's words, lower-cased (``irregular``: see ``verb_forms``)."""
     forms: set[str] = set()
     for word in family.words:
         word = " ".join(word.lower().split())
-        forms |= inflect(word) if inflect else {word}
+        if family.inflect == "verb":
+            forms |= verb_forms(word, irregular)
+        else:
+            forms |= noun_forms(word) if family.inflect == "noun" else {word}
     return forms
 
 
@@ -133,19 +141,22 @@ def _slot(forms: set[str]) -> str:
     return r"\b(?:" + "|".join(parts) + r")(?![\w+#])"
 
 
-def start_words(slot: str, families: dict[str, Family]) -> frozenset[str]:
+def start_words(slot: str, families: dict[str, Family],
+                irregular: Mapping[str, list[str]] | None = None) -> frozenset[str]:
     """The first word (letters and digits) of each form of a slot: a match can start only at
     a token that is one of them (empty for ``number``: any number may start it)."""
     if slot == NUMBER:
         return frozenset()
-    return frozenset(re.split(r"[^a-z0-9]+", form)[0] for form in family_forms(families[slot]))
+    forms = family_forms(families[slot], irregular)
+    return frozenset(re.split(r"[^a-z0-9]+", form)[0] for form in forms)
 
 
-def rule_patterns(practice: Practice, families: dict[str, Family]) -> list[tuple[str, str]]:
+def rule_patterns(practice: Practice, families: dict[str, Family],
+                  irregular: Mapping[str, list[str]] | None = None) -> list[tuple[str, str]]:
     """The ``(?i)`` regexes of one rule, each with the slot it starts with (two regexes when
     the slots may come in either order)."""
     slots = {
-        name: _NUMBER if name == NUMBER else _slot(family_forms(families[name]))
+        name: _NUMBER if name == NUMBER else _slot(family_forms(families[name], irregular))
         + (_COORDINATED if families[name].inflect == "verb" else "")
         for name in practice.slots
     }
@@ -207,11 +218,13 @@ def load_practices(directory: Path | None, taxonomy: Taxonomy) -> PracticeRules:
         for name in practice.slots:
             if name != NUMBER and name not in data.families:
                 raise TaxonomyError(f"{FILE}: entry {label}: field slots: unknown family {name!r}")
-        for pattern, first in rule_patterns(practice, data.families):
+        irregular = data.irregular
+        for pattern, first in rule_patterns(practice, data.families, irregular):
             later = [slot for slot in practice.slots if slot not in (first, NUMBER)]
             rules.append(PracticeRule(
-                practice.skill, pattern, start_words(first, data.families), first == NUMBER,
-                tuple(start_words(slot, data.families) for slot in later),
+                practice.skill, pattern, start_words(first, data.families, irregular),
+                first == NUMBER,
+                tuple(start_words(slot, data.families, irregular) for slot in later),
             ))
     return PracticeRules(tuple(rules))
 

@@ -1,0 +1,31 @@
+"""Context rules, one module per question: when an ambiguous form counts (``ambiguity``), when a
+mention is negated, hypothetical or a course's prerequisite (``negation``), and whether a posting
+requires or prefers it (``requirements``).
+
+Skill-specific patterns and cue words are taxonomy data; these modules hold general rules about
+lists, headings, clauses and sentences.
+"""
+
+from .ambiguity import (
+    Anchors,
+    confirmed_by_company,
+    confirmed_by_neighbours,
+    confirmed_by_phrase,
+    confirmed_by_rule,
+    in_skills_area,
+    list_items,
+    rejected,
+    rejected_by_rule,
+    rejected_by_shape,
+    sole_item_among_skills,
+)
+from .lines import line_bounds
+from .negation import blank_out, course_prerequisite, mentions_prerequisites, negated
+from .requirements import RequirementHints
+
+__all__ = [
+    "Anchors", "RequirementHints", "blank_out", "confirmed_by_company", "confirmed_by_neighbours",
+    "confirmed_by_phrase", "confirmed_by_rule", "course_prerequisite", "in_skills_area",
+    "line_bounds", "list_items", "mentions_prerequisites", "negated", "rejected",
+    "rejected_by_rule", "rejected_by_shape", "sole_item_among_skills",
+]

@@ -1,0 +1,322 @@
+"""When an ambiguous form counts: rejected by the skill's own patterns or a non-skill shape,
+confirmed by its own patterns, a technology phrase, a skills area, a list of skills, or other
+tools in the same sentence.
+
+Skill-specific patterns are data (``context.confirm`` / ``context.reject`` in the taxonomy);
+this module holds only general rules about lists, headings and phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+from typing import TYPE_CHECKING
+
+from ...models import Document
+from ...taxonomy import ContextRule
+from .folded import Folded, compiled
+from .lines import HEADING_LOOKBACK, SENTENCE_BREAK, line_bounds
+
+if TYPE_CHECKING:
+    from ..mention import Mention
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:[,;|()\[\]{}]|(?<=\s)[-/](?=\s)|/|\s(?:and|or|&)\s)\s*")
+_SKILL_LABEL = re.compile(
+    r"^[\s\-*]*[A-Za-z/&+ ]{0,40}?\b(?:skills?|skill ?set|languages?|tools?|technolog(?:y|ies)|"
+    r"frameworks?|librar(?:y|ies)|platforms?|environments?|software|databases?|stack|"
+    r"proficienc(?:y|ies)|expertise|competenc(?:y|ies)|programming|cloud|packages?|"
+    r"keywords)\b[A-Za-z/&+ ]{0,30}?\s*(?::|-\s|\|)",
+    re.IGNORECASE,
+)
+_SKILL_HEADING = re.compile(
+    r"^[\s\-*]*(?:technical |key |core |it |computer |relevant )?(?:skills?(?: details| summary| "
+    r"set)?|skillset|technical proficienc(?:y|ies)|technolog(?:y|ies)(?: used)?|tools(?: and "
+    r"technologies)?|tech stack|programming languages|competenc(?:y|ies)|areas of expertise)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z0-9+#.]+")
+_INITIAL = re.compile(r"\b[A-Z][a-z]+ $")
+_LIST_REACH = 2
+_LIST_SPAN = 200
+_MAX_ITEM_WORDS = 3
+
+
+
+_HYPHEN_LETTER = re.compile(r"-[A-Za-z]")
+_LETTER_HYPHEN = re.compile(r"[A-Za-z]-")
+
+
+def rejected(text: str, mention: Mention, rule: ContextRule | None) -> bool:
+    """A reject pattern overlapping the mention, or a general non-skill shape (R&D, C-suite,
+    a lower-case acronym, an initial)."""
+    return rejected_by_shape(text, mention) or rejected_by_rule(text, mention, rule)
+
+
+def rejected_by_shape(text: str, mention: Mention) -> bool:
+    """General non-skill shapes: "R&D", "C-suite", "LSTM-based" (a hyphen then a letter), a
+    lower-case acronym, another case than a case-sensitive form's, an initial."""
+    start, end = mention.start, mention.end
+    surface, form = text[start:end], mention.form.text
+    if text[end:end + 1] == "&" or text[start - 1:start] == "&":
+        return True
+    if _HYPHEN_LETTER.match(text, end, end + 2):
+        return True
+    if start >= 2 and _LETTER_HYPHEN.fullmatch(text, start - 2, start):
+        return True
+    if form.isupper() and surface.islower():
+        return True
+    if mention.form.case_sensitive and " ".join(surface.split()) != form:
+        return True
+    return len(form) == 1 and (not surface.isupper() or _initial(text, start, end))
+
+
+def rejected_by_rule(text: str, mention: Mention, rule: ContextRule | None) -> bool:
+    """One of the skill's own reject patterns overlaps the mention."""
+    if rule is None or not rule.reject:
+        return False
+    start, end = mention.start, mention.end
+    lo, hi = max(0, start - rule.window), min(len(text), end + rule.window)
+    window = text[lo:hi]
+    for pattern in rule.reject:
+        for match in compiled(pattern).finditer(window):
+            if lo + match.start() < end and start < lo + match.end():
+                return True
+    return False
+
+
+def _initial(text: str, start: int, end: int) -> bool:
+    """``John R. Smith``: a capital letter between a name and a capitalised word."""
+    return bool(
+        re.match(r"\. ?[A-Z][a-z]", text[end:end + 4])
+        and _INITIAL.search(text[max(0, start - 30):start])
+    )
+
+
+def confirmed_by_rule(text: str, mention: Mention, rule: ContextRule | None) -> bool:
+    """The skill's own confirm patterns match within its window."""
+    if rule is None or not rule.confirm:
+        return False
+    lo, hi = max(0, mention.start - rule.window), min(len(text), mention.end + rule.window)
+    window = text[lo:hi]
+    return any(compiled(p).search(window) for p in rule.confirm)
+
+
+_TECH_LEAD = Folded(re.compile(
+    r"\b(?:learn(?:ing|t|ed)?|experience (?:with|in|using)|proficien(?:t|cy) (?:in|with)|"
+    r"knowledge of|programming in|written in|coded in|developed in|expertise in|skilled in|"
+    r"fluent in|familiar(?:ity)? with|hands-on (?:with|in))\s+$",
+    re.IGNORECASE,
+))
+
+
+def confirmed_by_phrase(text: str, mention: Mention) -> bool:
+    """A phrase that only takes a technology: "experience with X", "written in X", "learn X";
+    or a one-letter name after "in"/"using"/"with" that ends the sentence or comes before a
+    bracket ("wrote the simulations in C.", "in R (tidyverse)"), or after "in"/"use" and before
+    "for"/"to" and a verb or noun ("used R for survival analysis", "in C to drive sensors")."""
+    if _TECH_LEAD.search(text[max(0, mention.start - 40):mention.start]):
+        return True
+    if mention.end - mention.start != 1 or not text[mention.start].isupper():
+        return False
+    lead = _ONE_LETTER_LEAD.search(text, max(0, mention.start - 12), mention.start)
+    if lead is None:
+        return False
+    word = lead.group(1).lower()
+    if word in _USE_WORDS and _PURPOSE.match(text, mention.end):
+        return True
+    if word in ("used", "use", "uses"):
+        return False
+    # after "with", "and", "or" a full stop then a capital is more likely an initial
+    end = _SENTENCE_END_STRICT if word in ("with", "and", "or") else _ONE_LETTER_END
+    return bool(end.match(text, mention.end))
+
+
+_ONE_LETTER_LEAD = re.compile(r"(?i)\b(in|using|with|and|or|used|use|uses)\s+$")
+_USE_WORDS = frozenset({"in", "using", "used", "use", "uses"})
+# "R for survival analysis", "C to drive the sensors": a purpose after the name
+_PURPOSE = re.compile(r"[ \t]+(?:for|to)[ \t]+[a-z]")
+_ONE_LETTER_END = re.compile(r"[.;!?]?[ \t]*(?:$|\n)|[.;!?]\s+[A-Z]|\s*[(\[]")
+_SENTENCE_END_STRICT = re.compile(r"[.;!?]?[ \t]*(?:$|\n)|\s*[(\[]")
+
+
+def sole_item_among_skills(text: str, mention: Mention, anchors: Anchors) -> bool:
+    """The mention is a whole list item ("GO" in "Python, GO, SQL"; "-R" as a bullet) and an
+    item next to it is a technical skill: a list of skills, whatever the case or bullet."""
+    items = list_items(text, mention.start, mention.end)
+    for index, (start, end) in enumerate(items):
+        if not (start <= mention.start and mention.end <= end):
+            continue
+        if text[start:end].strip(" \t-*•·") != text[mention.start:mention.end]:
+            return False
+        lo, hi = max(0, index - _LIST_REACH), min(len(items), index + _LIST_REACH + 1)
+        return any(
+            i != index and anchors.within(s, e)
+            and len(_WORD.findall(text[s:e])) <= _MAX_ITEM_WORDS + 1
+            for i, (s, e) in enumerate(items[lo:hi], lo)
+        )
+    return False
+
+
+def in_skills_area(text: str, document: Document, mention: Mention) -> bool:
+    """In a skills section, after a "Skills:"-type label, or under a skills heading."""
+    section = document.section_at(mention.start)
+    if section is not None and section.name == "skills":
+        return True
+    line_start, _ = line_bounds(text, mention.start, mention.end)
+    label = _SKILL_LABEL.match(text[line_start:mention.start])
+    if label and label.end() <= mention.start - line_start:
+        return True
+    cursor = line_start - 1
+    for _ in range(HEADING_LOOKBACK):
+        if cursor <= 0:
+            return False
+        previous = text.rfind("\n", 0, cursor) + 1
+        line = text[previous:cursor]
+        if not line.strip():
+            return False
+        if _SKILL_HEADING.match(line):
+            return True
+        cursor = previous - 1
+    return False
+
+
+def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of the separator-delimited list on the line holding ``start`` (within
+    ``_LIST_SPAN`` characters of it: flattened documents have very long lines)."""
+    line_start, line_end = line_bounds(text, start, end)
+    line_start, line_end = max(line_start, start - _LIST_SPAN), min(line_end, end + _LIST_SPAN)
+    line = text[line_start:line_end]
+    items, cursor = [], 0
+    for sep in _LIST_SEPARATOR.finditer(line):
+        if sep.start() > cursor:
+            items.append((line_start + cursor, line_start + sep.start()))
+        cursor = max(cursor, sep.end())
+    if cursor < len(line):
+        items.append((line_start + cursor, line_end))
+    return items
+
+
+def confirmed_by_neighbours(text: str, mention: Mention, anchors: Anchors) -> bool:
+    """A short list item whose nearby items are technical skills, or a technical skill right
+    next to the mention ("Spark SQL", "Python/R")."""
+    items = list_items(text, mention.start, mention.end)
+    index = next(
+        (i for i, (s, e) in enumerate(items) if s <= mention.start and mention.end <= e), None
+    )
+    lead = text[items[index][0]:mention.start] if index is not None else ""
+    if index is not None and len(_WORD.findall(lead)) < _MAX_ITEM_WORDS:
+        lo, hi = max(0, index - _LIST_REACH), min(len(items), index + _LIST_REACH + 1)
+        for i in range(lo, hi):
+            s, e = items[i]
+            if i != index and anchors.within(s, e) and len(_WORD.findall(text[s:e])) <= (
+                _MAX_ITEM_WORDS + 1
+            ):
+                return True
+    return anchors.adjacent(text, mention) or _item_of_a_column(text, mention, anchors)
+
+
+_BULLET = " \t-*•·–"
+
+
+def _item_of_a_column(text: str, mention: Mention, anchors: Anchors) -> bool:
+    """The mention is a whole line ("- R") and the line right above or below is a short
+    technical skill on its own: an item of a one-per-line list ("- R\n- Python\n- SQL")."""
+    start, end = line_bounds(text, mention.start, mention.end)
+    if text[start:end].strip(_BULLET + ".,;") != text[mention.start:mention.end]:
+        return False
+    above_end = start - 1
+    if above_end > 0:
+        above_start = text.rfind("\n", 0, above_end) + 1
+        if _whole_skill_line(text, above_start, above_end, anchors):
+            return True
+    below_start = end + 1
+    if below_start < len(text):
+        below_end = text.find("\n", below_start)
+        below_end = len(text) if below_end < 0 else below_end
+        return _whole_skill_line(text, below_start, below_end, anchors)
+    return False
+
+
+def _whole_skill_line(text: str, start: int, end: int, anchors: Anchors) -> bool:
+    """The line ``start``–``end`` is, bullets aside, a short technical skill and nothing else."""
+    line = text[start:end]
+    body = line.strip(_BULLET + ".,;")
+    if not body or len(_WORD.findall(body)) > _MAX_ITEM_WORDS:
+        return False
+    offset = start + line.index(body)
+    return offset in anchors.starts and offset + len(body) in anchors.ends
+
+
+_COMPANY_REACH = 120
+# words that lead to a person rather than a tool: "met Julia", "thanks to Julia", "Dr. Watson"
+_PERSON_LEAD = re.compile(
+    r"(?i)\b(?:met|meet|meeting|thanks?(?: to)?|dear|mr|ms|mrs|dr|prof|by|from|friend|colleague)"
+    r"\.?\s+$"
+)
+
+
+def confirmed_by_company(text: str, mention: Mention, anchors: Anchors) -> bool:
+    """Written in the taxonomy's own case ("Spark", not "spark") in a sentence that names at
+    least two other technical skills close by: a tool among tools in prose ("jobs on Spark,
+    tuned with Databricks and dbt")."""
+    surface = text[mention.start:mention.end]
+    form = mention.form.text
+    if surface != form and not (surface[:-1] == form and surface.endswith("s")):
+        return False
+    if not any(c.isupper() for c in form) or _PERSON_LEAD.search(
+        text, max(0, mention.start - 12), mention.start
+    ):
+        return False
+    lo = max(0, mention.start - _COMPANY_REACH)
+    hi = min(len(text), mention.end + _COMPANY_REACH)
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, lo, mention.start)]
+    lo = breaks[-1] if breaks else lo
+    after = SENTENCE_BREAK.search(text, mention.end, hi)
+    hi = after.start() if after else hi
+    return anchors.count_within(lo, hi, exclude=(mention.start, mention.end)) >= 2
+
+
+_ADJACENT_GAP = re.compile(r"[ ,/&+|()\-]{1,3}")
+
+
+class Anchors:
+    """Spans of technical-skill mentions, indexed for "is one next to this?" and "is one inside
+    this item?" questions."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.starts: set[int] = set()
+        self.ends: set[int] = set()
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: tuple[int, int]) -> None:
+        insort(self.spans, span)
+        self.starts.add(span[0])
+        self.ends.add(span[1])
+
+    def within(self, start: int, end: int) -> bool:
+        index = bisect_left(self.spans, (start, -1))
+        return index < len(self.spans) and self.spans[index][1] <= end
+
+    def count_within(self, start: int, end: int, exclude: tuple[int, int]) -> int:
+        """How many anchors lie wholly inside ``start``–``end``, other than ``exclude``."""
+        index = bisect_left(self.spans, (start, -1))
+        count = 0
+        while index < len(self.spans) and self.spans[index][0] < end:
+            span = self.spans[index]
+            if span[1] <= end and span != exclude:
+                count += 1
+            index += 1
+        return count
+
+    def adjacent(self, text: str, mention: Mention) -> bool:
+        """An anchor at most three spaces or punctuation marks away, on the same line."""
+        for gap in (1, 2, 3):
+            left, right = mention.start - gap, mention.end + gap
+            if left in self.ends and _ADJACENT_GAP.fullmatch(text[left:mention.start]):
+                return True
+            if right in self.starts and _ADJACENT_GAP.fullmatch(text[mention.end:right]):
+                return True
+        return False

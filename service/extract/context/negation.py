@@ -1,0 +1,128 @@
+"""When a mention is not a claim: negated ("no experience with X"), hypothetical ("willing to
+learn X", "X (if used)"), or a course's prerequisite."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .folded import Folded
+from .lines import line_bounds
+
+if TYPE_CHECKING:
+    from ..mention import Mention
+
+_NEG_CUE = Folded(re.compile(
+    r"\b(?:no|not|never|without|nor|lack(?:s|ing)?(?: of)?|unfamiliar with|none)\b"
+    r"|\b(?:willing|eager|keen|want(?:s|ing)?|hope|hoping|plan(?:s|ning)?|look(?:ing)? forward|"
+    r"would like|'d like|love|aim(?:ing)?|excited|wish(?:es)?|intend(?:s|ing)?|open)\s+to\s+"
+    r"(?:learn(?:ing)?|explore|exploring|try|pick(?:ing)? up|study|get(?:ting)? into)\b"
+    r"|\binterested in (?:learning |exploring |picking up |moving into |getting into )?"
+    r"|\b(?:aspir(?:e|es|ing)|hop(?:e|es|ing)|plan(?:s|ning)?|look(?:ing)?|want(?:s|ing)?|aim(?:s|ing)?|"
+    r"seek(?:s|ing)?)\s+to\s+(?:move|transition|grow|pivot|branch out|get|break|specialise|"
+    r"specialize)\s+(?:into|towards?|in)\b"
+    r"|\baspir(?:e|es|ing) to(?: become| be| work| learn| master)?\b|\baspirations? (?:in|towards?)\b"
+    r"|\b(?:mov(?:e|es|ing)|transitioning|pivoting|shifting) towards?\b"
+    r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+learn(?:ing)?\b",
+    re.IGNORECASE,
+))
+_NOT_NEGATION = Folded(re.compile(
+    r"\bnot (?:only|just|limited|merely|to mention)\b|\bor not\b|\bno\.|\bno later\b|"
+    r"\bnot a plus\b|\bno less\b|\bnone the less\b",
+    re.IGNORECASE,
+))
+_POST_NEG = Folded(re.compile(
+    r"\b(?:(?:is|are|was|were)\s+)?not\s+(?:required|necessary|needed|mandatory|expected|a "
+    r"requirement|essential)\b|\b(?:isn't|aren't)\s+(?:required|necessary|needed)\b",
+    re.IGNORECASE,
+))
+_FILLER = frozenset(
+    """
+    and or nor any prior previous professional commercial production hands-on hands on real
+    world direct formal significant much experience experienced knowledge exposure familiarity
+    familiar background expertise skills skill with in of using use used the a an to working
+    work worked is are be been required needed necessary languages language tools tool
+    frameworks framework libraries like such as e.g eg more about new technologies technology
+    etc also yet at all do does did have has had programming coding written into up learn
+    learning some basic advanced strong deep solid proficiency proficient fluency fluent need
+    needs require requires comfortable confident good great very really enough currently still
+    """.split()  # noqa: SIM905
+)
+_NEG_REACH = 120
+# "MLflow (if used)": a hedge on the item right before it
+_HEDGED = re.compile(r"\s*\(\s*if (?:used|any|applicable)\s*\)")
+
+
+def _only_filler(gap: str) -> bool:
+    if "\n" in gap or re.search(r"[.;:!?](?:\s|$)", gap):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z'.-]*", gap)
+    return all(w.lower().strip(".") in _FILLER for w in words)
+
+
+def blank_out(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every span replaced by spaces (same length), so cue searches see other
+    skills as gaps."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def negated(text: str, mention: Mention, blanked: str) -> bool:
+    """"no experience with X", "not X", "without X", "willing to learn X", "X is not required":
+    the cue and the mention must be joined only by list separators, other skills and filler.
+    ``blanked`` is ``text`` with the accepted mentions blanked out (``blank_out``)."""
+    lo = max(0, mention.start - _NEG_REACH)
+    before = blanked[lo:mention.start]
+    cut = max(before.rfind("\n"), before.rfind(". "), before.rfind(";")) + 1
+    lo, before = lo + cut, before[cut:]
+    for cue in reversed(list(_NEG_CUE.finditer(before))):
+        around = text[lo + cue.start():lo + cue.start() + 20]
+        if _NOT_NEGATION.match(around):
+            continue
+        if _only_filler(before[cue.end():]):
+            return True
+        break
+    after = blanked[mention.end:mention.end + _NEG_REACH]
+    after = after[:min((i for i in (after.find("\n"), after.find(". "), after.find(";")) if i >= 0),
+                       default=len(after))]
+    if _HEDGED.match(text, mention.end):
+        return True
+    post = _POST_NEG.search(after) if "not" in after or "n't" in after else None
+    return bool(post and _only_filler(after[:post.start()]))
+
+
+_PREREQ_BEFORE = re.compile(r"(?i)\bpre-?req(?:uisite)?s?\b\s*(?::|-|\(|include[sd]?|are|were|of)")
+_PREREQ_AFTER = re.compile(r"(?i)^\s*(?:(?:as|were|are|is|was)\s+)?(?:the\s+)?pre-?req(?:uisite)?s?\b")
+_PREREQ_WORD = re.compile(r"(?i)\bpre-?req")
+_COURSE = re.compile(
+    r"(?i)\b(?:course|courses|class|classes|module|modules|MOOC|bootcamp|certificate|"
+    r"specialization|specialisation|syllabus|curriculum|lecture|lectures|program(?:me)?|track)\b"
+)
+
+
+def mentions_prerequisites(text: str) -> bool:
+    """Whether ``course_prerequisite`` can apply anywhere in ``text`` (a cheap pre-check)."""
+    if text.isascii() and "pre" not in text.lower():  # what every match starts with
+        return False
+    return _PREREQ_WORD.search(text) is not None
+
+
+def course_prerequisite(text: str, mention: Mention, blanked: str) -> bool:
+    """"Prerequisites: calculus, linear algebra", "(calculus, linear algebra prerequisites)" in
+    a line about a course: what the course assumed, not a claim. Postings' "prerequisites"
+    (no course word on the line) stay claims; "Coursework: calculus" is a claim."""
+    line_start, line_end = line_bounds(text, mention.start, mention.end)
+    line_start = max(line_start, mention.start - 200)
+    line_end = min(line_end, mention.end + 200)
+    if not _COURSE.search(text, line_start, line_end):
+        return False
+    before = blanked[line_start:mention.start]
+    cues = list(_PREREQ_BEFORE.finditer(before))
+    if cues and _only_filler(before[cues[-1].end():].replace(",", " ")):
+        return True
+    after = blanked[mention.end:line_end]
+    gap = re.match(r"[\s,/&]*(?:(?:and|or)\s+)?", after)
+    rest = after[gap.end():] if gap else after
+    return bool(_PREREQ_AFTER.match(rest))

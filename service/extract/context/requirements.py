@@ -1,0 +1,127 @@
+"""Whether a posting requires or prefers a mention: the cue words of its sentence, else of the
+nearest heading above it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...taxonomy import Cues
+from .folded import Folded
+from .lines import HEADING_LOOKBACK
+
+
+
+@dataclass(frozen=True)
+class RequirementCues:
+    """The taxonomy's preferred and required cue phrases (``cues.yaml``), each list compiled
+    into one case-insensitive pattern; a preferred cue wins over a required one."""
+
+    preferred: Folded | re.Pattern[str]
+    required: Folded | re.Pattern[str]
+
+    @classmethod
+    def of(cls, cues: Cues) -> RequirementCues:
+        return _requirement_cues(tuple(cues.preferred), tuple(cues.required))
+
+    def hint(self, sentence: str) -> str | None:
+        """"preferred", "required" or ``None``, from the cue words of ``sentence``."""
+        if self.preferred.search(sentence):
+            return "preferred"
+        if self.required.search(sentence):
+            return "required"
+        return None
+
+
+@lru_cache(maxsize=8)
+def _requirement_cues(preferred: tuple[str, ...], required: tuple[str, ...]) -> RequirementCues:
+    return RequirementCues(_joined(preferred), _joined(required))
+
+
+def _joined(patterns: tuple[str, ...]) -> Folded | re.Pattern[str]:
+    """One case-insensitive pattern for all of ``patterns`` (folded when it can be)."""
+    if not patterns:
+        return re.compile(r"(?!)")
+    pattern = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    try:
+        return Folded(pattern)
+    except ValueError:  # a cue with an upper-case letter of its own
+        return pattern
+
+
+_SENTENCE_END = re.compile(r"[.;!?](?=\s)|\n")
+_SENTENCE_MARKS = ("\n", ". ", "; ", "! ", "? ")
+_SENTENCE_MARK = re.compile(r"\n|[.;!?] ")
+
+
+class RequirementHints:
+    """Per-document "required"/"preferred" hints, memoised by sentence and by heading."""
+
+    def __init__(self, text: str, cues: Cues) -> None:
+        self.text = text
+        self.cues = RequirementCues.of(cues)
+        self._sentences: dict[tuple[int, int], str | None] = {}
+        self._headings: dict[int, str | None] = {}
+        # line end offset → _heading_verdict of that line
+        self._verdicts: dict[int, tuple[bool, str | None]] = {}
+        self._marks: list[int] | None = None
+
+    def __call__(self, start: int, end: int) -> str | None:
+        """The sentence's cue words decide; without any, the nearest heading above does."""
+        text = self.text
+        left = self._sentence_start(start)
+        right_match = _SENTENCE_END.search(text, end, end + 400)
+        right = right_match.start() if right_match else min(len(text), end + 400)
+        if (left, right) not in self._sentences:
+            self._sentences[(left, right)] = self.cues.hint(text[left:right])
+        hint = self._sentences[(left, right)]
+        if hint is not None:
+            return hint
+        line_start = text.rfind("\n", 0, start)
+        if line_start not in self._headings:
+            self._headings[line_start] = self._heading(line_start)
+        return self._headings[line_start]
+
+    def _sentence_start(self, start: int) -> int:
+        """Where the sentence holding ``start`` begins: just after the last sentence mark
+        (``_SENTENCE_MARKS``) lying wholly in the 300 characters before it, else 300 back."""
+        if self._marks is None:
+            # (no two marks end at the same offset, and none overlap)
+            self._marks = [m.end() for m in _SENTENCE_MARK.finditer(self.text)]
+        marks, text = self._marks, self.text
+        floor = max(0, start - 300)
+        index = bisect_right(marks, start) - 1
+        while index >= 0 and marks[index] > floor:
+            end = marks[index]
+            if end - (1 if text[end - 1] == "\n" else 2) >= floor:
+                return end
+            index -= 1
+        return floor
+
+    def _heading(self, cursor: int) -> str | None:
+        text, verdicts = self.text, self._verdicts
+        for _ in range(HEADING_LOOKBACK):
+            if cursor <= 0:
+                return None
+            previous = text.rfind("\n", 0, cursor) + 1
+            verdict = verdicts.get(cursor)
+            if verdict is None:
+                verdict = verdicts[cursor] = _heading_verdict(
+                    text[previous:cursor].strip(), self.cues)
+            is_heading, hint = verdict
+            if is_heading:
+                return hint
+            cursor = previous - 1
+        return None
+
+
+def _heading_verdict(line: str, cues: RequirementCues) -> tuple[bool, str | None]:
+    """Whether the search for a heading stops at ``line``, and the hint it gives then."""
+    if line and (line.endswith(":") or len(line.split()) <= 5) and not line.endswith("."):
+        hint = cues.hint(line)
+        if hint is not None or line.endswith(":") or line.isupper():
+            return True, hint
+    return False, None
+
