@@ -189,6 +189,31 @@ def test_degree_fields_are_skill_claims_of_kind_degree(text):
     assert [e.kind for e in running.evidence] == ["mention"]
 
 
+@pytest.mark.parametrize(("text", "degree"), [
+    ("Magister in Statistics, University of Vienna", True),   # a level form of the taxonomy given
+    ("MSc. Statistics, 2015", True),
+    ("Majored in Statistics and Economics", True),
+    ("Magister of ceremonies; statistics for the club", False),  # a ";" ends the phrase
+])
+def test_a_degree_phrase_opens_with_the_taxonomys_level_forms(text: str, degree: bool) -> None:
+    import re
+
+    from service.documents.vocab import Vocabulary
+    from service.extract.mention import Mention
+    from service.extract.names import in_degree_phrase
+
+    education = installed_taxonomy().education.model_copy(deep=True)
+    master = next(level for level in education.levels if level.id == "master")
+    master.forms = [*master.forms, "Magister"]
+    levels = Vocabulary.from_files(education, installed_taxonomy().titles).levels
+    start = re.search("(?i)statistics", text).start()
+    mention = Mention(start, start + len("statistics"), None, "exact")  # type: ignore[arg-type]
+    assert in_degree_phrase(text, mention, levels) is degree
+    installed = Vocabulary.from_taxonomy(installed_taxonomy()).levels
+    assert in_degree_phrase("Magister in Statistics", Mention(12, 22, None, "exact"),  # type: ignore[arg-type]
+                            installed) is False
+
+
 @pytest.mark.parametrize(
     "text",
     ["Software Engineer at Docker Inc., 2019-2021", "Member of the Python Software Foundation",

@@ -3,6 +3,7 @@ negated-only skills apart, years of use from the positions)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -94,7 +95,7 @@ def extract(document: Document, *, pipeline: Pipeline,
             prerequisites and context.course_prerequisite(text, mention, blanked)
         )
         item = _evidence(source, section_at, page_at, mention, method, neg, None if neg else hints,
-                         _kind(text, mention, fields, courses))
+                         _kind(text, mention, fields, courses, pipeline.vocabulary.levels))
         item.pointer = pointer_at(mention.start)
         several = len(mention.form.skill_ids) > 1 and item.pointer is not None
         if item.page in ocr_pages:
@@ -224,13 +225,14 @@ def _widened(mention: Mention, pads: bytearray) -> Mention:
 
 
 def _kind(
-    text: str, mention: Mention, fields: frozenset[str], courses: names.CourseLists
+    text: str, mention: Mention, fields: frozenset[str], courses: names.CourseLists,
+    levels: Sequence[tuple[str, re.Pattern[str]]],
 ) -> str:
     """"degree" for the field of a degree or major ("MSc in Statistics"), "course" for a course
     title ("Coursework: Stochastic Processes"), else "mention"."""
     if (
         len(mention.form.skill_ids) == 1 and fold(mention.form.text) in fields
-        and names.in_degree_phrase(text, mention)
+        and names.in_degree_phrase(text, mention, levels)
     ):
         return "degree"
     if courses.ends and courses(mention):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .context.folded import Folded
@@ -158,21 +159,22 @@ def acronym_expansion(text: str, mention: Mention) -> str | None:
 
 # --- degree fields ----------------------------------------------------------------------------
 
-_DEGREE_CUE = re.compile(
-    r"(?i:\bdegrees?\b|\bbachelor(?:'?s)?\b|\bmaster(?:'?s)?\b|\bph\.?\s?d\b\.?|\bdoctora(?:te|l)\b|"
-    r"\bdiploma\b|\b(?:major|minor)(?:ed|ing)?\b|\bgraduated?\b)"
-    r"|\b(?:B\.?\s?Sc?|M\.?\s?Sc?|B\.?\s?Tech|M\.?\s?Tech|B\.?E|M\.?E|B\.?A|M\.?A|MBA)\b\.?"
-)
+# Words that open a field of study besides the degree levels' own forms (``Vocabulary.levels``,
+# from taxonomy/education.yaml)
+_DEGREE_WORDS = re.compile(r"(?i:\bdegrees?\b|\bdiploma\b|\b(?:major|minor)(?:ed|ing)?\b|"
+                           r"\bgraduated?\b)")
 _DEGREE_GAP = re.compile(r"[^.;:!?\n]{0,100}")
 
 
-def in_degree_phrase(text: str, mention: Mention) -> bool:
+def in_degree_phrase(text: str, mention: Mention,
+                     levels: Sequence[tuple[str, re.Pattern[str]]]) -> bool:
     """"Bachelor's degree in business, statistics or …", "M.Sc. Statistics": the field of a
-    degree, not a skill claim."""
+    degree, not a skill claim (``levels``: the degree levels' patterns)."""
     lo = max(0, mention.start - 120)
     before = text[lo:mention.start]
-    cues = list(_DEGREE_CUE.finditer(before))
-    if cues and _DEGREE_GAP.fullmatch(before[cues[-1].end() :]):
+    ends = [m.end() for pattern in (_DEGREE_WORDS, *(p for level, p in levels if level != "other"))
+            for m in pattern.finditer(before)]
+    if ends and _DEGREE_GAP.fullmatch(before[max(ends):].removeprefix(".")):  # "MSc. Statistics"
         return True
     after = text[mention.end:mention.end + 12]
     return bool(re.match(r"\s+(?:degree|major|diploma)\b", after, re.IGNORECASE))
