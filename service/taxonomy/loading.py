@@ -156,23 +156,29 @@ def load_education_and_titles(directory: Path | None = None) -> tuple[Education,
     return _load_education(root / "education.yaml"), titles  # type: ignore[return-value]
 
 
-def _load_education(path: Path) -> Education:
+def _mapping(path: Path, expected: str) -> dict | None:
+    """The file's top-level mapping, None when the (optional) file is absent."""
     if not path.exists():
-        return Education()
+        return None
     data = read_yaml(path)
     if not isinstance(data, dict):
-        raise TaxonomyError(f"{path.name}: expected 'levels:' and 'fields:' lists")
+        raise TaxonomyError(f"{path.name}: expected {expected}")
+    return data
+
+
+def _load_education(path: Path) -> Education:
+    data = _mapping(path, "'levels:' and 'fields:' lists")
+    if data is None:
+        return Education()
     levels = _validated_entries(DegreeLevel, path, _entries(path, "levels", data=data))
     fields = _validated_entries(FieldOfStudy, path, _entries(path, "fields", data=data))
     return Education.model_validate({"levels": levels, "fields": fields})
 
 
 def _load_research(path: Path) -> Research:
-    if not path.exists():
+    data = _mapping(path, "'venues:', 'thesis_fields:' and 'proves:'")
+    if data is None:
         return Research()
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise TaxonomyError(f"{path.name}: expected 'venues:', 'thesis_fields:' and 'proves:'")
     venues = _validated_entries(Venue, path, _entries(path, "venues", data=data))
     rest = {k: v for k, v in data.items() if k != "venues"}
     research = _validated(Research, {**rest, "venues": []}, path.name, "research")
