@@ -123,3 +123,22 @@ Shelbyville Junior College, Shelbyville, IL
 - Led study groups.
 """
     assert [title for title, _ in _read(text)] == ["Supplemental Instruction Leader"]
+
+
+def test_people_and_outline_numbers_are_not_titles():
+    text = """Research Intern | Springfield, Germany
+Vision Lab, Springfield Institute for Informatics Advisor: Dr Jane Roe | 10/2022 - 06/2024
+- Built a renderer.
+
+5.0.2 Senior Data Scientist at Kwik-E-Mart [Oct. 2018 to Sep. 2019]
+Worked on route planning.
+"""
+    assert _read(text) == [("Research Intern", "Vision Lab"),
+                           ("Senior Data Scientist", "Kwik-E-Mart")]
+
+
+def test_month_hyphen_year_dates():
+    doc = document_from_text("Experience\nData Engineer | Initech | Jan-2020 - Mar-2021\n",
+                             today=TODAY)
+    (position,) = doc.positions
+    assert (position.start, position.end) == (date(2020, 1, 1), date(2021, 3, 1))

@@ -31,6 +31,10 @@ COMPANY = re.compile(
     r"|school|academy)\b\.?", re.IGNORECASE)
 _ORGANISATION = re.compile(rf"(?:{COMPANY.pattern})\s*$|^(?:the\s+)?(?:university|college|institute|school"
                           r"|academy|bank)\s+of\b", re.IGNORECASE)
+# "Advisor: Dr Jane Roe", "Reporting to: CTO": a person beside the header, up to the next column
+_PERSON_LABEL = re.compile(r"\b(?:advisors?|supervisors?|mentors?|managers?|hosts?|reporting to"
+                           r"|reports to|principal investigator|pi)\s*:[^|\t]*", re.IGNORECASE)
+_OUTLINE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[^\W\d])")
 PARENS = re.compile(r"\([^)]*\)?")
 _NUMERIC = re.compile(r"[\d\s/.,'#%+-]+")
 # a piece's separator is kept (the capturing group): a comma joins a place to its region
@@ -100,16 +104,17 @@ def clean(part: str | None) -> str | None:
     unless it has 2-80 characters and a letter."""
     if not part:
         return None
-    part = _LABEL.sub("", _HEADER_STRIP.sub("", part))
+    part = _OUTLINE_NUMBER.sub("", _LABEL.sub("", _HEADER_STRIP.sub("", part)))
     part = _HEADER_STRIP.sub("", re.sub(r"\b(?:since|from)\s*$", "", part, flags=re.IGNORECASE)).strip()
     return part if 2 <= len(part) <= 80 and any(ch.isalpha() for ch in part) else None
 
 
 def pieces_of(line: str) -> list[Piece]:
-    """The pieces of one header line, parentheticals, dates and numbers left out, each marked
-    as a place or not; a piece a comma joins to a place is a place when it is short and has no
-    title or company word ("Bengaluru, India")."""
-    tokens = _SPLIT.split(PARENS.sub(" ", line))
+    """The pieces of one header line, each marked as a place or not; parentheticals, people
+    ("Advisor: Dr Roe"), outline numbers ("5.0.2"), dates and numbers left out. A piece a comma
+    joins to a country or state is a place when it is short and has no title or company word
+    ("Bengaluru, India")."""
+    tokens = _SPLIT.split(_PERSON_LABEL.sub("  ", PARENS.sub(" ", line)))
     texts = tokens[0::2]
     seps = tokens[1::2]
     out: list[tuple[str, str | None]] = []  # (piece, separator after it)
