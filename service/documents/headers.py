@@ -20,7 +20,8 @@ from .vocab import BUILT_IN, Vocabulary, looks_like_title
 BIG_CITY = 1_000_000  # a city this populous names a place when it stands alone ("Pune")
 
 _HEADER_STRIP = re.compile(r"^[\s|,;:()\[\]@/-]+|[\s|,;:()\[\]@/-]+$")
-_LABEL = re.compile(r"^(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?\s*", re.IGNORECASE)
+_LABEL = re.compile(r"^(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?\s*",
+                    re.IGNORECASE)
 _EMPLOYER_LABEL = re.compile(
     r"^\s*(?:company|employer|organi[sz]ation|client|company name)\s*[-:]\s*(\S.*)$", re.IGNORECASE)
 _TITLE_LABEL = re.compile(
@@ -29,8 +30,8 @@ COMPANY = re.compile(
     r"\b(?:inc|llc|ltd|limited|corp|corporation|co|company|gmbh|plc|pvt|llp|ag|sa|group|"
     r"technologies|solutions|services|systems|consulting|labs?|bank|university|college|institute"
     r"|school|academy)\b\.?", re.IGNORECASE)
-_ORGANISATION = re.compile(rf"(?:{COMPANY.pattern})\s*$|^(?:the\s+)?(?:university|college|institute|school"
-                          r"|academy|bank)\s+of\b", re.IGNORECASE)
+_ORGANISATION = re.compile(rf"(?:{COMPANY.pattern})\s*$|^(?:the\s+)?(?:university|college"
+                           r"|institute|school|academy|bank)\s+of\b", re.IGNORECASE)
 # "Advisor: Dr Jane Roe", "Reporting to: CTO": a person beside the header, up to the next column
 _PERSON_LABEL = re.compile(r"\b(?:advisors?|supervisors?|mentors?|managers?|hosts?|reporting to"
                            r"|reports to|principal investigator|pi)\s*:[^|\t]*", re.IGNORECASE)
@@ -105,7 +106,8 @@ def clean(part: str | None) -> str | None:
     if not part:
         return None
     part = _OUTLINE_NUMBER.sub("", _LABEL.sub("", _HEADER_STRIP.sub("", part)))
-    part = _HEADER_STRIP.sub("", re.sub(r"\b(?:since|from)\s*$", "", part, flags=re.IGNORECASE)).strip()
+    part = re.sub(r"\b(?:since|from)\s*$", "", part, flags=re.IGNORECASE)
+    part = _HEADER_STRIP.sub("", part).strip()
     return part if 2 <= len(part) <= 80 and any(ch.isalpha() for ch in part) else None
 
 

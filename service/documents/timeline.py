@@ -36,7 +36,8 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"|winter)")
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DATE = (rf"(?:(?:{_DAY}\s+)?{_MONTH}\.?(?:[,']|-(?=\s?\d))?\s*(?:{_DAY},?\s+)?(?:'\s?\d{{2}}|{_YEAR})"
+_DATE = (rf"(?:(?:{_DAY}\s+)?{_MONTH}\.?(?:[,']|-(?=\s?\d))?\s*(?:{_DAY},?\s+)?"
+         rf"(?:'\s?\d{{2}}|{_YEAR})"
          rf"|\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?{_YEAR}"
          rf"|\d{{1,2}}\s?[/.-]\s?{_YEAR}"
          rf"|{_YEAR}\s?[/.-]\s?\d{{1,2}}(?!\d)"
