@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..models import Position, Section
+from .headers import PARENS, clean, is_organisation, only_places, pieces_of, split_title_employer
 from .vocab import (
     BUILT_IN,
     Vocabulary,
@@ -35,7 +36,8 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"|winter)")
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DATE = (rf"(?:(?:{_DAY}\s+)?{_MONTH}\.?[,']?\s*(?:{_DAY},?\s+)?(?:'\s?\d{{2}}|{_YEAR})"
+_DATE = (rf"(?:(?:{_DAY}\s+)?{_MONTH}\.?(?:[,']|-(?=\s?\d))?\s*(?:{_DAY},?\s+)?"
+         rf"(?:'\s?\d{{2}}|{_YEAR})"
          rf"|\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?{_YEAR}"
          rf"|\d{{1,2}}\s?[/.-]\s?{_YEAR}"
          rf"|{_YEAR}\s?[/.-]\s?\d{{1,2}}(?!\d)"
@@ -60,20 +62,6 @@ _DATE_HINT = re.compile(rf"\d|\b(?i:{'|'.join(_MONTH_WORDS)})")
 _DIGIT = re.compile(r"\d")
 _LETTER_SPACED = re.compile(r"\S(?: \S){5,}")
 _BULLET = re.compile(r"^\s*(?:[-*+>]|\d+[.)])\s")
-_HEADER_STRIP = re.compile(r"^[\s|,;:()\[\]@/-]+|[\s|,;:()\[\]@/-]+$")
-_LABEL = re.compile(r"^(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?\s*", re.IGNORECASE)
-_EMPLOYER_LABEL = re.compile(
-    r"^\s*(?:company|employer|organi[sz]ation|client|company name)\s*[-:]\s*(\S.*)$", re.IGNORECASE)
-_TITLE_LABEL = re.compile(
-    r"^\s*(?:designation|job title|title|role|position)\s*[-:]\s*(\S.*)$", re.IGNORECASE)
-_COMPANY = re.compile(
-    r"\b(?:inc|llc|ltd|limited|corp|corporation|co|company|gmbh|plc|pvt|llp|ag|sa|group|"
-    r"technologies|solutions|services|systems|consulting|labs?|bank|university)\b\.?", re.IGNORECASE)
-_PARENS = re.compile(r"\([^)]*\)?")
-_NUMERIC = re.compile(r"[\d\s/.,'#%+-]+")
-_SPLIT = re.compile(r"\s+(?:at|@)\s+|\s*\|\s*|\s+-\s+|,\s+|\s{2,}|\t")
-
-
 @dataclass(frozen=True)
 class Span:
     """A parsed date range: month indexes (year*12 + month-1), end exclusive."""
@@ -213,57 +201,6 @@ def _header_candidate(line: str) -> bool:
             and sum(ch.isalpha() for ch in stripped) >= 2)
 
 
-def _clean(part: str | None) -> str | None:
-    if not part:
-        return None
-    part = _LABEL.sub("", _HEADER_STRIP.sub("", part))
-    part = _HEADER_STRIP.sub("", re.sub(r"\b(?:since|from)\s*$", "", part, flags=re.IGNORECASE)).strip()
-    return part if 2 <= len(part) <= 80 and any(ch.isalpha() for ch in part) else None
-
-
-def split_title_employer(header: Sequence[str],
-                         vocabulary: Vocabulary = BUILT_IN) -> tuple[str | None, str | None]:
-    """Title and employer from one or two header lines ("Data Scientist, Acme" / "Acme")."""
-    title = employer = None
-    rest: list[str] = []
-    for line in header:
-        if (match := _EMPLOYER_LABEL.match(line)) and employer is None:
-            employer = _clean(match.group(1))
-        elif (match := _TITLE_LABEL.match(line)) and title is None:
-            title = _clean(match.group(1))
-        else:
-            rest.append(line)
-    if title or employer:
-        guess_title, guess_employer = _split_plain(rest, vocabulary)
-        return title or guess_title, employer or guess_employer
-    return _split_plain(rest, vocabulary)
-
-
-def _split_plain(header: Sequence[str], vocabulary: Vocabulary) -> tuple[str | None, str | None]:
-    """Title: the first piece with job-title words; employer: the first piece of a line without
-    them (else the first other piece). Parentheticals, dates and numbers are ignored."""
-    lines = []
-    for line in header:
-        pieces = [p for p in (_clean(x) for x in _SPLIT.split(_PARENS.sub(" ", line))) if p]
-        pieces = [p for p in pieces if not _NUMERIC.fullmatch(p)]
-        if pieces:
-            lines.append(pieces)
-    parts = [p for pieces in lines for p in pieces]
-    if not parts:
-        return None, None
-    title = next((p for p in parts if looks_like_title(p, vocabulary)), None)
-    if title is None:
-        if len(parts) == 1 and _COMPANY.search(parts[0]):
-            return None, parts[0]
-        title = parts[0]
-    plain_lines = [pieces for pieces in lines
-                   if not any(looks_like_title(p, vocabulary) for p in pieces)]
-    if plain_lines and len(lines) > 1:
-        return title, plain_lines[0][0]
-    others = [p for p in parts if p is not title]
-    return title, (others[0] if others else None)
-
-
 # Sections whose dates are not jobs; find_positions also skips the others here, where a date
 # range is a job's that the layout put out of place (a date column read in the sidebar).
 _NOT_JOBS = {"education", "certifications", "publications", "awards"}
@@ -322,18 +259,25 @@ def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Mat
     """The title/employer lines of the entry whose dates are on ``line_no``, and its start."""
     ls, le = lines[line_no]
     line = _date_text(text[ls:le])
-    rest = _clean(_PARENS.sub(" ", line[: match.start()] + "  " + line[match.end():]))
+    rest = _rest(line[: match.start()] + "  " + line[match.end():])
     floor = section.start if section is not None else 0
+    place = None
+    if rest and only_places(rest):  # "Bengaluru, India | 2019 - 2021": the title is above
+        place, rest = rest, None
     if rest:
         header = [rest]
         entry_start = ls
-        prev = line_no - 1
-        if prev >= 0 and lines[prev][0] >= floor and not looks_like_title(rest, vocabulary):
-            candidate = text[lines[prev][0]:lines[prev][1]]
-            if _header_candidate(candidate) and looks_like_title(candidate, vocabulary):
-                header.insert(0, candidate.strip())
-                entry_start = lines[prev][0]
-        elif " | " in line and line_no + 1 < len(lines) and looks_like_title(rest, vocabulary):
+        pieces = [p for p in pieces_of(rest) if not p.place]
+        if not any(looks_like_title(p.text, vocabulary) for p in pieces):
+            # "Acme Corp | 2019 - 2021" with the title on the line above or below
+            above = _title_line(text, lines, line_no, -1, floor, vocabulary)
+            below = None if above else _title_line(text, lines, line_no, 1, floor, vocabulary)
+            if above:
+                header.insert(0, text[lines[above][0]:lines[above][1]].strip())
+                entry_start = lines[above][0]
+            elif below:
+                header.append(text[lines[below][0]:lines[below][1]].strip())
+        elif " | " in line and len(pieces) == 1 and line_no + 1 < len(lines):
             # "Mar 2019 - Present | Data Engineer" (a date column beside the title): the
             # employer is the next line
             candidate = text[lines[line_no + 1][0]:lines[line_no + 1][1]]
@@ -342,12 +286,12 @@ def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Mat
         return header, entry_start
     header: list[str] = []
     entry_start = ls
-    index, blanks = line_no - 1, 0
-    while index >= 0 and len(header) < 2 and lines[index][0] >= floor:
+    index, blanks, counted = line_no - 1, 0, 0
+    while index >= 0 and counted < 2 and lines[index][0] >= floor:
         candidate = text[lines[index][0]:lines[index][1]]
         if not candidate.strip():
             blanks += 1
-            if blanks > 1 or header:
+            if blanks > 1 or counted:
                 break
             index -= 1
             continue
@@ -355,8 +299,10 @@ def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Mat
             break
         header.insert(0, candidate.strip())
         entry_start = lines[index][0]
+        if not only_places(candidate):  # a place line ("Berlin, Germany") is not the header
+            counted += 1
         index -= 1
-    if not header:
+    if not counted:
         # dates on the line above the title (and the employer below it)
         index = line_no + 1
         while index < len(lines) and not text[lines[index][0]:lines[index][1]].strip():
@@ -365,11 +311,45 @@ def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Mat
             candidate = text[lines[index][0]:lines[index][1]]
             if _header_candidate(candidate) and not _is_heading_line(candidate):
                 header = [candidate.strip()]
+                entry_start = ls
                 if index + 1 < len(lines) and looks_like_title(candidate, vocabulary):
                     following = text[lines[index + 1][0]:lines[index + 1][1]]
                     if _employer_line(following, vocabulary):
                         header.append(following.strip())
+    if not header and place:
+        header = [place]
     return header, entry_start
+
+
+def _rest(text: str) -> str | None:
+    """A dated line's text beside its dates: kept when it is a header (a long one when it
+    splits into pieces: "Data Scientist at X | Y | City, ST"), not a sentence."""
+    text = PARENS.sub(" ", text)
+    short = clean(text)
+    if short or len(text.strip()) > 160 or text.rstrip().endswith("."):
+        return short
+    return text.strip(" |,;:-") if len(pieces_of(text)) >= 2 else None
+
+
+def _title_line(text: str, lines: list[tuple[int, int]], line_no: int, step: int, floor: int,
+                vocabulary: Vocabulary) -> int | None:
+    """The index of a short title line next to ``line_no`` (one blank line between allowed)
+    in direction ``step``, or None."""
+    index = line_no + step
+    for _ in range(2):
+        if not 0 <= index < len(lines) or lines[index][0] < floor:
+            return None
+        candidate = text[lines[index][0]:lines[index][1]]
+        if candidate.strip():
+            break
+        index += step
+    else:
+        return None
+    fits = (_header_candidate(candidate) and len(candidate.split()) <= 8
+            and any(looks_like_title(p.text, vocabulary) and not is_organisation(p.text)
+                    for p in pieces_of(candidate) if not p.place)
+            and not _is_heading_line(candidate))
+    return index if fits else None
 
 
 def _employer_line(line: str, vocabulary: Vocabulary) -> bool:

