@@ -14,6 +14,7 @@ from service.errors import TaxonomyError
 from tests.installed import context, extract_text, parse_job, score
 from service.scoring import BAND_MEANING, band_of, role_families
 from service.scoring.bands import THRESHOLDS
+from service.scoring.roles import is_student_role
 from service.taxonomy import get_profile, get_taxonomy, load_taxonomy
 
 ANALYST = """Priya Raman
@@ -144,7 +145,7 @@ def test_role_families_come_from_titles():
     assert families.family_of("Data Analytics Intern") == "data-analyst"
     assert families.family_of("UX Designer") is None
     for title in ("ML Engineer II", "AI Engineer", "Deep Learning Engineer", "NLP Engineer",
-                  "Computer Vision Engineer", "Research Intern, ML", "Generative AI Engineer"):
+                  "Computer Vision Engineer", "Generative AI Engineer"):
         assert families.family_of(title) == "machine-learning-engineer", title
     assert families.family_of("Senior Applied Scientist") == "applied-scientist"
     assert families.family_of("Staff Data Scientist") == "data-scientist"
@@ -153,6 +154,14 @@ def test_role_families_come_from_titles():
         "machine-learning-engineer"
     assert families.family_of("Backend Engineer (AI Platform)") == "machine-learning-engineer"
     assert families.family_of("Postdoctoral Researcher in NLP") == "ml-researcher"
+    # research and student research roles: ML research when the title names ML, else research
+    for title in ("Research Intern, ML", "ML Research Intern", "PhD Candidate, Computer Vision",
+                  "Graduate Research Assistant, Deep Learning Lab"):
+        assert families.family_of(title) == "ml-researcher", title
+    for title in ("Research Intern", "Graduate Research Assistant", "PhD Student"):
+        assert families.family_of(title) == "researcher", title
+        assert is_student_role(title), title
+    assert "researcher" not in families.ml
     assert families.family_of("Data Engineer, ML Platform") == "mlops-engineer"
     assert families.family_of("Senior Software Engineer") == "software-engineer"
     assert families.family_of("Data Analyst, AI Products") == "data-analyst"  # no ML variant
