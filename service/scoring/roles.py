@@ -23,8 +23,7 @@ HEADLINE_CHARS = 240  # the opening of the resume, where a headline title sits
 TITLE_LOOKBACK = 300  # how far above a position's dates its title is looked for
 STUDENT_TITLE = re.compile(
     r"\b(?:intern(?:ship)?s?|trainee|apprentice(?:ship)?|co-?op|working student|student"
-    r"|(?:graduate |undergraduate |teaching |research |lab(?:oratory)? )assistant"
-    r"|ph\.?\s?d\.? (?:candidate|researcher)|doctoral (?:candidate|researcher)|research scholar)\b",
+    r"|(?:graduate |undergraduate |teaching |research |lab(?:oratory)? )assistant)\b",
     re.IGNORECASE)
 _THESIS = re.compile(r"\b(?:thesis|dissertation)\b", re.IGNORECASE)
 
