@@ -334,3 +334,47 @@ def test_posting_cues_are_taxonomy_data_validated_at_load(tmp_path: Path):
     tax = load_taxonomy(tmp_path)
     job = parse_job("Developer\n- Python some day.\n", taxonomy=tax)
     assert job.groups[0].items[0].importance == "preferred"
+
+
+STUDENT_WITH_ML_PROJECTS = """Lena Okafor
+
+Projects
+Traffic sign classifier
+- Trained a convolutional neural network in PyTorch; used transfer learning and data augmentation.
+Review sentiment
+- Fine-tuned a transformer for sentiment analysis and compared it with logistic regression.
+
+Skills
+Python, Git
+
+Education
+BSc Mathematics, Lakeside University, 2024
+"""
+
+STUDENT_WITH_ML_SKILLS_LISTED = """Lena Okafor
+
+Projects
+Library booking site
+- Built a booking site with Django and PostgreSQL.
+
+Skills
+Python, Git, PyTorch, neural networks, transfer learning, sentiment analysis, logistic regression
+
+Education
+BSc Mathematics, Lakeside University, 2024
+"""
+
+
+def _role(report):
+    return next(c for c in report.requirements if c.id == "role")
+
+
+def test_ml_work_in_projects_is_role_evidence_a_skills_list_is_not(profile):
+    projects = extract_text(STUDENT_WITH_ML_PROJECTS)
+    listed = extract_text(STUDENT_WITH_ML_SKILLS_LISTED)
+    for target in (profile, parse_job(ML_POSTING)):
+        shown = _role(score(projects, target))
+        assert shown.points > 0 and "projects" in shown.detail
+        assert _role(score(listed, target)).points == 0
+        # below a position held in the role
+        assert shown.points < _role(score(extract_text(DATA_SCIENTIST), target)).points
