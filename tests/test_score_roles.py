@@ -378,3 +378,25 @@ def test_ml_work_in_projects_is_role_evidence_a_skills_list_is_not(profile):
         assert _role(score(listed, target)).points == 0
         # below a position held in the role
         assert shown.points < _role(score(extract_text(DATA_SCIENTIST), target)).points
+
+
+DATA_SCIENTIST_BY_ROLE = """Omar Haddad
+Experience
+Senior Data Scientist, Larkspur Retail
+March 2016 - March 2024
+- Worked with marketing on pricing questions and presented the findings.
+Education
+BSc Economics, Hillcrest University, 2015
+"""
+
+
+def test_a_broader_skill_a_role_proves_gives_related_credit_like_a_listed_one(profile):
+    report = score(extract_text(DATA_SCIENTIST_BY_ROLE), profile)
+    supervised = _item(report, "supervised-learning")
+    assert supervised.reason == "related" and supervised.points > 0
+    assert "role as Senior Data Scientist" in supervised.how
+    assert supervised.evidence and "Data Scientist" in supervised.evidence[0].line
+    # related credit only: the item is still a gap, far below showing the skill itself
+    assert supervised.id in {g.id for g in report.gaps}
+    shown = score(extract_text(DATA_SCIENTIST), profile)
+    assert supervised.credit < _item(shown, "supervised-learning").credit / 2
