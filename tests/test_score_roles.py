@@ -400,3 +400,11 @@ def test_a_broader_skill_a_role_proves_gives_related_credit_like_a_listed_one(pr
     assert supervised.id in {g.id for g in report.gaps}
     shown = score(extract_text(DATA_SCIENTIST), profile)
     assert supervised.credit < _item(shown, "supervised-learning").credit / 2
+
+
+def test_a_data_scientist_role_shows_statistics_and_model_evaluation_in_part(profile):
+    report = score(extract_text(DATA_SCIENTIST_BY_ROLE), profile)
+    for item_id in ("statistics", "model-evaluation"):
+        item = _item(report, item_id)
+        assert item.reason == "role" and 0 < item.credit < 0.9, item_id
+        assert "Senior Data Scientist" in item.how
