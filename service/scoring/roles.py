@@ -1,5 +1,6 @@
-"""Role evidence: which role families a person's positions name, years in each, and an ML
-research record (papers at ML venues, an ML PhD or thesis).
+"""Role evidence: which role families a person's positions name, years in each, an ML
+research record (papers at ML venues, an ML PhD or thesis) and ML work described under any
+title (``ml_work``: several ML skills used in experience, project or publication entries).
 
 The families, their title forms, what each proves and which are near one another are taxonomy
 data (``taxonomy/titles.yaml``); the venues are ``taxonomy/research.yaml``. A title is placed in
