@@ -142,3 +142,26 @@ def test_month_hyphen_year_dates():
                              today=TODAY)
     (position,) = doc.positions
     assert (position.start, position.end) == (date(2020, 1, 1), date(2021, 3, 1))
+
+
+def test_a_name_joined_to_a_country_is_the_employer_when_there_is_no_other():
+    assert split_title_employer(["Data Scientist", "Corvina, India"]) == ("Data Scientist", "Corvina")
+    assert split_title_employer(["Data Scientist | Corvina, India"]) == (
+        "Data Scientist", "Corvina")
+    # with an employer named elsewhere, the comma-joined name stays a place
+    assert split_title_employer(["Data Scientist, Globex Corp", "Pune, India"]) == (
+        "Data Scientist", "Globex Corp")
+    assert split_title_employer(["Design Lead, Lagos, Nigeria"]) == ("Design Lead", None)
+
+
+def test_the_employer_below_a_title_without_title_words_is_read():
+    text = """Aug 2019 - May 2021
+Peer Instruction Leader
+Northfield Community College
+- Led weekly review sessions.
+"""
+    assert _read(text) == [("Peer Instruction Leader", "Northfield Community College")]
+    assert split_title_employer(["Peer Instruction Leader", "Northfield Community College"]) == (
+        "Peer Instruction Leader", "Northfield Community College")
+    assert split_title_employer(["Peer Instruction Leader", "Corvina"]) == (
+        "Peer Instruction Leader", "Corvina")

@@ -14,6 +14,7 @@ from service.errors import TaxonomyError
 from tests.installed import context, extract_text, parse_job, score
 from service.scoring import BAND_MEANING, band_of, role_families
 from service.scoring.bands import THRESHOLDS
+from service.scoring.roles import is_student_role
 from service.taxonomy import get_profile, get_taxonomy, load_taxonomy
 
 ANALYST = """Priya Raman
@@ -144,7 +145,7 @@ def test_role_families_come_from_titles():
     assert families.family_of("Data Analytics Intern") == "data-analyst"
     assert families.family_of("UX Designer") is None
     for title in ("ML Engineer II", "AI Engineer", "Deep Learning Engineer", "NLP Engineer",
-                  "Computer Vision Engineer", "Research Intern, ML", "Generative AI Engineer"):
+                  "Computer Vision Engineer", "Generative AI Engineer"):
         assert families.family_of(title) == "machine-learning-engineer", title
     assert families.family_of("Senior Applied Scientist") == "applied-scientist"
     assert families.family_of("Staff Data Scientist") == "data-scientist"
@@ -153,6 +154,14 @@ def test_role_families_come_from_titles():
         "machine-learning-engineer"
     assert families.family_of("Backend Engineer (AI Platform)") == "machine-learning-engineer"
     assert families.family_of("Postdoctoral Researcher in NLP") == "ml-researcher"
+    # research and student research roles: ML research when the title names ML, else research
+    for title in ("Research Intern, ML", "ML Research Intern", "PhD Candidate, Computer Vision",
+                  "Graduate Research Assistant, Deep Learning Lab"):
+        assert families.family_of(title) == "ml-researcher", title
+    for title in ("Research Intern", "Graduate Research Assistant", "PhD Student"):
+        assert families.family_of(title) == "researcher", title
+        assert is_student_role(title), title
+    assert "researcher" not in families.ml
     assert families.family_of("Data Engineer, ML Platform") == "mlops-engineer"
     assert families.family_of("Senior Software Engineer") == "software-engineer"
     assert families.family_of("Data Analyst, AI Products") == "data-analyst"  # no ML variant
@@ -325,3 +334,77 @@ def test_posting_cues_are_taxonomy_data_validated_at_load(tmp_path: Path):
     tax = load_taxonomy(tmp_path)
     job = parse_job("Developer\n- Python some day.\n", taxonomy=tax)
     assert job.groups[0].items[0].importance == "preferred"
+
+
+STUDENT_WITH_ML_PROJECTS = """Lena Okafor
+
+Projects
+Traffic sign classifier
+- Trained a convolutional neural network in PyTorch; used transfer learning and data augmentation.
+Review sentiment
+- Fine-tuned a transformer for sentiment analysis and compared it with logistic regression.
+
+Skills
+Python, Git
+
+Education
+BSc Mathematics, Lakeside University, 2024
+"""
+
+STUDENT_WITH_ML_SKILLS_LISTED = """Lena Okafor
+
+Projects
+Library booking site
+- Built a booking site with Django and PostgreSQL.
+
+Skills
+Python, Git, PyTorch, neural networks, transfer learning, sentiment analysis, logistic regression
+
+Education
+BSc Mathematics, Lakeside University, 2024
+"""
+
+
+def _role(report):
+    return next(c for c in report.requirements if c.id == "role")
+
+
+def test_ml_work_in_projects_is_role_evidence_a_skills_list_is_not(profile):
+    projects = extract_text(STUDENT_WITH_ML_PROJECTS)
+    listed = extract_text(STUDENT_WITH_ML_SKILLS_LISTED)
+    for target in (profile, parse_job(ML_POSTING)):
+        shown = _role(score(projects, target))
+        assert shown.points > 0 and "projects" in shown.detail
+        assert _role(score(listed, target)).points == 0
+        # below a position held in the role
+        assert shown.points < _role(score(extract_text(DATA_SCIENTIST), target)).points
+
+
+DATA_SCIENTIST_BY_ROLE = """Omar Haddad
+Experience
+Senior Data Scientist, Larkspur Retail
+March 2016 - March 2024
+- Worked with marketing on pricing questions and presented the findings.
+Education
+BSc Economics, Hillcrest University, 2015
+"""
+
+
+def test_a_broader_skill_a_role_proves_gives_related_credit_like_a_listed_one(profile):
+    report = score(extract_text(DATA_SCIENTIST_BY_ROLE), profile)
+    supervised = _item(report, "supervised-learning")
+    assert supervised.reason == "related" and supervised.points > 0
+    assert "role as Senior Data Scientist" in supervised.how
+    assert supervised.evidence and "Data Scientist" in supervised.evidence[0].line
+    # related credit only: the item is still a gap, far below showing the skill itself
+    assert supervised.id in {g.id for g in report.gaps}
+    shown = score(extract_text(DATA_SCIENTIST), profile)
+    assert supervised.credit < _item(shown, "supervised-learning").credit / 2
+
+
+def test_a_data_scientist_role_shows_statistics_and_model_evaluation_in_part(profile):
+    report = score(extract_text(DATA_SCIENTIST_BY_ROLE), profile)
+    for item_id in ("statistics", "model-evaluation"):
+        item = _item(report, item_id)
+        assert item.reason == "role" and 0 < item.credit < 0.9, item_id
+        assert "Senior Data Scientist" in item.how

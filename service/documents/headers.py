@@ -88,10 +88,13 @@ def is_place(piece: str) -> bool:
 
 @dataclass(frozen=True)
 class Piece:
-    """One piece of a header line; ``place`` when it names a location or a work mode."""
+    """One piece of a header line; ``place`` when it names a location or a work mode,
+    ``joined`` when only the comma to a country says so and the piece opens its line or
+    follows a pipe ("Acme, India" may be an employer)."""
 
     text: str
     place: bool
+    joined: bool = False
 
 
 def clean(part: str | None) -> str | None:
@@ -122,6 +125,7 @@ def pieces_of(line: str) -> list[Piece]:
         elif out:
             out[-1] = (out[-1][0], None)  # the comma joined a piece left out
     places = [is_place(piece) for piece, _ in out]
+    joined = [False] * len(out)
     for index in range(len(out) - 1):
         piece, sep = out[index]
         if (not places[index] and sep is not None and sep.startswith(",")
@@ -129,7 +133,12 @@ def pieces_of(line: str) -> list[Piece]:
                 and len(piece.split()) <= 3 and not looks_like_title(piece)
                 and not COMPANY.search(piece)):
             places[index] = True
-    return [Piece(piece, place) for (piece, _), place in zip(out, places, strict=True)]
+            # a name that opens its line or follows a pipe may be the employer ("Acme, India");
+            # one after a comma ("Design Lead, Lagos, Nigeria") is the city
+            before = out[index - 1][1] if index else None
+            joined[index] = not (before or "").startswith(",")
+    return [Piece(piece, place, join)
+            for (piece, _), place, join in zip(out, places, joined, strict=True)]
 
 
 def only_places(line: str) -> bool:
@@ -157,27 +166,32 @@ def split_title_employer(header: Sequence[str],
 
 
 def _split_plain(header: Sequence[str], vocabulary: Vocabulary) -> tuple[str | None, str | None]:
-    """Title: the first piece with job-title words (else the first piece that is no place);
-    employer: the first piece of a line without title words, else another piece of the
-    title's line; places are neither."""
-    lines = [[p.text for p in pieces if not p.place]
-             for pieces in (pieces_of(line) for line in _joined(header))]
-    lines = [_with_qualifier(pieces, vocabulary) for pieces in lines if pieces]
+    """Title: the first piece with job-title words that is no organisation (else the first
+    piece that is neither a place nor an organisation); employer: the first piece of another
+    line without title words, else another piece of the title's line, else a name a comma
+    joins to a country ("Acme, India"); places are neither."""
+    split = [pieces_of(line) for line in _joined(header)]
+    joined_places = [p.text for pieces in split for p in pieces if p.joined]
+    lines = [_with_qualifier([p.text for p in pieces if not p.place], vocabulary)
+             for pieces in split]
+    lines = [pieces for pieces in lines if pieces]
     parts = [p for pieces in lines for p in pieces]
     if not parts:
         return None, None
-    titles = [p for p in parts if looks_like_title(p, vocabulary)]
-    title = next((p for p in titles if not is_organisation(p)), titles[0] if titles else None)
+    titles = [p for p in parts if looks_like_title(p, vocabulary) and not is_organisation(p)]
+    title = titles[0] if titles else None
     if title is None:
         if len(parts) == 1 and COMPANY.search(parts[0]):
             return None, parts[0]
-        title = parts[0]
-    plain_lines = [pieces for pieces in lines
-                   if not any(looks_like_title(p, vocabulary) for p in pieces)]
-    if plain_lines and len(lines) > 1:
+        title = next((p for p in parts if not is_organisation(p)), parts[0])
+    plain_lines = [pieces for pieces in lines if title not in pieces
+                   and not any(looks_like_title(p, vocabulary) and not is_organisation(p)
+                               for p in pieces)]
+    if plain_lines:
         return title, plain_lines[0][0]
     others = [p for p in parts if p is not title]
-    return title, (others[0] if others else None)
+    employer = others[0] if others else (joined_places[0] if joined_places else None)
+    return title, employer
 
 
 _CONTINUED = re.compile(r"(?:\s(?:and|of|for|&)|[,/&-])\s*$", re.IGNORECASE)

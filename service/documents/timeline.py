@@ -312,7 +312,10 @@ def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Mat
             if _header_candidate(candidate) and not _is_heading_line(candidate):
                 header = [candidate.strip()]
                 entry_start = ls
-                if index + 1 < len(lines) and looks_like_title(candidate, vocabulary):
+                # the employer below a title line, also one without title words ("Peer
+                # Instruction Leader"), unless that line is itself the organisation
+                if index + 1 < len(lines) and (looks_like_title(candidate, vocabulary)
+                                               or not is_organisation(candidate)):
                     following = text[lines[index + 1][0]:lines[index + 1][1]]
                     if _employer_line(following, vocabulary):
                         header.append(following.strip())

@@ -14,8 +14,8 @@ Band = Literal["strong", "partial", "weak"]
 
 # (weak below, strong at or above), by profile kind; see docs/report.md "Bands"
 THRESHOLDS: dict[str, tuple[float, float]] = {
-    "profile": (26.0, 34.0),
-    "job": (20.0, 37.0),
+    "profile": (26.0, 33.0),
+    "job": (22.0, 35.0),
 }
 BAND_MEANING: dict[Band, str] = {
     "strong": "Strong fit: most resumes scoring this high belong to people already working in "

@@ -130,10 +130,39 @@ def item_credit(item: ProfileItem, r: ResumeFacts) -> Credit:
     if all(s in r.disclaimed for s in item.any_of):
         return credit
     for candidate in (_partial_credit(item, r), _title_credit(item, r), _role_credit(item, r),
-                      _research_credit(item, r), _degree_credit(item, r)):
+                      _research_credit(item, r), _degree_credit(item, r),
+                      _related_to_proved(item, r)):
         if candidate is not None and candidate.value > credit.value:
             credit = candidate
     return credit
+
+
+def _related_to_proved(item: ProfileItem, r: ResumeFacts) -> Credit | None:
+    """Related credit from a broader skill a role or the research record proves (a data
+    scientist's machine learning for supervised learning): what a listed "machine learning"
+    earns, the role's evidence shown. Not met, like any related credit."""
+    families = role_families(r.tax)
+    proofs: list[tuple[float, str, str, Evidence]] = []  # (strength, skill, by what, evidence)
+    spells = [*r.roles.spells, *([r.roles.headline] if r.roles.headline else [])]
+    for spell in spells:
+        weak = spell.student or spell is r.roles.headline
+        strength = SECTION_STRENGTH["skills"] if weak else 1.0
+        for skill_id in families.by_id[spell.family].proves:
+            proofs.append((strength, skill_id, f"your role as {spell.title}", spell.evidence))
+    if r.roles.research:
+        for skill_id in r.tax.research.proves:
+            proofs.append((1.0, skill_id, "your research record", r.roles.research[0]))
+    best: Credit | None = None
+    for wanted in item.any_of:
+        skill = r.tax.skills.get(wanted)
+        if skill is None or wanted in r.disclaimed:
+            continue
+        for strength, proved, by, evidence in proofs:
+            if proved in skill.implies and (best is None or RELATED * strength > best.value):
+                best = Credit(RELATED * strength, Reason.RELATED, None,
+                              f"related: {by} shows {name(proved, r.tax)}", (evidence,),
+                              related_to=proved)
+    return best
 
 
 def _partial_credit(item: ProfileItem, r: ResumeFacts) -> Credit | None:

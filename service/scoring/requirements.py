@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..documents.timeline import merged_years
-from ..models import Position, Profile, RequirementCheck, SalaryBand
+from ..models import Evidence, Position, Profile, RequirementCheck, SalaryBand
 from ..taxonomy import Taxonomy
 from .facts import ResumeFacts
 from .roles import is_student_role, role_families
@@ -17,6 +17,7 @@ ROLE_START = 0.6  # the share a position in the family earns before its years co
 HEADLINE_ROLE = 0.5  # the share the role a resume's headline names earns (no dates)
 STUDENT_ROLE = 0.5  # the most an internship or student role in the family earns
 RESEARCH_ROLE = 0.75  # a research record, as an ML researcher's match to the role
+ML_WORK_ROLE = 0.4  # ML work described in experience or projects under no ML title
 
 
 def level_rank(tax: Taxonomy) -> dict[str, int]:
@@ -187,9 +188,19 @@ def role_check(r: ResumeFacts, profile: Profile, total_weight: float) -> Require
         if r.roles.research and RESEARCH_ROLE * research_match > best:
             best = RESEARCH_ROLE * research_match
             why = "research record: " + ", ".join(dict.fromkeys(e.text for e in r.roles.research))
+        if r.roles.ml_work and ML_WORK_ROLE * research_match > best:
+            best = ML_WORK_ROLE * research_match
+            why = "machine-learning work described in your " + _sections(r.roles.ml_work) + \
+                ": " + ", ".join(dict.fromkeys(e.text for e in r.roles.ml_work[:4]))
     return RequirementCheck(id="role", label=label, met=best >= ROLE_START * ML_MATCH_MET,
                             detail=f"Best match: {why}.", points=share * best,
                             weight=round(share, 3))
 
 
 ML_MATCH_MET = 0.8  # a position in another ML family (0.8 match) meets the role
+
+
+def _sections(evidence: tuple[Evidence, ...]) -> str:
+    """The sections the evidence is in, as a phrase: "experience and projects"."""
+    names = list(dict.fromkeys(e.section for e in evidence if e.section))
+    return " and ".join(names) if len(names) <= 2 else ", ".join(names[:-1]) + " and " + names[-1]

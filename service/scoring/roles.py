@@ -1,5 +1,6 @@
-"""Role evidence: which role families a person's positions name, years in each, and an ML
-research record (papers at ML venues, an ML PhD or thesis).
+"""Role evidence: which role families a person's positions name, years in each, an ML
+research record (papers at ML venues, an ML PhD or thesis) and ML work described under any
+title (``ml_work``: several ML skills used in experience, project or publication entries).
 
 The families, their title forms, what each proves and which are near one another are taxonomy
 data (``taxonomy/titles.yaml``); the venues are ``taxonomy/research.yaml``. A title is placed in
@@ -17,6 +18,8 @@ from ..documents.timeline import merged_years
 from ..models import Evidence, Extraction, Position
 from ..taxonomy import Taxonomy, Title, per_taxonomy
 
+ML_WORK_SECTIONS = frozenset({"experience", "projects", "publications"})  # where work is described
+ML_WORK_SKILLS = 3  # distinct ML skills described there that show ML work without an ML title
 STUDENT_SHARE = 0.5  # a year as an intern or student researcher, toward years in the family
 SAME_FAMILY, ML_FAMILIES, NEAR_FAMILY = 1.0, 0.8, 0.4  # how well a role matches a posting's
 HEADLINE_CHARS = 240  # the opening of the resume, where a headline title sits
@@ -53,6 +56,7 @@ class RoleFacts:
     ml_years: float  # the same over every ML family together
     headline: RoleSpell | None  # a family named in the resume's opening lines (no years)
     research: tuple[Evidence, ...]  # papers at ML venues, an ML thesis or PhD
+    ml_work: tuple[Evidence, ...] = ()  # ML skills used in experience/project/paper text
 
     def best_spell(self, families: set[str]) -> RoleSpell | None:
         """The longest-held position in one of ``families``."""
@@ -188,7 +192,25 @@ def role_facts(extraction: Extraction, tax: Taxonomy) -> RoleFacts:
              for f in dict.fromkeys(s.family for s in spells)}
     ml_years = _merged([s for s in spells if s.family in families.ml], positions)
     return RoleFacts(tuple(spells), years, ml_years, _headline(extraction, families),
-                     research_record(extraction, tax))
+                     research_record(extraction, tax), ml_work(extraction, tax))
+
+
+def ml_work(extraction: Extraction, tax: Taxonomy) -> tuple[Evidence, ...]:
+    """Machine-learning work described where work is described (experience, projects,
+    publications), whatever the job title: one piece of evidence for each of the distinct
+    ML skills (machine learning and every skill implying it) used there, when there are at
+    least ``ML_WORK_SKILLS`` of them; else none. A skills list alone is not work."""
+    ml_ids = _ml_skill_ids(tax)
+    found: dict[str, Evidence] = {}
+    for hit in extraction.skills:
+        if hit.id not in ml_ids or not hit.explicit:
+            continue
+        used = [e for e in hit.evidence if not e.negated and e.section in ML_WORK_SECTIONS]
+        if used:
+            found[hit.id] = min(used, key=lambda e: e.start)
+    if len(found) < ML_WORK_SKILLS:
+        return ()
+    return tuple(sorted(found.values(), key=lambda e: e.start))
 
 
 def _headline(extraction: Extraction, families: RoleFamilies) -> RoleSpell | None:
@@ -231,9 +253,15 @@ def research_record(extraction: Extraction, tax: Taxonomy) -> tuple[Evidence, ..
 def _ml_words(tax: Taxonomy) -> re.Pattern[str]:
     """The forms of the skills the research record proves (machine learning …) and of every
     skill implying machine learning: what makes a thesis an ML thesis."""
-    proves = set(tax.research.proves) & {"machine-learning"} or set(tax.research.proves)
-    ids = [s.id for s in tax.skills.values()
-           if s.id in proves or proves & set(tax.implied(s.id))]
+    ids = _ml_skill_ids(tax)
     forms = sorted({re.escape(f) for i in ids for f in tax.skills[i].forms if len(f) > 3},
                    key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(forms) + r")(?!\w)", re.IGNORECASE)
+
+
+@per_taxonomy
+def _ml_skill_ids(tax: Taxonomy) -> frozenset[str]:
+    """Machine learning (the skill the research record proves) and every skill implying it."""
+    proves = set(tax.research.proves) & {"machine-learning"} or set(tax.research.proves)
+    return frozenset(s.id for s in tax.skills.values()
+                     if s.id in proves or proves & set(tax.implied(s.id)))
