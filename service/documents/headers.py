@@ -80,10 +80,10 @@ def is_place(piece: str) -> bool:
     if _WORK_MODE.fullmatch(text) or _is_region(text):
         return True
     words = text.split()
-    if len(words) > 4 or looks_like_title(text) or COMPANY.search(text):
-        return False
-    # a place followed by its region: "Lagos Nigeria", "Kamloops BC Canada", "Austin TX"
-    return any(_is_region(" ".join(words[i:])) for i in range(1, len(words)))
+    # a place followed by its region: "Lagos Nigeria", "Kamloops BC Canada", "Austin TX" (the
+    # cheap set lookups first: most pieces end in no region, and then the regexes need not run)
+    return (len(words) <= 4 and any(_is_region(" ".join(words[i:])) for i in range(1, len(words)))
+            and not looks_like_title(text) and not COMPANY.search(text))
 
 
 @dataclass(frozen=True)
