@@ -221,3 +221,19 @@ def test_a_degree_phrase_opens_with_the_taxonomys_level_forms(text: str, degree:
 )
 def test_organisations_named_after_a_skill_are_not_claims(text):
     assert claimed(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["M.S. in Statistics, University of Northfield, 2018",
+     "BSc Statistics, Institute of Applied Sciences (2014)"],
+)
+def test_a_degree_field_before_a_comma_and_the_school_is_claimed(text):
+    found = {h.id for h in installed_extract_text(text).skills if h.explicit}
+    assert "statistics" in found
+
+
+def test_a_comma_before_a_legal_form_still_names_an_organisation():
+    found = {h.id for h in installed_extract_text("Engineer at Docker, Inc., 2019-2021").skills
+             if h.explicit}
+    assert "docker" not in found

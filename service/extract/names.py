@@ -23,9 +23,11 @@ if TYPE_CHECKING:
 
 # --- organisation names ------------------------------------------------------------------------
 
+# A comma may stand only before a legal form ("Docker, Inc."): before "University" or
+# "Institute" it separates a degree's field from the school ("MSc in Statistics, University of …").
 _ORG_SUFFIX = re.compile(
-    r"\s*,?\s+(?:Inc\b\.?|LLC\b|Ltd\b\.?|Limited\b|Corp\b\.?|Corporation\b|GmbH\b|Pvt\b\.?|"
-    r"Technologies\b|Labs\b|Software Foundation\b|Solutions\b|Systems\b|Consulting\b|"
+    r"(?:\s*,\s*|\s+)(?:Inc\b\.?|LLC\b|Ltd\b\.?|Limited\b|Corp\b\.?|Corporation\b|GmbH\b|Pvt\b\.?)|"
+    r"\s+(?:Technologies\b|Labs\b|Software Foundation\b|Solutions\b|Systems\b|Consulting\b|"
     r"Foundation\b|Institute\b|University\b|Conference\b|Summit\b|Meetup\b|Workshops?\b|"
     r"Symposium\b|Hackathon\b|Days?\s+\d{4}\b)"
 )
