@@ -302,3 +302,20 @@ def test_events_teams_and_employer_boilerplate_are_not_claims(text, skill):
 def test_a_workshop_attended_in_lower_case_and_the_job_itself_still_count():
     assert "deep-learning" in claimed("Attended a deep learning workshop and used PyTorch")
     assert "go" in claimed("About the company: Acme builds Rust tools.\n\nServices in Go.")
+
+
+@pytest.mark.parametrize("text", [
+    "Served the recommendation model behind a Flask API.",
+    "Wrapped the churn classifier in a FastAPI endpoint consumed by the CRM.",
+])
+def test_a_learned_model_put_behind_an_api_is_deployment(text):
+    assert "model-deployment" in claimed(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Exposed the data model through a GraphQL API.",
+    "Integrated the model with the internal reporting API.",
+    "Hosted the business model workshop with the API partners.",
+])
+def test_other_models_and_apis_are_not_deployment(text):
+    assert "model-deployment" not in claimed(text)
