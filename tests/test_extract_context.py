@@ -237,3 +237,17 @@ def test_a_comma_before_a_legal_form_still_names_an_organisation():
     found = {h.id for h in installed_extract_text("Engineer at Docker, Inc., 2019-2021").skills
              if h.explicit}
     assert "docker" not in found
+
+
+def _installed_claims(text: str) -> set[str]:
+    return {h.id for h in installed_extract_text(text).skills if h.explicit}
+
+
+@pytest.mark.parametrize("text, bash", [
+    ("Built a toy Unix shell in C as a course project.", False),
+    ("Implemented a simple Unix shell with pipes and redirection.", False),
+    ("Wrote a Unix shell script to rotate logs.", True),
+    ("Skills: Unix shell, Git, Python", True),
+])
+def test_building_a_shell_is_not_shell_scripting(text, bash):
+    assert ("bash" in _installed_claims(text)) is bash
