@@ -251,3 +251,24 @@ def _installed_claims(text: str) -> set[str]:
 ])
 def test_building_a_shell_is_not_shell_scripting(text, bash):
     assert ("bash" in _installed_claims(text)) is bash
+
+
+@pytest.mark.parametrize("text, skill, found", [
+    ("Used pandas to clean survey data.", "pandas", True),
+    ("Using Hive for ad-hoc analysis of logs.", "hive", True),
+    ("Worked in Amazon for three years as a buyer.", "amazon-web-services", False),
+])
+def test_an_ambiguous_name_used_for_a_purpose_is_a_claim(text, skill, found):
+    assert (skill in _installed_claims(text)) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Queried clickstream tables in Hive and Snowflake.", {"hive", "snowflake"}),
+    ("Data warehouse: Snowflake", {"snowflake"}),
+])
+def test_warehouse_engines_confirm_one_another(text, found):
+    assert found <= _installed_claims(text)
+
+
+def test_a_snowflake_schema_is_not_snowflake():
+    assert "snowflake" not in _installed_claims("Designed a snowflake schema for the data warehouse.")

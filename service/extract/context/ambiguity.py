@@ -114,15 +114,21 @@ def confirmed_by_phrase(text: str, mention: Mention) -> bool:
     """A phrase that only takes a technology: "experience with X", "written in X", "learn X";
     or a one-letter name after "in"/"using"/"with" that ends the sentence or comes before a
     bracket ("wrote the simulations in C.", "in R (tidyverse)"), or after "in"/"use" and before
-    "for"/"to" and a verb or noun ("used R for survival analysis", "in C to drive sensors")."""
+    "for"/"to" and a verb or noun ("used R for survival analysis", "in C to drive sensors");
+    any ambiguous name right after "used"/"using" and before such a purpose ("used pandas to
+    clean survey data")."""
     if _TECH_LEAD.search(text[max(0, mention.start - 40):mention.start]):
         return True
-    if mention.end - mention.start != 1 or not text[mention.start].isupper():
-        return False
     lead = _ONE_LETTER_LEAD.search(text, max(0, mention.start - 12), mention.start)
     if lead is None:
         return False
     word = lead.group(1).lower()
+    if mention.end - mention.start > 1:
+        # "used pandas to clean the data", "using Hive for ad-hoc queries" (not "in Amazon
+        # for three years": an employer)
+        return word in _USE_WORDS and word != "in" and bool(_PURPOSE.match(text, mention.end))
+    if not text[mention.start].isupper():
+        return False
     if word in _USE_WORDS and _PURPOSE.match(text, mention.end):
         return True
     if word in ("used", "use", "uses"):
