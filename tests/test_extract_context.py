@@ -272,3 +272,16 @@ def test_warehouse_engines_confirm_one_another(text, found):
 
 def test_a_snowflake_schema_is_not_snowflake():
     assert "snowflake" not in _installed_claims("Designed a snowflake schema for the data warehouse.")
+
+
+@pytest.mark.parametrize("text", [
+    "Python\nExpert\nR\nIntermediate\nSQL\nAdvanced",
+    "SQL\n●●●●○\nR\n●●●○○",
+    "Python\n85%\nR\n70%",
+])
+def test_skill_bars_between_one_per_line_skills_are_stepped_over(text):
+    assert "r" in _installed_claims(text)
+
+
+def test_a_level_line_does_not_make_a_column_of_prose():
+    assert "go" not in _installed_claims("Go\nExpert\nTeam meeting notes")

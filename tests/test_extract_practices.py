@@ -307,6 +307,7 @@ def test_a_workshop_attended_in_lower_case_and_the_job_itself_still_count():
 @pytest.mark.parametrize("text", [
     "Served the recommendation model behind a Flask API.",
     "Wrapped the churn classifier in a FastAPI endpoint consumed by the CRM.",
+    "Delivered three TensorFlow models to production on schedule.",
 ])
 def test_a_learned_model_put_behind_an_api_is_deployment(text):
     assert "model-deployment" in claimed(text)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ...models import Document
 from ...taxonomy import ContextRule
 from .folded import Folded, compiled
-from .lines import HEADING_LOOKBACK, SENTENCE_BREAK, line_bounds
+from .lines import HEADING_LOOKBACK, SENTENCE_BREAK, line_after, line_before, line_bounds
 
 if TYPE_CHECKING:
     from ..mention import Mention
@@ -225,23 +225,31 @@ def confirmed_by_neighbours(text: str, mention: Mention, anchors: Anchors) -> bo
 _BULLET = " \t-*•·–"
 
 
+# a line that only rates the skill above it, as resume builders lay out skill bars:
+# "Expert", "Intermediate", "●●●○○", "80%", "4/5", "3 yrs"
+_LEVEL_LINE = re.compile(
+    r"(?i)[ \t]*(?:(?:expert|advanced|intermediate|beginner|basic|proficient|elementary|novice|"
+    r"fluent|native|professional|competent)(?:[ \t]+level)?|\d{1,3}[ \t]*%|\d(?:\.\d)?[ \t]*/[ \t]*\d{1,2}|"
+    r"[-•·●○◉◯⬤★☆■□▪▫◼◻ \t]+|\(?\d{1,2}\+?[ \t]*(?:yrs?|years?)\)?)[ \t]*"
+)
+
+
 def _item_of_a_column(text: str, mention: Mention, anchors: Anchors) -> bool:
     """The mention is a whole line ("- R") and the line right above or below is a short
-    technical skill on its own: an item of a one-per-line list ("- R\n- Python\n- SQL")."""
+    technical skill on its own: an item of a one-per-line list ("- R\n- Python\n- SQL"); a
+    line that only rates a skill ("Expert", "●●●○○") between them is stepped over."""
     start, end = line_bounds(text, mention.start, mention.end)
     if text[start:end].strip(_BULLET + ".,;") != text[mention.start:mention.end]:
         return False
-    above_end = start - 1
-    if above_end > 0:
-        above_start = text.rfind("\n", 0, above_end) + 1
-        if _whole_skill_line(text, above_start, above_end, anchors):
-            return True
-    below_start = end + 1
-    if below_start < len(text):
-        below_end = text.find("\n", below_start)
-        below_end = len(text) if below_end < 0 else below_end
-        return _whole_skill_line(text, below_start, below_end, anchors)
-    return False
+    above = line_before(text, start)
+    if above is not None and _LEVEL_LINE.fullmatch(text, *above) and above[0] < above[1]:
+        above = line_before(text, above[0])
+    if above is not None and _whole_skill_line(text, *above, anchors):
+        return True
+    below = line_after(text, end)
+    if below is not None and _LEVEL_LINE.fullmatch(text, *below) and below[0] < below[1]:
+        below = line_after(text, below[1])
+    return below is not None and _whole_skill_line(text, *below, anchors)
 
 
 def _whole_skill_line(text: str, start: int, end: int, anchors: Anchors) -> bool:
