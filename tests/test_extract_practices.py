@@ -320,3 +320,23 @@ def test_a_learned_model_put_behind_an_api_is_deployment(text):
 ])
 def test_other_models_and_apis_are_not_deployment(text):
     assert "model-deployment" not in claimed(text)
+
+
+def test_a_required_family_must_share_the_sentence(tmp_path):
+    (tmp_path / "practices.yaml").write_text(
+        "families:\n  v: {inflect: verb, words: [select]}\n  o: {inflect: noun, words: [feature]}\n"
+        "practices:\n  - {skill: feature-engineering, slots: [v, o], requires: [nope]}\n"
+    )
+    with pytest.raises(TaxonomyError, match=r"field requires: unknown family 'nope'"):
+        load_practices(tmp_path, get_taxonomy())
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Selected features for the churn classifier with mutual information.", True),
+    ("Derived 40 features from raw clickstream logs.", True),
+    ("Selected features for the next mobile release with the product manager.", False),
+    ("Generated feature requests from customer interviews.", False),
+    ("Extracted key features of the roadmap for the sales deck. Trained new hires.", False),
+])
+def test_feature_verbs_count_only_in_machine_learning_sentences(text, found):
+    assert ("feature-engineering" in claimed(text)) is found

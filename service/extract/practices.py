@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from ..errors import TaxonomyError
 from ..taxonomy import Taxonomy
 from .alternation import lowered
+from .context.lines import SENTENCE_BREAK
 from .forms import Form
 
 FILE = "practices.yaml"
@@ -68,6 +69,9 @@ class Practice(BaseModel):
     slots: list[str] = Field(min_length=2, max_length=3)
     gap: int = Field(4, ge=0, le=8)
     either_order: bool = False
+    # families one of whose words must be in the same sentence ("selected features for the
+    # release" is product work, "selected features for the churn classifier" is not)
+    requires: list[str] = Field(default_factory=list)
 
 
 class PracticeData(BaseModel):
@@ -179,6 +183,8 @@ class PracticeRule:
     # per later slot (not numbers), the words one of its forms starts with: a text without
     # any of one slot's words cannot match
     needs: tuple[frozenset[str], ...] = ()
+    # a regex one of whose matches must lie in the match's sentence (``Practice.requires``)
+    requires: str | None = None
 
 
 @dataclass(frozen=True)
@@ -215,16 +221,25 @@ def load_practices(directory: Path | None, taxonomy: Taxonomy) -> PracticeRules:
             raise TaxonomyError(
                 f"{FILE}: entry {label}: field skill: unknown skill {practice.skill!r}"
             )
-        for name in practice.slots:
-            if name != NUMBER and name not in data.families:
-                raise TaxonomyError(f"{FILE}: entry {label}: field slots: unknown family {name!r}")
+        for field, names in (("slots", practice.slots), ("requires", practice.requires)):
+            for name in names:
+                if name != NUMBER and name not in data.families:
+                    raise TaxonomyError(
+                        f"{FILE}: entry {label}: field {field}: unknown family {name!r}")
         irregular = data.irregular
+        requires = None
+        if practice.requires:
+            words: set[str] = set()
+            for name in practice.requires:
+                words |= family_forms(data.families[name], irregular)
+            requires = "(?i)" + _slot(words)
         for pattern, first in rule_patterns(practice, data.families, irregular):
             later = [slot for slot in practice.slots if slot not in (first, NUMBER)]
             rules.append(PracticeRule(
                 practice.skill, pattern, start_words(first, data.families, irregular),
                 first == NUMBER,
                 tuple(start_words(slot, data.families, irregular) for slot in later),
+                requires,
             ))
     return PracticeRules(tuple(rules))
 
@@ -246,6 +261,7 @@ class _Compiled:
     starts: frozenset[str]
     number_first: bool
     needs: tuple[frozenset[int], ...]
+    requires: re.Pattern[str] | None = None
 
 
 class PracticeMatcher:
@@ -266,6 +282,7 @@ class PracticeMatcher:
                 form, re.compile(rule.pattern), re.compile(folded) if folded else None,
                 rule.starts, rule.number,
                 tuple(frozenset(strings.add(word) for word in words) for words in rule.needs),
+                re.compile(rule.requires) if rule.requires else None,
             ))
         self.by_word: dict[int, list[_Compiled]] = {}
         for compiled in self.rules:
@@ -322,6 +339,18 @@ class PracticeMatcher:
                 taken = own[rule.form.skill_ids]
                 if any(s < match.end() and start < e for s, e in taken):
                     continue
+                if rule.requires is not None and not _in_sentence(rule.requires, text, start,
+                                                                 match.end()):
+                    continue
                 found.append((start, match.end(), rule.form))
                 taken.append((start, match.end()))
         return found
+
+
+def _in_sentence(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """``pattern`` matches somewhere in the sentence holding ``text[start:end]``."""
+    lo = max((m.end() for m in SENTENCE_BREAK.finditer(text, max(0, start - 400), start)),
+             default=max(0, start - 400))
+    stop = SENTENCE_BREAK.search(text, end)
+    hi = stop.start() if stop else len(text)
+    return pattern.search(text, lo, min(hi, end + 400)) is not None
