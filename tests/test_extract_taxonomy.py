@@ -68,3 +68,15 @@ def test_fuzzy_matches_typos_but_not_other_word_forms():
                  "Collaborator on a docket"]:
         fuzzy = [e for h in extract_text(text).skills for e in h.evidence if e.method == "fuzzy"]
         assert fuzzy == [], (text, fuzzy)
+
+
+def test_regression_analysis_and_aws_sagemaker_name_both_their_skills():
+    from tests.installed import extract_text
+
+    def found(text: str) -> set[str]:
+        return {h.id for h in extract_text(text).skills if h.explicit}
+
+    assert {"regression-analysis", "supervised-learning"} <= found(
+        "Performed regression analysis on housing prices.")
+    assert {"amazon-sagemaker", "amazon-web-services"} <= found("Deployed models with AWS SageMaker.")
+    assert "hyperparameter-tuning" in found("Skills: hyper-parameter optimisation, SQL")
