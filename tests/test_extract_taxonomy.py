@@ -80,3 +80,12 @@ def test_regression_analysis_and_aws_sagemaker_name_both_their_skills():
         "Performed regression analysis on housing prices.")
     assert {"amazon-sagemaker", "amazon-web-services"} <= found("Deployed models with AWS SageMaker.")
     assert "hyperparameter-tuning" in found("Skills: hyper-parameter optimisation, SQL")
+
+
+def test_sas_programs_and_scripts_are_the_language():
+    from tests.installed import extract_text
+
+    for text in ("Ported legacy SAS programs to Python.", "Maintained SAS scripts for reporting."):
+        assert "sas" in {h.id for h in extract_text(text).skills if h.explicit}
+    assert "sas" not in {h.id for h in extract_text("Flew SAS flights to Oslo.").skills
+                         if h.explicit}
