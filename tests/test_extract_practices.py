@@ -340,3 +340,22 @@ def test_a_required_family_must_share_the_sentence(tmp_path):
 ])
 def test_feature_verbs_count_only_in_machine_learning_sentences(text, found):
     assert ("feature-engineering" in claimed(text)) is found
+
+
+def test_a_word_before_an_object_can_make_it_something_else():
+    import re
+
+    families = {"v": Family(inflect="verb", words=["design"]),
+                "o": Family(inflect="noun", words=["chart"], not_after=["helm"])}
+    ((pattern, _),) = rule_patterns(Practice(skill="x", slots=["v", "o"], gap=2), families)
+    assert re.search(pattern, "Designed weekly charts")
+    assert not re.search(pattern, "Designed Helm charts")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Designed Helm charts for all services.", False),
+    ("Created org charts and Gantt charts for the PMO.", False),
+    ("Created charts and dashboards in Excel for weekly reporting.", True),
+])
+def test_helm_and_org_charts_are_not_data_visualization(text, found):
+    assert ("data-visualization" in claimed(text)) is found

@@ -11,7 +11,7 @@ deployed models") sit in the gap, so they need no rule of their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -49,6 +49,9 @@ class Family(BaseModel):
 
     inflect: Literal["verb", "noun", "none"] = "none"
     words: list[str] = Field(min_length=1)
+    # a word right before one of the family's forms that makes it something else
+    # ("Helm charts", "org charts" are not data visuals)
+    not_after: list[str] = Field(default_factory=list)
 
     @field_validator("words")
     @classmethod
@@ -139,10 +142,11 @@ def family_forms(family: Family, irregular: Mapping[str, list[str]] | None = Non
     return forms
 
 
-def _slot(forms: set[str]) -> str:
+def _slot(forms: set[str], not_after: Sequence[str] = ()) -> str:
     parts = [r"[ ]+".join(re.escape(w) for w in form.split()) for form in
              sorted(forms, key=len, reverse=True)]
-    return r"\b(?:" + "|".join(parts) + r")(?![\w+#])"
+    guards = "".join(rf"(?<!\b{re.escape(w.lower())} )" for w in sorted(set(not_after)))
+    return guards + r"\b(?:" + "|".join(parts) + r")(?![\w+#])"
 
 
 def start_words(slot: str, families: dict[str, Family],
@@ -160,7 +164,8 @@ def rule_patterns(practice: Practice, families: dict[str, Family],
     """The ``(?i)`` regexes of one rule, each with the slot it starts with (two regexes when
     the slots may come in either order)."""
     slots = {
-        name: _NUMBER if name == NUMBER else _slot(family_forms(families[name], irregular))
+        name: _NUMBER if name == NUMBER else _slot(family_forms(families[name], irregular),
+                                                   families[name].not_after)
         + (_COORDINATED if families[name].inflect == "verb" else "")
         for name in practice.slots
     }
