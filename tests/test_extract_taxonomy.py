@@ -89,3 +89,14 @@ def test_sas_programs_and_scripts_are_the_language():
         assert "sas" in {h.id for h in extract_text(text).skills if h.explicit}
     assert "sas" not in {h.id for h in extract_text("Flew SAS flights to Oslo.").skills
                          if h.explicit}
+
+
+def test_spark_and_hive_after_a_preposition_of_use_are_the_tools():
+    from tests.installed import extract_text
+
+    def found(text: str) -> set[str]:
+        return {h.id for h in extract_text(text).skills if h.explicit}
+
+    assert "spark" in found("Processed 2 TB of logs daily with Spark.")
+    assert "hive" in found("Loaded the cleaned tables into Hive.")
+    assert "spark" not in found("She brings creativity and a spark to every team.")
