@@ -265,6 +265,7 @@ def test_an_ambiguous_name_used_for_a_purpose_is_a_claim(text, skill, found):
 @pytest.mark.parametrize("text, found", [
     ("Queried clickstream tables in Hive and Snowflake.", {"hive", "snowflake"}),
     ("Data warehouse: Snowflake", {"snowflake"}),
+    ("Loaded events into Snowflake nightly.", {"snowflake"}),
 ])
 def test_warehouse_engines_confirm_one_another(text, found):
     assert found <= _installed_claims(text)
