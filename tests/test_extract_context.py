@@ -286,3 +286,22 @@ def test_skill_bars_between_one_per_line_skills_are_stepped_over(text):
 
 def test_a_level_line_does_not_make_a_column_of_prose():
     assert "go" not in _installed_claims("Go\nExpert\nTeam meeting notes")
+
+
+_POSITION = "EXPERIENCE\nData Analyst, Northwind Logistics, 2019 - 2022\n"
+
+
+@pytest.mark.parametrize("line, absent, present", [
+    ("Northwind is a leading provider of computer vision tools for warehouses.\n"
+     "- Built Tableau dashboards.", "computer-vision", "tableau"),
+    ("- The company builds recommender systems for retailers; I maintained its Python jobs.",
+     "recommender-systems", "python"),
+])
+def test_a_resume_sentence_about_the_employer_is_not_a_claim(line, absent, present):
+    found = _installed_claims(_POSITION + line)
+    assert absent not in found and present in found
+
+
+def test_a_posting_may_say_what_the_company_builds():
+    text = "The company builds recommender systems for retailers.\nRequirements: Python, SQL."
+    assert "recommender-systems" in _installed_claims(text)

@@ -72,7 +72,7 @@ def extract(document: Document, *, pipeline: Pipeline,
     accepted = [
         (m, how) for m, how in accepted
         if not names.in_organisation_name(text, m)
-        and not (boilerplate and names.in_boilerplate(text, m))
+        and not (boilerplate and names.in_boilerplate(text, m, resume=bool(document.positions)))
         and not names.in_employer_name(text, document, m, spans)
         and not (
             how == "exact" and len(m.form.skill_ids) == 1

@@ -15,7 +15,7 @@ __all__ = ["Haystack", "Rejections", "may_be_boilerplate"]
 
 # the regexes names.in_boilerplate searches around each mention (an unknown one: always asked)
 _BOILERPLATE_NEEDS = tuple(
-    needed_literals(getattr(names, name, None)) for name in ("_BOILERPLATE", "_ABOUT_LABEL")
+    needed_literals(getattr(names, name, None)) for name in ("_BOILERPLATE", "_ABOUT_LABEL", "_COMPANY_BLURB")
 )
 
 

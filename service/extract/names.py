@@ -103,20 +103,35 @@ _BOILERPLATE = Folded(re.compile(
     re.IGNORECASE,
 ))
 _ABOUT_LABEL = Folded(re.compile(
-    r"^[\s#*-]*(?:about (?:the company|us|our company)|who we are|our company)\b\s*:?",
+    r"^[\s#*-]*(?:about (?:the company|us|our company|the client|the employer)|who we are|"
+    r"our company|(?:company|employer|client) (?:overview|description|profile))\b\s*:?",
     re.IGNORECASE,
 ))
+# a sentence about the employer rather than the person's work: "Acme is a leading provider of
+# computer vision tools", "The company builds recommender systems for retailers"
+_COMPANY_BLURB = re.compile(
+    r"[\s•*-]*(?:(?i:the|our|my) (?:company|client|employer|firm|startup|organi[sz]ation)|"
+    r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}),? (?:is|was) (?:a|an|the|one of the) "
+    r"(?:[\w-]+ ){0,3}(?:company|provider|startup|firm|leader|platform|vendor|consultancy|"
+    r"agency|manufacturer|retailer|bank|insurer|business|organi[sz]ation|enterprise|scale-up)\b"
+    r"|[\s•*-]*(?i:the|our|my) (?:company|client|employer|firm|startup) (?:builds|provides|develops|"
+    r"offers|sells|specializes|specialises|makes)\b"
+)
 
 
-def in_boilerplate(text: str, mention: Mention) -> bool:
-    """A posting's equal-opportunity sentence, or a short "About the company:" line: they
-    describe the employer, not the job."""
+def in_boilerplate(text: str, mention: Mention, *, resume: bool = False) -> bool:
+    """A posting's equal-opportunity sentence, a short "About the company:" line, or a
+    sentence of a ``resume`` that describes the employer ("Acme is a leading provider of …";
+    in a posting, what the company does may be what the team uses): they describe the
+    employer, not the job or the person's work."""
     lo = max(0, mention.start - 300)
     marks = [m.end() for m in SENTENCE_BREAK.finditer(text, lo, mention.start)]
     start = marks[-1] if marks else lo
     after = SENTENCE_BREAK.search(text, mention.end, mention.end + 300)
     end = after.start() if after else min(len(text), mention.end + 300)
     if _BOILERPLATE.search(text[start:end]):
+        return True
+    if resume and _COMPANY_BLURB.match(text, start, mention.start):
         return True
     line_start, line_end = line_bounds(text, mention.start, mention.end)
     return line_end - line_start <= 400 and bool(_ABOUT_LABEL.match(text[line_start:line_end]))
