@@ -100,3 +100,10 @@ def test_spark_and_hive_after_a_preposition_of_use_are_the_tools():
     assert "spark" in found("Processed 2 TB of logs daily with Spark.")
     assert "hive" in found("Loaded the cleaned tables into Hive.")
     assert "spark" not in found("She brings creativity and a spark to every team.")
+
+
+def test_drift_alerts_name_model_monitoring():
+    from tests.installed import extract_text
+
+    text = "Set up drift alerts and weekly retraining for the credit models."
+    assert "model-monitoring" in {h.id for h in extract_text(text).skills if h.explicit}
