@@ -305,3 +305,13 @@ def test_a_resume_sentence_about_the_employer_is_not_a_claim(line, absent, prese
 def test_a_posting_may_say_what_the_company_builds():
     text = "The company builds recommender systems for retailers.\nRequirements: Python, SQL."
     assert "recommender-systems" in _installed_claims(text)
+
+
+@pytest.mark.parametrize("text, skill, found", [
+    ("Developed Computer Vision Solutions for retail clients.", "computer-vision", True),
+    ("Built Deep Learning Systems for fraud detection.", "deep-learning", True),
+    ("Data Engineer at Kafka Technologies, 2019 - 2021", "kafka", False),
+    ("Senior Engineer, Kafka Solutions, 2018 - 2020", "kafka", False),
+])
+def test_title_cased_work_after_a_verb_is_not_a_business_name(text, skill, found):
+    assert (skill in _installed_claims(text)) is found

@@ -27,10 +27,16 @@ if TYPE_CHECKING:
 # "Institute" it separates a degree's field from the school ("MSc in Statistics, University of …").
 _ORG_SUFFIX = re.compile(
     r"(?:\s*,\s*|\s+)(?:Inc\b\.?|LLC\b|Ltd\b\.?|Limited\b|Corp\b\.?|Corporation\b|GmbH\b|Pvt\b\.?)|"
-    r"\s+(?:Technologies\b|Labs\b|Software Foundation\b|Solutions\b|Systems\b|Consulting\b|"
+    r"\s+(?:Software Foundation\b|"
     r"Foundation\b|Institute\b|University\b|Conference\b|Summit\b|Meetup\b|Workshops?\b|"
     r"Symposium\b|Hackathon\b|Days?\s+\d{4}\b)"
 )
+# Words that make a business name only where a name can stand ("at Databricks Labs", ", Kafka
+# Solutions"): after a verb a title-cased bullet names work ("Developed Computer Vision
+# Solutions", "Built Deep Learning Systems").
+_WEAK_ORG_SUFFIX = re.compile(r"\s+(?:Technologies|Labs|Solutions|Systems|Consulting)\b")
+_NAME_LEAD = re.compile(
+    r"(?:^|[\n,;:|(•·–—]\s*|(?<![\w-])-\s*|\b(?i:at|for|with|from|joined|by|the|of|to|and)\s+)$")
 # "the Kubernetes team", "the Data Pipelines Team": a team named after the skill
 _TEAM_BEFORE = re.compile(r"(?i)\bthe\s+(?:[\w+#.-]+\s+){0,2}$")
 _TEAM_AFTER = re.compile(r"\s+(?:[Tt]eam|[Gg]uild|[Ss]quad|[Cc]hapter)\b")
@@ -53,6 +59,10 @@ def in_organisation_name(text: str, mention: Mention) -> bool:
     "the Kubernetes team": an organisation, event or team named after the skill, not a claim
     of it."""
     if _ORG_SUFFIX.match(text, mention.end):
+        return True
+    if _WEAK_ORG_SUFFIX.match(text, mention.end) and _NAME_LEAD.search(
+        text, max(0, mention.start - 12), mention.start
+    ):
         return True
     return bool(
         _TEAM_AFTER.match(text, mention.end)
