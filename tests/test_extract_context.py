@@ -315,3 +315,18 @@ def test_a_posting_may_say_what_the_company_builds():
 ])
 def test_title_cased_work_after_a_verb_is_not_a_business_name(text, skill, found):
     assert (skill in _installed_claims(text)) is found
+
+
+@pytest.mark.parametrize("line, absent, present", [
+    ("- Worked closely with data scientists who built deep learning models; wrote SQL reports.",
+     "deep-learning", "sql"),
+    ("- Liaised between clients and the Kubernetes platform team using Jira.", "kubernetes", "jira"),
+])
+def test_other_peoples_work_and_named_teams_are_not_claims(line, absent, present):
+    found = _installed_claims(_POSITION + line)
+    assert absent not in found and present in found
+
+
+def test_working_with_others_on_ones_own_task_still_counts():
+    found = _installed_claims(_POSITION + "- Worked with engineers to deploy models on Kubernetes.")
+    assert "kubernetes" in found

@@ -74,6 +74,7 @@ def extract(document: Document, *, pipeline: Pipeline,
         if not names.in_organisation_name(text, m)
         and not (boilerplate and names.in_boilerplate(text, m, resume=bool(document.positions)))
         and not names.in_employer_name(text, document, m, spans)
+        and not (document.positions and names.in_others_work(text, m))
         and not (
             how == "exact" and len(m.form.skill_ids) == 1
             and rejects(m, _rule(taxonomy, m))

@@ -39,7 +39,7 @@ _NAME_LEAD = re.compile(
     r"(?:^|[\n,;:|(•·–—]\s*|(?<![\w-])-\s*|\b(?i:at|for|with|from|joined|by|the|of|to|and)\s+)$")
 # "the Kubernetes team", "the Data Pipelines Team": a team named after the skill
 _TEAM_BEFORE = re.compile(r"(?i)\bthe\s+(?:[\w+#.-]+\s+){0,2}$")
-_TEAM_AFTER = re.compile(r"\s+(?:[Tt]eam|[Gg]uild|[Ss]quad|[Cc]hapter)\b")
+_TEAM_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:[Tt]eam|[Gg]uild|[Ss]quad|[Cc]hapter)\b")
 
 
 # A capitalised word then one of these (perhaps after one more capitalised word) names a place,
@@ -68,6 +68,24 @@ def in_organisation_name(text: str, mention: Mention) -> bool:
         _TEAM_AFTER.match(text, mention.end)
         and _TEAM_BEFORE.search(text, max(0, mention.start - 40), mention.start)
     )
+
+
+# other people's work, in a relative clause: "worked with data scientists who built deep
+# learning models", "supported engineers that deploy on Kubernetes"
+_OTHERS_WHO = re.compile(
+    r"\b(?i:with|for|to|supported|supporting|helped|helping|assisted|assisting|alongside|"
+    r"managed|managing|recruited|recruiting|hired|hiring)\s+(?:(?i:the|our|a|an|several|many)\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?i:scientists|engineers|researchers|developers|analysts|teams|"
+    r"colleagues|clients|customers|users|stakeholders|candidates|people)\s+(?i:who|that)\b"
+    r"[^.;!?\n]*$"
+)
+
+
+def in_others_work(text: str, mention: Mention) -> bool:
+    """The mention sits in a relative clause about other people ("worked with data scientists
+    who built deep learning models"): their skill, not the writer's (callers ask it of resumes:
+    in a posting the team's tools count)."""
+    return bool(_OTHERS_WHO.search(text, max(0, mention.start - 160), mention.start))
 
 
 # words that lead to an employer in prose: "worked at Databricks", "Data Scientist at Snowflake"
