@@ -107,3 +107,13 @@ def test_drift_alerts_name_model_monitoring():
 
     text = "Set up drift alerts and weekly retraining for the credit models."
     assert "model-monitoring" in {h.id for h in extract_text(text).skills if h.explicit}
+
+
+def test_table_layout_clustering_is_not_the_algorithm():
+    from tests.installed import extract_text
+
+    def found(text: str) -> set[str]:
+        return {h.id for h in extract_text(text).skills if h.explicit}
+
+    assert "clustering" not in found("Tune Delta tables by adding liquid clustering and Z-order clustering.")
+    assert "clustering" in found("Segmented customers with hierarchical clustering in Python.")
