@@ -330,3 +330,16 @@ def test_other_peoples_work_and_named_teams_are_not_claims(line, absent, present
 def test_working_with_others_on_ones_own_task_still_counts():
     found = _installed_claims(_POSITION + "- Worked with engineers to deploy models on Kubernetes.")
     assert "kubernetes" in found
+
+
+def test_lower_case_acronyms_count_when_the_writer_writes_in_lower_case():
+    text = "jane doe. data engineer.\ni mostly write sql and some scala. built etl jobs on aws."
+    assert {"sql", "amazon-web-services"} <= _installed_claims(text)
+
+
+def test_lower_case_acronyms_in_capitalised_prose_still_need_context():
+    from service.extract.casing import written_in_lower_case
+
+    text = "Wrote the svc layer in Go. Please send\nyour cv to me. Built jobs. Many\nthings."
+    assert not written_in_lower_case(text)
+    assert "computer-vision" not in _installed_claims(text)

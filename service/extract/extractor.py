@@ -18,7 +18,7 @@ from ..errors import TextTooLong
 from ..models import Document, Evidence, Extraction, Position, Section, SkillHit, Versions
 from ..settings import Settings
 from ..taxonomy import CATEGORIES, Skill, Taxonomy
-from . import context, names
+from . import casing, context, names
 from .gates import Haystack, Rejections, may_be_boilerplate
 from .forms import fold
 from .mention import Mention
@@ -156,8 +156,10 @@ def _resolve_ambiguity(
     pending = []
     lowercase = set()
     judged: dict[str, int] = defaultdict(int)
+    lowercase_style = casing.written_in_lower_case(text)
     for index, mention in enumerate(mentions):
-        is_lowercase = not mention.form.ambiguous and _lowercase_acronym(text, mention)
+        is_lowercase = (not mention.form.ambiguous and not lowercase_style
+                        and casing.lowercase_acronym(text, mention))
         if not (is_lowercase or mention.form.ambiguous):
             accepted[index] = (mention, mention.method)
             continue
@@ -239,16 +241,6 @@ def _kind(
     if courses.ends and courses(mention):
         return "course"
     return "mention"
-
-
-def _lowercase_acronym(text: str, mention: Mention) -> bool:
-    """An acronym form ("SVC", "ETL") written in lower case ("svc", "etl"): often an ordinary
-    abbreviation ("service"), so it needs the same technical context as an ambiguous form."""
-    form = mention.form.text
-    return (
-        2 <= len(form) <= 5 and form.isalpha() and form.isupper()
-        and text[mention.start:mention.end].islower()
-    )
 
 
 def _rule(taxonomy: Taxonomy, mention: Mention):
