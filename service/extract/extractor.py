@@ -19,7 +19,8 @@ from ..models import Document, Evidence, Extraction, Position, Section, SkillHit
 from ..settings import Settings
 from ..taxonomy import CATEGORIES, Skill, Taxonomy
 from . import casing, context, names
-from .gates import Haystack, Rejections, may_be_boilerplate
+from .gates import (Haystack, Rejections, may_be_boilerplate, may_describe_employer,
+                    may_name_others_work)
 from .forms import fold
 from .mention import Mention
 from .pipeline import Pipeline, soft_unwrap
@@ -68,13 +69,18 @@ def extract(document: Document, *, pipeline: Pipeline,
     accepted = _resolve_ambiguity(text, document, mentions, pipeline, courses, rejects)
     fields = pipeline.field_forms
     boilerplate = may_be_boilerplate(haystack)
+    # rules about whose work a sentence is: asked of resumes (a posting's team tools count)
+    resume = bool(document.positions)
+    blurbs = resume and may_describe_employer(haystack)
+    others = resume and may_name_others_work(haystack)
     spans = context.Anchors([(m.start, m.end) for m, _ in accepted])
     accepted = [
         (m, how) for m, how in accepted
         if not names.in_organisation_name(text, m)
-        and not (boilerplate and names.in_boilerplate(text, m, resume=bool(document.positions)))
+        and not (boilerplate and names.in_boilerplate(text, m))
+        and not (blurbs and names.in_company_blurb(text, m))
         and not names.in_employer_name(text, document, m, spans)
-        and not (document.positions and names.in_others_work(text, m))
+        and not (others and names.in_others_work(text, m))
         and not (
             how == "exact" and len(m.form.skill_ids) == 1
             and rejects(m, _rule(taxonomy, m))

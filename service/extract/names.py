@@ -147,19 +147,26 @@ _COMPANY_BLURB = re.compile(
 )
 
 
-def in_boilerplate(text: str, mention: Mention, *, resume: bool = False) -> bool:
-    """A posting's equal-opportunity sentence, a short "About the company:" line, or a
-    sentence of a ``resume`` that describes the employer ("Acme is a leading provider of …";
-    in a posting, what the company does may be what the team uses): they describe the
-    employer, not the job or the person's work."""
+def _sentence_start(text: str, mention: Mention) -> int:
     lo = max(0, mention.start - 300)
     marks = [m.end() for m in SENTENCE_BREAK.finditer(text, lo, mention.start)]
-    start = marks[-1] if marks else lo
+    return marks[-1] if marks else lo
+
+
+def in_company_blurb(text: str, mention: Mention) -> bool:
+    """A resume's sentence that describes the employer ("Acme is a leading provider of …",
+    "The company builds …"), not the person's work (callers ask it of resumes only: in a
+    posting, what the company does may be what the team uses)."""
+    return bool(_COMPANY_BLURB.match(text, _sentence_start(text, mention), mention.start))
+
+
+def in_boilerplate(text: str, mention: Mention) -> bool:
+    """A posting's equal-opportunity sentence, or a short "About the company:" line: they
+    describe the employer, not the job."""
+    start = _sentence_start(text, mention)
     after = SENTENCE_BREAK.search(text, mention.end, mention.end + 300)
     end = after.start() if after else min(len(text), mention.end + 300)
     if _BOILERPLATE.search(text[start:end]):
-        return True
-    if resume and _COMPANY_BLURB.match(text, start, mention.start):
         return True
     line_start, line_end = line_bounds(text, mention.start, mention.end)
     return line_end - line_start <= 400 and bool(_ABOUT_LABEL.match(text[line_start:line_end]))
