@@ -19,8 +19,7 @@ from ..models import Document, Evidence, Extraction, Position, Section, SkillHit
 from ..settings import Settings
 from ..taxonomy import CATEGORIES, Skill, Taxonomy
 from . import casing, context, names
-from .gates import (Haystack, Rejections, may_be_boilerplate, may_describe_employer,
-                    may_name_others_work)
+from .gates import Haystack, Rejections, may_be_boilerplate, may_describe_employer
 from .forms import fold
 from .mention import Mention
 from .pipeline import Pipeline, soft_unwrap
@@ -72,7 +71,7 @@ def extract(document: Document, *, pipeline: Pipeline,
     # rules about whose work a sentence is: asked of resumes (a posting's team tools count)
     resume = bool(document.positions)
     blurbs = resume and may_describe_employer(haystack)
-    others = resume and may_name_others_work(haystack)
+    others = names.others_clauses(text) if resume else []
     spans = context.Anchors([(m.start, m.end) for m, _ in accepted])
     accepted = [
         (m, how) for m, how in accepted
@@ -80,7 +79,7 @@ def extract(document: Document, *, pipeline: Pipeline,
         and not (boilerplate and names.in_boilerplate(text, m))
         and not (blurbs and names.in_company_blurb(text, m))
         and not names.in_employer_name(text, document, m, spans)
-        and not (others and names.in_others_work(text, m))
+        and not (others and names.in_others_work(text, m, others))
         and not (
             how == "exact" and len(m.form.skill_ids) == 1
             and rejects(m, _rule(taxonomy, m))
@@ -162,10 +161,13 @@ def _resolve_ambiguity(
     pending = []
     lowercase = set()
     judged: dict[str, int] = defaultdict(int)
-    lowercase_style = casing.written_in_lower_case(text)
+    lowercase_style: list[bool] = []  # computed at the first lower-case acronym
     for index, mention in enumerate(mentions):
-        is_lowercase = (not mention.form.ambiguous and not lowercase_style
-                        and casing.lowercase_acronym(text, mention))
+        is_lowercase = not mention.form.ambiguous and casing.lowercase_acronym(text, mention)
+        if is_lowercase:
+            if not lowercase_style:
+                lowercase_style.append(casing.written_in_lower_case(text))
+            is_lowercase = not lowercase_style[0]
         if not (is_lowercase or mention.form.ambiguous):
             accepted[index] = (mention, mention.method)
             continue

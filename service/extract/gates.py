@@ -11,8 +11,7 @@ from . import context, names
 from .literals import Haystack, needed_literals
 from .mention import Mention
 
-__all__ = ["Haystack", "Rejections", "may_be_boilerplate", "may_describe_employer",
-           "may_name_others_work"]
+__all__ = ["Haystack", "Rejections", "may_be_boilerplate", "may_describe_employer"]
 
 # the regexes names.in_boilerplate searches around each mention (an unknown one: always asked)
 _BOILERPLATE_NEEDS = tuple(
@@ -26,17 +25,12 @@ def may_be_boilerplate(haystack: Haystack) -> bool:
 
 
 _BLURB_NEEDS = (needed_literals(getattr(names, "_COMPANY_BLURB", None)),)
-_OTHERS_NEEDS = (needed_literals(getattr(names, "_OTHERS_WHO", None)),)
 
 
 def may_describe_employer(haystack: Haystack) -> bool:
     """False when ``names.in_company_blurb`` is False for every mention of the text."""
     return haystack.may_hold(_BLURB_NEEDS)
 
-
-def may_name_others_work(haystack: Haystack) -> bool:
-    """False when ``names.in_others_work`` is False for every mention of the text."""
-    return haystack.may_hold(_OTHERS_NEEDS)
 
 
 class Rejections:

@@ -81,11 +81,26 @@ _OTHERS_WHO = re.compile(
 )
 
 
-def in_others_work(text: str, mention: Mention) -> bool:
+_PEOPLE_WHO = re.compile(
+    r"\b(?i:scientists|engineers|researchers|developers|analysts|teams|colleagues|clients|"
+    r"customers|users|stakeholders|candidates|people)\s+(?i:who|that)\b"
+)
+_OTHERS_REACH = 160
+
+
+def others_clauses(text: str) -> list[int]:
+    """Where each "engineers who", "analysts that" of the text ends (for ``in_others_work``)."""
+    return [m.end() for m in _PEOPLE_WHO.finditer(text)]
+
+
+def in_others_work(text: str, mention: Mention, clauses: Sequence[int]) -> bool:
     """The mention sits in a relative clause about other people ("worked with data scientists
     who built deep learning models"): their skill, not the writer's (callers ask it of resumes:
-    in a posting the team's tools count)."""
-    return bool(_OTHERS_WHO.search(text, max(0, mention.start - 160), mention.start))
+    in a posting the team's tools count). ``clauses``: ``others_clauses(text)``."""
+    index = bisect_right(clauses, mention.start)
+    if not index or mention.start - clauses[index - 1] > _OTHERS_REACH:
+        return False
+    return bool(_OTHERS_WHO.search(text, max(0, mention.start - _OTHERS_REACH), mention.start))
 
 
 # words that lead to an employer in prose: "worked at Databricks", "Data Scientist at Snowflake"
