@@ -221,3 +221,125 @@ def test_a_degree_phrase_opens_with_the_taxonomys_level_forms(text: str, degree:
 )
 def test_organisations_named_after_a_skill_are_not_claims(text):
     assert claimed(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["M.S. in Statistics, University of Northfield, 2018",
+     "BSc Statistics, Institute of Applied Sciences (2014)"],
+)
+def test_a_degree_field_before_a_comma_and_the_school_is_claimed(text):
+    found = {h.id for h in installed_extract_text(text).skills if h.explicit}
+    assert "statistics" in found
+
+
+def test_a_comma_before_a_legal_form_still_names_an_organisation():
+    found = {h.id for h in installed_extract_text("Engineer at Docker, Inc., 2019-2021").skills
+             if h.explicit}
+    assert "docker" not in found
+
+
+def _installed_claims(text: str) -> set[str]:
+    return {h.id for h in installed_extract_text(text).skills if h.explicit}
+
+
+@pytest.mark.parametrize("text, bash", [
+    ("Built a toy Unix shell in C as a course project.", False),
+    ("Implemented a simple Unix shell with pipes and redirection.", False),
+    ("Wrote a Unix shell script to rotate logs.", True),
+    ("Skills: Unix shell, Git, Python", True),
+])
+def test_building_a_shell_is_not_shell_scripting(text, bash):
+    assert ("bash" in _installed_claims(text)) is bash
+
+
+@pytest.mark.parametrize("text, skill, found", [
+    ("Used pandas to clean survey data.", "pandas", True),
+    ("Using Hive for ad-hoc analysis of logs.", "hive", True),
+    ("Worked in Amazon for three years as a buyer.", "amazon-web-services", False),
+])
+def test_an_ambiguous_name_used_for_a_purpose_is_a_claim(text, skill, found):
+    assert (skill in _installed_claims(text)) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Queried clickstream tables in Hive and Snowflake.", {"hive", "snowflake"}),
+    ("Data warehouse: Snowflake", {"snowflake"}),
+    ("Loaded events into Snowflake nightly.", {"snowflake"}),
+])
+def test_warehouse_engines_confirm_one_another(text, found):
+    assert found <= _installed_claims(text)
+
+
+def test_a_snowflake_schema_is_not_snowflake():
+    assert "snowflake" not in _installed_claims("Designed a snowflake schema for the data warehouse.")
+
+
+@pytest.mark.parametrize("text", [
+    "Python\nExpert\nR\nIntermediate\nSQL\nAdvanced",
+    "SQL\n●●●●○\nR\n●●●○○",
+    "Python\n85%\nR\n70%",
+])
+def test_skill_bars_between_one_per_line_skills_are_stepped_over(text):
+    assert "r" in _installed_claims(text)
+
+
+def test_a_level_line_does_not_make_a_column_of_prose():
+    assert "go" not in _installed_claims("Go\nExpert\nTeam meeting notes")
+
+
+_POSITION = "EXPERIENCE\nData Analyst, Northwind Logistics, 2019 - 2022\n"
+
+
+@pytest.mark.parametrize("line, absent, present", [
+    ("Northwind is a leading provider of computer vision tools for warehouses.\n"
+     "- Built Tableau dashboards.", "computer-vision", "tableau"),
+    ("- The company builds recommender systems for retailers; I maintained its Python jobs.",
+     "recommender-systems", "python"),
+])
+def test_a_resume_sentence_about_the_employer_is_not_a_claim(line, absent, present):
+    found = _installed_claims(_POSITION + line)
+    assert absent not in found and present in found
+
+
+def test_a_posting_may_say_what_the_company_builds():
+    text = "The company builds recommender systems for retailers.\nRequirements: Python, SQL."
+    assert "recommender-systems" in _installed_claims(text)
+
+
+@pytest.mark.parametrize("text, skill, found", [
+    ("Developed Computer Vision Solutions for retail clients.", "computer-vision", True),
+    ("Built Deep Learning Systems for fraud detection.", "deep-learning", True),
+    ("Data Engineer at Kafka Technologies, 2019 - 2021", "kafka", False),
+    ("Senior Engineer, Kafka Solutions, 2018 - 2020", "kafka", False),
+])
+def test_title_cased_work_after_a_verb_is_not_a_business_name(text, skill, found):
+    assert (skill in _installed_claims(text)) is found
+
+
+@pytest.mark.parametrize("line, absent, present", [
+    ("- Worked closely with data scientists who built deep learning models; wrote SQL reports.",
+     "deep-learning", "sql"),
+    ("- Liaised between clients and the Kubernetes platform team using Jira.", "kubernetes", "jira"),
+])
+def test_other_peoples_work_and_named_teams_are_not_claims(line, absent, present):
+    found = _installed_claims(_POSITION + line)
+    assert absent not in found and present in found
+
+
+def test_working_with_others_on_ones_own_task_still_counts():
+    found = _installed_claims(_POSITION + "- Worked with engineers to deploy models on Kubernetes.")
+    assert "kubernetes" in found
+
+
+def test_lower_case_acronyms_count_when_the_writer_writes_in_lower_case():
+    text = "jane doe. data engineer.\ni mostly write sql and some scala. built etl jobs on aws."
+    assert {"sql", "amazon-web-services"} <= _installed_claims(text)
+
+
+def test_lower_case_acronyms_in_capitalised_prose_still_need_context():
+    from service.extract.casing import written_in_lower_case
+
+    text = "Wrote the svc layer in Go. Please send\nyour cv to me. Built jobs. Many\nthings."
+    assert not written_in_lower_case(text)
+    assert "computer-vision" not in _installed_claims(text)

@@ -302,3 +302,60 @@ def test_events_teams_and_employer_boilerplate_are_not_claims(text, skill):
 def test_a_workshop_attended_in_lower_case_and_the_job_itself_still_count():
     assert "deep-learning" in claimed("Attended a deep learning workshop and used PyTorch")
     assert "go" in claimed("About the company: Acme builds Rust tools.\n\nServices in Go.")
+
+
+@pytest.mark.parametrize("text", [
+    "Served the recommendation model behind a Flask API.",
+    "Wrapped the churn classifier in a FastAPI endpoint consumed by the CRM.",
+    "Delivered three TensorFlow models to production on schedule.",
+])
+def test_a_learned_model_put_behind_an_api_is_deployment(text):
+    assert "model-deployment" in claimed(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Exposed the data model through a GraphQL API.",
+    "Integrated the model with the internal reporting API.",
+    "Hosted the business model workshop with the API partners.",
+])
+def test_other_models_and_apis_are_not_deployment(text):
+    assert "model-deployment" not in claimed(text)
+
+
+def test_a_required_family_must_share_the_sentence(tmp_path):
+    (tmp_path / "practices.yaml").write_text(
+        "families:\n  v: {inflect: verb, words: [select]}\n  o: {inflect: noun, words: [feature]}\n"
+        "practices:\n  - {skill: feature-engineering, slots: [v, o], requires: [nope]}\n"
+    )
+    with pytest.raises(TaxonomyError, match=r"field requires: unknown family 'nope'"):
+        load_practices(tmp_path, get_taxonomy())
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Selected features for the churn classifier with mutual information.", True),
+    ("Derived 40 features from raw clickstream logs.", True),
+    ("Selected features for the next mobile release with the product manager.", False),
+    ("Generated feature requests from customer interviews.", False),
+    ("Extracted key features of the roadmap for the sales deck. Trained new hires.", False),
+])
+def test_feature_verbs_count_only_in_machine_learning_sentences(text, found):
+    assert ("feature-engineering" in claimed(text)) is found
+
+
+def test_a_word_before_an_object_can_make_it_something_else():
+    import re
+
+    families = {"v": Family(inflect="verb", words=["design"]),
+                "o": Family(inflect="noun", words=["chart"], not_after=["helm"])}
+    ((pattern, _),) = rule_patterns(Practice(skill="x", slots=["v", "o"], gap=2), families)
+    assert re.search(pattern, "Designed weekly charts")
+    assert not re.search(pattern, "Designed Helm charts")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Designed Helm charts for all services.", False),
+    ("Created org charts and Gantt charts for the PMO.", False),
+    ("Created charts and dashboards in Excel for weekly reporting.", True),
+])
+def test_helm_and_org_charts_are_not_data_visualization(text, found):
+    assert ("data-visualization" in claimed(text)) is found

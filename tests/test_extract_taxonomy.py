@@ -68,3 +68,52 @@ def test_fuzzy_matches_typos_but_not_other_word_forms():
                  "Collaborator on a docket"]:
         fuzzy = [e for h in extract_text(text).skills for e in h.evidence if e.method == "fuzzy"]
         assert fuzzy == [], (text, fuzzy)
+
+
+def test_regression_analysis_and_aws_sagemaker_name_both_their_skills():
+    from tests.installed import extract_text
+
+    def found(text: str) -> set[str]:
+        return {h.id for h in extract_text(text).skills if h.explicit}
+
+    assert {"regression-analysis", "supervised-learning"} <= found(
+        "Performed regression analysis on housing prices.")
+    assert {"amazon-sagemaker", "amazon-web-services"} <= found("Deployed models with AWS SageMaker.")
+    assert "hyperparameter-tuning" in found("Skills: hyper-parameter optimisation, SQL")
+
+
+def test_sas_programs_and_scripts_are_the_language():
+    from tests.installed import extract_text
+
+    for text in ("Ported legacy SAS programs to Python.", "Maintained SAS scripts for reporting."):
+        assert "sas" in {h.id for h in extract_text(text).skills if h.explicit}
+    assert "sas" not in {h.id for h in extract_text("Flew SAS flights to Oslo.").skills
+                         if h.explicit}
+
+
+def test_spark_and_hive_after_a_preposition_of_use_are_the_tools():
+    from tests.installed import extract_text
+
+    def found(text: str) -> set[str]:
+        return {h.id for h in extract_text(text).skills if h.explicit}
+
+    assert "spark" in found("Processed 2 TB of logs daily with Spark.")
+    assert "hive" in found("Loaded the cleaned tables into Hive.")
+    assert "spark" not in found("She brings creativity and a spark to every team.")
+
+
+def test_drift_alerts_name_model_monitoring():
+    from tests.installed import extract_text
+
+    text = "Set up drift alerts and weekly retraining for the credit models."
+    assert "model-monitoring" in {h.id for h in extract_text(text).skills if h.explicit}
+
+
+def test_table_layout_clustering_is_not_the_algorithm():
+    from tests.installed import extract_text
+
+    def found(text: str) -> set[str]:
+        return {h.id for h in extract_text(text).skills if h.explicit}
+
+    assert "clustering" not in found("Tune Delta tables by adding liquid clustering and Z-order clustering.")
+    assert "clustering" in found("Segmented customers with hierarchical clustering in Python.")

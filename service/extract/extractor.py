@@ -18,8 +18,8 @@ from ..errors import TextTooLong
 from ..models import Document, Evidence, Extraction, Position, Section, SkillHit, Versions
 from ..settings import Settings
 from ..taxonomy import CATEGORIES, Skill, Taxonomy
-from . import context, names
-from .gates import Haystack, Rejections, may_be_boilerplate
+from . import casing, context, names
+from .gates import Haystack, Rejections, may_be_boilerplate, may_describe_employer
 from .forms import fold
 from .mention import Mention
 from .pipeline import Pipeline, soft_unwrap
@@ -68,12 +68,18 @@ def extract(document: Document, *, pipeline: Pipeline,
     accepted = _resolve_ambiguity(text, document, mentions, pipeline, courses, rejects)
     fields = pipeline.field_forms
     boilerplate = may_be_boilerplate(haystack)
+    # rules about whose work a sentence is: asked of resumes (a posting's team tools count)
+    resume = bool(document.positions)
+    blurbs = resume and may_describe_employer(haystack)
+    others = names.others_clauses(text) if resume else []
     spans = context.Anchors([(m.start, m.end) for m, _ in accepted])
     accepted = [
         (m, how) for m, how in accepted
         if not names.in_organisation_name(text, m)
         and not (boilerplate and names.in_boilerplate(text, m))
+        and not (blurbs and names.in_company_blurb(text, m))
         and not names.in_employer_name(text, document, m, spans)
+        and not (others and names.in_others_work(text, m, others))
         and not (
             how == "exact" and len(m.form.skill_ids) == 1
             and rejects(m, _rule(taxonomy, m))
@@ -155,8 +161,13 @@ def _resolve_ambiguity(
     pending = []
     lowercase = set()
     judged: dict[str, int] = defaultdict(int)
+    lowercase_style: list[bool] = []  # computed at the first lower-case acronym
     for index, mention in enumerate(mentions):
-        is_lowercase = not mention.form.ambiguous and _lowercase_acronym(text, mention)
+        is_lowercase = not mention.form.ambiguous and casing.lowercase_acronym(text, mention)
+        if is_lowercase:
+            if not lowercase_style:
+                lowercase_style.append(casing.written_in_lower_case(text))
+            is_lowercase = not lowercase_style[0]
         if not (is_lowercase or mention.form.ambiguous):
             accepted[index] = (mention, mention.method)
             continue
@@ -238,16 +249,6 @@ def _kind(
     if courses.ends and courses(mention):
         return "course"
     return "mention"
-
-
-def _lowercase_acronym(text: str, mention: Mention) -> bool:
-    """An acronym form ("SVC", "ETL") written in lower case ("svc", "etl"): often an ordinary
-    abbreviation ("service"), so it needs the same technical context as an ambiguous form."""
-    form = mention.form.text
-    return (
-        2 <= len(form) <= 5 and form.isalpha() and form.isupper()
-        and text[mention.start:mention.end].islower()
-    )
 
 
 def _rule(taxonomy: Taxonomy, mention: Mention):

@@ -11,7 +11,7 @@ from . import context, names
 from .literals import Haystack, needed_literals
 from .mention import Mention
 
-__all__ = ["Haystack", "Rejections", "may_be_boilerplate"]
+__all__ = ["Haystack", "Rejections", "may_be_boilerplate", "may_describe_employer"]
 
 # the regexes names.in_boilerplate searches around each mention (an unknown one: always asked)
 _BOILERPLATE_NEEDS = tuple(
@@ -22,6 +22,15 @@ _BOILERPLATE_NEEDS = tuple(
 def may_be_boilerplate(haystack: Haystack) -> bool:
     """False when ``names.in_boilerplate`` is False for every mention of the text."""
     return haystack.may_hold(_BOILERPLATE_NEEDS)
+
+
+_BLURB_NEEDS = (needed_literals(getattr(names, "_COMPANY_BLURB", None)),)
+
+
+def may_describe_employer(haystack: Haystack) -> bool:
+    """False when ``names.in_company_blurb`` is False for every mention of the text."""
+    return haystack.may_hold(_BLURB_NEEDS)
+
 
 
 class Rejections:

@@ -23,15 +23,23 @@ if TYPE_CHECKING:
 
 # --- organisation names ------------------------------------------------------------------------
 
+# A comma may stand only before a legal form ("Docker, Inc."): before "University" or
+# "Institute" it separates a degree's field from the school ("MSc in Statistics, University of …").
 _ORG_SUFFIX = re.compile(
-    r"\s*,?\s+(?:Inc\b\.?|LLC\b|Ltd\b\.?|Limited\b|Corp\b\.?|Corporation\b|GmbH\b|Pvt\b\.?|"
-    r"Technologies\b|Labs\b|Software Foundation\b|Solutions\b|Systems\b|Consulting\b|"
+    r"(?:\s*,\s*|\s+)(?:Inc\b\.?|LLC\b|Ltd\b\.?|Limited\b|Corp\b\.?|Corporation\b|GmbH\b|Pvt\b\.?)|"
+    r"\s+(?:Software Foundation\b|"
     r"Foundation\b|Institute\b|University\b|Conference\b|Summit\b|Meetup\b|Workshops?\b|"
     r"Symposium\b|Hackathon\b|Days?\s+\d{4}\b)"
 )
+# Words that make a business name only where a name can stand ("at Databricks Labs", ", Kafka
+# Solutions"): after a verb a title-cased bullet names work ("Developed Computer Vision
+# Solutions", "Built Deep Learning Systems").
+_WEAK_ORG_SUFFIX = re.compile(r"\s+(?:Technologies|Labs|Solutions|Systems|Consulting)\b")
+_NAME_LEAD = re.compile(
+    r"(?:^|[\n,;:|(•·–—]\s*|(?<![\w-])-\s*|\b(?i:at|for|with|from|joined|by|the|of|to|and)\s+)$")
 # "the Kubernetes team", "the Data Pipelines Team": a team named after the skill
 _TEAM_BEFORE = re.compile(r"(?i)\bthe\s+(?:[\w+#.-]+\s+){0,2}$")
-_TEAM_AFTER = re.compile(r"\s+(?:[Tt]eam|[Gg]uild|[Ss]quad|[Cc]hapter)\b")
+_TEAM_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:[Tt]eam|[Gg]uild|[Ss]quad|[Cc]hapter)\b")
 
 
 # A capitalised word then one of these (perhaps after one more capitalised word) names a place,
@@ -52,10 +60,47 @@ def in_organisation_name(text: str, mention: Mention) -> bool:
     of it."""
     if _ORG_SUFFIX.match(text, mention.end):
         return True
+    if _WEAK_ORG_SUFFIX.match(text, mention.end) and _NAME_LEAD.search(
+        text, max(0, mention.start - 12), mention.start
+    ):
+        return True
     return bool(
         _TEAM_AFTER.match(text, mention.end)
         and _TEAM_BEFORE.search(text, max(0, mention.start - 40), mention.start)
     )
+
+
+# other people's work, in a relative clause: "worked with data scientists who built deep
+# learning models", "supported engineers that deploy on Kubernetes"
+_OTHERS_WHO = re.compile(
+    r"\b(?i:with|for|to|supported|supporting|helped|helping|assisted|assisting|alongside|"
+    r"managed|managing|recruited|recruiting|hired|hiring)\s+(?:(?i:the|our|a|an|several|many)\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?i:scientists|engineers|researchers|developers|analysts|teams|"
+    r"colleagues|clients|customers|users|stakeholders|candidates|people)\s+(?i:who|that)\b"
+    r"[^.;!?\n]*$"
+)
+
+
+_PEOPLE_WHO = re.compile(
+    r"\b(?i:scientists|engineers|researchers|developers|analysts|teams|colleagues|clients|"
+    r"customers|users|stakeholders|candidates|people)\s+(?i:who|that)\b"
+)
+_OTHERS_REACH = 160
+
+
+def others_clauses(text: str) -> list[int]:
+    """Where each "engineers who", "analysts that" of the text ends (for ``in_others_work``)."""
+    return [m.end() for m in _PEOPLE_WHO.finditer(text)]
+
+
+def in_others_work(text: str, mention: Mention, clauses: Sequence[int]) -> bool:
+    """The mention sits in a relative clause about other people ("worked with data scientists
+    who built deep learning models"): their skill, not the writer's (callers ask it of resumes:
+    in a posting the team's tools count). ``clauses``: ``others_clauses(text)``."""
+    index = bisect_right(clauses, mention.start)
+    if not index or mention.start - clauses[index - 1] > _OTHERS_REACH:
+        return False
+    return bool(_OTHERS_WHO.search(text, max(0, mention.start - _OTHERS_REACH), mention.start))
 
 
 # words that lead to an employer in prose: "worked at Databricks", "Data Scientist at Snowflake"
@@ -101,17 +146,39 @@ _BOILERPLATE = Folded(re.compile(
     re.IGNORECASE,
 ))
 _ABOUT_LABEL = Folded(re.compile(
-    r"^[\s#*-]*(?:about (?:the company|us|our company)|who we are|our company)\b\s*:?",
+    r"^[\s#*-]*(?:about (?:the company|us|our company|the client|the employer)|who we are|"
+    r"our company|(?:company|employer|client) (?:overview|description|profile))\b\s*:?",
     re.IGNORECASE,
 ))
+# a sentence about the employer rather than the person's work: "Acme is a leading provider of
+# computer vision tools", "The company builds recommender systems for retailers"
+_COMPANY_BLURB = re.compile(
+    r"[\s•*-]*(?:(?i:the|our|my) (?:company|client|employer|firm|startup|organi[sz]ation)|"
+    r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}),? (?:is|was) (?:a|an|the|one of the) "
+    r"(?:[\w-]+ ){0,3}(?:company|provider|startup|firm|leader|platform|vendor|consultancy|"
+    r"agency|manufacturer|retailer|bank|insurer|business|organi[sz]ation|enterprise|scale-up)\b"
+    r"|[\s•*-]*(?i:the|our|my) (?:company|client|employer|firm|startup) (?:builds|provides|develops|"
+    r"offers|sells|specializes|specialises|makes)\b"
+)
+
+
+def _sentence_start(text: str, mention: Mention) -> int:
+    lo = max(0, mention.start - 300)
+    marks = [m.end() for m in SENTENCE_BREAK.finditer(text, lo, mention.start)]
+    return marks[-1] if marks else lo
+
+
+def in_company_blurb(text: str, mention: Mention) -> bool:
+    """A resume's sentence that describes the employer ("Acme is a leading provider of …",
+    "The company builds …"), not the person's work (callers ask it of resumes only: in a
+    posting, what the company does may be what the team uses)."""
+    return bool(_COMPANY_BLURB.match(text, _sentence_start(text, mention), mention.start))
 
 
 def in_boilerplate(text: str, mention: Mention) -> bool:
     """A posting's equal-opportunity sentence, or a short "About the company:" line: they
     describe the employer, not the job."""
-    lo = max(0, mention.start - 300)
-    marks = [m.end() for m in SENTENCE_BREAK.finditer(text, lo, mention.start)]
-    start = marks[-1] if marks else lo
+    start = _sentence_start(text, mention)
     after = SENTENCE_BREAK.search(text, mention.end, mention.end + 300)
     end = after.start() if after else min(len(text), mention.end + 300)
     if _BOILERPLATE.search(text[start:end]):

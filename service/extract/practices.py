@@ -11,7 +11,7 @@ deployed models") sit in the gap, so they need no rule of their own.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from ..errors import TaxonomyError
 from ..taxonomy import Taxonomy
 from .alternation import lowered
+from .context.lines import SENTENCE_BREAK
 from .forms import Form
 
 FILE = "practices.yaml"
@@ -48,6 +49,9 @@ class Family(BaseModel):
 
     inflect: Literal["verb", "noun", "none"] = "none"
     words: list[str] = Field(min_length=1)
+    # a word right before one of the family's forms that makes it something else
+    # ("Helm charts", "org charts" are not data visuals)
+    not_after: list[str] = Field(default_factory=list)
 
     @field_validator("words")
     @classmethod
@@ -68,6 +72,9 @@ class Practice(BaseModel):
     slots: list[str] = Field(min_length=2, max_length=3)
     gap: int = Field(4, ge=0, le=8)
     either_order: bool = False
+    # families one of whose words must be in the same sentence ("selected features for the
+    # release" is product work, "selected features for the churn classifier" is not)
+    requires: list[str] = Field(default_factory=list)
 
 
 class PracticeData(BaseModel):
@@ -135,10 +142,11 @@ def family_forms(family: Family, irregular: Mapping[str, list[str]] | None = Non
     return forms
 
 
-def _slot(forms: set[str]) -> str:
+def _slot(forms: set[str], not_after: Sequence[str] = ()) -> str:
     parts = [r"[ ]+".join(re.escape(w) for w in form.split()) for form in
              sorted(forms, key=len, reverse=True)]
-    return r"\b(?:" + "|".join(parts) + r")(?![\w+#])"
+    guards = "".join(rf"(?<!\b{re.escape(w.lower())} )" for w in sorted(set(not_after)))
+    return guards + r"\b(?:" + "|".join(parts) + r")(?![\w+#])"
 
 
 def start_words(slot: str, families: dict[str, Family],
@@ -156,7 +164,8 @@ def rule_patterns(practice: Practice, families: dict[str, Family],
     """The ``(?i)`` regexes of one rule, each with the slot it starts with (two regexes when
     the slots may come in either order)."""
     slots = {
-        name: _NUMBER if name == NUMBER else _slot(family_forms(families[name], irregular))
+        name: _NUMBER if name == NUMBER else _slot(family_forms(families[name], irregular),
+                                                   families[name].not_after)
         + (_COORDINATED if families[name].inflect == "verb" else "")
         for name in practice.slots
     }
@@ -179,6 +188,8 @@ class PracticeRule:
     # per later slot (not numbers), the words one of its forms starts with: a text without
     # any of one slot's words cannot match
     needs: tuple[frozenset[str], ...] = ()
+    # a regex one of whose matches must lie in the match's sentence (``Practice.requires``)
+    requires: str | None = None
 
 
 @dataclass(frozen=True)
@@ -215,16 +226,25 @@ def load_practices(directory: Path | None, taxonomy: Taxonomy) -> PracticeRules:
             raise TaxonomyError(
                 f"{FILE}: entry {label}: field skill: unknown skill {practice.skill!r}"
             )
-        for name in practice.slots:
-            if name != NUMBER and name not in data.families:
-                raise TaxonomyError(f"{FILE}: entry {label}: field slots: unknown family {name!r}")
+        for field, names in (("slots", practice.slots), ("requires", practice.requires)):
+            for name in names:
+                if name != NUMBER and name not in data.families:
+                    raise TaxonomyError(
+                        f"{FILE}: entry {label}: field {field}: unknown family {name!r}")
         irregular = data.irregular
+        requires = None
+        if practice.requires:
+            words: set[str] = set()
+            for name in practice.requires:
+                words |= family_forms(data.families[name], irregular)
+            requires = "(?i)" + _slot(words)
         for pattern, first in rule_patterns(practice, data.families, irregular):
             later = [slot for slot in practice.slots if slot not in (first, NUMBER)]
             rules.append(PracticeRule(
                 practice.skill, pattern, start_words(first, data.families, irregular),
                 first == NUMBER,
                 tuple(start_words(slot, data.families, irregular) for slot in later),
+                requires,
             ))
     return PracticeRules(tuple(rules))
 
@@ -246,6 +266,7 @@ class _Compiled:
     starts: frozenset[str]
     number_first: bool
     needs: tuple[frozenset[int], ...]
+    requires: re.Pattern[str] | None = None
 
 
 class PracticeMatcher:
@@ -266,6 +287,7 @@ class PracticeMatcher:
                 form, re.compile(rule.pattern), re.compile(folded) if folded else None,
                 rule.starts, rule.number,
                 tuple(frozenset(strings.add(word) for word in words) for words in rule.needs),
+                re.compile(rule.requires) if rule.requires else None,
             ))
         self.by_word: dict[int, list[_Compiled]] = {}
         for compiled in self.rules:
@@ -322,6 +344,18 @@ class PracticeMatcher:
                 taken = own[rule.form.skill_ids]
                 if any(s < match.end() and start < e for s, e in taken):
                     continue
+                if rule.requires is not None and not _in_sentence(rule.requires, text, start,
+                                                                 match.end()):
+                    continue
                 found.append((start, match.end(), rule.form))
                 taken.append((start, match.end()))
         return found
+
+
+def _in_sentence(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """``pattern`` matches somewhere in the sentence holding ``text[start:end]``."""
+    lo = max((m.end() for m in SENTENCE_BREAK.finditer(text, max(0, start - 400), start)),
+             default=max(0, start - 400))
+    stop = SENTENCE_BREAK.search(text, end)
+    hi = stop.start() if stop else len(text)
+    return pattern.search(text, lo, min(hi, end + 400)) is not None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ...models import Document
 from ...taxonomy import ContextRule
 from .folded import Folded, compiled
-from .lines import HEADING_LOOKBACK, SENTENCE_BREAK, line_bounds
+from .lines import HEADING_LOOKBACK, SENTENCE_BREAK, line_after, line_before, line_bounds
 
 if TYPE_CHECKING:
     from ..mention import Mention
@@ -114,15 +114,21 @@ def confirmed_by_phrase(text: str, mention: Mention) -> bool:
     """A phrase that only takes a technology: "experience with X", "written in X", "learn X";
     or a one-letter name after "in"/"using"/"with" that ends the sentence or comes before a
     bracket ("wrote the simulations in C.", "in R (tidyverse)"), or after "in"/"use" and before
-    "for"/"to" and a verb or noun ("used R for survival analysis", "in C to drive sensors")."""
+    "for"/"to" and a verb or noun ("used R for survival analysis", "in C to drive sensors");
+    any ambiguous name right after "used"/"using" and before such a purpose ("used pandas to
+    clean survey data")."""
     if _TECH_LEAD.search(text[max(0, mention.start - 40):mention.start]):
         return True
-    if mention.end - mention.start != 1 or not text[mention.start].isupper():
-        return False
     lead = _ONE_LETTER_LEAD.search(text, max(0, mention.start - 12), mention.start)
     if lead is None:
         return False
     word = lead.group(1).lower()
+    if mention.end - mention.start > 1:
+        # "used pandas to clean the data", "using Hive for ad-hoc queries" (not "in Amazon
+        # for three years": an employer)
+        return word in _USE_WORDS and word != "in" and bool(_PURPOSE.match(text, mention.end))
+    if not text[mention.start].isupper():
+        return False
     if word in _USE_WORDS and _PURPOSE.match(text, mention.end):
         return True
     if word in ("used", "use", "uses"):
@@ -219,23 +225,31 @@ def confirmed_by_neighbours(text: str, mention: Mention, anchors: Anchors) -> bo
 _BULLET = " \t-*•·–"
 
 
+# a line that only rates the skill above it, as resume builders lay out skill bars:
+# "Expert", "Intermediate", "●●●○○", "80%", "4/5", "3 yrs"
+_LEVEL_LINE = re.compile(
+    r"(?i)[ \t]*(?:(?:expert|advanced|intermediate|beginner|basic|proficient|elementary|novice|"
+    r"fluent|native|professional|competent)(?:[ \t]+level)?|\d{1,3}[ \t]*%|\d(?:\.\d)?[ \t]*/[ \t]*\d{1,2}|"
+    r"[-•·●○◉◯⬤★☆■□▪▫◼◻ \t]+|\(?\d{1,2}\+?[ \t]*(?:yrs?|years?)\)?)[ \t]*"
+)
+
+
 def _item_of_a_column(text: str, mention: Mention, anchors: Anchors) -> bool:
     """The mention is a whole line ("- R") and the line right above or below is a short
-    technical skill on its own: an item of a one-per-line list ("- R\n- Python\n- SQL")."""
+    technical skill on its own: an item of a one-per-line list ("- R\n- Python\n- SQL"); a
+    line that only rates a skill ("Expert", "●●●○○") between them is stepped over."""
     start, end = line_bounds(text, mention.start, mention.end)
     if text[start:end].strip(_BULLET + ".,;") != text[mention.start:mention.end]:
         return False
-    above_end = start - 1
-    if above_end > 0:
-        above_start = text.rfind("\n", 0, above_end) + 1
-        if _whole_skill_line(text, above_start, above_end, anchors):
-            return True
-    below_start = end + 1
-    if below_start < len(text):
-        below_end = text.find("\n", below_start)
-        below_end = len(text) if below_end < 0 else below_end
-        return _whole_skill_line(text, below_start, below_end, anchors)
-    return False
+    above = line_before(text, start)
+    if above is not None and _LEVEL_LINE.fullmatch(text, *above) and above[0] < above[1]:
+        above = line_before(text, above[0])
+    if above is not None and _whole_skill_line(text, *above, anchors):
+        return True
+    below = line_after(text, end)
+    if below is not None and _LEVEL_LINE.fullmatch(text, *below) and below[0] < below[1]:
+        below = line_after(text, below[1])
+    return below is not None and _whole_skill_line(text, *below, anchors)
 
 
 def _whole_skill_line(text: str, start: int, end: int, anchors: Anchors) -> bool:
