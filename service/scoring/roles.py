@@ -20,7 +20,10 @@ from ..taxonomy import Taxonomy, Title, per_taxonomy
 
 ML_WORK_SECTIONS = frozenset({"experience", "projects", "publications"})  # where work is described
 ML_WORK_SKILLS = 3  # distinct ML skills described there that show ML work without an ML title
-STUDENT_SHARE = 0.5  # a year as an intern or student researcher, toward years in the family
+# A year as an intern or student researcher, toward years in the family: half, where the
+# experience minimum takes a quarter (``requirements.STUDENT_CREDIT``): the title shows the role
+# itself, while the minimum asks for professional time.
+STUDENT_SHARE = 0.5
 SAME_FAMILY, ML_FAMILIES, NEAR_FAMILY = 1.0, 0.8, 0.4  # how well a role matches a posting's
 HEADLINE_CHARS = 240  # the opening of the resume, where a headline title sits
 TITLE_LOOKBACK = 300  # how far above a position's dates its title is looked for
