@@ -5,7 +5,8 @@ title (``ml_work``: several ML skills used in experience, project or publication
 The families, their title forms, what each proves and which are near one another are taxonomy
 data (``taxonomy/titles.yaml``); the venues are ``taxonomy/research.yaml``. A title is placed in
 the family of the longest form it contains, else of the longest keyword ("AI/ML Intern": machine
-learning engineer). Years are merged per family (overlaps once); years in student roles
+learning engineer), a keyword only in a name with a job-title word (a project's name is no
+role). Years are merged per family (overlaps once); years in student roles
 (intern, research assistant) count at ``STUDENT_SHARE``.
 """
 
@@ -15,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..documents.timeline import merged_years
+from ..documents.vocab import looks_like_title
 from ..models import Evidence, Extraction, Position
 from ..taxonomy import Taxonomy, Title, per_taxonomy
 
@@ -187,6 +189,11 @@ def role_facts(extraction: Extraction, tax: Taxonomy) -> RoleFacts:
     positions: dict[int, Position] = {}
     for position in extraction.document.positions:
         family = families.family_of(position.title)
+        if family is not None and not families.forms_in(position.title or "") \
+                and not looks_like_title(position.title or ""):
+            # a keyword in a name with no job-title word is a project's name, not a role
+            # ("Deep Learning Experiments", "A Computer Vision Sandbox")
+            family = None
         if family is not None:
             spell = _spell(extraction, position, family)
             spells.append(spell)
