@@ -39,5 +39,6 @@ __all__ = [
     "CATEGORIES", "Category", "Compound", "ContextRule", "Cues", "DegreeLevel", "Education",
     "EscoMapping", "FieldOfStudy", "NotJob", "Research", "Skill", "Taxonomy", "TaxonomyStats",
     "Title", "Venue", "default_taxonomy_dir", "form_key", "get_profile", "get_taxonomy",
-    "load_profile", "load_profiles", "load_taxonomy", "per_taxonomy", "profile_paths", "taxonomy_stats",
+    "load_profile", "load_profiles", "load_taxonomy", "per_taxonomy", "profile_paths",
+    "taxonomy_stats",
 ]
