@@ -408,3 +408,15 @@ def test_a_data_scientist_role_shows_statistics_and_model_evaluation_in_part(pro
         item = _item(report, item_id)
         assert item.reason == "role" and 0 < item.credit < 0.9, item_id
         assert "Senior Data Scientist" in item.how
+
+
+def test_a_project_named_with_an_ml_keyword_is_no_ml_role():
+    from service.scoring import role_facts
+
+    ext = extract_text("Experience\nML Platform Lead, Northwind Freight\nMar 2022 - Jun 2023\n"
+                       "- Ran the feature store.\n\nProjects\nDeep Learning Experiments\n"
+                       "Jan 2019 - Dec 2020\n- Trained small image classifiers at home.\n")
+    facts = role_facts(ext, get_taxonomy())
+    assert [(s.title, s.family) for s in facts.spells] == [
+        ("ML Platform Lead", "machine-learning-engineer")]
+    assert facts.ml_years == pytest.approx(1.33, abs=0.01)

@@ -434,6 +434,11 @@ def test_compound_forms_are_exempt_from_the_duplicate_check(tmp_path):
           - {id: swe, name: Developer, forms: [Developer]}
         """},
      "titles.yaml: entry swe: field id: duplicate title id"),
+    ({"skills/a.yaml": BASE, "compounds.yaml": COMPOUND, "not_jobs.yaml": """
+        not_jobs:
+          - {id: career-break, forms: []}
+        """},
+     "not_jobs.yaml: entry career-break: field forms: List should have at least 1 item"),
 ])
 def test_validation_errors_name_file_entry_and_field(tmp_path, files, message):
     root = write_taxonomy(tmp_path, files)

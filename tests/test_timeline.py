@@ -233,3 +233,20 @@ def test_untied_dates_are_named_in_the_experience_check_and_gap():
     assert check.met is None and "could not be tied to positions" in check.detail
     gap = next(g for g in report.gaps if g.id == "experience")
     assert "could not be tied" in gap.next_step and "dates not tied" in gap.label
+
+
+@pytest.mark.parametrize("gap", ["Career Break", "Sabbatical", "Parental Leave",
+                                 "Gap Year - Travelling", "Open to Work"])
+def test_an_entry_that_is_no_job_gives_no_position_and_no_years(gap):
+    text = (f"EXPERIENCE\nData Analyst, Northwind Freight\nMar 2021 - Present\n- Wrote reports.\n\n"
+            f"{gap}\nJan 2019 - Feb 2021\n- Looked after family.\n\n"
+            "Junior Analyst, Harbor Lane\nJun 2017 - Dec 2018\n- Cleaned data.")
+    doc = document_from_text(text, today=TODAY)
+    assert [p.title for p in doc.positions] == ["Data Analyst", "Junior Analyst"]
+    assert doc.total_years == pytest.approx(3.42 + 1.58, abs=0.01)
+
+
+def test_a_job_named_beside_a_break_is_still_a_job():
+    doc = document_from_text("EXPERIENCE\nCareer Break | Freelance Designer\n"
+                             "Jan 2019 - Feb 2021\n- Designed logos.", today=TODAY)
+    assert [p.title for p in doc.positions] == ["Freelance Designer"]

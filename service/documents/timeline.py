@@ -21,6 +21,7 @@ from .headers import PARENS, clean, is_organisation, only_places, pieces_of, spl
 from .vocab import (
     BUILT_IN,
     Vocabulary,
+    is_not_job,
     is_relevant_title,
     looks_like_education,
     looks_like_title,
@@ -210,7 +211,8 @@ _SKIPPED = {"languages", "interests", "references", "skills", "summary", "contac
 def find_positions(text: str, sections: Sequence[Section] = (), today: date | None = None,
                    section_at: Callable[[int], Section | None] | None = None,
                    vocabulary: Vocabulary = BUILT_IN) -> list[Position]:
-    """Positions for every date range outside education-like sections, in text order."""
+    """Positions for every date range outside education-like sections, in text order; an
+    entry whose header names no job (``not_jobs.yaml``: "Career Break") is none."""
     today = today or date.today()
     skip = _NOT_JOBS | _SKIPPED
     lines = _line_spans(text)
@@ -234,6 +236,8 @@ def find_positions(text: str, sections: Sequence[Section] = (), today: date | No
             header, entry_start = _header(text, lines, line_no, match, section, vocabulary)
             if section is None and looks_like_education(" ".join([line, *header])):
                 continue
+            if is_not_job(" ".join(header), vocabulary):  # "Career Break": no job, no years
+                break
             found.append((entry_start, ls, span, header))
             break
     positions = []

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..taxonomy import Education, Taxonomy, Title
+    from ..taxonomy import Education, NotJob, Taxonomy, Title
 
 _TITLE_WORDS = re.compile(
     r"\b(engineer|engineering|scientist|developer|analyst|manager|intern|internship|consultant|"
@@ -89,24 +89,28 @@ class Vocabulary:
     levels: tuple[tuple[str, re.Pattern[str]], ...]
     fields: tuple[tuple[str, re.Pattern[str]], ...]
     relevant: re.Pattern[str]
+    not_job: re.Pattern[str] = re.compile(r"(?!)")  # an entry that is no job ("Career Break")
 
     @classmethod
     def from_taxonomy(cls, taxonomy: Taxonomy) -> Vocabulary:
         """The words of ``taxonomy``."""
-        return cls.from_files(taxonomy.education, taxonomy.titles)
+        return cls.from_files(taxonomy.education, taxonomy.titles, taxonomy.not_jobs)
 
     @classmethod
-    def from_files(cls, education: Education, titles: Sequence[Title]) -> Vocabulary:
-        """The words of a taxonomy's ``education.yaml`` and ``titles.yaml``."""
+    def from_files(cls, education: Education, titles: Sequence[Title],
+                   not_jobs: Sequence[NotJob] = ()) -> Vocabulary:
+        """The words of a taxonomy's ``education.yaml``, ``titles.yaml`` and ``not_jobs.yaml``."""
         return cls(levels=tuple(level_patterns(education)), fields=tuple(field_patterns(education)),
-                   relevant=relevant_title_pattern(titles))
+                   relevant=relevant_title_pattern(titles),
+                   not_job=_pattern([f for entry in not_jobs for f in entry.forms])
+                   or re.compile(r"(?!)"))
 
 
 @lru_cache(maxsize=1)
 def _installed() -> Vocabulary:
-    from ..taxonomy.loading import load_education_and_titles
+    from ..taxonomy.loading import load_education_and_titles, load_not_jobs
 
-    return Vocabulary.from_files(*load_education_and_titles())
+    return Vocabulary.from_files(*load_education_and_titles(), load_not_jobs())
 
 
 class InstalledVocabulary(Vocabulary):
@@ -120,6 +124,7 @@ class InstalledVocabulary(Vocabulary):
     levels = property(lambda self: _installed().levels)  # type: ignore[assignment]
     fields = property(lambda self: _installed().fields)  # type: ignore[assignment]
     relevant = property(lambda self: _installed().relevant)  # type: ignore[assignment]
+    not_job = property(lambda self: _installed().not_job)  # type: ignore[assignment]
 
 
 BUILT_IN: Vocabulary = InstalledVocabulary()
@@ -133,6 +138,14 @@ def looks_like_title(text: str, vocabulary: Vocabulary = BUILT_IN) -> bool:
 def is_relevant_title(title: str, vocabulary: Vocabulary = BUILT_IN) -> bool:
     """Whether a job title counts as relevant prior experience for the role."""
     return bool(vocabulary.relevant.search(title))
+
+
+def is_not_job(header: str, vocabulary: Vocabulary = BUILT_IN) -> bool:
+    """Whether an entry's header names time that is no job ("Career Break", "Sabbatical") and
+    no job beside it ("Career Break / Freelance Designer" is a job)."""
+    if not vocabulary.not_job.search(header):
+        return False
+    return not looks_like_title(vocabulary.not_job.sub(" ", header), vocabulary)
 
 
 def looks_like_education(text: str) -> bool:

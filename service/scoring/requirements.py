@@ -10,7 +10,11 @@ from ..taxonomy import Taxonomy
 from .facts import ResumeFacts
 from .roles import is_student_role, role_families
 
-STUDENT_CREDIT = 0.25  # a year as an intern or student assistant: a quarter toward the minimum
+# A year as an intern or student assistant: a quarter toward the experience minimum. Lower on
+# purpose than ``roles.STUDENT_SHARE`` (a half toward years in a role family): "N years of
+# experience" asks for time as a professional, which student jobs mostly are not, while an
+# internship as a data scientist is good evidence of the data-science role itself.
+STUDENT_CREDIT = 0.25
 YEARS_SHARE = 0.5  # the experience credit professional years earn; years in the role earn the rest
 ROLE_FULL_YEARS = 3.0  # years in the posting's role family that earn the role check in full
 ROLE_START = 0.6  # the share a position in the family earns before its years count

@@ -5,7 +5,8 @@ title (``ml_work``: several ML skills used in experience, project or publication
 The families, their title forms, what each proves and which are near one another are taxonomy
 data (``taxonomy/titles.yaml``); the venues are ``taxonomy/research.yaml``. A title is placed in
 the family of the longest form it contains, else of the longest keyword ("AI/ML Intern": machine
-learning engineer). Years are merged per family (overlaps once); years in student roles
+learning engineer), a keyword only in a name with a job-title word (a project's name is no
+role). Years are merged per family (overlaps once); years in student roles
 (intern, research assistant) count at ``STUDENT_SHARE``.
 """
 
@@ -15,12 +16,16 @@ import re
 from dataclasses import dataclass
 
 from ..documents.timeline import merged_years
+from ..documents.vocab import looks_like_title
 from ..models import Evidence, Extraction, Position
 from ..taxonomy import Taxonomy, Title, per_taxonomy
 
 ML_WORK_SECTIONS = frozenset({"experience", "projects", "publications"})  # where work is described
 ML_WORK_SKILLS = 3  # distinct ML skills described there that show ML work without an ML title
-STUDENT_SHARE = 0.5  # a year as an intern or student researcher, toward years in the family
+# A year as an intern or student researcher, toward years in the family: half, where the
+# experience minimum takes a quarter (``requirements.STUDENT_CREDIT``): the title shows the role
+# itself, while the minimum asks for professional time.
+STUDENT_SHARE = 0.5
 SAME_FAMILY, ML_FAMILIES, NEAR_FAMILY = 1.0, 0.8, 0.4  # how well a role matches a posting's
 HEADLINE_CHARS = 240  # the opening of the resume, where a headline title sits
 TITLE_LOOKBACK = 300  # how far above a position's dates its title is looked for
@@ -184,6 +189,11 @@ def role_facts(extraction: Extraction, tax: Taxonomy) -> RoleFacts:
     positions: dict[int, Position] = {}
     for position in extraction.document.positions:
         family = families.family_of(position.title)
+        if family is not None and not families.forms_in(position.title or "") \
+                and not looks_like_title(position.title or ""):
+            # a keyword in a name with no job-title word is a project's name, not a role
+            # ("Deep Learning Experiments", "A Computer Vision Sandbox")
+            family = None
         if family is not None:
             spell = _spell(extraction, position, family)
             spells.append(spell)

@@ -25,6 +25,7 @@ from .models import (
     Education,
     EscoMapping,
     FieldOfStudy,
+    NotJob,
     Research,
     Skill,
     Taxonomy,
@@ -36,7 +37,8 @@ from .stats import TaxonomyStats, taxonomy_stats
 
 __all__ = [
     "CATEGORIES", "Category", "Compound", "ContextRule", "Cues", "DegreeLevel", "Education",
-    "EscoMapping", "FieldOfStudy", "Research", "Skill", "Taxonomy", "TaxonomyStats", "Title",
-    "Venue", "default_taxonomy_dir", "form_key", "get_profile", "get_taxonomy", "load_profile",
-    "load_profiles", "load_taxonomy", "per_taxonomy", "profile_paths", "taxonomy_stats",
+    "EscoMapping", "FieldOfStudy", "NotJob", "Research", "Skill", "Taxonomy", "TaxonomyStats",
+    "Title", "Venue", "default_taxonomy_dir", "form_key", "get_profile", "get_taxonomy",
+    "load_profile", "load_profiles", "load_taxonomy", "per_taxonomy", "profile_paths",
+    "taxonomy_stats",
 ]

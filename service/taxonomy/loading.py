@@ -19,6 +19,7 @@ from .models import (
     Education,
     EscoMapping,
     FieldOfStudy,
+    NotJob,
     Research,
     Skill,
     Taxonomy,
@@ -117,7 +118,7 @@ def load_taxonomy(directory: Path | None = None) -> Taxonomy:
     assert isinstance(cues, Cues)
     taxonomy = Taxonomy(
         version=version, skills=skills, compounds=compounds, education=education, titles=titles,
-        research=research, cues=cues,
+        not_jobs=load_not_jobs(root), research=research, cues=cues,
     )
     check_taxonomy(taxonomy, where)
     return taxonomy
@@ -154,6 +155,13 @@ def load_education_and_titles(directory: Path | None = None) -> tuple[Education,
     titles = _validated_entries(Title, titles_file,
                                 _entries(titles_file, "titles", required=False))
     return _load_education(root / "education.yaml"), titles  # type: ignore[return-value]
+
+
+def load_not_jobs(directory: Path | None = None) -> list[NotJob]:
+    """``not_jobs.yaml`` (optional), validated: the experience entries that are no job."""
+    path = (directory or default_taxonomy_dir()) / "not_jobs.yaml"
+    return _validated_entries(NotJob, path,  # type: ignore[return-value]
+                              _entries(path, "not_jobs", required=False))
 
 
 def _mapping(path: Path, expected: str) -> dict | None:

@@ -201,6 +201,16 @@ class Title(BaseModel):
         "an ML family's keyword (\"Software Engineer, Machine Learning\")")
 
 
+class NotJob(BaseModel):
+    """An experience entry that is no job ("Career Break", "Sabbatical"): its dates count
+    neither as professional years nor toward any role family (``not_jobs.yaml``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: SkillId
+    forms: Forms = Field(min_length=1, description="Words that name such an entry in its header")
+
+
 class Venue(BaseModel):
     """A machine-learning publication venue (conference or journal)."""
 
@@ -247,6 +257,7 @@ class Taxonomy(BaseModel):
     compounds: list[Compound] = Field(default_factory=list)
     education: Education = Field(default_factory=Education)
     titles: list[Title] = Field(default_factory=list)
+    not_jobs: list[NotJob] = Field(default_factory=list)
     research: Research = Field(default_factory=Research)
     cues: Cues = Field(default_factory=Cues)
 
