@@ -242,6 +242,19 @@ def _degree_credit(item: ProfileItem, r: ResumeFacts) -> Credit | None:
                   f"shown by your degree ({level}, {field})", (proof.evidence,), matched=True)
 
 
+def _named_by_degree(skill_id: str, item: ProfileItem, r: ResumeFacts) -> Credit:
+    """A skill the resume names only as a degree's field ("MSc in Statistics"): degree credit,
+    as a degree whose field proves it earns, not the credit of a mention."""
+    proof = r.degrees.get(skill_id)
+    if proof is not None:
+        level = r.tax.education.level(proof.level).name if proof.level else "degree"
+        how = f"shown by your degree ({level}, {r.tax.education.field(proof.field).name})"
+    else:
+        how = f"shown by your degree ({name(skill_id, r.tax)})"
+    return Credit(DEGREE_CREDIT * _years_factor(0.0, item), Reason.DEGREE, skill_id, how,
+                  r.best_evidence(skill_id), matched=True)
+
+
 def skill_credit(skill_id: str, item: ProfileItem, r: ResumeFacts) -> Credit:
     """The credit one skill earns for ``item``: it depends on the item only through
     ``min_years``, so it is memoised per resume on (skill, min_years)."""
@@ -256,6 +269,9 @@ def _find_skill_credit(skill_id: str, item: ProfileItem, r: ResumeFacts) -> Cred
     if skill_id in r.disclaimed:
         return NONE
     hit = r.hits.get(skill_id)
+    if hit is not None and skill_id in r.claimed_set and all(
+            e.kind == "degree" for e in r.claims[skill_id]):
+        return _named_by_degree(skill_id, item, r)
     if hit is not None and skill_id in r.claimed_set:
         strength = r.strength[skill_id]
         factor, years_note, stale = factors(hit, item, r)
