@@ -15,7 +15,7 @@ Band = Literal["strong", "partial", "weak"]
 # (weak below, strong at or above), by profile kind; see docs/report.md "Bands"
 THRESHOLDS: dict[str, tuple[float, float]] = {
     "profile": (26.0, 33.0),
-    "job": (22.0, 35.0),
+    "job": (23.0, 31.0),
 }
 BAND_MEANING: dict[Band, str] = {
     "strong": "Strong fit: most resumes scoring this high belong to people already working in "
