@@ -13,6 +13,7 @@ from service.documents.text import first_holding as _locator
 from service.extract.context import ambiguity, negation
 from service.extract.context.requirements import RequirementCues, RequirementHints
 from service.extract.context.folded import Folded
+from service.extract import names
 from service.extract.fuzzy import FuzzyIndex
 from service.extract.pipeline import get_pipeline
 from service.models import Block, Document, Section
@@ -43,6 +44,15 @@ def test_requirement_hints_are_the_same_without_the_string_gate(text):
     for start in range(0, len(text), 3):
         end = min(len(text), start + 6)
         assert gated(start, end) == reference(start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Scientists", "users", "xusers", "STAKEHOLDERS", "ſcientists", "people", " ", "\n", "\t",
+    "who", "WHO", "that", "thatch", "whoever", "_", "-", ".", "a",
+]), max_size=20).map("".join))
+def test_others_clauses_are_where_the_whole_pattern_matches(text):
+    assert names.others_clauses(text) == [m.end() for m in names._PEOPLE_WHO.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)

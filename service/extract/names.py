@@ -81,16 +81,25 @@ _OTHERS_WHO = re.compile(
 )
 
 
-_PEOPLE_WHO = re.compile(
-    r"\b(?i:scientists|engineers|researchers|developers|analysts|teams|colleagues|clients|"
-    r"customers|users|stakeholders|candidates|people)\s+(?i:who|that)\b"
-)
+_PEOPLE = ("scientists", "engineers", "researchers", "developers", "analysts", "teams",
+           "colleagues", "clients", "customers", "users", "stakeholders", "candidates", "people")
+_PEOPLE_WHO = re.compile(rf"\b(?i:{'|'.join(_PEOPLE)})\s+(?i:who|that)\b")
+# the " who"/" that" ending a match: found first (a cheap scan), then the word before is tried
+_WHO_THAT = re.compile(r"(?i:\s+(?:who|that)\b)")
+_PEOPLE_LENGTHS = sorted({len(word) for word in _PEOPLE})
 _OTHERS_REACH = 160
 
 
 def others_clauses(text: str) -> list[int]:
-    """Where each "engineers who", "analysts that" of the text ends (for ``in_others_work``)."""
-    return [m.end() for m in _PEOPLE_WHO.finditer(text)]
+    """Where each "engineers who", "analysts that" of the text ends (for ``in_others_work``):
+    the ends of ``_PEOPLE_WHO.finditer(text)``, found from the " who"/" that" endings."""
+    ends = []
+    for tail in _WHO_THAT.finditer(text):
+        start, end = tail.span()
+        if any(n <= start and _PEOPLE_WHO.fullmatch(text, start - n, end)
+               for n in _PEOPLE_LENGTHS):
+            ends.append(end)
+    return ends
 
 
 def in_others_work(text: str, mention: Mention, clauses: Sequence[int]) -> bool:
