@@ -167,5 +167,9 @@ class RequirementHints:
 
 @lru_cache(maxsize=8)
 def _needed(pattern: Folded | re.Pattern[str]) -> frozenset[str] | None:
-    return needed_literals(pattern)
-
+    """``needed_literals`` of ``pattern`` without a string that holds another of them (found
+    where that other one is: the spans that may hold a match are the same)."""
+    needed = needed_literals(pattern)
+    if needed is None:
+        return None
+    return frozenset(s for s in needed if not any(t != s and t in s for t in needed))
