@@ -109,3 +109,19 @@ def test_the_gates_know_what_the_rules_they_skip_search():
     assert regexes == {"SENTENCE_BREAK", "_BOILERPLATE", "_ABOUT_LABEL"}
     read = set(context.rejected_by_rule.__code__.co_names) & set(ContextRule.model_fields)
     assert read == {"reject", "window"}
+
+
+REJECT_PATTERNS = (r"\bopen\s?cv\b", r"\bopen(?:ing)?s?\b", r"(?i)\bpen\b", r"\bspark(?:ling)?\b", r"x\w*")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(REJECT_PATTERNS), min_size=1, max_size=4).map(tuple),
+       st.lists(st.sampled_from(["open", "OpenCV", "pen", "spar", "sparkling", " ", "x", "é"]),
+                max_size=8).map("".join))
+def test_a_rules_patterns_merged_into_one_set_gate_as_each_of_them(patterns, text):
+    from service.extract.gates import _needed, _needed_by_any
+    from service.extract.literals import Haystack
+
+    haystack = Haystack(text)
+    assert haystack.may_hold(_needed_by_any(patterns)) == haystack.may_hold(
+        _needed(pattern) for pattern in patterns)

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from service.documents.text import first_holding as _locator
 from service.extract.context import ambiguity, negation
-from service.extract.context.requirements import RequirementCues
+from service.extract.context.requirements import RequirementCues, RequirementHints
 from service.extract.context.folded import Folded
+from service.extract import names
 from service.extract.fuzzy import FuzzyIndex
 from service.extract.pipeline import get_pipeline
 from service.models import Block, Document, Section
@@ -25,6 +26,33 @@ WORDS = st.sampled_from([
     "MUST", "Required", "5+ years", "experience with", "You'll need", "nice-to-have", "plan to",
     "Python", " ", "\n", ", ", ". ", "ſ", "K", "İ", "é", "x",
 ])
+
+
+class _EverySpanSearched(RequirementHints):
+    """The hints without the per-text string gate: every cue pattern searched in every span."""
+
+    def _hint(self, span, start, end):
+        return self.cues.hint(span)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(WORDS, st.sampled_from(["Requirements:", "Bonus", "PLUS", "\nSkills\n"])),
+                max_size=25).map("".join))
+def test_requirement_hints_are_the_same_without_the_string_gate(text):
+    gated = RequirementHints(text, get_pipeline().taxonomy.cues)
+    reference = _EverySpanSearched(text, get_pipeline().taxonomy.cues)
+    for start in range(0, len(text), 3):
+        end = min(len(text), start + 6)
+        assert gated(start, end) == reference(start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Scientists", "users", "xusers", "STAKEHOLDERS", "ſcientists", "people", " ", "\n", "\t",
+    "who", "WHO", "that", "thatch", "whoever", "_", "-", ".", "a",
+]), max_size=20).map("".join))
+def test_others_clauses_are_where_the_whole_pattern_matches(text):
+    assert names.others_clauses(text) == [m.end() for m in names._PEOPLE_WHO.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)

@@ -73,12 +73,13 @@ def extract(document: Document, *, pipeline: Pipeline,
     blurbs = resume and may_describe_employer(haystack)
     others = names.others_clauses(text) if resume else []
     spans = context.Anchors([(m.start, m.end) for m, _ in accepted])
+    employer_named = names.EmployerHeaders(text, document)
     accepted = [
         (m, how) for m, how in accepted
         if not names.in_organisation_name(text, m)
         and not (boilerplate and names.in_boilerplate(text, m))
         and not (blurbs and names.in_company_blurb(text, m))
-        and not names.in_employer_name(text, document, m, spans)
+        and not employer_named(m, spans)
         and not (others and names.in_others_work(text, m, others))
         and not (
             how == "exact" and len(m.form.skill_ids) == 1

@@ -81,16 +81,25 @@ _OTHERS_WHO = re.compile(
 )
 
 
-_PEOPLE_WHO = re.compile(
-    r"\b(?i:scientists|engineers|researchers|developers|analysts|teams|colleagues|clients|"
-    r"customers|users|stakeholders|candidates|people)\s+(?i:who|that)\b"
-)
+_PEOPLE = ("scientists", "engineers", "researchers", "developers", "analysts", "teams",
+           "colleagues", "clients", "customers", "users", "stakeholders", "candidates", "people")
+_PEOPLE_WHO = re.compile(rf"\b(?i:{'|'.join(_PEOPLE)})\s+(?i:who|that)\b")
+# the " who"/" that" ending a match: found first (a cheap scan), then the word before is tried
+_WHO_THAT = re.compile(r"(?i:\s+(?:who|that)\b)")
+_PEOPLE_LENGTHS = sorted({len(word) for word in _PEOPLE})
 _OTHERS_REACH = 160
 
 
 def others_clauses(text: str) -> list[int]:
-    """Where each "engineers who", "analysts that" of the text ends (for ``in_others_work``)."""
-    return [m.end() for m in _PEOPLE_WHO.finditer(text)]
+    """Where each "engineers who", "analysts that" of the text ends (for ``in_others_work``):
+    the ends of ``_PEOPLE_WHO.finditer(text)``, found from the " who"/" that" endings."""
+    ends = []
+    for tail in _WHO_THAT.finditer(text):
+        start, end = tail.span()
+        if any(n <= start and _PEOPLE_WHO.fullmatch(text, start - n, end)
+               for n in _PEOPLE_LENGTHS):
+            ends.append(end)
+    return ends
 
 
 def in_others_work(text: str, mention: Mention, clauses: Sequence[int]) -> bool:
@@ -117,27 +126,47 @@ def in_employer_name(text: str, document: Document, mention: Mention, anchors: A
     """"Software Engineer, Databricks, 2019 – 2022", "Tableau Software | Marketing Manager":
     the mention is part of the employer the experience section names in a position's header
     (its line or the line above), not a claim of the skill; unless another skill sits right
-    next to it ("Data Engineer — Python, Spark": a list of tools the parser took for a name)."""
-    if anchors.adjacent(text, mention):
+    next to it ("Data Engineer — Python, Spark": a list of tools the parser took for a name).
+    For many mentions of one text, ``EmployerHeaders``."""
+    return EmployerHeaders(text, document)(mention, anchors)
+
+
+class EmployerHeaders:
+    """``in_employer_name`` for the mentions of one text: the positions' headers and employers
+    are found once."""
+
+    def __init__(self, text: str, document: Document) -> None:
+        self.text = text
+        # (header start, header end, employer) of each position with a name-like employer
+        self.headers: list[tuple[int, int, str]] = []
+        for position in document.positions:
+            employer = position.employer
+            if not employer or _NOT_A_NAME.search(employer):
+                continue
+            line_start, line_end = line_bounds(text, position.text_start, position.text_start)
+            header_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+            self.headers.append((header_start, line_end, employer))
+
+    def __call__(self, mention: Mention, anchors: Anchors) -> bool:
+        return (self._led(mention) or self._in_header(mention)) and not anchors.adjacent(
+            self.text, mention)
+
+    def _led(self, mention: Mention) -> bool:
+        text = self.text
+        return text[mention.start:mention.start + 1].isupper() and bool(_EMPLOYER_LEAD.search(
+            text, max(0, mention.start - 40), mention.start))
+
+    def _in_header(self, mention: Mention) -> bool:
+        text = self.text
+        for header_start, line_end, employer in self.headers:
+            if not header_start <= mention.start < line_end:
+                continue
+            found = text.find(employer, header_start, line_end)
+            while found >= 0:
+                if found <= mention.start and mention.end <= found + len(employer):
+                    return True
+                found = text.find(employer, found + 1, line_end)
         return False
-    if text[mention.start:mention.start + 1].isupper() and _EMPLOYER_LEAD.search(
-        text, max(0, mention.start - 40), mention.start
-    ):
-        return True
-    for position in document.positions:
-        employer = position.employer
-        if not employer or _NOT_A_NAME.search(employer):
-            continue
-        line_start, line_end = line_bounds(text, position.text_start, position.text_start)
-        header_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
-        if not header_start <= mention.start < line_end:
-            continue
-        found = text.find(employer, header_start, line_end)
-        while found >= 0:
-            if found <= mention.start and mention.end <= found + len(employer):
-                return True
-            found = text.find(employer, found + 1, line_end)
-    return False
 
 
 _BOILERPLATE = Folded(re.compile(

@@ -4,11 +4,12 @@ nearest heading above it."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ...taxonomy import Cues
+from ..literals import ASCII_CASE_MATES, needed_literals
 from .folded import Folded
 from .lines import HEADING_LOOKBACK
 
@@ -56,12 +57,41 @@ _SENTENCE_MARKS = ("\n", ". ", "; ", "! ", "? ")
 _SENTENCE_MARK = re.compile(r"\n|[.;!?] ")
 
 
+class _Occurrences:
+    """Where a text (lower-cased) holds any of the strings every match of a cue pattern needs
+    (``literals.needed_literals``): a span without one cannot hold a match, and the pattern is
+    not searched there. Unknown strings, or a text with ``ASCII_CASE_MATES``: always searched."""
+
+    def __init__(self, lowered: str | None, needed: frozenset[str] | None) -> None:
+        self.always = lowered is None or needed is None
+        self.shortest = min(map(len, needed)) if needed else 0
+        starts: list[int] = []
+        if not self.always:
+            for string in needed:
+                found = lowered.find(string)
+                while found >= 0:
+                    starts.append(found)
+                    found = lowered.find(string, found + 1)
+        self.starts = sorted(starts)
+
+    def may_hold(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` may hold a match."""
+        if self.always:
+            return True
+        index = bisect_left(self.starts, start)
+        return index < len(self.starts) and self.starts[index] + self.shortest <= end
+
+
 class RequirementHints:
-    """Per-document "required"/"preferred" hints, memoised by sentence and by heading."""
+    """Per-document "required"/"preferred" hints, memoised by sentence and by heading; a cue
+    pattern is searched only in spans holding a string its matches need."""
 
     def __init__(self, text: str, cues: Cues) -> None:
         self.text = text
         self.cues = RequirementCues.of(cues)
+        lowered = None if any(c in text for c in ASCII_CASE_MATES) else text.lower()
+        self._preferred = _Occurrences(lowered, _needed(self.cues.preferred))
+        self._required = _Occurrences(lowered, _needed(self.cues.required))
         self._sentences: dict[tuple[int, int], str | None] = {}
         self._headings: dict[int, str | None] = {}
         # line end offset → _heading_verdict of that line
@@ -75,7 +105,7 @@ class RequirementHints:
         right_match = _SENTENCE_END.search(text, end, end + 400)
         right = right_match.start() if right_match else min(len(text), end + 400)
         if (left, right) not in self._sentences:
-            self._sentences[(left, right)] = self.cues.hint(text[left:right])
+            self._sentences[(left, right)] = self._hint(text[left:right], left, right)
         hint = self._sentences[(left, right)]
         if hint is not None:
             return hint
@@ -108,8 +138,7 @@ class RequirementHints:
             previous = text.rfind("\n", 0, cursor) + 1
             verdict = verdicts.get(cursor)
             if verdict is None:
-                verdict = verdicts[cursor] = _heading_verdict(
-                    text[previous:cursor].strip(), self.cues)
+                verdict = verdicts[cursor] = self._heading_verdict(previous, cursor)
             is_heading, hint = verdict
             if is_heading:
                 return hint
@@ -117,11 +146,30 @@ class RequirementHints:
         return None
 
 
-def _heading_verdict(line: str, cues: RequirementCues) -> tuple[bool, str | None]:
-    """Whether the search for a heading stops at ``line``, and the hint it gives then."""
-    if line and (line.endswith(":") or len(line.split()) <= 5) and not line.endswith("."):
-        hint = cues.hint(line)
-        if hint is not None or line.endswith(":") or line.isupper():
-            return True, hint
-    return False, None
+    def _heading_verdict(self, start: int, end: int) -> tuple[bool, str | None]:
+        """Whether the search for a heading stops at the line ``text[start:end]``, and the hint
+        it gives then."""
+        line = self.text[start:end].strip()
+        if line and (line.endswith(":") or len(line.split()) <= 5) and not line.endswith("."):
+            hint = self._hint(line, start, end)
+            if hint is not None or line.endswith(":") or line.isupper():
+                return True, hint
+        return False, None
 
+    def _hint(self, span: str, start: int, end: int) -> str | None:
+        """``RequirementCues.hint`` of ``span``, which lies within ``text[start:end]``."""
+        if self._preferred.may_hold(start, end) and self.cues.preferred.search(span):
+            return "preferred"
+        if self._required.may_hold(start, end) and self.cues.required.search(span):
+            return "required"
+        return None
+
+
+@lru_cache(maxsize=8)
+def _needed(pattern: Folded | re.Pattern[str]) -> frozenset[str] | None:
+    """``needed_literals`` of ``pattern`` without a string that holds another of them (found
+    where that other one is: the spans that may hold a match are the same)."""
+    needed = needed_literals(pattern)
+    if needed is None:
+        return None
+    return frozenset(s for s in needed if not any(t != s and t in s for t in needed))
