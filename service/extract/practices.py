@@ -1,255 +1,36 @@
 """Practices named by what the person did: a verb of one family and an object of another a few
 words apart inside one sentence ("pushed the ranking model to production" → model deployment).
 
-The families and rules are taxonomy data (``taxonomy/practices.yaml``); this module inflects the
-words (verbs: -s, -ed, -ing, British -ise; nouns: plurals) and turns each rule into one regex
-whose slots are the families' forms and whose gaps are at most ``gap`` words of the same
-sentence (no ``. ; : ! ?`` or line break in between). Coordinated verbs ("trained, evaluated and
-deployed models") sit in the gap, so they need no rule of their own.
+The families and rules are taxonomy data (``taxonomy/practices.yaml``), loaded, inflected and
+compiled to one regex per rule by ``practice_rules``; this module matches them. A rule's gaps
+are at most ``gap`` words of the same sentence (no ``. ; : ! ?`` or line break in between).
+Coordinated verbs ("trained, evaluated and deployed models") sit in the gap, so they need no rule
+of their own.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Literal
-
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from spacy.attrs import LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from ..errors import TaxonomyError
 from ..taxonomy import Taxonomy
 from .alternation import lowered
 from .context.lines import SENTENCE_BREAK
 from .forms import Form
-
-FILE = "practices.yaml"
-NUMBER = "number"
-# A gap word: letters, digits and the marks words carry ("ML-based", "C++", "team's"), between
-# spaces, commas, slashes, brackets and quotes ('the "core" models', "the ‘churn’ model").
-_GAP = r"(?:[ ,/&()+\"“”‘’-]+[\w+#'’-]+){0,%d}?[ ,/&()+\"“”‘’-]+"
-# A score: a decimal or a percentage ("0.91", "95%", "12.5 percent"), not a bare count.
-_NUMBER = r"(?<![\w.])(?:\d{1,3}(?:\.\d+)?(?: ?%| percent)|0?\.\d+)(?![\w.])"
-# Coordinated verbs after a verb slot ("evaluating, testing, and deploying"): not gap words.
-_COORDINATED = r"(?:(?: ?,| ?,? and| ?,? or| ?/| ?&) [a-z][a-z-]*(?:ing|ed))*"
-_VOWELS = "aeiou"
-
-
-class Family(BaseModel):
-    """Words that play one part in a practice ("deploy", "ship", "serve"), inflected as
-    ``inflect`` says; multi-word entries inflect their first word (verbs) or last (nouns)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    inflect: Literal["verb", "noun", "none"] = "none"
-    words: list[str] = Field(min_length=1)
-    # a word right before one of the family's forms that makes it something else
-    # ("Helm charts", "org charts" are not data visuals)
-    not_after: list[str] = Field(default_factory=list)
-
-    @field_validator("words")
-    @classmethod
-    def _not_blank(cls, words: list[str]) -> list[str]:
-        for index, word in enumerate(words):
-            if not word.strip():
-                raise ValueError(f"item {index + 1}: empty word")
-        return words
-
-
-class Practice(BaseModel):
-    """A skill named by families in order (``slots``), each at most ``gap`` words after the
-    previous one; ``either_order`` also accepts two slots the other way round."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    skill: str
-    slots: list[str] = Field(min_length=2, max_length=3)
-    gap: int = Field(4, ge=0, le=8)
-    either_order: bool = False
-    # families one of whose words must be in the same sentence ("selected features for the
-    # release" is product work, "selected features for the churn classifier" is not)
-    requires: list[str] = Field(default_factory=list)
-
-
-class PracticeData(BaseModel):
-    """The whole ``practices.yaml``; ``irregular``: English verbs whose past forms are not
-    "-ed" (take → took, taken), used wherever a verb family holds them."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    families: dict[str, Family]
-    practices: list[Practice]
-    irregular: dict[str, list[str]] = Field(default_factory=dict)
-
-
-def verb_forms(word: str, irregular: Mapping[str, list[str]] | None = None) -> set[str]:
-    """``deploy`` → deploy, deploys, deployed, deploying; ``serve`` → serves, served, serving;
-    ``ship`` → shipped; ``productionize`` also → productionise, productionised…; and the past
-    forms ``irregular`` gives (``take`` → took, taken; ``roll out`` keeps its tail)."""
-    head, _, rest = word.partition(" ")
-    tail = f" {rest}" if rest else ""
-    bases = {head}
-    if head.endswith("ize"):
-        bases.add(head[:-3] + "ise")
-    forms = set()
-    for base in bases:
-        forms.add(base)
-        if base.endswith("e"):
-            forms |= {base + "s", base + "d", base[:-1] + "ing"}
-        elif base.endswith("y") and base[-2:-1] not in _VOWELS:
-            forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
-        elif base.endswith(("s", "sh", "ch", "x")):
-            forms |= {base + "es", base + "ed", base + "ing"}
-        elif (
-            len(base) <= 4 and len(base) >= 3 and base[-1] not in _VOWELS + "wxy"
-            and base[-2] in _VOWELS and base[-3] not in _VOWELS
-        ):
-            forms |= {base + "s", base + base[-1] + "ed", base + base[-1] + "ing"}
-        else:
-            forms |= {base + "s", base + "ed", base + "ing"}
-    forms |= {past.lower() for past in (irregular or {}).get(head, ())}
-    return {form + tail for form in forms}
-
-
-def noun_forms(word: str) -> set[str]:
-    """``model`` → models; ``query`` → queries; ``neural network`` → neural networks."""
-    head, _, last = word.rpartition(" ")
-    lead = f"{head} " if head else ""
-    if last.endswith("y") and last[-2:-1] not in _VOWELS:
-        plural = last[:-1] + "ies"
-    elif last.endswith(("s", "sh", "ch", "x")):
-        plural = last + "es"
-    else:
-        plural = last + "s"
-    return {word, lead + plural}
-
-
-def family_forms(family: Family, irregular: Mapping[str, list[str]] | None = None) -> set[str]:
-    """Every form of the family's words, lower-cased (``irregular``: see ``verb_forms``)."""
-    forms: set[str] = set()
-    for word in family.words:
-        word = " ".join(word.lower().split())
-        if family.inflect == "verb":
-            forms |= verb_forms(word, irregular)
-        else:
-            forms |= noun_forms(word) if family.inflect == "noun" else {word}
-    return forms
-
-
-def _slot(forms: set[str], not_after: Sequence[str] = ()) -> str:
-    parts = [r"[ ]+".join(re.escape(w) for w in form.split()) for form in
-             sorted(forms, key=len, reverse=True)]
-    guards = "".join(rf"(?<!\b{re.escape(w.lower())} )" for w in sorted(set(not_after)))
-    return guards + r"\b(?:" + "|".join(parts) + r")(?![\w+#])"
-
-
-def start_words(slot: str, families: dict[str, Family],
-                irregular: Mapping[str, list[str]] | None = None) -> frozenset[str]:
-    """The first word (letters and digits) of each form of a slot: a match can start only at
-    a token that is one of them (empty for ``number``: any number may start it)."""
-    if slot == NUMBER:
-        return frozenset()
-    forms = family_forms(families[slot], irregular)
-    return frozenset(re.split(r"[^a-z0-9]+", form)[0] for form in forms)
-
-
-def rule_patterns(practice: Practice, families: dict[str, Family],
-                  irregular: Mapping[str, list[str]] | None = None) -> list[tuple[str, str]]:
-    """The ``(?i)`` regexes of one rule, each with the slot it starts with (two regexes when
-    the slots may come in either order)."""
-    slots = {
-        name: _NUMBER if name == NUMBER else _slot(family_forms(families[name], irregular),
-                                                   families[name].not_after)
-        + (_COORDINATED if families[name].inflect == "verb" else "")
-        for name in practice.slots
-    }
-    orders = [practice.slots]
-    if practice.either_order:
-        orders.append(list(reversed(practice.slots)))
-    gap = _GAP % practice.gap
-    return [("(?i)" + gap.join(slots[name] for name in order), order[0]) for order in orders]
-
-
-@dataclass(frozen=True)
-class PracticeRule:
-    """One regex naming ``skill``; ``starts``: the words a match may start with (``number``:
-    it starts with a figure instead)."""
-
-    skill: str
-    pattern: str
-    starts: frozenset[str]
-    number: bool = False
-    # per later slot (not numbers), the words one of its forms starts with: a text without
-    # any of one slot's words cannot match
-    needs: tuple[frozenset[str], ...] = ()
-    # a regex one of whose matches must lie in the match's sentence (``Practice.requires``)
-    requires: str | None = None
-
-
-@dataclass(frozen=True)
-class PracticeRules:
-    """Every rule of the practice file, one skill possibly with several."""
-
-    rules: tuple[PracticeRule, ...] = ()
-
-
-def load_practices(directory: Path | None, taxonomy: Taxonomy) -> PracticeRules:
-    """The rules of ``directory/practices.yaml`` (none when the file is absent), validated:
-    errors name the file, the entry and the field."""
-    if directory is None:
-        return PracticeRules()
-    path = Path(directory) / FILE
-    if not path.exists():
-        return PracticeRules()
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise TaxonomyError(f"{FILE}: cannot read: {exc}") from None
-    try:
-        data = PracticeData.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = [str(p) for p in first["loc"]]
-        entry = ".".join(loc[:2]) or "(file)"
-        field = ".".join(loc[2:]) or "(entry)"
-        raise TaxonomyError(f"{FILE}: entry {entry}: field {field}: {first['msg']}") from None
-    rules = []
-    for index, practice in enumerate(data.practices):
-        label = f"practices.{index}"
-        if practice.skill not in taxonomy.skills:
-            raise TaxonomyError(
-                f"{FILE}: entry {label}: field skill: unknown skill {practice.skill!r}"
-            )
-        for field, names in (("slots", practice.slots), ("requires", practice.requires)):
-            for name in names:
-                if name != NUMBER and name not in data.families:
-                    raise TaxonomyError(
-                        f"{FILE}: entry {label}: field {field}: unknown family {name!r}")
-        irregular = data.irregular
-        requires = None
-        if practice.requires:
-            words: set[str] = set()
-            for name in practice.requires:
-                words |= family_forms(data.families[name], irregular)
-            requires = "(?i)" + _slot(words)
-        for pattern, first in rule_patterns(practice, data.families, irregular):
-            later = [slot for slot in practice.slots if slot not in (first, NUMBER)]
-            rules.append(PracticeRule(
-                practice.skill, pattern, start_words(first, data.families, irregular),
-                first == NUMBER,
-                tuple(start_words(slot, data.families, irregular) for slot in later),
-                requires,
-            ))
-    return PracticeRules(tuple(rules))
-
-
-# --- matching ----------------------------------------------------------------------------------
+from .practice_rules import (  # noqa: F401 - the file's models and loader, re-exported
+    Family,
+    Practice,
+    PracticeRule,
+    PracticeRules,
+    load_practices,
+    noun_forms,
+    rule_patterns,
+    verb_forms,
+)
 
 _DIGIT = re.compile(r"\d")
 
