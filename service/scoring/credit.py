@@ -23,7 +23,7 @@ from enum import StrEnum
 
 from ..models import Evidence, ProfileItem, SkillHit
 from ..taxonomy import Taxonomy
-from .facts import SECTION_STRENGTH, ResumeFacts
+from .facts import SECTION_STRENGTH, DegreeProof, ResumeFacts
 from .nearby import closest
 from .roles import role_families
 
@@ -235,22 +235,22 @@ def _degree_credit(item: ProfileItem, r: ResumeFacts) -> Credit | None:
         return None
     rank = {level.id: level.rank for level in r.tax.education.levels}
     skill_id, proof = max(proofs, key=lambda p: rank.get(p[1].level or "", 0))
-    value = DEGREE_CREDIT
-    field = r.tax.education.field(proof.field).name
+    return Credit(DEGREE_CREDIT * _years_factor(0.0, item), Reason.DEGREE, skill_id,
+                  _shown_by_degree(proof, r), (proof.evidence,), matched=True)
+
+
+def _shown_by_degree(proof: DegreeProof, r: ResumeFacts) -> str:
+    """"shown by your degree (Master's degree, Statistics)"."""
     level = r.tax.education.level(proof.level).name if proof.level else "degree"
-    return Credit(value * _years_factor(0.0, item), Reason.DEGREE, skill_id,
-                  f"shown by your degree ({level}, {field})", (proof.evidence,), matched=True)
+    return f"shown by your degree ({level}, {r.tax.education.field(proof.field).name})"
 
 
 def _named_by_degree(skill_id: str, item: ProfileItem, r: ResumeFacts) -> Credit:
     """A skill the resume names only as a degree's field ("MSc in Statistics"): degree credit,
     as a degree whose field proves it earns, not the credit of a mention."""
     proof = r.degrees.get(skill_id)
-    if proof is not None:
-        level = r.tax.education.level(proof.level).name if proof.level else "degree"
-        how = f"shown by your degree ({level}, {r.tax.education.field(proof.field).name})"
-    else:
-        how = f"shown by your degree ({name(skill_id, r.tax)})"
+    how = (_shown_by_degree(proof, r) if proof is not None
+           else f"shown by your degree ({name(skill_id, r.tax)})")
     return Credit(DEGREE_CREDIT * _years_factor(0.0, item), Reason.DEGREE, skill_id, how,
                   r.best_evidence(skill_id), matched=True)
 
