@@ -8,7 +8,7 @@ import pytest
 from extract_toy import claimed, toy_dir, toy_extract, toy_pipeline
 
 from service.errors import TextTooLong
-from tests.installed import extract
+from tests.installed import extract, extract_text
 from service.extract import extractor
 from service.extract.extractor import MAX_EVIDENCE
 from service.models import Document, Position
@@ -262,7 +262,32 @@ def test_phrases_wrapped_across_lines_are_found_with_exact_spans():
     hit = extraction.skill("random-forest")
     assert hit is not None and hit.evidence[0].text == "random\nforest"
     assert hit.evidence[0].line == "Built models with random\nforest and k-means; also naive"
-    assert [e.text for e in extraction.skill("naive-bayes").evidence] == ["naive\nbayes"]
+    assert [e.text for e in extraction.skill("naive-bayes").evidence] == [
+        "naive\nBayes", "naive\nbayes"]
+
+
+def test_forms_broken_by_a_wrap_before_a_capital_are_found():
+    text = ("Proficiency with cloud environments; preferred experience in Google\n"
+            "Cloud Platform and in Amazon Web\nServices.")
+    found = {h.id: h for h in extract_text(text).skills}
+    assert found["google-cloud"].evidence[0].text == "Google\nCloud Platform"
+    assert found["amazon-web-services"].evidence[0].text == "Amazon Web\nServices"
+
+
+def test_list_lines_are_not_merged_into_one_form():
+    # "Spark SQL" is a form, but here two list lines each name their own skill
+    for text in ("Skills\nApache Spark\nSQL\nDocker", "Skills\nSpark\nSQL\nDocker"):
+        found = extract_text(text)
+        assert {"spark", "sql", "docker"} <= {h.id for h in found.skills}
+        assert found.skill("spark").evidence[0].text.endswith("Spark")
+
+
+def test_context_rules_read_a_soft_wrapped_sentence_as_one():
+    # the skill's own patterns and the same-sentence rule see past a hard wrap in lower case
+    confirmed = "We combine the state of the art in ranking with machine\nlearning and optimization."
+    rejected = "- Worked with the web team on data integration and performance\noptimization."
+    assert "optimization" in {h.id for h in extract_text(confirmed).skills}
+    assert "optimization" not in {h.id for h in extract_text(rejected).skills}
 
 
 def test_negation_reaches_across_a_soft_wrap():

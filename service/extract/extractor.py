@@ -64,8 +64,10 @@ def extract(document: Document, *, pipeline: Pipeline,
         mentions = [_widened(m, pads) for m in mentions]
     courses = names.CourseLists(text)
     haystack = Haystack(text)
-    rejects = Rejections(text, haystack)
-    accepted = _resolve_ambiguity(text, document, mentions, pipeline, courses, rejects)
+    # sentences as written: a hard-wrapped line that runs on in lower case is one with the next
+    prose = soft_unwrap(text)
+    rejects = Rejections(prose, haystack if prose == text else Haystack(prose))
+    accepted = _resolve_ambiguity(text, prose, document, mentions, pipeline, courses, rejects)
     fields = pipeline.field_forms
     boilerplate = may_be_boilerplate(haystack)
     # rules about whose work a sentence is: asked of resumes (a posting's team tools count)
@@ -88,7 +90,7 @@ def extract(document: Document, *, pipeline: Pipeline,
         and not _defined_otherwise(text, m, pipeline)
         and not (names.in_place_name(text, m) and not context.in_skills_area(text, document, m))
     ]
-    blanked = context.blank_out(soft_unwrap(text), [(m.start, m.end) for m, _ in accepted])
+    blanked = context.blank_out(prose, [(m.start, m.end) for m, _ in accepted])
     accepted, overflow = _analysed(accepted)
     hints = context.RequirementHints(text, taxonomy.cues)
     prerequisites = context.mentions_prerequisites(text)
@@ -152,11 +154,13 @@ def _check_length(text: str, limit: int) -> None:
 
 
 def _resolve_ambiguity(
-    text: str, document: Document, mentions: list[Mention], pipeline: Pipeline,
+    text: str, prose: str, document: Document, mentions: list[Mention], pipeline: Pipeline,
     courses: names.CourseLists, rejects: Rejections,
 ) -> list[tuple[Mention, str]]:
     """Keep unambiguous mentions; keep an ambiguous one only in a technical context (judging at
-    most ``MAX_JUDGED`` per skill; later ones are dropped); a course title is one."""
+    most ``MAX_JUDGED`` per skill; later ones are dropped); a course title is one. Rules about
+    lines and lists read ``text``; rules about sentences and the skill's own patterns read
+    ``prose`` (the same offsets, hard wraps that run on in lower case read as spaces)."""
     taxonomy, soft = pipeline.taxonomy, pipeline.soft_skills
     accepted: dict[int, tuple[Mention, str]] = {}
     pending = []
@@ -192,16 +196,16 @@ def _resolve_ambiguity(
             if index not in lowercase and (
                 rejects(mention, rule)
                 or context.rejected_by_shape(text, mention)
-                and not context.confirmed_by_rule(text, mention, rule)
+                and not context.confirmed_by_rule(prose, mention, rule)
                 and not context.sole_item_among_skills(text, mention, anchors)
             ):
                 continue
             if (
-                context.confirmed_by_rule(text, mention, rule)
+                context.confirmed_by_rule(prose, mention, rule)
                 or context.in_skills_area(text, document, mention)
-                or context.confirmed_by_phrase(text, mention)
+                or context.confirmed_by_phrase(prose, mention)
                 or context.confirmed_by_neighbours(text, mention, anchors)
-                or context.confirmed_by_company(text, mention, anchors)
+                or context.confirmed_by_company(prose, mention, anchors)
                 or (courses.ends and courses(mention))
             ):
                 accepted[index] = (mention, "context")

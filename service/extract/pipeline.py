@@ -7,7 +7,9 @@ mentions count (context, negation) is the ``context`` package's job.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -150,6 +152,29 @@ class Pipeline:
                     extra.append(Mention(start, mention.end, form, "context"))
         return extra
 
+    def _across_lines(
+        self, text: str, found: dict[tuple[int, int], Mention]
+    ) -> dict[tuple[int, int], Mention]:
+        """Several-word forms broken by a line wrap that ``soft_unwrap`` leaves ("in Google" /
+        "Cloud Platform", as PDFs and hard-wrapped text lay them out): the words around each
+        such line break matched as one line. A match may take in mentions found on one side of
+        the break ("Amazon" / "Web Services"), never on both, nor cut one: two list lines never
+        merge into one skill ("Spark" / "SQL", "Apache Spark" / "SQL")."""
+        extra: dict[tuple[int, int], Mention] = {}
+        starts = sorted(found)
+        for brk in _LINE_BREAK.finditer(text):
+            lo = _words_back(text, brk.start())
+            hi = _words_ahead(text, brk.end())
+            flat = text[lo:brk.start()] + " " * (brk.end() - brk.start()) + text[brk.end():hi]
+            doc, tokens, _ = self.tokenizer.split(flat)
+            for match_id, start, end in self.matcher(doc):
+                span = (lo + tokens[start][0], lo + tokens[end - 1][1])
+                if span[0] < brk.start() and brk.end() <= span[1] and _takes_one_side(
+                    starts, span, brk.start()
+                ):
+                    extra[span] = Mention(*span, self._keys[match_id])
+        return extra
+
     def _paraphrased(self, text: str, chosen: list[Mention]) -> list[Mention]:
         """Matches of the taxonomy's ``patterns`` (paraphrases with words in between); they may
         overlap other skills' mentions, but not a mention of their own skill."""
@@ -206,6 +231,7 @@ class Pipeline:
         for match_id, start, end in self.matcher(doc):
             span = (tokens[start][0], tokens[end - 1][1])
             found[span] = Mention(*span, self._keys[match_id])
+        found.update(self._across_lines(text, found))
         for chunk_start, chunk_end in _chunks(text, _GLUE_HINT) if self.symbols is not None else ():
             for match in self.symbols.finditer(text, chunk_start, chunk_end):
                 form = self.table.forms.get(fold(" ".join(match.group().split())))
@@ -226,6 +252,40 @@ class Pipeline:
         chosen.extend(self.fuzzy.find(text, tokens, words, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
         return chosen
+
+
+# a line break between two words that soft_unwrap keeps: the next line starts in upper case
+_LINE_BREAK = re.compile(r"(?<=[A-Za-z0-9+#])[ \t]*\n[ \t]*(?=[A-Za-z])")
+# the few words on either side of a line break a several-word form can reach
+_WRAP_WORDS = 3
+# how far before a span a found mention overlapping it can start (no form is longer)
+_LONGEST_REACH = 80
+_WORD_BACK = re.compile(r"(?:[^\s]+[ \t]+){0,%d}[^\s]*$" % (_WRAP_WORDS - 1))
+_WORD_AHEAD = re.compile(r"[^\s]*(?:[ \t]+[^\s]+){0,%d}" % (_WRAP_WORDS - 1))
+
+
+def _words_back(text: str, end: int) -> int:
+    """Where the last few words of the line ending at ``end`` start."""
+    return _WORD_BACK.search(text, text.rfind("\n", 0, end) + 1, end).start()
+
+
+def _words_ahead(text: str, start: int) -> int:
+    """Where the first few words of the line starting at ``start`` end."""
+    return _WORD_AHEAD.match(text, start).end()
+
+
+def _takes_one_side(starts: list[tuple[int, int]], span: tuple[int, int], cut: int) -> bool:
+    """Whether the found mentions (``starts``: their spans, sorted) overlapping ``span`` all
+    lie inside it and on one side of ``cut``."""
+    index = bisect_left(starts, (span[0] - _LONGEST_REACH, 0))
+    sides = set()
+    for start, end in itertools.takewhile(lambda s: s[0] < span[1], starts[index:]):
+        if end <= span[0]:
+            continue
+        if start < span[0] or end > span[1]:
+            return False
+        sides.add(end <= cut)
+    return len(sides) < 2
 
 
 # (the newline first, then the look-behind: Python's engine then skips ahead to each newline)
