@@ -269,6 +269,12 @@ def test_bayesian_methods_named_by_their_model():
     assert "bayesian-statistics" in claimed("Built Bayesian forecasting models for demand.")
 
 
+def test_a_service_deployed_to_a_cluster_is_model_deployment_only_when_it_serves_a_model():
+    assert "model-deployment" in claimed("Deployed the churn-scoring service to Kubernetes.")
+    assert "model-deployment" in claimed("Rolled out the LLM gateway to EKS.")
+    assert "model-deployment" not in claimed("Deployed the billing microservices to Kubernetes.")
+
+
 def test_former_paraphrase_patterns_are_practice_rules():
     found = claimed(
         "Deployed the scoring service to Kubernetes. Engineered many new features; built "
