@@ -196,6 +196,32 @@ def test_a_skills_own_confirm_pattern_outranks_a_general_rejection():
     assert "r" not in claimed("Led the R&D team")
 
 
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Built Rust-based microservices for payments.", "rust"),
+        ("Shipped a Watson-powered support chatbot.", "ibm-watson"),
+        ("Ran Julia-based solvers for the grid model.", "julia"),
+        ("Moved reporting to a Snowflake-native warehouse.", "snowflake"),
+    ],
+)
+def test_a_technology_joined_to_based_or_powered_is_named_as_one(text, skill):
+    assert skill in claimed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Applied a rust-based coating to the hull.", "rust"),
+        ("Ran CV-based screening of applicants.", "computer-vision"),
+        ("Tracked the R-squared of each forecast.", "r"),
+        ("Wrote the Go-to-market plan.", "go"),
+    ],
+)
+def test_other_hyphenated_words_are_not_technologies(text, skill):
+    assert skill not in claimed(text)
+
+
 def test_course_titles_are_evidence_of_kind_course():
     hit = extract_text("Relevant coursework: Stochastic Processes, Compilers").skill("probability")
     assert hit is not None and hit.explicit

@@ -206,6 +206,7 @@ def _resolve_ambiguity(
                 or context.confirmed_by_phrase(prose, mention)
                 or context.confirmed_by_neighbours(text, mention, anchors)
                 or context.confirmed_by_company(prose, mention, anchors)
+                or (_technology(taxonomy, mention) and context.named_as_technology(prose, mention))
                 or (courses.ends and courses(mention))
             ):
                 accepted[index] = (mention, "context")
@@ -254,6 +255,14 @@ def _kind(
     if courses.ends and courses(mention):
         return "course"
     return "mention"
+
+
+# the categories whose names are technologies one builds with
+_TECHNOLOGIES = frozenset({"language", "platform", "tool", "ml-library"})
+
+
+def _technology(taxonomy: Taxonomy, mention: Mention) -> bool:
+    return all(taxonomy.get(i).category in _TECHNOLOGIES for i in mention.form.skill_ids)
 
 
 def _rule(taxonomy: Taxonomy, mention: Mention):

@@ -44,6 +44,9 @@ _MAX_ITEM_WORDS = 3
 
 
 _HYPHEN_LETTER = re.compile(r"-[A-Za-z]")
+# "Rust-based services", "a Watson-powered chatbot": a name used as a technology, not a word
+# joined into another ("C-suite", "R-squared")
+_TECH_SUFFIX = re.compile(r"-(?:based|powered|driven|backed|native|enabled|compatible)\b")
 _LETTER_HYPHEN = re.compile(r"[A-Za-z]-")
 
 
@@ -60,7 +63,7 @@ def rejected_by_shape(text: str, mention: Mention) -> bool:
     surface, form = text[start:end], mention.form.text
     if text[end:end + 1] == "&" or text[start - 1:start] == "&":
         return True
-    if _HYPHEN_LETTER.match(text, end, end + 2):
+    if _HYPHEN_LETTER.match(text, end, end + 2) and not _TECH_SUFFIX.match(text, end):
         return True
     if start >= 2 and _LETTER_HYPHEN.fullmatch(text, start - 2, start):
         return True
@@ -91,6 +94,14 @@ def _initial(text: str, start: int, end: int) -> bool:
         re.match(r"\. ?[A-Z][a-z]", text[end:end + 4])
         and _INITIAL.search(text[max(0, start - 30):start])
     )
+
+
+def named_as_technology(text: str, mention: Mention) -> bool:
+    """Written in the taxonomy's own case and joined to "-based", "-powered", "-native" …
+    ("Rust-based services", "Watson-powered chatbot"); callers ask it of tools, platforms,
+    languages and libraries only ("CV-based screening" is not computer vision)."""
+    return text[mention.start:mention.end] == mention.form.text and bool(
+        _TECH_SUFFIX.match(text, mention.end))
 
 
 def confirmed_by_rule(text: str, mention: Mention, rule: ContextRule | None) -> bool:
