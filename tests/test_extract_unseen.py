@@ -78,8 +78,11 @@ CASES = [
      ["Managed the DL (Distribution List) for the ML team"]),
     ("artificial-intelligence", ["Skills: AI, ML, NLP"],
      ["Flew Air India (AI) to the ML conference"]),
-    ("optimization", ["Skills: convex optimization, statistics", "Skills: ML optimization"],
-     ["Owned eCPM optimization and CTR optimization", "Led SEO optimization for the blog"]),
+    ("optimization", ["Skills: convex optimization, statistics", "Skills: ML optimization",
+                      "Built route optimization for the delivery fleet.",
+                      "Project (b): pickup lists optimisation for logistics."],
+     ["Owned eCPM optimization and CTR optimization", "Led SEO optimization for the blog",
+      "Drove supply chain optimization initiatives."]),
     # a CI service names CI when its name says so ("GitLab CI"); "GitHub Actions" alone implies it
     ("ci-cd", ["CI in GitLab CI", "Continuous integration in GitHub Actions",
                "Jenkins pipelines for releases"],
