@@ -101,3 +101,44 @@ def test_percentile_nearest_rank() -> None:
     values = [float(v) for v in range(1, 101)]
     assert (percentile(values, 50), percentile(values, 99), percentile(values, 100)) == (50, 99, 100)
     assert percentile([], 99) == 0.0
+
+
+# --- bench/robustness.py: the same documents laid out differently ------------------------------
+
+RESUME = (
+    "Experience\n"
+    "- Trained gradient-boosted classifiers in Python and served them behind a REST API on "
+    "Google Cloud Platform, with dashboards in Tableau for the operations team.\n"
+    "Skills: Python, SQL, Docker\n"
+)
+
+
+def test_layouts_change_only_whitespace_and_markup() -> None:
+    from bench.robustness import LAYOUTS
+
+    words = RESUME.split()
+    for name, layout in LAYOUTS.items():
+        relaid = layout(RESUME)
+        if name == "markdown":
+            relaid = relaid.replace("## ", "").replace("**", "")
+        if name == "bullets":
+            relaid = relaid.replace("•", "-")
+        if name == "upper":
+            relaid = relaid.replace("EXPERIENCE", "Experience")
+        assert relaid.split() == words, name
+    assert max(map(len, LAYOUTS["wrap"](RESUME).splitlines())) <= 72
+    assert "\n" not in LAYOUTS["flat"](RESUME)
+
+
+def test_robustness_scores_every_layout_of_a_gold_file(tmp_path: Path) -> None:
+    from bench.robustness import measure
+
+    (tmp_path / "a.txt").write_text(RESUME, encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text(json.dumps(
+        {"doc": "a.txt", "kind": "resume",
+         "skills": ["Python", "SQL", "Docker", "Google Cloud", "Tableau"]}) + "\n")
+    results = measure(tmp_path / "gold.jsonl", "both", ["original", "wrap", "flat"])
+    assert set(results) == {"original", "wrap", "flat"}
+    for kinds in results.values():
+        assert kinds["resume"]["documents"] == 1
+        assert kinds["resume"]["recall"] == 1.0
