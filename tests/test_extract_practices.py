@@ -331,6 +331,15 @@ def test_events_teams_and_employer_boilerplate_are_not_claims(text, skill):
     assert skill not in claimed(text)
 
 
+def test_a_requirement_run_into_an_equal_opportunity_statement_still_counts():
+    # a flattened posting: no full stop between the last requirement and the statement
+    text = ("Bachelor's degree preferred Experience with Hadoop and/or SQL desirable Acme "
+            "Global Markets is an Equal Opportunity Employer and does not discriminate")
+    assert {"hadoop", "sql"} <= claimed(text)
+    assert "java" not in claimed(
+        "Acme is an equal opportunity employer and does not ask about Java skills")
+
+
 def test_a_workshop_attended_in_lower_case_and_the_job_itself_still_count():
     assert "deep-learning" in claimed("Attended a deep learning workshop and used PyTorch")
     assert "go" in claimed("About the company: Acme builds Rust tools.\n\nServices in Go.")

@@ -204,14 +204,31 @@ def in_company_blurb(text: str, mention: Mention) -> bool:
     return bool(_COMPANY_BLURB.match(text, _sentence_start(text, mention), mention.start))
 
 
+# who an equal-opportunity statement is about, written right before it: "Acme Markets is an
+# Equal Opportunity Employer", "We are proud to be an equal opportunity workplace"
+_EEO_SUBJECT = re.compile(
+    r"(?:\b(?:[Ww]e|[A-Z][\w&.'’-]*(?:[ \t]+(?:[A-Z][\w&.'’-]*|&|of|and))*))"
+    r"[ \t]+(?:is|are)[ \t]+(?:(?:proud|committed|happy)[ \t]+to[ \t]+be[ \t]+)?an?[ \t]+$"
+)
+
+
 def in_boilerplate(text: str, mention: Mention) -> bool:
     """A posting's equal-opportunity sentence, or a short "About the company:" line: they
-    describe the employer, not the job."""
+    describe the employer, not the job. A statement whose subject starts after the mention
+    ("… Hadoop and SQL desirable Acme Markets is an Equal Opportunity Employer", where a
+    flattened posting has lost its full stops) is not the mention's sentence."""
     start = _sentence_start(text, mention)
     after = SENTENCE_BREAK.search(text, mention.end, mention.end + 300)
     end = after.start() if after else min(len(text), mention.end + 300)
-    if _BOILERPLATE.search(text[start:end]):
-        return True
+    sentence = text[start:end]
+    later = len(sentence)  # where a statement starting after the mention begins
+    for cue in _BOILERPLATE.finditer(sentence):
+        if cue.start() >= later:
+            break
+        subject = _EEO_SUBJECT.search(sentence, max(0, cue.start() - 80), cue.start())
+        if subject is None or start + subject.start() < mention.end:
+            return True
+        later = subject.start()
     line_start, line_end = line_bounds(text, mention.start, mention.end)
     return line_end - line_start <= 400 and bool(_ABOUT_LABEL.match(text[line_start:line_end]))
 
