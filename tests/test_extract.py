@@ -274,6 +274,14 @@ def test_forms_broken_by_a_wrap_before_a_capital_are_found():
     assert found["amazon-web-services"].evidence[0].text == "Amazon Web\nServices"
 
 
+def test_two_forms_sharing_an_edge_word_both_count():
+    found = {h.id for h in extract_text(
+        "Built image classification models for defect detection.").skills if h.explicit}
+    assert {"image-classification", "supervised-learning"} <= found
+    # a form inside a longer one still gives way to it
+    assert {h.id for h in extract_text("Tuned Spark SQL queries.").skills} >= {"spark"}
+
+
 def test_list_lines_are_not_merged_into_one_form():
     # "Spark SQL" is a form, but here two list lines each name their own skill
     for text in ("Skills\nApache Spark\nSQL\nDocker", "Skills\nSpark\nSQL\nDocker"):

@@ -339,13 +339,15 @@ def _coordinated_modifiers(text: str, start: int) -> list[tuple[int, int]]:
 
 def _non_overlapping(mentions: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:
     """Longest mentions first; a mention overlapping a chosen one or a URL/e-mail is dropped
-    (unless the "URL" is exactly the form, like "Salesforce.com")."""
+    (unless the "URL" is exactly the form, like "Salesforce.com"). Two several-word forms that
+    share one word at their edges both stand ("image classification models": image
+    classification and classification models)."""
     if not mentions:
         return []
     taken = bytearray(max(m.end for m in mentions) + 1)
-    chosen = []
+    chosen: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
-        if 1 in taken[mention.start:mention.end]:
+        if 1 in taken[mention.start:mention.end] and not _shares_an_edge_word(mention, chosen):
             continue
         if any(
             mention.start < end and start < mention.end
@@ -356,6 +358,23 @@ def _non_overlapping(mentions: list[Mention], blocked: list[tuple[int, int]]) ->
         taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
         chosen.append(mention)
     return chosen
+
+
+def _shares_an_edge_word(mention: Mention, chosen: list[Mention]) -> bool:
+    """Every chosen mention ``mention`` overlaps only shares its first or last word with it,
+    both being several words long."""
+    if " " not in mention.form.text:
+        return False
+    overlapping = [c for c in chosen if c.start < mention.end and mention.start < c.end]
+    return all(
+        " " in c.form.text and (
+            mention.start < c.start and c.start < mention.end < c.end
+            and mention.form.text.rsplit(" ", 1)[1].lower() == c.form.text.split(" ", 1)[0].lower()
+            or c.start < mention.start < c.end < mention.end
+            and c.form.text.rsplit(" ", 1)[1].lower() == mention.form.text.split(" ", 1)[0].lower()
+        )
+        for c in overlapping
+    )
 
 
 @lru_cache(maxsize=4)
