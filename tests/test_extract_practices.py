@@ -301,6 +301,38 @@ def test_a_service_deployed_to_a_cluster_is_model_deployment_only_when_it_serves
     assert "model-deployment" not in claimed("Deployed the billing microservices to Kubernetes.")
 
 
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Served real-time predictions through a FastAPI microservice.", "model-deployment"),
+        ("Grid-searched the learning rate of the boosted trees.", "hyperparameter-tuning"),
+        ("Visualized KPIs in Power BI dashboards.", "data-visualization"),
+        ("Plotted the results of every training run for the weekly review.",
+         "data-visualization"),
+        ("Automated build and deployment pipelines with Jenkins.", "ci-cd"),
+        ("Maintained release pipelines in Azure DevOps.", "ci-cd"),
+        ("Forecast weekly demand with ARIMA and Prophet.", "time-series-forecasting"),
+        ("Built Prophet models that forecast store traffic.", "time-series-forecasting"),
+    ],
+)
+def test_practices_named_by_what_was_done(text, skill):
+    assert skill in claimed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Delivered the sales predictions to finance in a spreadsheet.", "model-deployment"),
+        ("Charted a course for the team's growth.", "data-visualization"),
+        ("Build pipelines that pull data from many sources.", "ci-cd"),
+        ("Managed the project delivery pipeline for three clients.", "ci-cd"),
+        ("Forecast quarterly revenue in Excel for the CFO.", "time-series-forecasting"),
+    ],
+)
+def test_practice_look_alikes_are_not_claims(text, skill):
+    assert skill not in claimed(text)
+
+
 def test_former_paraphrase_patterns_are_practice_rules():
     found = claimed(
         "Deployed the scoring service to Kubernetes. Engineered many new features; built "
