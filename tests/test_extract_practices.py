@@ -372,6 +372,47 @@ def test_a_requirement_run_into_an_equal_opportunity_statement_still_counts():
         "Acme is an equal opportunity employer and does not ask about Java skills")
 
 
+RESUME_HEAD = ("Jane Doe\n\nExperience\nTalent Partner, Acme Corp, Jan 2019 - Mar 2022\n"
+               "- Managed weekly reports for the regional office.\n- ")
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        ("Recruited Java and Scala engineers for fintech clients.", {"java", "scala"}),
+        ("Sourced candidates for machine learning and data science roles.",
+         {"machine-learning", "data-science"}),
+        ("Hired 30 engineers with Kubernetes, Go and AWS experience.",
+         {"kubernetes", "go", "amazon-web-services"}),
+        ("Managed a team of data scientists who built recommender systems.",
+         {"recommender-systems"}),
+        ("Supported the analytics team, which uses Tableau and SQL.", {"tableau", "sql"}),
+        ("Sold Salesforce and Tableau licences to mid-market clients.", {"tableau"}),
+        ("Account manager for AWS partners in retail.", {"amazon-web-services"}),
+        ("Marketing coordinator for the TensorFlow World conference.", {"tensorflow"}),
+        ("Lived in Rust, Austria, for two years.", {"rust"}),
+        ("Planning to take a course on reinforcement learning.", {"reinforcement-learning"}),
+        ("Goal: become proficient in Rust.", {"rust"}),
+    ],
+)
+def test_skills_of_the_people_hired_sold_to_or_worked_beside_are_not_claims(text, skills):
+    assert not skills & claimed(RESUME_HEAD + text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        ("Screened candidates with a Python script I wrote.", {"python"}),
+        ("Hired two engineers and built the Spark pipelines myself.", {"spark"}),
+        ("Interviewed users, then built the churn model in scikit-learn.", {"scikit-learn"}),
+        ("Managed Tableau licences and built the sales dashboards.", {"tableau"}),
+        ("Senior Java engineer on the payments team.", {"java"}),
+    ],
+)
+def test_the_writers_own_tools_beside_those_words_still_count(text, skills):
+    assert skills <= claimed(RESUME_HEAD + text)
+
+
 def test_a_workshop_attended_in_lower_case_and_the_job_itself_still_count():
     assert "deep-learning" in claimed("Attended a deep learning workshop and used PyTorch")
     assert "go" in claimed("About the company: Acme builds Rust tools.\n\nServices in Go.")

@@ -60,7 +60,8 @@ def _places() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(regions), frozenset(geo.get_us_states())
 
 
-def _is_region(words: str) -> bool:
+def is_region(words: str) -> bool:
+    """Whether ``words`` name a country or a US state (or its code): "India", "CA", "USA"."""
     regions, codes = _places()
     return words.casefold() in regions or words.strip(".") in codes
 
@@ -77,12 +78,12 @@ def is_place(piece: str) -> bool:
     text = piece.strip(" .")
     if not text or any(ch.isdigit() for ch in text):
         return False
-    if _WORK_MODE.fullmatch(text) or _is_region(text):
+    if _WORK_MODE.fullmatch(text) or is_region(text):
         return True
     words = text.split()
     # a place followed by its region: "Lagos Nigeria", "Kamloops BC Canada", "Austin TX" (the
     # cheap set lookups first: most pieces end in no region, and then the regexes need not run)
-    return (len(words) <= 4 and any(_is_region(" ".join(words[i:])) for i in range(1, len(words)))
+    return (len(words) <= 4 and any(is_region(" ".join(words[i:])) for i in range(1, len(words)))
             and not looks_like_title(text) and not COMPANY.search(text))
 
 
@@ -129,7 +130,7 @@ def pieces_of(line: str) -> list[Piece]:
     for index in range(len(out) - 1):
         piece, sep = out[index]
         if (not places[index] and sep is not None and sep.startswith(",")
-                and _is_region(out[index + 1][0].strip(" ."))
+                and is_region(out[index + 1][0].strip(" ."))
                 and len(piece.split()) <= 3 and not looks_like_title(piece)
                 and not COMPANY.search(piece)):
             places[index] = True

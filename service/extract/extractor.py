@@ -19,6 +19,7 @@ from ..models import Document, Evidence, Extraction, Position, Section, SkillHit
 from ..settings import Settings
 from ..taxonomy import CATEGORIES, Skill, Taxonomy
 from . import casing, context, names
+from . import others as others_
 from .gates import Haystack, Rejections, may_be_boilerplate, may_describe_employer
 from .forms import fold
 from .mention import Mention
@@ -83,6 +84,7 @@ def extract(document: Document, *, pipeline: Pipeline,
         and not (blurbs and names.in_company_blurb(text, m))
         and not employer_named(m, spans)
         and not (others and names.in_others_work(text, m, others))
+        and not (resume and (others_.hired_skill(text, m) or others_.sold_skill(text, m)))
         and not (
             how == "exact" and len(m.form.skill_ids) == 1
             and rejects(m, _rule(taxonomy, m))

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..documents.headers import is_region
 from .context.folded import Folded
 from .context.lines import SENTENCE_BREAK, line_bounds
 
@@ -29,7 +30,9 @@ _ORG_SUFFIX = re.compile(
     r"(?:\s*,\s*|\s+)(?:Inc\b\.?|LLC\b|Ltd\b\.?|Limited\b|Corp\b\.?|Corporation\b|GmbH\b|Pvt\b\.?)|"
     r"\s+(?:Software Foundation\b|"
     r"Foundation\b|Institute\b|University\b|Conference\b|Summit\b|Meetup\b|Workshops?\b|"
-    r"Symposium\b|Hackathon\b|Days?\s+\d{4}\b)"
+    r"Symposium\b|Hackathon\b|Days?\s+\d{4}\b)|"
+    # an event's name with one more word: "TensorFlow World conference", "Kafka Dev Summit"
+    r"\s+[A-Z][a-z]+\s+(?i:conference|summit|meetup|symposium|hackathon)s?\b"
 )
 # Words that make a business name only where a name can stand ("at Databricks Labs", ", Kafka
 # Solutions"): after a verb a title-cased bullet names work ("Developed Computer Vision
@@ -75,17 +78,17 @@ def in_organisation_name(text: str, mention: Mention) -> bool:
 _OTHERS_WHO = re.compile(
     r"\b(?i:with|for|to|supported|supporting|helped|helping|assisted|assisting|alongside|"
     r"managed|managing|recruited|recruiting|hired|hiring)\s+(?:(?i:the|our|a|an|several|many)\s+)?"
-    r"(?:[\w-]+\s+){0,2}(?i:scientists|engineers|researchers|developers|analysts|teams|"
-    r"colleagues|clients|customers|users|stakeholders|candidates|people)\s+(?i:who|that)\b"
+    r"(?:[\w-]+\s+){0,3}(?i:scientists|engineers|researchers|developers|analysts|teams?|"
+    r"colleagues|clients|customers|users|stakeholders|candidates|people)\s*,?\s+(?i:who|that|which)\b"
     r"[^.;!?\n]*$"
 )
 
 
-_PEOPLE = ("scientists", "engineers", "researchers", "developers", "analysts", "teams",
+_PEOPLE = ("scientists", "engineers", "researchers", "developers", "analysts", "teams", "team",
            "colleagues", "clients", "customers", "users", "stakeholders", "candidates", "people")
-_PEOPLE_WHO = re.compile(rf"\b(?i:{'|'.join(_PEOPLE)})\s+(?i:who|that)\b")
+_PEOPLE_WHO = re.compile(rf"\b(?i:{'|'.join(_PEOPLE)})\s*,?\s+(?i:who|that|which)\b")
 # the " who"/" that" ending a match: found first (a cheap scan), then the word before is tried
-_WHO_THAT = re.compile(r"(?i:\s+(?:who|that)\b)")
+_WHO_THAT = re.compile(r"(?i:\s*,?\s+(?:who|that|which)\b)")
 _PEOPLE_LENGTHS = sorted({len(word) for word in _PEOPLE})
 _OTHERS_REACH = 160
 
@@ -233,12 +236,20 @@ def in_boilerplate(text: str, mention: Mention) -> bool:
     return line_end - line_start <= 400 and bool(_ABOUT_LABEL.match(text[line_start:line_end]))
 
 
+# ", Austria", ", New South Wales": the region a comma joins a town to
+_REGION_AFTER = re.compile(r",[ \t]*([A-Z][A-Za-z.]*(?:[ \t]+[A-Z][A-Za-z.]*){0,2})\b")
+
+
 def in_place_name(text: str, mention: Mention) -> bool:
     """"Scala Theatre", "Hive Coworking", "Spark Ambassador": a capitalised mention followed by
-    a capitalised place, venue, business or role word (callers exempt skills lists)."""
-    return text[mention.start:mention.start + 1].isupper() and bool(
-        _PLACE_SUFFIX.match(text, mention.end)
-    )
+    a capitalised place, venue, business or role word; "Rust, Austria": a town a comma joins
+    to a country or US state (callers exempt skills lists)."""
+    if not text[mention.start:mention.start + 1].isupper():
+        return False
+    if _PLACE_SUFFIX.match(text, mention.end):
+        return True
+    region = _REGION_AFTER.match(text, mention.end)
+    return region is not None and is_region(region.group(1))
 
 
 # --- acronyms defined in the text ----------------------------------------------------------------

@@ -16,12 +16,16 @@ _NEG_CUE = Folded(re.compile(
     r"\b(?:no|not|never|without|nor|lack(?:s|ing)?(?: of)?|unfamiliar with|none)\b"
     r"|\b(?:willing|eager|keen|want(?:s|ing)?|hope|hoping|plan(?:s|ning)?|look(?:ing)? forward|"
     r"would like|'d like|love|aim(?:ing)?|excited|wish(?:es)?|intend(?:s|ing)?|open)\s+to\s+"
-    r"(?:learn(?:ing)?|explore|exploring|try|pick(?:ing)? up|study|get(?:ting)? into)\b"
+    r"(?:learn(?:ing)?|explore|exploring|try|pick(?:ing)? up|study|get(?:ting)? into|"
+    r"take (?:a |an )?(?:course|class|module|bootcamp|certification)s? (?:on|in)|"
+    r"become (?:proficient|fluent|skilled|certified|an expert) (?:in|with))\b"
     r"|\binterested in (?:learning |exploring |picking up |moving into |getting into )?"
     r"|\b(?:aspir(?:e|es|ing)|hop(?:e|es|ing)|plan(?:s|ning)?|look(?:ing)?|want(?:s|ing)?|aim(?:s|ing)?|"
     r"seek(?:s|ing)?)\s+to\s+(?:move|transition|grow|pivot|branch out|get|break|specialise|"
     r"specialize)\s+(?:into|towards?|in)\b"
     r"|\baspir(?:e|es|ing) to(?: become| be| work| learn| master)?\b|\baspirations? (?:in|towards?)\b"
+    r"|\bgoals?:?\s+(?:to\s+)?(?:become|get|be)\s+(?:proficient|fluent|skilled|certified|an expert)\s+"
+    r"(?:in|with)\b"
     r"|\b(?:mov(?:e|es|ing)|transitioning|pivoting|shifting) towards?\b"
     r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+learn(?:ing)?\b",
     re.IGNORECASE,

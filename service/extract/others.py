@@ -1,0 +1,77 @@
+"""Mentions in a resume that name other people's skills or a market, not the writer's: the
+engineers a recruiter hired ("Recruited Java and Scala engineers", "hired engineers with
+Kubernetes experience"), the licences a salesperson sold ("Sold Tableau licences", "account
+manager for AWS partners"). Callers ask it of resumes only: a posting's "we hire Python
+engineers" is the job.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .context.folded import Folded
+
+if TYPE_CHECKING:
+    from .mention import Mention
+
+# a clause's hiring verb, before the mention: "recruited", "hiring", "sourced candidates for"
+_HIRING = Folded(re.compile(
+    r"\b(?:recruit(?:ed|ing|s)?|hir(?:ed|ing|es|e)|sourc(?:ed|ing|es|e)|headhunt(?:ed|ing|s)?|"
+    r"staff(?:ed|ing)|plac(?:ed|ing) (?:\w+ )?(?:candidates|engineers|developers|talent)|"
+    r"interview(?:ed|ing|s)?|screen(?:ed|ing|s)? (?:\w+ )?(?:candidates|applicants|cvs|resumes))\b"
+    r"[^.;!?\n]*$",
+    re.IGNORECASE,
+))
+# the people or roles a hired skill describes, right after it and its list: "Java and Scala
+# engineers", "machine learning and data science roles"
+_PEOPLE_AFTER = re.compile(
+    r"(?i)[^.;!?\n]{0,60}?\b(?:engineers?|developers?|scientists?|analysts?|architects?|"
+    r"candidates?|roles?|positions?|openings?|vacanc(?:y|ies)|talent|hires|specialists?|"
+    r"experts?|professionals?|consultants?|programmers?|researchers?)\b"
+)
+# a skill the people have: "engineers with Kubernetes, Go and AWS experience"
+_PEOPLE_WITH = re.compile(
+    r"(?i)\b(?:engineers?|developers?|scientists?|analysts?|candidates?|talent|hires|"
+    r"professionals?|specialists?|consultants?|programmers?)\s+(?:with|who know|skilled in|"
+    r"experienced in)\s+[^.;!?\n]{0,80}$"
+)
+# what the people have it as: "… AWS experience", "… Spark skills"
+_ATTRIBUTE_AFTER = re.compile(
+    r"(?i)[^.;!?\n]{0,60}?\b(?:experience|skills?|background|expertise|knowledge)\b")
+_WORDS_BETWEEN = re.compile(r"[\w+#./-]+")
+# what a market is sold or partnered in: "Tableau licences", "AWS partners", "Salesforce seats"
+_MARKET_AFTER = re.compile(
+    r"(?:\s*(?:,|and|&|/)\s*[\w+#.-]+(?:\s[\w+#.-]+)?)*\s+(?i:licen[cs](?:es|ing)|"
+    r"subscriptions?|partners?|partnerships?|resellers?|renewals?|seats|reseller)\b"
+)
+_SOLD = Folded(re.compile(
+    r"\b(?:s[oe]ll(?:s|ing)?|sold|resold|resell(?:s|ing)?|upsell(?:s|ing)?|upsold|"
+    r"account (?:manager|executive|management)|partner manager|channel|sales|quota|"
+    r"pipeline|revenue|deals?|renewals?)\b[^.;!?\n]*$",
+    re.IGNORECASE,
+))
+_REACH = 120
+
+
+def hired_skill(text: str, mention: Mention) -> bool:
+    """The mention describes people hired, sourced or interviewed, in a clause whose verb is a
+    hiring one: "Recruited Java and Scala engineers", "sourced candidates for machine learning
+    roles", "hired 30 engineers with Kubernetes experience"."""
+    lo = max(0, mention.start - _REACH)
+    before = text[lo:mention.start]
+    if not _HIRING.search(before):
+        return False
+    after = _PEOPLE_AFTER.match(text, mention.end, mention.end + 80)
+    if after is not None and len(_WORDS_BETWEEN.findall(after.group())) <= 6:
+        return True
+    return bool(_PEOPLE_WITH.search(before)) and bool(
+        _ATTRIBUTE_AFTER.match(text, mention.end, mention.end + 80))
+
+
+def sold_skill(text: str, mention: Mention) -> bool:
+    """The mention is a market: licences sold, partners managed ("Sold Salesforce and Tableau
+    licences", "account manager for AWS partners"), in a clause about selling."""
+    if not _MARKET_AFTER.match(text, mention.end, mention.end + 80):
+        return False
+    return bool(_SOLD.search(text[max(0, mention.start - _REACH):mention.start]))
