@@ -20,7 +20,9 @@ from ..settings import Settings
 from ..taxonomy import CATEGORIES, Skill, Taxonomy
 from . import casing, context, names
 from . import others as others_
-from .gates import Haystack, Rejections, may_be_boilerplate, may_describe_employer
+from .gates import (
+    Haystack, Rejections, may_be_boilerplate, may_describe_employer, may_name_others,
+)
 from .forms import fold
 from .mention import Mention
 from .pipeline import Pipeline, soft_unwrap
@@ -75,6 +77,8 @@ def extract(document: Document, *, pipeline: Pipeline,
     resume = bool(document.positions)
     blurbs = resume and may_describe_employer(haystack)
     others = names.others_clauses(text) if resume else []
+    # people hired, markets sold
+    strangers = others_.Strangers(text) if resume and may_name_others(haystack) else None
     spans = context.Anchors([(m.start, m.end) for m, _ in accepted])
     employer_named = names.EmployerHeaders(text, document)
     accepted = [
@@ -84,7 +88,7 @@ def extract(document: Document, *, pipeline: Pipeline,
         and not (blurbs and names.in_company_blurb(text, m))
         and not employer_named(m, spans)
         and not (others and names.in_others_work(text, m, others))
-        and not (resume and (others_.hired_skill(text, m) or others_.sold_skill(text, m)))
+        and not (strangers is not None and strangers(m))
         and not (
             how == "exact" and len(m.form.skill_ids) == 1
             and rejects(m, _rule(taxonomy, m))

@@ -7,11 +7,12 @@ import re
 from functools import lru_cache
 
 from ..taxonomy import ContextRule
-from . import context, names
+from . import context, names, others
 from .literals import Haystack, needed_literals
 from .mention import Mention
 
-__all__ = ["Haystack", "Rejections", "may_be_boilerplate", "may_describe_employer"]
+__all__ = ["Haystack", "Rejections", "may_be_boilerplate", "may_describe_employer",
+           "may_name_others"]
 
 # the regexes names.in_boilerplate searches around each mention (an unknown one: always asked)
 _BOILERPLATE_NEEDS = tuple(
@@ -30,6 +31,16 @@ _BLURB_NEEDS = (needed_literals(getattr(names, "_COMPANY_BLURB", None)),)
 def may_describe_employer(haystack: Haystack) -> bool:
     """False when ``names.in_company_blurb`` is False for every mention of the text."""
     return haystack.may_hold(_BLURB_NEEDS)
+
+
+_HIRING_NEEDS = (needed_literals(getattr(others, "_HIRING", None)),)
+_MARKET_NEEDS = (needed_literals(getattr(others, "_MARKET_AFTER", None)),)
+
+
+def may_name_others(haystack: Haystack) -> bool:
+    """False when ``others.hired_skill`` and ``others.sold_skill`` are False for every mention
+    of the text."""
+    return haystack.may_hold(_HIRING_NEEDS) or haystack.may_hold(_MARKET_NEEDS)
 
 
 

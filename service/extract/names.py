@@ -88,7 +88,7 @@ _PEOPLE = ("scientists", "engineers", "researchers", "developers", "analysts", "
            "colleagues", "clients", "customers", "users", "stakeholders", "candidates", "people")
 _PEOPLE_WHO = re.compile(rf"\b(?i:{'|'.join(_PEOPLE)})\s*,?\s+(?i:who|that|which)\b")
 # the " who"/" that" ending a match: found first (a cheap scan), then the word before is tried
-_WHO_THAT = re.compile(r"(?i:\s*,?\s+(?:who|that|which)\b)")
+_WHO_THAT = re.compile(r"(?i:[\s,]\s*(?:who|that|which)\b)")
 _PEOPLE_LENGTHS = sorted({len(word) for word in _PEOPLE})
 _OTHERS_REACH = 160
 
@@ -248,6 +248,8 @@ def in_place_name(text: str, mention: Mention) -> bool:
         return False
     if _PLACE_SUFFIX.match(text, mention.end):
         return True
+    if not text.startswith(",", mention.end):
+        return False
     region = _REGION_AFTER.match(text, mention.end)
     return region is not None and is_region(region.group(1))
 

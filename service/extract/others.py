@@ -8,6 +8,7 @@ engineers" is the job.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from .context.folded import Folded
@@ -52,6 +53,47 @@ _SOLD = Folded(re.compile(
     re.IGNORECASE,
 ))
 _REACH = 120
+# where a hiring clause or a market may be: the word starts every match of _HIRING /
+# _MARKET_AFTER holds (found once per text with str.find)
+_HIRING_VERBS = ("recruit", "hire", "hiri", "sourc", "headhunt", "staff", "plac", "interview",
+                 "screen")
+_MARKET_NOUNS = ("licen", "subscription", "partner", "reseller", "renewal", "seats")
+
+
+def _word_starts(text: str, starts: tuple[str, ...]) -> list[int]:
+    """Sorted offsets where a word of ``text`` begins with one of ``starts`` (any case)."""
+    lowered = text.lower() if text.isascii() else None
+    if lowered is None:  # (lower-casing may move offsets outside ASCII)
+        pattern = re.compile(r"(?i)\b(?:%s)" % "|".join(map(re.escape, starts)))
+        return [m.start() for m in pattern.finditer(text)]
+    found = []
+    for start in starts:
+        index = lowered.find(start)
+        while index >= 0:
+            if not index or not lowered[index - 1].isalnum():
+                found.append(index)
+            index = lowered.find(start, index + 1)
+    return sorted(found)
+
+
+class Strangers:
+    """``hired_skill`` and ``sold_skill`` for one text: the hiring verbs and market nouns are
+    found once, and a mention with none in reach is not searched around."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._verbs = _word_starts(text, _HIRING_VERBS)
+        self._markets = _word_starts(text, _MARKET_NOUNS)
+
+    def __call__(self, mention: Mention) -> bool:
+        """The mention names people hired or a market sold (``hired_skill``, ``sold_skill``)."""
+        index = bisect_left(self._verbs, mention.start - _REACH)
+        if index < len(self._verbs) and self._verbs[index] < mention.start and hired_skill(
+                self.text, mention):
+            return True
+        index = bisect_left(self._markets, mention.end)
+        return (index < len(self._markets) and self._markets[index] < mention.end + 80
+                and sold_skill(self.text, mention))
 
 
 def hired_skill(text: str, mention: Mention) -> bool:

@@ -107,6 +107,12 @@ class Pipeline:
             match_id = self.nlp.vocab.strings.add(key)
             self._keys[match_id] = form
             self.matcher.add(key, patterns)
+        # the pairs of words that follow each other in a several-word form: a line break can
+        # fall inside a form only between such two (``_across_lines``)
+        self._word_pairs = frozenset(
+            pair for surfaces in self.table.surfaces.values() for surface in surfaces
+            for pair in itertools.pairwise(surface.split())
+        )
         self.symbols = _symbol_pattern([f for f in self.table.forms.values() if f.glued])
         self.fuzzy = FuzzyIndex(taxonomy, self.table)
         self.paraphrases, self._paraphrase_forms = _paraphrase_pattern(taxonomy)
@@ -163,15 +169,23 @@ class Pipeline:
         extra: dict[tuple[int, int], Mention] = {}
         starts = sorted(found)
         for brk in _LINE_BREAK.finditer(text):
-            lo = _words_back(text, brk.start())
-            hi = _words_ahead(text, brk.end())
-            flat = text[lo:brk.start()] + " " * (brk.end() - brk.start()) + text[brk.end():hi]
+            cut, resume = brk.start(), brk.end()
+            while cut > 0 and text[cut - 1] in " \t":
+                cut -= 1
+            if not cut or not _WORD_END.match(text, cut - 1):
+                continue
+            before = text[text.rfind(" ", 0, cut) + 1:cut]
+            after = _FIRST_CHUNK.match(text, resume).group()
+            pair = (before[before.rfind("\n") + 1:].lstrip(_OPENERS).casefold(),
+                    after.rstrip(_CLOSERS).casefold())
+            if pair not in self._word_pairs:
+                continue
+            lo, hi = _words_back(text, cut), _words_ahead(text, resume)
+            flat = text[lo:cut] + " " * (resume - cut) + text[resume:hi]
             doc, tokens, _ = self.tokenizer.split(flat)
             for match_id, start, end in self.matcher(doc):
                 span = (lo + tokens[start][0], lo + tokens[end - 1][1])
-                if span[0] < brk.start() and brk.end() <= span[1] and _takes_one_side(
-                    starts, span, brk.start()
-                ):
+                if span[0] < cut and resume <= span[1] and _takes_one_side(starts, span, cut):
                     extra[span] = Mention(*span, self._keys[match_id])
         return extra
 
@@ -255,7 +269,12 @@ class Pipeline:
 
 
 # a line break between two words that soft_unwrap keeps: the next line starts in upper case
-_LINE_BREAK = re.compile(r"(?<=[A-Za-z0-9+#])[ \t]*\n[ \t]*(?=[A-Za-z])")
+# (found from the newline: the spaces before it and the word they follow are checked after)
+_LINE_BREAK = re.compile(r"\n[ \t]*(?=[A-Za-z])")
+_WORD_END = re.compile(r"[A-Za-z0-9+#]")
+_FIRST_CHUNK = re.compile(r"\S*")
+_OPENERS = "([{\"'“‘*•-"
+_CLOSERS = ")]},.;:!?\"'”’*"
 # the few words on either side of a line break a several-word form can reach
 _WRAP_WORDS = 3
 # how far before a span a found mention overlapping it can start (no form is longer)
