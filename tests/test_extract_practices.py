@@ -313,6 +313,13 @@ def test_a_service_deployed_to_a_cluster_is_model_deployment_only_when_it_serves
         ("Maintained release pipelines in Azure DevOps.", "ci-cd"),
         ("Forecast weekly demand with ARIMA and Prophet.", "time-series-forecasting"),
         ("Built Prophet models that forecast store traffic.", "time-series-forecasting"),
+        ("Shipped ML-powered features to production.", "model-deployment"),
+        ("Integrate ML models into customer-facing products.", "model-deployment"),
+        ("Measure and improve model accuracy, latency and cost.", "model-evaluation"),
+        ("Experience building evals for generative AI systems.", "model-evaluation"),
+        ("Design scalable data ingestion and transformation workflows.", "data-pipelines"),
+        ("Build the infrastructure for training and serving models.", "ml-infrastructure"),
+        ("Own our inference platform.", "ml-infrastructure"),
     ],
 )
 def test_practices_named_by_what_was_done(text, skill):
@@ -327,6 +334,11 @@ def test_practices_named_by_what_was_done(text, skill):
         ("Build pipelines that pull data from many sources.", "ci-cd"),
         ("Managed the project delivery pipeline for three clients.", "ci-cd"),
         ("Forecast quarterly revenue in Excel for the CFO.", "time-series-forecasting"),
+        ("Shipped new checkout features to production.", "model-deployment"),
+        ("Measure the impact of marketing campaigns.", "model-evaluation"),
+        ("Ran annual performance evals for the support team.", "model-evaluation"),
+        ("Streamlined the approval workflows of the finance team.", "data-pipelines"),
+        ("Maintained the e-commerce platform serving 2M shoppers.", "ml-infrastructure"),
     ],
 )
 def test_practice_look_alikes_are_not_claims(text, skill):
