@@ -4,6 +4,7 @@ date-line pre-check of the timeline."""
 from __future__ import annotations
 
 import importlib
+import re
 import unicodedata
 
 from hypothesis import given, settings
@@ -96,10 +97,10 @@ def test_heading_decoration_sets_hold_exactly_the_regex_whitespace():
     import re
     import sys
 
-    from service.documents.sections import _WHITESPACE
+    from service.documents.sections import WHITESPACE
 
     every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
-    assert "".join(re.findall(r"\s", every)) == _WHITESPACE
+    assert "".join(re.findall(r"\s", every)) == WHITESPACE
 
 
 @settings(max_examples=400, deadline=None)
@@ -111,3 +112,52 @@ def test_stripping_decoration_equals_the_regex(line):
 
     regex = re.compile(r"^[\s#*_=~|>\-:.]+|[\s#*_=~|<\-:.]+$")
     assert line.lstrip(_DECORATION_LEAD).rstrip(_DECORATION_TRAIL) == regex.sub("", line)
+
+
+HEADER_PIECES = st.sampled_from([
+    "Data Scientist", " ", "  ", "\t", "\n", "\u00a0", "|", ",", ";", ":", "(", ")", "[", "]", "@",
+    "/", "-", "\u2013", "\u2014", " at ", "since", "Since", "SINCE", "from", "From", "ſince",
+    "Duration:", "1.2 ", "2019", "Acme", "x", "é", "Advisor: Dr Roe", "(Remote)", "Austin, TX",
+])
+
+
+def _clean_reference(part):
+    """``headers.clean`` with the regexes the shortcuts stand for."""
+    from service.documents import headers
+
+    strip = re.compile(r"^[\s|,;:()\[\]@/-]+|[\s|,;:()\[\]@/-]+$")
+    if not part:
+        return None
+    part = headers._OUTLINE_NUMBER.sub("", headers._LABEL.sub("", strip.sub("", part)))
+    part = re.sub(r"\b(?:since|from)\s*$", "", part, flags=re.IGNORECASE)
+    part = strip.sub("", part).strip()
+    return part if 2 <= len(part) <= 80 and any(ch.isalpha() for ch in part) else None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(HEADER_PIECES, max_size=12).map("".join))
+def test_header_piece_cleaning_equals_the_regexes(part):
+    from service.documents.headers import clean
+
+    assert clean(part) == _clean_reference(part)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(HEADER_PIECES, max_size=12).map("".join))
+def test_header_splitting_equals_the_plain_separator_regex(line):
+    from service.documents.headers import _SPLIT
+
+    plain = re.compile(r"(\s+(?:at|@)\s+|\s*\|\s*|\s+[-\u2013\u2014]\s+|\s*[\u2013\u2014]\s*"
+                       r"|,\s+|\s{2,}|\t)")
+    assert _SPLIT.split(line) == plain.split(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(HEADER_PIECES, st.sampled_from(
+    ["Engineer", "ENGINEER", "co-founder", "Kelvin \u212a", "staff", "Staffing", "_lead", "İntern"])),
+    max_size=8).map("".join))
+def test_title_words_on_ascii_equal_the_case_insensitive_regex(text):
+    from service.documents.vocab import _TITLE_WORDS, looks_like_title
+
+    never = type("V", (), {"relevant": re.compile(r"(?!)")})()
+    assert looks_like_title(text, never) == bool(_TITLE_WORDS.search(text))

@@ -64,10 +64,10 @@ HEADING_NAMES: dict[str, str] = {key: name for name, keys in _HEADINGS.items() f
 # Decoration around a heading, as str.strip sets (faster than the regex
 # ``^[\s#*_=~|>\-:.]+|[\s#*_=~|<\-:.]+$``): every character re's \s matches (exactly the
 # str.isspace ones), and the marks.
-_WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
                "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
-_DECORATION_LEAD = _WHITESPACE + "#*_=~|>-:."
-_DECORATION_TRAIL = _WHITESPACE + "#*_=~|<-:."
+_DECORATION_LEAD = WHITESPACE + "#*_=~|>-:."
+_DECORATION_TRAIL = WHITESPACE + "#*_=~|<-:."
 _NON_WORD = re.compile(r"[^a-z]+")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]?\s+(?=[A-Za-z])")
 # Letter-spaced words; a browser's kerning can keep a pair together ("S U M M A RY").
@@ -99,7 +99,7 @@ def classify_heading(line: str) -> str | None:
     undecorated = line.lstrip(_DECORATION_LEAD).rstrip(_DECORATION_TRAIL)
     # unspaced first: "I N T E R E S T S" does not open with the enumerator "I"
     stripped = _ENUMERATOR.sub("", _unspace(undecorated))
-    if not stripped or len(stripped) > 50 or len(stripped.split()) > 6 or _has_digit(stripped):
+    if not stripped or len(stripped) > 50 or len(stripped.split()) > 6 or has_digit(stripped):
         return None
     return HEADING_NAMES.get(heading_key(stripped))
 
@@ -107,7 +107,7 @@ def classify_heading(line: str) -> str | None:
 _ASCII_DIGITS = frozenset("0123456789")
 
 
-def _has_digit(text: str) -> bool:
+def has_digit(text: str) -> bool:
     """Whether a character of ``text`` is a digit (``str.isdigit``; on ASCII, 0-9)."""
     if text.isascii():
         return not _ASCII_DIGITS.isdisjoint(text)
