@@ -64,7 +64,8 @@ def test_normalize_stops_where_the_full_fixed_point_search_stops(text):
 DATE_PIECES = st.sampled_from([
     "Jan 2019", "jan", "JAN", "Sept.", "may", "Summer", "fall", "winter", "present", "Present", "now",
     " - ", " to ", "–", "2019", "'19", "03/2020", "since", "from", " ", "\n", "summary", "x", "_may",
-    "ſep", "١٢", "Data Scientist", "|", "(", ")",
+    "ſep", "١٢", "Data Scientist", "|", "(", ")", "1999", "1949", "2005", "12/", "/03", "3/4/",
+    "'05", "1", "0", "/", ".", "'", "3rd ", "2 0 1 9", " - P r e s e n t",
 ])
 
 
@@ -161,3 +162,15 @@ def test_title_words_on_ascii_equal_the_case_insensitive_regex(text):
 
     never = type("V", (), {"relevant": re.compile(r"(?!)")})()
     assert looks_like_title(text, never) == bool(_TITLE_WORDS.search(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(DATE_PIECES, max_size=12).map("".join))
+def test_header_candidates_equal_the_plain_date_range_test(line):
+    from service.documents.timeline import _BULLET, _header_candidate
+
+    stripped = line.strip()
+    expected = (bool(stripped) and len(stripped) <= 100 and not _BULLET.match(stripped)
+                and not stripped.endswith(".") and not RANGE_RE.search(stripped)
+                and sum(ch.isalpha() for ch in stripped) >= 2)
+    assert _header_candidate(line) == expected
