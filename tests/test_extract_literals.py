@@ -125,3 +125,23 @@ def test_a_rules_patterns_merged_into_one_set_gate_as_each_of_them(patterns, tex
     haystack = Haystack(text)
     assert haystack.may_hold(_needed_by_any(patterns)) == haystack.may_hold(
         _needed(pattern) for pattern in patterns)
+
+
+NEGATION_PIECES = [
+    "no ", "not ", "No", "NOT ", "without ", "never ", "willing to learn ", "interested in ",
+    "experience with ", "Python", "SQL", ", ", " and ", ". ", "\n", ";", "knowledge ", "nodes ",
+    "is not required", " (if used)", "ſ", "\u212a", "é", "looking forward to ", "x",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(NEGATION_PIECES), max_size=25).map("".join), st.data())
+def test_per_text_negation_pre_check_changes_no_answer(text, data):
+    from service.extract.context.negation import Negations, blank_out, negated
+    from service.extract.mention import Mention
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    mention = Mention(start, end, None, "exact")  # type: ignore[arg-type]
+    blanked = blank_out(text, [(start, end)])
+    assert Negations(text, blanked)(mention) == negated(text, mention, blanked)

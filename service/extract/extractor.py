@@ -90,6 +90,7 @@ def extract(document: Document, *, pipeline: Pipeline,
     ]
     blanked = context.blank_out(soft_unwrap(text), [(m.start, m.end) for m, _ in accepted])
     accepted, overflow = _analysed(accepted)
+    negated = context.Negations(text, blanked)
     hints = context.RequirementHints(text, taxonomy.cues)
     prerequisites = context.mentions_prerequisites(text)
     section_at = first_holding(document.sections, document.section_at)
@@ -98,7 +99,7 @@ def extract(document: Document, *, pipeline: Pipeline,
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     ocr_pages = frozenset(document.ocr_pages)
     for mention, method in accepted:
-        neg = context.negated(text, mention, blanked) or (
+        neg = negated(mention) or (
             prerequisites and context.course_prerequisite(text, mention, blanked)
         )
         item = _evidence(source, section_at, page_at, mention, method, neg, None if neg else hints,

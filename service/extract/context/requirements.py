@@ -4,12 +4,12 @@ nearest heading above it."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ...taxonomy import Cues
-from ..literals import ASCII_CASE_MATES, needed_literals
+from ..literals import ASCII_CASE_MATES, Occurrences, shortest_needed
 from .folded import Folded
 from .lines import HEADING_LOOKBACK
 
@@ -57,31 +57,6 @@ _SENTENCE_MARKS = ("\n", ". ", "; ", "! ", "? ")
 _SENTENCE_MARK = re.compile(r"\n|[.;!?] ")
 
 
-class _Occurrences:
-    """Where a text (lower-cased) holds any of the strings every match of a cue pattern needs
-    (``literals.needed_literals``): a span without one cannot hold a match, and the pattern is
-    not searched there. Unknown strings, or a text with ``ASCII_CASE_MATES``: always searched."""
-
-    def __init__(self, lowered: str | None, needed: frozenset[str] | None) -> None:
-        self.always = lowered is None or needed is None
-        self.shortest = min(map(len, needed)) if needed else 0
-        starts: list[int] = []
-        if not self.always:
-            for string in needed:
-                found = lowered.find(string)
-                while found >= 0:
-                    starts.append(found)
-                    found = lowered.find(string, found + 1)
-        self.starts = sorted(starts)
-
-    def may_hold(self, start: int, end: int) -> bool:
-        """Whether ``text[start:end]`` may hold a match."""
-        if self.always:
-            return True
-        index = bisect_left(self.starts, start)
-        return index < len(self.starts) and self.starts[index] + self.shortest <= end
-
-
 class RequirementHints:
     """Per-document "required"/"preferred" hints, memoised by sentence and by heading; a cue
     pattern is searched only in spans holding a string its matches need."""
@@ -90,8 +65,8 @@ class RequirementHints:
         self.text = text
         self.cues = RequirementCues.of(cues)
         lowered = None if any(c in text for c in ASCII_CASE_MATES) else text.lower()
-        self._preferred = _Occurrences(lowered, _needed(self.cues.preferred))
-        self._required = _Occurrences(lowered, _needed(self.cues.required))
+        self._preferred = Occurrences(lowered, _needed(self.cues.preferred))
+        self._required = Occurrences(lowered, _needed(self.cues.required))
         self._sentences: dict[tuple[int, int], str | None] = {}
         self._headings: dict[int, str | None] = {}
         # line end offset → _heading_verdict of that line
@@ -167,9 +142,4 @@ class RequirementHints:
 
 @lru_cache(maxsize=8)
 def _needed(pattern: Folded | re.Pattern[str]) -> frozenset[str] | None:
-    """``needed_literals`` of ``pattern`` without a string that holds another of them (found
-    where that other one is: the spans that may hold a match are the same)."""
-    needed = needed_literals(pattern)
-    if needed is None:
-        return None
-    return frozenset(s for s in needed if not any(t != s and t in s for t in needed))
+    return shortest_needed(pattern)
