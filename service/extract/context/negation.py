@@ -78,23 +78,26 @@ def negated(text: str, mention: Mention, blanked: str,
     the cue and the mention must be joined only by list separators, other skills and filler.
     ``blanked`` is ``text`` with the accepted mentions blanked out (``blank_out``); ``cues``,
     where ``blanked`` may hold a cue (``Negations`` makes it), spares the search elsewhere."""
-    lo = max(0, mention.start - _NEG_REACH)
-    before = blanked[lo:mention.start]
-    cut = max(before.rfind("\n"), before.rfind(". "), before.rfind(";")) + 1
-    lo, before = lo + cut, before[cut:]
-    found = cues is None or cues.may_hold(lo, mention.start)
-    for cue in reversed(list(_NEG_CUE.finditer(before))) if found else ():
-        around = text[lo + cue.start():lo + cue.start() + 20]
-        if _NOT_NEGATION.match(around):
-            continue
-        if _only_filler(before[cue.end():]):
-            return True
-        break
-    after = blanked[mention.end:mention.end + _NEG_REACH]
+    start, end = mention.start, mention.end
+    lo = max(0, start - _NEG_REACH)
+    if cues is None or cues.may_hold(lo, start):  # (else no cue in reach, wherever the cut)
+        before = blanked[lo:start]
+        cut = max(before.rfind("\n"), before.rfind(". "), before.rfind(";")) + 1
+        lo, before = lo + cut, before[cut:]
+        for cue in reversed(list(_NEG_CUE.finditer(before))):
+            around = text[lo + cue.start():lo + cue.start() + 20]
+            if _NOT_NEGATION.match(around):
+                continue
+            if _only_filler(before[cue.end():]):
+                return True
+            break
+    if _HEDGED.match(text, end):
+        return True
+    after = blanked[end:end + _NEG_REACH]
+    if "not" not in after and "n't" not in after:  # (what every _POST_NEG match holds)
+        return False
     after = after[:min((i for i in (after.find("\n"), after.find(". "), after.find(";")) if i >= 0),
                        default=len(after))]
-    if _HEDGED.match(text, mention.end):
-        return True
     post = _POST_NEG.search(after) if "not" in after or "n't" in after else None
     return bool(post and _only_filler(after[:post.start()]))
 
