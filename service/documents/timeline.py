@@ -64,6 +64,7 @@ _DATE_HINT = re.compile(rf"\d|\b(?i:{'|'.join(_MONTH_WORDS)})")
 _YEAR_HINT = re.compile(rf"{_YEAR}|'\d{{2}}")
 _DIGIT = re.compile(r"\d")
 _LETTER_SPACED = re.compile(r"\S(?: \S){5,}")
+_SPACED_START = re.compile(r"\n\S \S \S")  # how a _LETTER_SPACED line starts
 _BULLET = re.compile(r"^\s*(?:[-*+>]|\d+[.)])\s")
 @dataclass(frozen=True)
 class Span:
@@ -187,11 +188,29 @@ def _date_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
                 hits.append(index)
             index = low.find(word, index + 1)
     found = {bisect_right(starts, hit) - 1 for hit in hits}
-    for line_no in {bisect_right(starts, m.start()) - 1 for m in _DIGIT.finditer(text)} - found:
+    for match in _SPACED_START.finditer("\n" + text):  # (match.start(): the line's offset)
+        line_no = bisect_right(starts, match.start()) - 1
         line = text[lines[line_no][0]:lines[line_no][1]]
-        if _date_text(line) is not line:
+        if _date_text(line) is not line and _DIGIT.search(line):
             found.add(line_no)
     return found
+
+
+def _may_hold_range(line: str) -> bool:
+    """Whether ``RANGE_RE`` may match ``line`` as it is (not closed up): ``_date_lines``' test
+    for one line."""
+    if not line.isascii():
+        return _DATE_HINT.search(line) is not None
+    if _YEAR_HINT.search(line):
+        return True
+    low = line.lower()
+    for word in _MONTH_WORDS:
+        index = low.find(word)
+        while index >= 0:
+            if index == 0 or not (low[index - 1].isalnum() or low[index - 1] == "_"):
+                return True
+            index = low.find(word, index + 1)
+    return False
 
 
 def _date_text(line: str) -> str:
@@ -206,7 +225,7 @@ def _header_candidate(line: str) -> bool:
     stripped = line.strip()
     return (bool(stripped) and len(stripped) <= 100 and not _BULLET.match(stripped)
             and not stripped.endswith(".") and _two_letters(stripped)
-            and not (_date_lines(stripped, [(0, len(stripped))]) and RANGE_RE.search(stripped)))
+            and not (_may_hold_range(stripped) and RANGE_RE.search(stripped)))
 
 
 def _two_letters(text: str) -> bool:
