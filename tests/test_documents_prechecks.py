@@ -7,7 +7,7 @@ import importlib
 import re
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from service.documents.timeline import _RANGE_CASED, RANGE_RE, _date_lines, _line_spans
@@ -174,3 +174,37 @@ def test_header_candidates_equal_the_plain_date_range_test(line):
                 and not stripped.endswith(".") and not RANGE_RE.search(stripped)
                 and sum(ch.isalpha() for ch in stripped) >= 2)
     assert _header_candidate(line) == expected
+
+
+def _classify_heading_reference(line):
+    """``sections.classify_heading`` with every regex run."""
+    from service.documents import sections as s
+
+    def unspace(text):
+        if s._SMALL_CAPS.fullmatch(text):
+            return re.sub(r"\b([A-Z]) (?=[A-Z]{2,})", r"\1", text)
+        if not (s._SPACED.fullmatch(text)
+                and sum(len(t) == 1 for t in text.split()) >= 0.6 * len(text.split())):
+            return text
+        return " ".join(word.replace(" ", "") for word in re.split(r"\s{2,}", text))
+
+    undecorated = line.lstrip(s._DECORATION_LEAD).rstrip(s._DECORATION_TRAIL)
+    stripped = s._ENUMERATOR.sub("", unspace(undecorated))
+    if not stripped or len(stripped) > 50 or len(stripped.split()) > 6 or any(
+            ch.isdigit() for ch in stripped):
+        return None
+    return s.HEADING_NAMES.get(s.heading_key(stripped))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Skills", "S K I L L S", "E XPERIENCE", "W ORK", "I", "V", "X", "II", "1", "12", "\u0663",
+    ".", ")", " ", "  ", "#", "Education", "E", "x", "&", "Work", "Experience", "-", ":", "\t",
+]), max_size=10).map("".join))
+@example("\u0663 Skills")
+@example("II. Education")
+@example("S K I L L S")
+def test_heading_shortcuts_change_no_answer(line):
+    from service.documents.sections import classify_heading
+
+    assert classify_heading(line) == _classify_heading_reference(line)

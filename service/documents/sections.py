@@ -98,7 +98,9 @@ def classify_heading(line: str) -> str | None:
     """The section name if the whole ``line`` is a heading."""
     undecorated = line.lstrip(_DECORATION_LEAD).rstrip(_DECORATION_TRAIL)
     # unspaced first: "I N T E R E S T S" does not open with the enumerator "I"
-    stripped = _ENUMERATOR.sub("", _unspace(undecorated))
+    stripped = _unspace(undecorated)
+    if stripped[:1] in ("I", "V", "X") or stripped[:1].isdecimal():  # (how an enumerator opens)
+        stripped = _ENUMERATOR.sub("", stripped)
     if not stripped or len(stripped) > 50 or len(stripped.split()) > 6 or has_digit(stripped):
         return None
     return HEADING_NAMES.get(heading_key(stripped))
@@ -117,6 +119,8 @@ def has_digit(text: str) -> bool:
 def _unspace(text: str) -> str:
     """Letter-spaced headings ("E X P E R I E N C E", "W O R K  H I S T O R Y") and small caps
     ("W ORK E XPERIENCE") → words."""
+    if " " not in text[1:3]:  # (where both kinds have their first space)
+        return text
     if _SMALL_CAPS.fullmatch(text):
         return re.sub(r"\b([A-Z]) (?=[A-Z]{2,})", r"\1", text)
     if not _spaced(text):
@@ -126,7 +130,7 @@ def _unspace(text: str) -> str:
 
 def _spaced(text: str) -> bool:
     """Letter-spaced: single letters (a kerned pair here and there) one to three spaces apart."""
-    if not _SPACED.fullmatch(text):
+    if " " not in text[1:3] or not _SPACED.fullmatch(text):
         return False
     tokens = text.split()
     return sum(len(token) == 1 for token in tokens) >= 0.6 * len(tokens)
