@@ -112,8 +112,9 @@ def extract(document: Document, *, pipeline: Pipeline,
             evidence[skill_id].append(
                 own_pointer(item, document, taxonomy.get(skill_id).forms) if several else item)
     skills, not_claimed = [], []
+    periods = _periods(document.positions)
     for skill_id, items in evidence.items():
-        hit = _hit(taxonomy.get(skill_id), items, document.positions, overflow.get(skill_id, ()))
+        hit = _hit(taxonomy.get(skill_id), items, periods, overflow.get(skill_id, ()))
         (skills if any(not e.negated for e in items) else not_claimed).append(hit)
     skills.extend(_implied(pipeline, {h.id for h in skills}))
     return Extraction(
@@ -281,16 +282,16 @@ def _evidence(
     )
 
 
-def _hit(skill: Skill, items: list[Evidence], positions: list[Position],
+def _hit(skill: Skill, items: list[Evidence], periods: list[_Period],
          overflow: Sequence[int] = ()) -> SkillHit:
-    """``overflow``: offsets of mentions past ``MAX_EVIDENCE``, counted for years when the skill
-    is claimed."""
+    """``periods``: the positions' (``_periods``); ``overflow``: offsets of mentions past
+    ``MAX_EVIDENCE``, counted for years when the skill is claimed."""
     positive = [e for e in items if not e.negated]
     counted = positive or items
     best = max(CONFIDENCE[e.method] for e in counted)
     confidence = min(0.99, best + 0.01 * (len(counted) - 1))
     offsets = [e.start for e in counted] + list(overflow if positive else ())
-    years, last_used = _years(offsets, positions)
+    years, last_used = _years(offsets, periods)
     return SkillHit(
         id=skill.id, name=skill.name, esco=skill.esco, category=skill.category, explicit=True,
         evidence=sorted(items, key=lambda e: e.start), confidence=round(confidence, 3),
@@ -298,19 +299,33 @@ def _hit(skill: Skill, items: list[Evidence], positions: list[Position],
     )
 
 
-def _years(offsets: list[int], positions: list[Position]) -> tuple[float | None, int | None]:
-    """Years of the positions whose text holds a mention (overlaps merged), and the last year."""
+# a position as years of use read it: text start and end, start and end date (today while
+# open), and its last year
+_Period = tuple[int, int, date, date, int]
+
+
+def _periods(positions: list[Position]) -> list[_Period]:
+    """The positions as ``_years`` reads them (today taken once)."""
     if not positions:
+        return []
+    today = date.today()
+    return [(p.text_start, p.text_end, p.start, p.end or today,
+             today.year if (p.current or p.end is None) else p.end.year) for p in positions]
+
+
+def _years(offsets: list[int], periods: list[_Period]) -> tuple[float | None, int | None]:
+    """Years of the positions whose text holds a mention (overlaps merged), and the last year."""
+    if not periods:
         return None, None
     ordered = sorted(offsets)
+    count = len(ordered)
     hits = [  # (the first offset at or after the start lies before the end)
-        p for p in positions
-        if (i := bisect_left(ordered, p.text_start)) < len(ordered) and ordered[i] < p.text_end
+        p for p in periods
+        if (i := bisect_left(ordered, p[0])) < count and ordered[i] < p[1]
     ]
     if not hits:
         return None, None
-    today = date.today()
-    intervals = sorted((p.start, p.end or today) for p in hits)
+    intervals = sorted((p[2], p[3]) for p in hits)
     total, (cur_start, cur_end) = 0.0, intervals[0]
     for start, end in intervals[1:]:
         if start <= cur_end:
@@ -319,7 +334,7 @@ def _years(offsets: list[int], positions: list[Position]) -> tuple[float | None,
             total += (cur_end - cur_start).days
             cur_start, cur_end = start, end
     total += (cur_end - cur_start).days
-    last = max(today.year if (p.current or p.end is None) else p.end.year for p in hits)
+    last = max(p[4] for p in hits)
     return round(total / 365.25, 1), last
 
 
