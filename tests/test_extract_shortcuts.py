@@ -46,6 +46,47 @@ def test_requirement_hints_are_the_same_without_the_string_gate(text):
         assert gated(start, end) == reference(start, end)
 
 
+class _EveryHeadingWalked(RequirementHints):
+    """The hints walking up to the heading afresh for every line (no distances remembered)."""
+
+    def _heading(self, cursor):
+        from service.extract.context.lines import HEADING_LOOKBACK
+
+        for _ in range(HEADING_LOOKBACK):
+            if cursor <= 0:
+                return None
+            previous = self.text.rfind("\n", 0, cursor) + 1
+            is_heading, hint = self._heading_verdict(previous, cursor)
+            if is_heading:
+                return hint
+            cursor = previous - 1
+        return None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Requirements:", "Nice to have:", "ABOUT US", "- Python and SQL", "Built a long pipeline here.",
+    "\n", "\n", "\n", "\n\n", "Bonus", "x",
+]), max_size=60).map("".join), st.randoms(use_true_random=False))
+def test_requirement_headings_are_the_same_without_remembered_distances(text, random):
+    remembered = RequirementHints(text, get_pipeline().taxonomy.cues)
+    reference = _EveryHeadingWalked(text, get_pipeline().taxonomy.cues)
+    starts = list(range(len(text)))
+    random.shuffle(starts)
+    for start in starts[:80]:
+        assert remembered(start, start) == reference(start, start)
+
+
+def test_a_heading_reaches_only_its_lookback_also_when_remembered():
+    text = "Requirements:\n" + "- Python and SQL\n" * 20
+    reference = _EveryHeadingWalked(text, get_pipeline().taxonomy.cues)
+    for order in (range(len(text)), range(len(text) - 1, -1, -1)):
+        remembered = RequirementHints(text, get_pipeline().taxonomy.cues)
+        answers = [remembered(start, start) for start in order]
+        assert answers == [reference(start, start) for start in order]
+        assert None in answers and "required" in answers
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([
     "Scientists", "users", "xusers", "STAKEHOLDERS", "ſcientists", "people", " ", "\n", "\t",

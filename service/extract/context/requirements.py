@@ -69,6 +69,8 @@ class RequirementHints:
         self._required = Occurrences(lowered, _needed(self.cues.required))
         self._sentences: dict[tuple[int, int], str | None] = {}
         self._headings: dict[int, str | None] = {}
+        # line end offset → (how many lines up, hint) of the nearest heading, None past reach
+        self._nearest: dict[int, tuple[int, str | None] | None] = {}
         # line end offset → _heading_verdict of that line
         self._verdicts: dict[int, tuple[bool, str | None]] = {}
         self._marks: list[int] | None = None
@@ -106,20 +108,35 @@ class RequirementHints:
         return floor
 
     def _heading(self, cursor: int) -> str | None:
-        text, verdicts = self.text, self._verdicts
+        """The hint of the first heading among the ``HEADING_LOOKBACK`` lines up from the one
+        ending at ``cursor``. Each line's nearest heading (its distance and hint) is
+        remembered, so the lines of one list share one walk up."""
+        text, verdicts, nearest = self.text, self._verdicts, self._nearest
+        walked: list[int] = []  # the cursors of lines that are no heading, bottom up
+        found: tuple[int, str | None] | None = None
         for _ in range(HEADING_LOOKBACK):
             if cursor <= 0:
-                return None
+                break
+            if cursor in nearest:
+                found = nearest[cursor]
+                break
             previous = text.rfind("\n", 0, cursor) + 1
             verdict = verdicts.get(cursor)
             if verdict is None:
                 verdict = verdicts[cursor] = self._heading_verdict(previous, cursor)
             is_heading, hint = verdict
             if is_heading:
-                return hint
+                found = nearest[cursor] = (1, hint)
+                break
+            walked.append(cursor)
             cursor = previous - 1
-        return None
-
+        else:  # HEADING_LOOKBACK lines and no heading: known for the first only
+            nearest[walked[0]] = None
+            return None
+        for line in reversed(walked):  # (the first above, then down)
+            found = (found[0] + 1, found[1]) if found and found[0] < HEADING_LOOKBACK else None
+            nearest[line] = found
+        return found[1] if found else None
 
     def _heading_verdict(self, start: int, end: int) -> tuple[bool, str | None]:
         """Whether the search for a heading stops at the line ``text[start:end]``, and the hint
