@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from service.documents.text import first_holding as _locator
@@ -15,6 +15,7 @@ from service.extract.context.requirements import RequirementCues, RequirementHin
 from service.extract.context.folded import Folded
 from service.extract import names
 from service.extract.fuzzy import FuzzyIndex
+from service.extract.mention import Mention
 from service.extract.pipeline import get_pipeline
 from service.models import Block, Document, Section
 
@@ -160,3 +161,27 @@ def test_token_spans_and_plain_words_follow_the_tokens():
         doc, spans, plain = pipeline.tokenizer.split(text)
         assert spans == [(t.idx, t.idx + len(t)) for t in doc]
         assert plain == [t.is_alpha and t.is_ascii and not t.is_stop for t in doc]
+
+
+LEAD_PIECES = st.sampled_from([
+    "worked at", "Worked AT", "employed by", "Engineer at", "years for", "intern at", "at", "for",
+    "by", "bat", "format", " ", "  ", "\n", "\t", "\u00a0", "Python", "x", "é", "İ", ",",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LEAD_PIECES, max_size=12).map("".join), st.sampled_from(["Acme", "acme", "ACME"]))
+def test_employer_lead_pre_check_changes_no_answer(before, name):
+    text = before + name
+    mention = Mention(len(before), len(text), None, "exact")  # type: ignore[arg-type]
+    led = names.EmployerHeaders(text, Document(text=text))._led(mention)
+    assert led == (name[:1].isupper() and bool(
+        names._EMPLOYER_LEAD.search(text, max(0, len(before) - 40), len(before))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["pre", "req", "-", "PRE", "Req", "prereq", "x", " ", "ſ", "é"]),
+                max_size=10).map("".join))
+@example("Pre-reqs: calculus")
+def test_prerequisite_pre_check_changes_no_answer(text):
+    assert negation.mentions_prerequisites(text) == bool(negation._PREREQ_WORD.search(text))

@@ -152,9 +152,16 @@ class EmployerHeaders:
             self.text, mention)
 
     def _led(self, mention: Mention) -> bool:
-        text = self.text
-        return text[mention.start:mention.start + 1].isupper() and bool(_EMPLOYER_LEAD.search(
-            text, max(0, mention.start - 40), mention.start))
+        text, start = self.text, mention.start
+        if not text[start:start + 1].isupper():
+            return False
+        # (every match ends in "at", "for" or "by" and spaces: the regex runs only then)
+        lo = max(0, start - 40)
+        lead = text[lo:start]
+        tail = lead.rstrip()
+        if len(tail) == len(lead) or not tail[-3:].lower().endswith(("at", "for", "by")):
+            return False
+        return bool(_EMPLOYER_LEAD.search(text, lo, start))
 
     def _in_header(self, mention: Mention) -> bool:
         text = self.text

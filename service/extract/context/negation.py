@@ -126,8 +126,10 @@ _COURSE = re.compile(
 
 def mentions_prerequisites(text: str) -> bool:
     """Whether ``course_prerequisite`` can apply anywhere in ``text`` (a cheap pre-check)."""
-    if text.isascii() and "pre" not in text.lower():  # what every match starts with
-        return False
+    if text.isascii():  # (what every match holds, in some case)
+        lowered = text.lower()
+        if "prereq" not in lowered and "pre-req" not in lowered:
+            return False
     return _PREREQ_WORD.search(text) is not None
 
 
