@@ -94,8 +94,13 @@ def extract(document: Document, *, pipeline: Pipeline,
     hints = context.RequirementHints(text, taxonomy.cues)
     prerequisites = context.mentions_prerequisites(text)
     section_at = first_holding(document.sections, document.section_at)
-    page_at = first_holding(document.blocks, document.page_at, lambda block: block.page)
-    pointer_at = first_holding(document.blocks, document.pointer_at, lambda block: block.pointer)
+    page_at = _none
+    if any(block.page is not None for block in document.blocks):
+        page_at = first_holding(document.blocks, document.page_at, lambda block: block.page)
+    pointer_at = _none
+    if any(block.pointer is not None for block in document.blocks):
+        pointer_at = first_holding(document.blocks, document.pointer_at,
+                                   lambda block: block.pointer)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     ocr_pages = frozenset(document.ocr_pages)
     for mention, method in accepted:
@@ -103,8 +108,8 @@ def extract(document: Document, *, pipeline: Pipeline,
             prerequisites and context.course_prerequisite(text, mention, blanked)
         )
         item = _evidence(source, section_at, page_at, mention, method, neg, None if neg else hints,
-                         _kind(text, mention, fields, courses, pipeline.vocabulary.levels))
-        item.pointer = pointer_at(mention.start)
+                         _kind(text, mention, fields, courses, pipeline.vocabulary.levels),
+                         pointer_at(mention.start))
         several = len(mention.form.skill_ids) > 1 and item.pointer is not None
         if item.page in ocr_pages:
             item.source = "ocr"
@@ -146,6 +151,10 @@ def _analysed(
             for skill_id in ids:
                 overflow[skill_id].append(mention.start)
     return kept, overflow
+
+
+def _none(offset: int) -> None:
+    """A page or pointer look-up in a document whose blocks have none."""
 
 
 def _check_length(text: str, limit: int) -> None:
@@ -262,7 +271,7 @@ def _rule(taxonomy: Taxonomy, mention: Mention):
 def _evidence(
     text: str, section_at: Callable[[int], Section | None], page_at: Callable[[int], int | None],
     mention: Mention, method: str, neg: bool, hints: context.RequirementHints | None,
-    kind: str = "mention",
+    kind: str = "mention", pointer: str | None = None,
 ) -> Evidence:
     line_start, line_end = context.line_bounds(text, mention.start, mention.end)
     line_start = max(line_start, mention.start - LINE_CONTEXT)
@@ -279,6 +288,7 @@ def _evidence(
         method=method,
         requirement=hints(mention.start, mention.end) if hints is not None else None,
         kind=kind,
+        pointer=pointer,
     )
 
 
