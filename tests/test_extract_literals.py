@@ -86,7 +86,7 @@ def test_extraction_is_the_same_without_the_gates(text):
     gated = extract_text(text).model_dump_json()
     saved = extractor.may_be_boilerplate, extractor.Rejections
     extractor.may_be_boilerplate = lambda haystack: True
-    extractor.Rejections = lambda text, haystack: (
+    extractor.Rejections = lambda text: (
         lambda mention, rule: context.rejected_by_rule(text, mention, rule))
     try:
         assert extract_text(text).model_dump_json() == gated
@@ -170,3 +170,20 @@ def test_negation_shortcuts_change_no_answer(text, data):
     expected = _negated_reference(text, mention, blanked)
     assert negated(text, mention, blanked) == expected
     assert Negations(text, blanked)(mention) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(REJECT_PATTERNS), min_size=1, max_size=3),
+       st.lists(st.sampled_from(["open", "OpenCV", "pen", "spar", "sparkling", " ", "x", "é", "\u212a",
+                                 "Python", "\n"]), max_size=12).map("".join),
+       st.integers(0, 12), st.data())
+def test_window_gate_of_reject_patterns_changes_no_answer(patterns, text, window, data):
+    from service.extract.context import rejected_by_rule
+    from service.extract.gates import Rejections
+    from service.extract.mention import Mention
+    from service.taxonomy import ContextRule
+
+    rule = ContextRule(reject=patterns, window=window)
+    start = data.draw(st.integers(0, len(text)))
+    mention = Mention(start, data.draw(st.integers(start, len(text))), None, "exact")  # type: ignore[arg-type]
+    assert Rejections(text)(mention, rule) == rejected_by_rule(text, mention, rule)

@@ -64,7 +64,7 @@ def extract(document: Document, *, pipeline: Pipeline,
         mentions = [_widened(m, pads) for m in mentions]
     courses = names.CourseLists(text)
     haystack = Haystack(text)
-    rejects = Rejections(text, haystack)
+    rejects = Rejections(text)
     accepted = _resolve_ambiguity(text, document, mentions, pipeline, courses, rejects)
     fields = pipeline.field_forms
     boilerplate = may_be_boilerplate(haystack)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..taxonomy import ContextRule
 from . import context, names
-from .literals import Haystack, needed_literals
+from .literals import Haystack, may_hold, needed_literals
 from .mention import Mention
 
 __all__ = ["Haystack", "Rejections", "may_be_boilerplate", "may_describe_employer"]
@@ -34,22 +34,23 @@ def may_describe_employer(haystack: Haystack) -> bool:
 
 
 class Rejections:
-    """``context.rejected_by_rule`` for one text, not asked for a skill whose reject patterns
-    need strings the text lacks."""
+    """``context.rejected_by_rule`` for one text, not asked where the mention's window lacks
+    every string the skill's reject patterns need (most windows: a scan of a few dozen
+    characters instead of the patterns' searches, or of the whole text per rule)."""
 
-    def __init__(self, text: str, haystack: Haystack) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.haystack = haystack
-        self._possible: dict[int, bool] = {}  # id(rule) → its patterns may match the text
+        self._needs: dict[int, tuple[frozenset[str] | None]] = {}  # id(rule) → its strings
 
     def __call__(self, mention: Mention, rule: ContextRule | None) -> bool:
         if rule is None or not rule.reject:
             return False
-        possible = self._possible.get(id(rule))
-        if possible is None:
-            possible = self._possible[id(rule)] = self.haystack.may_hold(
-                _needed_by_any(tuple(rule.reject)))
-        return possible and context.rejected_by_rule(self.text, mention, rule)
+        needs = self._needs.get(id(rule))
+        if needs is None:
+            needs = self._needs[id(rule)] = _needed_by_any(tuple(rule.reject))
+        text = self.text
+        window = text[max(0, mention.start - rule.window):mention.end + rule.window]
+        return may_hold(window, needs) and context.rejected_by_rule(text, mention, rule)
 
 
 @lru_cache(maxsize=4096)
