@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..taxonomy import ContextRule
 from . import context, names
-from .literals import Haystack, may_hold, needed_literals
+from .literals import ASCII_CASE_MATES, Haystack, needed_literals
 from .mention import Mention
 
 __all__ = ["Haystack", "Rejections", "may_be_boilerplate", "may_describe_employer"]
@@ -40,17 +40,25 @@ class Rejections:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._needs: dict[int, tuple[frozenset[str] | None]] = {}  # id(rule) → its strings
+        # id(rule) → the strings one of which its patterns need (None: unknown)
+        self._needs: dict[int, frozenset[str] | None] = {}
 
     def __call__(self, mention: Mention, rule: ContextRule | None) -> bool:
         if rule is None or not rule.reject:
             return False
-        needs = self._needs.get(id(rule))
-        if needs is None:
-            needs = self._needs[id(rule)] = _needed_by_any(tuple(rule.reject))
+        key = id(rule)
+        if key not in self._needs:
+            self._needs[key] = _needed_by_any(tuple(rule.reject))[0]
+        needs = self._needs[key]
         text = self.text
-        window = text[max(0, mention.start - rule.window):mention.end + rule.window]
-        return may_hold(window, needs) and context.rejected_by_rule(text, mention, rule)
+        if needs is not None:
+            window = text[max(0, mention.start - rule.window):mention.end + rule.window]
+            # (a character matching an ASCII letter ignoring case: no answer but "maybe")
+            if window.isascii() or not any(c in window for c in ASCII_CASE_MATES):
+                lowered = window.lower()
+                if not any(string in lowered for string in needs):
+                    return False
+        return context.rejected_by_rule(text, mention, rule)
 
 
 @lru_cache(maxsize=4096)
