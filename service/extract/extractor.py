@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 from datetime import date
 
 from .. import __version__
@@ -25,6 +26,7 @@ from .mention import Mention
 from .pipeline import Pipeline, soft_unwrap
 
 CONFIDENCE = {"exact": 0.95, "context": 0.8, "fuzzy": 0.7}
+_START = attrgetter("start")
 IMPLIED_CONFIDENCE = 0.6
 # Evidence.line shows at most this many characters either side of the mention: a document on one
 # huge line would otherwise copy the whole line into every evidence (quadratic output size).
@@ -141,9 +143,14 @@ def _analysed(
     overflow: dict[str, list[int]] = defaultdict(list)
     for mention, method in accepted:
         ids = mention.form.skill_ids
-        if any(counts[i] == 0 for i in ids) or (
-            len(kept) < MAX_ANALYSED and any(counts[i] < MAX_EVIDENCE for i in ids)
-        ):
+        if len(ids) == 1:  # (most mentions: the same test without the generators)
+            count = counts[ids[0]]
+            keep = count == 0 or (len(kept) < MAX_ANALYSED and count < MAX_EVIDENCE)
+        else:
+            keep = any(counts[i] == 0 for i in ids) or (
+                len(kept) < MAX_ANALYSED and any(counts[i] < MAX_EVIDENCE for i in ids)
+            )
+        if keep:
             kept.append((mention, method))
             for skill_id in ids:
                 counts[skill_id] += 1
@@ -304,7 +311,7 @@ def _hit(skill: Skill, items: list[Evidence], periods: list[_Period],
     years, last_used = _years(offsets, periods)
     return SkillHit(
         id=skill.id, name=skill.name, esco=skill.esco, category=skill.category, explicit=True,
-        evidence=sorted(items, key=lambda e: e.start), confidence=round(confidence, 3),
+        evidence=sorted(items, key=_START), confidence=round(confidence, 3),
         years=years, last_used=last_used,
     )
 
