@@ -185,3 +185,30 @@ def test_employer_lead_pre_check_changes_no_answer(before, name):
 @example("Pre-reqs: calculus")
 def test_prerequisite_pre_check_changes_no_answer(text):
     assert negation.mentions_prerequisites(text) == bool(negation._PREREQ_WORD.search(text))
+
+
+def _in_degree_phrase_reference(text, mention, levels):
+    """``names.in_degree_phrase`` searching every pattern in the whole reach."""
+    before = text[max(0, mention.start - 120):mention.start]
+    ends = [m.end() for pattern in (names._DEGREE_WORDS, *(p for lv, p in levels if lv != "other"))
+            for m in pattern.finditer(before)]
+    if ends and names._DEGREE_GAP.fullmatch(before[max(ends):].removeprefix(".")):
+        return True
+    return bool(re.match(r"\s+(?:degree|major|diploma)\b", text[mention.end:mention.end + 12],
+                         re.IGNORECASE))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([
+    "MSc", "M.Sc.", "Bachelor of Science", "BS", "degree", "majored", "in", " ", "\n", ".", ";",
+    "Statistics", "x", "Master's", "PhD", ", ", "é",
+]), max_size=14).map("".join))
+def test_degree_phrase_search_from_the_last_line_break_changes_no_answer(before):
+    levels = get_pipeline().vocabulary.levels
+    text = before + "Statistics degree"
+    mention = Mention(len(before), len(before) + len("Statistics"), None, "exact")  # type: ignore[arg-type]
+    assert names.in_degree_phrase(text, mention, levels) == _in_degree_phrase_reference(
+        text, mention, levels)
+    text = before + "Statistics"
+    assert names.in_degree_phrase(text, mention, levels) == _in_degree_phrase_reference(
+        text, mention, levels)
