@@ -8,14 +8,14 @@ from functools import lru_cache
 
 from ..taxonomy import ContextRule
 from . import context, names
-from .literals import ASCII_CASE_MATES, Haystack, needed_literals
+from .literals import ASCII_CASE_MATES, Haystack, needed_literals, shortest_needed
 from .mention import Mention
 
 __all__ = ["Haystack", "Rejections", "may_be_boilerplate", "may_describe_employer"]
 
 # the regexes names.in_boilerplate searches around each mention (an unknown one: always asked)
 _BOILERPLATE_NEEDS = tuple(
-    needed_literals(getattr(names, name, None)) for name in ("_BOILERPLATE", "_ABOUT_LABEL")
+    shortest_needed(getattr(names, name, None)) for name in ("_BOILERPLATE", "_ABOUT_LABEL")
 )
 
 
@@ -24,7 +24,7 @@ def may_be_boilerplate(haystack: Haystack) -> bool:
     return haystack.may_hold(_BOILERPLATE_NEEDS)
 
 
-_BLURB_NEEDS = (needed_literals(getattr(names, "_COMPANY_BLURB", None)),)
+_BLURB_NEEDS = (shortest_needed(getattr(names, "_COMPANY_BLURB", None)),)
 
 
 def may_describe_employer(haystack: Haystack) -> bool:
