@@ -155,7 +155,8 @@ def test_header_splitting_equals_the_plain_separator_regex(line):
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(HEADER_PIECES, st.sampled_from(
-    ["Engineer", "ENGINEER", "co-founder", "Kelvin \u212a", "staff", "Staffing", "_lead", "İntern"])),
+    ["Engineer", "ENGINEER", "co-founder", "Kelvin \u212a", "staff", "Staffing", "_lead",
+     "İntern"])),
     max_size=8).map("".join))
 def test_title_words_on_ascii_equal_the_case_insensitive_regex(text):
     from service.documents.vocab import _TITLE_WORDS, looks_like_title

@@ -130,7 +130,8 @@ def test_a_rules_patterns_merged_into_one_set_gate_as_each_of_them(patterns, tex
 NEGATION_PIECES = [
     "no ", "not ", "No", "NOT ", "without ", "never ", "willing to learn ", "interested in ",
     "experience with ", "Python", "SQL", ", ", " and ", ". ", "\n", ";", "knowledge ", "nodes ",
-    "is not required", " (if used)", "isn't needed", " not", "n't", "(", "ſ", "\u212a", "é", "looking forward to ", "x",
+    "is not required", " (if used)", "isn't needed", " not", "n't", "(", "ſ", "\u212a", "é",
+    "looking forward to ", "x",
 ]
 
 
@@ -174,8 +175,8 @@ def test_negation_shortcuts_change_no_answer(text, data):
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(REJECT_PATTERNS), min_size=1, max_size=3),
-       st.lists(st.sampled_from(["open", "OpenCV", "pen", "spar", "sparkling", " ", "x", "é", "\u212a",
-                                 "Python", "\n"]), max_size=12).map("".join),
+       st.lists(st.sampled_from(["open", "OpenCV", "pen", "spar", "sparkling", " ", "x", "é",
+                                 "\u212a", "Python", "\n"]), max_size=12).map("".join),
        st.integers(0, 12), st.data())
 def test_window_gate_of_reject_patterns_changes_no_answer(patterns, text, window, data):
     from service.extract.context import rejected_by_rule
@@ -185,5 +186,6 @@ def test_window_gate_of_reject_patterns_changes_no_answer(patterns, text, window
 
     rule = ContextRule(reject=patterns, window=window)
     start = data.draw(st.integers(0, len(text)))
-    mention = Mention(start, data.draw(st.integers(start, len(text))), None, "exact")  # type: ignore[arg-type]
+    end = data.draw(st.integers(start, len(text)))
+    mention = Mention(start, end, None, "exact")  # type: ignore[arg-type]
     assert Rejections(text)(mention, rule) == rejected_by_rule(text, mention, rule)

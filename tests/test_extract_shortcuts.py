@@ -206,7 +206,8 @@ def _in_degree_phrase_reference(text, mention, levels):
 def test_degree_phrase_search_from_the_last_line_break_changes_no_answer(before):
     levels = get_pipeline().vocabulary.levels
     text = before + "Statistics degree"
-    mention = Mention(len(before), len(before) + len("Statistics"), None, "exact")  # type: ignore[arg-type]
+    end = len(before) + len("Statistics")
+    mention = Mention(len(before), end, None, "exact")  # type: ignore[arg-type]
     assert names.in_degree_phrase(text, mention, levels) == _in_degree_phrase_reference(
         text, mention, levels)
     text = before + "Statistics"

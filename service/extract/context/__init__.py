@@ -31,7 +31,7 @@ from .requirements import RequirementHints
 
 __all__ = [
     "Anchors", "Negations", "RequirementHints", "blank_out", "confirmed_by_company",
-    "confirmed_by_neighbours", "confirmed_by_phrase", "confirmed_by_rule", "course_prerequisite", "in_skills_area",
-    "line_bounds", "list_items", "mentions_prerequisites", "negated", "rejected",
+    "confirmed_by_neighbours", "confirmed_by_phrase", "confirmed_by_rule", "course_prerequisite",
+    "in_skills_area", "line_bounds", "list_items", "mentions_prerequisites", "negated", "rejected",
     "rejected_by_rule", "rejected_by_shape", "sole_item_among_skills",
 ]
