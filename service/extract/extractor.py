@@ -4,11 +4,9 @@ negated-only skills apart, years of use from the positions)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from operator import attrgetter
-from datetime import date
 
 from .. import __version__
 from ..documents import document_from_text
@@ -16,7 +14,7 @@ from ..documents.jsonresume import own_pointer
 from ..normalize import unmark
 from ..documents.text import first_holding
 from ..errors import TextTooLong
-from ..models import Document, Evidence, Extraction, Position, Section, SkillHit, Versions
+from ..models import Document, Evidence, Extraction, Section, SkillHit, Versions
 from ..settings import Settings
 from ..taxonomy import CATEGORIES, Skill, Taxonomy
 from . import casing, context, names
@@ -24,6 +22,7 @@ from .gates import Haystack, Rejections, may_be_boilerplate, may_describe_employ
 from .forms import fold
 from .mention import Mention
 from .pipeline import Pipeline, soft_unwrap
+from .years import Period, positions_read, years_of_use
 
 CONFIDENCE = {"exact": 0.95, "context": 0.8, "fuzzy": 0.7}
 _START = attrgetter("start")
@@ -119,7 +118,7 @@ def extract(document: Document, *, pipeline: Pipeline,
             evidence[skill_id].append(
                 own_pointer(item, document, taxonomy.get(skill_id).forms) if several else item)
     skills, not_claimed = [], []
-    periods = _periods(document.positions)
+    periods = positions_read(document.positions)
     for skill_id, items in evidence.items():
         hit = _hit(taxonomy.get(skill_id), items, periods, overflow.get(skill_id, ()))
         (skills if any(not e.negated for e in items) else not_claimed).append(hit)
@@ -299,60 +298,21 @@ def _evidence(
     )
 
 
-def _hit(skill: Skill, items: list[Evidence], periods: list[_Period],
+def _hit(skill: Skill, items: list[Evidence], periods: list[Period],
          overflow: Sequence[int] = ()) -> SkillHit:
-    """``periods``: the positions' (``_periods``); ``overflow``: offsets of mentions past
+    """``periods``: the positions' (``positions_read``); ``overflow``: offsets of mentions past
     ``MAX_EVIDENCE``, counted for years when the skill is claimed."""
     positive = [e for e in items if not e.negated]
     counted = positive or items
     best = max(CONFIDENCE[e.method] for e in counted)
     confidence = min(0.99, best + 0.01 * (len(counted) - 1))
     offsets = [e.start for e in counted] + list(overflow if positive else ())
-    years, last_used = _years(offsets, periods)
+    years, last_used = years_of_use(offsets, periods)
     return SkillHit(
         id=skill.id, name=skill.name, esco=skill.esco, category=skill.category, explicit=True,
         evidence=sorted(items, key=_START), confidence=round(confidence, 3),
         years=years, last_used=last_used,
     )
-
-
-# a position as years of use read it: text start and end, start and end date (today while
-# open), and its last year
-_Period = tuple[int, int, date, date, int]
-
-
-def _periods(positions: list[Position]) -> list[_Period]:
-    """The positions as ``_years`` reads them (today taken once)."""
-    if not positions:
-        return []
-    today = date.today()
-    return [(p.text_start, p.text_end, p.start, p.end or today,
-             today.year if (p.current or p.end is None) else p.end.year) for p in positions]
-
-
-def _years(offsets: list[int], periods: list[_Period]) -> tuple[float | None, int | None]:
-    """Years of the positions whose text holds a mention (overlaps merged), and the last year."""
-    if not periods:
-        return None, None
-    ordered = sorted(offsets)
-    count = len(ordered)
-    hits = [  # (the first offset at or after the start lies before the end)
-        p for p in periods
-        if (i := bisect_left(ordered, p[0])) < count and ordered[i] < p[1]
-    ]
-    if not hits:
-        return None, None
-    intervals = sorted((p[2], p[3]) for p in hits)
-    total, (cur_start, cur_end) = 0.0, intervals[0]
-    for start, end in intervals[1:]:
-        if start <= cur_end:
-            cur_end = max(cur_end, end)
-        else:
-            total += (cur_end - cur_start).days
-            cur_start, cur_end = start, end
-    total += (cur_end - cur_start).days
-    last = max(p[4] for p in hits)
-    return round(total / 365.25, 1), last
 
 
 def _implied(pipeline: Pipeline, explicit: set[str]) -> list[SkillHit]:
