@@ -4,9 +4,10 @@ date-line pre-check of the timeline."""
 from __future__ import annotations
 
 import importlib
+import re
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from service.documents.timeline import _RANGE_CASED, RANGE_RE, _date_lines, _line_spans
@@ -63,7 +64,8 @@ def test_normalize_stops_where_the_full_fixed_point_search_stops(text):
 DATE_PIECES = st.sampled_from([
     "Jan 2019", "jan", "JAN", "Sept.", "may", "Summer", "fall", "winter", "present", "Present", "now",
     " - ", " to ", "–", "2019", "'19", "03/2020", "since", "from", " ", "\n", "summary", "x", "_may",
-    "ſep", "١٢", "Data Scientist", "|", "(", ")",
+    "ſep", "١٢", "Data Scientist", "|", "(", ")", "1999", "1949", "2005", "12/", "/03", "3/4/",
+    "'05", "1", "0", "/", ".", "'", "3rd ", "2 0 1 9", " - P r e s e n t",
 ])
 
 
@@ -96,10 +98,10 @@ def test_heading_decoration_sets_hold_exactly_the_regex_whitespace():
     import re
     import sys
 
-    from service.documents.sections import _WHITESPACE
+    from service.documents.sections import WHITESPACE
 
     every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
-    assert "".join(re.findall(r"\s", every)) == _WHITESPACE
+    assert "".join(re.findall(r"\s", every)) == WHITESPACE
 
 
 @settings(max_examples=400, deadline=None)
@@ -111,3 +113,99 @@ def test_stripping_decoration_equals_the_regex(line):
 
     regex = re.compile(r"^[\s#*_=~|>\-:.]+|[\s#*_=~|<\-:.]+$")
     assert line.lstrip(_DECORATION_LEAD).rstrip(_DECORATION_TRAIL) == regex.sub("", line)
+
+
+HEADER_PIECES = st.sampled_from([
+    "Data Scientist", " ", "  ", "\t", "\n", "\u00a0", "|", ",", ";", ":", "(", ")", "[", "]", "@",
+    "/", "-", "\u2013", "\u2014", " at ", "since", "Since", "SINCE", "from", "From", "ſince",
+    "Duration:", "1.2 ", "2019", "Acme", "x", "é", "Advisor: Dr Roe", "(Remote)", "Austin, TX",
+])
+
+
+def _clean_reference(part):
+    """``headers.clean`` with the regexes the shortcuts stand for."""
+    from service.documents import headers
+
+    strip = re.compile(r"^[\s|,;:()\[\]@/-]+|[\s|,;:()\[\]@/-]+$")
+    if not part:
+        return None
+    part = headers._OUTLINE_NUMBER.sub("", headers._LABEL.sub("", strip.sub("", part)))
+    part = re.sub(r"\b(?:since|from)\s*$", "", part, flags=re.IGNORECASE)
+    part = strip.sub("", part).strip()
+    return part if 2 <= len(part) <= 80 and any(ch.isalpha() for ch in part) else None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(HEADER_PIECES, max_size=12).map("".join))
+def test_header_piece_cleaning_equals_the_regexes(part):
+    from service.documents.headers import clean
+
+    assert clean(part) == _clean_reference(part)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(HEADER_PIECES, max_size=12).map("".join))
+def test_header_splitting_equals_the_plain_separator_regex(line):
+    from service.documents.headers import _SPLIT
+
+    plain = re.compile(r"(\s+(?:at|@)\s+|\s*\|\s*|\s+[-\u2013\u2014]\s+|\s*[\u2013\u2014]\s*"
+                       r"|,\s+|\s{2,}|\t)")
+    assert _SPLIT.split(line) == plain.split(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(HEADER_PIECES, st.sampled_from(
+    ["Engineer", "ENGINEER", "co-founder", "Kelvin \u212a", "staff", "Staffing", "_lead",
+     "İntern"])),
+    max_size=8).map("".join))
+def test_title_words_on_ascii_equal_the_case_insensitive_regex(text):
+    from service.documents.vocab import _TITLE_WORDS, looks_like_title
+
+    never = type("V", (), {"relevant": re.compile(r"(?!)")})()
+    assert looks_like_title(text, never) == bool(_TITLE_WORDS.search(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(DATE_PIECES, max_size=12).map("".join))
+def test_header_candidates_equal_the_plain_date_range_test(line):
+    from service.documents.timeline import _BULLET, _header_candidate
+
+    stripped = line.strip()
+    expected = (bool(stripped) and len(stripped) <= 100 and not _BULLET.match(stripped)
+                and not stripped.endswith(".") and not RANGE_RE.search(stripped)
+                and sum(ch.isalpha() for ch in stripped) >= 2)
+    assert _header_candidate(line) == expected
+
+
+def _classify_heading_reference(line):
+    """``sections.classify_heading`` with every regex run."""
+    from service.documents import sections as s
+
+    def unspace(text):
+        if s._SMALL_CAPS.fullmatch(text):
+            return re.sub(r"\b([A-Z]) (?=[A-Z]{2,})", r"\1", text)
+        if not (s._SPACED.fullmatch(text)
+                and sum(len(t) == 1 for t in text.split()) >= 0.6 * len(text.split())):
+            return text
+        return " ".join(word.replace(" ", "") for word in re.split(r"\s{2,}", text))
+
+    undecorated = line.lstrip(s._DECORATION_LEAD).rstrip(s._DECORATION_TRAIL)
+    stripped = s._ENUMERATOR.sub("", unspace(undecorated))
+    if not stripped or len(stripped) > 50 or len(stripped.split()) > 6 or any(
+            ch.isdigit() for ch in stripped):
+        return None
+    return s.HEADING_NAMES.get(s.heading_key(stripped))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Skills", "S K I L L S", "E XPERIENCE", "W ORK", "I", "V", "X", "II", "1", "12", "\u0663",
+    ".", ")", " ", "  ", "#", "Education", "E", "x", "&", "Work", "Experience", "-", ":", "\t",
+]), max_size=10).map("".join))
+@example("\u0663 Skills")
+@example("II. Education")
+@example("S K I L L S")
+def test_heading_shortcuts_change_no_answer(line):
+    from service.documents.sections import classify_heading
+
+    assert classify_heading(line) == _classify_heading_reference(line)

@@ -86,7 +86,7 @@ def test_extraction_is_the_same_without_the_gates(text):
     gated = extract_text(text).model_dump_json()
     saved = extractor.may_be_boilerplate, extractor.Rejections
     extractor.may_be_boilerplate = lambda haystack: True
-    extractor.Rejections = lambda text, haystack: (
+    extractor.Rejections = lambda text: (
         lambda mention, rule: context.rejected_by_rule(text, mention, rule))
     try:
         assert extract_text(text).model_dump_json() == gated
@@ -126,3 +126,67 @@ def test_a_rules_patterns_merged_into_one_set_gate_as_each_of_them(patterns, tex
     haystack = Haystack(text)
     assert haystack.may_hold(_needed_by_any(patterns)) == haystack.may_hold(
         _needed(pattern) for pattern in patterns)
+
+
+NEGATION_PIECES = [
+    "no ", "not ", "No", "NOT ", "without ", "never ", "willing to learn ", "interested in ",
+    "experience with ", "Python", "SQL", ", ", " and ", ". ", "\n", ";", "knowledge ", "nodes ",
+    "is not required", " (if used)", "isn't needed", " not", "n't", "(", "ſ", "\u212a", "é",
+    "looking forward to ", "x",
+]
+
+
+def _negated_reference(text, mention, blanked):
+    """``negation.negated`` without its shortcuts: every search made."""
+    from service.extract.context import negation as n
+
+    lo = max(0, mention.start - n._NEG_REACH)
+    before = blanked[lo:mention.start]
+    cut = max(before.rfind("\n"), before.rfind(". "), before.rfind(";")) + 1
+    lo, before = lo + cut, before[cut:]
+    for cue in reversed(list(n._NEG_CUE.finditer(before))):
+        if n._NOT_NEGATION.match(text[lo + cue.start():lo + cue.start() + 20]):
+            continue
+        if n._only_filler(before[cue.end():]):
+            return True
+        break
+    after = blanked[mention.end:mention.end + n._NEG_REACH]
+    after = after[:min((i for i in (after.find("\n"), after.find(". "), after.find(";")) if i >= 0),
+                       default=len(after))]
+    if n._HEDGED.match(text, mention.end):
+        return True
+    post = n._POST_NEG.search(after)
+    return bool(post and n._only_filler(after[:post.start()]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NEGATION_PIECES), max_size=25).map("".join), st.data())
+def test_negation_shortcuts_change_no_answer(text, data):
+    from service.extract.context.negation import Negations, blank_out, negated
+    from service.extract.mention import Mention
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    mention = Mention(start, end, None, "exact")  # type: ignore[arg-type]
+    blanked = blank_out(text, [(start, end)])
+    expected = _negated_reference(text, mention, blanked)
+    assert negated(text, mention, blanked) == expected
+    assert Negations(text, blanked)(mention) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(REJECT_PATTERNS), min_size=1, max_size=3),
+       st.lists(st.sampled_from(["open", "OpenCV", "pen", "spar", "sparkling", " ", "x", "é",
+                                 "\u212a", "Python", "\n"]), max_size=12).map("".join),
+       st.integers(0, 12), st.data())
+def test_window_gate_of_reject_patterns_changes_no_answer(patterns, text, window, data):
+    from service.extract.context import rejected_by_rule
+    from service.extract.gates import Rejections
+    from service.extract.mention import Mention
+    from service.taxonomy import ContextRule
+
+    rule = ContextRule(reject=patterns, window=window)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    mention = Mention(start, end, None, "exact")  # type: ignore[arg-type]
+    assert Rejections(text)(mention, rule) == rejected_by_rule(text, mention, rule)

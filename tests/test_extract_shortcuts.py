@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from service.documents.text import first_holding as _locator
@@ -15,6 +15,7 @@ from service.extract.context.requirements import RequirementCues, RequirementHin
 from service.extract.context.folded import Folded
 from service.extract import names
 from service.extract.fuzzy import FuzzyIndex
+from service.extract.mention import Mention
 from service.extract.pipeline import get_pipeline
 from service.models import Block, Document, Section
 
@@ -44,6 +45,47 @@ def test_requirement_hints_are_the_same_without_the_string_gate(text):
     for start in range(0, len(text), 3):
         end = min(len(text), start + 6)
         assert gated(start, end) == reference(start, end)
+
+
+class _EveryHeadingWalked(RequirementHints):
+    """The hints walking up to the heading afresh for every line (no distances remembered)."""
+
+    def _heading(self, cursor):
+        from service.extract.context.lines import HEADING_LOOKBACK
+
+        for _ in range(HEADING_LOOKBACK):
+            if cursor <= 0:
+                return None
+            previous = self.text.rfind("\n", 0, cursor) + 1
+            is_heading, hint = self._heading_verdict(previous, cursor)
+            if is_heading:
+                return hint
+            cursor = previous - 1
+        return None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Requirements:", "Nice to have:", "ABOUT US", "- Python and SQL", "Built a long pipeline here.",
+    "\n", "\n", "\n", "\n\n", "Bonus", "x",
+]), max_size=60).map("".join), st.randoms(use_true_random=False))
+def test_requirement_headings_are_the_same_without_remembered_distances(text, random):
+    remembered = RequirementHints(text, get_pipeline().taxonomy.cues)
+    reference = _EveryHeadingWalked(text, get_pipeline().taxonomy.cues)
+    starts = list(range(len(text)))
+    random.shuffle(starts)
+    for start in starts[:80]:
+        assert remembered(start, start) == reference(start, start)
+
+
+def test_a_heading_reaches_only_its_lookback_also_when_remembered():
+    text = "Requirements:\n" + "- Python and SQL\n" * 20
+    reference = _EveryHeadingWalked(text, get_pipeline().taxonomy.cues)
+    for order in (range(len(text)), range(len(text) - 1, -1, -1)):
+        remembered = RequirementHints(text, get_pipeline().taxonomy.cues)
+        answers = [remembered(start, start) for start in order]
+        assert answers == [reference(start, start) for start in order]
+        assert None in answers and "required" in answers
 
 
 @settings(max_examples=300, deadline=None)
@@ -119,3 +161,55 @@ def test_token_spans_and_plain_words_follow_the_tokens():
         doc, spans, plain = pipeline.tokenizer.split(text)
         assert spans == [(t.idx, t.idx + len(t)) for t in doc]
         assert plain == [t.is_alpha and t.is_ascii and not t.is_stop for t in doc]
+
+
+LEAD_PIECES = st.sampled_from([
+    "worked at", "Worked AT", "employed by", "Engineer at", "years for", "intern at", "at", "for",
+    "by", "bat", "format", " ", "  ", "\n", "\t", "\u00a0", "Python", "x", "é", "İ", ",",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LEAD_PIECES, max_size=12).map("".join), st.sampled_from(["Acme", "acme", "ACME"]))
+def test_employer_lead_pre_check_changes_no_answer(before, name):
+    text = before + name
+    mention = Mention(len(before), len(text), None, "exact")  # type: ignore[arg-type]
+    led = names.EmployerHeaders(text, Document(text=text))._led(mention)
+    assert led == (name[:1].isupper() and bool(
+        names._EMPLOYER_LEAD.search(text, max(0, len(before) - 40), len(before))))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["pre", "req", "-", "PRE", "Req", "prereq", "x", " ", "ſ", "é"]),
+                max_size=10).map("".join))
+@example("Pre-reqs: calculus")
+def test_prerequisite_pre_check_changes_no_answer(text):
+    assert negation.mentions_prerequisites(text) == bool(negation._PREREQ_WORD.search(text))
+
+
+def _in_degree_phrase_reference(text, mention, levels):
+    """``names.in_degree_phrase`` searching every pattern in the whole reach."""
+    before = text[max(0, mention.start - 120):mention.start]
+    ends = [m.end() for pattern in (names._DEGREE_WORDS, *(p for lv, p in levels if lv != "other"))
+            for m in pattern.finditer(before)]
+    if ends and names._DEGREE_GAP.fullmatch(before[max(ends):].removeprefix(".")):
+        return True
+    return bool(re.match(r"\s+(?:degree|major|diploma)\b", text[mention.end:mention.end + 12],
+                         re.IGNORECASE))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([
+    "MSc", "M.Sc.", "Bachelor of Science", "BS", "degree", "majored", "in", " ", "\n", ".", ";",
+    "Statistics", "x", "Master's", "PhD", ", ", "é",
+]), max_size=14).map("".join))
+def test_degree_phrase_search_from_the_last_line_break_changes_no_answer(before):
+    levels = get_pipeline().vocabulary.levels
+    text = before + "Statistics degree"
+    end = len(before) + len("Statistics")
+    mention = Mention(len(before), end, None, "exact")  # type: ignore[arg-type]
+    assert names.in_degree_phrase(text, mention, levels) == _in_degree_phrase_reference(
+        text, mention, levels)
+    text = before + "Statistics"
+    assert names.in_degree_phrase(text, mention, levels) == _in_degree_phrase_reference(
+        text, mention, levels)

@@ -64,10 +64,10 @@ HEADING_NAMES: dict[str, str] = {key: name for name, keys in _HEADINGS.items() f
 # Decoration around a heading, as str.strip sets (faster than the regex
 # ``^[\s#*_=~|>\-:.]+|[\s#*_=~|<\-:.]+$``): every character re's \s matches (exactly the
 # str.isspace ones), and the marks.
-_WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
                "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
-_DECORATION_LEAD = _WHITESPACE + "#*_=~|>-:."
-_DECORATION_TRAIL = _WHITESPACE + "#*_=~|<-:."
+_DECORATION_LEAD = WHITESPACE + "#*_=~|>-:."
+_DECORATION_TRAIL = WHITESPACE + "#*_=~|<-:."
 _NON_WORD = re.compile(r"[^a-z]+")
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]?\s+(?=[A-Za-z])")
 # Letter-spaced words; a browser's kerning can keep a pair together ("S U M M A RY").
@@ -98,8 +98,10 @@ def classify_heading(line: str) -> str | None:
     """The section name if the whole ``line`` is a heading."""
     undecorated = line.lstrip(_DECORATION_LEAD).rstrip(_DECORATION_TRAIL)
     # unspaced first: "I N T E R E S T S" does not open with the enumerator "I"
-    stripped = _ENUMERATOR.sub("", _unspace(undecorated))
-    if not stripped or len(stripped) > 50 or len(stripped.split()) > 6 or _has_digit(stripped):
+    stripped = _unspace(undecorated)
+    if stripped[:1] in ("I", "V", "X") or stripped[:1].isdecimal():  # (how an enumerator opens)
+        stripped = _ENUMERATOR.sub("", stripped)
+    if not stripped or len(stripped) > 50 or len(stripped.split()) > 6 or has_digit(stripped):
         return None
     return HEADING_NAMES.get(heading_key(stripped))
 
@@ -107,7 +109,7 @@ def classify_heading(line: str) -> str | None:
 _ASCII_DIGITS = frozenset("0123456789")
 
 
-def _has_digit(text: str) -> bool:
+def has_digit(text: str) -> bool:
     """Whether a character of ``text`` is a digit (``str.isdigit``; on ASCII, 0-9)."""
     if text.isascii():
         return not _ASCII_DIGITS.isdisjoint(text)
@@ -117,6 +119,8 @@ def _has_digit(text: str) -> bool:
 def _unspace(text: str) -> str:
     """Letter-spaced headings ("E X P E R I E N C E", "W O R K  H I S T O R Y") and small caps
     ("W ORK E XPERIENCE") → words."""
+    if " " not in text[1:3]:  # (where both kinds have their first space)
+        return text
     if _SMALL_CAPS.fullmatch(text):
         return re.sub(r"\b([A-Z]) (?=[A-Z]{2,})", r"\1", text)
     if not _spaced(text):
@@ -126,7 +130,7 @@ def _unspace(text: str) -> str:
 
 def _spaced(text: str) -> bool:
     """Letter-spaced: single letters (a kerned pair here and there) one to three spaces apart."""
-    if not _SPACED.fullmatch(text):
+    if " " not in text[1:3] or not _SPACED.fullmatch(text):
         return False
     tokens = text.split()
     return sum(len(token) == 1 for token in tokens) >= 0.6 * len(tokens)

@@ -60,8 +60,11 @@ _RANGE_CASED = None if any(
 _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
                 "spring", "summer", "fall", "autumn", "winter")
 _DATE_HINT = re.compile(rf"\d|\b(?i:{'|'.join(_MONTH_WORDS)})")
+# ... and more narrowly: a month word, or (its start being a date) a year or a "'19"
+_YEAR_HINT = re.compile(rf"{_YEAR}|'\d{{2}}")
 _DIGIT = re.compile(r"\d")
 _LETTER_SPACED = re.compile(r"\S(?: \S){5,}")
+_SPACED_START = re.compile(r"\n\S \S \S")  # how a _LETTER_SPACED line starts
 _BULLET = re.compile(r"^\s*(?:[-*+>]|\d+[.)])\s")
 @dataclass(frozen=True)
 class Span:
@@ -171,20 +174,43 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 def _date_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
     """Indexes of the lines that may hold a date range (a cheap pre-check: RANGE_RE is slow
-    and most lines have no digit and no month word)."""
-    if text.isascii():
-        hits = [m.start() for m in _DIGIT.finditer(text)]
-        low = text.lower()
-        for word in _MONTH_WORDS:
-            index = low.find(word)
-            while index >= 0:
-                if index == 0 or not (low[index - 1].isalnum() or low[index - 1] == "_"):
-                    hits.append(index)
-                index = low.find(word, index + 1)
-    else:
-        hits = [m.start() for m in _DATE_HINT.finditer(text)]
+    and most lines have no year and no month word; a letter-spaced line with a digit is kept,
+    its dates are read closed up)."""
     starts = [start for start, _ in lines]
-    return {bisect_right(starts, hit) - 1 for hit in hits}
+    if not text.isascii():
+        return {bisect_right(starts, m.start()) - 1 for m in _DATE_HINT.finditer(text)}
+    hits = [m.start() for m in _YEAR_HINT.finditer(text)]
+    low = text.lower()
+    for word in _MONTH_WORDS:
+        index = low.find(word)
+        while index >= 0:
+            if index == 0 or not (low[index - 1].isalnum() or low[index - 1] == "_"):
+                hits.append(index)
+            index = low.find(word, index + 1)
+    found = {bisect_right(starts, hit) - 1 for hit in hits}
+    for match in _SPACED_START.finditer("\n" + text):  # (match.start(): the line's offset)
+        line_no = bisect_right(starts, match.start()) - 1
+        line = text[lines[line_no][0]:lines[line_no][1]]
+        if _date_text(line) is not line and _DIGIT.search(line):
+            found.add(line_no)
+    return found
+
+
+def _may_hold_range(line: str) -> bool:
+    """Whether ``RANGE_RE`` may match ``line`` as it is (not closed up): ``_date_lines``' test
+    for one line."""
+    if not line.isascii():
+        return _DATE_HINT.search(line) is not None
+    if _YEAR_HINT.search(line):
+        return True
+    low = line.lower()
+    for word in _MONTH_WORDS:
+        index = low.find(word)
+        while index >= 0:
+            if index == 0 or not (low[index - 1].isalnum() or low[index - 1] == "_"):
+                return True
+            index = low.find(word, index + 1)
+    return False
 
 
 def _date_text(line: str) -> str:
@@ -198,8 +224,19 @@ def _date_text(line: str) -> str:
 def _header_candidate(line: str) -> bool:
     stripped = line.strip()
     return (bool(stripped) and len(stripped) <= 100 and not _BULLET.match(stripped)
-            and not stripped.endswith(".") and not RANGE_RE.search(stripped)
-            and sum(ch.isalpha() for ch in stripped) >= 2)
+            and not stripped.endswith(".") and _two_letters(stripped)
+            and not (_may_hold_range(stripped) and RANGE_RE.search(stripped)))
+
+
+def _two_letters(text: str) -> bool:
+    """Whether ``text`` has at least two letters (told at the second)."""
+    seen = False
+    for ch in text:
+        if ch.isalpha():
+            if seen:
+                return True
+            seen = True
+    return False
 
 
 # Sections whose dates are not jobs; find_positions also skips the others here, where a date

@@ -4,10 +4,9 @@ negated-only skills apart, years of use from the positions)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from datetime import date
+from operator import attrgetter
 
 from .. import __version__
 from ..documents import document_from_text
@@ -15,7 +14,7 @@ from ..documents.jsonresume import own_pointer
 from ..normalize import unmark
 from ..documents.text import first_holding
 from ..errors import TextTooLong
-from ..models import Document, Evidence, Extraction, Position, Section, SkillHit, Versions
+from ..models import Document, Evidence, Extraction, Section, SkillHit, Versions
 from ..settings import Settings
 from ..taxonomy import CATEGORIES, Skill, Taxonomy
 from . import casing, context, names
@@ -26,8 +25,10 @@ from .gates import (
 from .forms import fold
 from .mention import Mention
 from .pipeline import Pipeline, soft_unwrap
+from .years import Period, positions_read, years_of_use
 
 CONFIDENCE = {"exact": 0.95, "context": 0.8, "fuzzy": 0.7}
+_START = attrgetter("start")
 IMPLIED_CONFIDENCE = 0.6
 # Evidence.line shows at most this many characters either side of the mention: a document on one
 # huge line would otherwise copy the whole line into every evidence (quadratic output size).
@@ -69,7 +70,7 @@ def extract(document: Document, *, pipeline: Pipeline,
     haystack = Haystack(text)
     # sentences as written: a hard-wrapped line that runs on in lower case is one with the next
     prose = soft_unwrap(text)
-    rejects = Rejections(prose, haystack if prose == text else Haystack(prose))
+    rejects = Rejections(prose)
     accepted = _resolve_ambiguity(text, prose, document, mentions, pipeline, courses, rejects)
     fields = pipeline.field_forms
     boilerplate = may_be_boilerplate(haystack)
@@ -98,20 +99,26 @@ def extract(document: Document, *, pipeline: Pipeline,
     ]
     blanked = context.blank_out(prose, [(m.start, m.end) for m, _ in accepted])
     accepted, overflow = _analysed(accepted)
+    negated = context.Negations(text, blanked)
     hints = context.RequirementHints(text, taxonomy.cues)
     prerequisites = context.mentions_prerequisites(text)
     section_at = first_holding(document.sections, document.section_at)
-    page_at = first_holding(document.blocks, document.page_at, lambda block: block.page)
-    pointer_at = first_holding(document.blocks, document.pointer_at, lambda block: block.pointer)
+    page_at = _none
+    if any(block.page is not None for block in document.blocks):
+        page_at = first_holding(document.blocks, document.page_at, lambda block: block.page)
+    pointer_at = _none
+    if any(block.pointer is not None for block in document.blocks):
+        pointer_at = first_holding(document.blocks, document.pointer_at,
+                                   lambda block: block.pointer)
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     ocr_pages = frozenset(document.ocr_pages)
     for mention, method in accepted:
-        neg = context.negated(text, mention, blanked) or (
+        neg = negated(mention) or (
             prerequisites and context.course_prerequisite(text, mention, blanked)
         )
         item = _evidence(source, section_at, page_at, mention, method, neg, None if neg else hints,
-                         _kind(text, mention, fields, courses, pipeline.vocabulary.levels))
-        item.pointer = pointer_at(mention.start)
+                         _kind(text, mention, fields, courses, pipeline.vocabulary.levels),
+                         pointer_at(mention.start))
         several = len(mention.form.skill_ids) > 1 and item.pointer is not None
         if item.page in ocr_pages:
             item.source = "ocr"
@@ -119,8 +126,9 @@ def extract(document: Document, *, pipeline: Pipeline,
             evidence[skill_id].append(
                 own_pointer(item, document, taxonomy.get(skill_id).forms) if several else item)
     skills, not_claimed = [], []
+    periods = positions_read(document.positions)
     for skill_id, items in evidence.items():
-        hit = _hit(taxonomy.get(skill_id), items, document.positions, overflow.get(skill_id, ()))
+        hit = _hit(taxonomy.get(skill_id), items, periods, overflow.get(skill_id, ()))
         (skills if any(not e.negated for e in items) else not_claimed).append(hit)
     skills.extend(_implied(pipeline, {h.id for h in skills}))
     return Extraction(
@@ -142,9 +150,14 @@ def _analysed(
     overflow: dict[str, list[int]] = defaultdict(list)
     for mention, method in accepted:
         ids = mention.form.skill_ids
-        if any(counts[i] == 0 for i in ids) or (
-            len(kept) < MAX_ANALYSED and any(counts[i] < MAX_EVIDENCE for i in ids)
-        ):
+        if len(ids) == 1:  # (most mentions: the same test without the generators)
+            count = counts[ids[0]]
+            keep = count == 0 or (len(kept) < MAX_ANALYSED and count < MAX_EVIDENCE)
+        else:
+            keep = any(counts[i] == 0 for i in ids) or (
+                len(kept) < MAX_ANALYSED and any(counts[i] < MAX_EVIDENCE for i in ids)
+            )
+        if keep:
             kept.append((mention, method))
             for skill_id in ids:
                 counts[skill_id] += 1
@@ -152,6 +165,10 @@ def _analysed(
             for skill_id in ids:
                 overflow[skill_id].append(mention.start)
     return kept, overflow
+
+
+def _none(offset: int) -> None:
+    """A page or pointer look-up in a document whose blocks have none."""
 
 
 def _check_length(text: str, limit: int) -> None:
@@ -279,7 +296,7 @@ def _rule(taxonomy: Taxonomy, mention: Mention):
 def _evidence(
     text: str, section_at: Callable[[int], Section | None], page_at: Callable[[int], int | None],
     mention: Mention, method: str, neg: bool, hints: context.RequirementHints | None,
-    kind: str = "mention",
+    kind: str = "mention", pointer: str | None = None,
 ) -> Evidence:
     line_start, line_end = context.line_bounds(text, mention.start, mention.end)
     line_start = max(line_start, mention.start - LINE_CONTEXT)
@@ -296,49 +313,25 @@ def _evidence(
         method=method,
         requirement=hints(mention.start, mention.end) if hints is not None else None,
         kind=kind,
+        pointer=pointer,
     )
 
 
-def _hit(skill: Skill, items: list[Evidence], positions: list[Position],
+def _hit(skill: Skill, items: list[Evidence], periods: list[Period],
          overflow: Sequence[int] = ()) -> SkillHit:
-    """``overflow``: offsets of mentions past ``MAX_EVIDENCE``, counted for years when the skill
-    is claimed."""
+    """``periods``: the positions' (``positions_read``); ``overflow``: offsets of mentions past
+    ``MAX_EVIDENCE``, counted for years when the skill is claimed."""
     positive = [e for e in items if not e.negated]
     counted = positive or items
     best = max(CONFIDENCE[e.method] for e in counted)
     confidence = min(0.99, best + 0.01 * (len(counted) - 1))
     offsets = [e.start for e in counted] + list(overflow if positive else ())
-    years, last_used = _years(offsets, positions)
+    years, last_used = years_of_use(offsets, periods)
     return SkillHit(
         id=skill.id, name=skill.name, esco=skill.esco, category=skill.category, explicit=True,
-        evidence=sorted(items, key=lambda e: e.start), confidence=round(confidence, 3),
+        evidence=sorted(items, key=_START), confidence=round(confidence, 3),
         years=years, last_used=last_used,
     )
-
-
-def _years(offsets: list[int], positions: list[Position]) -> tuple[float | None, int | None]:
-    """Years of the positions whose text holds a mention (overlaps merged), and the last year."""
-    if not positions:
-        return None, None
-    ordered = sorted(offsets)
-    hits = [  # (the first offset at or after the start lies before the end)
-        p for p in positions
-        if (i := bisect_left(ordered, p.text_start)) < len(ordered) and ordered[i] < p.text_end
-    ]
-    if not hits:
-        return None, None
-    today = date.today()
-    intervals = sorted((p.start, p.end or today) for p in hits)
-    total, (cur_start, cur_end) = 0.0, intervals[0]
-    for start, end in intervals[1:]:
-        if start <= cur_end:
-            cur_end = max(cur_end, end)
-        else:
-            total += (cur_end - cur_start).days
-            cur_start, cur_end = start, end
-    total += (cur_end - cur_start).days
-    last = max(today.year if (p.current or p.end is None) else p.end.year for p in hits)
-    return round(total / 365.25, 1), last
 
 
 def _implied(pipeline: Pipeline, explicit: set[str]) -> list[SkillHit]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import compress
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -85,25 +86,27 @@ class FuzzyIndex:
     ) -> list[tuple[int, int, str]]:
         """Token n-grams (hyphens inside allowed) whose first two letters and squeezed length
         fit a bucket; ``words`` flags the tokens that may take part (ASCII letters, not stop
-        words)."""
-        out = []
+        words). An n-gram already judged to be no typo is left out."""
+        out: list[tuple[int, int, str]] = []
+        append = out.append
         by_prefix = self._by_prefix
         folded = self._folded
+        verdicts = self._verdicts
         if len(folded) > MAX_REMEMBERED:
             folded.clear()
         count = len(spans)
-        for i in [i for i, word in enumerate(words) if word]:
+        for i in compress(range(count), words):
             start_char = spans[i][0]
             # (a start inside an exact match: every n-gram from there overlaps it)
             if covered[start_char]:
                 continue
-            prefix = text[start_char:start_char + 2].lower()
-            bucket = by_prefix.get(prefix)
+            bucket = by_prefix.get(text[start_char:start_char + 2].lower())
             if bucket is None:
                 continue
             sizes, longest, reach = bucket
             length = taken = 0
-            for end in range(i, count):
+            end = i
+            while end < count:
                 token_start, token_end = spans[end]
                 if words[end]:
                     length += token_end - token_start
@@ -117,12 +120,14 @@ class FuzzyIndex:
                         candidate = folded.get(raw)
                         if candidate is None:
                             candidate = folded[raw] = " ".join(fold(raw).split())
-                        if len(candidate) >= MIN_FORM_CHARS and "\n" not in raw:
-                            out.append((start_char, token_end, candidate))
+                        if (len(candidate) >= MIN_FORM_CHARS and "\n" not in raw
+                                and verdicts.get(candidate, True)):
+                            append((start_char, token_end, candidate))
                     if taken == reach:
                         break
                 elif text[token_start:token_end] != "-":
                     break
+                end += 1
         return out
 
     def find(

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..taxonomy import ContextRule
 from . import context, names, others
-from .literals import Haystack, needed_literals
+from .literals import ASCII_CASE_MATES, Haystack, needed_literals, shortest_needed
 from .mention import Mention
 
 __all__ = ["Haystack", "Rejections", "may_be_boilerplate", "may_describe_employer",
@@ -16,7 +16,7 @@ __all__ = ["Haystack", "Rejections", "may_be_boilerplate", "may_describe_employe
 
 # the regexes names.in_boilerplate searches around each mention (an unknown one: always asked)
 _BOILERPLATE_NEEDS = tuple(
-    needed_literals(getattr(names, name, None)) for name in ("_BOILERPLATE", "_ABOUT_LABEL")
+    shortest_needed(getattr(names, name, None)) for name in ("_BOILERPLATE", "_ABOUT_LABEL")
 )
 
 
@@ -25,7 +25,7 @@ def may_be_boilerplate(haystack: Haystack) -> bool:
     return haystack.may_hold(_BOILERPLATE_NEEDS)
 
 
-_BLURB_NEEDS = (needed_literals(getattr(names, "_COMPANY_BLURB", None)),)
+_BLURB_NEEDS = (shortest_needed(getattr(names, "_COMPANY_BLURB", None)),)
 
 
 def may_describe_employer(haystack: Haystack) -> bool:
@@ -33,8 +33,8 @@ def may_describe_employer(haystack: Haystack) -> bool:
     return haystack.may_hold(_BLURB_NEEDS)
 
 
-_HIRING_NEEDS = (needed_literals(getattr(others, "_HIRING", None)),)
-_MARKET_NEEDS = (needed_literals(getattr(others, "_MARKET_AFTER", None)),)
+_HIRING_NEEDS = (shortest_needed(getattr(others, "_HIRING", None)),)
+_MARKET_NEEDS = (shortest_needed(getattr(others, "_MARKET_AFTER", None)),)
 
 
 def may_name_others(haystack: Haystack) -> bool:
@@ -45,22 +45,31 @@ def may_name_others(haystack: Haystack) -> bool:
 
 
 class Rejections:
-    """``context.rejected_by_rule`` for one text, not asked for a skill whose reject patterns
-    need strings the text lacks."""
+    """``context.rejected_by_rule`` for one text, not asked where the mention's window lacks
+    every string the skill's reject patterns need (most windows: a scan of a few dozen
+    characters instead of the patterns' searches, or of the whole text per rule)."""
 
-    def __init__(self, text: str, haystack: Haystack) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.haystack = haystack
-        self._possible: dict[int, bool] = {}  # id(rule) → its patterns may match the text
+        # id(rule) → the strings one of which its patterns need (None: unknown)
+        self._needs: dict[int, frozenset[str] | None] = {}
 
     def __call__(self, mention: Mention, rule: ContextRule | None) -> bool:
         if rule is None or not rule.reject:
             return False
-        possible = self._possible.get(id(rule))
-        if possible is None:
-            possible = self._possible[id(rule)] = self.haystack.may_hold(
-                _needed_by_any(tuple(rule.reject)))
-        return possible and context.rejected_by_rule(self.text, mention, rule)
+        key = id(rule)
+        if key not in self._needs:
+            self._needs[key] = _needed_by_any(tuple(rule.reject))[0]
+        needs = self._needs[key]
+        text = self.text
+        if needs is not None:
+            window = text[max(0, mention.start - rule.window):mention.end + rule.window]
+            # (a character matching an ASCII letter ignoring case: no answer but "maybe")
+            if window.isascii() or not any(c in window for c in ASCII_CASE_MATES):
+                lowered = window.lower()
+                if not any(string in lowered for string in needs):
+                    return False
+        return context.rejected_by_rule(text, mention, rule)
 
 
 @lru_cache(maxsize=4096)

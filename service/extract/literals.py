@@ -9,6 +9,7 @@ the regex engine's position-by-position scan.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 try:  # the standard library's regex parser (private; without it every text may match)
@@ -40,6 +41,15 @@ def needed_literals(pattern: object) -> frozenset[str] | None:
     if not found or not all(text.isascii() for text in found):
         return None
     return found
+
+
+def shortest_needed(pattern: object) -> frozenset[str] | None:
+    """``needed_literals`` of ``pattern`` without a string that holds another of them (found
+    where that other one is: the spans that may hold a match are the same)."""
+    needed = needed_literals(pattern)
+    if needed is None:
+        return None
+    return frozenset(s for s in needed if not any(t != s and t in s for t in needed))
 
 
 # the most strings a run of fixed parts is spelled out into
@@ -141,3 +151,28 @@ def may_hold(text: str, needed: Iterable[frozenset[str] | None]) -> bool:
     """Whether ``text`` may hold a match of any of the regexes whose ``needed_literals`` are
     ``needed`` (always, for one whose set is unknown)."""
     return Haystack(text).may_hold(needed)
+
+
+class Occurrences:
+    """Where a text (lower-cased) holds any of the strings every match of a pattern needs
+    (``shortest_needed``): a span without one cannot hold a match, and the pattern need not be
+    searched there. Unknown strings, or a text with ``ASCII_CASE_MATES``: always searched."""
+
+    def __init__(self, lowered: str | None, needed: frozenset[str] | None) -> None:
+        self.always = lowered is None or needed is None
+        self.shortest = min(map(len, needed)) if needed else 0
+        starts: list[int] = []
+        if not self.always:
+            for string in needed:
+                found = lowered.find(string)
+                while found >= 0:
+                    starts.append(found)
+                    found = lowered.find(string, found + 1)
+        self.starts = sorted(starts)
+
+    def may_hold(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` may hold a match."""
+        if self.always:
+            return True
+        index = bisect_left(self.starts, start)
+        return index < len(self.starts) and self.starts[index] + self.shortest <= end

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..documents.headers import is_region
@@ -155,9 +156,16 @@ class EmployerHeaders:
             self.text, mention)
 
     def _led(self, mention: Mention) -> bool:
-        text = self.text
-        return text[mention.start:mention.start + 1].isupper() and bool(_EMPLOYER_LEAD.search(
-            text, max(0, mention.start - 40), mention.start))
+        text, start = self.text, mention.start
+        if not text[start:start + 1].isupper():
+            return False
+        # (every match ends in "at", "for" or "by" and spaces: the regex runs only then)
+        lo = max(0, start - 40)
+        lead = text[lo:start]
+        tail = lead.rstrip()
+        if len(tail) == len(lead) or not tail[-3:].lower().endswith(("at", "for", "by")):
+            return False
+        return bool(_EMPLOYER_LEAD.search(text, lo, start))
 
     def _in_header(self, mention: Mention) -> bool:
         text = self.text
@@ -292,14 +300,28 @@ _DEGREE_WORDS = re.compile(r"(?i:\bdegrees?\b|\bdiploma\b|\b(?:major|minor)(?:ed
 _DEGREE_GAP = re.compile(r"[^.;:!?\n]{0,100}")
 
 
+@lru_cache(maxsize=64)
+def _within_line(pattern: re.Pattern[str]) -> bool:
+    """Whether no match of ``pattern`` can hold a line break: written without one, without
+    classes that take one (``\\s``, ``\\W``, ``\\D``, ``[^…]``) and without DOTALL (the
+    degree levels' forms, escaped, are)."""
+    source = pattern.pattern
+    return not (pattern.flags & re.DOTALL or "\n" in source
+                or any(token in source for token in ("\\n", "\\s", "\\W", "\\D", "[^", "\\x", "\\u",
+                                                     "\\0", "\\N", "\\U", "\\v", "\\f", "\\r")))
+
+
 def in_degree_phrase(text: str, mention: Mention,
                      levels: Sequence[tuple[str, re.Pattern[str]]]) -> bool:
     """"Bachelor's degree in business, statistics or …", "M.Sc. Statistics": the field of a
     degree, not a skill claim (``levels``: the degree levels' patterns)."""
     lo = max(0, mention.start - 120)
     before = text[lo:mention.start]
+    # a match ending before the last line break leaves the break in the gap: none can count, and
+    # a pattern that never matches a line break need not be searched there
+    line = before.rfind("\n") + 1
     ends = [m.end() for pattern in (_DEGREE_WORDS, *(p for level, p in levels if level != "other"))
-            for m in pattern.finditer(before)]
+            for m in pattern.finditer(before, line if _within_line(pattern) else 0)]
     if ends and _DEGREE_GAP.fullmatch(before[max(ends):].removeprefix(".")):  # "MSc. Statistics"
         return True
     after = text[mention.end:mention.end + 12]

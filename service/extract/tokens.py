@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
+from operator import add
 
 from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_STOP, LENGTH
 from spacy.language import Language
@@ -63,10 +64,9 @@ class ChunkTokenizer:
             words += entry[0]
             spaces += entry[1]
             plain += entry[2]
-        lengths = [len(word) for word in words]
-        ends = list(accumulate(length + space for length, space in zip(lengths, spaces)))
-        starts = [0, *ends[:-1]]
-        spans = [(start, start + length) for start, length in zip(starts, lengths)]
+        lengths = list(map(len, words))
+        starts = list(accumulate(map(add, lengths, spaces), initial=0))  # (one more than spans)
+        spans = list(zip(starts, map(add, starts, lengths)))
         return Doc(self.nlp.vocab, words=words, spaces=spaces), spans, plain
 
     def _learn(self, runs: set[str]) -> None:

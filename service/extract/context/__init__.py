@@ -21,13 +21,19 @@ from .ambiguity import (
     sole_item_among_skills,
 )
 from .lines import line_bounds
-from .negation import blank_out, course_prerequisite, mentions_prerequisites, negated
+from .negation import (
+    Negations,
+    blank_out,
+    course_prerequisite,
+    mentions_prerequisites,
+    negated,
+)
 from .requirements import RequirementHints
 
 __all__ = [
-    "Anchors", "RequirementHints", "blank_out", "confirmed_by_company", "confirmed_by_neighbours",
-    "confirmed_by_phrase", "confirmed_by_rule", "course_prerequisite", "in_skills_area",
-    "line_bounds", "list_items", "mentions_prerequisites", "named_as_technology", "negated",
-    "rejected",
+    "Anchors", "Negations", "RequirementHints", "blank_out", "confirmed_by_company",
+    "confirmed_by_neighbours", "confirmed_by_phrase", "confirmed_by_rule", "course_prerequisite",
+    "in_skills_area", "line_bounds", "list_items", "mentions_prerequisites",
+    "named_as_technology", "negated", "rejected",
     "rejected_by_rule", "rejected_by_shape", "sole_item_among_skills",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..literals import ASCII_CASE_MATES, Occurrences, shortest_needed
 from .folded import Folded
 from .lines import line_bounds
 
@@ -30,6 +31,8 @@ _NEG_CUE = Folded(re.compile(
     r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+learn(?:ing)?\b",
     re.IGNORECASE,
 ))
+# the strings one of which every cue holds: a mention with none of them before it has no cue
+_CUE_NEEDS = shortest_needed(_NEG_CUE)
 _NOT_NEGATION = Folded(re.compile(
     r"\bnot (?:only|just|limited|merely|to mention)\b|\bor not\b|\bno\.|\bno later\b|"
     r"\bnot a plus\b|\bno less\b|\bnone the less\b",
@@ -73,28 +76,47 @@ def blank_out(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def negated(text: str, mention: Mention, blanked: str) -> bool:
+def negated(text: str, mention: Mention, blanked: str,
+            cues: Occurrences | None = None) -> bool:
     """"no experience with X", "not X", "without X", "willing to learn X", "X is not required":
     the cue and the mention must be joined only by list separators, other skills and filler.
-    ``blanked`` is ``text`` with the accepted mentions blanked out (``blank_out``)."""
-    lo = max(0, mention.start - _NEG_REACH)
-    before = blanked[lo:mention.start]
-    cut = max(before.rfind("\n"), before.rfind(". "), before.rfind(";")) + 1
-    lo, before = lo + cut, before[cut:]
-    for cue in reversed(list(_NEG_CUE.finditer(before))):
-        around = text[lo + cue.start():lo + cue.start() + 20]
-        if _NOT_NEGATION.match(around):
-            continue
-        if _only_filler(before[cue.end():]):
-            return True
-        break
-    after = blanked[mention.end:mention.end + _NEG_REACH]
+    ``blanked`` is ``text`` with the accepted mentions blanked out (``blank_out``); ``cues``,
+    where ``blanked`` may hold a cue (``Negations`` makes it), spares the search elsewhere."""
+    start, end = mention.start, mention.end
+    lo = max(0, start - _NEG_REACH)
+    if cues is None or cues.may_hold(lo, start):  # (else no cue in reach, wherever the cut)
+        before = blanked[lo:start]
+        cut = max(before.rfind("\n"), before.rfind(". "), before.rfind(";")) + 1
+        lo, before = lo + cut, before[cut:]
+        for cue in reversed(list(_NEG_CUE.finditer(before))):
+            around = text[lo + cue.start():lo + cue.start() + 20]
+            if _NOT_NEGATION.match(around):
+                continue
+            if _only_filler(before[cue.end():]):
+                return True
+            break
+    if _HEDGED.match(text, end):
+        return True
+    after = blanked[end:end + _NEG_REACH]
+    if "not" not in after and "n't" not in after:  # (what every _POST_NEG match holds)
+        return False
     after = after[:min((i for i in (after.find("\n"), after.find(". "), after.find(";")) if i >= 0),
                        default=len(after))]
-    if _HEDGED.match(text, mention.end):
-        return True
     post = _POST_NEG.search(after) if "not" in after or "n't" in after else None
     return bool(post and _only_filler(after[:post.start()]))
+
+
+class Negations:
+    """``negated`` for the mentions of one text: the cue pattern is searched only before a
+    mention with a string every cue needs in reach (most have none)."""
+
+    def __init__(self, text: str, blanked: str) -> None:
+        self.text, self.blanked = text, blanked
+        lowered = None if any(c in blanked for c in ASCII_CASE_MATES) else blanked.lower()
+        self._cues = Occurrences(lowered, _CUE_NEEDS)
+
+    def __call__(self, mention: Mention) -> bool:
+        return negated(self.text, mention, self.blanked, self._cues)
 
 
 _PREREQ_BEFORE = re.compile(r"(?i)\bpre-?req(?:uisite)?s?\b\s*(?::|-|\(|include[sd]?|are|were|of)")
@@ -108,8 +130,10 @@ _COURSE = re.compile(
 
 def mentions_prerequisites(text: str) -> bool:
     """Whether ``course_prerequisite`` can apply anywhere in ``text`` (a cheap pre-check)."""
-    if text.isascii() and "pre" not in text.lower():  # what every match starts with
-        return False
+    if text.isascii():  # (what every match holds, in some case)
+        lowered = text.lower()
+        if "prereq" not in lowered and "pre-req" not in lowered:
+            return False
     return _PREREQ_WORD.search(text) is not None
 
 

@@ -4,12 +4,12 @@ nearest heading above it."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ...taxonomy import Cues
-from ..literals import ASCII_CASE_MATES, needed_literals
+from ..literals import ASCII_CASE_MATES, Occurrences, shortest_needed
 from .folded import Folded
 from .lines import HEADING_LOOKBACK
 
@@ -57,31 +57,6 @@ _SENTENCE_MARKS = ("\n", ". ", "; ", "! ", "? ")
 _SENTENCE_MARK = re.compile(r"\n|[.;!?] ")
 
 
-class _Occurrences:
-    """Where a text (lower-cased) holds any of the strings every match of a cue pattern needs
-    (``literals.needed_literals``): a span without one cannot hold a match, and the pattern is
-    not searched there. Unknown strings, or a text with ``ASCII_CASE_MATES``: always searched."""
-
-    def __init__(self, lowered: str | None, needed: frozenset[str] | None) -> None:
-        self.always = lowered is None or needed is None
-        self.shortest = min(map(len, needed)) if needed else 0
-        starts: list[int] = []
-        if not self.always:
-            for string in needed:
-                found = lowered.find(string)
-                while found >= 0:
-                    starts.append(found)
-                    found = lowered.find(string, found + 1)
-        self.starts = sorted(starts)
-
-    def may_hold(self, start: int, end: int) -> bool:
-        """Whether ``text[start:end]`` may hold a match."""
-        if self.always:
-            return True
-        index = bisect_left(self.starts, start)
-        return index < len(self.starts) and self.starts[index] + self.shortest <= end
-
-
 class RequirementHints:
     """Per-document "required"/"preferred" hints, memoised by sentence and by heading; a cue
     pattern is searched only in spans holding a string its matches need."""
@@ -90,10 +65,12 @@ class RequirementHints:
         self.text = text
         self.cues = RequirementCues.of(cues)
         lowered = None if any(c in text for c in ASCII_CASE_MATES) else text.lower()
-        self._preferred = _Occurrences(lowered, _needed(self.cues.preferred))
-        self._required = _Occurrences(lowered, _needed(self.cues.required))
+        self._preferred = Occurrences(lowered, _needed(self.cues.preferred))
+        self._required = Occurrences(lowered, _needed(self.cues.required))
         self._sentences: dict[tuple[int, int], str | None] = {}
         self._headings: dict[int, str | None] = {}
+        # line end offset → (how many lines up, hint) of the nearest heading, None past reach
+        self._nearest: dict[int, tuple[int, str | None] | None] = {}
         # line end offset → _heading_verdict of that line
         self._verdicts: dict[int, tuple[bool, str | None]] = {}
         self._marks: list[int] | None = None
@@ -131,20 +108,35 @@ class RequirementHints:
         return floor
 
     def _heading(self, cursor: int) -> str | None:
-        text, verdicts = self.text, self._verdicts
+        """The hint of the first heading among the ``HEADING_LOOKBACK`` lines up from the one
+        ending at ``cursor``. Each line's nearest heading (its distance and hint) is
+        remembered, so the lines of one list share one walk up."""
+        text, verdicts, nearest = self.text, self._verdicts, self._nearest
+        walked: list[int] = []  # the cursors of lines that are no heading, bottom up
+        found: tuple[int, str | None] | None = None
         for _ in range(HEADING_LOOKBACK):
             if cursor <= 0:
-                return None
+                break
+            if cursor in nearest:
+                found = nearest[cursor]
+                break
             previous = text.rfind("\n", 0, cursor) + 1
             verdict = verdicts.get(cursor)
             if verdict is None:
                 verdict = verdicts[cursor] = self._heading_verdict(previous, cursor)
             is_heading, hint = verdict
             if is_heading:
-                return hint
+                found = nearest[cursor] = (1, hint)
+                break
+            walked.append(cursor)
             cursor = previous - 1
-        return None
-
+        else:  # HEADING_LOOKBACK lines and no heading: known for the first only
+            nearest[walked[0]] = None
+            return None
+        for line in reversed(walked):  # (the first above, then down)
+            found = (found[0] + 1, found[1]) if found and found[0] < HEADING_LOOKBACK else None
+            nearest[line] = found
+        return found[1] if found else None
 
     def _heading_verdict(self, start: int, end: int) -> tuple[bool, str | None]:
         """Whether the search for a heading stops at the line ``text[start:end]``, and the hint
@@ -167,9 +159,4 @@ class RequirementHints:
 
 @lru_cache(maxsize=8)
 def _needed(pattern: Folded | re.Pattern[str]) -> frozenset[str] | None:
-    """``needed_literals`` of ``pattern`` without a string that holds another of them (found
-    where that other one is: the spans that may hold a match are the same)."""
-    needed = needed_literals(pattern)
-    if needed is None:
-        return None
-    return frozenset(s for s in needed if not any(t != s and t in s for t in needed))
+    return shortest_needed(pattern)
