@@ -274,6 +274,33 @@ def test_forms_broken_by_a_wrap_before_a_capital_are_found():
     assert found["amazon-web-services"].evidence[0].text == "Amazon Web\nServices"
 
 
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Experience with recommendation or ranking systems.", "recommender-systems"),
+        ("Built data and ML pipelines on Airflow.", "data-pipelines"),
+        ("Wrote unit and contract tests for every service.", "unit-testing"),
+    ],
+)
+def test_a_head_shared_across_a_conjunction_names_the_first_word_too(text, skill):
+    hit = extract_text(text).skill(skill)
+    assert hit is not None and hit.explicit
+    assert " and " in hit.evidence[0].text or " or " in hit.evidence[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Worked on the Android app and iOS systems.", "recommender-systems"),
+        ("Led recommendation reviews and ranking systems audits.", "recommender-systems"),
+        # a slash joins one modifier ("ML/AI"), not two names
+        ("Tracked ML/AI platform adoption across teams.", "ml-infrastructure"),
+    ],
+)
+def test_words_that_only_sit_near_a_conjunction_share_no_head(text, skill):
+    assert extract_text(text).skill(skill) is None
+
+
 def test_two_forms_sharing_an_edge_word_both_count():
     found = {h.id for h in extract_text(
         "Built image classification models for defect detection.").skills if h.explicit}

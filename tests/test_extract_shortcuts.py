@@ -13,7 +13,7 @@ from service.documents.text import first_holding as _locator
 from service.extract.context import ambiguity, negation
 from service.extract.context.requirements import RequirementCues, RequirementHints
 from service.extract.context.folded import Folded
-from service.extract import names
+from service.extract import names, others
 from service.extract.fuzzy import FuzzyIndex
 from service.extract.mention import Mention
 from service.extract.pipeline import get_pipeline
@@ -94,7 +94,7 @@ def test_a_heading_reaches_only_its_lookback_also_when_remembered():
     "who", "WHO", "that", "thatch", "whoever", "_", "-", ".", "a",
 ]), max_size=20).map("".join))
 def test_others_clauses_are_where_the_whole_pattern_matches(text):
-    assert names.others_clauses(text) == [m.end() for m in names._PEOPLE_WHO.finditer(text)]
+    assert others.others_clauses(text) == [m.end() for m in others._PEOPLE_WHO.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)

@@ -77,7 +77,7 @@ def extract(document: Document, *, pipeline: Pipeline,
     # rules about whose work a sentence is: asked of resumes (a posting's team tools count)
     resume = bool(document.positions)
     blurbs = resume and may_describe_employer(haystack)
-    others = names.others_clauses(text) if resume else []
+    others = others_.others_clauses(text) if resume else []
     # people hired, markets sold
     strangers = others_.Strangers(text) if resume and may_name_others(haystack) else None
     spans = context.Anchors([(m.start, m.end) for m, _ in accepted])
@@ -88,7 +88,7 @@ def extract(document: Document, *, pipeline: Pipeline,
         and not (boilerplate and names.in_boilerplate(text, m))
         and not (blurbs and names.in_company_blurb(text, m))
         and not employer_named(m, spans)
-        and not (others and names.in_others_work(text, m, others))
+        and not (others and others_.in_others_work(text, m, others))
         and not (strangers is not None and strangers(m))
         and not (
             how == "exact" and len(m.form.skill_ids) == 1

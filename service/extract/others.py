@@ -1,4 +1,5 @@
 """Mentions in a resume that name other people's skills or a market, not the writer's: the
+work of people in a relative clause ("worked with data scientists who built …"), the
 engineers a recruiter hired ("Recruited Java and Scala engineers", "hired engineers with
 Kubernetes experience"), the licences a salesperson sold ("Sold Tableau licences", "account
 manager for AWS partners"). Callers ask it of resumes only: a posting's "we hire Python
@@ -8,13 +9,56 @@ engineers" is the job.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .context.folded import Folded
 
 if TYPE_CHECKING:
     from .mention import Mention
+
+# other people's work, in a relative clause: "worked with data scientists who built deep
+# learning models", "supported engineers that deploy on Kubernetes"
+_OTHERS_WHO = re.compile(
+    r"\b(?i:with|for|to|supported|supporting|helped|helping|assisted|assisting|alongside|"
+    r"managed|managing|recruited|recruiting|hired|hiring)\s+(?:(?i:the|our|a|an|several|many)\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?i:scientists|engineers|researchers|developers|analysts|teams?|"
+    r"colleagues|clients|customers|users|stakeholders|candidates|people)\s*,?\s+(?i:who|that|which)\b"
+    r"[^.;!?\n]*$"
+)
+
+
+_PEOPLE = ("scientists", "engineers", "researchers", "developers", "analysts", "teams", "team",
+           "colleagues", "clients", "customers", "users", "stakeholders", "candidates", "people")
+_PEOPLE_WHO = re.compile(rf"\b(?i:{'|'.join(_PEOPLE)})\s*,?\s+(?i:who|that|which)\b")
+# the " who"/" that" ending a match: found first (a cheap scan), then the word before is tried
+_WHO_THAT = re.compile(r"(?i:[\s,]\s*(?:who|that|which)\b)")
+_PEOPLE_LENGTHS = sorted({len(word) for word in _PEOPLE})
+_OTHERS_REACH = 160
+
+
+def others_clauses(text: str) -> list[int]:
+    """Where each "engineers who", "analysts that" of the text ends (for ``in_others_work``):
+    the ends of ``_PEOPLE_WHO.finditer(text)``, found from the " who"/" that" endings."""
+    ends = []
+    for tail in _WHO_THAT.finditer(text):
+        start, end = tail.span()
+        if any(n <= start and _PEOPLE_WHO.fullmatch(text, start - n, end)
+               for n in _PEOPLE_LENGTHS):
+            ends.append(end)
+    return ends
+
+
+def in_others_work(text: str, mention: Mention, clauses: Sequence[int]) -> bool:
+    """The mention sits in a relative clause about other people ("worked with data scientists
+    who built deep learning models"): their skill, not the writer's (callers ask it of resumes:
+    in a posting the team's tools count). ``clauses``: ``others_clauses(text)``."""
+    index = bisect_right(clauses, mention.start)
+    if not index or mention.start - clauses[index - 1] > _OTHERS_REACH:
+        return False
+    return bool(_OTHERS_WHO.search(text, max(0, mention.start - _OTHERS_REACH), mention.start))
+
 
 # a clause's hiring verb, before the mention: "recruited", "hiring", "sourced candidates for"
 _HIRING = Folded(re.compile(

@@ -7,9 +7,7 @@ mentions count (context, negation) is the ``context`` package's job.
 
 from __future__ import annotations
 
-import itertools
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,11 +20,13 @@ from ..documents.vocab import Vocabulary
 from ..settings import get_settings
 from ..taxonomy import Taxonomy, default_taxonomy_dir, get_taxonomy
 from .alternation import Alternation
+from .coordination import distributed_heads, shared_heads
 from .forms import Form, FormTable, build_forms, fold
 from .fuzzy import FuzzyIndex
 from .mention import Mention
 from .practices import PracticeMatcher, PracticeRules, load_practices
 from .tokens import ChunkTokenizer
+from .wrapped import WrappedForms
 
 _URL_OR_EMAIL = re.compile(
     r"(?i:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|"
@@ -107,12 +107,7 @@ class Pipeline:
             match_id = self.nlp.vocab.strings.add(key)
             self._keys[match_id] = form
             self.matcher.add(key, patterns)
-        # the pairs of words that follow each other in a several-word form: a line break can
-        # fall inside a form only between such two (``_across_lines``)
-        self._word_pairs = frozenset(
-            pair for surfaces in self.table.surfaces.values() for surface in surfaces
-            for pair in itertools.pairwise(surface.split())
-        )
+        self.wrapped = WrappedForms(self.table, self.tokenizer, self.matcher, self._keys)
         self.symbols = _symbol_pattern([f for f in self.table.forms.values() if f.glued])
         self.fuzzy = FuzzyIndex(taxonomy, self.table)
         self.paraphrases, self._paraphrase_forms = _paraphrase_pattern(taxonomy)
@@ -127,67 +122,6 @@ class Pipeline:
         self.field_forms = frozenset(
             fold(form) for field in getattr(education, "fields", []) for form in field.forms
         )
-
-    def _coordinated(self, text: str, chosen: list[Mention]) -> list[Mention]:
-        """Shared heads: "linear and logistic regression" also names linear regression, with
-        the whole coordination as evidence."""
-        extra = []
-        taken = None  # (the chosen mentions' characters, marked when first needed)
-        for mention in chosen:
-            if len(mention.form.skill_ids) != 1:
-                continue
-            surface = text[mention.start:mention.end].split()
-            if len(surface) < 2:
-                continue
-            modifiers = _coordinated_modifiers(text, mention.start)
-            if not modifiers:
-                continue
-            if taken is None:
-                taken = bytearray(len(text) + 1)
-                for other in chosen:
-                    taken[other.start:other.end] = b"\x01" * (other.end - other.start)
-            head = " ".join(surface[1:])
-            for start, end in modifiers:
-                if 1 in taken[start:end]:
-                    continue
-                form = self.table.get(f"{text[start:end]} {head}")
-                if (
-                    form is not None and not form.ambiguous
-                    and form.skill_ids != mention.form.skill_ids
-                ):
-                    extra.append(Mention(start, mention.end, form, "context"))
-        return extra
-
-    def _across_lines(
-        self, text: str, found: dict[tuple[int, int], Mention]
-    ) -> dict[tuple[int, int], Mention]:
-        """Several-word forms broken by a line wrap that ``soft_unwrap`` leaves ("in Google" /
-        "Cloud Platform", as PDFs and hard-wrapped text lay them out): the words around each
-        such line break matched as one line. A match may take in mentions found on one side of
-        the break ("Amazon" / "Web Services"), never on both, nor cut one: two list lines never
-        merge into one skill ("Spark" / "SQL", "Apache Spark" / "SQL")."""
-        extra: dict[tuple[int, int], Mention] = {}
-        starts = sorted(found)
-        for brk in _LINE_BREAK.finditer(text):
-            cut, resume = brk.start(), brk.end()
-            while cut > 0 and text[cut - 1] in " \t":
-                cut -= 1
-            if not cut or not _WORD_END.match(text, cut - 1):
-                continue
-            before = text[text.rfind(" ", 0, cut) + 1:cut]
-            after = _FIRST_CHUNK.match(text, resume).group()
-            pair = (before[before.rfind("\n") + 1:].lstrip(_OPENERS).casefold(),
-                    after.rstrip(_CLOSERS).casefold())
-            if pair not in self._word_pairs:
-                continue
-            lo, hi = _words_back(text, cut), _words_ahead(text, resume)
-            flat = text[lo:cut] + " " * (resume - cut) + text[resume:hi]
-            doc, tokens, _ = self.tokenizer.split(flat)
-            for match_id, start, end in self.matcher(doc):
-                span = (lo + tokens[start][0], lo + tokens[end - 1][1])
-                if span[0] < cut and resume <= span[1] and _takes_one_side(starts, span, cut):
-                    extra[span] = Mention(*span, self._keys[match_id])
-        return extra
 
     def _paraphrased(self, text: str, chosen: list[Mention]) -> list[Mention]:
         """Matches of the taxonomy's ``patterns`` (paraphrases with words in between); they may
@@ -245,7 +179,7 @@ class Pipeline:
         for match_id, start, end in self.matcher(doc):
             span = (tokens[start][0], tokens[end - 1][1])
             found[span] = Mention(*span, self._keys[match_id])
-        found.update(self._across_lines(text, found))
+        found.update(self.wrapped.find(text, found))
         for chunk_start, chunk_end in _chunks(text, _GLUE_HINT) if self.symbols is not None else ():
             for match in self.symbols.finditer(text, chunk_start, chunk_end):
                 form = self.table.forms.get(fold(" ".join(match.group().split())))
@@ -259,52 +193,14 @@ class Pipeline:
             for m in _URL_OR_EMAIL.finditer(text, chunk_start, chunk_end)
         ]
         chosen = _non_overlapping(list(found.values()), blocked)
-        chosen.extend(self._coordinated(text, chosen))
+        chosen.extend(shared_heads(text, self.table, chosen))
+        chosen.extend(distributed_heads(text, self.table, chosen))
         chosen.extend(self._paraphrased(text, chosen))
         chosen.extend(self._practised(text, doc, tokens, chosen))
         covered = [(m.start, m.end) for m in chosen]
         chosen.extend(self.fuzzy.find(text, tokens, words, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
         return chosen
-
-
-# a line break between two words that soft_unwrap keeps: the next line starts in upper case
-# (found from the newline: the spaces before it and the word they follow are checked after)
-_LINE_BREAK = re.compile(r"\n[ \t]*(?=[A-Za-z])")
-_WORD_END = re.compile(r"[A-Za-z0-9+#]")
-_FIRST_CHUNK = re.compile(r"\S*")
-_OPENERS = "([{\"'“‘*•-"
-_CLOSERS = ")]},.;:!?\"'”’*"
-# the few words on either side of a line break a several-word form can reach
-_WRAP_WORDS = 3
-# how far before a span a found mention overlapping it can start (no form is longer)
-_LONGEST_REACH = 80
-_WORD_BACK = re.compile(r"(?:[^\s]+[ \t]+){0,%d}[^\s]*$" % (_WRAP_WORDS - 1))
-_WORD_AHEAD = re.compile(r"[^\s]*(?:[ \t]+[^\s]+){0,%d}" % (_WRAP_WORDS - 1))
-
-
-def _words_back(text: str, end: int) -> int:
-    """Where the last few words of the line ending at ``end`` start."""
-    return _WORD_BACK.search(text, text.rfind("\n", 0, end) + 1, end).start()
-
-
-def _words_ahead(text: str, start: int) -> int:
-    """Where the first few words of the line starting at ``start`` end."""
-    return _WORD_AHEAD.match(text, start).end()
-
-
-def _takes_one_side(starts: list[tuple[int, int]], span: tuple[int, int], cut: int) -> bool:
-    """Whether the found mentions (``starts``: their spans, sorted) overlapping ``span`` all
-    lie inside it and on one side of ``cut``."""
-    index = bisect_left(starts, (span[0] - _LONGEST_REACH, 0))
-    sides = set()
-    for start, end in itertools.takewhile(lambda s: s[0] < span[1], starts[index:]):
-        if end <= span[0]:
-            continue
-        if start < span[0] or end > span[1]:
-            return False
-        sides.add(end <= cut)
-    return len(sides) < 2
 
 
 # (the newline first, then the look-behind: Python's engine then skips ahead to each newline)
@@ -327,33 +223,6 @@ def _chunks(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
         ends = [i for i in (text.find(" ", match.end()), text.find("\n", match.end())) if i >= 0]
         chunks.append((start, min(ends, default=len(text))))
     return chunks
-
-
-# (the look-behind changes no match, the leftmost one never follows a letter, but spares the
-# search a scan from inside every word)
-_COORDINATED = re.compile(
-    r"(?<![A-Za-z])([A-Za-z][\w+#-]*)\s*(?:,\s*(?:and|or)?|/|&|\band\b|\bor\b)\s*$"
-)
-
-
-def _coordinated_modifiers(text: str, start: int) -> list[tuple[int, int]]:
-    """Words coordinated before ``start``: "linear and |", "unit, integration and |"."""
-    found: list[tuple[int, int]] = []
-    before_start = max(0, start - 80)
-    before = text[before_start:start]
-    while len(found) < 4:
-        tail = before.rstrip()
-        if not tail.endswith((",", "/", "&", " and", " or")):
-            break
-        match = _COORDINATED.search(before)
-        if match is None:
-            break
-        found.append((before_start + match.start(1), before_start + match.end(1)))
-        before = before[:match.start()]
-        if not before.rstrip().endswith(","):
-            break
-        before = before.rstrip()[:-1] + " and "
-    return found
 
 
 def _non_overlapping(mentions: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:

@@ -1,0 +1,102 @@
+"""Coordinated names that share a head word: "linear and logistic regression" names linear
+regression too, "recommendation or ranking systems" names recommendation systems. Each is
+found with the whole coordination as its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .mention import Mention
+
+if TYPE_CHECKING:
+    from .forms import FormTable
+
+
+def shared_heads(text: str, table: FormTable, chosen: list[Mention]) -> list[Mention]:
+    """"linear and logistic regression" also names linear regression (a form after the
+    conjunction lends its head to the words coordinated before it), with the whole
+    coordination as evidence."""
+    extra = []
+    taken = None  # (the chosen mentions' characters, marked when first needed)
+    for mention in chosen:
+        if len(mention.form.skill_ids) != 1:
+            continue
+        surface = text[mention.start:mention.end].split()
+        if len(surface) < 2:
+            continue
+        modifiers = _coordinated_modifiers(text, mention.start)
+        if not modifiers:
+            continue
+        if taken is None:
+            taken = bytearray(len(text) + 1)
+            for other in chosen:
+                taken[other.start:other.end] = b"\x01" * (other.end - other.start)
+        head = " ".join(surface[1:])
+        for start, end in modifiers:
+            if 1 in taken[start:end]:
+                continue
+            form = table.get(f"{text[start:end]} {head}")
+            if (
+                form is not None and not form.ambiguous
+                and form.skill_ids != mention.form.skill_ids
+            ):
+                extra.append(Mention(start, mention.end, form, "context"))
+    return extra
+
+
+def distributed_heads(text: str, table: FormTable, chosen: list[Mention]) -> list[Mention]:
+    """"recommendation or ranking systems", "data and ML pipelines": the word before the
+    conjunction and the head after the next word make a form that nothing else names here."""
+    extra: list[Mention] = []
+    for conjunction in _CONJUNCTION.finditer(text):
+        first = _LAST_WORD.search(text, max(0, conjunction.start() - 40), conjunction.start())
+        rest = _WORD_THEN_HEAD.match(text, conjunction.end())
+        if first is None or rest is None:
+            continue
+        form = table.get(f"{first.group()} {rest.group(1)}")
+        start, end = first.start(), rest.end()
+        if form is None or form.ambiguous or any(
+            # the word ends a longer name, or a compound names the whole coordination
+            m.start < start < m.end or m.start <= start and end <= m.end for m in chosen
+        ) or any(
+            m.start < end and start < m.end and m.form.skill_ids == form.skill_ids
+            for m in [*chosen, *extra]
+        ):
+            continue
+        extra.append(Mention(start, end, form, "context"))
+    return extra
+
+
+# (the look-behind changes no match, the leftmost one never follows a letter, but spares the
+# search a scan from inside every word)
+_COORDINATED = re.compile(
+    r"(?<![A-Za-z])([A-Za-z][\w+#-]*)\s*(?:,\s*(?:and|or)?|/|&|\band\b|\bor\b)\s*$"
+)
+
+
+def _coordinated_modifiers(text: str, start: int) -> list[tuple[int, int]]:
+    """Words coordinated before ``start``: "linear and |", "unit, integration and |"."""
+    found: list[tuple[int, int]] = []
+    before_start = max(0, start - 80)
+    before = text[before_start:start]
+    while len(found) < 4:
+        tail = before.rstrip()
+        if not tail.endswith((",", "/", "&", " and", " or")):
+            break
+        match = _COORDINATED.search(before)
+        if match is None:
+            break
+        found.append((before_start + match.start(1), before_start + match.end(1)))
+        before = before[:match.start()]
+        if not before.rstrip().endswith(","):
+            break
+        before = before.rstrip()[:-1] + " and "
+    return found
+# a conjunction between two single words: "recommendation or ranking systems"
+# (not a slash: "ML/AI platform" is one modifier, named as such by the compounds)
+_CONJUNCTION = re.compile(r"[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])")
+_LAST_WORD = re.compile(r"(?<![\w+#-])[A-Za-z][\w+#-]*$")
+# the second word and the head they share, then the end of the phrase
+_WORD_THEN_HEAD = re.compile(r"[A-Za-z][\w+#-]*[ \t]+([A-Za-z][\w-]*)(?![\w-])")
