@@ -405,6 +405,9 @@ RESUME_HEAD = ("Jane Doe\n\nExperience\nTalent Partner, Acme Corp, Jan 2019 - Ma
         ("Lived in Rust, Austria, for two years.", {"rust"}),
         ("Planning to take a course on reinforcement learning.", {"reinforcement-learning"}),
         ("Goal: become proficient in Rust.", {"rust"}),
+        ("Sang at La Scala opera house.", {"scala"}),
+        ("Worked with Julia and Mark on the launch.", {"julia"}),
+        ("Paired with Julia on the onboarding plan.", {"julia"}),
     ],
 )
 def test_skills_of_the_people_hired_sold_to_or_worked_beside_are_not_claims(text, skills):
@@ -419,6 +422,8 @@ def test_skills_of_the_people_hired_sold_to_or_worked_beside_are_not_claims(text
         ("Interviewed users, then built the churn model in scikit-learn.", {"scikit-learn"}),
         ("Managed Tableau licences and built the sales dashboards.", {"tableau"}),
         ("Senior Java engineer on the payments team.", {"java"}),
+        ("Wrote the solvers with Julia and Python.", {"julia"}),
+        ("Ported the Spark jobs to Scala 3.", {"scala"}),
     ],
 )
 def test_the_writers_own_tools_beside_those_words_still_count(text, skills):

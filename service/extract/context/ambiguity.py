@@ -302,7 +302,7 @@ def confirmed_by_company(text: str, mention: Mention, anchors: Anchors) -> bool:
     return anchors.count_within(lo, hi, exclude=(mention.start, mention.end)) >= 2
 
 
-_ADJACENT_GAP = re.compile(r"[ ,/&+|()\-]{1,3}")
+_ADJACENT_GAP = re.compile(r"[ ,/&+|()\-]{1,3}|[ \t]+(?:and|or)[ \t]+")
 
 
 class Anchors:
@@ -337,8 +337,9 @@ class Anchors:
         return count
 
     def adjacent(self, text: str, mention: Mention) -> bool:
-        """An anchor at most three spaces or punctuation marks away, on the same line."""
-        for gap in (1, 2, 3):
+        """An anchor at most three spaces or punctuation marks away, or across an "and"/"or",
+        on the same line ("Julia and Python")."""
+        for gap in (1, 2, 3, 4, 5):
             left, right = mention.start - gap, mention.end + gap
             if left in self.ends and _ADJACENT_GAP.fullmatch(text[left:mention.start]):
                 return True
