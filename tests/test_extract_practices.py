@@ -408,6 +408,10 @@ RESUME_HEAD = ("Jane Doe\n\nExperience\nTalent Partner, Acme Corp, Jan 2019 - Ma
         ("Sang at La Scala opera house.", {"scala"}),
         ("Worked with Julia and Mark on the launch.", {"julia"}),
         ("Paired with Julia on the onboarding plan.", {"julia"}),
+        ("Trained staff on transformers at the substation.", {"transformers"}),
+        ("Produced the CNN news segment on elections.", {"convolutional-neural-networks"}),
+        ("Let's go to the offsite. Moved the team to Go-live mode.", {"go"}),
+        ("Thanks to R. Jones Smith for the review.", {"r"}),
     ],
 )
 def test_skills_of_the_people_hired_sold_to_or_worked_beside_are_not_claims(text, skills):
@@ -423,6 +427,14 @@ def test_skills_of_the_people_hired_sold_to_or_worked_beside_are_not_claims(text
         ("Managed Tableau licences and built the sales dashboards.", {"tableau"}),
         ("Senior Java engineer on the payments team.", {"java"}),
         ("Wrote the solvers with Julia and Python.", {"julia"}),
+        ("Built dashboards in R.\n\nEducation\nBSc Statistics, State University", {"r"}),
+        ("Wrote firmware in Embedded C.\nSenior Engineer, Beta Ltd, 2016 - 2019", {"c"}),
+        ("Improved the CNN's recall by 8 points.", {"convolutional-neural-networks"}),
+        ("Fine-tuned a 1D CNN on sensor streams.", {"convolutional-neural-networks"}),
+        ("Trained small transformers from scratch on code.", {"transformers"}),
+        ("Wrote Rust bindings for the C++ inference engine.", {"rust"}),
+        ("Migrated the Python scripts to Go.", {"go"}),
+        ("Solved the shift plan as a mixed-integer program in Gurobi.", {"optimization"}),
         ("Ported the Spark jobs to Scala 3.", {"scala"}),
     ],
 )
