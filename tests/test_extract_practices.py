@@ -190,6 +190,19 @@ def test_items_of_a_skills_list_count_whatever_their_case_or_bullet(text, skills
     assert skills <= claimed(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        # a name rule ("Mr Jenkins", "Julia Roberts is") stays on its line
+        ("Tools\nDocker\nJenkins\nGit", {"docker", "jenkins", "git"}),
+        ("Languages\nPython\nJulia\nPython and R", {"julia", "python", "r"}),
+        ("Platforms\nTableau\nWatson Assistant", {"tableau", "ibm-watson"}),
+    ],
+)
+def test_one_per_line_lists_are_not_read_as_peoples_names(text, skills):
+    assert skills <= claimed(text)
+
+
 def test_a_skills_own_confirm_pattern_outranks_a_general_rejection():
     # "Spark-based" has the shape of a hyphenated word; Spark's own rule (Hadoop near) confirms
     assert "spark" in claimed("Wrote Spark-based jobs on the Hadoop cluster")
