@@ -197,6 +197,7 @@ def test_items_of_a_skills_list_count_whatever_their_case_or_bullet(text, skills
         ("Tools\nDocker\nJenkins\nGit", {"docker", "jenkins", "git"}),
         ("Languages\nPython\nJulia\nPython and R", {"julia", "python", "r"}),
         ("Platforms\nTableau\nWatson Assistant", {"tableau", "ibm-watson"}),
+        ("Skills\n- Python\n- JAX\n- SQL", {"jax"}),
     ],
 )
 def test_one_per_line_lists_are_not_read_as_peoples_names(text, skills):
