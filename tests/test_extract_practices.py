@@ -198,6 +198,8 @@ def test_items_of_a_skills_list_count_whatever_their_case_or_bullet(text, skills
         ("Languages\nPython\nJulia\nPython and R", {"julia", "python", "r"}),
         ("Platforms\nTableau\nWatson Assistant", {"tableau", "ibm-watson"}),
         ("Skills\n- Python\n- JAX\n- SQL", {"jax"}),
+        # a line all in capitals keeps no case to compare with "Go" or "CNNs"
+        ("SKILLS: PYTHON, GO, RUST, CNNS, SQL", {"go", "rust", "convolutional-neural-networks"}),
     ],
 )
 def test_one_per_line_lists_are_not_read_as_peoples_names(text, skills):
@@ -426,6 +428,7 @@ RESUME_HEAD = ("Jane Doe\n\nExperience\nTalent Partner, Acme Corp, Jan 2019 - Ma
         ("Produced the CNN news segment on elections.", {"convolutional-neural-networks"}),
         ("Let's go to the offsite. Moved the team to Go-live mode.", {"go"}),
         ("Thanks to R. Jones Smith for the review.", {"r"}),
+        ("LET'S GO TO THE MARKET TOGETHER.", {"go"}),
     ],
 )
 def test_skills_of_the_people_hired_sold_to_or_worked_beside_are_not_claims(text, skills):

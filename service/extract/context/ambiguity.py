@@ -70,8 +70,16 @@ def rejected_by_shape(text: str, mention: Mention) -> bool:
     if form.isupper() and surface.islower():
         return True
     if mention.form.case_sensitive and " ".join(surface.split()) != form:
-        return True
+        # a line written all in capitals ("SKILLS: PYTHON, GO, RUST") keeps no case to compare
+        return not (surface.isupper() and " ".join(surface.split()) == form.upper()
+                    and _all_capitals(text, start, end))
     return len(form) == 1 and (not surface.isupper() or _initial(text, start, end))
+
+
+def _all_capitals(text: str, start: int, end: int) -> bool:
+    """The line holding ``text[start:end]`` has letters, all of them capitals."""
+    line_start, line_end = line_bounds(text, start, end)
+    return text[line_start:line_end].isupper()
 
 
 def rejected_by_rule(text: str, mention: Mention, rule: ContextRule | None) -> bool:
