@@ -429,6 +429,7 @@ RESUME_HEAD = ("Jane Doe\n\nExperience\nTalent Partner, Acme Corp, Jan 2019 - Ma
         ("Let's go to the offsite. Moved the team to Go-live mode.", {"go"}),
         ("Thanks to R. Jones Smith for the review.", {"r"}),
         ("LET'S GO TO THE MARKET TOGETHER.", {"go"}),
+        ("Weekends: hobbies like Go karting and hiking.", {"go"}),
     ],
 )
 def test_skills_of_the_people_hired_sold_to_or_worked_beside_are_not_claims(text, skills):
@@ -444,6 +445,8 @@ def test_skills_of_the_people_hired_sold_to_or_worked_beside_are_not_claims(text
         ("Managed Tableau licences and built the sales dashboards.", {"tableau"}),
         ("Senior Java engineer on the payments team.", {"java"}),
         ("Wrote the solvers with Julia and Python.", {"julia"}),
+        ("Proficiency in a systems language (e.g. Go or Rust).", {"go", "rust"}),
+        ("Statistical tools such as SAS or R.", {"sas", "r"}),
         ("Built dashboards in R.\n\nEducation\nBSc Statistics, State University", {"r"}),
         ("Wrote firmware in Embedded C.\nSenior Engineer, Beta Ltd, 2016 - 2019", {"c"}),
         ("Improved the CNN's recall by 8 points.", {"convolutional-neural-networks"}),

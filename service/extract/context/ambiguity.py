@@ -124,13 +124,17 @@ def confirmed_by_rule(text: str, mention: Mention, rule: ContextRule | None) -> 
 _TECH_LEAD = Folded(re.compile(
     r"\b(?:learn(?:ing|t|ed)?|experience (?:with|in|using)|proficien(?:t|cy) (?:in|with)|"
     r"knowledge of|programming in|written in|coded in|developed in|expertise in|skilled in|"
-    r"fluent in|familiar(?:ity)? with|hands-on (?:with|in))\s+$",
+    r"fluent in|familiar(?:ity)? with|hands-on (?:with|in))\s+$"
+    # an example of a kind of technology: "a systems language (e.g. Go", "tools such as Hive"
+    r"|\b(?:languages?|frameworks?|tools?|platforms?|librar(?:y|ies)|databases?|stacks?)"
+    r"\s*(?:[(,:]\s*)?(?:such as|e\.g\.,?|eg,?|like|including|for example,?)\s+$",
     re.IGNORECASE,
 ))
 
 
 def confirmed_by_phrase(text: str, mention: Mention) -> bool:
-    """A phrase that only takes a technology: "experience with X", "written in X", "learn X";
+    """A phrase that only takes a technology: "experience with X", "written in X", "learn X",
+    an example of a kind of technology ("a systems language (e.g. X", "tools such as X");
     or a one-letter name after "in"/"using"/"with" that ends the sentence or comes before a
     bracket ("wrote the simulations in C.", "in R (tidyverse)"), or after "in"/"use" and before
     "for"/"to" and a verb or noun ("used R for survival analysis", "in C to drive sensors");
