@@ -94,6 +94,8 @@ def _coordinated_modifiers(text: str, start: int) -> list[tuple[int, int]]:
             break
         before = before.rstrip()[:-1] + " and "
     return found
+
+
 # a conjunction between two single words: "recommendation or ranking systems"
 # (not a slash: "ML/AI platform" is one modifier, named as such by the compounds)
 _CONJUNCTION = re.compile(r"[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])")

@@ -17,8 +17,7 @@ from ..errors import TextTooLong
 from ..models import Document, Evidence, Extraction, Section, SkillHit, Versions
 from ..settings import Settings
 from ..taxonomy import CATEGORIES, Skill, Taxonomy
-from . import casing, context, names
-from . import others as others_
+from . import casing, context, names, others
 from .gates import (
     Haystack, Rejections, may_be_boilerplate, may_describe_employer, may_name_others,
 )
@@ -77,9 +76,9 @@ def extract(document: Document, *, pipeline: Pipeline,
     # rules about whose work a sentence is: asked of resumes (a posting's team tools count)
     resume = bool(document.positions)
     blurbs = resume and may_describe_employer(haystack)
-    others = others_.others_clauses(text) if resume else []
+    clauses = others.others_clauses(text) if resume else []
     # people hired, markets sold
-    strangers = others_.Strangers(text) if resume and may_name_others(haystack) else None
+    strangers = others.Strangers(text) if resume and may_name_others(haystack) else None
     spans = context.Anchors([(m.start, m.end) for m, _ in accepted])
     employer_named = names.EmployerHeaders(text, document)
     accepted = [
@@ -88,7 +87,7 @@ def extract(document: Document, *, pipeline: Pipeline,
         and not (boilerplate and names.in_boilerplate(text, m))
         and not (blurbs and names.in_company_blurb(text, m))
         and not employer_named(m, spans)
-        and not (others and others_.in_others_work(text, m, others))
+        and not (clauses and others.in_others_work(text, m, clauses))
         and not (strangers is not None and strangers(m))
         and not (
             how == "exact" and len(m.form.skill_ids) == 1
