@@ -45,30 +45,30 @@ def test_every_compound_finds_each_skill_it_names_with_the_compound_as_evidence(
 LINE_ALONE_IS_NOT_THE_SKILL = {("time-series-forecasting", "forecasting")}
 
 
+def _ambiguous_forms():
+    """(skill, form) for every form that needs its context."""
+    return [(skill, form) for skill in TAXONOMY.skills.values() for form in skill.forms
+            if form_is_ambiguous(skill, form)]
+
+
 def test_ambiguous_forms_count_in_one_per_line_and_bulleted_lists():
     wrong = []
-    for skill in TAXONOMY.skills.values():
-        for form in skill.forms:
-            if not form_is_ambiguous(skill, form):
-                continue
-            texts = [f"Tools\nPython\nDocker\n{form}\nGit", f"Python | {form} | SQL"]
-            if (skill.id, form) not in LINE_ALONE_IS_NOT_THE_SKILL:
-                texts.append(f"Skills\n- Python\n- {form}\n- SQL")
-            wrong += [f"{skill.id}: {form!r} missed in {t!r}" for t in texts
-                      if skill.id not in _explicit(t)]
+    for skill, form in _ambiguous_forms():
+        texts = [f"Tools\nPython\nDocker\n{form}\nGit", f"Python | {form} | SQL"]
+        if (skill.id, form) not in LINE_ALONE_IS_NOT_THE_SKILL:
+            texts.append(f"Skills\n- Python\n- {form}\n- SQL")
+        wrong += [f"{skill.id}: {form!r} missed in {t!r}" for t in texts
+                  if skill.id not in _explicit(t)]
     assert wrong == [], "\n".join(wrong)
 
 
 def test_ambiguous_forms_count_in_a_tool_list_and_not_in_small_talk():
     wrong = []
-    for skill in TAXONOMY.skills.values():
-        for form in skill.forms:
-            if not form_is_ambiguous(skill, form):
-                continue
-            if skill.id not in _explicit(f"Tools: Python, Docker, {form}"):
-                wrong.append(f"{skill.id}: {form!r} missed in a tool list")
-            if skill.id in _explicit(f"Yesterday afternoon we chatted about {form} for a while."):
-                wrong.append(f"{skill.id}: {form!r} found in small talk")
+    for skill, form in _ambiguous_forms():
+        if skill.id not in _explicit(f"Tools: Python, Docker, {form}"):
+            wrong.append(f"{skill.id}: {form!r} missed in a tool list")
+        if skill.id in _explicit(f"Yesterday afternoon we chatted about {form} for a while."):
+            wrong.append(f"{skill.id}: {form!r} found in small talk")
     assert wrong == [], "\n".join(wrong)
 
 
