@@ -198,6 +198,10 @@ def test_items_of_a_skills_list_count_whatever_their_case_or_bullet(text, skills
         ("Languages\nPython\nJulia\nPython and R", {"julia", "python", "r"}),
         ("Platforms\nTableau\nWatson Assistant", {"tableau", "ibm-watson"}),
         ("Skills\n- Python\n- JAX\n- SQL", {"jax"}),
+        # an organisation's word on the next line is not part of the name ("Python" /
+        # "University of Leeds", "Kafka" / "Solutions Architect")
+        ("Skills: SQL, Python\nUniversity of Leeds, BSc Statistics 2018", {"python"}),
+        ("Tools: Docker, Kafka\nSolutions Architect, Acme, 2019 - 2022", {"kafka"}),
         # a line all in capitals keeps no case to compare with "Go" or "CNNs"
         ("SKILLS: PYTHON, GO, RUST, CNNS, SQL", {"go", "rust", "convolutional-neural-networks"}),
     ],

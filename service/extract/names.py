@@ -28,22 +28,22 @@ if TYPE_CHECKING:
 # A comma may stand only before a legal form ("Docker, Inc."): before "University" or
 # "Institute" it separates a degree's field from the school ("MSc in Statistics, University of …").
 _ORG_SUFFIX = re.compile(
-    r"(?:\s*,\s*|\s+)(?:Inc\b\.?|LLC\b|Ltd\b\.?|Limited\b|Corp\b\.?|Corporation\b|GmbH\b|Pvt\b\.?)|"
-    r"\s+(?:Software Foundation\b|"
+    r"(?:[ \t]*,[ \t]*|[ \t]+)(?:Inc\b\.?|LLC\b|Ltd\b\.?|Limited\b|Corp\b\.?|Corporation\b|GmbH\b|Pvt\b\.?)|"
+    r"[ \t]+(?:Software Foundation\b|"
     r"Foundation\b|Institute\b|University\b|Conference\b|Summit\b|Meetup\b|Workshops?\b|"
-    r"Symposium\b|Hackathon\b|Days?\s+\d{4}\b)|"
+    r"Symposium\b|Hackathon\b|Days?[ \t]+\d{4}\b)|"
     # an event's name with one more word: "TensorFlow World conference", "Kafka Dev Summit"
-    r"\s+[A-Z][a-z]+\s+(?i:conference|summit|meetup|symposium|hackathon)s?\b"
+    r"[ \t]+[A-Z][a-z]+[ \t]+(?i:conference|summit|meetup|symposium|hackathon)s?\b"
 )
 # Words that make a business name only where a name can stand ("at Databricks Labs", ", Kafka
 # Solutions"): after a verb a title-cased bullet names work ("Developed Computer Vision
 # Solutions", "Built Deep Learning Systems").
-_WEAK_ORG_SUFFIX = re.compile(r"\s+(?:Technologies|Labs|Solutions|Systems|Consulting)\b")
+_WEAK_ORG_SUFFIX = re.compile(r"[ \t]+(?:Technologies|Labs|Solutions|Systems|Consulting)\b")
 _NAME_LEAD = re.compile(
     r"(?:^|[\n,;:|(•·–—]\s*|(?<![\w-])-\s*|\b(?i:at|for|with|from|joined|by|the|of|to|and)\s+)$")
 # "the Kubernetes team", "the Data Pipelines Team": a team named after the skill
 _TEAM_BEFORE = re.compile(r"(?i)\bthe\s+(?:[\w+#.-]+\s+){0,2}$")
-_TEAM_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:[Tt]eam|[Gg]uild|[Ss]quad|[Cc]hapter)\b")
+_TEAM_AFTER = re.compile(r"(?:[ \t]+[a-z]+)?[ \t]+(?:[Tt]eam|[Gg]uild|[Ss]quad|[Cc]hapter)\b")
 
 
 # A capitalised word then one of these (perhaps after one more capitalised word) names a place,
