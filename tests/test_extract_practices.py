@@ -202,6 +202,9 @@ def test_items_of_a_skills_list_count_whatever_their_case_or_bullet(text, skills
         # "University of Leeds", "Kafka" / "Solutions Architect")
         ("Skills: SQL, Python\nUniversity of Leeds, BSc Statistics 2018", {"python"}),
         ("Tools: Docker, Kafka\nSolutions Architect, Acme, 2019 - 2022", {"kafka"}),
+        # a full stop after a name ending in a capital; "IBM Watson" before a comma
+        ("Ran the cohort analysis in SparkR.", {"spark"}),
+        ("Skills: IBM Watson, Docker", {"ibm-watson"}),
         # a line all in capitals keeps no case to compare with "Go" or "CNNs"
         ("SKILLS: PYTHON, GO, RUST, CNNS, SQL", {"go", "rust", "convolutional-neural-networks"}),
     ],
@@ -432,6 +435,7 @@ RESUME_HEAD = ("Jane Doe\n\nExperience\nTalent Partner, Acme Corp, Jan 2019 - Ma
         ("Produced the CNN news segment on elections.", {"convolutional-neural-networks"}),
         ("Let's go to the offsite. Moved the team to Go-live mode.", {"go"}),
         ("Thanks to R. Jones Smith for the review.", {"r"}),
+        ("Thanks to Watson, Emma for the review.", {"ibm-watson"}),
         ("LET'S GO TO THE MARKET TOGETHER.", {"go"}),
         ("Weekends: hobbies like Go karting and hiking.", {"go"}),
     ],

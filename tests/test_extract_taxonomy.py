@@ -45,6 +45,27 @@ def test_every_compound_finds_each_skill_it_names_with_the_compound_as_evidence(
 LINE_ALONE_IS_NOT_THE_SKILL = {("time-series-forecasting", "forecasting")}
 
 
+def test_every_plain_form_counts_beside_headers_and_other_lines():
+    """Each form that needs no context is found in a bullet ending in a full stop before an
+    education line, alone on a line before a position header, and in a skills line before a
+    heading: no rule of a neighbouring line takes it."""
+    wrong = []
+    for skill in TAXONOMY.skills.values():
+        if skill.category == "soft":
+            continue
+        for form in skill.forms:
+            if form_is_ambiguous(skill, form):
+                continue
+            texts = [f"Skills\n{form}\nSenior Engineer, Acme Ltd, 2019 - 2022",
+                     f"Skills: {form}, Docker\nProjects\n- Chatbot"]
+            if not form.endswith("."):
+                texts.append(f"Experience\n- Built the service with {form}.\n"
+                             "University of Leeds, BSc 2018")
+            wrong += [f"{skill.id}: {form!r} missed in {t!r}" for t in texts
+                      if skill.id not in _explicit(t)]
+    assert wrong == [], "\n".join(wrong)
+
+
 def _ambiguous_forms():
     """(skill, form) for every form that needs its context."""
     return [(skill, form) for skill in TAXONOMY.skills.values() for form in skill.forms

@@ -43,8 +43,9 @@ _EXTRA_INFIXES = [
     r"(?<=[A-Za-z0-9+#])[()](?=[A-Za-z0-9])",
     r"(?<=[a-z])\+(?=[A-Za-z])",  # "pandas+NumPy"
 ]
-# (a lone capital's full stop: "in R." ends a sentence; initials are judged in context)
-_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])-+$", r"(?<=^[A-Z])\."]
+# (a lone capital's full stop: "in R." ends a sentence; initials are judged in context; so does
+# the full stop after a name ending in a capital: "with SparkR.")
+_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])-+$", r"(?<=^[A-Z])\.", r"(?<=[a-z&-][A-Z])\.$"]
 _EXTRA_PREFIXES = [r"-(?=[A-Za-z])"]  # "-Python" as a list bullet
 
 
