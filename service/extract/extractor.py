@@ -18,9 +18,7 @@ from ..models import Document, Evidence, Extraction, Section, SkillHit, Versions
 from ..settings import Settings
 from ..taxonomy import CATEGORIES, Skill, Taxonomy
 from . import casing, context, names, others
-from .gates import (
-    Haystack, Rejections, may_be_boilerplate, may_describe_employer, may_name_others,
-)
+from .gates import Haystack, Rejections, may_be_boilerplate, may_describe_employer
 from .forms import fold
 from .mention import Mention
 from .pipeline import Pipeline, soft_unwrap
@@ -78,7 +76,7 @@ def extract(document: Document, *, pipeline: Pipeline,
     blurbs = resume and may_describe_employer(haystack)
     clauses = others.others_clauses(text) if resume else []
     # people hired, markets sold
-    strangers = others.Strangers(text) if resume and may_name_others(haystack) else None
+    strangers = others.Strangers(text) if resume else None
     spans = context.Anchors([(m.start, m.end) for m, _ in accepted])
     employer_named = names.EmployerHeaders(text, document)
     accepted = [

@@ -7,12 +7,11 @@ import re
 from functools import lru_cache
 
 from ..taxonomy import ContextRule
-from . import context, names, others
+from . import context, names
 from .literals import ASCII_CASE_MATES, Haystack, needed_literals, shortest_needed
 from .mention import Mention
 
-__all__ = ["Haystack", "Rejections", "may_be_boilerplate", "may_describe_employer",
-           "may_name_others"]
+__all__ = ["Haystack", "Rejections", "may_be_boilerplate", "may_describe_employer"]
 
 # the regexes names.in_boilerplate searches around each mention (an unknown one: always asked)
 _BOILERPLATE_NEEDS = tuple(
@@ -31,17 +30,6 @@ _BLURB_NEEDS = (shortest_needed(getattr(names, "_COMPANY_BLURB", None)),)
 def may_describe_employer(haystack: Haystack) -> bool:
     """False when ``names.in_company_blurb`` is False for every mention of the text."""
     return haystack.may_hold(_BLURB_NEEDS)
-
-
-_HIRING_NEEDS = (shortest_needed(getattr(others, "_HIRING", None)),)
-_MARKET_NEEDS = (shortest_needed(getattr(others, "_MARKET_AFTER", None)),)
-
-
-def may_name_others(haystack: Haystack) -> bool:
-    """False when ``others.hired_skill`` and ``others.sold_skill`` are False for every mention
-    of the text."""
-    return haystack.may_hold(_HIRING_NEEDS) or haystack.may_hold(_MARKET_NEEDS)
-
 
 
 class Rejections:

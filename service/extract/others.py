@@ -9,11 +9,12 @@ engineers" is the job.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .context.folded import Folded
+from .literals import ASCII_CASE_MATES, Occurrences, shortest_needed
 
 if TYPE_CHECKING:
     from .mention import Mention
@@ -24,7 +25,8 @@ _OTHERS_WHO = re.compile(
     r"\b(?i:with|for|to|supported|supporting|helped|helping|assisted|assisting|alongside|"
     r"managed|managing|recruited|recruiting|hired|hiring)\s+(?:(?i:the|our|a|an|several|many)\s+)?"
     r"(?:[\w-]+\s+){0,3}(?i:scientists|engineers|researchers|developers|analysts|teams?|"
-    r"colleagues|clients|customers|users|stakeholders|candidates|people)\s*,?\s+(?i:who|that|which)\b"
+    r"colleagues|clients|customers|users|stakeholders|candidates|people)"
+    r"\s*,?\s+(?i:who|that|which)\b"
     r"[^.;!?\n]*$"
 )
 
@@ -97,47 +99,27 @@ _SOLD = Folded(re.compile(
     re.IGNORECASE,
 ))
 _REACH = 120
-# where a hiring clause or a market may be: the word starts every match of _HIRING /
-# _MARKET_AFTER holds (found once per text with str.find)
-_HIRING_VERBS = ("recruit", "hire", "hiri", "sourc", "headhunt", "staff", "plac", "interview",
-                 "screen")
-_MARKET_NOUNS = ("licen", "subscription", "partner", "reseller", "renewal", "seats")
-
-
-def _word_starts(text: str, starts: tuple[str, ...]) -> list[int]:
-    """Sorted offsets where a word of ``text`` begins with one of ``starts`` (any case)."""
-    lowered = text.lower() if text.isascii() else None
-    if lowered is None:  # (lower-casing may move offsets outside ASCII)
-        pattern = re.compile(r"(?i)\b(?:%s)" % "|".join(map(re.escape, starts)))
-        return [m.start() for m in pattern.finditer(text)]
-    found = []
-    for start in starts:
-        index = lowered.find(start)
-        while index >= 0:
-            if not index or not lowered[index - 1].isalnum():
-                found.append(index)
-            index = lowered.find(start, index + 1)
-    return sorted(found)
+# the strings one of which every match of _HIRING / _MARKET_AFTER holds (parsed once)
+_HIRING_NEEDS = shortest_needed(_HIRING)
+_MARKET_NEEDS = shortest_needed(_MARKET_AFTER)
 
 
 class Strangers:
-    """``hired_skill`` and ``sold_skill`` for one text: the hiring verbs and market nouns are
-    found once, and a mention with none in reach is not searched around."""
+    """``hired_skill`` and ``sold_skill`` for one text: a mention with none of the strings their
+    patterns need in reach (``literals.Occurrences``) is not searched around."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._verbs = _word_starts(text, _HIRING_VERBS)
-        self._markets = _word_starts(text, _MARKET_NOUNS)
+        lowered = None if any(c in text for c in ASCII_CASE_MATES) else text.lower()
+        self._hiring = Occurrences(lowered, _HIRING_NEEDS)
+        self._markets = Occurrences(lowered, _MARKET_NEEDS)
 
     def __call__(self, mention: Mention) -> bool:
         """The mention names people hired or a market sold (``hired_skill``, ``sold_skill``)."""
-        index = bisect_left(self._verbs, mention.start - _REACH)
-        if index < len(self._verbs) and self._verbs[index] < mention.start and hired_skill(
-                self.text, mention):
+        start, end = mention.start, mention.end
+        if self._hiring.may_hold(max(0, start - _REACH), start) and hired_skill(self.text, mention):
             return True
-        index = bisect_left(self._markets, mention.end)
-        return (index < len(self._markets) and self._markets[index] < mention.end + 80
-                and sold_skill(self.text, mention))
+        return self._markets.may_hold(end, end + 80) and sold_skill(self.text, mention)
 
 
 def hired_skill(text: str, mention: Mention) -> bool:
