@@ -16,7 +16,7 @@ from ..documents.text import first_holding
 from ..errors import TextTooLong
 from ..models import Document, Evidence, Extraction, Section, SkillHit, Versions
 from ..settings import Settings
-from ..taxonomy import CATEGORIES, Skill, Taxonomy
+from ..taxonomy import CATEGORIES, TECHNOLOGY_CATEGORIES, Skill, Taxonomy
 from . import casing, context, names, others
 from .gates import Haystack, Rejections, may_be_boilerplate, may_describe_employer
 from .forms import fold
@@ -277,12 +277,9 @@ def _kind(
     return "mention"
 
 
-# the categories whose names are technologies one builds with
-_TECHNOLOGIES = frozenset({"language", "platform", "tool", "ml-library"})
-
-
 def _technology(taxonomy: Taxonomy, mention: Mention) -> bool:
-    return all(taxonomy.get(i).category in _TECHNOLOGIES for i in mention.form.skill_ids)
+    return all(taxonomy.get(skill_id).category in TECHNOLOGY_CATEGORIES
+               for skill_id in mention.form.skill_ids)
 
 
 def _rule(taxonomy: Taxonomy, mention: Mention):

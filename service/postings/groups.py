@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from ..models import Profile, ProfileGroup, ProfileItem
+from ..taxonomy import TECHNOLOGY_CATEGORIES
 from .mentions import FAMILIES, Item
 from .segments import cite
 
@@ -61,7 +62,7 @@ def build_groups(items: list[Item], body: str, profiles: tuple[Profile, ...],
     ]
 
 
-PROPER_NAMED = frozenset({"language", "platform", "tool", "ml-library"})
+PROPER_NAMED = TECHNOLOGY_CATEGORIES  # products, named as their makers write them
 
 
 def label_of(item: Item) -> str:

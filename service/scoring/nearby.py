@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..taxonomy import Taxonomy
+from ..taxonomy import TECHNOLOGY_CATEGORIES, Taxonomy
 from ..models import ProfileItem
 from .facts import ResumeFacts
 
-SUBSTITUTE_CATEGORIES = frozenset({"language", "platform", "tool", "ml-library"})
+SUBSTITUTE_CATEGORIES = TECHNOLOGY_CATEGORIES
 # kinds where any skill of the kind is a meaningful "closest" (Python for Java); platforms and
 # tools only count through a shared implication (Linux is no substitute for a cloud ML platform)
 SAME_KIND_CLOSEST = frozenset({"language", "ml-library"})

@@ -27,6 +27,7 @@ from .models import (
     FieldOfStudy,
     NotJob,
     Research,
+    TECHNOLOGY_CATEGORIES,
     Skill,
     Taxonomy,
     Title,
@@ -37,7 +38,8 @@ from .stats import TaxonomyStats, taxonomy_stats
 
 __all__ = [
     "CATEGORIES", "Category", "Compound", "ContextRule", "Cues", "DegreeLevel", "Education",
-    "EscoMapping", "FieldOfStudy", "NotJob", "Research", "Skill", "Taxonomy", "TaxonomyStats",
+    "EscoMapping", "FieldOfStudy", "NotJob", "Research", "Skill", "TECHNOLOGY_CATEGORIES",
+    "Taxonomy", "TaxonomyStats",
     "Title", "Venue", "default_taxonomy_dir", "form_key", "get_profile", "get_taxonomy",
     "load_profile", "load_profiles", "load_taxonomy", "per_taxonomy", "profile_paths",
     "taxonomy_stats",
