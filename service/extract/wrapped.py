@@ -43,7 +43,7 @@ class WrappedForms:
         the break ("Amazon" / "Web Services"), never on both, nor cut one: two list lines never
         merge into one skill ("Spark" / "SQL", "Apache Spark" / "SQL")."""
         extra: dict[tuple[int, int], Mention] = {}
-        starts = sorted(found)
+        starts: list[tuple[int, int]] | None = None  # the found spans, sorted when first needed
         for brk in _LINE_BREAK.finditer(text):
             cut, resume = brk.start(), brk.end()
             while cut > 0 and text[cut - 1] in " \t":
@@ -56,6 +56,8 @@ class WrappedForms:
                     after.rstrip(_CLOSERS).casefold())
             if pair not in self.word_pairs:
                 continue
+            if starts is None:
+                starts = sorted(found)
             lo, hi = _words_back(text, cut), _words_ahead(text, resume)
             flat = text[lo:cut] + " " * (resume - cut) + text[resume:hi]
             doc, tokens, _ = self.tokenizer.split(flat)
