@@ -288,10 +288,20 @@ def test_regression_as_a_modelling_method_and_optimization_techniques():
         # serial comma added to or dropped from a list form
         ("Wrote jobs for data extraction, transformation, and loading.", "data-pipelines"),
         ("Extract, transform, and load scripts in Python", "data-pipelines"),
+        # a gerund practice said as a compound verb
+        ("A/B tested subject lines across 2M emails.", "a-b-testing"),
+        ("Split-tested the landing pages.", "a-b-testing"),
+        ("Unit-tested every parser before release.", "unit-testing"),
+        ("All changes were code reviewed by two peers.", "code-review"),
     ],
 )
 def test_spelling_and_abbreviation_variants_are_generated(text, skill):
     assert skill in claimed(text)
+
+
+def test_only_gerunds_that_are_verbs_become_participles():
+    assert "supervised-learning" not in claimed("The supervised learned embeddings were kept.")
+    assert "unit-testing" not in claimed("Tested each unit of the warehouse for leaks.")
 
 
 

@@ -2,7 +2,8 @@
 
 Built once from the taxonomy (data, not code). A form names one skill, or several when it is a
 compound ("C/C++"). Variants cover hyphenation ("k-means" / "k means" / "kmeans"), hyphen for
-space ("time-series"), plurals ("SVMs", "decision trees") and accents ("Naïve"); a variant that
+space ("time-series"), plurals ("SVMs", "decision trees"), accents ("Naïve"), British spellings,
+"ML" for "machine learning", and practices said as verbs ("A/B tested"); a variant that
 collides with another skill's form is dropped, so the taxonomy's own forms always win.
 """
 
@@ -116,6 +117,22 @@ def _abbreviated(form: str) -> list[str]:
     return out
 
 
+# A practice named by a gerund after its object is also said as a compound verb: "A/B testing" →
+# "A/B tested", "unit testing" → "unit-tested", "code reviewing" → "code-reviewed". Only these
+# endings: "supervised learning" → "supervised learned" is no English.
+_PARTICIPLES = {"testing": "tested", "reviewing": "reviewed"}
+
+
+def _participles(form: str) -> list[str]:
+    """A several-word gerund form as a past participle, spaced and hyphenated."""
+    words = form.split(" ")
+    past = _PARTICIPLES.get(words[-1]) if len(words) > 1 else None
+    if past is None:
+        return []
+    spaced = " ".join([*words[:-1], past])
+    return [spaced, "-".join([" ".join(words[:-1]), past])]
+
+
 _LAST_CONJUNCTION = re.compile(r"(?<=[^,]) (and|or|&) (?=\S+$)")
 
 
@@ -131,7 +148,8 @@ def _serial_comma(form: str) -> list[str]:
 
 
 def _variants(form: str) -> list[str]:
-    out: list[str] = [*_respelled(form), *_abbreviated(form), *_serial_comma(form)]
+    out: list[str] = [*_respelled(form), *_abbreviated(form), *_serial_comma(form),
+                      *_participles(form)]
     if _HYPHEN_WORDS.match(form):
         out += [form.replace("-", " "), form.replace("-", "")]
     if " " in form and "-" not in form and len(form.split()) <= 3:
