@@ -353,6 +353,11 @@ def test_a_service_deployed_to_a_cluster_is_model_deployment_only_when_it_serves
         ("Design scalable data ingestion and transformation workflows.", "data-pipelines"),
         ("Build the infrastructure for training and serving models.", "ml-infrastructure"),
         ("Own our inference platform.", "ml-infrastructure"),
+        ("Implement state-of-the-art ML research into production systems.",
+         "model-deployment"),
+        ("Kept an eye on drift in the scoring models.", "model-monitoring"),
+        ("Created 150 behavioural features for the propensity model.", "feature-engineering"),
+        ("Build the features our ranking model consumes.", "feature-engineering"),
     ],
 )
 def test_practices_named_by_what_was_done(text, skill):
@@ -372,6 +377,10 @@ def test_practices_named_by_what_was_done(text, skill):
         ("Ran annual performance evals for the support team.", "model-evaluation"),
         ("Streamlined the approval workflows of the finance team.", "data-pipelines"),
         ("Maintained the e-commerce platform serving 2M shoppers.", "ml-infrastructure"),
+        ("Added features to the data model for the billing team.", "feature-engineering"),
+        ("Built new features for the pricing model of the subscription business.",
+         "feature-engineering"),
+        ("Brought cancer research into production trials.", "model-deployment"),
     ],
 )
 def test_practice_look_alikes_are_not_claims(text, skill):
