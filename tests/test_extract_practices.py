@@ -353,6 +353,7 @@ def test_a_service_deployed_to_a_cluster_is_model_deployment_only_when_it_serves
         ("Design scalable data ingestion and transformation workflows.", "data-pipelines"),
         ("Build the infrastructure for training and serving models.", "ml-infrastructure"),
         ("Own our inference platform.", "ml-infrastructure"),
+        ("Deployed the dynamic pricing model to production.", "model-deployment"),
         ("Implement state-of-the-art ML research into production systems.",
          "model-deployment"),
         ("Kept an eye on drift in the scoring models.", "model-monitoring"),
@@ -381,6 +382,12 @@ def test_practices_named_by_what_was_done(text, skill):
         ("Built new features for the pricing model of the subscription business.",
          "feature-engineering"),
         ("Brought cancer research into production trials.", "model-deployment"),
+        # a model that is not a learned one, by the word before it
+        ("Monitored inventory for each phone model in the store.", "model-monitoring"),
+        ("Evaluated vendors against the operating model.", "model-evaluation"),
+        ("Deployed the new sales model across four regions.", "model-deployment"),
+        ("Compared the subscription business model with the baseline plan.",
+         "model-evaluation"),
     ],
 )
 def test_practice_look_alikes_are_not_claims(text, skill):
