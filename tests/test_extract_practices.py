@@ -379,7 +379,7 @@ def test_practices_named_by_what_was_done(text, skill):
         ("Streamlined the approval workflows of the finance team.", "data-pipelines"),
         ("Maintained the e-commerce platform serving 2M shoppers.", "ml-infrastructure"),
         ("Added features to the data model for the billing team.", "feature-engineering"),
-        ("Built new features for the pricing model of the subscription business.",
+        ("Built new features for the revenue model of the subscription business.",
          "feature-engineering"),
         ("Brought cancer research into production trials.", "model-deployment"),
         # a model that is not a learned one, by the word before it
