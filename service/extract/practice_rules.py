@@ -134,8 +134,13 @@ def family_forms(family: Family, irregular: Mapping[str, list[str]] | None = Non
 def _slot(forms: set[str], not_after: Sequence[str] = ()) -> str:
     parts = [r"[ ]+".join(re.escape(w) for w in form.split()) for form in
              sorted(forms, key=len, reverse=True)]
-    guards = "".join(rf"(?<!\b{re.escape(w.lower())} )" for w in sorted(set(not_after)))
-    return guards + r"\b(?:" + "|".join(parts) + r")(?![\w+#])"
+    # one look-behind per word length (a look-behind's alternatives must share a width), after
+    # the word boundary so that only word starts pay for them
+    by_length: dict[int, list[str]] = {}
+    for word in sorted({w.lower() for w in not_after}):
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    guards = "".join(rf"(?<!\b(?:{'|'.join(words)}) )" for _, words in sorted(by_length.items()))
+    return r"\b" + guards + r"(?:" + "|".join(parts) + r")(?![\w+#])"
 
 
 def start_words(slot: str, families: dict[str, Family],
