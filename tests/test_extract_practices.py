@@ -464,6 +464,16 @@ RESUME_HEAD = ("Jane Doe\n\nExperience\nTalent Partner, Acme Corp, Jan 2019 - Ma
         ("Thanks to Watson, Emma for the review.", {"ibm-watson"}),
         ("LET'S GO TO THE MARKET TOGETHER.", {"go"}),
         ("Weekends: hobbies like Go karting and hiking.", {"go"}),
+        ("46 hires in 2024 including three ML engineers (PyTorch, LLM serving).",
+         {"pytorch", "large-language-models", "model-deployment"}),
+        ("Lead recruiter for ML; 46 hires in 2024\n  including Staff Go/Kubernetes engineers.",
+         {"go", "kubernetes"}),
+        ("Wrote the competitive battlecards vs Google Cloud and Oracle.",
+         {"google-cloud", "oracle-database"}),
+        ("Won four deals against Snowflake in the Nordics.", {"snowflake"}),
+        ("Profiled Snowflake and Databricks ahead of their funding rounds and IPO.",
+         {"snowflake", "databricks"}),
+        ("Co-sold with the Snowflake and Databricks partner teams.", {"snowflake", "databricks"}),
     ],
 )
 def test_skills_of_the_people_hired_sold_to_or_worked_beside_are_not_claims(text, skills):
@@ -490,6 +500,10 @@ def test_skills_of_the_people_hired_sold_to_or_worked_beside_are_not_claims(text
         ("Migrated the Python scripts to Go.", {"go"}),
         ("Solved the shift plan as a mixed-integer program in Gurobi.", {"optimization"}),
         ("Ported the Spark jobs to Scala 3.", {"scala"}),
+        ("Benchmarked PyTorch vs TensorFlow for our vision models.", {"pytorch", "tensorflow"}),
+        ("Won the Kaggle competition against 2,000 teams with XGBoost.", {"xgboost"}),
+        ("Mentored two junior engineers (Python, SQL) on code quality.", {"python", "sql"}),
+        ("Built the pipelines in Snowflake before the company's IPO.", {"snowflake"}),
     ],
 )
 def test_the_writers_own_tools_beside_those_words_still_count(text, skills):
@@ -556,3 +570,51 @@ def test_a_word_before_an_object_can_make_it_something_else():
 ])
 def test_helm_and_org_charts_are_not_data_visualization(text, found):
     assert ("data-visualization" in claimed(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        # hedges and negations
+        ("Python is still on my to-learn list.", {"python"}),
+        ("Learning Airflow; no deep learning experience yet.", {"airflow", "deep-learning"}),
+        ("- Learning: Rust and Go", {"rust", "go"}),
+        ("Not yet: Rust, Scala", {"rust", "scala"}),
+        ("_Not yet:_ Rust, Scala", {"rust", "scala"}),
+        ("Tools: Docker, Rust (keen to learn), Terraform", {"rust"}),
+        ("We do not expect you to know Java or Scala.", {"java", "scala"}),
+        # one-letter names that are abbreviations or musical keys
+        ("Thesis on stem cell niche signalling in C. elegans.", {"c"}),
+        ("Year 7 starts with the blues in C major.", {"c"}),
+        ("Tuned the choir to middle C every morning.", {"c"}),
+        # an acronym the text spells out as something else
+        ("Good Clinical Practice (GCP) certified.", {"google-cloud"}),
+        ("Trained in ICH-GCP and GMP.", {"google-cloud"}),
+        # products and methods named by their neighbours
+        ("Amazon Ads / Seller Central", {"amazon-web-services"}),
+        ("Aligned the model with direct preference optimization (DPO).", {"optimization"}),
+        ("Time-series or geospatial databases (TimescaleDB, PostGIS).",
+         {"time-series-forecasting"}),
+    ],
+)
+def test_look_alikes_found_on_invented_documents_are_not_claims(text, skills):
+    assert not skills & claimed(RESUME_HEAD + text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        ("Learning-to-rank models with LightGBM.", {"lightgbm"}),
+        ("Not only Python but also SQL.", {"python", "sql"}),
+        ("Tools: Docker, Rust (3 years), Terraform", {"rust", "docker"}),
+        ("Wrote the firmware in C. Then ported it to Rust.", {"c", "rust"}),
+        ("Wrote the drivers in C and Python.", {"c", "python"}),
+        ("Google Cloud Platform (GCP) and AWS.", {"google-cloud", "amazon-web-services"}),
+        ("Structured Query Language (SQL) for reports.", {"sql"}),
+        ("Statistical Package for the Social Sciences (SPSS).", {"spss"}),
+        ("Deployed on GCP and AWS.", {"google-cloud", "amazon-web-services"}),
+        ("Linear and integer optimization for the fleet.", {"optimization"}),
+    ],
+)
+def test_the_same_names_in_their_own_sense_still_count(text, skills):
+    assert skills <= claimed(RESUME_HEAD + text)

@@ -76,7 +76,7 @@ def extract(document: Document, *, pipeline: Pipeline,
     blurbs = resume and may_describe_employer(haystack)
     clauses = others.others_clauses(text) if resume else []
     # people hired, markets sold
-    strangers = others.Strangers(text) if resume else None
+    strangers = others.Strangers(prose) if resume else None
     spans = context.Anchors([(m.start, m.end) for m, _ in accepted])
     employer_named = names.EmployerHeaders(text, document)
     accepted = [
@@ -241,14 +241,29 @@ def _resolve_ambiguity(
 
 def _defined_otherwise(text: str, mention: Mention, pipeline: Pipeline) -> bool:
     """An acronym the text itself expands to something that is not this skill: "Institute of
-    Chartered Accountants (ICA)" is not independent component analysis."""
-    if not mention.form.ambiguous:
-        return False
+    Chartered Accountants (ICA)" is not independent component analysis, "Good Clinical Practice
+    (GCP)" is not Google Cloud. An unambiguous acronym keeps an expansion that is no form of its
+    own but shares a word with one ("Structured Query Language (SQL)")."""
     expansion = names.acronym_expansion(text, mention)
     if expansion is None:
         return False
     form = pipeline.table.get(expansion)
-    return form is None or not set(mention.form.skill_ids) & set(form.skill_ids)
+    if form is not None:
+        return not set(mention.form.skill_ids) & set(form.skill_ids)
+    if mention.form.ambiguous:
+        return True
+    own = {_stem(word) for skill_id in mention.form.skill_ids
+           for name in (pipeline.taxonomy.get(skill_id).name, *pipeline.taxonomy.get(skill_id).forms)
+           for word in _WORDS.findall(name)}
+    return not any(_stem(word) in own for word in _WORDS.findall(expansion))
+
+
+_WORDS = re.compile(r"[A-Za-z]{3,}")
+
+
+def _stem(word: str) -> str:
+    """A word's first four letters, lower-cased: "statistical" and "statistics" meet."""
+    return word[:4].lower()
 
 
 def _widened(mention: Mention, pads: bytearray) -> Mention:

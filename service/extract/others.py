@@ -1,8 +1,9 @@
 """Mentions in a resume that name other people's skills or a market, not the writer's: the
 work of people in a relative clause ("worked with data scientists who built …"), the
 engineers a recruiter hired ("Recruited Java and Scala engineers", "hired engineers with
-Kubernetes experience"), the licences a salesperson sold ("Sold Tableau licences", "account
-manager for AWS partners"). Callers ask it of resumes only: a posting's "we hire Python
+Kubernetes experience", "46 hires including three ML engineers (PyTorch)"), the licences a
+salesperson sold ("Sold Tableau licences", "account manager for AWS partners"), a competitor
+("battlecards vs Google Cloud"), a company in the news ("profiled Snowflake ahead of its IPO"). Callers ask it of resumes only: a posting's "we hire Python
 engineers" is the job.
 """
 
@@ -98,10 +99,31 @@ _SOLD = Folded(re.compile(
     r"pipeline|revenue|deals?|renewals?)\b[^.;!?\n]*$",
     re.IGNORECASE,
 ))
+# the people whose bracketed list the mention is in: "three ML engineers (PyTorch, LLM serving)"
+_PEOPLE_BRACKET = re.compile(
+    r"(?i)\b(?:engineers?|developers?|scientists?|analysts?|architects?|candidates?|roles?|"
+    r"hires|specialists?|consultants?|programmers?|researchers?)\s*\([^()\n]{0,60}$"
+)
+# a competitor in a sales clause: "battlecards vs Google Cloud and Oracle", "won deals against
+# Snowflake"
+_COMPETING = Folded(re.compile(
+    r"\b(?:battle ?cards?|competitive|competitors?|compet(?:e|es|ed|ing)|displac(?:e|ed|es|ing)|"
+    r"head-to-head|won|win|wins|winning|lost|losing)\b[^.;!?\n]{0,80}?\b(?:vs\.?|versus|against)"
+    r"\s+(?:[\w+#.-]+(?:\s[\w+#.-]+)?\s*(?:,|and|or|&|/)\s*)*$",
+    re.IGNORECASE,
+))
+# a company's own events after it: "Snowflake and Databricks ahead of their funding rounds"
+_COMPANY_EVENTS = re.compile(
+    r"(?:\s*(?:,|and|&|/)\s*[\w+#.-]+(?:\s[\w+#.-]+)?)*[^.;!?\n]{0,40}?\b(?i:their|its)\s+"
+    r"(?:[\w-]+\s+)?(?i:funding rounds?|ipos?|valuations?|acquisitions?|earnings|share prices?|"
+    r"stock prices?|investors|fundrais(?:e|es|ing)|series [a-e](?: rounds?)?|listings?)\b"
+)
 _REACH = 120
-# the strings one of which every match of _HIRING / _MARKET_AFTER holds (parsed once)
+# the strings one of which every match of _HIRING / _MARKET_AFTER / … holds (parsed once)
 _HIRING_NEEDS = shortest_needed(_HIRING)
 _MARKET_NEEDS = shortest_needed(_MARKET_AFTER)
+_COMPETING_NEEDS = shortest_needed(_COMPETING)
+_EVENT_NEEDS = shortest_needed(_COMPANY_EVENTS)
 
 
 class Strangers:
@@ -113,13 +135,21 @@ class Strangers:
         lowered = None if any(c in text for c in ASCII_CASE_MATES) else text.lower()
         self._hiring = Occurrences(lowered, _HIRING_NEEDS)
         self._markets = Occurrences(lowered, _MARKET_NEEDS)
+        self._competing = Occurrences(lowered, _COMPETING_NEEDS)
+        self._events = Occurrences(lowered, _EVENT_NEEDS)
 
     def __call__(self, mention: Mention) -> bool:
-        """The mention names people hired or a market sold (``hired_skill``, ``sold_skill``)."""
+        """The mention names people hired, a market sold, a competitor or a company
+        (``hired_skill``, ``sold_skill``, ``competitor``, ``company_in_the_news``)."""
         start, end = mention.start, mention.end
-        if self._hiring.may_hold(max(0, start - _REACH), start) and hired_skill(self.text, mention):
+        text = self.text
+        if self._hiring.may_hold(max(0, start - _REACH), start) and hired_skill(text, mention):
             return True
-        return self._markets.may_hold(end, end + 80) and sold_skill(self.text, mention)
+        if self._markets.may_hold(end, end + 80) and sold_skill(text, mention):
+            return True
+        if self._competing.may_hold(max(0, start - _REACH), start) and competitor(text, mention):
+            return True
+        return self._events.may_hold(end, end + 120) and company_in_the_news(text, mention)
 
 
 def hired_skill(text: str, mention: Mention) -> bool:
@@ -133,6 +163,8 @@ def hired_skill(text: str, mention: Mention) -> bool:
     after = _PEOPLE_AFTER.match(text, mention.end, mention.end + 80)
     if after is not None and len(_WORDS_BETWEEN.findall(after.group())) <= 6:
         return True
+    if _PEOPLE_BRACKET.search(before):
+        return True
     return bool(_PEOPLE_WITH.search(before)) and bool(
         _ATTRIBUTE_AFTER.match(text, mention.end, mention.end + 80))
 
@@ -143,3 +175,15 @@ def sold_skill(text: str, mention: Mention) -> bool:
     if not _MARKET_AFTER.match(text, mention.end, mention.end + 80):
         return False
     return bool(_SOLD.search(text[max(0, mention.start - _REACH):mention.start]))
+
+
+def competitor(text: str, mention: Mention) -> bool:
+    """The mention is a competitor named in a sales clause: "wrote the competitive battlecards
+    vs Google Cloud and Oracle", "won three deals against Snowflake"."""
+    return bool(_COMPETING.search(text[max(0, mention.start - _REACH):mention.start]))
+
+
+def company_in_the_news(text: str, mention: Mention) -> bool:
+    """The mention is a company with its own business events after it: "profiled Snowflake and
+    Databricks ahead of their funding rounds"."""
+    return bool(_COMPANY_EVENTS.match(text, mention.end, mention.end + 120))

@@ -58,7 +58,8 @@ def rejected(text: str, mention: Mention, rule: ContextRule | None) -> bool:
 
 def rejected_by_shape(text: str, mention: Mention) -> bool:
     """General non-skill shapes: "R&D", "C-suite", "LSTM-based" (a hyphen then a letter), a
-    lower-case acronym, another case than a case-sensitive form's, an initial."""
+    lower-case acronym, another case than a case-sensitive form's, an initial, an abbreviation
+    ("C. elegans")."""
     start, end = mention.start, mention.end
     surface, form = text[start:end], mention.form.text
     if text[end:end + 1] == "&" or text[start - 1:start] == "&":
@@ -73,7 +74,14 @@ def rejected_by_shape(text: str, mention: Mention) -> bool:
         # a line written all in capitals ("SKILLS: PYTHON, GO, RUST") keeps no case to compare
         return not (surface.isupper() and " ".join(surface.split()) == form.upper()
                     and _all_capitals(text, start, end))
-    return len(form) == 1 and (not surface.isupper() or _initial(text, start, end))
+    return len(form) == 1 and (
+        not surface.isupper() or _initial(text, start, end) or bool(_ABBREVIATION.match(text, end))
+    )
+
+
+# a capital, a full stop and a lower-case word: an abbreviation ("C. elegans", "E. coli"), since a
+# sentence after a full stop opens with a capital
+_ABBREVIATION = re.compile(r"\.[ \t]+[a-z]{3,}")
 
 
 def _all_capitals(text: str, start: int, end: int) -> bool:

@@ -28,7 +28,9 @@ _NEG_CUE = Folded(re.compile(
     r"|\bgoals?:?\s+(?:to\s+)?(?:become|get|be)\s+(?:proficient|fluent|skilled|certified|an expert)\s+"
     r"(?:in|with)\b"
     r"|\b(?:mov(?:e|es|ing)|transitioning|pivoting|shifting) towards?\b"
-    r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+learn(?:ing)?\b",
+    r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+learn(?:ing)?\b"
+    # "Learning Airflow" opening a sentence or an item: what the writer is learning now
+    r"|^[\s*_•·-]*learning\b",
     re.IGNORECASE,
 ))
 # the strings one of which every cue holds: a mention with none of them before it has no cue
@@ -40,7 +42,9 @@ _NOT_NEGATION = Folded(re.compile(
 ))
 _POST_NEG = Folded(re.compile(
     r"\b(?:(?:is|are|was|were)\s+)?not\s+(?:required|necessary|needed|mandatory|expected|a "
-    r"requirement|essential)\b|\b(?:isn't|aren't)\s+(?:required|necessary|needed)\b",
+    r"requirement|essential)\b|\b(?:isn't|aren't)\s+(?:required|necessary|needed)\b"
+    r"|\b(?:is|are)\s+(?:still\s+|next\s+)?on my (?:to-learn|to learn|learning|to-do|todo|wish)"
+    r"[ -]?list\b",
     re.IGNORECASE,
 ))
 _FILLER = frozenset(
@@ -53,11 +57,17 @@ _FILLER = frozenset(
     etc also yet at all do does did have has had programming coding written into up learn
     learning some basic advanced strong deep solid proficiency proficient fluency fluent need
     needs require requires comfortable confident good great very really enough currently still
+    you expect know
     """.split()  # noqa: SIM905
 )
 _NEG_REACH = 120
-# "MLflow (if used)": a hedge on the item right before it
-_HEDGED = re.compile(r"\s*\(\s*if (?:used|any|applicable)\s*\)")
+_LABEL_COLON = re.compile(r"^[\w\s]{0,20}?[*_]*:[*_]*(?=\s)")
+# "MLflow (if used)", "Rust (keen to learn)": a hedge on the item right before it
+_HEDGED = re.compile(
+    r"\s*\(\s*(?:if (?:used|any|applicable)|(?:keen|eager|willing|hoping|planning|want(?:ing)?|"
+    r"plan) to (?:learn|try|pick (?:it )?up)|(?:currently |still )?learning|to learn)\s*\)",
+    re.IGNORECASE,
+)
 
 
 def _only_filler(gap: str) -> bool:
@@ -92,17 +102,21 @@ def negated(text: str, mention: Mention, blanked: str,
             around = text[lo + cue.start():lo + cue.start() + 20]
             if _NOT_NEGATION.match(around):
                 continue
-            if _only_filler(before[cue.end():]):
+            gap = before[cue.end():]
+            if not before[:cue.start()].strip(" \t*_•·-"):
+                # a cue opening the line labels what follows: "Not yet: Rust, Scala"
+                gap = _LABEL_COLON.sub(" ", gap, count=1)
+            if _only_filler(gap):
                 return True
             break
     if _HEDGED.match(text, end):
         return True
     after = blanked[end:end + _NEG_REACH]
-    if "not" not in after and "n't" not in after:  # (what every _POST_NEG match holds)
-        return False
+    if "not" not in after and "n't" not in after and "list" not in after:
+        return False  # (what every _POST_NEG match holds)
     after = after[:min((i for i in (after.find("\n"), after.find(". "), after.find(";")) if i >= 0),
                        default=len(after))]
-    post = _POST_NEG.search(after) if "not" in after or "n't" in after else None
+    post = _POST_NEG.search(after)
     return bool(post and _only_filler(after[:post.start()]))
 
 
