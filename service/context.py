@@ -19,7 +19,7 @@ from .documents.vocab import Vocabulary
 from .errors import InputError, NotFound
 from .extract import Pipeline, extract, extract_text, get_pipeline
 from .postings import parse_job
-from .models import Document, Extraction, MatchReport, Profile
+from .models import Document, DocumentKind, Extraction, MatchReport, Profile
 from .scoring import score
 from .settings import Settings
 from .taxonomy import Taxonomy, load_profiles
@@ -89,21 +89,22 @@ class AnalysisContext:
                 self._jobs.popitem(last=False)
         return parsed
 
-    def extract(self, document: Document) -> Extraction:
-        """The skills of ``document`` (``TextTooLong`` past the settings' limit)."""
-        return extract(document, pipeline=self.pipeline,
+    def extract(self, document: Document, kind: DocumentKind | None = None) -> Extraction:
+        """The skills of ``document``, a ``kind`` when the caller knows (``TextTooLong`` past
+        the settings' limit)."""
+        return extract(document, pipeline=self.pipeline, kind=kind,
                        max_text_chars=self.settings.max_text_chars)
 
-    def extract_text(self, text: str) -> Extraction:
-        """The skills of plain ``text``."""
-        return extract_text(text, pipeline=self.pipeline,
+    def extract_text(self, text: str, kind: DocumentKind | None = None) -> Extraction:
+        """The skills of plain ``text``, a ``kind`` when the caller knows."""
+        return extract_text(text, pipeline=self.pipeline, kind=kind,
                             max_text_chars=self.settings.max_text_chars)
 
     def parse_job(self, text: str, title: str | None = None, *,
                   extraction: Extraction | None = None) -> Profile:
         """A posting parsed into a job profile (items borrow evidence from the profiles)."""
         if extraction is None:
-            extraction = self.extract_text(text)
+            extraction = self.extract_text(text, "job")
         return parse_job(text, title, extraction=extraction, taxonomy=self.taxonomy,
                          profiles=tuple(self.profiles.values()), vocabulary=self.vocabulary)
 
@@ -116,5 +117,5 @@ class AnalysisContext:
     ) -> tuple[Extraction, MatchReport]:
         """Extract the skills of ``document`` and score them against the resolved profile."""
         resolved = self.resolve_profile(profile, job_text)
-        extraction = self.extract(document)
+        extraction = self.extract(document, "resume")
         return extraction, self.score(extraction, resolved)

@@ -134,6 +134,14 @@ def test_scope_and_by_skill(tmp_path: Path) -> None:
     assert report.scope is None and report.kind("job") is None
 
 
+def test_the_gold_kind_says_a_document_without_dated_positions_is_a_resume(tmp_path: Path) -> None:
+    text = "Technical recruiter.\nRecruited Java and Go engineers for fintech clients.\n"
+    gold = write_gold(tmp_path, [("r.txt", "resume", text, []), ("j.txt", "job", text, ["Java"])])
+    report = evaluate(gold)
+    assert report.kind("resume").system(SYSTEM).micro.fp == 0
+    assert report.kind("job").system(SYSTEM).micro.tp == 1
+
+
 def test_negated_label_is_explained(tmp_path: Path) -> None:
     gold = write_gold(tmp_path, [("r.txt", "resume", "No experience with Java yet.\n", ["Java"])])
     [miss] = evaluate(gold).kinds[0].system(SYSTEM).misses

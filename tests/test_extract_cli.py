@@ -94,3 +94,19 @@ def test_table_format(runner, tmp_path):
     result = runner.invoke(app, ["extract", str(path)])
     assert result.exit_code == 0
     assert "Python" in result.stdout and "Docker" in result.stdout and "not claimed" in result.stdout
+
+
+def test_kind_says_whose_skills_a_file_names(tmp_path):
+    cv = tmp_path / "recruiter.txt"
+    cv.write_text("Technical recruiter.\nRecruited Java and Scala engineers for fintech clients.",
+                  encoding="utf-8")
+
+    def found(*options: str) -> set[str]:
+        result = CliRunner().invoke(app, ["extract", str(cv), "--format", "jsonl", *options])
+        assert result.exit_code == 0, result.output
+        return {s["id"] for s in json.loads(result.stdout)["skills"] if s["explicit"]}
+
+    assert {"java", "scala"} <= found("--kind", "job")
+    assert not {"java", "scala"} & found("--kind", "resume")
+    result = CliRunner().invoke(app, ["extract", str(cv), "--kind", "cv"])
+    assert result.exit_code == 2 and "--kind" in result.output

@@ -618,3 +618,12 @@ def test_look_alikes_found_on_invented_documents_are_not_claims(text, skills):
 )
 def test_the_same_names_in_their_own_sense_still_count(text, skills):
     assert skills <= claimed(RESUME_HEAD + text)
+
+
+@pytest.mark.parametrize(("kind", "counted"), [("resume", False), ("job", True), (None, True)])
+def test_whose_skill_it_is_follows_the_kind_the_caller_knows(kind, counted):
+    # no dated positions: only the caller can say this is a resume (a posting's "we sell
+    # Tableau licences" would name the team's tool)
+    text = "Account manager. Sold Tableau licences to mid-market retail clients."
+    found = {h.id for h in extract_text(text, kind=kind).skills if h.explicit}
+    assert ("tableau" in found) is counted

@@ -14,6 +14,11 @@ from ..errors import SkillmatchError
 from .app import FAILED_EXIT, USAGE_EXIT, analysis_context, app, fail, warn
 
 
+class Kind(StrEnum):
+    resume = "resume"
+    job = "job"
+
+
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
@@ -44,6 +49,10 @@ def extract_command(
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = (
         OutputFormat.table
     ),
+    kind: Annotated[Kind | None, typer.Option(
+        "--kind", help="What the files are: resume (other people's skills, markets and the "
+        "employer's blurb are not the writer's claims) or job (the team's tools count). "
+        "Default: a file with dated positions is read as a resume.")] = None,
 ) -> None:
     from ..documents.files import read_path
     from .records import error_record, extraction_record
@@ -59,7 +68,7 @@ def extract_command(
     for path in files:
         try:
             document = read_path(path, settings=context.settings, vocabulary=context.vocabulary)
-            extraction = context.extract(document)
+            extraction = context.extract(document, kind.value if kind else None)
             record = extraction_record(str(path), extraction)
             if output is OutputFormat.jsonresume:
                 record = {"path": str(path), **skills_document(extraction)}

@@ -63,7 +63,7 @@ class Evaluator:
             try:
                 document = read_path(doc.path, settings=self.settings,
                                      vocabulary=self.pipeline.vocabulary)
-                extraction = extract(document, pipeline=self.pipeline,
+                extraction = extract(document, pipeline=self.pipeline, kind=doc.kind,
                                      max_text_chars=self.settings.max_text_chars)
             except DocumentError as exc:
                 failures.append(DocumentFailure(doc=doc.doc, code=exc.code, message=exc.message))

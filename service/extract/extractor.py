@@ -14,7 +14,7 @@ from ..documents.jsonresume import own_pointer
 from ..normalize import unmark
 from ..documents.text import first_holding
 from ..errors import TextTooLong
-from ..models import Document, Evidence, Extraction, Section, SkillHit, Versions
+from ..models import Document, DocumentKind, Evidence, Extraction, Section, SkillHit, Versions
 from ..settings import Settings
 from ..taxonomy import CATEGORIES, TECHNOLOGY_CATEGORIES, Skill, Taxonomy
 from . import casing, context, names, others
@@ -43,18 +43,23 @@ MAX_ANALYSED = 2_000
 MAX_TEXT_CHARS = Settings.model_fields["max_text_chars"].default
 
 
-def extract_text(text: str, *, pipeline: Pipeline,
+def extract_text(text: str, *, pipeline: Pipeline, kind: DocumentKind | None = None,
                  max_text_chars: int = MAX_TEXT_CHARS) -> Extraction:
     """Extract skills from plain text (normalised into a ``Document`` first)."""
     if len(text) > 4 * max_text_chars:
         _check_length(text, max_text_chars)
     document = document_from_text(text, vocabulary=pipeline.vocabulary)
-    return extract(document, pipeline=pipeline, max_text_chars=max_text_chars)
+    return extract(document, pipeline=pipeline, kind=kind, max_text_chars=max_text_chars)
 
 
-def extract(document: Document, *, pipeline: Pipeline,
+def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None = None,
             max_text_chars: int = MAX_TEXT_CHARS) -> Extraction:
-    """Every skill the document claims, with evidence; raises ``TextTooLong`` past the limit."""
+    """Every skill the document claims, with evidence; raises ``TextTooLong`` past the limit.
+
+    ``kind`` is what the caller knows the document to be: a resume's rules about whose work a
+    sentence is (other people's skills, markets, the employer's blurb) apply to resumes only, a
+    posting's team tools being the job. Unknown (``None``): a document with positions is
+    taken for a resume."""
     _check_length(document.text, max_text_chars)
     taxonomy = pipeline.taxonomy
     source = document.text
@@ -72,7 +77,7 @@ def extract(document: Document, *, pipeline: Pipeline,
     fields = pipeline.field_forms
     boilerplate = may_be_boilerplate(haystack)
     # rules about whose work a sentence is: asked of resumes (a posting's team tools count)
-    resume = bool(document.positions)
+    resume = kind == "resume" or (kind is None and bool(document.positions))
     blurbs = resume and may_describe_employer(haystack)
     clauses = others.others_clauses(text) if resume else []
     # people hired, markets sold

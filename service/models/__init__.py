@@ -1,6 +1,6 @@
 """Pydantic models for everything that crosses a module or process boundary."""
 
-from .document import Block, Document, EducationEntry, Position, Section
+from .document import Block, Document, DocumentKind, EducationEntry, Position, Section
 from .extraction import Evidence, Extraction, SkillHit, Versions
 from .profile import (
     Citation,
@@ -25,6 +25,7 @@ __all__ = [
     "Block",
     "Citation",
     "Document",
+    "DocumentKind",
     "EducationEntry",
     "EducationRequirement",
     "Evidence",

@@ -60,6 +60,11 @@ class EducationEntry(BaseModel):
     end: int = Field(ge=0)
 
 
+# what a document is, where its door says so (an upload for scoring is a resume, a posted job a
+# posting); ``None`` where it is not known
+DocumentKind = Literal["resume", "job"]
+
+
 class Document(BaseModel):
     """Normalised text of one document with its layout and structure."""
 

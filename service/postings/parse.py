@@ -44,7 +44,7 @@ def parse_job(
 
         if pipeline is None:
             raise TypeError("parse_job needs a pipeline or an extraction")
-        extraction = extract_text(text, pipeline=pipeline)
+        extraction = extract_text(text, pipeline=pipeline, kind="job")
     body = extraction.text
     if not body.strip():
         raise InputError("The job description is empty.")

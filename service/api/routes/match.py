@@ -44,7 +44,8 @@ async def match(body: MatchRequest, state: StateDep, key: ApiKeyDep) -> MatchRep
     assert body.resume_text is not None
     profile = await run_in_threadpool(request_profile, state, key, body)
     async with state.parse_slots.hold(settings.max_concurrent_parses):
-        extraction = await run_in_threadpool(state.context.extract_text, body.resume_text)
+        extraction = await run_in_threadpool(state.context.extract_text, body.resume_text,
+                                             "resume")
     return await run_in_threadpool(state.context.score, extraction, profile)
 
 

@@ -59,7 +59,7 @@ async def upload_resume(
     async with state.parse_slots.hold(settings.max_concurrent_parses):
         document = await run_in_threadpool(
             read_upload_sandboxed, upload.data, upload.filename, state.context)
-        extraction = await run_in_threadpool(state.context.extract, document)
+        extraction = await run_in_threadpool(state.context.extract, document, "resume")
     resume = await run_in_threadpool(
         store_resume, state, session, caller.tenant_id, extraction, label, len(upload.data)
     )
