@@ -42,6 +42,7 @@ _EXTRA_INFIXES = [
     r"(?<=[0-9+#]),(?=[A-Za-z])",
     r"(?<=[A-Za-z0-9+#])[()](?=[A-Za-z0-9])",
     r"(?<=[a-z])\+(?=[A-Za-z])",  # "pandas+NumPy"
+    r"(?<=[A-Za-z])@(?=(?:\d{1,3}|[kK])\b)",  # "NDCG@10", "recall@k" (not an e-mail address)
 ]
 # (a lone capital's full stop: "in R." ends a sentence; initials are judged in context; so does
 # the full stop after a name ending in a capital: "with SparkR.")
