@@ -612,6 +612,12 @@ def test_helm_and_org_charts_are_not_data_visualization(text, found):
         ("Aligned the model with direct preference optimization (DPO).", {"optimization"}),
         ("Time-series or geospatial databases (TimescaleDB, PostGIS).",
          {"time-series-forecasting"}),
+        ('Worked with the agency on "NLP-friendly" product copy.',
+         {"natural-language-processing"}),
+        ("Certified NLP Practitioner (Neuro-Linguistic Programming).",
+         {"natural-language-processing"}),
+        ("Priced the codeshare flights operated with SAS and Aer Lingus.", {"sas"}),
+        ("Year 9 staged tableau scenes to live music.", {"tableau"}),
     ],
 )
 def test_look_alikes_found_on_invented_documents_are_not_claims(text, skills):
@@ -631,6 +637,9 @@ def test_look_alikes_found_on_invented_documents_are_not_claims(text, skills):
         ("Statistical Package for the Social Sciences (SPSS).", {"spss"}),
         ("Deployed on GCP and AWS.", {"google-cloud", "amazon-web-services"}),
         ("Linear and integer optimization for the fleet.", {"optimization"}),
+        ("Built NLP pipelines with spaCy for support tickets.", {"natural-language-processing"}),
+        ("Wrote SAS macros for the airline's claims reporting.", {"sas"}),
+        ("Built Tableau dashboards for the store managers.", {"tableau"}),
     ],
 )
 def test_the_same_names_in_their_own_sense_still_count(text, skills):
