@@ -618,6 +618,21 @@ def test_helm_and_org_charts_are_not_data_visualization(text, found):
          {"natural-language-processing"}),
         ("Priced the codeshare flights operated with SAS and Aer Lingus.", {"sas"}),
         ("Year 9 staged tableau scenes to live music.", {"tableau"}),
+        ("Currently teaching myself Python in the evenings.", {"python"}),
+        ("You won't need any MATLAB: we retired the last of it in 2017.", {"matlab"}),
+        ("You will not touch AWS or GCP in this role.", {"amazon-web-services", "google-cloud"}),
+        ("Work closely with Julia, our Head of Legal Engineering.", {"julia"}),
+        ("Prior legal experience. Julia will teach you the rest.", {"julia"}),
+        ("You've used Hugging Face `transformers` in anger.", {"transformers"}),
+        ("Hive Mutual is a mid-sized motor and home insurer.", {"hive"}),
+        ("The forest gained 0.01 in C-statistic over the Cox model.", {"c"}),
+        ("Designed a Cypress framework for the merchant dashboard.", {"data-visualization"}),
+        ("Built the regression dashboard the safety team signs off on.",
+         {"data-visualization", "supervised-learning"}),
+        ("Internal customers included the payments, video and ML platform teams.",
+         {"ml-infrastructure"}),
+        ("3+ years as a software engineer, with at least one LLM-powered feature you shipped.",
+         {"feature-engineering"}),
     ],
 )
 def test_look_alikes_found_on_invented_documents_are_not_claims(text, skills):
@@ -640,6 +655,10 @@ def test_look_alikes_found_on_invented_documents_are_not_claims(text, skills):
         ("Built NLP pipelines with spaCy for support tickets.", {"natural-language-processing"}),
         ("Wrote SAS macros for the airline's claims reporting.", {"sas"}),
         ("Built Tableau dashboards for the store managers.", {"tableau"}),
+        ("Wrote the solver in Julia, our main language.", {"julia"}),
+        ("Built Grafana dashboards for the on-call team.", {"data-visualization"}),
+        ("Engineer new features from raw impression logs.", {"feature-engineering"}),
+        ("We don't use Java; the services are Python.", {"python"}),
     ],
 )
 def test_the_same_names_in_their_own_sense_still_count(text, skills):
@@ -653,3 +672,16 @@ def test_whose_skill_it_is_follows_the_kind_the_caller_knows(kind, counted):
     text = "Account manager. Sold Tableau licences to mid-market retail clients."
     found = {h.id for h in extract_text(text, kind=kind).skills if h.explicit}
     assert ("tableau" in found) is counted
+
+
+def test_a_list_under_a_heading_of_what_is_not_needed_is_negated():
+    text = ("Requirements\n- Python and SQL\n\nThings you don't need\n"
+            "- Scala. Our last Scala jobs are being retired.\n"
+            "- Kubernetes. We run on a managed container service.\n\nBenefits\n- Docker lessons")
+    extraction = extract_text(text)
+    claimed_ids = {h.id for h in extraction.skills if h.explicit}
+    assert {"python", "sql", "docker"} <= claimed_ids
+    assert {"scala", "kubernetes"} <= {h.id for h in extraction.not_claimed}
+    # the team's stack line below the list still counts
+    stack = "## What you don't need\n\n- Kubernetes experience\n\n## Our stack\nGo services on Kubernetes"
+    assert "kubernetes" in {h.id for h in extract_text(stack).skills if h.explicit}

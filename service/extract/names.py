@@ -41,9 +41,11 @@ _ORG_SUFFIX = re.compile(
 _WEAK_ORG_SUFFIX = re.compile(r"[ \t]+(?:Technologies|Labs|Solutions|Systems|Consulting)\b")
 _NAME_LEAD = re.compile(
     r"(?:^|[\n,;:|(•·–—]\s*|(?<![\w-])-\s*|\b(?i:at|for|with|from|joined|by|the|of|to|and)\s+)$")
-# "the Kubernetes team", "the Data Pipelines Team": a team named after the skill
-_TEAM_BEFORE = re.compile(r"(?i)\bthe\s+(?:[\w+#.-]+\s+){0,2}$")
-_TEAM_AFTER = re.compile(r"(?:[ \t]+[a-z]+)?[ \t]+(?:[Tt]eam|[Gg]uild|[Ss]quad|[Cc]hapter)\b")
+# "the Kubernetes team", "the Data Pipelines Team", "the payments, video and ML platform teams":
+# a team named after the skill
+_TEAM_BEFORE = re.compile(r"(?i)\bthe\s+(?:[\w+#.-]+,?\s+){0,5}$")
+_TEAM_AFTER = re.compile(
+    r"(?:[ \t]+[a-z]+)?[ \t]+(?:[Tt]eams?|[Gg]uilds?|[Ss]quads?|[Cc]hapters?)\b")
 
 
 # A capitalised word then one of these (perhaps after one more capitalised word) names a place,
@@ -53,7 +55,8 @@ _PLACE_SUFFIX = re.compile(
     r"Hotel|Hostel|Inn|Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Square|Plaza|Park|Hall|Gallery|"
     r"Museum|Restaurant|Bar|Pub|Bistro|Bakery|Brewery|Studios|Cinema|Arena|Stadium|Mall|Cent(?:er|re)|"
     r"Ltd\b\.?|Inc\b\.?|PLC|Pty|Co\.|Group|Holdings|Partners|Ventures|Capital|Airlines?|Airways|"
-    r"Bank|Insurance|Hospital|Clinic|Church|Academy|School|College|Society|Association|Trust|Choir|"
+    r"Bank|Insurance|Mutual|Assurance|Hospital|Clinic|Church|Academy|School|College|Society|"
+    r"Association|Trust|Choir|"
     r"Orchestra|Band|Magazine|Records|Agency|Gym|Fitness|Salon|Boutique)\b"
 )
 

@@ -28,7 +28,10 @@ _NEG_CUE = Folded(re.compile(
     r"|\bgoals?:?\s+(?:to\s+)?(?:become|get|be)\s+(?:proficient|fluent|skilled|certified|an expert)\s+"
     r"(?:in|with)\b"
     r"|\b(?:mov(?:e|es|ing)|transitioning|pivoting|shifting) towards?\b"
-    r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+learn(?:ing)?\b"
+    r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+(?:learn(?:ing)?|"
+    r"teaching myself)\b"
+    # "you won't need any MATLAB", "we don't use it"
+    r"|n['’]t\b"
     # "Learning Airflow" opening a sentence or an item: what the writer is learning now
     r"|^[\s*_•·-]*learning\b",
     re.IGNORECASE,
@@ -57,7 +60,7 @@ _FILLER = frozenset(
     etc also yet at all do does did have has had programming coding written into up learn
     learning some basic advanced strong deep solid proficiency proficient fluency fluent need
     needs require requires comfortable confident good great very really enough currently still
-    you expect know
+    you expect know touch touched tried any
     """.split()  # noqa: SIM905
 )
 _NEG_REACH = 120
@@ -120,17 +123,51 @@ def negated(text: str, mention: Mention, blanked: str,
     return bool(post and _only_filler(after[:post.start()]))
 
 
+# a heading over a list of what is not asked for: "What you don't need", "Not required:"
+_NEGATING_HEADING = Folded(re.compile(
+    r"(?m)^[ \t#*_>-]*(?:(?:what|things)\s+(?:you|we)\s+(?:don['’]t|do not|won['’]t|will not)"
+    r"\s+(?:need|expect|require)|(?:you|we)\s+(?:don['’]t|do not|won['’]t|will not)\s+"
+    r"(?:need|expect|require)|not\s+(?:required|needed|necessary|expected)|no need for|"
+    r"nice to skip)\b[^\n.]{0,40}$",
+    re.IGNORECASE,
+))
+# a line that goes on a list (a bullet, an indented continuation) or a blank line
+_LIST_LINE = re.compile(r"[ \t]*(?:$|[-*•▪●·–—>]|&bull;|\d+[.)][ \t]|[ \t])")
+_HEADING_REACH = 1500
+
+
 class Negations:
     """``negated`` for the mentions of one text: the cue pattern is searched only before a
-    mention with a string every cue needs in reach (most have none)."""
+    mention with a string every cue needs in reach (most have none). A list under a heading
+    that says it is not asked for ("What you don't need") is negated as a whole."""
 
     def __init__(self, text: str, blanked: str) -> None:
         self.text, self.blanked = text, blanked
         lowered = None if any(c in blanked for c in ASCII_CASE_MATES) else blanked.lower()
         self._cues = Occurrences(lowered, _CUE_NEEDS)
+        self._headings = [m.end() for m in _NEGATING_HEADING.finditer(text)]
 
     def __call__(self, mention: Mention) -> bool:
-        return negated(self.text, mention, self.blanked, self._cues)
+        return negated(self.text, mention, self.blanked, self._cues) or (
+            bool(self._headings) and self._under_negating_heading(mention.start))
+
+    def _under_negating_heading(self, start: int) -> bool:
+        """The lines from a negating heading down to the mention's are all list lines."""
+        above = [end for end in self._headings if end < start <= end + _HEADING_REACH]
+        if not above:
+            return False
+        text = self.text
+        cursor = above[-1] + 1
+        while cursor <= start:
+            line_end = text.find("\n", cursor)
+            if line_end < 0 or line_end >= start:
+                line_end = len(text)
+            if not _LIST_LINE.match(text, cursor):
+                return False
+            if line_end >= start:
+                return True
+            cursor = line_end + 1
+        return True
 
 
 _PREREQ_BEFORE = re.compile(r"(?i)\bpre-?req(?:uisite)?s?\b\s*(?::|-|\(|include[sd]?|are|were|of)")
