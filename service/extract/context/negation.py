@@ -30,8 +30,9 @@ _NEG_CUE = Folded(re.compile(
     r"|\b(?:mov(?:e|es|ing)|transitioning|pivoting|shifting) towards?\b"
     r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+(?:learn(?:ing)?|"
     r"teaching myself)\b"
-    # "you won't need any MATLAB", "we don't use it"
-    r"|n['’]t\b"
+    # "you won't need any MATLAB", "we don't use it" (curly apostrophes are straightened when
+    # a document is read)
+    r"|n't\b"
     # "Learning Airflow" opening a sentence or an item: what the writer is learning now
     r"|^[\s*_•·-]*learning\b",
     re.IGNORECASE,
