@@ -104,6 +104,15 @@ _PEOPLE_BRACKET = re.compile(
     r"(?i)\b(?:engineers?|developers?|scientists?|analysts?|architects?|candidates?|roles?|"
     r"hires|specialists?|consultants?|programmers?|researchers?)\s*\([^()\n]{0,60}$"
 )
+# people of another team working the tool: "their own team ran the Kubernetes and software
+# stack", "the client's engineers maintained the Hadoop cluster"
+_OTHER_TEAM_WORKS = Folded(re.compile(
+    r"\b(?:their|the (?:client|customer)'s|another|a different|other)\s+(?:own\s+)?"
+    r"(?:teams?|engineers|data scientists|developers|staff)\s+(?:ran|run|runs|owned|owns|own|"
+    r"managed|manages|manage|handled|handles|maintained|maintains|built|builds|operated|operates)"
+    r"\b[^.;!?\n]{0,60}$",
+    re.IGNORECASE,
+))
 # a competitor in a sales clause: "battlecards vs Google Cloud and Oracle", "won deals against
 # Snowflake"
 _COMPETING = Folded(re.compile(
@@ -123,6 +132,7 @@ _REACH = 120
 _HIRING_NEEDS = shortest_needed(_HIRING)
 _MARKET_NEEDS = shortest_needed(_MARKET_AFTER)
 _COMPETING_NEEDS = shortest_needed(_COMPETING)
+_OTHER_TEAM_NEEDS = shortest_needed(_OTHER_TEAM_WORKS)
 _EVENT_NEEDS = shortest_needed(_COMPANY_EVENTS)
 
 
@@ -137,6 +147,7 @@ class Strangers:
         self._markets = Occurrences(lowered, _MARKET_NEEDS)
         self._competing = Occurrences(lowered, _COMPETING_NEEDS)
         self._events = Occurrences(lowered, _EVENT_NEEDS)
+        self._other_teams = Occurrences(lowered, _OTHER_TEAM_NEEDS)
 
     def __call__(self, mention: Mention) -> bool:
         """The mention names people hired, a market sold, a competitor or a company
@@ -148,6 +159,9 @@ class Strangers:
         if self._markets.may_hold(end, end + 80) and sold_skill(text, mention):
             return True
         if self._competing.may_hold(max(0, start - _REACH), start) and competitor(text, mention):
+            return True
+        if self._other_teams.may_hold(max(0, start - _REACH), start) and _OTHER_TEAM_WORKS.search(
+                text[max(0, start - _REACH):start]):
             return True
         return self._events.may_hold(end, end + 120) and company_in_the_news(text, mention)
 

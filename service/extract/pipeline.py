@@ -43,6 +43,10 @@ _EXTRA_INFIXES = [
     r"(?<=[A-Za-z0-9+#])[()](?=[A-Za-z0-9])",
     r"(?<=[a-z])\+(?=[A-Za-z])",  # "pandas+NumPy"
     r"(?<=[A-Za-z])@(?=(?:\d{1,3}|[kK])\b)",  # "NDCG@10", "recall@k" (not an e-mail address)
+    # "SciPy.signal", "torch.nn": a module's submodule (not a framework's or file's suffix:
+    # "Next.js", "ASP.net", "main.py")
+    r"(?<=[A-Za-z]{2})\.(?!(?:js|ts|jsx|tsx|mjs|net|io|ai|py|rb|go|sh|md|json|ya?ml|csv|txt|"
+    r"html?|css|xml|sql|ipynb|exe|dll|so|h|cpp|cc|c|java|kt|rs|swift|php|pl|r)\b)(?=[a-z]{2,}\b)",
 ]
 # (a lone capital's full stop: "in R." ends a sentence; initials are judged in context; so does
 # the full stop after a name ending in a capital: "with SparkR.")
@@ -63,6 +67,11 @@ def build_nlp(table: FormTable) -> spacy.language.Language:
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # spaCy takes any "word.word" for a URL ("SciPy.signal", "torch.nn"): only what looks like a
+    # web address or an e-mail stays one token
+    url_match = nlp.tokenizer.url_match
+    if url_match is not None:
+        nlp.tokenizer.url_match = lambda text: url_match(text) if _URL_HINT.search(text) else None
     for form in table.forms.values():
         if form.symbolic and " " not in form.text:
             for variant in _case_variants(form.text):

@@ -33,8 +33,7 @@ _NEG_CUE = Folded(re.compile(
     # "you won't need any MATLAB", "we don't use it" (curly apostrophes are straightened when
     # a document is read)
     r"|n't\b"
-    # "Learning Airflow" opening a sentence or an item: what the writer is learning now
-    r"|^[\s*_•·-]*learning\b",
+,
     re.IGNORECASE,
 ))
 # the strings one of which every cue holds: a mention with none of them before it has no cue
@@ -47,6 +46,8 @@ _NOT_NEGATION = Folded(re.compile(
 _POST_NEG = Folded(re.compile(
     r"\b(?:(?:is|are|was|were)\s+)?not\s+(?:required|necessary|needed|mandatory|expected|a "
     r"requirement|essential)\b|\b(?:isn't|aren't)\s+(?:required|necessary|needed)\b"
+    r"|\b(?:isn't|is not|aren't|are not)\s+(?:something|anything|what)\s+we(?:'ll| will| would)?\s+"
+    r"(?:ask|need|require|look for|expect|test)\b"
     r"|\b(?:is|are)\s+(?:still\s+|next\s+)?on my (?:to-learn|to learn|learning|to-do|todo|wish)"
     r"[ -]?list\b",
     re.IGNORECASE,
@@ -61,7 +62,7 @@ _FILLER = frozenset(
     etc also yet at all do does did have has had programming coding written into up learn
     learning some basic advanced strong deep solid proficiency proficient fluency fluent need
     needs require requires comfortable confident good great very really enough currently still
-    you expect know touch touched tried any
+    you expect know touch touched tried any after
     """.split()  # noqa: SIM905
 )
 _NEG_REACH = 120
@@ -133,7 +134,7 @@ _NEGATING_HEADING = Folded(re.compile(
     re.IGNORECASE,
 ))
 # a line that goes on a list (a bullet, an indented continuation) or a blank line
-_LIST_LINE = re.compile(r"[ \t]*(?:$|[-*•▪●·–—>]|&bull;|\d+[.)][ \t]|[ \t])")
+_LIST_LINE = re.compile(r"[ \t]*(?:\n|$|[-*•▪●·–—>]|&bull;|\d+[.)][ \t]|[ \t])")
 _HEADING_REACH = 1500
 
 
