@@ -648,6 +648,10 @@ def test_helm_and_org_charts_are_not_data_visualization(text, found):
         ("Deployed to Google Cloud (Cloud Run and Cloud SQL).", {"sql"}),
         ("Racked the servers; their own team ran the Kubernetes and software stack.",
          {"kubernetes"}),
+        ("Sent the weekly reports to Julia Chen.", {"julia"}),
+        ("Moved the reports to Julia's team.", {"julia"}),
+        ("Ran the data sessions at Spark Youth Centre.", {"spark"}),
+        ("Played second violin in two jazz ensembles.", {"ensemble-methods"}),
     ],
 )
 def test_look_alikes_found_on_invented_documents_are_not_claims(text, skills):
@@ -677,6 +681,13 @@ def test_look_alikes_found_on_invented_documents_are_not_claims(text, skills):
         ("Front end: Next.js, React and Node.js", {"nodejs"}),
         ("Our team ran the Kubernetes platform for 40 services.", {"kubernetes"}),
         ("Wrote the ETL in SQL against Cloud SQL replicas.", {"sql"}),
+        ("\\cvitem{Tools}{Docker, Git, Slurm, Linux}", {"docker", "git"}),
+        ("Migrated ~40 training jobs from cron on a single VM to Airflow.", {"airflow"}),
+        ("Migrated the reporting jobs to Spark.", {"spark"}),
+        ("Loaded clickstream events into Snowflake every hour.", {"snowflake"}),
+        ("Model-based RL with probabilistic ensembles of MLPs.", {"ensemble-methods"}),
+        ("Calibrated the cameras (least-squares optimization, many checkerboards).",
+         {"optimization"}),
         ("We don't use Java; the services are Python.", {"python"}),
     ],
 )

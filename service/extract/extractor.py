@@ -229,6 +229,7 @@ def _resolve_ambiguity(
                 context.confirmed_by_rule(prose, mention, rule)
                 or context.in_skills_area(text, document, mention)
                 or context.confirmed_by_phrase(prose, mention)
+                or context.confirmed_by_work_on(prose, mention)
                 or context.confirmed_by_neighbours(text, mention, anchors)
                 or context.confirmed_by_company(prose, mention, anchors)
                 or (_technology(taxonomy, mention) and context.named_as_technology(prose, mention))

@@ -41,6 +41,7 @@ _EXTRA_INFIXES = [
     r"(?<=[A-Za-z0-9+#])\|(?=[A-Za-z0-9.])",
     r"(?<=[0-9+#]),(?=[A-Za-z])",
     r"(?<=[A-Za-z0-9+#])[()](?=[A-Za-z0-9])",
+    r"(?<=\S)[{}](?=\S)",  # LaTeX left in the text: "\cvitem{Tools}{Docker, Git}"
     r"(?<=[a-z])\+(?=[A-Za-z])",  # "pandas+NumPy"
     r"(?<=[A-Za-z])@(?=(?:\d{1,3}|[kK])\b)",  # "NDCG@10", "recall@k" (not an e-mail address)
     # "SciPy.signal", "torch.nn": a module's submodule (not a framework's or file's suffix:

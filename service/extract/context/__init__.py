@@ -12,6 +12,7 @@ from .ambiguity import (
     confirmed_by_neighbours,
     confirmed_by_phrase,
     confirmed_by_rule,
+    confirmed_by_work_on,
     in_skills_area,
     list_items,
     named_as_technology,
@@ -32,7 +33,8 @@ from .requirements import RequirementHints
 
 __all__ = [
     "Anchors", "Negations", "RequirementHints", "blank_out", "confirmed_by_company",
-    "confirmed_by_neighbours", "confirmed_by_phrase", "confirmed_by_rule", "course_prerequisite",
+    "confirmed_by_neighbours", "confirmed_by_phrase", "confirmed_by_rule", "confirmed_by_work_on",
+    "course_prerequisite",
     "in_skills_area", "line_bounds", "list_items", "mentions_prerequisites",
     "named_as_technology", "negated", "rejected",
     "rejected_by_rule", "rejected_by_shape", "sole_item_among_skills",

@@ -140,6 +140,30 @@ _TECH_LEAD = Folded(re.compile(
 ))
 
 
+# technical work moved onto or run on a named system: "migrated 40 training jobs from cron to
+# Airflow", "ran the nightly queries on Presto", "loaded the events into Snowflake"
+_WORK_ON = Folded(re.compile(
+    r"\b(?:migrat|port|mov|rewr|re-?writ|re-?implement|load|schedul|orchestrat|ran\b|run|execut|"
+    r"host|land|stor|quer)[\w-]*\b[^.;:!?\n]{0,80}?\b(?:jobs?|tables?|pipelines?|models?|scripts?|"
+    r"code(?:base)?|quer(?:y|ies)|workloads?|etl|dags?|workflows?|notebooks?|simulations?|"
+    r"tasks?|batch(?:es)?|datasets?|events?|logs?|data|reports?|solvers?|analys[ie]s)\b"
+    r"[^.;:!?\n]{0,60}?\b(?:to|into|onto|on|in|with|using|via)\s+$",
+    re.IGNORECASE,
+))
+# a person's name goes on: "to Julia's team", "with Julia Chen"
+_NAME_GOES_ON = re.compile(r"['’]s\b|[ \t]+[A-Z][a-z]+")
+
+
+def confirmed_by_work_on(text: str, mention: Mention) -> bool:
+    """A name written in the taxonomy's case that technical work was moved to or run on
+    ("migrated the training jobs from cron to Airflow", "ran the reporting jobs on Spark"),
+    not a person's ("sent the reports to Julia Chen")."""
+    if text[mention.start:mention.end] != mention.form.text or _NAME_GOES_ON.match(
+            text, mention.end):
+        return False
+    return bool(_WORK_ON.search(text[max(0, mention.start - 160):mention.start]))
+
+
 def confirmed_by_phrase(text: str, mention: Mention) -> bool:
     """A phrase that only takes a technology: "experience with X", "written in X", "learn X",
     an example of a kind of technology ("a systems language (e.g. X", "tools such as X");
