@@ -372,6 +372,9 @@ def test_a_service_deployed_to_a_cluster_is_model_deployment_only_when_it_serves
          "model-monitoring"),
         ("Hyperparameter sweeps with Optuna on the Slurm cluster.", "hyperparameter-tuning"),
         ("Research on trajectory optimization for legged robots.", "optimization"),
+        ("Backtest every change against the champion and report WAPE by department.",
+         "model-evaluation"),
+        ("Design offline evaluation that actually predicts online results.", "model-evaluation"),
     ],
 )
 def test_practices_named_by_what_was_done(text, skill):
@@ -652,6 +655,10 @@ def test_helm_and_org_charts_are_not_data_visualization(text, found):
         ("Moved the reports to Julia's team.", {"julia"}),
         ("Ran the data sessions at Spark Youth Centre.", {"spark"}),
         ("Played second violin in two jazz ensembles.", {"ensemble-methods"}),
+        ("Services run on ECS today, with a move to Kubernetes planned for next year.",
+         {"kubernetes"}),
+        ("You won't be writing JavaScript; the web squad owns the front end.", {"javascript"}),
+        ("Renegotiated the air-travel agreements with SAS and two other carriers.", {"sas"}),
     ],
 )
 def test_look_alikes_found_on_invented_documents_are_not_claims(text, skills):
@@ -688,6 +695,8 @@ def test_look_alikes_found_on_invented_documents_are_not_claims(text, skills):
         ("Model-based RL with probabilistic ensembles of MLPs.", {"ensemble-methods"}),
         ("Calibrated the cameras (least-squares optimization, many checkerboards).",
          {"optimization"}),
+        ("Built Kubernetes clusters planned for next year's growth.", {"kubernetes"}),
+        ("Led the migration to Kubernetes in 2020.", {"kubernetes"}),
         ("We don't use Java; the services are Python.", {"python"}),
     ],
 )
