@@ -659,6 +659,13 @@ def test_helm_and_org_charts_are_not_data_visualization(text, found):
          {"kubernetes"}),
         ("You won't be writing JavaScript; the web squad owns the front end.", {"javascript"}),
         ("Renegotiated the air-travel agreements with SAS and two other carriers.", {"sas"}),
+        ("Served through an approximate nearest-neighbour (ANN) index.", {"neural-networks"}),
+        ("I have not yet worked with Spark, any cloud platform, or deep learning.",
+         {"spark", "deep-learning"}),
+        ("Redesigned onboarding and ran A/B tests.", {"experiment-design"}),
+        ("Managed fintech customers; most of them run Snowflake or Databricks.",
+         {"snowflake", "databricks"}),
+        ("Publications at SIGIR, KDD, WSDM, RecSys or similar venues.", {"recommender-systems"}),
     ],
 )
 def test_look_alikes_found_on_invented_documents_are_not_claims(text, skills):
@@ -697,6 +704,14 @@ def test_look_alikes_found_on_invented_documents_are_not_claims(text, skills):
          {"optimization"}),
         ("Built Kubernetes clusters planned for next year's growth.", {"kubernetes"}),
         ("Led the migration to Kubernetes in 2020.", {"kubernetes"}),
+        ("Trained an artificial neural network (ANN) for churn.", {"neural-networks"}),
+        ("No travel, remote work with Python.", {"python"}),
+        ("Debug code in languages you may not use daily (Java, Go, Ruby).", {"java"}),
+        ("Designed and ran A/B tests on pricing.", {"experiment-design"}),
+        ("Built a RecSys pipeline for the shop.", {"recommender-systems"}),
+        # a stack line counts even when the posting says it is not needed (LABELING.md)
+        ("The team still prototypes filters in MATLAB, but you do not need to know it.",
+         {"matlab"}),
         ("We don't use Java; the services are Python.", {"python"}),
     ],
 )
@@ -724,6 +739,10 @@ def test_a_list_under_a_heading_of_what_is_not_needed_is_negated():
     # the team's stack line below the list still counts
     stack = "## What you don't need\n\n- Kubernetes experience\n\n## Our stack\nGo services on Kubernetes"
     assert "kubernetes" in {h.id for h in extract_text(stack).skills if h.explicit}
+    doing = ("What you won't be doing\n- Building dashboards. The BI team owns those.\n"
+             "- Training models. Our data scientists handle feature engineering.\n")
+    assert {"data-visualization", "feature-engineering"} <= {
+        h.id for h in extract_text(doing).not_claimed}
     spaced = "### Not required\n\n- A PhD.\n- Reinforcement learning experience\n"
     assert "reinforcement-learning" in {h.id for h in extract_text(spaced).not_claimed}
 

@@ -225,7 +225,8 @@ def in_place_name(text: str, mention: Mention) -> bool:
 
 # --- acronyms defined in the text ----------------------------------------------------------------
 
-_EXPANSION_BEFORE = re.compile(r"((?:[A-Z][A-Za-z]*[ -](?:(?:of|and|for|the|&) )?){1,5}[A-Z][A-Za-z]*)\s*\($")
+# (lower-case words too: "an approximate nearest-neighbour (ANN) index"; the initials decide)
+_EXPANSION_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z]*[ -](?:(?:of|and|for|the|&) )?){1,5}[A-Za-z][A-Za-z]*)\s*\($")
 _EXPANSION_AFTER = re.compile(r"\s*\(\s*((?:[A-Z][A-Za-z]*[ -](?:(?:of|and|for|the|&) )?){1,5}[A-Z][A-Za-z]*)\s*\)")
 _MINOR = frozenset({"of", "and", "for", "the", "&"})
 

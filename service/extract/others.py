@@ -113,6 +113,13 @@ _OTHER_TEAM_WORKS = Folded(re.compile(
     r"\b[^.;!?\n]{0,60}$",
     re.IGNORECASE,
 ))
+# customers or clients as the subject: "fintech customers; most of them run Snowflake"
+_CUSTOMERS_RUN = Folded(re.compile(
+    r"\b(?:[\w-]+\s+)of (?:them|our (?:customers|clients|users)|"
+    r"the (?:customers|clients|users))\s+(?:run|runs|use|uses|used|ran|are on|were on|rely on)"
+    r"\b[^.;!?\n]{0,60}$",
+    re.IGNORECASE,
+))
 # a competitor in a sales clause: "battlecards vs Google Cloud and Oracle", "won deals against
 # Snowflake"
 _COMPETING = Folded(re.compile(
@@ -133,6 +140,7 @@ _HIRING_NEEDS = shortest_needed(_HIRING)
 _MARKET_NEEDS = shortest_needed(_MARKET_AFTER)
 _COMPETING_NEEDS = shortest_needed(_COMPETING)
 _OTHER_TEAM_NEEDS = shortest_needed(_OTHER_TEAM_WORKS)
+_CUSTOMERS_NEEDS = shortest_needed(_CUSTOMERS_RUN)
 _EVENT_NEEDS = shortest_needed(_COMPANY_EVENTS)
 
 
@@ -148,6 +156,7 @@ class Strangers:
         self._competing = Occurrences(lowered, _COMPETING_NEEDS)
         self._events = Occurrences(lowered, _EVENT_NEEDS)
         self._other_teams = Occurrences(lowered, _OTHER_TEAM_NEEDS)
+        self._customers = Occurrences(lowered, _CUSTOMERS_NEEDS)
 
     def __call__(self, mention: Mention) -> bool:
         """The mention names people hired, a market sold, a competitor or a company
@@ -160,8 +169,12 @@ class Strangers:
             return True
         if self._competing.may_hold(max(0, start - _REACH), start) and competitor(text, mention):
             return True
+        before = text[max(0, start - _REACH):start]
         if self._other_teams.may_hold(max(0, start - _REACH), start) and _OTHER_TEAM_WORKS.search(
-                text[max(0, start - _REACH):start]):
+                before):
+            return True
+        if self._customers.may_hold(max(0, start - _REACH), start) and _CUSTOMERS_RUN.search(
+                before):
             return True
         return self._events.may_hold(end, end + 120) and company_in_the_news(text, mention)
 

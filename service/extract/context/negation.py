@@ -78,6 +78,20 @@ _HEDGED = re.compile(
 )
 
 
+_LIST_SPLIT = re.compile(r",|\bor\b|\band\b|/")
+
+
+def _list_run(gap: str) -> bool:
+    """A negated list that names other things between the skills: "not yet worked with Spark,
+    any cloud platform, or X": filler to the list's first item, short items, then filler right
+    before X ("may not use daily (Java, Go" is no such list: "daily" is no filler)."""
+    if "," not in gap or "\n" in gap or re.search(r"[.;:!?](?:\s|$)", gap):
+        return False
+    first, *items, last = _LIST_SPLIT.split(gap)
+    return _only_filler(first) and _only_filler(last) and all(
+        len(re.findall(r"[A-Za-z]+", item)) <= 3 for item in items)
+
+
 def _only_filler(gap: str) -> bool:
     if "\n" in gap or re.search(r"[.;:!?](?:\s|$)", gap):
         return False
@@ -114,7 +128,7 @@ def negated(text: str, mention: Mention, blanked: str,
             if not before[:cue.start()].strip(" \t*_•·-"):
                 # a cue opening the line labels what follows: "Not yet: Rust, Scala"
                 gap = _LABEL_COLON.sub(" ", gap, count=1)
-            if _only_filler(gap):
+            if _only_filler(gap) or _list_run(gap):
                 return True
             break
     if _HEDGED.match(text, end):
@@ -132,7 +146,8 @@ def negated(text: str, mention: Mention, blanked: str,
 
 # a heading over a list of what is not asked for: "What you don't need", "Not required:"
 _NEGATING_HEADING = Folded(re.compile(
-    r"(?m)^[ \t#*_>-]*(?:(?:what|things)\s+(?:you|we)\s+(?:don['’]t|do not|won['’]t|will not)"
+    r"(?m)^[ \t#*_>-]*(?:(?:what|things)\s+you\s+(?:won['’]t|will not)\s+be\s+doing|"
+    r"(?:what|things)\s+(?:you|we)\s+(?:don['’]t|do not|won['’]t|will not)"
     r"\s+(?:need|expect|require)|(?:you|we)\s+(?:don['’]t|do not|won['’]t|will not)\s+"
     r"(?:need|expect|require)|not\s+(?:required|needed|necessary|expected)|no need for|"
     r"nice to skip)\b[^\n.]{0,40}$",
