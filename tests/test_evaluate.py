@@ -233,6 +233,11 @@ def test_gate_samples() -> None:
     assert_gate(REPO / "samples" / "gold.jsonl", "samples")
 
 
+def test_gate_invented() -> None:
+    # 150 invented documents labelled by writers who did not run skillmatch
+    assert_gate(REPO / "samples" / "invented" / "gold.jsonl", "invented")
+
+
 @pytest.mark.shared
 @pytest.mark.slow
 def test_gate_shared_corpus() -> None:

@@ -60,7 +60,8 @@ def test_every_sample_file_is_labelled_once_and_exists():
     assert len(docs) == len(set(docs))
     for doc in docs:
         assert (GOLD.parent / doc).is_file(), doc
-    on_disk = {f"{p.parent.name}/{p.name}" for p in SAMPLES.glob("*/*.txt")}
+    on_disk = {f"{p.parent.name}/{p.name}" for p in SAMPLES.glob("*/*.txt")
+               if p.parent.name in ("resumes", "jobs")}
     assert on_disk == set(docs)
 
 
@@ -114,6 +115,34 @@ def test_job_posting_length_and_sections(name):
 
 
 def test_samples_are_plain_ascii_friendly_utf8():
-    for path in SAMPLES.glob("*/*.txt"):
+    for path in [*SAMPLES.glob("resumes/*.txt"), *SAMPLES.glob("jobs/*.txt")]:
         text = path.read_text(encoding="utf-8")
         assert "\r" not in text and "\t" not in text, path.name
+
+
+INVENTED = SAMPLES / "invented"
+
+
+def test_the_invented_set_is_labelled_once_per_file_with_scoped_names():
+    rows = [json.loads(line) for line in (INVENTED / "gold.jsonl").read_text("utf-8").splitlines()
+            if line.strip()]
+    scope = _scope()
+    docs = [row["doc"] for row in rows]
+    assert len(docs) == len(set(docs)) >= 150
+    on_disk = {f"{p.parent.name}/{p.name}" for p in INVENTED.glob("*/*.txt")
+               if p.parent.name in ("resumes", "jobs")}
+    assert on_disk == set(docs)
+    for row in rows:
+        assert doc_folder(row) == row["doc"].split("/")[0], row["doc"]
+        assert row.get("group") in {"ml", "other"}, row["doc"]
+        assert not set(row["skills"]) - scope, row["doc"]
+        assert len(row["skills"]) == len(set(row["skills"])), row["doc"]
+        text = (INVENTED / row["doc"]).read_text(encoding="utf-8")
+        assert "\r" not in text
+        # fictional contacts only
+        for address in re.findall(r"[\w.+-]+@[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+", text):
+            assert address.split("@")[1].split(".")[-2] == "example", (row["doc"], address)
+
+
+def doc_folder(row: dict) -> str:
+    return {"resume": "resumes", "job": "jobs"}[row["kind"]]
