@@ -375,6 +375,8 @@ def test_a_service_deployed_to_a_cluster_is_model_deployment_only_when_it_serves
         ("Backtest every change against the champion and report WAPE by department.",
          "model-evaluation"),
         ("Design offline evaluation that actually predicts online results.", "model-evaluation"),
+        ("Get the ranking models served at 15k QPS.", "model-deployment"),
+        ("Work with the agency to design geo-based holdout tests.", "experiment-design"),
     ],
 )
 def test_practices_named_by_what_was_done(text, skill):
@@ -402,6 +404,8 @@ def test_practices_named_by_what_was_done(text, skill):
         ("Monitor services in production with Datadog and PagerDuty.", "model-monitoring"),
         ("Evaluation of staff performance and metrics like revenue.", "model-evaluation"),
         ("Query optimisation under tight memory constraints.", "optimization"),
+        ("Shipped scale models of the bridge to the client.", "model-deployment"),
+        ("Role models served as mentors for new hires.", "model-deployment"),
         # a model that is not a learned one, by the word before it
         ("Monitored inventory for each phone model in the store.", "model-monitoring"),
         ("Evaluated vendors against the operating model.", "model-evaluation"),
