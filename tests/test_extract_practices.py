@@ -670,6 +670,14 @@ def test_helm_and_org_charts_are_not_data_visualization(text, found):
         ("Managed fintech customers; most of them run Snowflake or Databricks.",
          {"snowflake", "databricks"}),
         ("Publications at SIGIR, KDD, WSDM, RecSys or similar venues.", {"recommender-systems"}),
+        ("Logged fermentation temperature, tank pressure and cellar airflow into BigQuery.",
+         {"airflow"}),
+        ('Ran the December "Snowflake Sale" campaign end to end.', {"snowflake"}),
+        ("Amazon marketplace listings, boosting unit sales ahead of Q4.", {"ensemble-methods"}),
+        ("Experience handling century-long time series of precipitation.",
+         {"time-series-forecasting"}),
+        ("Alert us when the win-probability predictions drift.", {"probability"}),
+        ("We won't ask you about statistics beyond averages.", {"statistics"}),
     ],
 )
 def test_look_alikes_found_on_invented_documents_are_not_claims(text, skills):
@@ -713,6 +721,9 @@ def test_look_alikes_found_on_invented_documents_are_not_claims(text, skills):
         ("Debug code in languages you may not use daily (Java, Go, Ruby).", {"java"}),
         ("Designed and ran A/B tests on pricing.", {"experiment-design"}),
         ("Built a RecSys pipeline for the shop.", {"recommender-systems"}),
+        ("Experience with convolutional or graph neural networks.",
+         {"convolutional-neural-networks"}),
+        ("Orchestrated the feature pipelines with Airflow.", {"airflow"}),
         # a stack line counts even when the posting says it is not needed (LABELING.md)
         ("The team still prototypes filters in MATLAB, but you do not need to know it.",
          {"matlab"}),
@@ -743,6 +754,11 @@ def test_a_list_under_a_heading_of_what_is_not_needed_is_negated():
     # the team's stack line below the list still counts
     stack = "## What you don't need\n\n- Kubernetes experience\n\n## Our stack\nGo services on Kubernetes"
     assert "kubernetes" in {h.id for h in extract_text(stack).skills if h.explicit}
+    plain = ("What you don't need\n\nA degree. Some of our best engineers don't have one.\n"
+             "C++ or Unity. That's the game teams' world.\n\nBenefits\nPython lessons")
+    plain_extraction = extract_text(plain)
+    assert "c-plus-plus" in {h.id for h in plain_extraction.not_claimed}
+    assert "python" in {h.id for h in plain_extraction.skills if h.explicit}
     doing = ("What you won't be doing\n- Building dashboards. The BI team owns those.\n"
              "- Training models. Our data scientists handle feature engineering.\n")
     assert {"data-visualization", "feature-engineering"} <= {

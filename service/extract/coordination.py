@@ -47,15 +47,23 @@ def shared_heads(text: str, table: FormTable, chosen: list[Mention]) -> list[Men
 
 
 def distributed_heads(text: str, table: FormTable, chosen: list[Mention]) -> list[Mention]:
-    """"recommendation or ranking systems", "data and ML pipelines": the word before the
-    conjunction and the head after the next word make a form that nothing else names here."""
+    """"recommendation or ranking systems", "data and ML pipelines", "convolutional or graph
+    neural networks": the word before the conjunction and the head (one or two words) after
+    the next word make a form that nothing else names here."""
     extra: list[Mention] = []
     for conjunction in _CONJUNCTION.finditer(text):
         first = _LAST_WORD.search(text, max(0, conjunction.start() - 40), conjunction.start())
-        rest = _WORD_THEN_HEAD.match(text, conjunction.end())
-        if first is None or rest is None:
+        if first is None:
             continue
-        form = table.get(f"{first.group()} {rest.group(1)}")
+        # a head of two words first ("convolutional or graph neural networks"), then of one
+        form = rest = None
+        for pattern in (_WORD_THEN_TWO_HEADS, _WORD_THEN_HEAD):
+            rest = pattern.match(text, conjunction.end())
+            form = table.get(f"{first.group()} {rest.group(1)}") if rest else None
+            if form is not None:
+                break
+        if rest is None:
+            continue
         start, end = first.start(), rest.end()
         if form is None or form.ambiguous or any(
             # the word ends a longer name, or a compound names the whole coordination
@@ -102,3 +110,5 @@ _CONJUNCTION = re.compile(r"[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])")
 _LAST_WORD = re.compile(r"(?<![\w+#-])[A-Za-z][\w+#-]*$")
 # the second word and the head they share, then the end of the phrase
 _WORD_THEN_HEAD = re.compile(r"[A-Za-z][\w+#-]*[ \t]+([A-Za-z][\w-]*)(?![\w-])")
+_WORD_THEN_TWO_HEADS = re.compile(
+    r"[A-Za-z][\w+#-]*[ \t]+([A-Za-z][\w-]*[ \t]+[A-Za-z][\w-]*)(?![\w-])")

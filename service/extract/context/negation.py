@@ -65,7 +65,7 @@ _FILLER = frozenset(
     etc also yet at all do does did have has had programming coding written into up learn
     learning some basic advanced strong deep solid proficiency proficient fluency fluent need
     needs require requires comfortable confident good great very really enough currently still
-    you expect know touch touched tried any after be writing write
+    you expect know touch touched tried any after be writing write ask asked
     """.split()  # noqa: SIM905
 )
 _NEG_REACH = 120
@@ -156,6 +156,9 @@ _NEGATING_HEADING = Folded(re.compile(
 # a line that goes on a list (a bullet, an indented continuation) or a blank line
 _LIST_LINE = re.compile(r"[ \t]*(?:\n|$|[-*•▪●·–—>]|&bull;|\d+[.)][ \t]|[ \t])")
 _HEADING_REACH = 1500
+# an unbulleted item of such a list: a sentence ("C++ or Unity. That's the game teams' world."),
+# not a short title-like line ("Benefits")
+_LIST_SENTENCE = re.compile(r"\.\s*$|^(?:\S+\s+){5}")
 
 
 class Negations:
@@ -184,7 +187,8 @@ class Negations:
             line_end = text.find("\n", cursor)
             if line_end < 0 or line_end >= start:
                 line_end = len(text)
-            if not _LIST_LINE.match(text, cursor):
+            line = text[cursor:line_end]
+            if not (_LIST_LINE.match(text, cursor) or _LIST_SENTENCE.search(line)):
                 return False
             if line_end >= start:
                 return True
