@@ -132,7 +132,8 @@ NEGATION_PIECES = [
     "no ", "not ", "No", "NOT ", "without ", "never ", "willing to learn ", "interested in ",
     "experience with ", "Python", "SQL", ", ", " and ", ". ", "\n", ";", "knowledge ", "nodes ",
     "is not required", " (if used)", "isn't needed", " not", "n't", "(", "ſ", "\u212a", "é",
-    "looking forward to ", "x",
+    "looking forward to ", "x", "Not yet: ", " planned for 2019", "a move to ",
+    " (keen to learn)", "teaching myself ", " is still on my to-learn list", "any cloud platform",
 ]
 
 
@@ -147,14 +148,20 @@ def _negated_reference(text, mention, blanked):
     for cue in reversed(list(n._NEG_CUE.finditer(before))):
         if n._NOT_NEGATION.match(text[lo + cue.start():lo + cue.start() + 20]):
             continue
-        if n._only_filler(before[cue.end():]):
+        gap = before[cue.end():]
+        if not before[:cue.start()].strip(" \t*_•·-"):
+            gap = n._LABEL_COLON.sub(" ", gap, count=1)
+        if n._only_filler(gap) or n._list_run(gap):
             return True
         break
     after = blanked[mention.end:mention.end + n._NEG_REACH]
-    after = after[:min((i for i in (after.find("\n"), after.find(". "), after.find(";")) if i >= 0),
-                       default=len(after))]
     if n._HEDGED.match(text, mention.end):
         return True
+    if n._PLANNED_AFTER.match(after) and n._MOVE_BEFORE.search(
+            text, max(0, mention.start - 60), mention.start):
+        return True
+    after = after[:min((i for i in (after.find("\n"), after.find(". "), after.find(";")) if i >= 0),
+                       default=len(after))]
     post = n._POST_NEG.search(after)
     return bool(post and n._only_filler(after[:post.start()]))
 
