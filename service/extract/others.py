@@ -3,7 +3,9 @@ work of people in a relative clause ("worked with data scientists who built …"
 engineers a recruiter hired ("Recruited Java and Scala engineers", "hired engineers with
 Kubernetes experience", "46 hires including three ML engineers (PyTorch)"), the licences a
 salesperson sold ("Sold Tableau licences", "account manager for AWS partners"), a competitor
-("battlecards vs Google Cloud"), a company in the news ("profiled Snowflake ahead of its IPO"). Callers ask it of resumes only: a posting's "we hire Python
+("battlecards vs Google Cloud"), a company in the news ("profiled Snowflake ahead of its IPO"),
+the tools of another team or of the customers ("their own team ran the Kubernetes stack",
+"most of them run Snowflake"). Callers ask it of resumes only: a posting's "we hire Python
 engineers" is the job.
 """
 
@@ -104,20 +106,15 @@ _PEOPLE_BRACKET = re.compile(
     r"(?i)\b(?:engineers?|developers?|scientists?|analysts?|architects?|candidates?|roles?|"
     r"hires|specialists?|consultants?|programmers?|researchers?)\s*\([^()\n]{0,60}$"
 )
-# people of another team working the tool: "their own team ran the Kubernetes and software
-# stack", "the client's engineers maintained the Hadoop cluster"
-_OTHER_TEAM_WORKS = Folded(re.compile(
-    r"\b(?:their|the (?:client|customer)'s|another|a different|other)\s+(?:own\s+)?"
+# other people as the subject of the clause the tool is in: another team ("their own team ran
+# the Kubernetes and software stack", "the client's engineers maintained the Hadoop cluster")
+# or the customers ("fintech customers; most of them run Snowflake")
+_OTHERS_AS_SUBJECT = Folded(re.compile(
+    r"(?:\b(?:their|the (?:client|customer)'s|another|a different|other)\s+(?:own\s+)?"
     r"(?:teams?|engineers|data scientists|developers|staff)\s+(?:ran|run|runs|owned|owns|own|"
     r"managed|manages|manage|handled|handles|maintained|maintains|built|builds|operated|operates)"
-    r"\b[^.;!?\n]{0,60}$",
-    re.IGNORECASE,
-))
-# customers or clients as the subject: "fintech customers; most of them run Snowflake"
-_CUSTOMERS_RUN = Folded(re.compile(
-    r"\b(?:[\w-]+\s+)of (?:them|our (?:customers|clients|users)|"
-    r"the (?:customers|clients|users))\s+(?:run|runs|use|uses|used|ran|are on|were on|rely on)"
-    r"\b[^.;!?\n]{0,60}$",
+    r"|\b[\w-]+\s+of (?:them|our (?:customers|clients|users)|the (?:customers|clients|users))"
+    r"\s+(?:run|runs|use|uses|used|ran|are on|were on|rely on))\b[^.;!?\n]{0,60}$",
     re.IGNORECASE,
 ))
 # a competitor in a sales clause: "battlecards vs Google Cloud and Oracle", "won deals against
@@ -139,8 +136,7 @@ _REACH = 120
 _HIRING_NEEDS = shortest_needed(_HIRING)
 _MARKET_NEEDS = shortest_needed(_MARKET_AFTER)
 _COMPETING_NEEDS = shortest_needed(_COMPETING)
-_OTHER_TEAM_NEEDS = shortest_needed(_OTHER_TEAM_WORKS)
-_CUSTOMERS_NEEDS = shortest_needed(_CUSTOMERS_RUN)
+_SUBJECT_NEEDS = shortest_needed(_OTHERS_AS_SUBJECT)
 _EVENT_NEEDS = shortest_needed(_COMPANY_EVENTS)
 
 
@@ -155,12 +151,12 @@ class Strangers:
         self._markets = Occurrences(lowered, _MARKET_NEEDS)
         self._competing = Occurrences(lowered, _COMPETING_NEEDS)
         self._events = Occurrences(lowered, _EVENT_NEEDS)
-        self._other_teams = Occurrences(lowered, _OTHER_TEAM_NEEDS)
-        self._customers = Occurrences(lowered, _CUSTOMERS_NEEDS)
+        self._subjects = Occurrences(lowered, _SUBJECT_NEEDS)
 
     def __call__(self, mention: Mention) -> bool:
-        """The mention names people hired, a market sold, a competitor or a company
-        (``hired_skill``, ``sold_skill``, ``competitor``, ``company_in_the_news``)."""
+        """The mention names people hired, a market sold, a competitor, a company, or the tool
+        of a clause whose subject is another team or the customers (``hired_skill``,
+        ``sold_skill``, ``competitor``, ``company_in_the_news``, ``_OTHERS_AS_SUBJECT``)."""
         start, end = mention.start, mention.end
         text = self.text
         if self._hiring.may_hold(max(0, start - _REACH), start) and hired_skill(text, mention):
@@ -169,12 +165,8 @@ class Strangers:
             return True
         if self._competing.may_hold(max(0, start - _REACH), start) and competitor(text, mention):
             return True
-        before = text[max(0, start - _REACH):start]
-        if self._other_teams.may_hold(max(0, start - _REACH), start) and _OTHER_TEAM_WORKS.search(
-                before):
-            return True
-        if self._customers.may_hold(max(0, start - _REACH), start) and _CUSTOMERS_RUN.search(
-                before):
+        if self._subjects.may_hold(max(0, start - _REACH), start) and _OTHERS_AS_SUBJECT.search(
+                text[max(0, start - _REACH):start]):
             return True
         return self._events.may_hold(end, end + 120) and company_in_the_news(text, mention)
 
