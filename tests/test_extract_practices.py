@@ -674,8 +674,6 @@ def test_helm_and_org_charts_are_not_data_visualization(text, found):
          {"airflow"}),
         ('Ran the December "Snowflake Sale" campaign end to end.', {"snowflake"}),
         ("Amazon marketplace listings, boosting unit sales ahead of Q4.", {"ensemble-methods"}),
-        ("Experience handling century-long time series of precipitation.",
-         {"time-series-forecasting"}),
         ("Alert us when the win-probability predictions drift.", {"probability"}),
         ("We won't ask you about statistics beyond averages.", {"statistics"}),
     ],
@@ -772,3 +770,56 @@ def test_a_skills_table_row_labelled_learning_is_no_hedge():
     # and a table's "Learning    PyTorch" look alike: neither is taken for a hedge)
     row = "Skills\nLanguages       Python, C++\nLearning        PyTorch, JAX\n"
     assert {"pytorch", "jax"} <= {h.id for h in extract_text(row).skills if h.explicit}
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        # a negating heading ends at the next heading; a sentence or a label is no heading
+        ("**What you don't need**\n- A PhD\n\n**What you need**\n- Python\n- SQL",
+         {"python", "sql"}),
+        ("You don't need a PhD, but you do need:\n- 3+ years of Python\n- Strong SQL",
+         {"python", "sql"}),
+        ("Not required, but nice to have:\n- Spark\n- Airflow", {"spark", "airflow"}),
+        ("Not required\n- A degree\n\nRequired skills: Python, SQL and Docker",
+         {"python", "sql", "docker"}),
+        ("Not negotiable: Python, SQL and Git.", {"python", "sql", "git"}),
+        ("No relocation needed: Python, SQL and Docker daily.", {"python", "sql", "docker"}),
+        ("Led the move to Kubernetes planned in Q1 and delivered it in Q3.", {"kubernetes"}),
+        ("Built the embedded firmware in C. also wrote the test harness in Python.",
+         {"c", "python"}),
+        ("Languages: Python, SQL, R. etc.", {"python", "sql", "r"}),
+        ("Won a Kaggle medal with a LightGBM model benchmarked against XGBoost and CatBoost.",
+         {"xgboost", "catboost"}),
+        ("Used Python and SQL to analyse their earnings calls and share prices.",
+         {"python", "sql"}),
+        ("Built a pricing model with XGBoost for the marketplace and its listings.", {"xgboost"}),
+        ("Most of our customers use Snowflake, so I built the connector in Python.", {"python"}),
+        ("Other teams run 200 models on the Kubernetes platform I built with Terraform.",
+         {"kubernetes", "terraform"}),
+        ("Modelled time series of daily store sales for 300 stores.", {"time-series-forecasting"}),
+    ],
+)
+def test_reviewed_look_alikes_of_the_new_rules_still_count(text, skills):
+    assert skills <= claimed(RESUME_HEAD + text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Presented the portfolio analysis to Julia every quarter.", "julia"),
+        ("Moved the quarterly reports to Julia while she covered my leave.", "julia"),
+        ("All four new laptop models shipped on schedule.", "model-deployment"),
+        ("Reported SaaS metrics like MRR, ARR and churn to the board.", "model-evaluation"),
+        ("Kubernetes is NOT required.", "kubernetes"),
+    ],
+)
+def test_reviewed_false_claims_of_the_new_rules(text, skill):
+    assert skill not in claimed(RESUME_HEAD + text)
+
+
+def test_a_long_run_of_list_words_is_read_in_one_pass():
+    # the list runs of the market and company rules are atomic: with "and" both a separator and
+    # a word, a run of 60 would otherwise be split every way (this would not finish)
+    text = RESUME_HEAD + ("Python" + " and" * 60 + " its listings. ") * 40
+    assert "python" in {h.id for h in extract_text(text, kind="resume").skills if h.explicit}

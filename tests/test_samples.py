@@ -126,7 +126,8 @@ INVENTED = SAMPLES / "invented"
 def test_the_invented_set_is_labelled_once_per_file_with_scoped_names():
     rows = [json.loads(line) for line in (INVENTED / "gold.jsonl").read_text("utf-8").splitlines()
             if line.strip()]
-    scope = _scope()
+    scope = {line.strip() for line in (INVENTED / "scope.txt").read_text("utf-8").splitlines()
+             if line.strip()}
     docs = [row["doc"] for row in rows]
     assert len(docs) == len(set(docs)) >= 178
     on_disk = {f"{p.parent.name}/{p.name}" for p in INVENTED.glob("*/*.txt")

@@ -6,17 +6,17 @@ import json
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 import typer
 
 from ..errors import SkillmatchError
+from ..models import DocumentKind
 from .app import FAILED_EXIT, USAGE_EXIT, analysis_context, app, fail, warn
 
 
-class Kind(StrEnum):
-    resume = "resume"
-    job = "job"
+# the choices of --kind: the document kinds the core knows
+Kind = StrEnum("Kind", {kind: kind for kind in get_args(DocumentKind)})
 
 
 class OutputFormat(StrEnum):

@@ -7,13 +7,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError, NotFound
+from ..models import DocumentKind
 
-Kind = Literal["resume", "job"]
+Kind = DocumentKind  # (the name the evaluation modules use)
 
 
 class GoldRow(BaseModel):

@@ -91,8 +91,11 @@ _ATTRIBUTE_AFTER = re.compile(
     r"(?i)[^.;!?\n]{0,60}?\b(?:experience|skills?|background|expertise|knowledge)\b")
 _WORDS_BETWEEN = re.compile(r"[\w+#./-]+")
 # what a market is sold or partnered in: "Tableau licences", "AWS partners", "Salesforce seats"
+# (list runs are atomic groups: "and" is a separator or a word, and a long run of them must not
+# be split every way before the match fails)
 _MARKET_AFTER = re.compile(
-    r"(?:\s*(?:,|and|&|/)\s*[\w+#.-]+(?:\s[\w+#.-]+)?)*\s+(?i:licen[cs](?:es|ing)|"
+    r"(?>\s*(?:,|and|&|/)\s*[\w+#.-]+(?:\s(?!(?i:licen|subscription|partner|reseller|renewal|seats))"
+    r"[\w+#.-]+)?)*\s+(?i:licen[cs](?:es|ing)|"
     r"subscriptions?|partners?|partnerships?|resellers?|renewals?|seats|reseller)\b"
 )
 _SOLD = Folded(re.compile(
@@ -114,22 +117,29 @@ _OTHERS_AS_SUBJECT = Folded(re.compile(
     r"(?:teams?|engineers|data scientists|developers|staff)\s+(?:ran|run|runs|owned|owns|own|"
     r"managed|manages|manage|handled|handles|maintained|maintains|built|builds|operated|operates)"
     r"|\b[\w-]+\s+of (?:them|our (?:customers|clients|users)|the (?:customers|clients|users))"
-    r"\s+(?:run|runs|use|uses|used|ran|are on|were on|rely on))\b[^.;!?\n]{0,60}$",
+    r"\s+(?:run|runs|use|uses|used|ran|are on|were on|rely on))\b"
+    r"(?:(?!\b(?:i|my|we|our)\b|,\s*so\b)[^.;!?\n]){0,60}$",
     re.IGNORECASE,
 ))
+# the writer's own work right after: "… on the Kubernetes platform I built"
+_WRITERS_OWN_AFTER = re.compile(
+    r"[^.;!?\n]{0,30}?\b(?:I|we)\s+(?:built|created|wrote|designed|set up|own|maintain|run|ran|"
+    r"developed|deployed)\b")
 # a competitor in a sales clause: "battlecards vs Google Cloud and Oracle", "won deals against
 # Snowflake"
 _COMPETING = Folded(re.compile(
-    r"\b(?:battle ?cards?|competitive|competitors?|compet(?:e|es|ed|ing)|displac(?:e|ed|es|ing)|"
-    r"head-to-head|won|win|wins|winning|lost|losing)\b[^.;!?\n]{0,80}?\b(?:vs\.?|versus|against)"
-    r"\s+(?:[\w+#.-]+(?:\s[\w+#.-]+)?\s*(?:,|and|or|&|/)\s*)*$",
+    r"\b(?:battle ?cards?|competitors?|competitive (?:deals?|bids?|positioning|intelligence)|"
+    r"displac(?:e|ed|es|ing)|(?:won|win|wins|winning|lost|losing)\s+(?:\w+\s+){0,2}"
+    r"(?:deals?|accounts?|bids?|tenders?|rfps?|logos?|business))\b[^.;!?\n]{0,80}?"
+    r"\b(?:vs\.?|versus|against)\s+(?>[\w+#.-]+(?:\s[\w+#.-]+)?\s*(?:,|and|or|&|/)\s*)*$",
     re.IGNORECASE,
 ))
 # a company's own events after it: "Snowflake and Databricks ahead of their funding rounds"
 _COMPANY_EVENTS = re.compile(
-    r"(?:\s*(?:,|and|&|/)\s*[\w+#.-]+(?:\s[\w+#.-]+)?)*[^.;!?\n]{0,40}?\b(?i:their|its)\s+"
-    r"(?:[\w-]+\s+)?(?i:funding rounds?|ipos?|valuations?|acquisitions?|earnings|share prices?|"
-    r"stock prices?|investors|fundrais(?:e|es|ing)|series [a-e](?: rounds?)?|listings?)\b"
+    r"(?>\s*(?:,|and|&|/)\s*[\w+#.-]+(?:\s[\w+#.-]+)?)*[^.;!?\n]{0,40}?"
+    r"\b(?i:ahead of|before|after|during ?|around)\s+(?i:their|its)\s+"
+    r"(?:[\w-]+\s+)?(?i:funding rounds?|ipos?|valuations?|acquisitions?|earnings|"
+    r"fundrais(?:e|es|ing)|series [a-e](?: rounds?)?|listings?)\b"
 )
 _REACH = 120
 # the strings one of which every match of _HIRING / _MARKET_AFTER / … holds (parsed once)
@@ -166,7 +176,7 @@ class Strangers:
         if self._competing.may_hold(max(0, start - _REACH), start) and competitor(text, mention):
             return True
         if self._subjects.may_hold(max(0, start - _REACH), start) and _OTHERS_AS_SUBJECT.search(
-                text[max(0, start - _REACH):start]):
+                text[max(0, start - _REACH):start]) and not _WRITERS_OWN_AFTER.match(text, end):
             return True
         return self._events.may_hold(end, end + 120) and company_in_the_news(text, mention)
 

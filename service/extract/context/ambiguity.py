@@ -79,9 +79,9 @@ def rejected_by_shape(text: str, mention: Mention) -> bool:
     )
 
 
-# a capital, a full stop and a lower-case word: an abbreviation ("C. elegans", "E. coli"), since a
-# sentence after a full stop opens with a capital
-_ABBREVIATION = re.compile(r"\.[ \t]+[a-z]{3,}")
+# a capital, a full stop and a Latin-looking lower-case word: a genus ("C. elegans", "E. coli",
+# "S. cerevisiae"), not a sloppy sentence end ("in C. also wrote", "R. etc.")
+_ABBREVIATION = re.compile(r"\.[ \t]+[a-z]{2,}(?:ans|ens|ii|is|us|um|ae|i|a)\b")
 
 
 def _all_capitals(text: str, start: int, end: int) -> bool:
@@ -143,15 +143,19 @@ _TECH_LEAD = Folded(re.compile(
 # technical work moved onto or run on a named system: "migrated 40 training jobs from cron to
 # Airflow", "ran the nightly queries on Presto", "loaded the events into Snowflake"
 _WORK_ON = Folded(re.compile(
-    r"\b(?:migrat|port|mov|rewr|re-?writ|re-?implement|load|schedul|orchestrat|ran\b|run|execut|"
-    r"host|land|stor|quer)[\w-]*\b[^.;:!?\n]{0,80}?\b(?:jobs?|tables?|pipelines?|models?|scripts?|"
-    r"code(?:base)?|quer(?:y|ies)|workloads?|etl|dags?|workflows?|notebooks?|simulations?|"
-    r"tasks?|batch(?:es)?|datasets?|events?|logs?|data|reports?|solvers?|analys[ie]s)\b"
+    r"\b(?:migrat(?:e|es|ed|ing)|port(?:s|ed|ing)?|mov(?:e|es|ed|ing)|re-?writ(?:e|es|ing|ten)|"
+    r"re-?wrote|re-?implement(?:s|ed|ing)?|load(?:s|ed|ing)?|schedul(?:e|es|ed|ing)|"
+    r"orchestrat(?:e|es|ed|ing)|ran|run(?:s|ning)?|execut(?:e|es|ed|ing)|host(?:s|ed|ing)?|"
+    r"land(?:s|ed|ing)?|stor(?:e|es|ed|ing)|quer(?:y|ies|ied|ying))\b[^.;:!?\n]{0,80}?"
+    r"\b(?:jobs?|tables?|pipelines?|models?|scripts?|code(?:base)?|quer(?:y|ies)|workloads?|etl|"
+    r"dags?|workflows?|notebooks?|simulations?|tasks?|batch(?:es)?|datasets?|events?|logs?|"
+    r"data|solvers?)\b"
     r"[^.;:!?\n]{0,60}?\b(?:to|into|onto|on|in|with|using|via)\s+$",
     re.IGNORECASE,
 ))
-# a person's name goes on: "to Julia's team", "with Julia Chen"
-_NAME_GOES_ON = re.compile(r"['’]s\b|[ \t]+[A-Z][a-z]+")
+# a person's name goes on: "to Julia's team", "with Julia Chen", "to Julia while she covered"
+_NAME_GOES_ON = re.compile(
+    r"['’]s\b|[ \t]+[A-Z][a-z]+|\W+(?:\w+\W+){0,3}(?:she|he|her|him|his)\b")
 
 
 def confirmed_by_work_on(text: str, mention: Mention) -> bool:

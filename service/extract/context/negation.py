@@ -53,7 +53,11 @@ _POST_NEG = Folded(re.compile(
     re.IGNORECASE,
 ))
 # "with a move to Kubernetes planned for 2019": not there yet
-_PLANNED_AFTER = re.compile(r"\s*(?:is\s+|are\s+)?planned\b", re.IGNORECASE)
+_PLANNED_AFTER = re.compile(
+    r"\s*(?:is\s+|are\s+)?planned\s+(?:for|in)\s+(?:next|the next|the coming|later|20\d\d)\b"
+    r"(?![^.;\n]*\b(?:delivered|completed|finished|done|shipped|launched)\b)",
+    re.IGNORECASE,
+)
 _MOVE_BEFORE = re.compile(r"(?i)\b(?:move|migration|transition|switch)\s+to\s+$")
 _FILLER = frozenset(
     """
@@ -69,7 +73,11 @@ _FILLER = frozenset(
     """.split()  # noqa: SIM905
 )
 _NEG_REACH = 120
-_LABEL_COLON = re.compile(r"^[\w\s]{0,20}?[*_]*:[*_]*(?=\s)")
+# the label a cue opens: "Not yet:", "Not required:", "None:" (not "Not negotiable:")
+_LABEL_COLON = re.compile(
+    r"^\s*(?:yet|required|needed|used|applicable|familiar|experienced)?\s*[*_]*:[*_]*(?=\s)",
+    re.IGNORECASE,
+)
 # "MLflow (if used)", "Rust (keen to learn)": a hedge on the item right before it
 _HEDGED = re.compile(
     r"\s*\(\s*(?:if (?:used|any|applicable)|(?:keen|eager|willing|hoping|planning|want(?:ing)?|"
@@ -136,7 +144,8 @@ def negated(text: str, mention: Mention, blanked: str,
     after = blanked[end:end + _NEG_REACH]
     if _PLANNED_AFTER.match(after) and _MOVE_BEFORE.search(text, max(0, start - 60), start):
         return True
-    if "not" not in after and "n't" not in after and "list" not in after:
+    folded = after.lower()
+    if "not" not in folded and "n't" not in folded and "list" not in folded:
         return False  # (what every _POST_NEG match holds)
     after = after[:min((i for i in (after.find("\n"), after.find(". "), after.find(";")) if i >= 0),
                        default=len(after))]
@@ -150,15 +159,14 @@ _NEGATING_HEADING = Folded(re.compile(
     r"(?:what|things)\s+(?:you|we)\s+(?:don['’]t|do not|won['’]t|will not)"
     r"\s+(?:need|expect|require)|(?:you|we)\s+(?:don['’]t|do not|won['’]t|will not)\s+"
     r"(?:need|expect|require)|not\s+(?:required|needed|necessary|expected)|no need for|"
-    r"nice to skip)\b[^\n.]{0,40}$",
+    r"nice to skip)\b[ \t]*[:*_#]*[ \t]*$",
     re.IGNORECASE,
 ))
-# a line that goes on a list (a bullet, an indented continuation) or a blank line
-_LIST_LINE = re.compile(r"[ \t]*(?:\n|$|[-*•▪●·–—>]|&bull;|\d+[.)][ \t]|[ \t])")
+# a bulleted line
+_BULLET = re.compile(r"[ \t]*(?:[-*•▪●·–—>]|&bull;|\d+[.)])[ \t]")
 _HEADING_REACH = 1500
-# an unbulleted item of such a list: a sentence ("C++ or Unity. That's the game teams' world."),
-# not a short title-like line ("Benefits")
-_LIST_SENTENCE = re.compile(r"\.\s*$|^(?:\S+\s+){5}")
+# a new heading ends the list: Markdown ("**What you need**", "## Stack") or a line ending in ":"
+_NEW_HEADING = re.compile(r"[ \t]*(?:#|\*\*|__)|[^\n]*:[ \t]*$")
 
 
 class Negations:
@@ -177,23 +185,38 @@ class Negations:
             bool(self._headings) and self._under_negating_heading(mention.start))
 
     def _under_negating_heading(self, start: int) -> bool:
-        """The lines from a negating heading down to the mention's are all list lines."""
+        """The mention's line is an item of the list right under a negating heading: every
+        line from the heading down is blank, a bulleted item, an item written as a sentence
+        (ending in a full stop) or a bullet's wrapped continuation; a title-like line (a
+        Markdown heading, "Benefits", "Required skills: …" after a blank line) ends the list."""
         above = [end for end in self._headings if end < start <= end + _HEADING_REACH]
         if not above:
             return False
         text = self.text
-        cursor = above[-1] + 1
-        while cursor <= start:
+        own_line = text.rfind("\n", 0, start) + 1
+        cursor, previous_blank = above[-1] + 1, True
+        while cursor <= own_line:
             line_end = text.find("\n", cursor)
-            if line_end < 0 or line_end >= start:
-                line_end = len(text)
-            line = text[cursor:line_end]
-            if not (_LIST_LINE.match(text, cursor) or _LIST_SENTENCE.search(line)):
-                return False
-            if line_end >= start:
-                return True
+            line = text[cursor:line_end if line_end >= 0 else len(text)]
+            if not line.strip():
+                previous_blank = True
+            else:
+                bullet = bool(_BULLET.match(line))
+                if not bullet and _NEW_HEADING.match(line):
+                    return False
+                sentence = line.rstrip().endswith(".")
+                # (leading spaces are gone once a document is read: a bullet's wrapped
+                # continuation is a line right after it, opening in lower case or long)
+                stripped = line.strip()
+                continuation = not previous_blank and (
+                    stripped[:1].islower() or len(stripped.split()) > 4)
+                if not (bullet or sentence or continuation):
+                    return False
+                previous_blank = False
+            if cursor == own_line or line_end < 0:
+                return cursor == own_line and bool(line.strip())
             cursor = line_end + 1
-        return True
+        return False
 
 
 _PREREQ_BEFORE = re.compile(r"(?i)\bpre-?req(?:uisite)?s?\b\s*(?::|-|\(|include[sd]?|are|were|of)")
