@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .context.folded import Folded
@@ -143,42 +143,47 @@ _COMPANY_EVENTS = re.compile(
 )
 _REACH = 120
 # the strings one of which every match of _HIRING / _MARKET_AFTER / … holds (parsed once)
-_HIRING_NEEDS = shortest_needed(_HIRING)
-_MARKET_NEEDS = shortest_needed(_MARKET_AFTER)
-_COMPETING_NEEDS = shortest_needed(_COMPETING)
-_SUBJECT_NEEDS = shortest_needed(_OTHERS_AS_SUBJECT)
-_EVENT_NEEDS = shortest_needed(_COMPANY_EVENTS)
+def _union(sets: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
+    """The strings one of which a match of any of the patterns holds (``None``: unknown)."""
+    union: set[str] = set()
+    for strings in sets:
+        if strings is None:
+            return None
+        union |= strings
+    return frozenset(union)
+
+
+# the clause before a mention (hiring, competing, other people as subject) and the words after
+# it (a market, a company's events): every match of one of their patterns holds one of these
+_BEFORE_NEEDS = _union(shortest_needed(p) for p in (_HIRING, _COMPETING, _OTHERS_AS_SUBJECT))
+_AFTER_NEEDS = _union(shortest_needed(p) for p in (_MARKET_AFTER, _COMPANY_EVENTS))
 
 
 class Strangers:
-    """``hired_skill`` and ``sold_skill`` for one text: a mention with none of the strings their
-    patterns need in reach (``literals.Occurrences``) is not searched around."""
+    """The rules of this module for one text. A mention with none of the strings their patterns
+    need in reach (``literals.Occurrences``: one scan for the clause before it, one for the words
+    after it) is not searched around; most mentions have none."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         lowered = None if any(c in text for c in ASCII_CASE_MATES) else text.lower()
-        self._hiring = Occurrences(lowered, _HIRING_NEEDS)
-        self._markets = Occurrences(lowered, _MARKET_NEEDS)
-        self._competing = Occurrences(lowered, _COMPETING_NEEDS)
-        self._events = Occurrences(lowered, _EVENT_NEEDS)
-        self._subjects = Occurrences(lowered, _SUBJECT_NEEDS)
+        self._before = Occurrences(lowered, _BEFORE_NEEDS)
+        self._after = Occurrences(lowered, _AFTER_NEEDS)
 
     def __call__(self, mention: Mention) -> bool:
         """The mention names people hired, a market sold, a competitor, a company, or the tool
         of a clause whose subject is another team or the customers (``hired_skill``,
         ``sold_skill``, ``competitor``, ``company_in_the_news``, ``_OTHERS_AS_SUBJECT``)."""
         start, end = mention.start, mention.end
-        text = self.text
-        if self._hiring.may_hold(max(0, start - _REACH), start) and hired_skill(text, mention):
+        text, lo = self.text, max(0, start - _REACH)
+        if self._before.may_hold(lo, start) and (
+            hired_skill(text, mention) or competitor(text, mention) or (
+                bool(_OTHERS_AS_SUBJECT.search(text[lo:start]))
+                and not _WRITERS_OWN_AFTER.match(text, end))
+        ):
             return True
-        if self._markets.may_hold(end, end + 80) and sold_skill(text, mention):
-            return True
-        if self._competing.may_hold(max(0, start - _REACH), start) and competitor(text, mention):
-            return True
-        if self._subjects.may_hold(max(0, start - _REACH), start) and _OTHERS_AS_SUBJECT.search(
-                text[max(0, start - _REACH):start]) and not _WRITERS_OWN_AFTER.match(text, end):
-            return True
-        return self._events.may_hold(end, end + 120) and company_in_the_news(text, mention)
+        return self._after.may_hold(end, end + 120) and (
+            sold_skill(text, mention) or company_in_the_news(text, mention))
 
 
 def hired_skill(text: str, mention: Mention) -> bool:

@@ -139,12 +139,13 @@ def negated(text: str, mention: Mention, blanked: str,
             if _only_filler(gap) or _list_run(gap):
                 return True
             break
-    if _HEDGED.match(text, end):
+    if "(" in text[end:end + 4] and _HEDGED.match(text, end):
         return True
     after = blanked[end:end + _NEG_REACH]
-    if _PLANNED_AFTER.match(after) and _MOVE_BEFORE.search(text, max(0, start - 60), start):
-        return True
     folded = after.lower()
+    if "planned" in folded and _PLANNED_AFTER.match(after) and _MOVE_BEFORE.search(
+            text, max(0, start - 60), start):
+        return True
     if "not" not in folded and "n't" not in folded and "list" not in folded:
         return False  # (what every _POST_NEG match holds)
     after = after[:min((i for i in (after.find("\n"), after.find(". "), after.find(";")) if i >= 0),
