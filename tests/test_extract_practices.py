@@ -823,3 +823,31 @@ def test_a_long_run_of_list_words_is_read_in_one_pass():
     # a word, a run of 60 would otherwise be split every way (this would not finish)
     text = RESUME_HEAD + ("Python" + " and" * 60 + " its listings. ") * 40
     assert "python" in {h.id for h in extract_text(text, kind="resume").skills if h.explicit}
+
+
+@pytest.mark.parametrize(
+    ("text", "skills", "counted"),
+    [
+        ("Our newest product, Northlight Forecast, uses machine learning and natural language "
+         "processing to predict demand.", {"natural-language-processing"}, False),
+        ("Our AI products include Kestrel Predict, a feature that uses time series models and "
+         "large language models.", {"large-language-models", "time-series-forecasting"}, False),
+        ("Brightwater's AI newsroom tools, including large language models, reach 9M readers.",
+         {"large-language-models"}, False),
+        # a product's tools are the team's stack; the job's own sentences count
+        ("Our platform runs on Python, Kafka and Snowflake.", {"python", "kafka", "snowflake"},
+         True),
+        ("You will build NLP features using large language models.",
+         {"large-language-models", "natural-language-processing"}, True),
+    ],
+)
+def test_a_postings_product_capability_is_no_requirement(text, skills, counted):
+    found = {h.id for h in extract_text(text, kind="job").skills if h.explicit}
+    assert (skills <= found) if counted else not (skills & found)
+
+
+def test_wrapped_hugging_face_transformers_is_the_library():
+    found = claimed("Fine-tuned with Hugging Face\nTransformers and PyTorch.")
+    assert "transformers" not in found and "pytorch" in found
+    assert "feature-engineering" not in claimed("You will build NLP features using large "
+                                                 "language models.")

@@ -79,6 +79,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
     # rules about whose work a sentence is: asked of resumes (a posting's team tools count)
     resume = kind == "resume" or (kind is None and bool(document.positions))
     blurbs = resume and may_describe_employer(haystack)
+    posting = kind == "job" or (kind is None and not resume)
     clauses = others.others_clauses(text) if resume else []
     # people hired, markets sold
     strangers = others.Strangers(prose) if resume else None
@@ -89,6 +90,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
         if not names.in_organisation_name(text, m)
         and not (boilerplate and names.in_boilerplate(text, m))
         and not (blurbs and names.in_company_blurb(text, m))
+        and not (posting and _capability(taxonomy, m) and names.product_capability(text, m))
         and not employer_named(m, spans)
         and not (clauses and others.in_others_work(text, m, clauses))
         and not (strangers is not None and strangers(m))
@@ -243,6 +245,14 @@ def _resolve_ambiguity(
             break
         pending = still
     return [accepted[i] for i in sorted(accepted)]
+
+
+def _capability(taxonomy: Taxonomy, mention: Mention) -> bool:
+    """The mention names a method (an approach or an algorithm), which a product can use."""
+    return any(taxonomy.get(i).category in _METHOD_CATEGORIES for i in mention.form.skill_ids)
+
+
+_METHOD_CATEGORIES = frozenset({"approach", "algorithm"})
 
 
 def _defined_otherwise(text: str, mention: Mention, pipeline: Pipeline) -> bool:

@@ -176,6 +176,25 @@ def in_company_blurb(text: str, mention: Mention) -> bool:
     return bool(_COMPANY_BLURB.match(text, _sentence_start(text, mention), mention.start))
 
 
+# a product that uses a method, before the method in its sentence: "our newest product, Northlight
+# Forecast, uses machine learning", "Brightwater's AI newsroom tools, including …", "Our AI
+# products include Kestrel Predict, a feature that uses time series models"
+_PRODUCT_USES = re.compile(
+    r"(?i)\b(?:our|its|their|[A-Z][\w&-]*['’]s)\s+(?:[\w&-]+\s+){0,3}?(?:products?|apps?|"
+    r"platforms?|assistants?|features?|tools|copilots?|chatbots?|services?)\b[^.;!?\n]{0,120}?"
+    r"\b(?:uses?|using|built on|powered by|includ(?:e|es|ing)|relies on|runs? on)\b"
+    r"[^.;!?\n]{0,120}$"
+)
+
+
+def product_capability(text: str, mention: Mention) -> bool:
+    """A posting's sentence about what the company's product does with a method ("our newest
+    product uses machine learning to predict …"): the product's capability, not what the job
+    asks for (callers ask it of approaches and algorithms in postings; a product's stack of
+    tools is the team's)."""
+    return bool(_PRODUCT_USES.search(text, _sentence_start(text, mention), mention.start))
+
+
 # who an equal-opportunity statement is about, written right before it: "Acme Markets is an
 # Equal Opportunity Employer", "We are proud to be an equal opportunity workplace"
 _EEO_SUBJECT = re.compile(
