@@ -851,3 +851,20 @@ def test_wrapped_hugging_face_transformers_is_the_library():
     assert "transformers" not in found and "pytorch" in found
     assert "feature-engineering" not in claimed("You will build NLP features using large "
                                                  "language models.")
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Review code and design docs across the team.", True),
+        ("Mentor two junior analysts and review their code.", True),
+        ("Review most infrastructure and pipeline PRs from the data science teams.", True),
+        ("Regular reviewer of pull requests across three teams.", True),
+        ("Read and comment on 30-40 pull requests a week.", True),
+        ("Reviewed the code of conduct with new staff.", False),
+        ("Reviewed the building code with the architects.", False),
+        ("Reviewed the PR strategy with the comms agency.", False),
+    ],
+)
+def test_code_review_named_by_what_is_reviewed(text, counted):
+    assert ("code-review" in claimed(text)) is counted
