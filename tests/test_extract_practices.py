@@ -374,6 +374,9 @@ def test_a_service_deployed_to_a_cluster_is_model_deployment_only_when_it_serves
         ("Research on trajectory optimization for legged robots.", "optimization"),
         ("Backtest every change against the champion and report WAPE by department.",
          "model-evaluation"),
+        # a figure ending the sentence
+        ("Query classifier across six verticals; F1 0.89.", "model-evaluation"),
+        ("Readmission model; external validation AUC 0.74.", "model-evaluation"),
         ("Design offline evaluation that actually predicts online results.", "model-evaluation"),
         ("Get the ranking models served at 15k QPS.", "model-deployment"),
         ("Work with the agency to design geo-based holdout tests.", "experiment-design"),

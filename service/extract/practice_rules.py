@@ -24,7 +24,8 @@ NUMBER = "number"
 # spaces, commas, slashes, brackets and quotes ('the "core" models', "the ‘churn’ model").
 _GAP = r"(?:[ ,/&()+\"“”‘’-]+[\w+#'’-]+){0,%d}?[ ,/&()+\"“”‘’-]+"
 # A score: a decimal or a percentage ("0.91", "95%", "12.5 percent"), not a bare count.
-_NUMBER = r"(?<![\w.])(?:\d{1,3}(?:\.\d+)?(?: ?%| percent)|0?\.\d+)(?![\w.])"
+# (a full stop may end the sentence right after the figure: "F1 0.89.")
+_NUMBER = r"(?<![\w.])(?:\d{1,3}(?:\.\d+)?(?: ?%| percent)|0?\.\d+)(?!\w|\.\d)"
 # Coordinated verbs after a verb slot ("evaluating, testing, and deploying"): not gap words.
 _COORDINATED = r"(?:(?: ?,| ?,? and| ?,? or| ?/| ?&) [a-z][a-z-]*(?:ing|ed))*"
 _VOWELS = "aeiou"
