@@ -628,6 +628,7 @@ def test_helm_and_org_charts_are_not_data_visualization(text, found):
         ("Priced the codeshare flights operated with SAS and Aer Lingus.", {"sas"}),
         ("Year 9 staged tableau scenes to live music.", {"tableau"}),
         ("Currently teaching myself Python in the evenings.", {"python"}),
+        ("I am keen to get much deeper into deep learning.", {"deep-learning"}),
         ("You won't need any MATLAB: we retired the last of it in 2017.", {"matlab"}),
         ("You will not touch AWS or GCP in this role.", {"amazon-web-services", "google-cloud"}),
         ("Work closely with Julia, our Head of Legal Engineering.", {"julia"}),

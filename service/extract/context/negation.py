@@ -17,7 +17,7 @@ _NEG_CUE = Folded(re.compile(
     r"\b(?:no|not|never|without|nor|lack(?:s|ing)?(?: of)?|unfamiliar with|none)\b"
     r"|\b(?:willing|eager|keen|want(?:s|ing)?|hope|hoping|plan(?:s|ning)?|look(?:ing)? forward|"
     r"would like|'d like|love|aim(?:ing)?|excited|wish(?:es)?|intend(?:s|ing)?|open)\s+to\s+"
-    r"(?:learn(?:ing)?|explore|exploring|try|pick(?:ing)? up|study|get(?:ting)? into|"
+    r"(?:learn(?:ing)?|explore|exploring|try|pick(?:ing)? up|study|get(?:ting)?(?: (?:much|more|further|deeper|better))* into|"
     r"take (?:a |an )?(?:course|class|module|bootcamp|certification)s? (?:on|in)|"
     r"become (?:proficient|fluent|skilled|certified|an expert) (?:in|with))\b"
     r"|\binterested in (?:learning |exploring |picking up |moving into |getting into )?"
