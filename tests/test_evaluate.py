@@ -234,7 +234,7 @@ def test_gate_samples() -> None:
 
 
 def test_gate_invented() -> None:
-    # 178 invented documents labelled by writers who did not run skillmatch
+    # 202 invented documents labelled by writers who did not run skillmatch
     assert_gate(REPO / "samples" / "invented" / "gold.jsonl", "invented")
 
 
