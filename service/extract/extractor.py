@@ -16,7 +16,7 @@ from ..documents.text import first_holding
 from ..errors import TextTooLong
 from ..models import Document, DocumentKind, Evidence, Extraction, Section, SkillHit, Versions
 from ..settings import Settings
-from ..taxonomy import CATEGORIES, TECHNOLOGY_CATEGORIES, Skill, Taxonomy
+from ..taxonomy import CATEGORIES, METHOD_CATEGORIES, TECHNOLOGY_CATEGORIES, Skill, Taxonomy
 from . import casing, context, names, others
 from .gates import Haystack, Rejections, may_be_boilerplate, may_describe_employer
 from .forms import fold
@@ -249,10 +249,7 @@ def _resolve_ambiguity(
 
 def _capability(taxonomy: Taxonomy, mention: Mention) -> bool:
     """The mention names a method (an approach or an algorithm), which a product can use."""
-    return any(taxonomy.get(i).category in _METHOD_CATEGORIES for i in mention.form.skill_ids)
-
-
-_METHOD_CATEGORIES = frozenset({"approach", "algorithm"})
+    return any(taxonomy.get(i).category in METHOD_CATEGORIES for i in mention.form.skill_ids)
 
 
 def _defined_otherwise(text: str, mention: Mention, pipeline: Pipeline) -> bool:
@@ -268,9 +265,8 @@ def _defined_otherwise(text: str, mention: Mention, pipeline: Pipeline) -> bool:
         return not set(mention.form.skill_ids) & set(form.skill_ids)
     if mention.form.ambiguous:
         return True
-    own = {_stem(word) for skill_id in mention.form.skill_ids
-           for name in (pipeline.taxonomy.get(skill_id).name, *pipeline.taxonomy.get(skill_id).forms)
-           for word in _WORDS.findall(name)}
+    own = {_stem(word) for skill in map(pipeline.taxonomy.get, mention.form.skill_ids)
+           for name in (skill.name, *skill.forms) for word in _WORDS.findall(name)}
     return not any(_stem(word) in own for word in _WORDS.findall(expansion))
 
 

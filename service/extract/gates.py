@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..taxonomy import ContextRule
 from . import context, names
-from .literals import ASCII_CASE_MATES, Haystack, needed_literals, shortest_needed
+from .literals import ASCII_CASE_MATES, Haystack, needed_by_any, needed_literals, shortest_needed
 from .mention import Mention
 
 __all__ = ["Haystack", "Rejections", "may_be_boilerplate", "may_describe_employer"]
@@ -62,14 +62,8 @@ class Rejections:
 
 @lru_cache(maxsize=4096)
 def _needed_by_any(patterns: tuple[str, ...]) -> tuple[frozenset[str] | None]:
-    """``needed_literals`` of any of ``patterns``, as one set: their union without a string
-    that holds another of them (a text holding it holds the other too). Same answers, fewer
-    scans of the text."""
-    sets = [_needed(pattern) for pattern in patterns]
-    if any(strings is None for strings in sets):
-        return (None,)
-    union = set().union(*sets)
-    return (frozenset(s for s in union if not any(t != s and t in s for t in union)),)
+    """``literals.needed_by_any`` of taxonomy context patterns, cached by pattern."""
+    return (needed_by_any(_needed(pattern) for pattern in patterns),)
 
 
 @lru_cache(maxsize=4096)

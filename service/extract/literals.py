@@ -46,10 +46,19 @@ def needed_literals(pattern: object) -> frozenset[str] | None:
 def shortest_needed(pattern: object) -> frozenset[str] | None:
     """``needed_literals`` of ``pattern`` without a string that holds another of them (found
     where that other one is: the spans that may hold a match are the same)."""
-    needed = needed_literals(pattern)
-    if needed is None:
-        return None
-    return frozenset(s for s in needed if not any(t != s and t in s for t in needed))
+    return needed_by_any([needed_literals(pattern)])
+
+
+def needed_by_any(sets: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
+    """One set for the ``needed_literals`` of several patterns: their union without a string
+    that holds another of them (a text holding it holds the other too); ``None`` when any set
+    is unknown. Same answers as asking each pattern, fewer scans of the text."""
+    union: set[str] = set()
+    for strings in sets:
+        if strings is None:
+            return None
+        union |= strings
+    return frozenset(s for s in union if not any(t != s and t in s for t in union))
 
 
 # the most strings a run of fixed parts is spelled out into

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .context.folded import Folded
-from .literals import ASCII_CASE_MATES, Occurrences, shortest_needed
+from .literals import ASCII_CASE_MATES, Occurrences, needed_by_any, needed_literals
 
 if TYPE_CHECKING:
     from .mention import Mention
@@ -137,26 +137,16 @@ _COMPETING = Folded(re.compile(
 # a company's own events after it: "Snowflake and Databricks ahead of their funding rounds"
 _COMPANY_EVENTS = re.compile(
     r"(?>\s*(?:,|and|&|/)\s*[\w+#.-]+(?:\s[\w+#.-]+)?)*[^.;!?\n]{0,40}?"
-    r"\b(?i:ahead of|before|after|during ?|around)\s+(?i:their|its)\s+"
+    r"\b(?i:ahead of|before|after|during|around)\s+(?i:their|its)\s+"
     r"(?:[\w-]+\s+)?(?i:funding rounds?|ipos?|valuations?|acquisitions?|earnings|"
     r"fundrais(?:e|es|ing)|series [a-e](?: rounds?)?|listings?)\b"
 )
 _REACH = 120
-# the strings one of which every match of _HIRING / _MARKET_AFTER / … holds (parsed once)
-def _union(sets: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
-    """The strings one of which a match of any of the patterns holds (``None``: unknown)."""
-    union: set[str] = set()
-    for strings in sets:
-        if strings is None:
-            return None
-        union |= strings
-    return frozenset(union)
-
-
 # the clause before a mention (hiring, competing, other people as subject) and the words after
 # it (a market, a company's events): every match of one of their patterns holds one of these
-_BEFORE_NEEDS = _union(shortest_needed(p) for p in (_HIRING, _COMPETING, _OTHERS_AS_SUBJECT))
-_AFTER_NEEDS = _union(shortest_needed(p) for p in (_MARKET_AFTER, _COMPANY_EVENTS))
+_BEFORE_NEEDS = needed_by_any(
+    needed_literals(p) for p in (_HIRING, _COMPETING, _OTHERS_AS_SUBJECT))
+_AFTER_NEEDS = needed_by_any(needed_literals(p) for p in (_MARKET_AFTER, _COMPANY_EVENTS))
 
 
 class Strangers:

@@ -17,6 +17,8 @@ CATEGORIES: tuple[str, ...] = get_args(Category)
 # the categories whose skills are products one builds with, named as their makers name them
 # (Python, Spark, pandas), as against methods and ideas (clustering, statistics)
 TECHNOLOGY_CATEGORIES = frozenset({"language", "platform", "tool", "ml-library"})
+# the categories whose skills are methods a product can use (clustering, NLP)
+METHOD_CATEGORIES = frozenset({"algorithm", "approach"})
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ESCO_RE = re.compile(
     r"^http://data\.europa\.eu/esco/skill/"

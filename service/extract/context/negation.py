@@ -32,8 +32,7 @@ _NEG_CUE = Folded(re.compile(
     r"teaching myself)\b"
     # "you won't need any MATLAB", "we don't use it" (curly apostrophes are straightened when
     # a document is read)
-    r"|n't\b"
-,
+    r"|n't\b",
     re.IGNORECASE,
 ))
 # the strings one of which every cue holds: a mention with none of them before it has no cue
