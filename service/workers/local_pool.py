@@ -60,6 +60,9 @@ class _Worker:
 
     def __init__(self, spec: WorkerSpec, memory_mb: int | None, start_timeout: float,
                  name: str) -> None:
+        # kill() may run on two threads at once (the pool closing, the call that hit a timeout):
+        # the connection is closed once, under this lock
+        self._close_lock = threading.Lock()
         parent, child = socketpair()
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_PROJECT_ROOT, env.get("PYTHONPATH")) if p)
@@ -109,7 +112,9 @@ class _Worker:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             log.error("worker process %s did not exit after SIGKILL", self.process.pid)
-        self.conn.close()
+        with self._close_lock:
+            if not self.conn.closed:
+                self.conn.close()
 
     def stop(self) -> None:
         try:
