@@ -872,3 +872,104 @@ def test_wrapped_hugging_face_transformers_is_the_library():
 )
 def test_code_review_named_by_what_is_reviewed(text, counted):
     assert ("code-review" in claimed(text)) is counted
+
+
+def claimed_in(text: str, kind: str) -> set[str]:
+    return {h.id for h in extract_text(text, kind=kind).skills if h.explicit}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        # a model named first, then deployed by pronoun or by "and deployed"
+        ("Wrapped the scoring model in a container and deployed it on the shop's cluster.",
+         "model-deployment"),
+        ("Trained two ranking models and got them served behind the search API.",
+         "model-deployment"),
+        ("Quantised the detector to INT8 and deployed on a Jetson board.", "model-deployment"),
+        ("Own the pricing models from first notebook to production deployment.",
+         "model-deployment"),
+        ("I look after models end to end: training, offline evaluation, deployment, on-call.",
+         "model-deployment"),
+        ("Deploy solutions into production and retrain the models every quarter.",
+         "model-deployment"),
+        # evaluation and monitoring of the systems and models a sentence names
+        ("Evaluate and improve the accuracy of our speech recognition systems.",
+         "model-evaluation"),
+        ("Wrote the offline evaluation harness for the ranker.", "model-evaluation"),
+        ("Cut MAPE from 18% to 11% with a gradient-boosted model.", "model-evaluation"),
+        ("Build intent models and keep monitoring their performance after release.",
+         "model-monitoring"),
+        # experiments: randomised or controlled, whatever words sit between
+        ("Design and analyze randomized pricing experiments with finance.", "experiment-design"),
+        ("Design, analyse and report on A/B tests for the growth squad.", "experiment-design"),
+        ("Sales rose 2% in a randomised, region-level controlled experiment.",
+         "experiment-design"),
+        # code named by what is reviewed
+        ("Review the analysts' SQL code before it reaches the warehouse.", "code-review"),
+        ("Peer review of Python code for the modelling team.", "code-review"),
+        # forms of the skill itself
+        ("Built gradient-boosted churn models for three retailers.", "gradient-boosting"),
+        ("Frameworks: numpy, torch, jax", "pytorch"),
+        ("Strong in probabilistic models and Monte Carlo methods.", "probability"),
+        ("Dev practices: BDD+TDD, pair programming", "unit-testing"),
+        ("SAS Certificate in Predictive Modeling, 2019", "sas"),
+        ("Migrated the nightly jobs off an old Hadoop/\nHive cluster.", "hadoop"),
+    ],
+)
+def test_practices_and_forms_found_on_unseen_sets(text, skill):
+    assert skill in claimed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Built the data model and deployed the new warehouse tables.", "model-deployment"),
+        ("Deploy services to production and keep the on-call rota calm.", "model-deployment"),
+        ("Hired and trained nurses; monitored their performance monthly.", "model-monitoring"),
+        ("We hold a controlled burn every spring.", "experiment-design"),
+        ("Reviewed the dress code and the code of ethics with HR.", "code-review"),
+        ("Carried the Olympic torch through the town centre in 2012.", "pytorch"),
+        ("Deep learning toolkits: Theano, Torch, Caffe.", "pytorch"),
+        ("Taught Algebra II and Pre-Calculus to Year 11.", "calculus"),
+        ("Senior ML Engineer | PhD(c) in Computer Science", "c"),
+        ('title: "CV"\nauthor: Sam Doe', "computer-vision"),
+        ("Keywords: academic CV, R Markdown template", "computer-vision"),
+    ],
+)
+def test_look_alikes_of_the_unseen_set_rules(text, skill):
+    assert skill not in claimed(text)
+
+
+def test_an_item_of_a_line_can_open_a_hedge():
+    found = claimed_in("Python ▪ SQL ▪ currently learning: Spark, AWS", "resume")
+    assert {"python", "sql"} <= found
+    assert not {"spark", "amazon-web-services"} & found
+    assert {"python", "spark"} <= claimed_in("Python | SQL | Spark", "resume")
+
+
+def test_coordinated_base_verbs_come_from_the_file_only():
+    import re
+
+    from service.extract.practice_rules import coordinated_pattern
+
+    families = {"v": Family(inflect="verb", words=["design"]),
+                "o": Family(words=["experiments"])}
+    practice = Practice(skill="x", slots=["v", "o"], gap=1)
+    ((plain, _),) = rule_patterns(practice, families)
+    ((named, _),) = rule_patterns(practice, families,
+                                  coordinated=coordinated_pattern(["analyse", "report on"]))
+    text = "Design, analyse and report on pricing experiments"
+    assert not re.search(plain, text)
+    assert re.search(named, text)
+    assert re.search(plain, "Designed and analysed pricing experiments")
+
+
+def test_a_family_word_followed_by_its_not_before_words_is_left_out():
+    import re
+
+    families = {"v": Family(inflect="verb", words=["review"]),
+                "o": Family(words=["code"], not_before=["of conduct"])}
+    ((pattern, _),) = rule_patterns(Practice(skill="x", slots=["v", "o"], gap=2), families)
+    assert re.search(pattern, "Reviewed the code daily")
+    assert not re.search(pattern, "Reviewed the code of conduct")

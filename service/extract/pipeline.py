@@ -43,6 +43,7 @@ _EXTRA_INFIXES = [
     r"(?<=[A-Za-z0-9+#])[()](?=[A-Za-z0-9])",
     r"(?<=\S)[{}](?=\S)",  # LaTeX left in the text: "\cvitem{Tools}{Docker, Git}"
     r"(?<=[a-z])\+(?=[A-Za-z])",  # "pandas+NumPy"
+    r"(?<=[A-Z]{2})\+(?=[A-Z])",  # "BDD+TDD", "SQL+DAX"
     r"(?<=[A-Za-z])@(?=(?:\d{1,3}|[kK])\b)",  # "NDCG@10", "recall@k" (not an e-mail address)
     # "SciPy.signal", "torch.nn": a module's submodule (not a framework's or file's suffix:
     # "Next.js", "ASP.net", "main.py")
@@ -51,7 +52,8 @@ _EXTRA_INFIXES = [
 ]
 # (a lone capital's full stop: "in R." ends a sentence; initials are judged in context; so does
 # the full stop after a name ending in a capital: "with SparkR.")
-_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])-+$", r"(?<=^[A-Z])\.", r"(?<=[a-z&-][A-Z])\.$"]
+# (a slash that ends a line of a wrapped list: "Hadoop/" then "Hive cluster")
+_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])-+$", r"(?<=[A-Za-z0-9+#])/$", r"(?<=^[A-Z])\.", r"(?<=[a-z&-][A-Z])\.$"]
 _EXTRA_PREFIXES = [r"-(?=[A-Za-z])"]  # "-Python" as a list bullet
 
 

@@ -27,7 +27,10 @@ _GAP = r"(?:[ ,/&()+\"“”‘’-]+[\w+#'’-]+){0,%d}?[ ,/&()+\"“”‘’-
 # (a full stop may end the sentence right after the figure: "F1 0.89.")
 _NUMBER = r"(?<![\w.])(?:\d{1,3}(?:\.\d+)?(?: ?%| percent)|0?\.\d+)(?!\w|\.\d)"
 # Coordinated verbs after a verb slot ("evaluating, testing, and deploying"): not gap words.
-_COORDINATED = r"(?:(?: ?,| ?,? and| ?,? or| ?/| ?&) [a-z][a-z-]*(?:ing|ed))*"
+# Base forms ("design and analyse", "design, analyse and report on") only from the file's
+# ``coordinated`` list: a bare word after "and" is as often a noun.
+_JOINER = r"(?: ?,| ?,? and| ?,? or| ?/| ?&) "
+_COORDINATED = rf"(?:{_JOINER}[a-z][a-z-]*(?:ing|ed))*"
 _VOWELS = "aeiou"
 
 
@@ -42,6 +45,9 @@ class Family(BaseModel):
     # a word right before one of the family's forms that makes it something else
     # ("Helm charts", "org charts" are not data visuals)
     not_after: list[str] = Field(default_factory=list)
+    # words right after one of the family's forms that make it something else ("code of
+    # conduct" is no code to review)
+    not_before: list[str] = Field(default_factory=list)
 
     @field_validator("words")
     @classmethod
@@ -76,6 +82,9 @@ class PracticeData(BaseModel):
     families: dict[str, Family]
     practices: list[Practice]
     irregular: dict[str, list[str]] = Field(default_factory=dict)
+    # verbs that may stand, in any form, coordinated after a verb slot's word without counting
+    # as gap words ("design and analyse A/B tests"); their -ing and -ed forms always may
+    coordinated: list[str] = Field(default_factory=list)
 
 
 def verb_forms(word: str, irregular: Mapping[str, list[str]] | None = None) -> set[str]:
@@ -132,7 +141,7 @@ def family_forms(family: Family, irregular: Mapping[str, list[str]] | None = Non
     return forms
 
 
-def _slot(forms: set[str], not_after: Sequence[str] = ()) -> str:
+def _slot(forms: set[str], not_after: Sequence[str] = (), not_before: Sequence[str] = ()) -> str:
     parts = [r"[ ]+".join(re.escape(w) for w in form.split()) for form in
              sorted(forms, key=len, reverse=True)]
     # one look-behind per word length (a look-behind's alternatives must share a width), after
@@ -141,7 +150,10 @@ def _slot(forms: set[str], not_after: Sequence[str] = ()) -> str:
     for word in sorted({w.lower() for w in not_after}):
         by_length.setdefault(len(word), []).append(re.escape(word))
     guards = "".join(rf"(?<!\b(?:{'|'.join(words)}) )" for _, words in sorted(by_length.items()))
-    return r"\b" + guards + r"(?:" + "|".join(parts) + r")(?![\w+#])"
+    after = "".join(
+        rf"(?! (?:{'|'.join(r'[ ]+'.join(map(re.escape, w.lower().split())) for w in not_before)})\b)"
+    ) if not_before else ""
+    return r"\b" + guards + r"(?:" + "|".join(parts) + r")(?![\w+#])" + after
 
 
 def start_words(slot: str, families: dict[str, Family],
@@ -154,14 +166,31 @@ def start_words(slot: str, families: dict[str, Family],
     return frozenset(re.split(r"[^a-z0-9]+", form)[0] for form in forms)
 
 
+def coordinated_pattern(verbs: Sequence[str] = (),
+                        irregular: Mapping[str, list[str]] | None = None) -> str:
+    """What may follow a verb slot's word without counting as gap words: coordinated -ing and
+    -ed forms, and any form of ``verbs`` ("design and analyse", "design, analyse and report
+    on")."""
+    forms: set[str] = set()
+    for verb in verbs:
+        forms |= verb_forms(" ".join(verb.lower().split()), irregular)
+    if not forms:
+        return _COORDINATED
+    named = "|".join(r"[ ]+".join(map(re.escape, form.split()))
+                     for form in sorted(forms, key=len, reverse=True))
+    return rf"(?:{_JOINER}(?:[a-z][a-z-]*(?:ing|ed)|(?:{named}))(?![\w+#]))*"
+
+
 def rule_patterns(practice: Practice, families: dict[str, Family],
-                  irregular: Mapping[str, list[str]] | None = None) -> list[tuple[str, str]]:
+                  irregular: Mapping[str, list[str]] | None = None,
+                  coordinated: str = _COORDINATED) -> list[tuple[str, str]]:
     """The ``(?i)`` regexes of one rule, each with the slot it starts with (two regexes when
-    the slots may come in either order)."""
+    the slots may come in either order); ``coordinated``: see ``coordinated_pattern``."""
     slots = {
         name: _NUMBER if name == NUMBER else _slot(family_forms(families[name], irregular),
-                                                   families[name].not_after)
-        + (_COORDINATED if families[name].inflect == "verb" else "")
+                                                   families[name].not_after,
+                                                   families[name].not_before)
+        + (coordinated if families[name].inflect == "verb" else "")
         for name in practice.slots
     }
     orders = [practice.slots]
@@ -215,6 +244,7 @@ def load_practices(directory: Path | None, taxonomy: Taxonomy) -> PracticeRules:
         field = ".".join(loc[2:]) or "(entry)"
         raise TaxonomyError(f"{FILE}: entry {entry}: field {field}: {first['msg']}") from None
     rules = []
+    coordinated = coordinated_pattern(data.coordinated, data.irregular)
     for index, practice in enumerate(data.practices):
         label = f"practices.{index}"
         if practice.skill not in taxonomy.skills:
@@ -233,7 +263,7 @@ def load_practices(directory: Path | None, taxonomy: Taxonomy) -> PracticeRules:
             for name in practice.requires:
                 words |= family_forms(data.families[name], irregular)
             requires = "(?i)" + _slot(words)
-        for pattern, first in rule_patterns(practice, data.families, irregular):
+        for pattern, first in rule_patterns(practice, data.families, irregular, coordinated):
             later = [slot for slot in practice.slots if slot not in (first, NUMBER)]
             rules.append(PracticeRule(
                 practice.skill, pattern, start_words(first, data.families, irregular),

@@ -85,6 +85,10 @@ _HEDGED = re.compile(
 )
 
 
+# marks that separate the items of one line ("SQL | Tableau"; bullets such as "▪" are read
+# as " - ")
+_ITEM_MARKS = (" -", " |", " –", " —")
+
 _LIST_SPLIT = re.compile(r",|\bor\b|\band\b|/")
 
 
@@ -132,8 +136,10 @@ def negated(text: str, mention: Mention, blanked: str,
             if _NOT_NEGATION.match(around):
                 continue
             gap = before[cue.end():]
-            if not before[:cue.start()].strip(" \t*_•·-"):
-                # a cue opening the line labels what follows: "Not yet: Rust, Scala"
+            lead = before[:cue.start()].rstrip(" \t")
+            if not lead.strip("*_•·-") or lead.endswith(_ITEM_MARKS):
+                # a cue opening the line, or an item of it, labels what follows: "Not yet:
+                # Rust, Scala", "SQL ▪ currently learning: Spark, AWS"
                 gap = _LABEL_COLON.sub(" ", gap, count=1)
             if _only_filler(gap) or _list_run(gap):
                 return True
