@@ -973,3 +973,23 @@ def test_a_family_word_followed_by_its_not_before_words_is_left_out():
     ((pattern, _),) = rule_patterns(Practice(skill="x", slots=["v", "o"], gap=2), families)
     assert re.search(pattern, "Reviewed the code daily")
     assert not re.search(pattern, "Reviewed the code of conduct")
+
+
+@pytest.mark.parametrize(
+    "text", ["Introduced GoogleTest for the C++ code.", "Catch2 tests for the firmware.",
+             "ScalaTest suites for the Spark jobs."])
+def test_unit_test_frameworks_name_unit_testing(text):
+    assert "unit-testing" in claimed(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Usability testing and card sorting.", "Ran load testing with k6.",
+             "We test that every release is signed."])
+def test_testing_of_other_kinds_is_no_unit_test_framework(text):
+    assert "unit-testing" not in claimed(text)
+
+
+def test_transformers_among_its_sibling_libraries_is_the_hugging_face_library():
+    found = claimed("PyTorch; Transformers, PEFT and TRL for fine-tuning.")
+    assert "hugging-face-transformers" in found and "transformers" not in found
+    assert "transformers" in claimed("Trained transformer models for NER in PyTorch.")
