@@ -108,7 +108,12 @@ def _normalize_once(text: str) -> str:
 
 # --- markup, blanked for matching (same length, same offsets) ------------------------------------
 
-_MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+_MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<!--")
+# comments a reader never sees: HTML's, and in a LaTeX source an unescaped "%" to the line end
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_LATEX_SOURCE = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|cvitem|cventry|resumeItem|"
+                           r"href\{|textbf\{|hfill\b)")
+_LATEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 _LATEX_ESCAPE = re.compile(r"\\([#&%$_])")
 _LATEX_COMMAND = re.compile(r"\\(?:textbf|textit|textsc|texttt|emph|underline|mbox|hbox)\s*\{")
 _LATEX_BRACE = re.compile(r"(?<=[\w+#.])\}")
@@ -120,8 +125,8 @@ _ENTITIES = re.compile(r"(?:&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});)+
 
 def unmark(text: str) -> tuple[str, bytearray | None]:
     """``text`` with Markdown emphasis (``**Python**``, ``_R_``, backticks), LaTeX escapes and
-    emphasis commands (``C\\#``, ``R\\&D``, ``\\textbf{SQL}``) and HTML entities (``C&#35;``,
-    ``&amp;``) blanked for matching: same length, so every offset still indexes ``text``.
+    emphasis commands (``C\\#``, ``R\\&D``, ``\\textbf{SQL}``), HTML entities (``C&#35;``,
+    ``&amp;``) and comments (HTML's, a LaTeX source's ``% ...``) blanked for matching: same length, so every offset still indexes ``text``.
 
     An escape or entity becomes its character followed by spaces; the returned mask marks
     those spaces, so that a mention ending just before them can take them back (its evidence
@@ -132,6 +137,12 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     chars = list(text)
     pads = bytearray(len(text))
     changed = False
+    comments = list(_HTML_COMMENT.finditer(text)) if "<!--" in text else []
+    if "%" in text and "\\" in text and _LATEX_SOURCE.search(text):
+        comments += _LATEX_COMMENT.finditer(text)
+    for match in comments:
+        chars[match.start():match.end()] = " " * (match.end() - match.start())
+        changed = True
     for match in _ENTITIES.finditer(text):
         value = html.unescape(match.group())
         if value == match.group() or len(value) > len(match.group()):

@@ -993,3 +993,46 @@ def test_transformers_among_its_sibling_libraries_is_the_hugging_face_library():
     found = claimed("PyTorch; Transformers, PEFT and TRL for fine-tuning.")
     assert "hugging-face-transformers" in found and "transformers" not in found
     assert "transformers" in claimed("Trained transformer models for NER in PyTorch.")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Data analysis: ROOT, PyROOT, Pandas.", "pandas"),
+        ("Data retrieval and transformation (SQLAlchemy, Pandas) for the signals.", "pandas"),
+        ("Developed pipelines for the deployment and monitoring of ML models.",
+         "model-deployment"),
+        ("Trained and deployed a short-term regional demand forecasting model.",
+         "model-deployment"),
+        ("Built a regression model for ticket pricing.", "supervised-learning"),
+        ("Coursework: Chi-Square Testing, Survey Sampling", "hypothesis-testing"),
+        ("Coursework: Multiple & Logistic Regression", "linear-regression"),
+        ("Wrote a C implementation of the solver.", "c"),
+        ("Forecasts from an ensemble of ARIMA and LSTM models.", "ensemble-methods"),
+        ("Our CI runs unit, integration, and end-to-end tests on every merge.", "unit-testing"),
+    ],
+)
+def test_forms_and_contexts_found_on_real_public_documents(text, skill):
+    assert skill in claimed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Sang alto in the chamber ensemble for four years.", "ensemble-methods"),
+        ("Infrastructure Optimization and cost reviews.", "optimization"),
+        ("Emphasis on debugging and optimisation for HPC systems and GPUs.", "optimization"),
+        ("Continuously reviewing, optimizing and refactoring existing code.", "code-review"),
+        ("\\section{Experience}\n\\item Built churn models in Python.\n"
+         "% \\item Demand forecasting with Spark\n", "spark"),
+        ("Skills: Python <!-- Spark, Hadoop --> SQL", "spark"),
+    ],
+)
+def test_look_alikes_and_hidden_text_of_real_public_documents(text, skill):
+    assert skill not in claimed(text)
+
+
+def test_a_latex_percent_sign_is_no_comment_and_plain_text_keeps_its_percent():
+    found = claimed("\\section{Work}\n\\item Cut costs by 20\\% with SQL and Spark.\n")
+    assert {"sql", "spark"} <= found
+    assert "spark" in claimed("Improved accuracy by 5% using Spark and Python.")

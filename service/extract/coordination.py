@@ -52,29 +52,49 @@ def distributed_heads(text: str, table: FormTable, chosen: list[Mention]) -> lis
     the next word make a form that nothing else names here."""
     extra: list[Mention] = []
     for conjunction in _CONJUNCTION.finditer(text):
-        first = _LAST_WORD.search(text, max(0, conjunction.start() - 40), conjunction.start())
-        if first is None:
-            continue
-        # a head of two words first ("convolutional or graph neural networks"), then of one
-        form = rest = None
-        for pattern in (_WORD_THEN_TWO_HEADS, _WORD_THEN_HEAD):
-            rest = pattern.match(text, conjunction.end())
-            form = table.get(f"{first.group()} {rest.group(1)}") if rest else None
-            if form is not None:
+        for start, word in _listed_before(text, conjunction.start()):
+            # a head of two words first ("convolutional or graph neural networks"), then of one
+            form = rest = None
+            for pattern in (_WORD_THEN_TWO_HEADS, _WORD_THEN_HEAD):
+                rest = pattern.match(text, conjunction.end())
+                form = table.get(f"{word} {rest.group(1)}") if rest else None
+                if form is not None:
+                    break
+            if rest is None:
                 break
-        if rest is None:
-            continue
-        start, end = first.start(), rest.end()
-        if form is None or form.ambiguous or any(
-            # the word ends a longer name, or a compound names the whole coordination
-            m.start < start < m.end or m.start <= start and end <= m.end for m in chosen
-        ) or any(
-            m.start < end and start < m.end and m.form.skill_ids == form.skill_ids
-            for m in [*chosen, *extra]
-        ):
-            continue
-        extra.append(Mention(start, end, form, "context"))
+            end = rest.end()
+            if form is None or form.ambiguous or any(
+                # the word ends a longer name, or a compound names the whole coordination
+                m.start < start < m.end or m.start <= start and end <= m.end for m in chosen
+            ) or any(
+                m.start < end and start < m.end and m.form.skill_ids == form.skill_ids
+                for m in [*chosen, *extra]
+            ):
+                continue
+            extra.append(Mention(start, end, form, "context"))
     return extra
+
+
+def _listed_before(text: str, end: int) -> list[tuple[int, str]]:
+    """The single words listed right before a conjunction at ``end``, nearest first: "unit,
+    integration, and |" → integration, unit (at most four; earlier ones joined by commas)."""
+    first = _LAST_WORD_COMMA.search(text, max(0, end - 40), end)
+    if first is None:
+        return []
+    found = [(first.start(1), first.group(1))]
+    cursor = first.start()
+    while len(found) < 4:
+        comma = cursor - 1
+        while comma >= 0 and text[comma] in " \t":
+            comma -= 1
+        if comma < 0 or text[comma] != ",":
+            break
+        item = _LISTED_WORD.search(text, max(0, comma - 40), comma + 1)
+        if item is None:
+            break
+        found.append((item.start(1), item.group(1)))
+        cursor = item.start()
+    return found
 
 
 # (the look-behind changes no match, the leftmost one never follows a letter, but spares the
@@ -107,7 +127,10 @@ def _coordinated_modifiers(text: str, start: int) -> list[tuple[int, int]]:
 # a conjunction between two single words: "recommendation or ranking systems"
 # (not a slash: "ML/AI platform" is one modifier, named as such by the compounds)
 _CONJUNCTION = re.compile(r"[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])")
-_LAST_WORD = re.compile(r"(?<![\w+#-])[A-Za-z][\w+#-]*$")
+# the last word before the conjunction ("integration" in "unit, integration, and"), and each
+# word listed before it with a comma
+_LAST_WORD_COMMA = re.compile(r"(?<![\w+#-])([A-Za-z][\w+#-]*),?$")
+_LISTED_WORD = re.compile(r"(?<![\w+#-])([A-Za-z][\w+#-]*)[ \t]*,[ \t]*$")
 # the second word and the head they share, then the end of the phrase
 _WORD_THEN_HEAD = re.compile(r"[A-Za-z][\w+#-]*[ \t]+([A-Za-z][\w-]*)(?![\w-])")
 _WORD_THEN_TWO_HEADS = re.compile(

@@ -104,7 +104,8 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
     blanked = context.blank_out(prose, [(m.start, m.end) for m, _ in accepted])
     accepted, overflow = _analysed(accepted)
     negated = context.Negations(text, blanked)
-    hints = context.RequirementHints(text, taxonomy.cues)
+    # required or preferred: what a posting says of a skill (a resume requires nothing)
+    hints = None if resume else context.RequirementHints(text, taxonomy.cues)
     prerequisites = context.mentions_prerequisites(text)
     section_at = first_holding(document.sections, document.section_at)
     page_at = _none
@@ -120,7 +121,8 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
         neg = negated(mention) or (
             prerequisites and context.course_prerequisite(text, mention, blanked)
         )
-        item = _evidence(source, section_at, page_at, mention, method, neg, None if neg else hints,
+        item = _evidence(source, section_at, page_at, mention, method, neg,
+                         None if neg or hints is None else hints,
                          _kind(text, mention, fields, courses, pipeline.vocabulary.levels),
                          pointer_at(mention.start))
         several = len(mention.form.skill_ids) > 1 and item.pointer is not None

@@ -1,7 +1,8 @@
 """Misspelling matches with rapidfuzz ("Pytroch", "Kubernates", "Tensor flow").
 
-Only the declared forms (not generated variants) longer than 4 characters of skills that are
-neither ambiguous nor opted out (``fuzzy: false``); only over token n-grams that no exact match
+Only the declared unambiguous forms (not generated variants) longer than 4 characters of
+skills not opted out (``fuzzy: false``; an ambiguous skill's ``unambiguous_aliases`` count:
+"Pytroch" is PyTorch although "torch" needs context); only over token n-grams that no exact match
 covers. Forms are bucketed by their first two letters and their length without spaces and
 hyphens; a candidate is paired only with the forms of its bucket (same first two letters, length
 within one), and ONE ``process.cpdist`` call per document scores all those pairs (verdicts are
@@ -49,7 +50,7 @@ class FuzzyIndex:
                 continue
             if len(key) < MIN_FORM_CHARS:
                 continue
-            if any(s.ambiguous or not s.fuzzy for s in skills) or not _ELIGIBLE.fullmatch(key):
+            if any(not s.fuzzy for s in skills) or not _ELIGIBLE.fullmatch(key):
                 continue
             self.forms[key] = form
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
