@@ -1036,3 +1036,17 @@ def test_a_latex_percent_sign_is_no_comment_and_plain_text_keeps_its_percent():
     found = claimed("\\section{Work}\n\\item Cut costs by 20\\% with SQL and Spark.\n")
     assert {"sql", "spark"} <= found
     assert "spark" in claimed("Improved accuracy by 5% using Spark and Python.")
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Scripting languages (e.g. Python, Ruby, Shell)", True),
+        ("Wrote shell scripts for the nightly loads.", True),
+        ("Worked for Shell and BP on refinery scheduling.", False),
+        ("Languages: Python, Korn Shell, SQL", False),
+        ("Explored the tables from the Django shell.", False),
+    ],
+)
+def test_shell_among_languages_is_bash_and_a_named_shell_is_not(text, counted):
+    assert ("bash" in claimed(text)) is counted
