@@ -108,12 +108,14 @@ def _normalize_once(text: str) -> str:
 
 # --- markup, blanked for matching (same length, same offsets) ------------------------------------
 
-_MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<!--")
+_MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<!--|\]\(")
 # comments a reader never sees: HTML's, and in a LaTeX source an unescaped "%" to the line end
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _LATEX_SOURCE = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|cvitem|cventry|resumeItem|"
                            r"href\{|textbf\{|hfill\b)")
 _LATEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+# a Markdown link to another page: its text is read, its address is not ("[R](https://...)")
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((?:https?://|www\.|mailto:)[^)\s]*\)")
 _LATEX_ESCAPE = re.compile(r"\\([#&%$_])")
 _LATEX_COMMAND = re.compile(r"\\(?:textbf|textit|textsc|texttt|emph|underline|mbox|hbox)\s*\{")
 _LATEX_BRACE = re.compile(r"(?<=[\w+#.])\}")
@@ -143,6 +145,11 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     for match in comments:
         chars[match.start():match.end()] = " " * (match.end() - match.start())
         changed = True
+    if "](" in text:
+        for match in _MARKDOWN_LINK.finditer(text):
+            chars[match.start()] = " "
+            chars[match.end(1):match.end()] = " " * (match.end() - match.end(1))
+            changed = True
     for match in _ENTITIES.finditer(text):
         value = html.unescape(match.group())
         if value == match.group() or len(value) > len(match.group()):

@@ -1050,3 +1050,38 @@ def test_a_latex_percent_sign_is_no_comment_and_plain_text_keeps_its_percent():
 )
 def test_shell_among_languages_is_bash_and_a_named_shell_is_not(text, counted):
     assert ("bash" in claimed(text)) is counted
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("What we do not need\nYou do not need to be an engineer, but you should be comfortable"
+         " with Git and code review.\n", "git"),
+        ("- Go for small services and command-line tools.", "go"),
+        ("- Wrote the node-pool operator in Go to manage GPUs.", "go"),
+        ("Embedded Systems: Embedded Rust, bare metal, Arduino", "rust"),
+        ("| Skill | Since |\n| [Scala](https://www.scala-lang.org/) | 2020 |\n", "scala"),
+        ("|Calculus I          |Fall 07-08    |B    |", "calculus"),
+        ("**Systems:** Linux, Docker, AWS, GCP\\\n**ML:** PyTorch\\\n", "google-cloud"),
+        ("Paper: Diffusion Transformers Learn Interpretable Features (2025)", "transformers"),
+    ],
+)
+def test_contexts_found_on_the_last_real_public_sets(text, skill):
+    assert skill in claimed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("What we do not need\nYou do not need deep learning experience.\n", "deep-learning"),
+        ("- Go for it if you are curious.", "go"),
+        ("No Rust yet, but reading the Embedded Rust book with a colleague.", "rust"),
+        ("Built on a Denoising Diffusion Probabilistic Model (DDPM).", "probability"),
+        ("Co-organized the challenge track on generative model personalization.",
+         "model-monitoring"),
+        ("- [CV](#cv)\n## CV\nDownload my CV as a PDF.", "computer-vision"),
+        ("|Statistical Methods     |Spring 18-19     |A    |", "spring-framework"),
+    ],
+)
+def test_look_alikes_on_the_last_real_public_sets(text, skill):
+    assert skill not in claimed(text)

@@ -53,8 +53,10 @@ _EXTRA_INFIXES = [
 # (a lone capital's full stop: "in R." ends a sentence; initials are judged in context; so does
 # the full stop after a name ending in a capital: "with SparkR.")
 # (a slash that ends a line of a wrapped list: "Hadoop/" then "Hive cluster")
-_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])-+$", r"(?<=[A-Za-z0-9+#])/$", r"(?<=^[A-Z])\.", r"(?<=[a-z&-][A-Z])\.$"]
-_EXTRA_PREFIXES = [r"-(?=[A-Za-z])"]  # "-Python" as a list bullet
+# (and Markdown's hard line break, a backslash ending the line: "Docker, AWS, GCP\\")
+_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])\|$", r"(?<=[A-Za-z0-9+#])-+$", r"(?<=[A-Za-z0-9+#])/$", r"(?<=[A-Za-z0-9+#])\\$", r"(?<=^[A-Z])\.", r"(?<=[a-z&-][A-Z])\.$"]
+# "-Python" as a list bullet; "|Calculus I |Fall 2008|" as a Markdown table cell
+_EXTRA_PREFIXES = [r"-(?=[A-Za-z])", r"\|(?=[A-Za-z0-9])"]
 
 
 def _case_variants(text: str) -> set[str]:

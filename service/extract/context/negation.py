@@ -168,6 +168,8 @@ _NEGATING_HEADING = Folded(re.compile(
     r"nice to skip)\b[ \t]*[:*_#]*[ \t]*$",
     re.IGNORECASE,
 ))
+# a turn inside a sentence: what follows is asked for again
+_CONTRAST = re.compile(r"(?i)\b(?:but|however|though|although|yet)\b[,]?\s+(?:you|we|do|does|a|an|some|solid|good|basic|strong)\b")
 # a bulleted line
 _BULLET = re.compile(r"[ \t]*(?:[-*•▪●·–—>]|&bull;|\d+[.)])[ \t]")
 _HEADING_REACH = 1500
@@ -188,7 +190,15 @@ class Negations:
 
     def __call__(self, mention: Mention) -> bool:
         return negated(self.text, mention, self.blanked, self._cues) or (
-            bool(self._headings) and self._under_negating_heading(mention.start))
+            bool(self._headings) and self._under_negating_heading(mention.start)
+            and not self._after_a_contrast(mention.start))
+
+    def _after_a_contrast(self, start: int) -> bool:
+        """The mention's sentence turns before it ("You do not need to be an engineer, but
+        you should be comfortable with Git"): what follows the turn is asked for."""
+        text = self.text
+        lo = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start), start - 300, 0)
+        return _CONTRAST.search(text, lo, start) is not None
 
     def _under_negating_heading(self, start: int) -> bool:
         """The mention's line is an item of the list right under a negating heading: every
