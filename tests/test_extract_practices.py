@@ -1085,3 +1085,22 @@ def test_contexts_found_on_the_last_real_public_sets(text, skill):
 )
 def test_look_alikes_on_the_last_real_public_sets(text, skill):
     assert skill not in claimed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "counted"),
+    [
+        ("On the backend we're using 100% Go with AWS primitives.", "go", True),
+        ("Improve the design, conduct and analysis of clinical trials.", "experiment-design", True),
+        ("Experience with adaptive trial designs.", "experiment-design", True),
+        ("The design of the new office and two trial runs.", "experiment-design", False),
+        ("Statistical testing of results and interpretation.", "hypothesis-testing", True),
+        ("Calibrated simulation parameters with Bayesian optimization.", "optimization", True),
+        ("Calibrated simulation parameters with Bayesian optimization.",
+         "hyperparameter-tuning", False),
+        ("Tuned the ranker's hyperparameters with Bayesian optimization.",
+         "hyperparameter-tuning", True),
+    ],
+)
+def test_trials_statistical_tests_and_bayesian_optimization(text, skill, counted):
+    assert (skill in claimed(text)) is counted
