@@ -1104,3 +1104,17 @@ def test_look_alikes_on_the_last_real_public_sets(text, skill):
 )
 def test_trials_statistical_tests_and_bayesian_optimization(text, skill, counted):
     assert (skill in claimed(text)) is counted
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "counted"),
+    [
+        ("You train models for our clients and help bring them into production.",
+         "model-deployment", True),
+        ("Bring them into production, the buyers said about the new chairs.",
+         "model-deployment", False),
+        ("Knowledge of statistical procedures for survey data.", "statistics", True),
+    ],
+)
+def test_models_brought_into_production_by_pronoun(text, skill, counted):
+    assert (skill in claimed(text)) is counted
