@@ -110,12 +110,14 @@ def _normalize_once(text: str) -> str:
 
 _MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<!--|\]\(")
 # comments a reader never sees: HTML's, and in a LaTeX source an unescaped "%" to the line end
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+# (an unclosed one hides only the rest of its line)
+_HTML_COMMENT = re.compile(r"<!--(?:.*?-->|[^\n]*)", re.DOTALL)
 _LATEX_SOURCE = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|cvitem|cventry|resumeItem|"
                            r"href\{|textbf\{|hfill\b)")
-_LATEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+# (not an address's escape: "\\href{https://github.com/jane%20doe}")
+_LATEX_COMMENT = re.compile(r"(?<!\\)%(?![0-9A-Fa-f]{2})[^\n]*")
 # a Markdown link to another page: its text is read, its address is not ("[R](https://...)")
-_MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((?:https?://|www\.|mailto:)[^)\s]*\)")
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((?:https?://|www\.|mailto:)[^)\s]{0,2000}\)")
 _LATEX_ESCAPE = re.compile(r"\\([#&%$_])")
 _LATEX_COMMAND = re.compile(r"\\(?:textbf|textit|textsc|texttt|emph|underline|mbox|hbox)\s*\{")
 _LATEX_BRACE = re.compile(r"(?<=[\w+#.])\}")

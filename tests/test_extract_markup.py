@@ -12,7 +12,9 @@ from tests.installed import extract_text
 @pytest.mark.parametrize(
     "text",
     ["Languages: C\\#, **Python**, _R_, `SQL`", "R\\&D at AT&amp;T", "\\textbf{PyTorch} 50\\%",
-     "C&#43;&#43; and snake_case_name", "* a bullet, 2*3 = 6"],
+     "C&#43;&#43; and snake_case_name", "* a bullet, 2*3 = 6",
+     "Python <!-- Spark --> SQL <!-- unclosed\nDocker", "\\item Python % Spark\n\\item SQL",
+     "[Scala](https://www.scala-lang.org/) and [docs](#cv)"],
 )
 def test_unmark_keeps_length_so_offsets_hold(text):
     plain, _ = unmark(text)
@@ -45,3 +47,12 @@ def test_skills_inside_markup_are_found_with_evidence_from_the_source(text, skil
 
 def test_an_escaped_ampersand_still_reads_as_r_and_d():
     assert extract_text("Led the R\\&D team").skill("r") is None
+
+
+def test_comments_and_link_addresses_are_blanked_but_link_texts_kept():
+    plain, _ = unmark("Python <!-- Spark --> [Scala](https://x.org/a) \\item SQL % Kafka")
+    assert "Spark" not in plain and "https" not in plain and "Kafka" not in plain
+    assert "Scala" in plain and "Python" in plain and "SQL" in plain
+    # an address's escape is no LaTeX comment, and an unclosed comment hides one line only
+    assert "Spark" in unmark("\\href{https://x.org/jane%20doe}{GitHub} Python, Spark")[0]
+    assert "Docker" in unmark("Python <!-- unclosed\nDocker")[0]

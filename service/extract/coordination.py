@@ -52,7 +52,8 @@ def distributed_heads(text: str, table: FormTable, chosen: list[Mention]) -> lis
     the next word make a form that nothing else names here."""
     extra: list[Mention] = []
     for conjunction in _CONJUNCTION.finditer(text):
-        for start, word in _listed_before(text, conjunction.start()):
+        listed = _listed_before(text, conjunction.start())
+        for start, word in listed:
             # a head of two words first ("convolutional or graph neural networks"), then of one
             form = rest = None
             for pattern in (_WORD_THEN_TWO_HEADS, _WORD_THEN_HEAD):
@@ -62,6 +63,8 @@ def distributed_heads(text: str, table: FormTable, chosen: list[Mention]) -> lis
                     break
             if rest is None:
                 break
+            if form is None and start == listed[0][0]:
+                break  # (earlier words only beside a nearest one that names a skill)
             end = rest.end()
             if form is None or form.ambiguous or any(
                 # the word ends a longer name, or a compound names the whole coordination

@@ -1,8 +1,8 @@
 """Misspelling matches with rapidfuzz ("Pytroch", "Kubernates", "Tensor flow").
 
 Only the declared unambiguous forms (not generated variants) longer than 4 characters of
-skills not opted out (``fuzzy: false``; an ambiguous skill's ``unambiguous_aliases`` count:
-"Pytroch" is PyTorch although "torch" needs context); only over token n-grams that no exact match
+skills not opted out (``fuzzy: false``); an ambiguous skill's ``unambiguous_aliases`` only when
+its entry says ``fuzzy: true`` ("Pytroch" is PyTorch although "torch" needs context); only over token n-grams that no exact match
 covers. Forms are bucketed by their first two letters and their length without spaces and
 hyphens; a candidate is paired only with the forms of its bucket (same first two letters, length
 within one), and ONE ``process.cpdist`` call per document scores all those pairs (verdicts are
@@ -22,7 +22,7 @@ from itertools import compress
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from ..taxonomy import Taxonomy
+from ..taxonomy import Skill, Taxonomy
 from .forms import Form, FormTable, fold
 from .mention import Mention
 
@@ -39,6 +39,14 @@ def squeeze(text: str) -> str:
     return text.replace(" ", "").replace("-", "")
 
 
+def _fuzzy(skill: Skill) -> bool:
+    """A skill whose forms may match misspelt: not opted out; an ambiguous skill only when it
+    opts in (``fuzzy: true`` written in its entry), and then only its unambiguous forms."""
+    if skill.ambiguous:
+        return "fuzzy" in skill.model_fields_set and skill.fuzzy
+    return skill.fuzzy
+
+
 class FuzzyIndex:
     """The fuzzy-eligible forms of a taxonomy, bucketed by first two letters and length."""
 
@@ -50,7 +58,7 @@ class FuzzyIndex:
                 continue
             if len(key) < MIN_FORM_CHARS:
                 continue
-            if any(not s.fuzzy for s in skills) or not _ELIGIBLE.fullmatch(key):
+            if any(not _fuzzy(s) for s in skills) or not _ELIGIBLE.fullmatch(key):
                 continue
             self.forms[key] = form
         buckets: dict[tuple[str, int], list[str]] = defaultdict(list)

@@ -48,6 +48,9 @@ class Family(BaseModel):
     # words right after one of the family's forms that make it something else ("code of
     # conduct" is no code to review)
     not_before: list[str] = Field(default_factory=list)
+    # false: a form right after "word-" is the tail of a compound, not this word
+    # ("climate-controlled trial" is no controlled experiment)
+    after_hyphen: bool = True
 
     @field_validator("words")
     @classmethod
@@ -141,7 +144,8 @@ def family_forms(family: Family, irregular: Mapping[str, list[str]] | None = Non
     return forms
 
 
-def _slot(forms: set[str], not_after: Sequence[str] = (), not_before: Sequence[str] = ()) -> str:
+def _slot(forms: set[str], not_after: Sequence[str] = (), not_before: Sequence[str] = (),
+          tails: bool = True) -> str:
     parts = [r"[ ]+".join(re.escape(w) for w in form.split()) for form in
              sorted(forms, key=len, reverse=True)]
     # one look-behind per word length (a look-behind's alternatives must share a width), after
@@ -151,9 +155,11 @@ def _slot(forms: set[str], not_after: Sequence[str] = (), not_before: Sequence[s
         by_length.setdefault(len(word), []).append(re.escape(word))
     guards = "".join(rf"(?<!\b(?:{'|'.join(words)}) )" for _, words in sorted(by_length.items()))
     after = "".join(
-        rf"(?! (?:{'|'.join(r'[ ]+'.join(map(re.escape, w.lower().split())) for w in not_before)})\b)"
+        rf"(?![ -](?:{'|'.join(r'[ ]+'.join(map(re.escape, w.lower().split())) for w in not_before)})\b)"
     ) if not_before else ""
-    return r"\b" + guards + r"(?:" + "|".join(parts) + r")(?![\w+#])" + after
+    # (``tails``: whether a form right after "word-" counts, the tail of a compound)
+    lead = r"\b" if tails else r"\b(?<![\w]-)"
+    return lead + guards + r"(?:" + "|".join(parts) + r")(?![\w+#])" + after
 
 
 def start_words(slot: str, families: dict[str, Family],
@@ -189,7 +195,8 @@ def rule_patterns(practice: Practice, families: dict[str, Family],
     slots = {
         name: _NUMBER if name == NUMBER else _slot(family_forms(families[name], irregular),
                                                    families[name].not_after,
-                                                   families[name].not_before)
+                                                   families[name].not_before,
+                                                   families[name].after_hyphen)
         + (coordinated if families[name].inflect == "verb" else "")
         for name in practice.slots
     }

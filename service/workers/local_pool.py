@@ -118,7 +118,9 @@ class _Worker:
 
     def stop(self) -> None:
         try:
-            self.conn.send(None)
+            with self._close_lock:  # (never a send on a connection another thread closed)
+                if not self.conn.closed:
+                    self.conn.send(None)
             self.process.wait(timeout=2)
         except (OSError, ValueError, subprocess.TimeoutExpired):
             pass
@@ -278,7 +280,13 @@ class LocalPool:
                 worker.conn.send((handle, payload))
             note = None
             while True:
-                if not worker.conn.poll(limit):
+                try:
+                    ready = worker.conn.poll(limit)
+                except (OSError, ValueError):  # the pool closed it (killed) meanwhile
+                    self._discard(worker)
+                    worker = None
+                    raise Crashed("the worker process stopped while running the task") from None
+                if not ready:
                     self._discard(worker)
                     worker = None
                     raise TimedOut(limit or 0.0, note)

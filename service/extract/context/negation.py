@@ -197,7 +197,8 @@ class Negations:
         """The mention's sentence turns before it ("You do not need to be an engineer, but
         you should be comfortable with Git"): what follows the turn is asked for."""
         text = self.text
-        lo = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start), start - 300, 0)
+        reach = max(0, start - 300)
+        lo = max(text.rfind(". ", reach, start), text.rfind("\n", reach, start), reach)
         return _CONTRAST.search(text, lo, start) is not None
 
     def _under_negating_heading(self, start: int) -> bool:
