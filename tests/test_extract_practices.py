@@ -1128,3 +1128,19 @@ def test_trials_statistical_tests_and_bayesian_optimization(text, skill, counted
 )
 def test_models_brought_into_production_by_pronoun(text, skill, counted):
     assert (skill in claimed(text)) is counted
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Image classification on a leaf-disease dataset with ResNet-50.", True),
+        ("Crop-type classification from Sentinel-2 imagery.", True),
+        ("Toxic comment classification with fine-tuned XLM-R.", True),
+        ("Query classification into 1,200 product types.", True),
+        ("Data classification, retention policies and owner reviews.", False),
+        ("Job classification: Research Scientist II", False),
+    ],
+)
+def test_a_classification_task_names_supervised_learning(text, counted):
+    # reference-skills.md: "classification" models are supervised learning
+    assert ("supervised-learning" in claimed(text)) is counted
