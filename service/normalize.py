@@ -112,8 +112,8 @@ _MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<!--|\]\
 # comments a reader never sees: HTML's, and in a LaTeX source an unescaped "%" to the line end
 # (an unclosed one hides only the rest of its line)
 _HTML_COMMENT = re.compile(r"<!--(?:.*?-->|[^\n]*)", re.DOTALL)
-_LATEX_SOURCE = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|cvitem|cventry|resumeItem|"
-                           r"href\{|textbf\{|hfill\b)")
+_LATEX_SOURCE = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|cvitem|cventry|"
+                           r"resumeItem|href\{|textbf\{|hfill\b)")
 # (not an address's escape: "\\href{https://github.com/jane%20doe}")
 _LATEX_COMMENT = re.compile(r"(?<!\\)%(?![0-9A-Fa-f]{2})[^\n]*")
 # a Markdown link to another page: its text is read, its address is not ("[R](https://...)")
@@ -130,7 +130,8 @@ _ENTITIES = re.compile(r"(?:&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});)+
 def unmark(text: str) -> tuple[str, bytearray | None]:
     """``text`` with Markdown emphasis (``**Python**``, ``_R_``, backticks), LaTeX escapes and
     emphasis commands (``C\\#``, ``R\\&D``, ``\\textbf{SQL}``), HTML entities (``C&#35;``,
-    ``&amp;``) and comments (HTML's, a LaTeX source's ``% ...``) blanked for matching: same length, so every offset still indexes ``text``.
+    ``&amp;``), comments (HTML's, a LaTeX source's ``% ...``) and Markdown link addresses
+    blanked for matching: same length, so every offset still indexes ``text``.
 
     An escape or entity becomes its character followed by spaces; the returned mask marks
     those spaces, so that a mention ending just before them can take them back (its evidence

@@ -52,17 +52,18 @@ def distributed_heads(text: str, table: FormTable, chosen: list[Mention]) -> lis
     the next word make a form that nothing else names here."""
     extra: list[Mention] = []
     for conjunction in _CONJUNCTION.finditer(text):
+        # a head of two words first ("convolutional or graph neural networks"), then of one
+        heads = [pattern.match(text, conjunction.end())
+                 for pattern in (_WORD_THEN_TWO_HEADS, _WORD_THEN_HEAD)]
+        if heads[1] is None:
+            continue
         listed = _listed_before(text, conjunction.start())
         for start, word in listed:
-            # a head of two words first ("convolutional or graph neural networks"), then of one
-            form = rest = None
-            for pattern in (_WORD_THEN_TWO_HEADS, _WORD_THEN_HEAD):
-                rest = pattern.match(text, conjunction.end())
+            form = None
+            for rest in heads:
                 form = table.get(f"{word} {rest.group(1)}") if rest else None
                 if form is not None:
                     break
-            if rest is None:
-                break
             if form is None and start == listed[0][0]:
                 break  # (earlier words only beside a nearest one that names a skill)
             end = rest.end()

@@ -79,7 +79,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
     # rules about whose work a sentence is: asked of resumes (a posting's team tools count)
     resume = kind == "resume" or (kind is None and bool(document.positions))
     blurbs = resume and may_describe_employer(haystack)
-    posting = kind == "job" or (kind is None and not resume)
+    posting = not resume
     clauses = others.others_clauses(text) if resume else []
     # people hired, markets sold
     strangers = others.Strangers(prose) if resume else None
@@ -121,8 +121,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
         neg = negated(mention) or (
             prerequisites and context.course_prerequisite(text, mention, blanked)
         )
-        item = _evidence(source, section_at, page_at, mention, method, neg,
-                         None if neg or hints is None else hints,
+        item = _evidence(source, section_at, page_at, mention, method, neg, None if neg else hints,
                          _kind(text, mention, fields, courses, pipeline.vocabulary.levels),
                          pointer_at(mention.start))
         several = len(mention.form.skill_ids) > 1 and item.pointer is not None

@@ -2,10 +2,10 @@
 
 Only the declared unambiguous forms (not generated variants) longer than 4 characters of
 skills not opted out (``fuzzy: false``); an ambiguous skill's ``unambiguous_aliases`` only when
-its entry says ``fuzzy: true`` ("Pytroch" is PyTorch although "torch" needs context); only over token n-grams that no exact match
-covers. Forms are bucketed by their first two letters and their length without spaces and
-hyphens; a candidate is paired only with the forms of its bucket (same first two letters, length
-within one), and ONE ``process.cpdist`` call per document scores all those pairs (verdicts are
+its entry says ``fuzzy: true`` ("Pytroch" is PyTorch although "torch" needs context); only over
+token n-grams that no exact match covers. Forms are bucketed by their first two letters and
+their length without spaces and hyphens; a candidate is paired only with the forms of its bucket
+(same first two letters, length within one), and ONE ``process.cpdist`` call per document scores all those pairs (verdicts are
 remembered per n-gram, so a word seen before costs a dictionary look-up). Then a
 length-ratio guard and the typo test: spacing aside, one edit inside one word, away from its
 ends. So "Kubernates", "Pytroch", "Pyhton", "scikit lern" and "Tensor flow" match while

@@ -52,9 +52,9 @@ _EXTRA_INFIXES = [
 ]
 # (a lone capital's full stop: "in R." ends a sentence; initials are judged in context; so does
 # the full stop after a name ending in a capital: "with SparkR.")
-# (a slash that ends a line of a wrapped list: "Hadoop/" then "Hive cluster")
-# (and Markdown's hard line break, a backslash ending the line: "Docker, AWS, GCP\\")
-_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])\|$", r"(?<=[A-Za-z0-9+#])-+$", r"(?<=[A-Za-z0-9+#])/$", r"(?<=[A-Za-z0-9+#])\\$", r"(?<=^[A-Z])\.", r"(?<=[a-z&-][A-Z])\.$"]
+# (and split off a word's end: hyphens, a table cell's "|", a slash ending a line of a wrapped
+# list, "Hadoop/" then "Hive cluster", and Markdown's hard line break, "Docker, AWS, GCP\\")
+_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])(?:-+|\||/|\\)$", r"(?<=^[A-Z])\.", r"(?<=[a-z&-][A-Z])\.$"]
 # "-Python" as a list bullet; "|Calculus I |Fall 2008|" as a Markdown table cell
 _EXTRA_PREFIXES = [r"-(?=[A-Za-z])", r"\|(?=[A-Za-z0-9])"]
 

@@ -144,19 +144,23 @@ def family_forms(family: Family, irregular: Mapping[str, list[str]] | None = Non
     return forms
 
 
+def _phrase(form: str) -> str:
+    """``form`` as a regex whose words may stand one or more spaces apart."""
+    return r"[ ]+".join(re.escape(word) for word in form.split())
+
+
 def _slot(forms: set[str], not_after: Sequence[str] = (), not_before: Sequence[str] = (),
           tails: bool = True) -> str:
-    parts = [r"[ ]+".join(re.escape(w) for w in form.split()) for form in
-             sorted(forms, key=len, reverse=True)]
+    parts = [_phrase(form) for form in sorted(forms, key=len, reverse=True)]
     # one look-behind per word length (a look-behind's alternatives must share a width), after
     # the word boundary so that only word starts pay for them
     by_length: dict[int, list[str]] = {}
     for word in sorted({w.lower() for w in not_after}):
         by_length.setdefault(len(word), []).append(re.escape(word))
     guards = "".join(rf"(?<!\b(?:{'|'.join(words)}) )" for _, words in sorted(by_length.items()))
-    after = "".join(
-        rf"(?![ -](?:{'|'.join(r'[ ]+'.join(map(re.escape, w.lower().split())) for w in not_before)})\b)"
-    ) if not_before else ""
+    after = ""
+    if not_before:
+        after = rf"(?![ -](?:{'|'.join(_phrase(w.lower()) for w in not_before)})\b)"
     # (``tails``: whether a form right after "word-" counts, the tail of a compound)
     lead = r"\b" if tails else r"\b(?<![\w]-)"
     return lead + guards + r"(?:" + "|".join(parts) + r")(?![\w+#])" + after
@@ -182,8 +186,7 @@ def coordinated_pattern(verbs: Sequence[str] = (),
         forms |= verb_forms(" ".join(verb.lower().split()), irregular)
     if not forms:
         return _COORDINATED
-    named = "|".join(r"[ ]+".join(map(re.escape, form.split()))
-                     for form in sorted(forms, key=len, reverse=True))
+    named = "|".join(_phrase(form) for form in sorted(forms, key=len, reverse=True))
     return rf"(?:{_JOINER}(?:[a-z][a-z-]*(?:ing|ed)|(?:{named}))(?![\w+#]))*"
 
 

@@ -39,7 +39,8 @@ from .stats import TaxonomyStats, taxonomy_stats
 
 __all__ = [
     "CATEGORIES", "Category", "Compound", "ContextRule", "Cues", "DegreeLevel", "Education",
-    "EscoMapping", "FieldOfStudy", "METHOD_CATEGORIES", "NotJob", "Research", "Skill", "TECHNOLOGY_CATEGORIES",
+    "EscoMapping", "FieldOfStudy", "METHOD_CATEGORIES", "NotJob", "Research", "Skill",
+    "TECHNOLOGY_CATEGORIES",
     "Taxonomy", "TaxonomyStats",
     "Title", "Venue", "default_taxonomy_dir", "form_key", "get_profile", "get_taxonomy",
     "load_profile", "load_profiles", "load_taxonomy", "per_taxonomy", "profile_paths",

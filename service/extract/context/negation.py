@@ -17,7 +17,8 @@ _NEG_CUE = Folded(re.compile(
     r"\b(?:no|not|never|without|nor|lack(?:s|ing)?(?: of)?|unfamiliar with|none)\b"
     r"|\b(?:willing|eager|keen|want(?:s|ing)?|hope|hoping|plan(?:s|ning)?|look(?:ing)? forward|"
     r"would like|'d like|love|aim(?:ing)?|excited|wish(?:es)?|intend(?:s|ing)?|open)\s+to\s+"
-    r"(?:learn(?:ing)?|explore|exploring|try|pick(?:ing)? up|study|get(?:ting)?(?: (?:much|more|further|deeper|better))* into|"
+    r"(?:learn(?:ing)?|explore|exploring|try|pick(?:ing)? up|study|"
+    r"get(?:ting)?(?: (?:much|more|further|deeper|better))* into|"
     r"take (?:a |an )?(?:course|class|module|bootcamp|certification)s? (?:on|in)|"
     r"become (?:proficient|fluent|skilled|certified|an expert) (?:in|with))\b"
     r"|\binterested in (?:learning |exploring |picking up |moving into |getting into )?"
@@ -90,21 +91,27 @@ _HEDGED = re.compile(
 _ITEM_MARKS = (" -", " |", " –", " —")
 
 _LIST_SPLIT = re.compile(r",|\bor\b|\band\b|/")
+_SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 
 
 def _list_run(gap: str) -> bool:
     """A negated list that names other things between the skills: "not yet worked with Spark,
     any cloud platform, or X": filler to the list's first item, short items, then filler right
     before X ("may not use daily (Java, Go" is no such list: "daily" is no filler)."""
-    if "," not in gap or "\n" in gap or re.search(r"[.;:!?](?:\s|$)", gap):
+    if "," not in gap or _crosses_sentence(gap):
         return False
     first, *items, last = _LIST_SPLIT.split(gap)
     return _only_filler(first) and _only_filler(last) and all(
         len(re.findall(r"[A-Za-z]+", item)) <= 3 for item in items)
 
 
+def _crosses_sentence(gap: str) -> bool:
+    """``gap`` holds a line break or a sentence's end."""
+    return "\n" in gap or _SENTENCE_END.search(gap) is not None
+
+
 def _only_filler(gap: str) -> bool:
-    if "\n" in gap or re.search(r"[.;:!?](?:\s|$)", gap):
+    if _crosses_sentence(gap):
         return False
     words = re.findall(r"[A-Za-z][A-Za-z'.-]*", gap)
     return all(w.lower().strip(".") in _FILLER for w in words)
@@ -169,7 +176,8 @@ _NEGATING_HEADING = Folded(re.compile(
     re.IGNORECASE,
 ))
 # a turn inside a sentence: what follows is asked for again
-_CONTRAST = re.compile(r"(?i)\b(?:but|however|though|although|yet)\b[,]?\s+(?:you|we|do|does|a|an|some|solid|good|basic|strong)\b")
+_CONTRAST = re.compile(r"(?i)\b(?:but|however|though|although|yet)\b[,]?\s+"
+                       r"(?:you|we|do|does|a|an|some|solid|good|basic|strong)\b")
 # a bulleted line
 _BULLET = re.compile(r"[ \t]*(?:[-*•▪●·–—>]|&bull;|\d+[.)])[ \t]")
 _HEADING_REACH = 1500
