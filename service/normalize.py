@@ -121,6 +121,10 @@ _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((?:https?://|www\.|mailto:)[^
 _LATEX_ESCAPE = re.compile(r"\\([#&%$_])")
 _LATEX_COMMAND = re.compile(r"\\(?:textbf|textit|textsc|texttt|emph|underline|mbox|hbox)\s*\{")
 _LATEX_BRACE = re.compile(r"(?<=[\w+#.])\}")
+# a suffix set in another font right after a letter: "C\texttt{++}", "C{}\textsuperscript{\#}"
+_LATEX_GLUED = re.compile(
+    r"(?<=[A-Za-z])(?:\{\})?\\(?:texttt|textbf|textsuperscript|textsc|textrm|textsf|mbox|hbox|"
+    r"small|footnotesize|scriptsize|tiny)\s*\{\s*(\+\+|\\#|#)\s*\}")
 _EMPHASIS = re.compile(
     r"(?<![\w*\\])(\*\*|__|\*|_|`)(?=[^\s*_`])([^\n*`]*?[^\s*_`\\])\1(?![\w*])"
 )
@@ -167,7 +171,18 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
             chars[start], chars[start + 1] = match.group(1), " "
             pads[start + 1] = 1
             changed = True
+        glued = []
+        for match in _LATEX_GLUED.finditer(text):
+            value = match.group(1).lstrip("\\")
+            start, end = match.span()
+            chars[start:end] = list(value) + [" "] * (end - start - len(value))
+            pads[start:start + len(value)] = bytes(len(value))
+            pads[start + len(value):end] = b"\x01" * (end - start - len(value))
+            glued.append(match.span())
+            changed = True
         for match in _LATEX_COMMAND.finditer(text):
+            if any(start <= match.start() < end for start, end in glued):
+                continue
             chars[match.start():match.end()] = " " * (match.end() - match.start())
             changed = True
             close = _LATEX_BRACE.search(text, match.end(), match.end() + 200)

@@ -35,6 +35,8 @@ def test_unmark_leaves_plain_text_alone():
         ("Skills: C&#43;&#43;, Rust", "c-plus-plus", "C&#43;&#43;"),
         ("Skills: \\textbf{PyTorch}, NumPy", "pytorch", "PyTorch"),
         ("Stack: `Docker`, `Kubernetes`", "docker", "Docker"),
+        ("Languages: R, C\\texttt{++}, SQL", "c-plus-plus", "C\\texttt{++}"),
+        ("Languages: C{}\\textsuperscript{\\#}, Java", "c-sharp", "C{}\\textsuperscript{\\#}"),
     ],
 )
 def test_skills_inside_markup_are_found_with_evidence_from_the_source(text, skill, evidence):
@@ -43,6 +45,12 @@ def test_skills_inside_markup_are_found_with_evidence_from_the_source(text, skil
     assert hit is not None and hit.explicit
     first = hit.evidence[0]
     assert first.text == evidence == extraction.text[first.start:first.end]
+
+
+def test_a_suffix_set_in_another_font_is_part_of_the_name():
+    assert extract_text("Languages: R, C\\texttt{++}, SQL").skill("c") is None
+    # a font change after a space is no suffix
+    assert extract_text("Languages: C \\texttt{++ and Java}").skill("c") is not None
 
 
 def test_an_escaped_ampersand_still_reads_as_r_and_d():

@@ -443,6 +443,9 @@ def test_transformers_named_by_their_modality():
     [
         ("Speaker at the Deep Learning Workshop 2022.", "deep-learning"),
         ("Member of the Kubernetes team at Acme.", "kubernetes"),
+        ("Consultant to the fraud and natural-language processing division of Acme.",
+         "natural-language-processing"),
+        ("Seminar organiser for the Statistics department, 2019.", "statistics"),
         ("We are an equal opportunity employer; we do not discriminate on Java skills.", "java"),
         ("About the company: Acme builds Rust tools for farmers.\n\nServices in Go.", "rust"),
     ],
@@ -607,6 +610,10 @@ def test_helm_and_org_charts_are_not_data_visualization(text, found):
         ("Learning Airflow; no deep learning experience yet.", {"deep-learning"}),
         ("Not yet: Rust, Scala", {"rust", "scala"}),
         ("_Not yet:_ Rust, Scala", {"rust", "scala"}),
+        ("Not my strengths yet: Docker, anything with Kubernetes in it",
+         {"docker", "kubernetes"}),
+        ("Not my area: NLP, recommender systems", {"natural-language-processing",
+                                                   "recommender-systems"}),
         ("Tools: Docker, Rust (keen to learn), Terraform", {"rust"}),
         ("We do not expect you to know Java or Scala.", {"java", "scala"}),
         # one-letter names that are abbreviations or musical keys
@@ -691,6 +698,10 @@ def test_look_alikes_found_on_invented_documents_are_not_claims(text, skills):
     [
         ("Learning-to-rank models with LightGBM.", {"lightgbm"}),
         ("Not only Python but also SQL.", {"python", "sql"}),
+        ("My areas: NLP, recommender systems", {"natural-language-processing",
+                                                "recommender-systems"}),
+        ("Not my favourite: Java. Strengths: Docker, Kubernetes", {"docker", "kubernetes"}),
+        ("Built the NLP models for the claims department", {"natural-language-processing"}),
         ("Tools: Docker, Rust (3 years), Terraform", {"rust", "docker"}),
         ("Wrote the firmware in C. Then ported it to Rust.", {"c", "rust"}),
         ("Wrote the drivers in C and Python.", {"c", "python"}),

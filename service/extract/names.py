@@ -41,11 +41,13 @@ _ORG_SUFFIX = re.compile(
 _WEAK_ORG_SUFFIX = re.compile(r"[ \t]+(?:Technologies|Labs|Solutions|Systems|Consulting)\b")
 _NAME_LEAD = re.compile(
     r"(?:^|[\n,;:|(•·–—]\s*|(?<![\w-])-\s*|\b(?i:at|for|with|from|joined|by|the|of|to|and)\s+)$")
-# "the Kubernetes team", "the Data Pipelines Team", "the payments, video and ML platform teams":
+# "the Kubernetes team", "the Data Pipelines Team", "the payments, video and ML platform teams",
+# "the NLP division":
 # a team named after the skill
 _TEAM_BEFORE = re.compile(r"(?i)\bthe\s+(?:[\w+#.-]+,?\s+){0,5}$")
 _TEAM_AFTER = re.compile(
-    r"(?:[ \t]+[a-z]+)?[ \t]+(?:[Tt]eams?|[Gg]uilds?|[Ss]quads?|[Cc]hapters?)\b")
+    r"(?:(?:[ \t]+[a-z]+)?[ \t]+(?:[Tt]eams?|[Gg]uilds?|[Ss]quads?|[Cc]hapters?)|"
+    r"[ \t]+(?:[Dd]ivisions?|[Dd]epartments?))\b")
 
 
 # A capitalised word then one of these (perhaps after one more capitalised word) names a place,

@@ -69,13 +69,16 @@ _FILLER = frozenset(
     etc also yet at all do does did have has had programming coding written into up learn
     learning some basic advanced strong deep solid proficiency proficient fluency fluent need
     needs require requires comfortable confident good great very really enough currently still
-    you expect know touch touched tried any after be writing write ask asked
+    you expect know touch touched tried any anything after be writing write ask asked
     """.split()  # noqa: SIM905
 )
 _NEG_REACH = 120
-# the label a cue opens: "Not yet:", "Not required:", "None:" (not "Not negotiable:")
+# the label a cue opens: "Not yet:", "Not required:", "None:", "Not my strengths yet:", "Not my
+# area:" (not "Not negotiable:")
 _LABEL_COLON = re.compile(
-    r"^\s*(?:yet|required|needed|used|applicable|familiar|experienced)?\s*[*_]*:[*_]*(?=\s)",
+    r"^\s*(?:yet|required|needed|used|applicable|familiar|experienced|"
+    r"(?:yet\s+)?(?:my|a|an)\s+(?:strengths?|areas?|forte|focus|expertise)(?:\s+yet)?)?"
+    r"\s*[*_]*:[*_]*(?=\s)",
     re.IGNORECASE,
 )
 # "MLflow (if used)", "Rust (keen to learn)": a hedge on the item right before it
