@@ -280,6 +280,10 @@ def test_forms_broken_by_a_wrap_before_a_capital_are_found():
         ("Experience with recommendation or ranking systems.", "recommender-systems"),
         ("Built data and ML pipelines on Airflow.", "data-pipelines"),
         ("Wrote unit and contract tests for every service.", "unit-testing"),
+        # a skill named in several words stands for one word of the coordination
+        ("Build statistical and machine learning models for pricing.", "statistics"),
+        ("Fit statistical, machine learning, or optimization models.", "statistics"),
+        ("Fit statistical or deep learning models to sensor data.", "statistics"),
     ],
 )
 def test_a_head_shared_across_a_conjunction_names_the_first_word_too(text, skill):
@@ -295,6 +299,7 @@ def test_a_head_shared_across_a_conjunction_names_the_first_word_too(text, skill
         ("Led recommendation reviews and ranking systems audits.", "recommender-systems"),
         # a slash joins one modifier ("ML/AI"), not two names
         ("Tracked ML/AI platform adoption across teams.", "ml-infrastructure"),
+        ("Taught Python, machine learning, and statistical thinking.", "statistics"),
     ],
 )
 def test_words_that_only_sit_near_a_conjunction_share_no_head(text, skill):

@@ -911,6 +911,13 @@ def claimed_in(text: str, kind: str) -> set[str]:
         ("Cut MAPE from 18% to 11% with a gradient-boosted model.", "model-evaluation"),
         ("Build intent models and keep monitoring their performance after release.",
          "model-monitoring"),
+        # evaluation and monitoring as stages of a model's lifecycle list
+        ("Take the ranking models through training, evaluation, and online serving.",
+         "model-evaluation"),
+        ("Own ML projects from data collection to training, deployment, monitoring, and "
+         "iteration.", "model-monitoring"),
+        ("Shipped ML features end to end: model serving, online/offline evaluation, and "
+         "monitoring.", "model-monitoring"),
         # experiments: randomised or controlled, whatever words sit between
         ("Design and analyze randomized pricing experiments with finance.", "experiment-design"),
         ("Design, analyse and report on A/B tests for the growth squad.", "experiment-design"),
@@ -941,6 +948,12 @@ def test_practices_and_forms_found_on_unseen_sets(text, skill):
         ("Booked models for runway shows and tracked their performance.", "model-monitoring"),
         ("Recognized as a model soldier and deployed twice overseas.", "model-deployment"),
         ("Led staff training, evaluation and deployment for the AI help desk.", "model-deployment"),
+        ("Our HR team handles training, evaluation, and deployment of staff.",
+         "model-evaluation"),
+        ("We offer training, evaluation and monitoring of machine operators.",
+         "model-monitoring"),
+        ("Led training, deployment and monitoring of the AI help desk's agents.",
+         "model-monitoring"),
         ("Reviewed the Code of Federal Regulations with the QA team.", "code-review"),
         ("Reviewed our code-of-conduct policy with new hires.", "code-review"),
         ("Benchmarked the performance of each laptop model for procurement.", "model-evaluation"),

@@ -49,24 +49,27 @@ def shared_heads(text: str, table: FormTable, chosen: list[Mention]) -> list[Men
 def distributed_heads(text: str, table: FormTable, chosen: list[Mention]) -> list[Mention]:
     """"recommendation or ranking systems", "data and ML pipelines", "convolutional or graph
     neural networks": the word before the conjunction and the head (one or two words) after
-    the next word make a form that nothing else names here."""
+    the next word make a form that nothing else names here. A skill named by several words
+    may stand for a word on either side: "statistical and machine learning models",
+    "statistical, machine learning, or optimization models" name statistical models."""
     extra: list[Mention] = []
+    named = {m.start: m.end for m in chosen if " " in text[m.start:m.end]}
+    named_ends = {end: start for start, end in named.items()}
     for conjunction in _CONJUNCTION.finditer(text):
-        # a head of two words first ("convolutional or graph neural networks"), then of one
-        heads = [pattern.match(text, conjunction.end())
-                 for pattern in (_WORD_THEN_TWO_HEADS, _WORD_THEN_HEAD)]
-        if heads[1] is None:
+        heads = _heads_after(text, conjunction.end(), named)
+        if not heads:
             continue
-        listed = _listed_before(text, conjunction.start())
+        listed = _listed_before(text, conjunction.start(), named_ends)
         for start, word in listed:
             form = None
-            for rest in heads:
-                form = table.get(f"{word} {rest.group(1)}") if rest else None
+            for head, end in heads:
+                form = table.get(f"{word} {head}")
                 if form is not None:
                     break
             if form is None and start == listed[0][0]:
+                if " " in word:
+                    continue  # (a skill's own name: the words listed before it may share)
                 break  # (earlier words only beside a nearest one that names a skill)
-            end = rest.end()
             if form is None or form.ambiguous or any(
                 # the word ends a longer name, or a compound names the whole coordination
                 m.start < start < m.end or m.start <= start and end <= m.end for m in chosen
@@ -79,14 +82,40 @@ def distributed_heads(text: str, table: FormTable, chosen: list[Mention]) -> lis
     return extra
 
 
-def _listed_before(text: str, end: int) -> list[tuple[int, str]]:
-    """The single words listed right before a conjunction at ``end``, nearest first: "unit,
-    integration, and |" → integration, unit (at most four; earlier ones joined by commas)."""
+def _heads_after(text: str, start: int, named: dict[int, int]) -> list[tuple[str, int]]:
+    """The heads a word before a conjunction may share, longest first, each with the end of
+    the phrase: after the next word ("or graph | neural networks"), or after a skill named in
+    several words ("and machine learning | models")."""
+    heads: list[tuple[str, int]] = []
+    if start in named:
+        end = named[start]
+        words = text[start:end].split()
+        if len(words) > 2:  # the name's own last words: "and machine learning | models"
+            heads += [(" ".join(words[-2:]), end), (words[-1], end)]
+        after = _HEAD_AFTER_NAME.match(text, end)
+        if after is not None:
+            if after.group(2):
+                heads.append((f"{after.group(1)} {after.group(2)}", after.end()))
+            heads.append((after.group(1), after.end(1)))
+    one = _WORD_THEN_HEAD.match(text, start)
+    if one is None:
+        return heads
+    two = _WORD_THEN_TWO_HEADS.match(text, start)
+    if two is not None:
+        heads.append((two.group(1), two.end()))
+    heads.append((one.group(1), one.end()))
+    return heads
+
+
+def _listed_before(text: str, end: int, named_ends: dict[int, int]) -> list[tuple[int, str]]:
+    """The items listed right before a conjunction at ``end``, nearest first: "unit,
+    integration, and |" → integration, unit (at most four; earlier ones joined by commas).
+    Each is one word, or a skill named in several ("statistical, machine learning, or |")."""
     first = _LAST_WORD_COMMA.search(text, max(0, end - 40), end)
     if first is None:
         return []
-    found = [(first.start(1), first.group(1))]
-    cursor = first.start()
+    found = [_item(text, first.start(1), first.end(1), named_ends)]
+    cursor = found[0][0]
     while len(found) < 4:
         comma = cursor - 1
         while comma >= 0 and text[comma] in " \t":
@@ -96,9 +125,15 @@ def _listed_before(text: str, end: int) -> list[tuple[int, str]]:
         item = _LISTED_WORD.search(text, max(0, comma - 40), comma + 1)
         if item is None:
             break
-        found.append((item.start(1), item.group(1)))
-        cursor = item.start()
+        found.append(_item(text, item.start(1), item.end(1), named_ends))
+        cursor = found[-1][0]
     return found
+
+
+def _item(text: str, start: int, end: int, named_ends: dict[int, int]) -> tuple[int, str]:
+    """The listed word at ``start``..``end``, or the several-word skill name it ends."""
+    start = min(start, named_ends.get(end, start))
+    return start, text[start:end]
 
 
 # (the look-behind changes no match, the leftmost one never follows a letter, but spares the
@@ -135,6 +170,8 @@ _CONJUNCTION = re.compile(r"[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])")
 # word listed before it with a comma
 _LAST_WORD_COMMA = re.compile(r"(?<![\w+#-])([A-Za-z][\w+#-]*),?$")
 _LISTED_WORD = re.compile(r"(?<![\w+#-])([A-Za-z][\w+#-]*)[ \t]*,[ \t]*$")
+# the head after a skill named in several words: one word, perhaps a second
+_HEAD_AFTER_NAME = re.compile(r"[ \t]+([A-Za-z][\w-]*)(?:[ \t]+([A-Za-z][\w-]*)(?![\w-]))?(?![\w-])")
 # the second word and the head they share, then the end of the phrase
 _WORD_THEN_HEAD = re.compile(r"[A-Za-z][\w+#-]*[ \t]+([A-Za-z][\w-]*)(?![\w-])")
 _WORD_THEN_TWO_HEADS = re.compile(
