@@ -108,10 +108,12 @@ def _normalize_once(text: str) -> str:
 
 # --- markup, blanked for matching (same length, same offsets) ------------------------------------
 
-_MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<!--|\]\(")
+_MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<[!/A-Za-z]|\]\(")
 # comments a reader never sees: HTML's, and in a LaTeX source an unescaped "%" to the line end
 # (an unclosed one hides only the rest of its line)
 _HTML_COMMENT = re.compile(r"<!--(?:.*?-->|[^\n]*)", re.DOTALL)
+# an HTML tag inside a Markdown or text document ('<td align="left">Matlab, SQL</td>')
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:[ \t\n]+[^<>]{0,400})?/?>")
 _LATEX_SOURCE = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|cvitem|cventry|"
                            r"resumeItem|href\{|textbf\{|hfill\b)")
 # (not an address's escape: "\\href{https://github.com/jane%20doe}")
@@ -134,8 +136,8 @@ _ENTITIES = re.compile(r"(?:&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});)+
 def unmark(text: str) -> tuple[str, bytearray | None]:
     """``text`` with Markdown emphasis (``**Python**``, ``_R_``, backticks), LaTeX escapes and
     emphasis commands (``C\\#``, ``R\\&D``, ``\\textbf{SQL}``), HTML entities (``C&#35;``,
-    ``&amp;``), comments (HTML's, a LaTeX source's ``% ...``) and Markdown link addresses
-    blanked for matching: same length, so every offset still indexes ``text``.
+    ``&amp;``), HTML tags, comments (HTML's, a LaTeX source's ``% ...``) and Markdown link
+    addresses blanked for matching: same length, so every offset still indexes ``text``.
 
     An escape or entity becomes its character followed by spaces; the returned mask marks
     those spaces, so that a mention ending just before them can take them back (its evidence
@@ -149,6 +151,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     comments = list(_HTML_COMMENT.finditer(text)) if "<!--" in text else []
     if "%" in text and "\\" in text and _LATEX_SOURCE.search(text):
         comments += _LATEX_COMMENT.finditer(text)
+    if "<" in text:
+        comments += _HTML_TAG.finditer(text)
     for match in comments:
         chars[match.start():match.end()] = " " * (match.end() - match.start())
         changed = True

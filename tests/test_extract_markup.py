@@ -47,6 +47,15 @@ def test_skills_inside_markup_are_found_with_evidence_from_the_source(text, skil
     assert first.text == evidence == extraction.text[first.start:first.end]
 
 
+def test_html_tags_inside_a_text_are_blanked():
+    text = '<tr>\n  <td align="left">Tools</td>\n  <td align="left">Matlab, Numpy</td>\n</tr>'
+    plain, _ = unmark(text)
+    assert len(plain) == len(text) and "<" not in plain and "align" not in plain
+    assert {"matlab", "numpy"} <= {s.id for s in extract_text(text).skills}
+    # a comparison is no tag (a generic's type parameter reads as one, and is no skill)
+    assert unmark("x<5 and List<String>")[0] == "x<5 and List        "
+
+
 def test_a_suffix_set_in_another_font_is_part_of_the_name():
     assert extract_text("Languages: R, C\\texttt{++}, SQL").skill("c") is None
     # a font change after a space is no suffix
