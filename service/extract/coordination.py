@@ -171,7 +171,8 @@ _CONJUNCTION = re.compile(r"[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])")
 _LAST_WORD_COMMA = re.compile(r"(?<![\w+#-])([A-Za-z][\w+#-]*),?$")
 _LISTED_WORD = re.compile(r"(?<![\w+#-])([A-Za-z][\w+#-]*)[ \t]*,[ \t]*$")
 # the head after a skill named in several words: one word, perhaps a second
-_HEAD_AFTER_NAME = re.compile(r"[ \t]+([A-Za-z][\w-]*)(?:[ \t]+([A-Za-z][\w-]*)(?![\w-]))?(?![\w-])")
+_HEAD_AFTER_NAME = re.compile(
+    r"[ \t]+([A-Za-z][\w-]*)(?:[ \t]+([A-Za-z][\w-]*)(?![\w-]))?(?![\w-])")
 # the second word and the head they share, then the end of the phrase
 _WORD_THEN_HEAD = re.compile(r"[A-Za-z][\w+#-]*[ \t]+([A-Za-z][\w-]*)(?![\w-])")
 _WORD_THEN_TWO_HEADS = re.compile(
