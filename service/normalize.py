@@ -121,6 +121,7 @@ _LATEX_COMMENT = re.compile(r"(?<!\\)%(?![0-9A-Fa-f]{2})[^\n]*")
 # a Markdown link to another page: its text is read, its address is not ("[R](https://...)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((?:https?://|www\.|mailto:)[^)\s]{0,2000}\)")
 _LATEX_ESCAPE = re.compile(r"\\([#&%$_])")
+_LATEX_TIE = re.compile(r"(?<=[A-Za-z.])~(?=[A-Za-z0-9])")
 _LATEX_COMMAND = re.compile(r"\\(?:textbf|textit|textsc|texttt|emph|underline|mbox|hbox)\s*\{")
 _LATEX_BRACE = re.compile(r"(?<=[\w+#.])\}")
 # a suffix set in another font right after a letter: "C\texttt{++}", "C{}\textsuperscript{\#}"
@@ -136,8 +137,9 @@ _ENTITIES = re.compile(r"(?:&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});)+
 def unmark(text: str) -> tuple[str, bytearray | None]:
     """``text`` with Markdown emphasis (``**Python**``, ``_R_``, backticks), LaTeX escapes and
     emphasis commands (``C\\#``, ``R\\&D``, ``\\textbf{SQL}``), HTML entities (``C&#35;``,
-    ``&amp;``), HTML tags, comments (HTML's, a LaTeX source's ``% ...``) and Markdown link
-    addresses blanked for matching: same length, so every offset still indexes ``text``.
+    ``&amp;``), HTML tags, comments (HTML's, a LaTeX source's ``% ...``), a LaTeX source's ties
+    (``Hugging~Face``) and Markdown link addresses blanked for matching: same length, so every
+    offset still indexes ``text``.
 
     An escape or entity becomes its character followed by spaces; the returned mask marks
     those spaces, so that a mention ending just before them can take them back (its evidence
@@ -149,8 +151,13 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     pads = bytearray(len(text))
     changed = False
     comments = list(_HTML_COMMENT.finditer(text)) if "<!--" in text else []
-    if "%" in text and "\\" in text and _LATEX_SOURCE.search(text):
+    latex = "\\" in text and _LATEX_SOURCE.search(text) is not None
+    if latex and "%" in text:
         comments += _LATEX_COMMENT.finditer(text)
+    if latex and "~" in text:  # a non-breaking space: "Hugging~Face"
+        for match in _LATEX_TIE.finditer(text):
+            chars[match.start()] = " "
+            changed = True
     if "<" in text:
         comments += _HTML_TAG.finditer(text)
     for match in comments:

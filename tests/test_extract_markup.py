@@ -56,6 +56,11 @@ def test_html_tags_inside_a_text_are_blanked():
     assert unmark("x<5 and List<String>")[0] == "x<5 and List        "
 
 
+def test_a_latex_tie_reads_as_a_space_in_latex_sources_only():
+    assert unmark("\\item Hugging~Face, Scikit~Learn")[0] == "\\item Hugging Face, Scikit Learn"
+    assert "Hugging~Face" in unmark("See **Hugging~Face** docs")[0]
+
+
 def test_a_suffix_set_in_another_font_is_part_of_the_name():
     assert extract_text("Languages: R, C\\texttt{++}, SQL").skill("c") is None
     # a font change after a space is no suffix

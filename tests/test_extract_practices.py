@@ -1029,6 +1029,22 @@ def test_transformers_among_its_sibling_libraries_is_the_hugging_face_library():
     assert "transformers" in claimed("Trained transformer models for NER in PyTorch.")
 
 
+@pytest.mark.parametrize("text", [
+    "Frameworks: Python, PyTorch, Transformers, JAX",
+    "Transformers, NumPy, Pandas, TensorFlow",
+    "\\item[ML \\& NLP:] PyTorch, Hugging~Face, Transformers, TensorFlow",
+])
+def test_transformers_beside_another_python_library_is_the_hugging_face_library(text):
+    found = claimed(text)
+    assert "hugging-face-transformers" in found and "transformers" not in found
+
+
+def test_transformers_among_architectures_is_the_architecture():
+    found = claimed("Deep learning: CNNs, RNNs, Transformers")
+    assert "transformers" in found and "hugging-face-transformers" not in found
+    assert "transformers" in claimed("Built PyTorch and Transformers models for NER.")
+
+
 @pytest.mark.parametrize(
     ("text", "skill"),
     [
