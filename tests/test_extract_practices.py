@@ -925,6 +925,9 @@ def claimed_in(text: str, kind: str) -> set[str]:
          "experiment-design"),
         # code named by what is reviewed
         ("Review the analysts' SQL code before it reaches the warehouse.", "code-review"),
+        ("Develop and review model and application code for the forecasting API.",
+         "code-review"),
+        ("Languages: Python, C/C ++, Matlab", "c-plus-plus"),
         ("Peer review of Python code for the modelling team.", "code-review"),
         # forms of the skill itself
         ("Built gradient-boosted churn models for three retailers.", "gradient-boosting"),
@@ -958,6 +961,8 @@ def test_practices_and_forms_found_on_unseen_sets(text, skill):
         ("Reviewed our code-of-conduct policy with new hires.", "code-review"),
         ("Benchmarked the performance of each laptop model for procurement.", "model-evaluation"),
         ("Worked in a climate-controlled trial greenhouse.", "experiment-design"),
+        ("Settle design questions around dataset management, experiment tracking and "
+         "training infrastructure.", "experiment-design"),
         ("Reviewed the dress code and the code of ethics with HR.", "code-review"),
         ("Skills: Python, SQL, blow torch", "pytorch"),
         ("Clients: BP, Shell, Chevron. Stack: Python, SQL.", "bash"),
