@@ -927,6 +927,8 @@ def claimed_in(text: str, kind: str) -> set[str]:
         ("Review the analysts' SQL code before it reaches the warehouse.", "code-review"),
         ("Develop and review model and application code for the forecasting API.",
          "code-review"),
+        ("Engineer new features from the click logs for the churn model.",
+         "feature-engineering"),
         ("Languages: Python, C/C ++, Matlab", "c-plus-plus"),
         ("Peer review of Python code for the modelling team.", "code-review"),
         # forms of the skill itself
@@ -963,6 +965,10 @@ def test_practices_and_forms_found_on_unseen_sets(text, skill):
         ("Worked in a climate-controlled trial greenhouse.", "experiment-design"),
         ("Settle design questions around dataset management, experiment tracking and "
          "training infrastructure.", "experiment-design"),
+        ("Own the ML cycle from model design and experiments to validation.",
+         "experiment-design"),
+        ("Work within the architecture set by the Lead AI Engineer, take feature "
+         "specifications and ship them.", "feature-engineering"),
         ("Reviewed the dress code and the code of ethics with HR.", "code-review"),
         ("Skills: Python, SQL, blow torch", "pytorch"),
         ("Clients: BP, Shell, Chevron. Stack: Python, SQL.", "bash"),
