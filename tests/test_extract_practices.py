@@ -929,6 +929,10 @@ def claimed_in(text: str, kind: str) -> set[str]:
          "code-review"),
         ("Engineer new features from the click logs for the churn model.",
          "feature-engineering"),
+        ("Own ML problems end to end: classification, information extraction, entity "
+         "resolution.", "supervised-learning"),
+        ("Solid math/stats background.", "statistics"),
+        ("ML & stats: PyTorch, Stan", "statistics"),
         ("Languages: Python, C/C ++, Matlab", "c-plus-plus"),
         ("Peer review of Python code for the modelling team.", "code-review"),
         # forms of the skill itself
@@ -967,6 +971,10 @@ def test_practices_and_forms_found_on_unseen_sets(text, skill):
          "training infrastructure.", "experiment-design"),
         ("Own the ML cycle from model design and experiments to validation.",
          "experiment-design"),
+        ("The office handles intake, classification and ranking of complaints.",
+         "supervised-learning"),
+        ("Built an API for pricing and historical stats.", "statistics"),
+        ("Excel (Pivot Tables, VLOOKUP, Basic Stats, and Graphing)", "statistics"),
         ("Work within the architecture set by the Lead AI Engineer, take feature "
          "specifications and ship them.", "feature-engineering"),
         ("Reviewed the dress code and the code of ethics with HR.", "code-review"),
