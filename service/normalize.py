@@ -108,7 +108,7 @@ def _normalize_once(text: str) -> str:
 
 # --- markup, blanked for matching (same length, same offsets) ------------------------------------
 
-_MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<[!/A-Za-z]|\]\(")
+_MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<[!/A-Za-z]|\]\(|\[\[")
 # comments a reader never sees: HTML's, and in a LaTeX source an unescaped "%" to the line end
 # (an unclosed one hides only the rest of its line)
 _HTML_COMMENT = re.compile(r"<!--(?:.*?-->|[^\n]*)", re.DOTALL)
@@ -120,6 +120,8 @@ _LATEX_SOURCE = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|cvit
 _LATEX_COMMENT = re.compile(r"(?<!\\)%(?![0-9A-Fa-f]{2})[^\n]*")
 # a Markdown link to another page: its text is read, its address is not ("[R](https://...)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((?:https?://|www\.|mailto:)[^)\s]{0,2000}\)")
+# an Org-mode link: its description is read, its address is not ("[[https://numpy.org/][Numpy]]")
+_ORG_LINK = re.compile(r"\[\[(?:https?://|www\.|mailto:|file:)[^\]\s]{0,2000}\]\[([^\]\n]{1,80})\]\]")
 _LATEX_ESCAPE = re.compile(r"\\([#&%$_])")
 _LATEX_TIE = re.compile(r"(?<=[A-Za-z.])~(?=[A-Za-z0-9])")
 _LATEX_COMMAND = re.compile(r"\\(?:textbf|textit|textsc|texttt|emph|underline|mbox|hbox)\s*\{")
@@ -138,8 +140,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     """``text`` with Markdown emphasis (``**Python**``, ``_R_``, backticks), LaTeX escapes and
     emphasis commands (``C\\#``, ``R\\&D``, ``\\textbf{SQL}``), HTML entities (``C&#35;``,
     ``&amp;``), HTML tags, comments (HTML's, a LaTeX source's ``% ...``), a LaTeX source's ties
-    (``Hugging~Face``) and Markdown link addresses blanked for matching: same length, so every
-    offset still indexes ``text``.
+    (``Hugging~Face``) and Markdown and Org-mode link addresses blanked for matching: same
+    length, so every offset still indexes ``text``.
 
     An escape or entity becomes its character followed by spaces; the returned mask marks
     those spaces, so that a mention ending just before them can take them back (its evidence
@@ -167,6 +169,11 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
         for match in _MARKDOWN_LINK.finditer(text):
             chars[match.start()] = " "
             chars[match.end(1):match.end()] = " " * (match.end() - match.end(1))
+            changed = True
+    if "[[" in text:
+        for match in _ORG_LINK.finditer(text):
+            chars[match.start():match.start(1)] = " " * (match.start(1) - match.start())
+            chars[match.end(1):match.end()] = "  "
             changed = True
     for match in _ENTITIES.finditer(text):
         value = html.unescape(match.group())

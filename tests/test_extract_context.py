@@ -279,6 +279,7 @@ def test_a_snowflake_schema_is_not_snowflake():
     "Python\nExpert\nR\nIntermediate\nSQL\nAdvanced",
     "SQL\n●●●●○\nR\n●●●○○",
     "Python\n85%\nR\n70%",
+    "Python\n9\nR\n7",
 ])
 def test_skill_bars_between_one_per_line_skills_are_stepped_over(text):
     assert "r" in _installed_claims(text)
@@ -286,6 +287,7 @@ def test_skill_bars_between_one_per_line_skills_are_stepped_over(text):
 
 def test_a_level_line_does_not_make_a_column_of_prose():
     assert "go" not in _installed_claims("Go\nExpert\nTeam meeting notes")
+    assert "go" not in _installed_claims("Chapter\n3\nGo\n2\nthe board game club")
 
 
 _POSITION = "EXPERIENCE\nData Analyst, Northwind Logistics, 2019 - 2022\n"

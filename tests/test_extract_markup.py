@@ -56,6 +56,13 @@ def test_html_tags_inside_a_text_are_blanked():
     assert unmark("x<5 and List<String>")[0] == "x<5 and List        "
 
 
+def test_an_org_mode_link_reads_as_its_description():
+    text = "Numerical computing: [[http://www.numpy.org/][Numpy]], [[https://scipy.org/][Scipy]]"
+    plain, _ = unmark(text)
+    assert len(plain) == len(text) and "http" not in plain and "[[" not in plain
+    assert {"numpy", "scipy"} <= {s.id for s in extract_text(text).skills}
+
+
 def test_a_latex_tie_reads_as_a_space_in_latex_sources_only():
     assert unmark("\\item Hugging~Face, Scikit~Learn")[0] == "\\item Hugging Face, Scikit Learn"
     assert "Hugging~Face" in unmark("See **Hugging~Face** docs")[0]

@@ -932,6 +932,7 @@ def claimed_in(text: str, kind: str) -> set[str]:
         ("Own ML problems end to end: classification, information extraction, entity "
          "resolution.", "supervised-learning"),
         ("Solid math/stats background.", "statistics"),
+        ("Leveraged graph convolutional networks for molecule properties.", "neural-networks"),
         ("ML & stats: PyTorch, Stan", "statistics"),
         ("Languages: Python, C/C ++, Matlab", "c-plus-plus"),
         ("Peer review of Python code for the modelling team.", "code-review"),
@@ -974,6 +975,8 @@ def test_practices_and_forms_found_on_unseen_sets(text, skill):
         ("The office handles intake, classification and ranking of complaints.",
          "supervised-learning"),
         ("Built an API for pricing and historical stats.", "statistics"),
+        ("Leveraged Graph Convolutional Neural Networks (GCNs) for QA.",
+         "convolutional-neural-networks"),
         ("Excel (Pivot Tables, VLOOKUP, Basic Stats, and Graphing)", "statistics"),
         ("Work within the architecture set by the Lead AI Engineer, take feature "
          "specifications and ship them.", "feature-engineering"),

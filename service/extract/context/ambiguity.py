@@ -289,6 +289,7 @@ _BULLET = " \t-*•·–"
 _LEVEL_LINE = re.compile(
     r"(?i)[ \t]*(?:(?:expert|advanced|intermediate|beginner|basic|proficient|elementary|novice|"
     r"fluent|native|professional|competent)(?:[ \t]+level)?|\d{1,3}[ \t]*%|\d(?:\.\d)?[ \t]*/[ \t]*\d{1,2}|"
+    r"\d{1,2}(?:\.\d)?|"
     r"[-•·●○◉◯⬤★☆■□▪▫◼◻ \t]+|\(?\d{1,2}\+?[ \t]*(?:yrs?|years?)\)?)[ \t]*"
 )
 
@@ -296,7 +297,7 @@ _LEVEL_LINE = re.compile(
 def _item_of_a_column(text: str, mention: Mention, anchors: Anchors) -> bool:
     """The mention is a whole line ("- R") and the line right above or below is a short
     technical skill on its own: an item of a one-per-line list ("- R\n- Python\n- SQL"); a
-    line that only rates a skill ("Expert", "●●●○○") between them is stepped over."""
+    line that only rates a skill ("Expert", "●●●○○", "4") between them is stepped over."""
     start, end = line_bounds(text, mention.start, mention.end)
     if text[start:end].strip(_BULLET + ".,;") != text[mention.start:mention.end]:
         return False
