@@ -977,6 +977,8 @@ def test_practices_and_forms_found_on_unseen_sets(text, skill):
         ("Built an API for pricing and historical stats.", "statistics"),
         ("Leveraged Graph Convolutional Neural Networks (GCNs) for QA.",
          "convolutional-neural-networks"),
+        ("Stack: Python, spaCy, Sentence Transformers, PyTorch", "transformers"),
+        ("Clause search over sentence-transformer embeddings.", "transformers"),
         ("Excel (Pivot Tables, VLOOKUP, Basic Stats, and Graphing)", "statistics"),
         ("Work within the architecture set by the Lead AI Engineer, take feature "
          "specifications and ship them.", "feature-engineering"),
