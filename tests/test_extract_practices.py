@@ -979,6 +979,8 @@ def test_practices_and_forms_found_on_unseen_sets(text, skill):
          "convolutional-neural-networks"),
         ("Stack: Python, spaCy, Sentence Transformers, PyTorch", "transformers"),
         ("Clause search over sentence-transformer embeddings.", "transformers"),
+        ("Services for real-time ML inference, model deployment, and data pipelines.",
+         "ci-cd"),
         ("Excel (Pivot Tables, VLOOKUP, Basic Stats, and Graphing)", "statistics"),
         ("Work within the architecture set by the Lead AI Engineer, take feature "
          "specifications and ship them.", "feature-engineering"),
