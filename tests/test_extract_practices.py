@@ -985,6 +985,8 @@ def test_practices_and_forms_found_on_unseen_sets(text, skill):
         ("Stack: Python, spaCy, Sentence Transformers, PyTorch", "transformers"),
         ("Warehouse on Amazon Redshift, modelled in dbt.", "amazon-web-services"),
         ("Tuned the object tracking models for the drone cameras.", "model-monitoring"),
+        ("Built the Data Model & Performance Monitoring Dashboard for the wards.",
+         "model-monitoring"),
         ("Architectural visualisation of homes in Three.js.", "data-visualization"),
         ("Clause search over sentence-transformer embeddings.", "transformers"),
         ("Services for real-time ML inference, model deployment, and data pipelines.",

@@ -95,7 +95,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
         and not (clauses and others.in_others_work(text, m, clauses))
         and not (strangers is not None and strangers(m))
         and not (
-            how == "exact" and len(m.form.skill_ids) == 1
+            how in ("exact", "context") and len(m.form.skill_ids) == 1
             and rejects(m, _rule(taxonomy, m))
         )
         and not _defined_otherwise(text, m, pipeline)
