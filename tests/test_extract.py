@@ -299,7 +299,7 @@ def test_a_head_shared_across_a_conjunction_names_the_first_word_too(text, skill
         ("Led recommendation reviews and ranking systems audits.", "recommender-systems"),
         # a slash joins one modifier ("ML/AI"), not two names
         ("Tracked ML/AI platform adoption across teams.", "ml-infrastructure"),
-        ("Taught Python, machine learning, and statistical thinking.", "statistics"),
+        ("Taught Python, machine learning, and statistical mechanics.", "statistics"),
     ],
 )
 def test_words_that_only_sit_near_a_conjunction_share_no_head(text, skill):
