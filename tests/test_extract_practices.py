@@ -994,6 +994,7 @@ def test_practices_and_forms_found_on_unseen_sets(text, skill):
          "model-monitoring"),
         ("Document classification and retention policies for the archive.",
          "supervised-learning"),
+        ("Handled large-scale data, pipeline optimization and Spark tuning.", "optimization"),
         ("Architectural visualisation of homes in Three.js.", "data-visualization"),
         ("Clause search over sentence-transformer embeddings.", "transformers"),
         ("Services for real-time ML inference, model deployment, and data pipelines.",
