@@ -15,6 +15,7 @@ from service.documents import normalize
     ("soft\u00adware", "software"),
     ("Jan 2019 \u2013 Present", "Jan 2019 - Present"), ("a\u00a0b", "a b"),
     ("\u201cquoted\u201d", '"quoted"'), ("x\r\ny", "x\ny"), ("a\n\n\n\nb", "a\n\nb"),
+    ("Apache Spark\u2122, Kubernetes\u00ae", "Apache Spark, Kubernetes"),
 ])
 def test_normalize_examples(raw, clean):
     assert normalize(raw) == clean
