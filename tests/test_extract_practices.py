@@ -448,6 +448,7 @@ def test_transformers_named_by_their_modality():
         ("Seminar organiser for the Statistics department, 2019.", "statistics"),
         ("We are an equal opportunity employer; we do not discriminate on Java skills.", "java"),
         ("About the company: Acme builds Rust tools for farmers.\n\nServices in Go.", "rust"),
+        ("Acme was founded by the original creators of Apache Spark and MLflow.", "mlflow"),
     ],
 )
 def test_events_teams_and_employer_boilerplate_are_not_claims(text, skill):

@@ -145,7 +145,9 @@ class EmployerHeaders:
 
 _BOILERPLATE = Folded(re.compile(
     r"\bequal (?:employment )?opportunity\b|\bwithout regard to\b|\bdiscriminat\w*\b|"
-    r"\bprotected (?:veteran|class|characteristic)|\breasonable accommodations?\b",
+    r"\bprotected (?:veteran|class|characteristic)|\breasonable accommodations?\b|"
+    # the company's history: "… was founded by the original creators of Spark and MLflow"
+    r"\bfounded by the (?:original )?(?:creators|authors|makers|team behind) of\b",
     re.IGNORECASE,
 ))
 _ABOUT_LABEL = Folded(re.compile(
@@ -206,8 +208,8 @@ _EEO_SUBJECT = re.compile(
 
 
 def in_boilerplate(text: str, mention: Mention) -> bool:
-    """A posting's equal-opportunity sentence, or a short "About the company:" line: they
-    describe the employer, not the job. A statement whose subject starts after the mention
+    """A posting's equal-opportunity sentence, its "founded by the creators of …" history, or a
+    short "About the company:" line: they describe the employer, not the job. A statement whose subject starts after the mention
     ("… Hadoop and SQL desirable Acme Markets is an Equal Opportunity Employer", where a
     flattened posting has lost its full stops) is not the mention's sentence."""
     start = _sentence_start(text, mention)
