@@ -941,6 +941,7 @@ def claimed_in(text: str, kind: str) -> set[str]:
         ("Research, apply, evaluate, and modify machine learning algorithms.",
          "model-evaluation"),
         ("Deployed ML algorithms to the edge devices.", "model-deployment"),
+        ("Evaluating, monitoring or assuring production AI systems.", "model-monitoring"),
         ("Trained and evaluated recommenders for the home feed.", "recommender-systems"),
         ("Prototype for the visualisation of social networks.", "data-visualization"),
         ("Created visualisations of the city's buildings using Three.js.", "data-visualization"),
