@@ -1035,6 +1035,22 @@ def test_look_alikes_of_the_unseen_set_rules(text, skill):
     assert skill not in claimed(text)
 
 
+@pytest.mark.parametrize(("text", "skill"), [
+    ("Scala is not required. Our last Spark job was retired in 2022.", "spark"),
+    ("We retired our old NLTK pipelines last year.", "nltk"),
+    ("Note: the team moved off MATLAB some years ago.", "matlab"),
+])
+def test_a_tool_the_team_retired_is_not_asked_for_in_a_posting(text, skill):
+    assert skill not in claimed_in(text, "job")
+    # in a resume, retiring a system is work done with it
+    assert skill in claimed_in(text.replace("Our last", "My last"), "resume")
+
+
+def test_a_migration_a_posting_asks_for_names_both_ends():
+    assert {"oracle-database", "postgresql"} <= claimed_in(
+        "Experience migrating from Oracle to PostgreSQL.", "job")
+
+
 def test_an_item_of_a_line_can_open_a_hedge():
     found = claimed_in("Python ▪ SQL ▪ currently learning: Spark, AWS", "resume")
     assert {"python", "sql"} <= found

@@ -103,7 +103,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
     ]
     blanked = context.blank_out(prose, [(m.start, m.end) for m, _ in accepted])
     accepted, overflow = _analysed(accepted)
-    negated = context.Negations(text, blanked)
+    negated = context.Negations(text, blanked, posting=posting)
     # required or preferred: what a posting says of a skill (a resume requires nothing)
     hints = None if resume else context.RequirementHints(text, taxonomy.cues)
     prerequisites = context.mentions_prerequisites(text)

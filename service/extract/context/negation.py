@@ -188,13 +188,28 @@ _HEADING_REACH = 1500
 _NEW_HEADING = re.compile(r"[ \t]*(?:#|\*\*|__)|[^\n]*:[ \t]*$")
 
 
+# a posting's tool the team no longer runs: "we retired our old NLTK pipelines", "the team
+# moved off MATLAB", "our last Spark job was retired in 2022" (in a resume, retiring a system is
+# work done with it)
+_RETIRED_BEFORE = re.compile(
+    r"(?i)\b(?:we|team)\s+(?:have\s+|has\s+|'ve\s+)?(?:retired|decommissioned|sunset(?:ted)?|"
+    r"moved\s+(?:away\s+)?off|moved\s+away\s+from|migrated\s+(?:away\s+)?off|phased\s+out|"
+    r"got\s+rid\s+of)\s+(?:(?:of|our|the|its|their|all|old|legacy|last|remaining)\s+){0,3}$"
+)
+_RETIRED_AFTER = re.compile(
+    r"(?i)\s+(?:[\w-]+\s+){0,2}(?:was|were|has\s+been|have\s+been|got)\s+(?:retired|"
+    r"decommissioned|sunset(?:ted)?|phased\s+out|switched\s+off)\b"
+)
+
+
 class Negations:
     """``negated`` for the mentions of one text: the cue pattern is searched only before a
     mention with a string every cue needs in reach (most have none). A list under a heading
-    that says it is not asked for ("What you don't need") is negated as a whole."""
+    that says it is not asked for ("What you don't need") is negated as a whole; in a posting,
+    a tool the team has retired is not asked for either."""
 
-    def __init__(self, text: str, blanked: str) -> None:
-        self.text, self.blanked = text, blanked
+    def __init__(self, text: str, blanked: str, posting: bool = False) -> None:
+        self.text, self.blanked, self.posting = text, blanked, posting
         lowered = None if any(c in blanked for c in ASCII_CASE_MATES) else blanked.lower()
         self._cues = Occurrences(lowered, _CUE_NEEDS)
         self._headings = [m.end() for m in _NEGATING_HEADING.finditer(text)]
@@ -202,7 +217,14 @@ class Negations:
     def __call__(self, mention: Mention) -> bool:
         return negated(self.text, mention, self.blanked, self._cues) or (
             bool(self._headings) and self._under_negating_heading(mention.start)
-            and not self._after_a_contrast(mention.start))
+            and not self._after_a_contrast(mention.start)) or (
+            self.posting and self._retired(mention))
+
+    def _retired(self, mention: Mention) -> bool:
+        """"We retired our old NLTK pipelines", "Our last Spark job was retired in 2022"."""
+        text = self.text
+        return bool(_RETIRED_BEFORE.search(text, max(0, mention.start - 80), mention.start)
+                    or _RETIRED_AFTER.match(text, mention.end, mention.end + 60))
 
     def _after_a_contrast(self, start: int) -> bool:
         """The mention's sentence turns before it ("You do not need to be an engineer, but
