@@ -134,6 +134,7 @@ _LATEX_GLUED = re.compile(
 _EMPHASIS = re.compile(
     r"(?<![\w*\\])(\*\*|__|\*|_|`)(?=[^\s*_`])([^\n*`]*?[^\s*_`\\])\1(?![\w*])"
 )
+_ENTITY_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _ENTITIES = re.compile(r"(?:&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});)+")
 
 
@@ -177,7 +178,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
             chars[match.end(1):match.end()] = "  "
             changed = True
     for match in _ENTITIES.finditer(text):
-        value = html.unescape(match.group())
+        # (quotes straightened as reading does: "don&rsquo;t" reads "don't")
+        value = html.unescape(match.group()).translate(_ENTITY_QUOTES)
         if value == match.group() or len(value) > len(match.group()):
             continue
         start, end = match.span()

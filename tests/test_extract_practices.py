@@ -1046,6 +1046,13 @@ def test_a_tool_the_team_retired_is_not_asked_for_in_a_posting(text, skill):
     assert skill in claimed_in(text.replace("Our last", "My last"), "resume")
 
 
+def test_a_negation_written_with_an_html_apostrophe_still_negates():
+    found = claimed_in("You don&rsquo;t need machine learning, and we won&rsquo;t ask about "
+                       "statistics.", "job")
+    assert not {"machine-learning", "statistics"} & found
+    assert "python" in claimed_in("We&rsquo;re a Python shop.", "job")
+
+
 def test_a_migration_a_posting_asks_for_names_both_ends():
     assert {"oracle-database", "postgresql"} <= claimed_in(
         "Experience migrating from Oracle to PostgreSQL.", "job")

@@ -32,8 +32,8 @@ _NEG_CUE = Folded(re.compile(
     r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+(?:learn(?:ing)?|"
     r"teaching myself)\b"
     # "you won't need any MATLAB", "we don't use it" (curly apostrophes are straightened when
-    # a document is read)
-    r"|n't\b",
+    # a document is read; an entity's padding may follow one: "don&rsquo;t" reads "don'      t")
+    r"|n' {0,8}t\b",
     re.IGNORECASE,
 ))
 # the strings one of which every cue holds: a mention with none of them before it has no cue
