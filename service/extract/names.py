@@ -209,9 +209,10 @@ _EEO_SUBJECT = re.compile(
 
 def in_boilerplate(text: str, mention: Mention) -> bool:
     """A posting's equal-opportunity sentence, its "founded by the creators of …" history, or a
-    short "About the company:" line: they describe the employer, not the job. A statement whose subject starts after the mention
-    ("… Hadoop and SQL desirable Acme Markets is an Equal Opportunity Employer", where a
-    flattened posting has lost its full stops) is not the mention's sentence."""
+    short "About the company:" line: they describe the employer, not the job. A statement
+    whose subject starts after the mention ("… Hadoop and SQL desirable Acme Markets is an
+    Equal Opportunity Employer", where a flattened posting has lost its full stops) is not the
+    mention's sentence."""
     start = _sentence_start(text, mention)
     after = SENTENCE_BREAK.search(text, mention.end, mention.end + 300)
     end = after.start() if after else min(len(text), mention.end + 300)
