@@ -113,8 +113,14 @@ _MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<[!/A-Za
 # comments a reader never sees: HTML's, and in a LaTeX source an unescaped "%" to the line end
 # (an unclosed one hides only the rest of its line)
 _HTML_COMMENT = re.compile(r"<!--(?:.*?-->|[^\n]*)", re.DOTALL)
-# an HTML tag inside a Markdown or text document ('<td align="left">Matlab, SQL</td>')
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:[ \t\n]+[^<>]{0,400})?/?>")
+# an HTML tag inside a Markdown or text document ('<td align="left">Matlab, SQL</td>'): a known
+# element, its attributes shaped name="value" (not "<a second … RabbitMQ -> Kafka")
+_HTML_TAG = re.compile(
+    r"</?(?i:a|abbr|b|big|blockquote|br|center|code|dd|details|div|dl|dt|em|font|h[1-6]|hr|i|img|"
+    r"li|ol|p|pre|section|small|span|strong|sub|summary|sup|table|tbody|td|tfoot|th|thead|tr|tt|u|"
+    r"ul)(?:[ \t\n]+[A-Za-z_:][\w:-]*[ \t]*=[ \t]*(?:\"[^\"<>\n]{0,300}\"|'[^'<>\n]{0,300}'|"
+    r"[^\s\"'<>]{1,100}))"
+    r"{0,12}[ \t\n]*/?>")
 _LATEX_SOURCE = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|cvitem|cventry|"
                            r"resumeItem|href\{|textbf\{|hfill\b)")
 # (not an address's escape: "\\href{https://github.com/jane%20doe}")

@@ -67,8 +67,8 @@ def distributed_heads(text: str, table: FormTable, chosen: list[Mention]) -> lis
                 if form is not None:
                     break
             if form is None and start == listed[0][0]:
-                if " " in word:
-                    continue  # (a skill's own name: the words listed before it may share)
+                if " " in word and heads[-1][0] in _METHOD_HEADS:
+                    continue  # (a skill's own name: the words listed before it share "models")
                 break  # (earlier words only beside a nearest one that names a skill)
             if form is None or form.ambiguous or any(
                 # the word ends a longer name, or a compound names the whole coordination
@@ -170,6 +170,9 @@ _CONJUNCTION = re.compile(r"[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])")
 # word listed before it with a comma
 _LAST_WORD_COMMA = re.compile(r"(?<![\w+#-])([A-Za-z][\w+#-]*),?$")
 _LISTED_WORD = re.compile(r"(?<![\w+#-])([A-Za-z][\w+#-]*)[ \t]*,[ \t]*$")
+# heads a list of methods shares past a skill named in several words ("statistical, machine
+# learning, or optimization models"; not "data, machine learning and product engineering teams")
+_METHOD_HEADS = frozenset({"models", "model", "methods", "techniques", "algorithms", "approaches"})
 # the head after a skill named in several words: one word, perhaps a second
 _HEAD_AFTER_NAME = re.compile(
     r"[ \t]+([A-Za-z][\w-]*)(?:[ \t]+([A-Za-z][\w-]*)(?![\w-]))?(?![\w-])")

@@ -89,6 +89,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
         (m, how) for m, how in accepted
         if not names.in_organisation_name(text, m)
         and not (boilerplate and names.in_boilerplate(text, m))
+        and not (posting and "ounded by" in text and names.made_by_founders(text, m))
         and not (blurbs and names.in_company_blurb(text, m))
         and not (posting and _capability(taxonomy, m) and names.product_capability(text, m))
         and not employer_named(m, spans)

@@ -46,8 +46,8 @@ _NAME_LEAD = re.compile(
 # a team named after the skill
 _TEAM_BEFORE = re.compile(r"(?i)\bthe\s+(?:[\w+#.-]+,?\s+){0,5}$")
 _TEAM_AFTER = re.compile(
-    r"(?:(?:[ \t]+[a-z]+)?[ \t]+(?:[Tt]eams?|[Gg]uilds?|[Ss]quads?|[Cc]hapters?)|"
-    r"[ \t]+(?:[Dd]ivisions?|[Dd]epartments?))\b")
+    r"(?:(?:[ \t]+[a-z]+)?[ \t]+(?:[Tt]eams?|[Gg]uilds?|[Ss]quads?|[Cc]hapters?)\b|"
+    r"[ \t]+(?:[Dd]ivisions?|[Dd]epartments?)(?![-\w]))")
 
 
 # A capitalised word then one of these (perhaps after one more capitalised word) names a place,
@@ -145,9 +145,7 @@ class EmployerHeaders:
 
 _BOILERPLATE = Folded(re.compile(
     r"\bequal (?:employment )?opportunity\b|\bwithout regard to\b|\bdiscriminat\w*\b|"
-    r"\bprotected (?:veteran|class|characteristic)|\breasonable accommodations?\b|"
-    # the company's history: "… was founded by the original creators of Spark and MLflow"
-    r"\bfounded by the (?:original )?(?:creators|authors|makers|team behind) of\b",
+    r"\bprotected (?:veteran|class|characteristic)|\breasonable accommodations?\b",
     re.IGNORECASE,
 ))
 _ABOUT_LABEL = Folded(re.compile(
@@ -208,11 +206,10 @@ _EEO_SUBJECT = re.compile(
 
 
 def in_boilerplate(text: str, mention: Mention) -> bool:
-    """A posting's equal-opportunity sentence, its "founded by the creators of …" history, or a
-    short "About the company:" line: they describe the employer, not the job. A statement
-    whose subject starts after the mention ("… Hadoop and SQL desirable Acme Markets is an
-    Equal Opportunity Employer", where a flattened posting has lost its full stops) is not the
-    mention's sentence."""
+    """A posting's equal-opportunity sentence, or a short "About the company:" line: they
+    describe the employer, not the job. A statement whose subject starts after the mention
+    ("… Hadoop and SQL desirable Acme Markets is an Equal Opportunity Employer", where a
+    flattened posting has lost its full stops) is not the mention's sentence."""
     start = _sentence_start(text, mention)
     after = SENTENCE_BREAK.search(text, mention.end, mention.end + 300)
     end = after.start() if after else min(len(text), mention.end + 300)
@@ -227,6 +224,20 @@ def in_boilerplate(text: str, mention: Mention) -> bool:
         later = subject.start()
     line_start, line_end = line_bounds(text, mention.start, mention.end)
     return line_end - line_start <= 400 and bool(_ABOUT_LABEL.match(text[line_start:line_end]))
+
+
+# the products a company's founders made, listed right after the phrase: "… was founded by the
+# original creators of Lakehouse, Apache Spark, Delta Lake and MLflow"
+_FOUNDERS_MADE = re.compile(
+    r"(?i)\bfounded by the (?:original )?(?:creators|authors|makers|team behind) of\s+"
+    r"(?:[\w.+#-]+(?:[ \t]+[\w.+#-]+){0,2}[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)){0,6}$"
+)
+
+
+def made_by_founders(text: str, mention: Mention) -> bool:
+    """A posting's history: the mention is one of the products its founders made ("founded by
+    the original creators of Apache Spark, Delta Lake and MLflow"), not the job's stack."""
+    return bool(_FOUNDERS_MADE.search(text, max(0, mention.start - 200), mention.start))
 
 
 # ", Austria", ", New South Wales": the region a comma joins a town to

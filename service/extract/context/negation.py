@@ -192,12 +192,14 @@ _NEW_HEADING = re.compile(r"[ \t]*(?:#|\*\*|__)|[^\n]*:[ \t]*$")
 # moved off MATLAB", "our last Spark job was retired in 2022" (in a resume, retiring a system is
 # work done with it)
 _RETIRED_BEFORE = re.compile(
-    r"(?i)\b(?:we|team)\s+(?:have\s+|has\s+|'ve\s+)?(?:retired|decommissioned|sunset(?:ted)?|"
+    r"(?i)\b(?:we(?:'ve)?|team)\s+(?:have\s+|has\s+)?(?:retired|decommissioned|sunset(?:ted)?|"
     r"moved\s+(?:away\s+)?off|moved\s+away\s+from|migrated\s+(?:away\s+)?off|phased\s+out|"
     r"got\s+rid\s+of)\s+(?:(?:of|our|the|its|their|all|old|legacy|last|remaining)\s+){0,3}$"
 )
 _RETIRED_AFTER = re.compile(
-    r"(?i)\s+(?:[\w-]+\s+){0,2}(?:was|were|has\s+been|have\s+been|got)\s+(?:retired|"
+    r"(?i)\s+(?:(?:jobs?|pipelines?|clusters?|stack|code|codebase|services?|instances?|setup|"
+    r"deployments?|models?|servers?|platform)\s+){0,2}"
+    r"(?:was|were|has\s+been|have\s+been|got)\s+(?:retired|"
     r"decommissioned|sunset(?:ted)?|phased\s+out|switched\s+off)\b"
 )
 
