@@ -141,7 +141,8 @@ _LATEX_GLUED = re.compile(
 _EMPHASIS = re.compile(
     r"(?<![\w*\\])(\*\*|__|\*|_|`)(?=[^\s*_`])([^\n*`]*?[^\s*_`\\])\1(?![\w*])"
 )
-_ENTITY_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+# the quotes an entity may stand for, straightened as reading does (``_TRANSLATE``'s own)
+_ENTITY_QUOTES = {ord(quote): _TRANSLATE[ord(quote)] for quote in "\u2018\u2019\u201c\u201d"}
 _ENTITIES = re.compile(r"(?:&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});)+")
 
 

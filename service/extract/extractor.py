@@ -18,7 +18,9 @@ from ..models import Document, DocumentKind, Evidence, Extraction, Section, Skil
 from ..settings import Settings
 from ..taxonomy import CATEGORIES, METHOD_CATEGORIES, TECHNOLOGY_CATEGORIES, Skill, Taxonomy
 from . import casing, context, names, others
-from .gates import Haystack, Rejections, may_be_boilerplate, may_describe_employer
+from .gates import (
+    Haystack, Rejections, may_be_boilerplate, may_describe_employer, may_name_founders,
+)
 from .forms import fold
 from .mention import Mention
 from .pipeline import Pipeline, soft_unwrap
@@ -80,6 +82,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
     resume = kind == "resume" or (kind is None and bool(document.positions))
     blurbs = resume and may_describe_employer(haystack)
     posting = not resume
+    founders = posting and may_name_founders(haystack)
     clauses = others.others_clauses(text) if resume else []
     # people hired, markets sold
     strangers = others.Strangers(prose) if resume else None
@@ -89,7 +92,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
         (m, how) for m, how in accepted
         if not names.in_organisation_name(text, m)
         and not (boilerplate and names.in_boilerplate(text, m))
-        and not (posting and "ounded by" in text and names.made_by_founders(text, m))
+        and not (founders and names.made_by_founders(text, m))
         and not (blurbs and names.in_company_blurb(text, m))
         and not (posting and _capability(taxonomy, m) and names.product_capability(text, m))
         and not employer_named(m, spans)

@@ -5,10 +5,10 @@ skills not opted out (``fuzzy: false``); an ambiguous skill's ``unambiguous_alia
 its entry says ``fuzzy: true`` ("Pytroch" is PyTorch although "torch" needs context); only over
 token n-grams that no exact match covers. Forms are bucketed by their first two letters and
 their length without spaces and hyphens; a candidate is paired only with the forms of its bucket
-(same first two letters, length within one), and ONE ``process.cpdist`` call per document scores all those pairs (verdicts are
-remembered per n-gram, so a word seen before costs a dictionary look-up). Then a
-length-ratio guard and the typo test: spacing aside, one edit inside one word, away from its
-ends. So "Kubernates", "Pytroch", "Pyhton", "scikit lern" and "Tensor flow" match while
+(same first two letters, length within one), and ONE ``process.cpdist`` call per document
+scores all those pairs (verdicts are remembered per n-gram, so a word seen before costs a
+dictionary look-up). Then a length-ratio guard and the typo test: spacing aside, one edit inside
+one word, away from its ends. So "Kubernates", "Pytroch", "Pyhton", "scikit lern" and "Tensor flow" match while
 "scalar", "docket", "status" (Stata), "Entity Extractor" (entity extraction) and "root cause
 analysis" (causal analysis) do not.
 """

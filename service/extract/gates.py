@@ -11,7 +11,8 @@ from . import context, names
 from .literals import ASCII_CASE_MATES, Haystack, needed_by_any, needed_literals, shortest_needed
 from .mention import Mention
 
-__all__ = ["Haystack", "Rejections", "may_be_boilerplate", "may_describe_employer"]
+__all__ = ["Haystack", "Rejections", "may_be_boilerplate", "may_describe_employer",
+           "may_name_founders"]
 
 # the regexes names.in_boilerplate searches around each mention (an unknown one: always asked)
 _BOILERPLATE_NEEDS = tuple(
@@ -30,6 +31,14 @@ _BLURB_NEEDS = (shortest_needed(getattr(names, "_COMPANY_BLURB", None)),)
 def may_describe_employer(haystack: Haystack) -> bool:
     """False when ``names.in_company_blurb`` is False for every mention of the text."""
     return haystack.may_hold(_BLURB_NEEDS)
+
+
+_FOUNDERS_NEEDS = (shortest_needed(getattr(names, "_FOUNDERS_MADE", None)),)
+
+
+def may_name_founders(haystack: Haystack) -> bool:
+    """False when ``names.made_by_founders`` is False for every mention of the text."""
+    return haystack.may_hold(_FOUNDERS_NEEDS)
 
 
 class Rejections:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..literals import ASCII_CASE_MATES, Occurrences, shortest_needed
+from ..literals import ASCII_CASE_MATES, Haystack, Occurrences, needed_by_any, shortest_needed
 from .folded import Folded
 from .lines import line_bounds
 
@@ -202,6 +202,10 @@ _RETIRED_AFTER = re.compile(
     r"(?:was|were|has\s+been|have\s+been|got)\s+(?:retired|"
     r"decommissioned|sunset(?:ted)?|phased\s+out|switched\s+off)\b"
 )
+# the strings one of which every retirement holds: a posting with none of them is not searched
+_RETIRED_NEEDS = (
+    needed_by_any([shortest_needed(_RETIRED_BEFORE), shortest_needed(_RETIRED_AFTER)]),
+)
 
 
 class Negations:
@@ -211,7 +215,8 @@ class Negations:
     a tool the team has retired is not asked for either."""
 
     def __init__(self, text: str, blanked: str, posting: bool = False) -> None:
-        self.text, self.blanked, self.posting = text, blanked, posting
+        self.text, self.blanked = text, blanked
+        self.posting = posting and Haystack(text).may_hold(_RETIRED_NEEDS)
         lowered = None if any(c in blanked for c in ASCII_CASE_MATES) else blanked.lower()
         self._cues = Occurrences(lowered, _CUE_NEEDS)
         self._headings = [m.end() for m in _NEGATING_HEADING.finditer(text)]
