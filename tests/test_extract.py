@@ -343,3 +343,22 @@ def test_taxonomy_patterns_find_paraphrases_without_hiding_other_skills():
     assert hit.evidence[0].method == "context"
     assert extraction.skill("pytorch").evidence[0].text == "PyTorch"
     assert toy_extract("Deployed the website to production.").skill("model-deployment") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz\nPython, OpenCV\n\n## CV\nYou can download or view my CV as a PDF from this page.\n",
+        "- [CV](#cv)\n- [Projects](#projects)\n\nSkills: Python, OpenCV\n",
+        "description: CV of Ana Ruiz, NLP and ML engineer working on PyTorch models\n",
+    ],
+)
+def test_the_document_called_cv_is_not_computer_vision(text):
+    ex = extract_text(text, kind="resume")
+    assert not [e for s in ex.skills if s.id == "computer-vision" for e in s.evidence]
+
+
+def test_stats_beside_maths_with_and_is_statistics():
+    ex = extract_text("Education\nB.Sc, Maths and Stats, University of Leeds (2020)\n",
+                      kind="resume")
+    assert "statistics" in {s.id for s in ex.skills if s.explicit}

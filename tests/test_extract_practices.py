@@ -1304,3 +1304,71 @@ def test_models_brought_into_production_by_pronoun(text, skill, counted):
 def test_a_classification_task_names_supervised_learning(text, counted):
     # reference-skills.md: "classification" models are supervised learning
     assert ("supervised-learning" in claimed(text)) is counted
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "counted"),
+    [
+        # systems named by their field are deployed models
+        ("Design and deploy scalable computer vision solutions for the warehouse.",
+         "model-deployment", True),
+        ("Hands-on experience deploying AI systems in production.", "model-deployment", True),
+        ("Development, implementation and deployment of AI/ML methods.",
+         "model-deployment", True),
+        ("Deployed the new billing system to the data centre.", "model-deployment", False),
+        # a model's move to production named by a noun
+        ("Support the implementation of credit models into production.",
+         "model-deployment", True),
+        ("Led the implementation of the ERP into production sites.", "model-deployment", False),
+        # infrastructure for training and deploying, and the serving stack
+        ("Improve our infrastructure for training and deploying machine learning models.",
+         "ml-infrastructure", True),
+        ("Experience with low-latency serving infrastructure.", "ml-infrastructure", True),
+        ("Consolidated three serving stacks into one.", "ml-infrastructure", True),
+    ],
+)
+def test_deployment_by_field_systems_nouns_and_serving_stacks(text, skill, counted):
+    assert (skill in claimed(text)) is counted
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "counted"),
+    [
+        ("Analyzed survey results using statistical techniques.", "statistical-analysis", True),
+        ("Interpreted the trial data with statistical tests.", "statistical-analysis", True),
+        # the statistical model is the object, not the means
+        ("Maintains and analyzes statistical models for the credit team.",
+         "statistical-analysis", False),
+        ("Good understanding of basic statistical techniques.", "statistics", True),
+        ("Use statistical techniques to test hypotheses.", "hypothesis-testing", True),
+        ("Ran experiments to test the hypothesis that shorter forms convert better.",
+         "hypothesis-testing", True),
+        # research hypotheses and the Hypothesis library
+        ("Write production code to test your hypotheses on our robots.",
+         "hypothesis-testing", False),
+        ("Added property-based tests with Hypothesis for the date logic.",
+         "hypothesis-testing", False),
+    ],
+)
+def test_statistical_analysis_and_hypotheses_named_by_what_was_done(text, skill, counted):
+    assert (skill in claimed(text)) is counted
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Classified 900 support tickets with 81% accuracy using NLP.", True),
+        ("Used deep learning to reach 96% accuracy on the held-out scans.", True),
+        ("Trained 40 new hires; audit accuracy rose to 97%.", False),
+        ("Kept 99.5% accuracy in warehouse stock counts.", False),
+    ],
+)
+def test_a_bare_accuracy_figure_counts_in_a_sentence_about_learning(text, counted):
+    assert ("model-evaluation" in claimed(text)) is counted
+
+
+def test_arrows_separate_the_stages_of_a_lifecycle():
+    found = claimed("Owned the ranking models' lifecycle: training → evaluation → serving → "
+                    "monitoring.")
+    assert {"model-evaluation", "model-deployment", "model-monitoring"} <= found
+    assert "model-monitoring" in claimed("Owned each model: training -> serving -> monitoring.")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.attrs import LOWER
-from spacy.strings import StringStore
+from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc
 
 from ..taxonomy import Taxonomy
@@ -33,6 +33,10 @@ from .practice_rules import (  # noqa: F401 - the file's models and loader, re-e
 )
 
 _DIGIT = re.compile(r"\d")
+# words joined by a slash that the tokenizer keeps as one token ("AI/ML", "ML/AI"): their parts
+# may start or complete a rule ("deployment of AI/ML methods")
+_SLASHED = re.compile(r"[A-Za-z0-9+#]+(?:/[A-Za-z0-9+#]+)+")
+_PART = re.compile(r"[A-Za-z0-9+#]+")
 
 
 @dataclass(frozen=True)
@@ -91,9 +95,12 @@ class PracticeMatcher:
         by_word = self.by_word
         lower = doc.to_array(LOWER).tolist()
         present = set(lower)
+        inner = _slashed_parts(text) if "/" in text else []
+        present.update(key for _, key in inner)
         if not present.intersection(by_word) and not self.numbered:
             return []
         starts = [(tokens[i][0], by_word[key]) for i, key in enumerate(lower) if key in by_word]
+        starts += [(start, by_word[key]) for start, key in inner if key in by_word]
         ascii_text = text.isascii()
         haystack = text.lower() if ascii_text else text
         if self.numbered and _DIGIT.search(text):
@@ -131,6 +138,17 @@ class PracticeMatcher:
                 found.append((start, match.end(), rule.form))
                 taken.append((start, match.end()))
         return found
+
+
+def _slashed_parts(text: str) -> list[tuple[int, int]]:
+    """``(offset, word hash)`` of each part of a slash-joined word ("AI/ML" → "ai", "ml"). A part
+    the tokenizer already split off repeats a token's start, which the caller's overlap check
+    makes harmless."""
+    parts = []
+    for joined in _SLASHED.finditer(text):
+        for part in _PART.finditer(joined.group()):
+            parts.append((joined.start() + part.start(), hash_string(part.group().lower())))
+    return parts
 
 
 def _in_sentence(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
