@@ -109,7 +109,12 @@ def _normalize_once(text: str) -> str:
 
 # --- markup, blanked for matching (same length, same offsets) ------------------------------------
 
-_MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<[!/A-Za-z]|\]\(|\[\[")
+_MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<[!/A-Za-z]|\]\(|\[\["
+                          r"|(?m:^[ \t]*#[ \t]*(?:-[ \t]+)?[a-z_][\w-]*:)")
+# a YAML source (a site's CV data: "- name: Statistics", "  company: Acme"), and its commented-out
+# entries, which a reader never sees ("# - name: Statistics" left from the theme's example)
+_YAML_KEY_LINE = re.compile(r"(?m)^[ \t]*(?:-[ \t]+)?[a-z_][\w-]*:(?:[ \t]|$)")
+_YAML_COMMENTED = re.compile(r"(?m)^[ \t]*#[ \t]*(?:-[ \t]+)?[a-z_][\w-]*:(?:[ \t][^\n]*)?$")
 # comments a reader never sees: HTML's, and in a LaTeX source an unescaped "%" to the line end
 # (an unclosed one hides only the rest of its line)
 _HTML_COMMENT = re.compile(r"<!--(?:.*?-->|[^\n]*)", re.DOTALL)
@@ -146,10 +151,21 @@ _ENTITY_QUOTES = {ord(quote): _TRANSLATE[ord(quote)] for quote in "\u2018\u2019\
 _ENTITIES = re.compile(r"(?:&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});)+")
 
 
+def _yaml_source(text: str, lines: int = 3) -> bool:
+    """At least ``lines`` uncommented lines of the text are YAML keys ("  company: Acme")."""
+    found = 0
+    for _ in _YAML_KEY_LINE.finditer(text):
+        found += 1
+        if found >= lines:
+            return True
+    return False
+
+
 def unmark(text: str) -> tuple[str, bytearray | None]:
     """``text`` with Markdown emphasis (``**Python**``, ``_R_``, backticks), LaTeX escapes and
     emphasis commands (``C\\#``, ``R\\&D``, ``\\textbf{SQL}``), HTML entities (``C&#35;``,
-    ``&amp;``), HTML tags, comments (HTML's, a LaTeX source's ``% ...``), a LaTeX source's ties
+    ``&amp;``), HTML tags, comments (HTML's, a LaTeX source's ``% ...``, a YAML source's
+    commented-out entries ``# - name: Statistics``), a LaTeX source's ties
     (``Hugging~Face``) and Markdown and Org-mode link addresses blanked for matching: same
     length, so every offset still indexes ``text``.
 
@@ -172,6 +188,10 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
             changed = True
     if "<" in text:
         comments += _HTML_TAG.finditer(text)
+    if "#" in text:
+        commented = list(_YAML_COMMENTED.finditer(text))
+        if commented and _yaml_source(text):
+            comments += commented
     for match in comments:
         chars[match.start():match.end()] = " " * (match.end() - match.start())
         changed = True

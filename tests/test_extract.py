@@ -362,3 +362,18 @@ def test_stats_beside_maths_with_and_is_statistics():
     ex = extract_text("Education\nB.Sc, Maths and Stats, University of Leeds (2020)\n",
                       kind="resume")
     assert "statistics" in {s.id for s in ex.skills if s.explicit}
+
+
+def test_a_closed_aside_ends_a_negation_cue_inside_it():
+    ex = extract_text("Python (fluent), C++ (competent, but not fluent), MATLAB (competent but "
+                      "not fluent)", kind="resume")
+    assert {"python", "c-plus-plus", "matlab"} <= {s.id for s in ex.skills if s.explicit}
+    # an earlier cue still reaches past another item's aside
+    ex = extract_text("- Not yet: Rust (keen to learn), Scala", kind="resume")
+    assert not {"rust", "scala"} & {s.id for s in ex.skills if s.explicit}
+
+
+def test_r_named_as_where_code_moved_from_or_to():
+    ex = extract_text("Translated the analysis from MATLAB to R for a postdoc.", kind="resume")
+    assert ex.skill("r") is not None
+    assert extract_text("We moved from Plan A to R. Smith's team.", kind="resume").skill("r") is None

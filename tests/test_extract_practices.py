@@ -1372,3 +1372,44 @@ def test_arrows_separate_the_stages_of_a_lifecycle():
                     "monitoring.")
     assert {"model-evaluation", "model-deployment", "model-monitoring"} <= found
     assert "model-monitoring" in claimed("Owned each model: training -> serving -> monitoring.")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "counted"),
+    [
+        ("Tuned XGBoost and LightGBM for the churn model.", "hyperparameter-tuning", True),
+        ("Re-tuned the random forest after the schema change.", "hyperparameter-tuning", True),
+        # fine-tuning is a model's training, not a search over its hyperparameters
+        ("Fine-tuned XGBoost-based rankers? No: fine-tuned Llama 3 on support chats.",
+         "hyperparameter-tuning", False),
+        ("Deployed an inference endpoint via FastAPI.", "model-deployment", True),
+        ("Deploys the inference service behind the gateway.", "model-deployment", True),
+        # a team's way of working and a department are no pipeline and no feature work
+        ("Document the analytics team's workflow and code.", "data-pipelines", False),
+        ("Coordinate with product, design, and engineering to deliver products and features.",
+         "feature-engineering", False),
+        ("Engineering features from raw logs for the churn model.", "feature-engineering", True),
+        ("Deployed ML models on Kubernetes to classify telescope alerts.",
+         "supervised-learning", True),
+        ("The business model is hard to classify.", "supervised-learning", False),
+        ("Used notebooks to explore, visualize, and analyze large tabular datasets.",
+         "data-visualization", True),
+    ],
+)
+def test_tuned_boosters_inference_endpoints_and_team_words(text, skill, counted):
+    assert (skill in claimed(text)) is counted
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Strong background in probability and statistics.", True),
+        ("Courses: Probability, Linear Algebra", True),
+        # a quantity a model gives, not the field
+        ("Ranked components by each user's probability of selecting a call to action.", False),
+        ("Predicting scam probabilities of smart contracts with ML models.", False),
+        ("Conceived the tackle probability model for the scouting team.", False),
+    ],
+)
+def test_probability_as_a_quantity_is_not_the_field(text, counted):
+    assert ("probability" in claimed(text)) is counted

@@ -93,6 +93,7 @@ _HEDGED = re.compile(
 # as " - ")
 _ITEM_MARKS = (" -", " |", " –", " —")
 
+_ASIDE = re.compile(r"\([^()\n]{0,60}\)")
 _LIST_SPLIT = re.compile(r",|\bor\b|\band\b|/")
 _SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)")
 
@@ -151,6 +152,13 @@ def negated(text: str, mention: Mention, blanked: str,
                 # a cue opening the line, or an item of it, labels what follows: "Not yet:
                 # Rust, Scala", "SQL ▪ currently learning: Spark, AWS"
                 gap = _LABEL_COLON.sub(" ", gap, count=1)
+            if ")" in gap and lead.rfind("(") > lead.rfind(")"):
+                # the cue's bracket closed first: "C++ (competent, but not fluent), MATLAB"; an
+                # earlier cue may still reach ("Not yet: Rust (keen to learn), Scala")
+                continue
+            # (a closed aside between the cue and the mention is another item's: "Not yet:
+            # Rust (keen to learn), Scala")
+            gap = _ASIDE.sub(" ", gap) if "(" in gap else gap
             if _only_filler(gap) or _list_run(gap):
                 return True
             break
