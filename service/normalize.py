@@ -109,8 +109,7 @@ def _normalize_once(text: str) -> str:
 
 # --- markup, blanked for matching (same length, same offsets) ------------------------------------
 
-_MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<[!/A-Za-z]|\]\(|\[\["
-                          r"|(?m:^[ \t]*#[ \t]*(?:-[ \t]+)?[a-z_][\w-]*:)")
+_MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<[!/A-Za-z]|\]\(|\[\[")
 # a YAML source (a site's CV data: "- name: Statistics", "  company: Acme"), and its commented-out
 # entries, which a reader never sees ("# - name: Statistics" left from the theme's example)
 _YAML_KEY_LINE = re.compile(r"(?m)^[ \t]*(?:-[ \t]+)?[a-z_][\w-]*:(?:[ \t]|$)")
@@ -173,7 +172,7 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     those spaces, so that a mention ending just before them can take them back (its evidence
     is then ``C\\#``, not ``C\\``). ``None`` when nothing changed.
     """
-    if not _MARKUP_HINT.search(text):
+    if not _MARKUP_HINT.search(text) and not ("#" in text and _YAML_COMMENTED.search(text)):
         return text, None
     chars = list(text)
     pads = bytearray(len(text))

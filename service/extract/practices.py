@@ -22,6 +22,7 @@ from .alternation import lowered
 from .context.lines import SENTENCE_BREAK
 from .forms import Form
 from .practice_rules import (  # noqa: F401 - the file's models and loader, re-exported
+    FIGURE,
     Family,
     Practice,
     PracticeRule,
@@ -104,10 +105,12 @@ class PracticeMatcher:
         ascii_text = text.isascii()
         haystack = text.lower() if ascii_text else text
         if self.numbered and _DIGIT.search(text):
+            figures: list[int] | None = None  # one scan for the figures all such rules open with
             for rule in self.numbered:
                 if all(not need.isdisjoint(present) for need in rule.needs):
-                    pattern = rule.lowered if ascii_text and rule.lowered else rule.pattern
-                    starts.extend((m.start(), [rule]) for m in pattern.finditer(haystack))
+                    if figures is None:
+                        figures = [m.start() for m in FIGURE.finditer(haystack)]
+                    starts.extend((start, [rule]) for start in figures)
         if not starts:
             return []
         own: dict[tuple[str, ...], list[tuple[int, int]]] = {ids: [] for ids in self.skills}
@@ -145,9 +148,18 @@ def _slashed_parts(text: str) -> list[tuple[int, int]]:
     the tokenizer already split off repeats a token's start, which the caller's overlap check
     makes harmless."""
     parts = []
-    for joined in _SLASHED.finditer(text):
+    slash = text.find("/")
+    while slash != -1:
+        start = slash
+        while start and (text[start - 1].isalnum() or text[start - 1] in "+#"):
+            start -= 1
+        joined = _SLASHED.match(text, start) if start < slash else None
+        if joined is None:
+            slash = text.find("/", slash + 1)
+            continue
         for part in _PART.finditer(joined.group()):
-            parts.append((joined.start() + part.start(), hash_string(part.group().lower())))
+            parts.append((start + part.start(), hash_string(part.group().lower())))
+        slash = text.find("/", joined.end())
     return parts
 
 
