@@ -111,9 +111,11 @@ def _normalize_once(text: str) -> str:
 
 _MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<[!/A-Za-z]|\]\(|\[\[")
 # a YAML source (a site's CV data: "- name: Statistics", "  company: Acme"), and its commented-out
-# entries, which a reader never sees ("# - name: Statistics" left from the theme's example)
+# entries and list items, which a reader never sees ("# - name: Statistics" left from the theme's
+# example, "# - Launched a Hadoop cluster")
 _YAML_KEY_LINE = re.compile(r"(?m)^[ \t]*(?:-[ \t]+)?[a-z_][\w-]*:(?:[ \t]|$)")
-_YAML_COMMENTED = re.compile(r"(?m)^[ \t]*#[ \t]*(?:-[ \t]+)?[a-z_][\w-]*:(?:[ \t][^\n]*)?$")
+_YAML_COMMENTED = re.compile(
+    r"(?m)^[ \t]*#[ \t]*(?:(?:-[ \t]+)?[a-z_][\w-]*:(?:[ \t][^\n]*)?|-[ \t]+[^\n]*)$")
 # comments a reader never sees: HTML's, and in a LaTeX source an unescaped "%" to the line end
 # (an unclosed one hides only the rest of its line)
 _HTML_COMMENT = re.compile(r"<!--(?:.*?-->|[^\n]*)", re.DOTALL)

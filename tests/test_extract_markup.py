@@ -83,11 +83,13 @@ def test_an_escaped_ampersand_still_reads_as_r_and_d():
 def test_a_yaml_sources_commented_out_entries_are_blanked_but_markdown_headings_kept():
     data = ("experience:\n  - company: Acme\n    role: Data Scientist\n"
             "    summary: Built churn models in Python.\n"
-            "# - name: Statistics\n#   url: https://example.org\n")
+            "# - name: Statistics\n#   url: https://example.org\n"
+            "    # - Launched a Hadoop cluster on 20 nodes.\n")
     plain, _ = unmark(data)
     assert len(plain) == len(data) and "Statistics" not in plain and "Python" in plain
     ex = extract_text(data, kind="resume")
     assert ex.skill("statistics") is None and ex.skill("python") is not None
+    assert ex.skill("hadoop") is None
     # a Markdown heading or a lone comment line in prose is no YAML comment
     markdown = "# Experience\n# skills: Python, SQL\nBuilt models.\n"
     assert unmark(markdown)[0] == markdown

@@ -1153,6 +1153,8 @@ def test_transformers_among_its_sibling_libraries_is_the_hugging_face_library():
     "Frameworks: Python, PyTorch, Transformers, JAX",
     "Transformers, NumPy, Pandas, TensorFlow",
     "\\item[ML \\& NLP:] PyTorch, Hugging~Face, Transformers, TensorFlow",
+    # the neighbour's aside does not part them
+    "Libraries: PyTorch (basics), Pandas, Langchain (familiar), Transformers",
 ])
 def test_transformers_beside_another_python_library_is_the_hugging_face_library(text):
     found = claimed(text)
