@@ -113,6 +113,7 @@ _MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<[!/A-Za
 # a YAML source (a site's CV data: "- name: Statistics", "  company: Acme"), and its commented-out
 # entries and list items, which a reader never sees ("# - name: Statistics" left from the theme's
 # example, "# - Launched a Hadoop cluster")
+_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 _YAML_KEY_LINE = re.compile(r"(?m)^[ \t]*(?:-[ \t]+)?[a-z_][\w-]*:(?:[ \t]|$)")
 _YAML_COMMENTED = re.compile(
     r"(?m)^[ \t]*#[ \t]*(?:(?:-[ \t]+)?[a-z_][\w-]*:(?:[ \t][^\n]*)?|-[ \t]+[^\n]*)$")
@@ -152,14 +153,27 @@ _ENTITY_QUOTES = {ord(quote): _TRANSLATE[ord(quote)] for quote in "\u2018\u2019\
 _ENTITIES = re.compile(r"(?:&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});)+")
 
 
-def _yaml_source(text: str, lines: int = 3) -> bool:
-    """At least ``lines`` uncommented lines of the text are YAML keys ("  company: Acme")."""
-    found = 0
-    for _ in _YAML_KEY_LINE.finditer(text):
-        found += 1
-        if found >= lines:
-            return True
-    return False
+def _yaml_comments(text: str, commented: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The ``commented`` lines that are YAML comments: those inside a leading front-matter block
+    (``---`` … ``---``, YAML whatever follows it), and past it only when the rest is YAML data
+    too (``_yaml_source``), not a Markdown page whose "# skills: …" is a heading."""
+    front = _FRONT_MATTER.match(text)
+    edge = front.end() if front is not None else 0
+    inside = [match for match in commented if match.start() < edge]
+    after = [match for match in commented if match.start() >= edge]
+    if after and _yaml_source(text[edge:]):
+        inside += after
+    return inside
+
+
+def _yaml_source(text: str, lines: int = 3, share: float = 0.25) -> bool:
+    """At least ``lines`` lines of the text, and ``share`` of its non-blank lines, are YAML
+    keys ("  company: Acme")."""
+    keys = sum(1 for _ in _YAML_KEY_LINE.finditer(text))
+    if keys < lines:
+        return False
+    filled = sum(1 for line in text.splitlines() if line.strip())
+    return keys >= share * filled
 
 
 def unmark(text: str) -> tuple[str, bytearray | None]:
@@ -191,8 +205,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
         comments += _HTML_TAG.finditer(text)
     if "#" in text:
         commented = list(_YAML_COMMENTED.finditer(text))
-        if commented and _yaml_source(text):
-            comments += commented
+        if commented:
+            comments += _yaml_comments(text, commented)
     for match in comments:
         chars[match.start():match.end()] = " " * (match.end() - match.start())
         changed = True

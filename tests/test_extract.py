@@ -358,6 +358,13 @@ def test_the_document_called_cv_is_not_computer_vision(text):
     assert not [e for s in ex.skills if s.id == "computer-vision" for e in s.evidence]
 
 
+def test_a_cv_heading_over_vision_work_is_still_the_field():
+    text = ("Projects\n\n### NLP\nFine-tuned BERT for ticket routing.\n\n### CV\n"
+            "Trained a detector on shelf images with OpenCV and PyTorch.\n")
+    assert [e for s in extract_text(text, kind="resume").skills if s.id == "computer-vision"
+            for e in s.evidence if e.text == "CV"]
+
+
 def test_stats_beside_maths_with_and_is_statistics():
     ex = extract_text("Education\nB.Sc, Maths and Stats, University of Leeds (2020)\n",
                       kind="resume")
@@ -365,6 +372,10 @@ def test_stats_beside_maths_with_and_is_statistics():
 
 
 def test_a_closed_aside_ends_a_negation_cue_inside_it():
+    # (an aside inside the cue's own bracket does not close it: Hadoop stays negated)
+    ex = extract_text("SQL (not Spark (basics only), Hadoop)", kind="resume")
+    assert ex.skill("hadoop") is None or not [e for e in ex.skill("hadoop").evidence
+                                               if not e.negated]
     ex = extract_text("Python (fluent), C++ (competent, but not fluent), MATLAB (competent but "
                       "not fluent)", kind="resume")
     assert {"python", "c-plus-plus", "matlab"} <= {s.id for s in ex.skills if s.explicit}
@@ -376,4 +387,5 @@ def test_a_closed_aside_ends_a_negation_cue_inside_it():
 def test_r_named_as_where_code_moved_from_or_to():
     ex = extract_text("Translated the analysis from MATLAB to R for a postdoc.", kind="resume")
     assert ex.skill("r") is not None
-    assert extract_text("We moved from Plan A to R. Smith's team.", kind="resume").skill("r") is None
+    assert extract_text("Ported the pipeline from MATLAB to R.", kind="resume").skill("r")
+    assert extract_text("Moved from Python to R&D management.", kind="resume").skill("r") is None

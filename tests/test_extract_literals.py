@@ -149,8 +149,12 @@ def _negated_reference(text, mention, blanked):
         if n._NOT_NEGATION.match(text[lo + cue.start():lo + cue.start() + 20]):
             continue
         gap = before[cue.end():]
+        lead = before[:cue.start()].rstrip(" \t")
         if not before[:cue.start()].strip(" \t*_•·-"):
             gap = n._LABEL_COLON.sub(" ", gap, count=1)
+        if gap.count(")") > gap.count("(") and lead.rfind("(") > lead.rfind(")"):
+            continue
+        gap = n._ASIDE.sub(" ", gap)
         if n._only_filler(gap) or n._list_run(gap):
             return True
         break

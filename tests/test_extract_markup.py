@@ -90,9 +90,14 @@ def test_a_yaml_sources_commented_out_entries_are_blanked_but_markdown_headings_
     ex = extract_text(data, kind="resume")
     assert ex.skill("statistics") is None and ex.skill("python") is not None
     assert ex.skill("hadoop") is None
-    # a Markdown heading or a lone comment line in prose is no YAML comment
+    # a Markdown heading or a lone comment line in prose is no YAML comment, even below a
+    # page's front matter; inside the front matter a "#" line is one
     markdown = "# Experience\n# skills: Python, SQL\nBuilt models.\n"
     assert unmark(markdown)[0] == markdown
+    page = ("---\nlayout: cv\ntitle: CV\npermalink: /cv/\n# - name: Statistics\n---\n\n"
+            "# skills: Python, PyTorch, SQL\n#- Built Spark pipelines\nMore about my work.\n")
+    plain = unmark(page)[0]
+    assert "Statistics" not in plain and "# skills: Python" in plain and "#- Built" in plain
 
 
 def test_comments_and_link_addresses_are_blanked_but_link_texts_kept():

@@ -1153,8 +1153,9 @@ def test_transformers_among_its_sibling_libraries_is_the_hugging_face_library():
     "Frameworks: Python, PyTorch, Transformers, JAX",
     "Transformers, NumPy, Pandas, TensorFlow",
     "\\item[ML \\& NLP:] PyTorch, Hugging~Face, Transformers, TensorFlow",
-    # the neighbour's aside does not part them
+    # the neighbour's proficiency aside does not part them
     "Libraries: PyTorch (basics), Pandas, Langchain (familiar), Transformers",
+    "Transformers, Langchain and FastAPI",
 ])
 def test_transformers_beside_another_python_library_is_the_hugging_face_library(text):
     found = claimed(text)
@@ -1163,6 +1164,9 @@ def test_transformers_beside_another_python_library_is_the_hugging_face_library(
 
 def test_transformers_among_architectures_is_the_architecture():
     found = claimed("Deep learning: CNNs, RNNs, Transformers")
+    assert "transformers" in found and "hugging-face-transformers" not in found
+    # an aside listing architectures keeps it one
+    found = claimed("Architectures: Keras (CNN, LSTM), Transformers, GANs")
     assert "transformers" in found and "hugging-face-transformers" not in found
     assert "transformers" in claimed("Built PyTorch and Transformers models for NER.")
 
@@ -1321,12 +1325,20 @@ def test_a_classification_task_names_supervised_learning(text, counted):
         # a model's move to production named by a noun
         ("Support the implementation of credit models into production.",
          "model-deployment", True),
-        ("Led the implementation of the ERP into production sites.", "model-deployment", False),
+        ("Supported the implementation of the new pricing model into production planning.",
+         "model-deployment", False),
+        # a path or an address is no slash-joined word
+        ("Demo: https://huggingface.co/spaces/jdoe/deploy/model-card", "model-deployment",
+         False),
+        ("Repo: github.com/acme/ml-infra/tree/main/deploy/models/churn", "model-deployment",
+         False),
         # infrastructure for training and deploying, and the serving stack
         ("Improve our infrastructure for training and deploying machine learning models.",
          "ml-infrastructure", True),
         ("Experience with low-latency serving infrastructure.", "ml-infrastructure", True),
         ("Consolidated three serving stacks into one.", "ml-infrastructure", True),
+        ("Managed the platform for training and deployment of field engineers.",
+         "ml-infrastructure", False),
     ],
 )
 def test_deployment_by_field_systems_nouns_and_serving_stacks(text, skill, counted):
@@ -1343,12 +1355,14 @@ def test_deployment_by_field_systems_nouns_and_serving_stacks(text, skill, count
          "statistical-analysis", False),
         ("Good understanding of basic statistical techniques.", "statistics", True),
         ("Use statistical techniques to test hypotheses.", "hypothesis-testing", True),
-        ("Ran experiments to test the hypothesis that shorter forms convert better.",
+        ("Ran A/B experiments to test the hypothesis that shorter forms convert better.",
          "hypothesis-testing", True),
         # research hypotheses and the Hypothesis library
         ("Write production code to test your hypotheses on our robots.",
          "hypothesis-testing", False),
         ("Added property-based tests with Hypothesis for the date logic.",
+         "hypothesis-testing", False),
+        ("Wrote significant amounts of code to test hypotheses on our hardware.",
          "hypothesis-testing", False),
     ],
 )
@@ -1361,7 +1375,9 @@ def test_statistical_analysis_and_hypotheses_named_by_what_was_done(text, skill,
     [
         ("Classified 900 support tickets with 81% accuracy using NLP.", True),
         ("Used deep learning to reach 96% accuracy on the held-out scans.", True),
-        ("Trained 40 new hires; audit accuracy rose to 97%.", False),
+        ("Trained 12 new cashiers and kept 99.8% accuracy in cash handling.", False),
+        ("Classified 5,000 archival records with 99% accuracy.", False),
+        ("Filled 500 ml vials with 99.9% accuracy.", False),
         ("Kept 99.5% accuracy in warehouse stock counts.", False),
     ],
 )
@@ -1394,6 +1410,8 @@ def test_arrows_separate_the_stages_of_a_lifecycle():
         ("Deployed ML models on Kubernetes to classify telescope alerts.",
          "supervised-learning", True),
         ("The business model is hard to classify.", "supervised-learning", False),
+        ("Used a color-coding model to classify inventory by shelf.", "supervised-learning",
+         False),
         ("Used notebooks to explore, visualize, and analyze large tabular datasets.",
          "data-visualization", True),
     ],
@@ -1407,6 +1425,9 @@ def test_tuned_boosters_inference_endpoints_and_team_words(text, skill, counted)
     [
         ("Strong background in probability and statistics.", True),
         ("Courses: Probability, Linear Algebra", True),
+        ("Estimated probability distributions for insurance claims.", True),
+        ("Coursework: Probability of Random Processes", True),
+        ("Coursework in discrete probability models", True),
         # a quantity a model gives, not the field
         ("Ranked components by each user's probability of selecting a call to action.", False),
         ("Predicting scam probabilities of smart contracts with ML models.", False),

@@ -144,22 +144,31 @@ class PracticeMatcher:
 
 
 def _slashed_parts(text: str) -> list[tuple[int, int]]:
-    """``(offset, word hash)`` of each part of a slash-joined word ("AI/ML" → "ai", "ml"). A part
-    the tokenizer already split off repeats a token's start, which the caller's overlap check
-    makes harmless."""
+    """``(offset, word hash)`` of each part of a short slash-joined word ("AI/ML" → "ai", "ml"; not
+    a path or an address: "github.com/acme/deploy/models"). A part the tokenizer already split
+    off repeats a token's start, which the caller's overlap check makes harmless."""
     parts = []
     slash = text.find("/")
     while slash != -1:
         start = slash
-        while start and (text[start - 1].isalnum() or text[start - 1] in "+#"):
+        while start and (text[start - 1].isascii() and text[start - 1].isalnum()
+                         or text[start - 1] in "+#"):
             start -= 1
         joined = _SLASHED.match(text, start) if start < slash else None
         if joined is None:
             slash = text.find("/", slash + 1)
             continue
-        for part in _PART.finditer(joined.group()):
-            parts.append((start + part.start(), hash_string(part.group().lower())))
-        slash = text.find("/", joined.end())
+        end = joined.end()
+        # a short pair or triple of words ("AI/ML", "ML/AI/NLP"), not a path or an address
+        words = joined.group().split("/")
+        if (
+            len(words) <= 3 and all(len(word) <= 8 for word in words)
+            and not (start and text[start - 1] in "./:")
+            and not (end < len(text) and text[end] in "/." and text[end + 1:end + 2].isalnum())
+        ):
+            for part in _PART.finditer(joined.group()):
+                parts.append((start + part.start(), hash_string(part.group().lower())))
+        slash = text.find("/", end)
     return parts
 
 

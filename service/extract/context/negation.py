@@ -152,7 +152,7 @@ def negated(text: str, mention: Mention, blanked: str,
                 # a cue opening the line, or an item of it, labels what follows: "Not yet:
                 # Rust, Scala", "SQL ▪ currently learning: Spark, AWS"
                 gap = _LABEL_COLON.sub(" ", gap, count=1)
-            if ")" in gap and lead.rfind("(") > lead.rfind(")"):
+            if gap.count(")") > gap.count("(") and lead.rfind("(") > lead.rfind(")"):
                 # the cue's bracket closed first: "C++ (competent, but not fluent), MATLAB"; an
                 # earlier cue may still reach ("Not yet: Rust (keen to learn), Scala")
                 continue
