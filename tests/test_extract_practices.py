@@ -1436,3 +1436,16 @@ def test_tuned_boosters_inference_endpoints_and_team_words(text, skill, counted)
 )
 def test_probability_as_a_quantity_is_not_the_field(text, counted):
     assert ("probability" in claimed(text)) is counted
+
+
+def test_a_lifecycle_list_may_take_its_model_from_the_sentence_before():
+    text = ("Senior machine learning engineer with five years of production work. Specialised "
+            "in end-to-end delivery (framing → pipelines → deployment → evaluation → "
+            "monitoring).")
+    assert "model-monitoring" in claimed(text)
+    # two sentences back is too far, and a lifecycle of people names no model
+    far = ("Senior machine learning engineer. Based in Lyon. End-to-end delivery: pipelines → "
+           "deployment → evaluation → monitoring.")
+    assert "model-monitoring" not in claimed(far)
+    staff = "Ran the onboarding. Owned training, evaluation and monitoring of new hires."
+    assert not {"model-monitoring", "model-evaluation"} & claimed(staff)

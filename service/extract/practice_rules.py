@@ -77,6 +77,9 @@ class Practice(BaseModel):
     # families one of whose words must be in the same sentence ("selected features for the
     # release" is product work, "selected features for the churn classifier" is not)
     requires: list[str] = Field(default_factory=list)
+    # how many sentences before the match's own may hold the ``requires`` word ("Senior ML
+    # engineer. Owned delivery: training → deployment → monitoring")
+    requires_before: int = Field(0, ge=0, le=2)
 
 
 class PracticeData(BaseModel):
@@ -225,8 +228,10 @@ class PracticeRule:
     # per later slot (not numbers), the words one of its forms starts with: a text without
     # any of one slot's words cannot match
     needs: tuple[frozenset[str], ...] = ()
-    # a regex one of whose matches must lie in the match's sentence (``Practice.requires``)
+    # a regex one of whose matches must lie in the match's sentence (``Practice.requires``),
+    # or in one of the ``requires_before`` sentences before it
     requires: str | None = None
+    requires_before: int = 0
 
 
 @dataclass(frozen=True)
@@ -282,6 +287,6 @@ def load_practices(directory: Path | None, taxonomy: Taxonomy) -> PracticeRules:
                 practice.skill, pattern, start_words(first, data.families, irregular),
                 first == NUMBER,
                 tuple(start_words(slot, data.families, irregular) for slot in later),
-                requires,
+                requires, practice.requires_before,
             ))
     return PracticeRules(tuple(rules))

@@ -53,6 +53,7 @@ class _Compiled:
     number_first: bool
     needs: tuple[frozenset[int], ...]
     requires: re.Pattern[str] | None = None
+    requires_before: int = 0
 
 
 class PracticeMatcher:
@@ -73,7 +74,7 @@ class PracticeMatcher:
                 form, re.compile(rule.pattern), re.compile(folded) if folded else None,
                 rule.starts, rule.number,
                 tuple(frozenset(strings.add(word) for word in words) for words in rule.needs),
-                re.compile(rule.requires) if rule.requires else None,
+                re.compile(rule.requires) if rule.requires else None, rule.requires_before,
             ))
         self.by_word: dict[int, list[_Compiled]] = {}
         for compiled in self.rules:
@@ -135,8 +136,8 @@ class PracticeMatcher:
                 taken = own[rule.form.skill_ids]
                 if any(s < match.end() and start < e for s, e in taken):
                     continue
-                if rule.requires is not None and not _in_sentence(rule.requires, text, start,
-                                                                 match.end()):
+                if rule.requires is not None and not _in_sentence(
+                        rule.requires, text, start, match.end(), rule.requires_before):
                     continue
                 found.append((start, match.end(), rule.form))
                 taken.append((start, match.end()))
@@ -172,10 +173,13 @@ def _slashed_parts(text: str) -> list[tuple[int, int]]:
     return parts
 
 
-def _in_sentence(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
-    """``pattern`` matches somewhere in the sentence holding ``text[start:end]``."""
-    lo = max((m.end() for m in SENTENCE_BREAK.finditer(text, max(0, start - 400), start)),
-             default=max(0, start - 400))
+def _in_sentence(pattern: re.Pattern[str], text: str, start: int, end: int,
+                 before: int = 0) -> bool:
+    """``pattern`` matches somewhere in the sentence holding ``text[start:end]``, or in one of
+    the ``before`` sentences before it."""
+    floor = max(0, start - 400 * (before + 1))
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, floor, start)]
+    lo = breaks[-1 - before] if len(breaks) > before else floor
     stop = SENTENCE_BREAK.search(text, end)
     hi = stop.start() if stop else len(text)
     return pattern.search(text, lo, min(hi, end + 400)) is not None
