@@ -188,7 +188,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     those spaces, so that a mention ending just before them can take them back (its evidence
     is then ``C\\#``, not ``C\\``). ``None`` when nothing changed.
     """
-    if not _MARKUP_HINT.search(text) and not ("#" in text and _YAML_COMMENTED.search(text)):
+    commented = list(_YAML_COMMENTED.finditer(text)) if "#" in text else []
+    if not commented and not _MARKUP_HINT.search(text):
         return text, None
     chars = list(text)
     pads = bytearray(len(text))
@@ -203,10 +204,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
             changed = True
     if "<" in text:
         comments += _HTML_TAG.finditer(text)
-    if "#" in text:
-        commented = list(_YAML_COMMENTED.finditer(text))
-        if commented:
-            comments += _yaml_comments(text, commented)
+    if commented:
+        comments += _yaml_comments(text, commented)
     for match in comments:
         chars[match.start():match.end()] = " " * (match.end() - match.start())
         changed = True

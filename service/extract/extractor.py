@@ -20,6 +20,7 @@ from ..taxonomy import CATEGORIES, METHOD_CATEGORIES, TECHNOLOGY_CATEGORIES, Ski
 from . import casing, context, names, others
 from .gates import (
     Haystack, Rejections, may_be_boilerplate, may_describe_employer, may_name_founders,
+    may_name_retired,
 )
 from .forms import fold
 from .mention import Mention
@@ -107,7 +108,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
     ]
     blanked = context.blank_out(prose, [(m.start, m.end) for m, _ in accepted])
     accepted, overflow = _analysed(accepted)
-    negated = context.Negations(text, blanked, posting=posting)
+    negated = context.Negations(text, blanked, retired=posting and may_name_retired(haystack))
     # required or preferred: what a posting says of a skill (a resume requires nothing)
     hints = None if resume else context.RequirementHints(text, taxonomy.cues)
     prerequisites = context.mentions_prerequisites(text)

@@ -12,7 +12,7 @@ from .literals import ASCII_CASE_MATES, Haystack, needed_by_any, needed_literals
 from .mention import Mention
 
 __all__ = ["Haystack", "Rejections", "may_be_boilerplate", "may_describe_employer",
-           "may_name_founders"]
+           "may_name_founders", "may_name_retired"]
 
 # the regexes names.in_boilerplate searches around each mention (an unknown one: always asked)
 _BOILERPLATE_NEEDS = tuple(
@@ -39,6 +39,18 @@ _FOUNDERS_NEEDS = (shortest_needed(getattr(names, "_FOUNDERS_MADE", None)),)
 def may_name_founders(haystack: Haystack) -> bool:
     """False when ``names.made_by_founders`` is False for every mention of the text."""
     return haystack.may_hold(_FOUNDERS_NEEDS)
+
+
+# the regexes context.Negations searches around each mention of a posting for a retired tool
+_RETIRED_NEEDS = (needed_by_any([
+    shortest_needed(getattr(context.negation, name, None))
+    for name in ("_RETIRED_BEFORE", "_RETIRED_AFTER")
+]),)
+
+
+def may_name_retired(haystack: Haystack) -> bool:
+    """False when no mention of the text is a tool the team retired (``context.Negations``)."""
+    return haystack.may_hold(_RETIRED_NEEDS)
 
 
 class Rejections:

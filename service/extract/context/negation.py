@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..literals import ASCII_CASE_MATES, Haystack, Occurrences, needed_by_any, shortest_needed
+from ..literals import ASCII_CASE_MATES, Occurrences, shortest_needed
 from .folded import Folded
 from .lines import line_bounds
 
@@ -210,10 +210,6 @@ _RETIRED_AFTER = re.compile(
     r"(?:was|were|has\s+been|have\s+been|got)\s+(?:retired|"
     r"decommissioned|sunset(?:ted)?|phased\s+out|switched\s+off)\b"
 )
-# the strings one of which every retirement holds: a posting with none of them is not searched
-_RETIRED_NEEDS = (
-    needed_by_any([shortest_needed(_RETIRED_BEFORE), shortest_needed(_RETIRED_AFTER)]),
-)
 
 
 class Negations:
@@ -222,9 +218,10 @@ class Negations:
     that says it is not asked for ("What you don't need") is negated as a whole; in a posting,
     a tool the team has retired is not asked for either."""
 
-    def __init__(self, text: str, blanked: str, posting: bool = False) -> None:
+    def __init__(self, text: str, blanked: str, retired: bool = False) -> None:
+        # (``retired``: a posting whose text may name a retired tool, ``gates.may_name_retired``)
         self.text, self.blanked = text, blanked
-        self.posting = posting and Haystack(text).may_hold(_RETIRED_NEEDS)
+        self.retired = retired
         lowered = None if any(c in blanked for c in ASCII_CASE_MATES) else blanked.lower()
         self._cues = Occurrences(lowered, _CUE_NEEDS)
         self._headings = [m.end() for m in _NEGATING_HEADING.finditer(text)]
@@ -233,7 +230,7 @@ class Negations:
         return negated(self.text, mention, self.blanked, self._cues) or (
             bool(self._headings) and self._under_negating_heading(mention.start)
             and not self._after_a_contrast(mention.start)) or (
-            self.posting and self._retired(mention))
+            self.retired and self._retired(mention))
 
     def _retired(self, mention: Mention) -> bool:
         """"We retired our old NLTK pipelines", "Our last Spark job was retired in 2022"."""
