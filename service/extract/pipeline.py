@@ -23,6 +23,7 @@ from .alternation import Alternation
 from .coordination import distributed_heads, shared_heads
 from .forms import Form, FormTable, build_forms, fold
 from .fuzzy import FuzzyIndex
+from .glued import GluedWords
 from .mention import Mention
 from .practices import PracticeMatcher, PracticeRules, load_practices
 from .tokens import ChunkTokenizer
@@ -41,6 +42,7 @@ _EXTRA_INFIXES = [
     r"(?<=[A-Za-z0-9+#])\|(?=[A-Za-z0-9.])",
     r"(?<=[0-9+#]),(?=[A-Za-z])",
     r"(?<=[A-Za-z0-9+#])[()](?=[A-Za-z0-9])",
+    r"(?<=[A-Za-z0-9+#])[)\]]\.(?=[A-Z][a-z])",  # a list glued to the next sentence: "Docker).Proven"
     r"(?<=\S)[{}](?=\S)",  # LaTeX left in the text: "\cvitem{Tools}{Docker, Git}"
     r"(?<=[a-z])\+(?=[A-Za-z])",  # "pandas+NumPy"
     r"(?<=[A-Z]{2})\+(?=[A-Z])",  # "BDD+TDD", "SQL+DAX"
@@ -116,6 +118,9 @@ class Pipeline:
         self.table = build_forms(taxonomy)
         self.nlp = build_nlp(self.table)
         self.tokenizer = ChunkTokenizer(self.nlp)
+        self.glued = GluedWords(s for surfaces in self.table.surfaces.values() for s in surfaces)
+        # (for text a scraper glued together: its own chunk cache, since chunks split otherwise)
+        self.unglued_tokenizer = ChunkTokenizer(self.nlp, self.glued)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._keys: dict[int, Form] = {}
         for key, form in self.table.forms.items():
@@ -177,6 +182,7 @@ class Pipeline:
         """Empty the caches shared across texts (chunk tokens, fuzzy verdicts): benchmarks use
         it to time texts never seen before."""
         self.tokenizer.forget()
+        self.unglued_tokenizer.forget()
         self.fuzzy.forget()
 
     def tokenize(self, text: str) -> Doc:
@@ -190,7 +196,8 @@ class Pipeline:
         (which spaCy cannot encode) are replaced, both one character for one, so offsets hold.
         """
         text = soft_unwrap(_SURROGATE.sub("\ufffd", text))
-        doc, tokens, words = self.tokenizer.split(text)
+        tokenizer = self.unglued_tokenizer if self.glued.is_glued(text) else self.tokenizer
+        doc, tokens, words = tokenizer.split(text)
         found: dict[tuple[int, int], Mention] = {}
         for match_id, start, end in self.matcher(doc):
             span = (tokens[start][0], tokens[end - 1][1])

@@ -22,6 +22,8 @@ from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_STOP, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .glued import GluedWords
+
 # A chunk with the one space spaCy folds into its last token, or a whitespace run (which spaCy
 # tokenizes, as "\n" or " \n", whenever it is more than that one space).
 _RUNS = re.compile(r"\S+ ?|\s+")
@@ -38,8 +40,9 @@ class ChunkTokenizer:
     """``nlp.tokenizer`` memoised by whitespace-delimited chunk (bounded; safe to share between
     threads: the cache only ever gains complete entries, or is emptied)."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, glued: GluedWords | None = None) -> None:
         self.nlp = nlp
+        self.glued = glued  # splits words a scraped page glued together ("learningProficiency")
         self._cache: dict[str, Entry] = {}
 
     def __call__(self, text: str) -> Doc:
@@ -86,7 +89,7 @@ class ChunkTokenizer:
             first = index
             while index < len(ends) and ends[index] <= limit:
                 index += 1
-            cache[run] = _entry(
+            cache[run] = self._entry(
                 [joined[a:b] for a, b in zip(starts[first:index], ends[first:index])],
                 plain[first:index], run,
             )
@@ -96,7 +99,7 @@ class ChunkTokenizer:
         """One run on its own: whitespace (kept out of the batch) or a long chunk."""
         chunk = run if run.isspace() else run.rstrip(" ")
         starts, ends, plain = self._tokens(chunk)
-        entry = _entry([chunk[a:b] for a, b in zip(starts, ends)], plain, run)
+        entry = self._entry([chunk[a:b] for a, b in zip(starts, ends)], plain, run)
         if len(run) <= MAX_CHUNK_CHARS:
             self._cache[run] = entry
         return entry
@@ -110,6 +113,20 @@ class ChunkTokenizer:
         starts = array[:, 0]
         plain = array[:, 2] * array[:, 3] * (1 - array[:, 4])
         return starts.tolist(), (starts + array[:, 1]).tolist(), plain.astype(bool).tolist()
+
+
+    def _entry(self, words: list[str], plain: list[bool], run: str) -> Entry:
+        """A chunk's entry, glued words split (each piece a plain word unless a stop word)."""
+        if self.glued is not None and len(run) > 5:
+            split = [self.glued.split(word) for word in words]
+            if any(split):
+                stop = self.nlp.Defaults.stop_words
+                words, plain = (
+                    [p for word, pieces in zip(words, split) for p in (pieces or [word])],
+                    [flag if pieces is None else piece.lower() not in stop
+                     for flag, pieces in zip(plain, split) for piece in (pieces or [None])],
+                )
+        return _entry(words, plain, run)
 
 
 def _entry(words: list[str], plain: list[bool], run: str) -> Entry:

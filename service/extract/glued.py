@@ -1,0 +1,67 @@
+"""Words that a scraped page glued together, split apart for matching.
+
+Job boards' scrapers drop the breaks between list items and headings: "Feature
+EngineeringModel EvaluationDeployment", "deep learningProficiency in Python", "SQLHave
+experience", "MLFlowExperience". Such a page shows it several times, in words that open in
+lower case ("modelsExpertise", "techniquesSolid"), which names of products and code do not
+("ScalaCheck", "SQLAlchemy", "EuroPython"; "startDate" is a key): only a text with at least
+``MIN_GLUED`` distinct ones is split (``is_glued``). A word is split where a run of three
+lower-case letters meets a capitalised word ("learning|Proficiency") or an acronym meets one
+("SQL|Have"), and pieces that together spell a one-word form of the taxonomy stay joined
+("TensorFlow", "JavaScript", "XGBoost", "MLflow" in "MLFlowExperience"). Used by
+``tokens.ChunkTokenizer``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# (fixed-width look-behinds: a lower-case run, or two capitals, then a capitalised word)
+_BOUNDARY = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})")
+_CANDIDATE = re.compile(r"[A-Za-z]+")
+# a glued word that opens in lower case, not in code or markup (a LaTeX macro, a key, a handle,
+# a file or a call: "\\resumeItem", "startDate:", "@janeDoe", "projectData.json", "parseInt(")
+_LOWER_GLUED = re.compile(
+    r"(?<![\\A-Za-z0-9_.{\"'#@$-])[a-z]{3,}[A-Z][a-z]{2,}[A-Za-z]*(?![A-Za-z0-9_(\"':=.}\]])"
+)
+MIN_GLUED = 3
+
+
+class GluedWords:
+    """Splits glued words, keeping every one-word form of the taxonomy whole."""
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        # folded one-word forms, the only joins kept ("tensorflow", "mlflow", "xgboost")
+        self._forms = frozenset(f.casefold() for f in forms if f.isalpha())
+
+    @staticmethod
+    def is_glued(text: str) -> bool:
+        """Whether ``text`` shows at least ``MIN_GLUED`` distinct glued words opening in lower
+        case."""
+        found: set[str] = set()
+        for match in _LOWER_GLUED.finditer(text):
+            found.add(match.group())
+            if len(found) >= MIN_GLUED:
+                return True
+        return False
+
+    def split(self, word: str) -> list[str] | None:
+        """The pieces of ``word``, or ``None`` when it is not glued."""
+        if len(word) < 6 or not _CANDIDATE.fullmatch(word) or word.casefold() in self._forms:
+            return None
+        cuts = [m.start() for m in _BOUNDARY.finditer(word)]
+        if not cuts:
+            return None
+        bounds = [0, *cuts, len(word)]
+        pieces = [word[a:b] for a, b in zip(bounds, bounds[1:])]
+        joined: list[str] = []
+        index = 0
+        while index < len(pieces):
+            # the longest run of pieces from here that spells a form, else the piece alone
+            end = len(pieces)
+            while end > index + 1 and "".join(pieces[index:end]).casefold() not in self._forms:
+                end -= 1
+            joined.append("".join(pieces[index:end]))
+            index = end
+        return joined if len(joined) > 1 else None

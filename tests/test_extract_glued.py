@@ -1,0 +1,116 @@
+"""Words a scraped page glued together are split for matching, in pages that show the glue;
+names of products and code are left whole. Invented texts only."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.extract.glued import GluedWords
+from service.extract.tokens import ChunkTokenizer
+from tests.installed import extract_text, pipeline
+
+# a posting as a job board's scraper leaves it: list items and headings run together
+SCRAPED = (
+    "Senior Data Scientist, Harbourline Freight\n"
+    "What you will do: Analyse shipment data to find delay patternsBuild forecasting models "
+    "for port congestionFeature EngineeringModel EvaluationDeployment and Integration: "
+    "work with platform engineers to ship modelsWhat we look for: 4+ years of applied "
+    "machine learningProficiency in Python and SQLHave used deep learningExperience with "
+    "Docker and Kubernetes).Familiarity with MLFlowExperience with cloud platforms"
+)
+
+
+def _names(text: str, kind: str = "job") -> set[str]:
+    return {s.name for s in extract_text(text, kind=kind).skills if s.explicit}
+
+
+def test_a_scraped_posting_is_read_word_by_word():
+    names = _names(SCRAPED)
+    for skill in ["feature engineering", "model evaluation", "Python", "SQL", "deep learning",
+                  "Kubernetes", "MLflow"]:
+        assert skill in names
+
+
+def test_the_same_posting_with_its_breaks_finds_the_same_skills():
+    spaced = (SCRAPED.replace("patternsBuild", "patterns. Build")
+              .replace("congestionFeature", "congestion. Feature")
+              .replace("EngineeringModel EvaluationDeployment", "Engineering, Model Evaluation, "
+                       "Deployment")
+              .replace("modelsWhat", "models. What")
+              .replace("learningProficiency", "learning. Proficiency")
+              .replace("SQLHave", "SQL. Have")
+              .replace("learningExperience", "learning. Experience")
+              .replace(").Familiarity", "). Familiarity")
+              .replace("MLFlowExperience", "MLFlow. Experience"))
+    assert _names(SCRAPED) >= _names(spaced) - {"model deployment"}
+
+
+@pytest.mark.parametrize("text", [
+    # product and library names in an ordinary resume: no glue anywhere else
+    "Tested the Scala services with ScalaCheck; persistence through SQLAlchemy and Postgres.",
+    "Spoke at EuroPython 2023 about typing; maintainer of CareSpark, a nurse rota app.",
+    "Wrote the keyboard plugin for SwiftKey and the BERTScore wrapper for our Rust CLI.",
+])
+def test_names_of_products_are_not_split_in_an_ordinary_text(text):
+    names = _names(text, kind="resume")
+    assert "SQL" not in names and "Python" not in names and "Swift" not in names
+    assert "Spark" not in names and "BERT" not in names
+
+
+def test_a_glued_list_item_ending_in_a_bracket_still_ends_its_skill():
+    # (no other glue in the text: the bracket rule is the tokenizer's, for every text)
+    assert "Kubernetes" in _names("Experience with containers (Docker, Kubernetes).Proven "
+                                  "record of shipping services.")
+
+
+@pytest.mark.parametrize(("word", "pieces"), [
+    ("learningProficiency", ["learning", "Proficiency"]),
+    ("EngineeringModel", ["Engineering", "Model"]),
+    ("SQLHave", ["SQL", "Have"]),
+    ("MLFlowExperience", ["MLFlow", "Experience"]),  # MLflow stays whole
+    ("TensorFlowLite", ["TensorFlow", "Lite"]),
+    ("JavaScriptDeveloper", ["JavaScript", "Developer"]),
+])
+def test_split_keeps_every_form_of_the_taxonomy_whole(word, pieces):
+    assert pipeline().glued.split(word) == pieces
+
+
+@pytest.mark.parametrize("word", ["TensorFlow", "JavaScript", "XGBoost", "PyTorch", "GitHub",
+                                  "PostgreSQL", "LinkedIn", "Python", "C++", "iPhone"])
+def test_split_leaves_whole_words_alone(word):
+    assert pipeline().glued.split(word) is None
+
+
+@pytest.mark.parametrize(("text", "glued"), [
+    ("models deployedWhat we offer: careers with impactBenefits include pensionsApply now", True),
+    ("\\resumeItem{A} \\resumeItemList \\resumeSubheading{B}", False),  # LaTeX macros
+    ('{"startDate": "2020", "endDate": "2021", "countryCode": "DE"}', False),  # keys
+    ("@janeDoe wrote parseInt( and projectData.json", False),  # handles, calls, files
+    ("Used ScalaCheck, SQLAlchemy and SwiftKey at EuroPython", False),  # names open in capitals
+])
+def test_a_text_is_glued_only_when_it_shows_it_several_times(text, glued):
+    assert GluedWords.is_glued(text) is glued
+
+
+WORDS = st.text(alphabet=st.sampled_from("abcdefgHIJKLmnopQRS"), min_size=1, max_size=24)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS)
+def test_pieces_spell_the_word(word):
+    pieces = pipeline().glued.split(word)
+    if pieces is not None:
+        assert "".join(pieces) == word and len(pieces) > 1 and all(pieces)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["learningProficiency", "Python", "SQLHave", " ", "\n", ", ",
+                                 "TensorFlowLite", "models.", "EngineeringModel"]), max_size=20))
+def test_split_tokens_keep_offsets(parts):
+    text = "".join(parts)
+    tokenizer = ChunkTokenizer(pipeline().nlp, pipeline().glued)
+    doc, spans, _ = tokenizer.split(text)
+    assert [text[a:b] for a, b in spans] == [t.text for t in doc]
+    assert "".join(t.text_with_ws for t in doc) == text
