@@ -20,7 +20,10 @@ from .lines import HEADING_LOOKBACK, SENTENCE_BREAK, line_after, line_before, li
 if TYPE_CHECKING:
     from ..mention import Mention
 
-_LIST_SEPARATOR = re.compile(r"\s*(?:[,;|()\[\]{}]|(?<=\s)[-/](?=\s)|/|\s(?:and|or|&)\s)\s*")
+# (a comma's "and"/"or" belongs to the separator: "R, Python, or Julia" has the item "Julia")
+_LIST_SEPARATOR = re.compile(
+    r"\s*(?:[,;|()\[\]{}](?:\s+(?:and|or|&)(?=\s))?|(?<=\s)[-/](?=\s)|/|\s(?:and|or|&)\s)\s*"
+)
 _SKILL_LABEL = re.compile(
     r"^[\s\-*]*[A-Za-z/&+ ]{0,40}?\b(?:skills?|skill ?set|languages?|tools?|technolog(?:y|ies)|"
     r"frameworks?|librar(?:y|ies)|platforms?|environments?|software|databases?|stack|"
@@ -114,10 +117,18 @@ def _initial(text: str, start: int, end: int) -> bool:
 
 def named_as_technology(text: str, mention: Mention) -> bool:
     """Written in the taxonomy's own case and joined to "-based", "-powered", "-native" …
-    ("Rust-based services", "Watson-powered chatbot"); callers ask it of tools, platforms,
-    languages and libraries only ("CV-based screening" is not computer vision)."""
+    ("Rust-based services", "Watson-powered chatbot") or offered with another of its kind
+    ("Rust or another systems language", "Spark or a similar engine"); callers ask it of tools,
+    platforms, languages and libraries only ("CV-based screening" is not computer vision)."""
     return text[mention.start:mention.end] == mention.form.text and bool(
-        _TECH_SUFFIX.match(text, mention.end))
+        _TECH_SUFFIX.match(text, mention.end) or _ANOTHER_OF_ITS_KIND.match(text, mention.end))
+
+
+_ANOTHER_OF_ITS_KIND = re.compile(
+    r"[ \t]+(?:or|and)[ \t]+(?:another|other|any other|a similar|similar|an equivalent|"
+    r"equivalent|a comparable|comparable)[ \t]+(?:[\w+#-]+[ \t]+){0,2}?(?:(?:programming[ \t]+)?"
+    r"languages?|frameworks?|librar(?:y|ies)|tools?|platforms?|databases?|engines?)\b"
+)
 
 
 def confirmed_by_rule(text: str, mention: Mention, rule: ContextRule | None) -> bool:
@@ -351,7 +362,8 @@ def confirmed_by_company(text: str, mention: Mention, anchors: Anchors) -> bool:
     return anchors.count_within(lo, hi, exclude=(mention.start, mention.end)) >= 2
 
 
-_ADJACENT_GAP = re.compile(r"[ ,/&+|()\-]{1,3}|[ \t]+(?:and|or)[ \t]+")
+# (with an Oxford comma too: "R, Python, or Julia")
+_ADJACENT_GAP = re.compile(r"[ ,/&+|()\-]{1,3}|,?[ \t]+(?:and|or)[ \t]+")
 
 
 class Anchors:

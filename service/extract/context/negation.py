@@ -28,7 +28,8 @@ _NEG_CUE = Folded(re.compile(
     r"|\baspir(?:e|es|ing) to(?: become| be| work| learn| master)?\b|\baspirations? (?:in|towards?)\b"
     r"|\bgoals?:?\s+(?:to\s+)?(?:become|get|be)\s+(?:proficient|fluent|skilled|certified|an expert)\s+"
     r"(?:in|with)\b"
-    r"|\b(?:mov(?:e|es|ing)|transitioning|pivoting|shifting) towards?\b"
+    # (not the means of a result: "cut release times by shifting towards CI/CD pipelines")
+    r"|(?<!\bby )\b(?:mov(?:e|es|ing)|transitioning|pivoting|shifting) towards?\b"
     r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+(?:learn(?:ing)?|"
     r"teaching myself)\b"
     # "you won't need any MATLAB", "we don't use it" (curly apostrophes are straightened when
