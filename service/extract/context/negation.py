@@ -32,6 +32,11 @@ _NEG_CUE = Folded(re.compile(
     r"|(?<!\bby )\b(?:mov(?:e|es|ing)|transitioning|pivoting|shifting) towards?\b"
     r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+(?:learn(?:ing)?|"
     r"teaching myself)\b"
+    # a course still under way: "currently following an online course on Python", "now
+    # enrolled in a Coursera course on deep learning"
+    r"|\b(?:currently|now)\s+(?:taking|following|doing|attending|enrolled in)\s+(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:course|class|mooc|bootcamp|specialization|specialisation)\s+"
+    r"(?:on|in|about)\b"
     # "you won't need any MATLAB", "we don't use it" (curly apostrophes are straightened when
     # a document is read; an entity's padding may follow one: "don&rsquo;t" reads "don'      t")
     r"|n' {0,8}t\b",
