@@ -104,6 +104,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
             and rejects(m, _rule(taxonomy, m))
         )
         and not _defined_otherwise(text, m, pipeline)
+        and not context.prefixed_otherwise(text, m)
         and not (names.in_place_name(text, m) and not context.in_skills_area(text, document, m))
     ]
     blanked = context.blank_out(prose, [(m.start, m.end) for m, _ in accepted])

@@ -16,6 +16,7 @@ from .ambiguity import (
     in_skills_area,
     list_items,
     named_as_technology,
+    prefixed_otherwise,
     rejected,
     rejected_by_rule,
     rejected_by_shape,
@@ -36,6 +37,6 @@ __all__ = [
     "confirmed_by_neighbours", "confirmed_by_phrase", "confirmed_by_rule", "confirmed_by_work_on",
     "course_prerequisite",
     "in_skills_area", "line_bounds", "list_items", "mentions_prerequisites",
-    "named_as_technology", "negated", "rejected",
+    "named_as_technology", "negated", "prefixed_otherwise", "rejected",
     "rejected_by_rule", "rejected_by_shape", "sole_item_among_skills",
 ]

@@ -115,6 +115,19 @@ def _initial(text: str, start: int, end: int) -> bool:
     )
 
 
+# a prefix glued on that makes the name another thing: "semi-supervised methods",
+# "self-supervised models", "non-linear regression", "weakly-supervised"
+_MEANING_PREFIX = re.compile(r"(?i)(?<![\w-])(?:semi|self|non|un|weakly|pseudo|anti)-$")
+
+
+def prefixed_otherwise(text: str, mention: Mention) -> bool:
+    """The name is the end of a word with a prefix that changes what it names ("semi-supervised
+    methods" is not supervised learning, "non-linear regression" not linear regression)."""
+    start = mention.start
+    return start > 2 and text[start - 1] == "-" and bool(
+        _MEANING_PREFIX.search(text, max(0, start - 8), start))
+
+
 def named_as_technology(text: str, mention: Mention) -> bool:
     """Written in the taxonomy's own case and joined to "-based", "-powered", "-native" …
     ("Rust-based services", "Watson-powered chatbot") or offered with another of its kind
