@@ -107,3 +107,11 @@ def test_comments_and_link_addresses_are_blanked_but_link_texts_kept():
     # an address's escape is no LaTeX comment, and an unclosed comment hides one line only
     assert "Spark" in unmark("\\href{https://x.org/jane%20doe}{GitHub} Python, Spark")[0]
     assert "Docker" in unmark("Python <!-- unclosed\nDocker")[0]
+
+
+def test_a_typst_content_block_reads_its_items():
+    text = ("#text(size: 8pt, fill: muted)[Python · Django · SQL]\n"
+            "#text(size: 8pt, fill: muted)[R · MatLab · QGIS]\n"
+            "#text(size: 8pt, fill: muted)[Git · Docker]")
+    found = {s.id for s in extract_text(text, kind="resume").skills if s.explicit}
+    assert {"python", "sql", "r", "matlab", "git", "docker"} <= found

@@ -44,6 +44,7 @@ _EXTRA_INFIXES = [
     r"(?<=[A-Za-z0-9+#])[()](?=[A-Za-z0-9])",
     r"(?<=[A-Za-z0-9+#])[)\]]\.(?=[A-Z][a-z])",  # a list glued to the next sentence: "Docker).Proven"
     r"(?<=\S)[{}](?=\S)",  # LaTeX left in the text: "\cvitem{Tools}{Docker, Git}"
+    r"(?<=\S)[\[\]](?=[A-Za-z])",  # Typst's content blocks: "#text(fill: muted)[Python · SQL]"
     r"(?<=[a-z])\+(?=[A-Za-z])",  # "pandas+NumPy"
     r"(?<=[A-Z]{2})\+(?=[A-Z])",  # "BDD+TDD", "SQL+DAX"
     r"(?<=[A-Za-z])@(?=(?:\d{1,3}|[kK])\b)",  # "NDCG@10", "recall@k" (not an e-mail address)
