@@ -212,6 +212,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     if "](" in text:
         for match in _MARKDOWN_LINK.finditer(text):
             chars[match.start()] = " "
+            if match.start() and text[match.start() - 1] == "!":  # an image: "![C](badge.svg)"
+                chars[match.start() - 1] = " "
             chars[match.end(1):match.end()] = " " * (match.end() - match.end(1))
             changed = True
     if "[[" in text:

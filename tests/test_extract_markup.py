@@ -115,3 +115,15 @@ def test_a_typst_content_block_reads_its_items():
             "#text(size: 8pt, fill: muted)[Git · Docker]")
     found = {s.id for s in extract_text(text, kind="resume").skills if s.explicit}
     assert {"python", "sql", "r", "matlab", "git", "docker"} <= found
+
+
+def test_a_row_of_badges_reads_each_badge():
+    text = ("![C](https://img.shields.io/badge/c-%2300599C.svg?style=for-the-badge&logo=c) "
+            "![C++](https://img.shields.io/badge/c++-%2300599C.svg) "
+            "![R](https://img.shields.io/badge/r-%23276DC3.svg) "
+            "![Python](https://img.shields.io/badge/python-3670A0.svg)")
+    plain, _ = unmark(text)
+    assert len(plain) == len(text) and "!" not in plain
+    found = {s.id for s in extract_text(text, kind="resume").skills if s.explicit}
+    assert {"c", "c-plus-plus", "r", "python"} <= found
+

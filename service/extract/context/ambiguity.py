@@ -20,9 +20,11 @@ from .lines import HEADING_LOOKBACK, SENTENCE_BREAK, line_after, line_before, li
 if TYPE_CHECKING:
     from ..mention import Mention
 
-# (a comma's "and"/"or" belongs to the separator: "R, Python, or Julia" has the item "Julia")
+# (a comma's "and"/"or" belongs to the separator: "R, Python, or Julia" has the item "Julia";
+# a run of spaces parts columns and blanked markup: "C       C++       Python" from a badge row)
 _LIST_SEPARATOR = re.compile(
     r"\s*(?:[,;|()\[\]{}](?:\s+(?:and|or|&)(?=\s))?|(?<=\s)[-/](?=\s)|/|\s(?:and|or|&)\s)\s*"
+    r"|[ \t]{3,}"
 )
 _SKILL_LABEL = re.compile(
     r"^[\s\-*]*[A-Za-z/&+ ]{0,40}?\b(?:skills?|skill ?set|languages?|tools?|technolog(?:y|ies)|"
