@@ -132,6 +132,14 @@ _LATEX_SOURCE = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|cvit
                            r"resumeItem|href\{|textbf\{|hfill\b)")
 # (not an address's escape: "\\href{https://github.com/jane%20doe}")
 _LATEX_COMMENT = re.compile(r"(?<!\\)%(?![0-9A-Fa-f]{2})[^\n]*")
+# a Typst source (a CV typeset with Typst: "#set page(...)", "#let name = ...",
+# "#text(fill: muted)[...]") and its comments, opening a line or after a space: a line's rest
+# after "//" (not an address's "//") or a "/* ... */" block
+_TYPST_SOURCE = re.compile(
+    r"(?m)^[ \t]*#(?:set|let|show|import|include)\b|#(?:text|link|strong|emph|box|grid|block|"
+    r"h|v)\("
+)
+_TYPST_COMMENT = re.compile(r"(?m)(?:^|(?<=[ \t]))(?://[^\n]*|/\*.*?\*/)", re.DOTALL)
 # a Markdown link to another page: its text is read, its address is not ("[R](https://...)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((?:https?://|www\.|mailto:)[^)\s]{0,2000}\)")
 # an Org-mode link: its description is read, its address is not ("[[https://numpy.org/][Numpy]]")
@@ -189,7 +197,9 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     is then ``C\\#``, not ``C\\``). ``None`` when nothing changed.
     """
     commented = list(_YAML_COMMENTED.finditer(text)) if "#" in text else []
-    if not commented and not _MARKUP_HINT.search(text):
+    # a Typst source's comments ("// - Reinforcement learning library in Rust")
+    typst = "//" in text and "#" in text and _TYPST_SOURCE.search(text) is not None
+    if not commented and not typst and not _MARKUP_HINT.search(text):
         return text, None
     chars = list(text)
     pads = bytearray(len(text))
@@ -204,6 +214,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
             changed = True
     if "<" in text:
         comments += _HTML_TAG.finditer(text)
+    if typst:
+        comments += _TYPST_COMMENT.finditer(text)
     if commented:
         comments += _yaml_comments(text, commented)
     for match in comments:

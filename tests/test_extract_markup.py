@@ -127,3 +127,20 @@ def test_a_row_of_badges_reads_each_badge():
     found = {s.id for s in extract_text(text, kind="resume").skills if s.explicit}
     assert {"c", "c-plus-plus", "r", "python"} <= found
 
+
+
+def test_a_typst_sources_comments_are_not_read():
+    text = ('#set page(margin: 1cm)\n#let name = "Ana Ruiz"\n'
+            "//- Reinforcement learning library in Rust\n"
+            "- Built a Python CLI (https://example.com/a//b) // was: Spark jobs\n"
+            "/* Projects:\n- Hadoop cluster */\n- SQL reports\n")
+    plain, _ = unmark(text)
+    assert len(plain) == len(text) and "https://example.com/a//b" in plain
+    found = {s.id for s in extract_text(text, kind="resume").skills if s.explicit}
+    assert {"python", "sql"} <= found
+    assert not found & {"reinforcement-learning", "rust", "spark", "hadoop"}
+
+
+def test_double_slashes_outside_a_typst_source_are_text():
+    text = "Skills: Python // Rust // SQL\nhttps://example.com//x"
+    assert unmark(text)[0] == text

@@ -1297,6 +1297,8 @@ def test_contexts_found_on_the_last_real_public_sets(text, skill):
          "supervised-learning"),
         ("Fitted non-linear regression models to the dose-response data.", "linear-regression"),
         ("Took a deep learning course and deployed it to my team.", "model-deployment"),
+        # a typo sits inside a word, not at the seam of a form's words ("PR reviews")
+        ("Built real-time furniture replacement previews in React.", "code-review"),
         ("Built a Flask app, tested it and deployed it; also some machine learning.",
          "model-deployment"),
         ("No Rust yet, but reading the Embedded Rust book with a colleague.", "rust"),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from itertools import compress
+from itertools import accumulate, compress
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -208,9 +208,19 @@ def _acceptable(text: str, key: str, score: float) -> bool:
         return False
     words, form_words = text.replace("-", " ").split(), key.replace("-", " ").split()
     if len(words) != len(form_words):
-        return _one_inner_edit(squeezed, form)
+        # (and not at the seam of the form's words: "previews" is no "PR reviews")
+        return _one_inner_edit(squeezed, form) and not _at_a_seam(squeezed, form, form_words)
     differing = [(w, f) for w, f in zip(words, form_words, strict=True) if w != f]
     return len(differing) == 1 and _one_inner_edit(*differing[0])
+
+
+def _at_a_seam(word: str, form: str, form_words: list[str]) -> bool:
+    """The first difference of ``word`` from ``form`` (both squeezed) lies within one letter of
+    where two of the form's words meet."""
+    first = next((i for i, (a, b) in enumerate(zip(word, form, strict=False)) if a != b),
+                 min(len(word), len(form)))
+    seams = list(accumulate(len(w) for w in form_words[:-1]))
+    return any(abs(first - seam) <= 1 for seam in seams)
 
 
 def _one_inner_edit(word: str, form: str) -> bool:
