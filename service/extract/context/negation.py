@@ -17,7 +17,7 @@ _NEG_CUE = Folded(re.compile(
     r"\b(?:no|not|never|without|nor|lack(?:s|ing)?(?: of)?|unfamiliar with|none)\b"
     r"|\b(?:willing|eager|keen|want(?:s|ing)?|hope|hoping|plan(?:s|ning)?|look(?:ing)? forward|"
     r"would like|'d like|love|aim(?:ing)?|excited|wish(?:es)?|intend(?:s|ing)?|open)\s+to\s+"
-    r"(?:learn(?:ing)?|explore|exploring|try|pick(?:ing)? up|study|"
+    r"(?:learn(?:ing)?|explore|exploring|try|pick(?:ing)? up|study|(?:begin|start)(?: [a-z]+ing)?|"
     r"get(?:ting)?(?: (?:much|more|further|deeper|better))* into|"
     r"take (?:a |an )?(?:course|class|module|bootcamp|certification)s? (?:on|in)|"
     r"become (?:proficient|fluent|skilled|certified|an expert) (?:in|with))\b"
@@ -32,6 +32,9 @@ _NEG_CUE = Folded(re.compile(
     r"|(?<!\bby )\b(?:mov(?:e|es|ing)|transitioning|pivoting|shifting) towards?\b"
     r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+(?:learn(?:ing)?|"
     r"teaching myself)\b"
+    # a list item still being learnt: "Python (scripting), learning Java" (not "learning to
+    # rank", "learning rate")
+    r"|(?:(?<=[,;(])|(?<=[,;(] ))learning(?=[ \t])(?![ \t]+(?:to|rate)\b)"
     # a course still under way: "currently following an online course on Python", "now
     # enrolled in a Coursera course on deep learning"
     r"|\b(?:currently|now)\s+(?:taking|following|doing|attending|enrolled in)\s+(?:a|an)\s+"
