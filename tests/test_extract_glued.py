@@ -59,6 +59,21 @@ def test_names_of_products_are_not_split_in_an_ordinary_text(text):
     assert "Spark" not in names and "BERT" not in names
 
 
+def test_names_of_products_stay_whole_in_a_glued_page():
+    text = ("What you will do: analyse freight dataBuild routing toolsWork with opsWhat we "
+            "offer: a pensionApply now\n"
+            "Our backend uses SQLAlchemy; the team spoke at EuroPython and JuliaCon and writes "
+            "its scripts in RubyMine.")
+    names = _names(text)
+    assert not names & {"SQL", "Python", "Julia", "Ruby"}
+
+
+def test_a_path_is_no_glue():
+    text = ("Projects: github.com/ana/sentimentScore, github.com/ana/movieRanker, "
+            "github.com/ana/stockCharts\nSkills: Rust; tested with ScalaTest.")
+    assert not GluedWords.is_glued(text)
+
+
 def test_a_glued_list_item_ending_in_a_bracket_still_ends_its_skill():
     # (no other glue in the text: the bracket rule is the tokenizer's, for every text)
     assert "Kubernetes" in _names("Experience with containers (Docker, Kubernetes).Proven "
@@ -70,15 +85,19 @@ def test_a_glued_list_item_ending_in_a_bracket_still_ends_its_skill():
     ("EngineeringModel", ["Engineering", "Model"]),
     ("SQLHave", ["SQL", "Have"]),
     ("MLFlowExperience", ["MLFlow", "Experience"]),  # MLflow stays whole
-    ("TensorFlowLite", ["TensorFlow", "Lite"]),
-    ("JavaScriptDeveloper", ["JavaScript", "Developer"]),
+    ("TensorFlowExperience", ["TensorFlow", "Experience"]),
+    ("JavaScriptProficiency", ["JavaScript", "Proficiency"]),
+    ("AWSFamiliarity", ["AWS", "Familiarity"]),
 ])
 def test_split_keeps_every_form_of_the_taxonomy_whole(word, pieces):
     assert pipeline().glued.split(word) == pieces
 
 
 @pytest.mark.parametrize("word", ["TensorFlow", "JavaScript", "XGBoost", "PyTorch", "GitHub",
-                                  "PostgreSQL", "LinkedIn", "Python", "C++", "iPhone"])
+                                  "PostgreSQL", "LinkedIn", "Python", "C++", "iPhone",
+                                  # names made from a skill's: not split even in a glued page
+                                  "SQLAlchemy", "JuliaCon", "EuroPython", "RubyMine",
+                                  "PythonAnywhere", "TensorFlowLite"])
 def test_split_leaves_whole_words_alone(word):
     assert pipeline().glued.split(word) is None
 

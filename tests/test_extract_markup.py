@@ -109,36 +109,35 @@ def test_comments_and_link_addresses_are_blanked_but_link_texts_kept():
     assert "Docker" in unmark("Python <!-- unclosed\nDocker")[0]
 
 
+
 def test_a_typst_content_block_reads_its_items():
-    text = ("#text(size: 8pt, fill: muted)[Python · Django · SQL]\n"
-            "#text(size: 8pt, fill: muted)[R · MatLab · QGIS]\n"
-            "#text(size: 8pt, fill: muted)[Git · Docker]")
+    text = ("#grid(columns: 2)[Languages][Rust · Go · SQL]\n"
+            "#emph[Stats]: #strong[R] · Stata\n#block[Git · Docker]")
     found = {s.id for s in extract_text(text, kind="resume").skills if s.explicit}
-    assert {"python", "sql", "r", "matlab", "git", "docker"} <= found
+    assert {"rust", "go", "sql", "r", "git", "docker"} <= found
 
 
 def test_a_row_of_badges_reads_each_badge():
-    text = ("![C](https://img.shields.io/badge/c-%2300599C.svg?style=for-the-badge&logo=c) "
-            "![C++](https://img.shields.io/badge/c++-%2300599C.svg) "
-            "![R](https://img.shields.io/badge/r-%23276DC3.svg) "
-            "![Python](https://img.shields.io/badge/python-3670A0.svg)")
+    text = ("![R](https://img.shields.io/badge/R-276DC3?logo=r&logoColor=white) "
+            "![C](https://img.shields.io/badge/C-A8B9CC?logo=c) "
+            "![Go](https://img.shields.io/badge/Go-00ADD8?logo=go) "
+            "![Docker](https://img.shields.io/badge/Docker-2496ED?logo=docker)")
     plain, _ = unmark(text)
     assert len(plain) == len(text) and "!" not in plain
     found = {s.id for s in extract_text(text, kind="resume").skills if s.explicit}
-    assert {"c", "c-plus-plus", "r", "python"} <= found
-
+    assert {"r", "c", "go", "docker"} <= found
 
 
 def test_a_typst_sources_comments_are_not_read():
-    text = ('#set page(margin: 1cm)\n#let name = "Ana Ruiz"\n'
-            "//- Reinforcement learning library in Rust\n"
-            "- Built a Python CLI (https://example.com/a//b) // was: Spark jobs\n"
-            "/* Projects:\n- Hadoop cluster */\n- SQL reports\n")
+    text = ('#set text(font: "Inter")\n#let name = "Tomas Varga"\n'
+            "// - Kaggle bronze medal with a Spark streaming notebook\n"
+            "- Wrote a Python CLI (https://example.org/x//y) // draft: Rust port\n"
+            "/* Old jobs:\n- Hadoop admin */\n- SQL reports\n")
     plain, _ = unmark(text)
-    assert len(plain) == len(text) and "https://example.com/a//b" in plain
+    assert len(plain) == len(text) and "https://example.org/x//y" in plain
     found = {s.id for s in extract_text(text, kind="resume").skills if s.explicit}
     assert {"python", "sql"} <= found
-    assert not found & {"reinforcement-learning", "rust", "spark", "hadoop"}
+    assert not found & {"rust", "spark", "hadoop"}
 
 
 def test_double_slashes_outside_a_typst_source_are_text():

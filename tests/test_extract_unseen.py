@@ -62,8 +62,6 @@ CASES = [
      ["Worked in the Amazon Development Centre, Chennai.", "Amazon Seller Services team"]),
     ("support-vector-machines", ["Classifiers: svc, random forest", "Trained an SVC on TF-IDF"],
      ["Built a fraud scoring svc in Python."]),
-    ("ci-cd", ["Cut release times by shifting towards CI/CD pipelines and automated tests."],
-     ["Shifting towards CI/CD and platform work this year."]),
     ("ml-infrastructure", ["Built our MLOps platform on Kubeflow"],
      ["Moving towards MLOps this year.", "I aspire to work in MLOps."]),
     ("deep-learning", ["Trained deep learning models in PyTorch"],

@@ -8,7 +8,10 @@ lower case ("modelsExpertise", "techniquesSolid"), which names of products and c
 ``MIN_GLUED`` distinct ones is split (``is_glued``). A word is split where a run of three
 lower-case letters meets a capitalised word ("learning|Proficiency") or an acronym meets one
 ("SQL|Have"), and pieces that together spell a one-word form of the taxonomy stay joined
-("TensorFlow", "JavaScript", "XGBoost", "MLflow" in "MLFlowExperience"). Used by
+("TensorFlow", "JavaScript", "XGBoost", "MLflow" in "MLFlowExperience"). A name glued to a
+capitalised word stays whole unless that word opens a posting's item or sentence
+(``OPENERS``: "SQL|Have", "AWS|Familiarity"), so a product or event named after a skill is not
+split even in a glued page ("SQLAlchemy", "JuliaCon", "EuroPython", "RubyMine"). Used by
 ``tokens.ChunkTokenizer``.
 """
 
@@ -21,11 +24,25 @@ from collections.abc import Iterable
 _BOUNDARY = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})")
 _CANDIDATE = re.compile(r"[A-Za-z]+")
 # a glued word that opens in lower case, not in code or markup (a LaTeX macro, a key, a handle,
-# a file or a call: "\\resumeItem", "startDate:", "@janeDoe", "projectData.json", "parseInt(")
+# a path, a file or a call: "\\resumeItem", "startDate:", "@janeDoe", "github.com/jo/sentimentApp",
+# "projectData.json", "parseInt(")
 _LOWER_GLUED = re.compile(
-    r"(?<![\\A-Za-z0-9_.{\"'#@$-])[a-z]{3,}[A-Z][a-z]{2,}[A-Za-z]*(?![A-Za-z0-9_(\"':=.}\]])"
+    r"(?<![\\A-Za-z0-9_.{\"'#@$/-])[a-z]{3,}[A-Z][a-z]{2,}[A-Za-z]*(?![A-Za-z0-9_(\"':=.}\]])"
 )
 MIN_GLUED = 3
+# words that open a posting's item or sentence, after which a glued skill name still splits
+# ("SQLHave experience", "AWSFamiliarity with Lambda", "MLFlowExperience")
+OPENERS = frozenset("""
+    about ability able additional and are as at background bachelor bachelors benefits bonus
+    build collaborate comfortable communicate conduct create degree demonstrated deploy design
+    desired develop drive education ensure evaluate excellent experience experienced expertise
+    exposure familiar familiarity for good great hands has have how identify implement in is
+    knowledge knowledgeable lead location maintain manage master masters mentor minimum monitor
+    must nice or our own participate passion passionate perform phd plus preferred proficiency
+    proficient proven qualifications required requirements responsibilities salary should
+    skills solid strong support the this to understanding we what who will with work working
+    write years you your
+""".split())
 
 
 class GluedWords:
@@ -62,6 +79,18 @@ class GluedWords:
             end = len(pieces)
             while end > index + 1 and "".join(pieces[index:end]).casefold() not in self._forms:
                 end -= 1
-            joined.append("".join(pieces[index:end]))
+            piece = "".join(pieces[index:end])
+            if joined and not self._parts(joined[-1], piece):
+                joined[-1] += piece
+            else:
+                joined.append(piece)
             index = end
         return joined if len(joined) > 1 else None
+
+    def _parts(self, left: str, right: str) -> bool:
+        """Whether two glued pieces are two words: the left one opens in lower case
+        ("learning|Proficiency"), neither is a skill's name ("Engineering|Model"), or the right
+        one opens an item ("SQL|Have"); not a name made from a skill's ("Julia|Con")."""
+        forms = self._forms
+        return (left[:1].islower() or right.casefold() in OPENERS
+                or (left.casefold() not in forms and right.casefold() not in forms))

@@ -140,9 +140,12 @@ def named_as_technology(text: str, mention: Mention) -> bool:
 
 
 _ANOTHER_OF_ITS_KIND = re.compile(
-    r"[ \t]+(?:or|and)[ \t]+(?:another|other|any other|a similar|similar|an equivalent|"
+    r"[ \t]+or[ \t]+(?:another|other|any other|a similar|similar|an equivalent|"
     r"equivalent|a comparable|comparable)[ \t]+(?:[\w+#-]+[ \t]+){0,2}?(?:(?:programming[ \t]+)?"
     r"languages?|frameworks?|librar(?:y|ies)|tools?|platforms?|databases?|engines?)\b"
+    # (the kind's people are not: "Julia or other platform leads")
+    r"(?![ \t]+(?:leads?|engineers?|teams?|members?|managers?|owners?|people|staff|colleagues|"
+    r"specialists?|experts?|users?)\b)"
 )
 
 
@@ -415,7 +418,7 @@ class Anchors:
     def adjacent(self, text: str, mention: Mention) -> bool:
         """An anchor at most three spaces or punctuation marks away, or across an "and"/"or",
         on the same line ("Julia and Python")."""
-        for gap in (1, 2, 3, 4, 5):
+        for gap in (1, 2, 3, 4, 5, 6):  # (", and " is six)
             left, right = mention.start - gap, mention.end + gap
             if left in self.ends and _ADJACENT_GAP.fullmatch(text[left:mention.start]):
                 return True

@@ -1,0 +1,126 @@
+"""Context rules of taxonomy 1.12.0: what confirms a name, what makes it another thing, and
+what only hopes for it. Invented texts only (none is taken from a corpus or a real document)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.installed import extract_text
+
+
+def claimed(text: str, kind: str = "resume") -> set[str]:
+    return {s.id for s in extract_text(text, kind=kind).skills if s.explicit}
+
+
+def not_claimed(text: str, kind: str = "resume") -> set[str]:
+    return {s.id for s in extract_text(text, kind=kind).not_claimed}
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    # a slash-joined alternative is a list item, not the verb "go for"
+    ("- Backend: Kotlin, and where latency matters C++/Rust/Go for the hot paths.", "go"),
+    # an Oxford comma before the last item, with "or" and with "and"
+    ("- Comfortable in Scala, Kotlin, or Julia", "julia"),
+    ("- Writes R, Python, and Julia daily", "julia"),
+    # a name offered with another of its kind
+    ("Rust or a comparable systems language for the sensor agent.", "rust"),
+    ("Go or a similar compiled language for the command-line tools.", "go"),
+    # the library by its maker in brackets
+    ("Stack: JAX, Transformers (Hugging Face), Weights & Biases", "hugging-face-transformers"),
+    ("Stack: JAX, Transformers (HF), Optax", "hugging-face-transformers"),
+    # CV as the field still, whatever the document words nearby
+    ("Leads in this CV group ship object detection models for grocery shelves.",
+     "computer-vision"),
+    ("Experience in CV is essential; speech is a plus.", "computer-vision"),
+    ("Hands-on experience with CV required (tracking, segmentation).", "computer-vision"),
+    # a learned model's performance evaluated; an LLM's behaviour monitored
+    ("Trained the churn classifier and measured its accuracy on last quarter's accounts.",
+     "model-evaluation"),
+    ("Set up alerting to monitor LLM behaviour after each prompt release.", "model-monitoring"),
+    # dashboards built, not tested
+    ("Designed Looker dashboards and tests for the billing ETL.", "data-visualization"),
+    ("Built React components for the analytics dashboards that show store trends.",
+     "data-visualization"),
+    # a finished course counts
+    ("Completed a Docker course in 2019 and have run our containers since.", "docker"),
+    # "learning to rank" and "learning rate" are no hedge
+    ("Areas: speech, learning to rank, Scala", "scala"),
+    ("Swept the learning rate, AdamW, PyTorch", "pytorch"),
+    # classification and regression one per line confirm each other
+    ("Tasks the models handle:\n- Classification\n- Regression\n", "supervised-learning"),
+    # an evaluation framework beside a learned system
+    ("Own the evaluation framework that scores RAG answers against reference sets.",
+     "model-evaluation"),
+    # deployment after a means of learning; backtesting as a lifecycle stage
+    ("- Built a ticket routing service using NLP and deployed it on our Kubernetes cluster",
+     "model-deployment"),
+    ("An ML demand forecaster for 300 stores, from model building to backtesting and "
+     "deployment.", "model-deployment"),
+    # a prefix that changes nothing ("multi-class") leaves the name alone
+    ("Benchmarked supervised models against a linear regression baseline.",
+     "supervised-learning"),
+    ("Benchmarked supervised models against a linear regression baseline.",
+     "linear-regression"),
+    # a means of a result is no hedge
+    ("Made releases safer by shifting towards CI/CD with canary rollouts.", "ci-cd"),
+])
+def test_claimed(text, skill):
+    assert skill in claimed(text)
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    ("Tooling: Kubeflow, Transformers (hugging face), JAX", "transformers"),
+    ("Julia or another team lead signs off each release.", "julia"),
+    ("You will report to Julia and other platform leads.", "julia"),
+    # the document called CV
+    ("A CV is required; we work on search and speech.", "computer-vision"),
+    ("- CV: mandatory\n- Cover note: optional", "computer-vision"),
+    ("Typeset with LaTeX, like the rest of this CV. Trained CNNs on crop scans.",
+     "computer-vision"),
+    # not a learned model
+    ("Ran discrete-event simulation models for the port and deployed them with Docker.",
+     "model-deployment"),
+    ("Built the staffing model and measured the quality of our hiring calls.",
+     "model-evaluation"),
+    ("Coached 8 apprentices on the cost model and assessed performance of each.",
+     "model-evaluation"),
+    ("Trained and mentored five analysts on our pricing models and evaluated their "
+     "performance quarterly.", "model-evaluation"),
+    # a dashboard tested, styled or hosted
+    ("- Wrote test cases for the fleet dashboard in Cypress.", "data-visualization"),
+    ("Styled UI components for the partner dashboards in Tailwind.", "data-visualization"),
+    ("Terraform for the message queue and the dashboard infrastructure.",
+     "data-visualization"),
+    # a prefix that makes the name another thing
+    ("Semi-supervised methods such as pseudo-labelling were our focus.", "supervised-learning"),
+    ("Self-supervised models pretrained on satellite tiles.", "supervised-learning"),
+    ("Fitted non-linear regression curves to enzyme kinetics.", "linear-regression"),
+    # deployed, but nothing learned
+    ("Took an NLP course and deployed it to the reading group.", "model-deployment"),
+    ("Built a Django app, tested it and deployed it; some machine learning on the side.",
+     "model-deployment"),
+    ("Built a Slack bot with ML engineers and deployed it to AWS.", "model-deployment"),
+    # no task list, no learned system
+    ("Regression tests\n- Classification of invoices by hand", "supervised-learning"),
+    ("Built the evaluation pipeline for our annual staff appraisals.", "model-evaluation"),
+    ("Built an evaluation framework for the support agents' call quality.",
+     "model-evaluation"),
+    # a typo lies inside a word, not at the seam of a form's words ("PR reviews")
+    ("Shipped real-time seat previews for the booking page.", "code-review"),
+    # electrical transformers, high frequency
+    ("Read about electrical transformers (HF and power) in a physics minor.",
+     "hugging-face-transformers"),
+])
+def test_not_claimed(text, skill):
+    assert skill not in claimed(text)
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    ("Currently taking an online course on Kubernetes in the evenings.", "kubernetes"),
+    ("Now enrolled in a Udacity course on computer vision.", "computer-vision"),
+    ("- QA: Selenium (smoke), Python (glue), learning Scala", "scala"),
+    ("Next quarter I hope to start using Kafka for our events.", "kafka"),
+    ("Shifting towards CI/CD and platform work this year.", "ci-cd"),
+])
+def test_hoped_for_or_still_being_learnt(text, skill):
+    assert skill not in claimed(text) and skill in not_claimed(text)
