@@ -30,6 +30,10 @@ _LOWER_GLUED = re.compile(
     r"(?<![\\A-Za-z0-9_.{\"'#@$/-])[a-z]{3,}[A-Z][a-z]{2,}[A-Za-z]*(?![A-Za-z0-9_(\"':=.}\]])"
 )
 MIN_GLUED = 3
+# each ASCII letter as "a" or "A": a text whose shape shows fewer than ``MIN_GLUED`` "aaaAaa" has
+# no glued word to count (bytes.translate and count run at C speed, the regex does not)
+_SHAPE = bytes(ord("a") if chr(b).islower() else ord("A") if chr(b).isupper() else b
+               for b in range(128)) + bytes(range(128, 256))
 # words that open a posting's item or sentence, after which a glued skill name still splits
 # ("SQLHave experience", "AWSFamiliarity with Lambda", "MLFlowExperience")
 OPENERS = frozenset("""
@@ -56,6 +60,8 @@ class GluedWords:
     def is_glued(text: str) -> bool:
         """Whether ``text`` shows at least ``MIN_GLUED`` distinct glued words opening in lower
         case."""
+        if text.encode("utf-8", "replace").translate(_SHAPE).count(b"aaaAaa") < MIN_GLUED:
+            return False
         found: set[str] = set()
         for match in _LOWER_GLUED.finditer(text):
             found.add(match.group())
