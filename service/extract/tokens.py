@@ -9,7 +9,8 @@ from words and spaces: the same tokens, offsets and lexemes as ``nlp.make_doc``.
 
 (One difference, on punctuation soup only: spaCy's special-case matcher can pair punctuation
 across a space, as in ``( :*``, and so keep an emoticon from being joined; here each chunk is
-tokenized on its own terms.)
+tokenized on its own terms.) Given ``glued`` (``glued.GluedWords``), a word that a scraped page
+glued together is split further into its words, for text known to be glued.
 """
 
 from __future__ import annotations
@@ -114,19 +115,22 @@ class ChunkTokenizer:
         plain = array[:, 2] * array[:, 3] * (1 - array[:, 4])
         return starts.tolist(), (starts + array[:, 1]).tolist(), plain.astype(bool).tolist()
 
-
     def _entry(self, words: list[str], plain: list[bool], run: str) -> Entry:
         """A chunk's entry, glued words split (each piece a plain word unless a stop word)."""
-        if self.glued is not None and len(run) > 5:
-            split = [self.glued.split(word) for word in words]
-            if any(split):
-                stop = self.nlp.Defaults.stop_words
-                words, plain = (
-                    [p for word, pieces in zip(words, split) for p in (pieces or [word])],
-                    [flag if pieces is None else piece.lower() not in stop
-                     for flag, pieces in zip(plain, split) for piece in (pieces or [None])],
-                )
-        return _entry(words, plain, run)
+        if self.glued is None or len(run) < 6:
+            return _entry(words, plain, run)
+        stop = self.nlp.Defaults.stop_words
+        split_words: list[str] = []
+        split_plain: list[bool] = []
+        for word, flag in zip(words, plain):
+            pieces = self.glued.split(word)
+            if pieces is None:
+                split_words.append(word)
+                split_plain.append(flag)
+            else:
+                split_words += pieces
+                split_plain += [piece.lower() not in stop for piece in pieces]
+        return _entry(split_words, split_plain, run)
 
 
 def _entry(words: list[str], plain: list[bool], run: str) -> Entry:
