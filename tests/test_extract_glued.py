@@ -15,7 +15,7 @@ from tests.installed import extract_text, pipeline
 SCRAPED = (
     "Senior Data Scientist, Harbourline Freight\n"
     "What you will do: Analyse shipment data to find delay patternsBuild forecasting models "
-    "for port congestionFeature EngineeringModel EvaluationDeployment and Integration: "
+    "for port congestionData WranglingFeature EngineeringModel TuningModel Evaluation: "
     "work with platform engineers to ship modelsWhat we look for: 4+ years of applied "
     "machine learningProficiency in Python and SQLHave used deep learningExperience with "
     "Docker and Kubernetes).Familiarity with MLFlowExperience with cloud platforms"
@@ -35,9 +35,9 @@ def test_a_scraped_posting_is_read_word_by_word():
 
 def test_the_same_posting_with_its_breaks_finds_the_same_skills():
     spaced = (SCRAPED.replace("patternsBuild", "patterns. Build")
-              .replace("congestionFeature", "congestion. Feature")
-              .replace("EngineeringModel EvaluationDeployment", "Engineering, Model Evaluation, "
-                       "Deployment")
+              .replace("congestionData", "congestion. Data")
+              .replace("WranglingFeature EngineeringModel TuningModel Evaluation",
+                       "Wrangling, Feature Engineering, Model Tuning, Model Evaluation")
               .replace("modelsWhat", "models. What")
               .replace("learningProficiency", "learning. Proficiency")
               .replace("SQLHave", "SQL. Have")

@@ -134,7 +134,7 @@ NEGATION_PIECES = [
     "is not required", " (if used)", "isn't needed", " not", "n't", "(", "ſ", "\u212a", "é",
     "looking forward to ", "x", "Not yet: ", " planned for 2019", "a move to ",
     " (keen to learn)", "teaching myself ", " is still on my to-learn list", "any cloud platform",
-    "currently taking a course on ", ", learning ", "hope to begin integrating ",
+    "currently taking a course on ", ", learning ", "hope to start using ",
 ]
 
 

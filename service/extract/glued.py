@@ -1,7 +1,7 @@
 """Words that a scraped page glued together, split apart for matching.
 
-Job boards' scrapers drop the breaks between list items and headings: "Feature
-EngineeringModel EvaluationDeployment", "deep learningProficiency in Python", "SQLHave
+Job boards' scrapers drop the breaks between list items and headings: "Data
+WranglingFeature EngineeringModel Tuning", "deep learningProficiency in Python", "SQLHave
 experience", "MLFlowExperience". Such a page shows it several times, in words that open in
 lower case ("modelsExpertise", "techniquesSolid"), which names of products and code do not
 ("ScalaCheck", "SQLAlchemy", "EuroPython"; "startDate" is a key): only a text with at least

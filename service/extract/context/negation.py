@@ -32,7 +32,7 @@ _NEG_CUE = Folded(re.compile(
     r"|(?<!\bby )\b(?:mov(?:e|es|ing)|transitioning|pivoting|shifting) towards?\b"
     r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+(?:learn(?:ing)?|"
     r"teaching myself)\b"
-    # a list item still being learnt: "Python (scripting), learning Java" (not "learning to
+    # a list item still being learnt: "Python (glue), learning Scala" (not "learning to
     # rank", "learning rate")
     r"|(?:(?<=[,;(])|(?<=[,;(] ))learning(?=[ \t])(?![ \t]+(?:to|rate)\b)"
     # a course still under way: "currently following an online course on Python", "now
