@@ -197,7 +197,7 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     is then ``C\\#``, not ``C\\``). ``None`` when nothing changed.
     """
     commented = list(_YAML_COMMENTED.finditer(text)) if "#" in text else []
-    # a Typst source's comments ("// - Reinforcement learning library in Rust")
+    # a Typst source's comments ("// - old project: a Spark streaming notebook")
     typst = "//" in text and "#" in text and _TYPST_SOURCE.search(text) is not None
     if not commented and not typst and not _MARKUP_HINT.search(text):
         return text, None
