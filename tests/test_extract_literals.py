@@ -108,8 +108,12 @@ def test_the_gates_know_what_the_rules_they_skip_search():
     # (SENTENCE_BREAK only bounds the sentence searched; _EEO_SUBJECT only narrows a
     # _BOILERPLATE match)
     assert regexes == {"SENTENCE_BREAK", "_BOILERPLATE", "_ABOUT_LABEL", "_EEO_SUBJECT"}
-    read = set(context.rejected_by_rule.__code__.co_names) & set(ContextRule.model_fields)
-    assert read == {"reject", "window"}
+    # (``rejecting``: ``reject`` and the patterns of the skills the rule yields to)
+    fields = {*ContextRule.model_fields, "rejecting"}
+    read = set(context.rejected_by_rule.__code__.co_names) & fields
+    assert read == {"rejecting", "window"}
+    from service.extract.gates import Rejections
+    assert set(Rejections.__call__.__code__.co_names) & fields == {"rejecting", "window"}
 
 
 REJECT_PATTERNS = (r"\bopen\s?cv\b", r"\bopen(?:ing)?s?\b", r"(?i)\bpen\b", r"\bspark(?:ling)?\b", r"x\w*")

@@ -392,6 +392,17 @@ def test_compound_forms_are_exempt_from_the_duplicate_check(tmp_path):
           - {id: c, name: C, category: tool, implies: [a]}
         """},
      "a.yaml: entry a: field implies: cycle a -> b -> c -> a"),
+    ({"skills/a.yaml": "skills:\n  - {id: x, name: X, category: tool, context: {yields_to: [y]}}"},
+     "a.yaml: entry x: field context.yields_to: unknown skill 'y'"),
+    ({"skills/a.yaml": "skills:\n  - {id: x, name: X, category: tool, patterns: ['X!'],"
+      " context: {yields_to: [x]}}"},
+     "a.yaml: entry x: field context.yields_to: yields to itself"),
+    ({"skills/a.yaml": """
+        skills:
+          - {id: x, name: X, category: tool, context: {yields_to: [y]}}
+          - {id: y, name: Y, category: tool}
+        """},
+     "a.yaml: entry x: field context.yields_to: 'y' has no patterns to yield to"),
     ({"skills/a.yaml": r"""
         skills:
           - id: r

@@ -64,11 +64,11 @@ class Rejections:
         self._needs: dict[int, frozenset[str] | None] = {}
 
     def __call__(self, mention: Mention, rule: ContextRule | None) -> bool:
-        if rule is None or not rule.reject:
+        if rule is None or not rule.rejecting:
             return False
         key = id(rule)
         if key not in self._needs:
-            self._needs[key] = _needed_by_any(tuple(rule.reject))[0]
+            self._needs[key] = _needed_by_any(rule.rejecting)[0]
         needs = self._needs[key]
         text = self.text
         if needs is not None:

@@ -33,7 +33,8 @@ def form_key(form: str) -> str:
 
 
 def _check_skills(taxonomy: Taxonomy, where: dict[str, str]) -> None:
-    """Forms listed twice in one skill, unknown, self or cyclic implications."""
+    """Forms listed twice in one skill, unknown, self or cyclic implications, skills yielded to
+    that are unknown, the skill itself or without patterns."""
     for skill in taxonomy.skills.values():
         file = where[skill.id]
         seen: dict[str, str] = {form_key(skill.name): "name"}
@@ -53,6 +54,13 @@ def _check_skills(taxonomy: Taxonomy, where: dict[str, str]) -> None:
                 raise TaxonomyError(
                     f"{file}: entry {skill.id}: field implies: unknown skill {target!r}"
                 )
+        for target in skill.context.yields_to if skill.context else ():
+            problem = ("yields to itself" if target == skill.id
+                       else f"unknown skill {target!r}" if target not in taxonomy.skills
+                       else f"{target!r} has no patterns to yield to"
+                       if not taxonomy.skills[target].patterns else None)
+            if problem:
+                raise TaxonomyError(f"{file}: entry {skill.id}: field context.yields_to: {problem}")
     cycle = _find_cycle(taxonomy)
     if cycle:
         raise TaxonomyError(

@@ -121,6 +121,10 @@ def load_taxonomy(directory: Path | None = None) -> Taxonomy:
         not_jobs=load_not_jobs(root), research=research, cues=cues,
     )
     check_taxonomy(taxonomy, where)
+    for skill in skills.values():
+        if skill.context and skill.context.yields_to:
+            skill.context.yield_to(tuple(
+                pattern for target in skill.context.yields_to for pattern in skills[target].patterns))
     return taxonomy
 
 

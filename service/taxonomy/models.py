@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 Category = Literal[
     "language", "platform", "tool", "ml-library", "algorithm", "approach", "statistics",
@@ -57,14 +57,37 @@ class ContextRule(BaseModel):
 
     ``confirm``: a match anywhere in the window (``window`` characters either side of the
     mention) confirms the mention. ``reject``: a match that overlaps the mention rejects it;
-    reject wins over confirm. Patterns are case-sensitive unless they start with ``(?i)``.
+    reject wins over confirm. ``yields_to``: skills whose own ``patterns`` take the mention
+    when one matches over it (they reject it here as ``reject`` does). Patterns are
+    case-sensitive unless they start with ``(?i)``.
     """
 
     model_config = ConfigDict(extra="forbid")
 
     confirm: list[str] = Field(default_factory=list, description="Any match nearby confirms")
     reject: list[str] = Field(default_factory=list, description="A match over the mention rejects")
+    yields_to: list[SkillId] = Field(
+        default_factory=list,
+        description="Skills whose patterns, matching over the mention, name it instead "
+        "(\"Transformers, PEFT\" is the Hugging Face library, not the architecture)",
+    )
     window: int = Field(40, ge=0, le=400, description="Characters either side to look at")
+    # ``reject``, then the patterns of the ``yields_to`` skills (filled in by the loader)
+    _rejecting: tuple[str, ...] = PrivateAttr(default=())
+
+    def model_post_init(self, context: object, /) -> None:
+        self._rejecting = tuple(self.reject)
+
+    @property
+    def rejecting(self) -> tuple[str, ...]:
+        """Every pattern whose match over a mention rejects it: ``reject``, then the patterns
+        of the skills it yields to."""
+        return self._rejecting
+
+    def yield_to(self, patterns: tuple[str, ...]) -> None:
+        """Add the patterns of the skills this rule yields to (the loader calls it once the
+        whole taxonomy is read)."""
+        self._rejecting = (*self.reject, *patterns)
 
     @field_validator("confirm", "reject")
     @classmethod

@@ -97,12 +97,12 @@ def _all_capitals(text: str, start: int, end: int) -> bool:
 
 def rejected_by_rule(text: str, mention: Mention, rule: ContextRule | None) -> bool:
     """One of the skill's own reject patterns overlaps the mention."""
-    if rule is None or not rule.reject:
+    if rule is None or not rule.rejecting:
         return False
     start, end = mention.start, mention.end
     lo, hi = max(0, start - rule.window), min(len(text), end + rule.window)
     window = text[lo:hi]
-    for pattern in rule.reject:
+    for pattern in rule.rejecting:
         for match in compiled(pattern).finditer(window):
             if lo + match.start() < end and start < lo + match.end():
                 return True
