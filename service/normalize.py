@@ -109,7 +109,7 @@ def _normalize_once(text: str) -> str:
 
 # --- markup, blanked for matching (same length, same offsets) ------------------------------------
 
-_MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<[!/A-Za-z]|\]\(|\[\[")
+_MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<[!/A-Za-z]|\]\(|\[\[|#\+")
 # a YAML source (a site's CV data: "- name: Statistics", "  company: Acme"), and its commented-out
 # entries and list items, which a reader never sees ("# - name: Statistics" left from the theme's
 # example, "# - Launched a Hadoop cluster")
@@ -145,6 +145,15 @@ _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((?:https?://|www\.|mailto:)[^
 # an Org-mode link: its description is read, its address is not ("[[https://numpy.org/][Numpy]]")
 _ORG_LINK = re.compile(
     r"\[\[(?:https?://|www\.|mailto:|file:)[^\]\s]{0,2000}\]\[([^\]\n]{1,80})\]\]")
+# an Org-mode source ("#+TITLE: CV", a property drawer, an Org link, a "#+BEGIN_" block) and
+# its emphasis markers around a word or phrase, by Org's own rule: the opening marker after a
+# space, a line start or one of -({'", the closing one before a space, a line end or one of
+# -.,;:!?')}"[ , neither touching a space inside ("=Python=", "~Go~", "/Scala/", "+Theano+")
+_ORG_SOURCE = re.compile(
+    r"(?m)^[ \t]*#\+(?:[A-Za-z_]+:|BEGIN_|begin_)|^[ \t]*:PROPERTIES:[ \t]*$|\[\[[^\]\n]+\]\[")
+_ORG_EMPHASIS = re.compile(
+    r"(?m)(?:^|(?<=[\s\-({'\"]))([=~+/*_])(?=[^\s=~+/*_])([^\n]{0,80}?[^\s=~+/*_])\1"
+    r"(?=[\s\-.,;:!?')}\"\[]|$)")
 _LATEX_ESCAPE = re.compile(r"\\([#&%$_])")
 _LATEX_TIE = re.compile(r"(?<=[A-Za-z.])~(?=[A-Za-z0-9])")
 _LATEX_COMMAND = re.compile(r"\\(?:textbf|textit|textsc|texttt|emph|underline|mbox|hbox)\s*\{")
@@ -265,6 +274,10 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
             close = _LATEX_BRACE.search(text, match.end(), match.end() + 200)
             if close is not None:
                 chars[close.start()] = " "
+    if _ORG_SOURCE.search(text) is not None:
+        for match in _ORG_EMPHASIS.finditer(text):
+            chars[match.start()] = chars[match.end() - 1] = " "
+            changed = True
     for match in _EMPHASIS.finditer(text):
         marker = len(match.group(1))
         start, end = match.span()

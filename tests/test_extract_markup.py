@@ -65,6 +65,35 @@ def test_an_org_mode_link_reads_as_its_description():
     assert {"numpy", "scipy"} <= {s.id for s in extract_text(text).skills}
 
 
+ORG_CV = """#+TITLE: Résumé
+#+OPTIONS: toc:nil
+* Toolbox
+- Languages :: =Kotlin=, ~Go~, /Scala/, *Rust*
+- Libraries :: +Theano+ (retired), =scikit-learn=
+** Backend Developer, Quillworks                                     :job:
+- Rewrote the billing jobs in ~Python~, see /srv/billing/ for the layout.
+"""
+
+
+def test_org_mode_emphasis_is_blanked_in_an_org_source():
+    plain, _ = unmark(ORG_CV)
+    assert len(plain) == len(ORG_CV)
+    for word in ("Kotlin", "Go", "Scala", "Rust", "Theano", "scikit-learn", "Python"):
+        assert f" {word} " in plain
+    claimed = {s.id for s in extract_text(ORG_CV).skills if s.explicit}
+    assert {"go", "scala", "rust", "scikit-learn", "python"} <= claimed
+
+
+@pytest.mark.parametrize("text", [
+    # no Org source: the same markers are left alone
+    "Reach me at =sign= or ~tilde~ in plain notes.",
+    # in an Org source, markers not around a word: an equation, a path, an approximate number
+    "#+TITLE: CV\nSet x = y / 2 and ~ 5 years of it; C++ and C++ again.",
+])
+def test_org_markers_are_left_where_org_would_not_read_them(text):
+    assert unmark(text)[0] == text
+
+
 def test_a_latex_tie_reads_as_a_space_in_latex_sources_only():
     assert unmark("\\item Hugging~Face, Scikit~Learn")[0] == "\\item Hugging Face, Scikit Learn"
     assert "Hugging~Face" in unmark("See **Hugging~Face** docs")[0]
