@@ -1,4 +1,4 @@
-"""Context rules of taxonomy 1.12.0: what confirms a name, what makes it another thing, and
+"""Context rules of taxonomy 1.12.0 and 1.13.0: what confirms a name, what makes it another thing, and
 what only hopes for it. Invented texts only (none is taken from a corpus or a real document)."""
 
 from __future__ import annotations
@@ -63,6 +63,15 @@ def not_claimed(text: str, kind: str = "resume") -> set[str]:
      "linear-regression"),
     # a means of a result is no hedge
     ("Made releases safer by shifting towards CI/CD with canary rollouts.", "ci-cd"),
+    # 1.13.0: learned classifiers by name, database modelling, an AI system's evaluation
+    ("Comfortable judging machine learning classifiers on recall and cost.",
+     "supervised-learning"),
+    ("Background in database modelling for the ledger service.", "data-modeling"),
+    ("We publish our GenAI evaluations and chatbot benchmarking each quarter.",
+     "model-evaluation"),
+    ("Follow AI evaluation research and bring it to the team.", "model-evaluation"),
+    ("Own the model serving infrastructure for the fraud models.", "ml-infrastructure"),
+    ("Research: deep machine learning for speech denoising.", "deep-learning"),
 ])
 def test_claimed(text, skill):
     assert skill in claimed(text)
@@ -110,6 +119,11 @@ def test_claimed(text, skill):
     # electrical transformers, high frequency
     ("Read about electrical transformers (HF and power) in a physics minor.",
      "hugging-face-transformers"),
+    # 1.13.0: serving something other than models; "deep" as how much one knows; an AI's
+    # assessment of the applicant
+    ("Run the data serving infrastructure behind our finance reports.", "ml-infrastructure"),
+    ("Solid Go services, plus deep machine learning expertise, would help.", "deep-learning"),
+    ("An AI assessment of each application may be used in screening.", "model-evaluation"),
 ])
 def test_not_claimed(text, skill):
     assert skill not in claimed(text)
