@@ -446,12 +446,19 @@ def test_transformers_named_by_their_modality():
         ("Consultant to the fraud and natural-language processing division of Acme.",
          "natural-language-processing"),
         ("Seminar organiser for the Statistics department, 2019.", "statistics"),
+        ("As part of the Kafka Streaming Products organization you will own billing.", "kafka"),
+        ("You will join the Kubernetes Edge Reliability team in Lisbon.", "kubernetes"),
         ("We are an equal opportunity employer; we do not discriminate on Java skills.", "java"),
         ("About the company: Acme builds Rust tools for farmers.\n\nServices in Go.", "rust"),
     ],
 )
 def test_events_teams_and_employer_boilerplate_are_not_claims(text, skill):
     assert skill not in claimed(text)
+
+
+def test_a_skill_beside_a_team_name_still_counts():
+    assert "spark" in claimed("Led the Spark Streaming team and wrote Spark jobs daily.")
+    assert "amazon-web-services" in claimed("Ship to AWS with Terraform; join the platform team.")
 
 
 def test_a_requirement_run_into_an_equal_opportunity_statement_still_counts():

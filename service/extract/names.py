@@ -42,11 +42,12 @@ _WEAK_ORG_SUFFIX = re.compile(r"[ \t]+(?:Technologies|Labs|Solutions|Systems|Con
 _NAME_LEAD = re.compile(
     r"(?:^|[\n,;:|(•·–—]\s*|(?<![\w-])-\s*|\b(?i:at|for|with|from|joined|by|the|of|to|and)\s+)$")
 # "the Kubernetes team", "the Data Pipelines Team", "the payments, video and ML platform teams",
-# "the NLP division":
+# "the NLP division", "the Spark Applied Research organization":
 # a team named after the skill
 _TEAM_BEFORE = re.compile(r"(?i)\bthe\s+(?:[\w+#.-]+,?\s+){0,5}$")
 _TEAM_AFTER = re.compile(
-    r"(?:(?:[ \t]+[a-z]+)?[ \t]+(?:[Tt]eams?|[Gg]uilds?|[Ss]quads?|[Cc]hapters?)\b|"
+    r"(?:(?:[ \t]+[a-z]+|(?:[ \t]+[A-Z][\w&-]*){1,3})?[ \t]+(?:[Tt]eams?|[Gg]uilds?|[Ss]quads?|"
+    r"[Cc]hapters?|[Oo]rgani[sz]ations?)\b|"
     r"[ \t]+(?:[Dd]ivisions?|[Dd]epartments?)(?![-\w]))")
 
 
