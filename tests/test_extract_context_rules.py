@@ -72,6 +72,17 @@ def not_claimed(text: str, kind: str = "resume") -> set[str]:
     ("Follow AI evaluation research and bring it to the team.", "model-evaluation"),
     ("Own the model serving infrastructure for the fraud models.", "ml-infrastructure"),
     ("Research: deep machine learning for speech denoising.", "deep-learning"),
+    # models served by a serving tool, shipped after training; an evaluation harness
+    ("- Served our models behind Flask for the mobile app.", "model-deployment"),
+    ("- Fine-tuned and shipped a defect-detection model for the bottling line.",
+     "model-deployment"),
+    ("- Wrote the shared evaluation harness for the research group.", "model-evaluation"),
+    # randomised tests, holdouts and designs; controlled pilots; an A/B test's design
+    ("- Planned a randomised discount test across 40 branches.", "experiment-design"),
+    ("Kept a randomized holdout of 5% of members out of every mailing.", "experiment-design"),
+    ("Set up controlled pilots in three warehouses before the rollout.", "experiment-design"),
+    ("Owns A/B test design and the guardrail metrics for checkout.", "experiment-design"),
+    ("Orchard trials laid out as randomised complete block designs.", "experiment-design"),
 ])
 def test_claimed(text, skill):
     assert skill in claimed(text)
@@ -124,6 +135,10 @@ def test_claimed(text, skill):
     ("Run the data serving infrastructure behind our finance reports.", "ml-infrastructure"),
     ("Solid Go services, plus deep machine learning expertise, would help.", "deep-learning"),
     ("An AI assessment of each application may be used in screening.", "model-evaluation"),
+    # shipped, but nothing learned; a controlled test environment; a test order shuffled
+    ("Shipped the new subscription pricing model to every region in May.", "model-deployment"),
+    ("Ran the smoke suite in a controlled test environment nightly.", "experiment-design"),
+    ("Randomised the order of the test cases to expose flaky ones.", "experiment-design"),
 ])
 def test_not_claimed(text, skill):
     assert skill not in claimed(text)
