@@ -83,6 +83,10 @@ def not_claimed(text: str, kind: str = "resume") -> set[str]:
     ("Set up controlled pilots in three warehouses before the rollout.", "experiment-design"),
     ("Owns A/B test design and the guardrail metrics for checkout.", "experiment-design"),
     ("Orchard trials laid out as randomised complete block designs.", "experiment-design"),
+    # "CI" where builds and tests are near; a figure among a practice's words
+    ("- Set up CI on Buildkite so every pull request runs the test suite.", "ci-cd"),
+    ("Tooling: Git, CI, Terraform, Docker", "ci-cd"),
+    ("Hand-engineered ~25 seasonal features for the yield model.", "feature-engineering"),
 ])
 def test_claimed(text, skill):
     assert skill in claimed(text)
@@ -139,6 +143,10 @@ def test_claimed(text, skill):
     ("Shipped the new subscription pricing model to every region in May.", "model-deployment"),
     ("Ran the smoke suite in a controlled test environment nightly.", "experiment-design"),
     ("Randomised the order of the test cases to expose flaky ones.", "experiment-design"),
+    # a confidence interval, a brand's identity
+    ("Lift was 3.2% (95% CI 1.1 to 5.4) over the holdout, by t-test.", "ci-cd"),
+    ("Reported each estimate with its CI: [0.8, 1.6], from bootstrap tests.", "ci-cd"),
+    ("Wrote the CI (corporate identity) manual with the design agency.", "ci-cd"),
 ])
 def test_not_claimed(text, skill):
     assert skill not in claimed(text)
