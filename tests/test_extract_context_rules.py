@@ -87,6 +87,13 @@ def not_claimed(text: str, kind: str = "resume") -> set[str]:
     ("- Set up CI on Buildkite so every pull request runs the test suite.", "ci-cd"),
     ("Tooling: Git, CI, Terraform, Docker", "ci-cd"),
     ("Hand-engineered ~25 seasonal features for the yield model.", "feature-engineering"),
+    # a language model's answers watched in production
+    ("- Production monitoring of the hallucination rate of our support bot.",
+     "model-monitoring"),
+    # a model that classifies documents; a vision model's three tasks
+    ("Trained document classification models for the claims inbox.", "supervised-learning"),
+    ("U-Nets for detection, segmentation and classification of weld seams.",
+     "supervised-learning"),
 ])
 def test_claimed(text, skill):
     assert skill in claimed(text)
@@ -147,6 +154,9 @@ def test_claimed(text, skill):
     ("Lift was 3.2% (95% CI 1.1 to 5.4) over the holdout, by t-test.", "ci-cd"),
     ("Reported each estimate with its CI: [0.8, 1.6], from bootstrap tests.", "ci-cd"),
     ("Wrote the CI (corporate identity) manual with the design agency.", "ci-cd"),
+    # a records office's classification
+    ("Records officer: document classification and retention schedules.",
+     "supervised-learning"),
 ])
 def test_not_claimed(text, skill):
     assert skill not in claimed(text)
