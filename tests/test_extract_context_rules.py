@@ -94,6 +94,9 @@ def not_claimed(text: str, kind: str = "resume") -> set[str]:
     ("Trained document classification models for the claims inbox.", "supervised-learning"),
     ("U-Nets for detection, segmentation and classification of weld seams.",
      "supervised-learning"),
+    # a warehouse's structures modelled; a dimensional model
+    ("- Remodelled the finance data mart around a single ledger fact table.", "data-modeling"),
+    ("Our warehouse follows a dimensional model with conformed dimensions.", "data-modeling"),
 ])
 def test_claimed(text, skill):
     assert skill in claimed(text)
@@ -157,6 +160,9 @@ def test_claimed(text, skill):
     # a records office's classification
     ("Records officer: document classification and retention schedules.",
      "supervised-learning"),
+    # data modelled by a predictive model; a schema tidied
+    ("- Modelled hospital readmission data with a Poisson GLM.", "data-modeling"),
+    ("Tidied the star schema an earlier vendor left in the warehouse.", "data-modeling"),
 ])
 def test_not_claimed(text, skill):
     assert skill not in claimed(text)
