@@ -5,6 +5,7 @@ Field validators check what one entry can check alone; cross-entry rules are in 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, field_validator
@@ -72,22 +73,21 @@ class ContextRule(BaseModel):
         "(\"Transformers, PEFT\" is the Hugging Face library, not the architecture)",
     )
     window: int = Field(40, ge=0, le=400, description="Characters either side to look at")
-    # ``reject``, then the patterns of the ``yields_to`` skills (filled in by the loader)
-    _rejecting: tuple[str, ...] = PrivateAttr(default=())
+    # the patterns of the ``yields_to`` skills (filled in by the loader)
+    _yielded: tuple[str, ...] = PrivateAttr(default=())
 
-    def model_post_init(self, context: object, /) -> None:
-        self._rejecting = tuple(self.reject)
-
-    @property
+    @cached_property
     def rejecting(self) -> tuple[str, ...]:
         """Every pattern whose match over a mention rejects it: ``reject``, then the patterns
-        of the skills it yields to."""
-        return self._rejecting
+        of the skills it yields to (cached: a pydantic private attribute is slow to read on the
+        extractor's hot path)."""
+        return (*self.reject, *self._yielded)
 
     def yield_to(self, patterns: tuple[str, ...]) -> None:
-        """Add the patterns of the skills this rule yields to (the loader calls it once the
+        """Set the patterns of the skills this rule yields to (the loader calls it once the
         whole taxonomy is read)."""
-        self._rejecting = (*self.reject, *patterns)
+        self._yielded = patterns
+        self.__dict__.pop("rejecting", None)
 
     @field_validator("confirm", "reject")
     @classmethod
