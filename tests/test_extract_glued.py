@@ -133,3 +133,23 @@ def test_split_tokens_keep_offsets(parts):
     doc, spans, _ = tokenizer.split(text)
     assert [text[a:b] for a, b in spans] == [t.text for t in doc]
     assert "".join(t.text_with_ws for t in doc) == text
+
+
+# --- Chinese, Japanese and Korean text, which no space parts from a Latin name -----------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # (Chinese: "proficient in Java, C++, Python or Go"; "tools (Huggingface, LangChain)")
+    ("熟练使用Java、C++、Python或Go等语言。", {"java", "c-plus-plus", "python", "go"}),
+    ("熟悉NLP算法和工具（Huggingface、LangChain等）", {"natural-language-processing",
+                                                   "hugging-face-transformers", "langchain"}),
+    # (Japanese: "model development in PyTorch"; Korean: "analysis with Python or R")
+    ("PyTorchによるモデル開発の経験", {"pytorch"}),
+    ("Python 또는 R, SQL을 활용한 분석", {"python", "r", "sql"}),
+])
+def test_latin_names_inside_cjk_text_are_found(text, expected):
+    assert expected <= {s.id for s in extract_text(text, kind="job").skills if s.explicit}
+
+
+def test_a_cjk_run_does_not_split_a_latin_name():
+    tokens = [t.text for t in pipeline().nlp("用Scikit-learn和C#写的")]
+    assert "Scikit-learn" in tokens and "C#" in tokens

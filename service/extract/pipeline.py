@@ -37,7 +37,11 @@ _URL_HINT = re.compile(r"@|://|www\.|\.(?:com|org|net|io|edu|ai|co|in|us|uk|de|g
 # (the look-ahead names every branch's first character, so the engine skips ahead to one)
 _GLUE_HINT = re.compile(r"(?=[+#.])(?:[+#]|(?<![A-Za-z0-9])\.[A-Za-z])")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# a run of Chinese, Japanese or Korean characters, which no space parts from a Latin word
+# ("熟悉Python等", "使用Docker部署")
+_CJK = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
 _EXTRA_INFIXES = [
+    r"[)\]]?" + _CJK + r"[(\[]?",
     r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.#])",
     r"(?<=[A-Za-z0-9+#])\|(?=[A-Za-z0-9.])",
     r"(?<=[0-9+#]),(?=[A-Za-z])",
@@ -57,9 +61,10 @@ _EXTRA_INFIXES = [
 # the full stop after a name ending in a capital: "with SparkR.")
 # (and split off a word's end: hyphens, a table cell's "|", a slash ending a line of a wrapped
 # list, "Hadoop/" then "Hive cluster", and Markdown's hard line break, "Docker, AWS, GCP\\")
-_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])(?:-+|\||/|\\)$", r"(?<=^[A-Z])\.", r"(?<=[a-z&-][A-Z])\.$"]
+_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])(?:-+|\||/|\\)$", r"(?<=^[A-Z])\.", r"(?<=[a-z&-][A-Z])\.$",
+                   _CJK + "$"]
 # "-Python" as a list bullet; "|Calculus I |Fall 2008|" as a Markdown table cell
-_EXTRA_PREFIXES = [r"-(?=[A-Za-z])", r"\|(?=[A-Za-z0-9])"]
+_EXTRA_PREFIXES = [r"-(?=[A-Za-z])", r"\|(?=[A-Za-z0-9])", _CJK]
 
 
 def _case_variants(text: str) -> set[str]:
