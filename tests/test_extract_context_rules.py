@@ -97,6 +97,11 @@ def not_claimed(text: str, kind: str = "resume") -> set[str]:
     # a warehouse's structures modelled; a dimensional model
     ("- Remodelled the finance data mart around a single ledger fact table.", "data-modeling"),
     ("Our warehouse follows a dimensional model with conformed dimensions.", "data-modeling"),
+    # a model's score measured; vision and deep learning algorithms deployed; AI infrastructure
+    ("- Measured the precision of the triage model every sprint.", "model-evaluation"),
+    ("Deploying deep learning algorithms on drones and edge cameras.", "model-deployment"),
+    ("You will grow our deep learning & GPU infrastructure.", "ml-infrastructure"),
+    ("Own the AI infrastructure our researchers train on.", "ml-infrastructure"),
 ])
 def test_claimed(text, skill):
     assert skill in claimed(text)
@@ -163,6 +168,9 @@ def test_claimed(text, skill):
     # data modelled by a predictive model; a schema tidied
     ("- Modelled hospital readmission data with a Poisson GLM.", "data-modeling"),
     ("Tidied the star schema an earlier vendor left in the warehouse.", "data-modeling"),
+    # a goal, not a measurement; a vendor's product
+    ("Built a model to improve prediction accuracy for store demand.", "model-evaluation"),
+    ("Acme Vision, our AI platform, serves 300 retailers.", "ml-infrastructure"),
 ])
 def test_not_claimed(text, skill):
     assert skill not in claimed(text)
