@@ -1,5 +1,6 @@
-"""Context rules of taxonomy 1.12.0 and 1.13.0: what confirms a name, what makes it another thing, and
-what only hopes for it. Invented texts only (none is taken from a corpus or a real document)."""
+"""Context rules of taxonomy 1.12.0 and 1.13.0: what confirms a name, what makes it another
+thing, and what only hopes for it. Invented texts only (none is taken from a corpus or a real
+document)."""
 
 from __future__ import annotations
 

@@ -122,9 +122,9 @@ def load_taxonomy(directory: Path | None = None) -> Taxonomy:
     )
     check_taxonomy(taxonomy, where)
     for skill in skills.values():
-        if skill.context and skill.context.yields_to:
-            skill.context.yield_to(tuple(
-                pattern for target in skill.context.yields_to for pattern in skills[target].patterns))
+        rule = skill.context
+        if rule and rule.yields_to:
+            rule.yield_to(tuple(p for target in rule.yields_to for p in skills[target].patterns))
     return taxonomy
 
 
