@@ -172,6 +172,8 @@ def test_claimed(text, skill):
     # a goal, not a measurement; a vendor's product
     ("Built a model to improve prediction accuracy for store demand.", "model-evaluation"),
     ("Acme Vision, our AI platform, serves 300 retailers.", "ml-infrastructure"),
+    # pipelines that train models are pipelines, not the platform they run on
+    ("Built reproducible ML pipelines in Kedro for the pricing team.", "ml-infrastructure"),
 ])
 def test_not_claimed(text, skill):
     assert skill not in claimed(text)
