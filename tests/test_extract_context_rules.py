@@ -70,7 +70,7 @@ def not_claimed(text: str, kind: str = "resume") -> set[str]:
     ("Background in database modelling for the ledger service.", "data-modeling"),
     ("We publish our GenAI evaluations and chatbot benchmarking each quarter.",
      "model-evaluation"),
-    ("Follow AI evaluation research and bring it to the team.", "model-evaluation"),
+    ("Bring GenAI evaluations into every release of the help bot.", "model-evaluation"),
     ("Own the model serving infrastructure for the fraud models.", "ml-infrastructure"),
     ("Research: deep machine learning for speech denoising.", "deep-learning"),
     # models served by a serving tool, shipped after training; an evaluation harness
@@ -86,6 +86,7 @@ def not_claimed(text: str, kind: str = "resume") -> set[str]:
     ("Orchard trials laid out as randomised complete block designs.", "experiment-design"),
     # "CI" where builds and tests are near; a figure among a practice's words
     ("- Set up CI on Buildkite so every pull request runs the test suite.", "ci-cd"),
+    ("Every sample runs as a test in CI, so a broken one fails the build.", "ci-cd"),
     ("Tooling: Git, CI, Terraform, Docker", "ci-cd"),
     ("Hand-engineered ~25 seasonal features for the yield model.", "feature-engineering"),
     # a language model's answers watched in production
@@ -93,6 +94,7 @@ def not_claimed(text: str, kind: str = "resume") -> set[str]:
      "model-monitoring"),
     # a model that classifies documents; a vision model's three tasks
     ("Trained document classification models for the claims inbox.", "supervised-learning"),
+    ("Shipped the fraud classifier to every region in March.", "model-deployment"),
     ("U-Nets for detection, segmentation and classification of weld seams.",
      "supervised-learning"),
     # a warehouse's structures modelled; a dimensional model
@@ -153,7 +155,7 @@ def test_claimed(text, skill):
     # 1.13.0: serving something other than models; "deep" as how much one knows; an AI's
     # assessment of the applicant
     ("Run the data serving infrastructure behind our finance reports.", "ml-infrastructure"),
-    ("Solid Go services, plus deep machine learning expertise, would help.", "deep-learning"),
+    ("Solid Go services, plus deep machine learning knowledge, would help.", "deep-learning"),
     ("An AI assessment of each application may be used in screening.", "model-evaluation"),
     # shipped, but nothing learned; a controlled test environment; a test order shuffled
     ("Shipped the new subscription pricing model to every region in May.", "model-deployment"),
@@ -174,6 +176,26 @@ def test_claimed(text, skill):
     ("Acme Vision, our AI platform, serves 300 retailers.", "ml-infrastructure"),
     # pipelines that train models are pipelines, not the platform they run on
     ("Built reproducible ML pipelines in Kedro for the pricing team.", "ml-infrastructure"),
+    # (from the review of 1.13.0) a model shipped after training people; ORM models served;
+    # evaluation, design and AI side by side in a list; an AI's evaluation of people
+    ("Trained the support team and shipped the new pricing model in Q3.", "model-deployment"),
+    ("Exposed the Django models through FastAPI for the admin app.", "model-deployment"),
+    ("Skills: program evaluation, AI literacy", "model-evaluation"),
+    ("Candidates may be subject to AI evaluation of video interviews.", "model-evaluation"),
+    ("Ran A/B tests, design sprints and usability studies.", "experiment-design"),
+    # a product recall; software's randomized tests; a study one took part in
+    ("Tracked recall notices for every vehicle model.", "model-evaluation"),
+    ("Wrote randomized tests with Hypothesis for the parser.", "experiment-design"),
+    ("Enrolled 200 patients in a randomized study as site nurse.", "experiment-design"),
+    ("Coordinated visits for a placebo-controlled study.", "experiment-design"),
+    # a warehouse of pallets; a shape in space
+    ("Modelled pallet flows in the warehouse with AnyLogic.", "data-modeling"),
+    ("Built a three-dimensional model of the heart from MRI slices.", "data-modeling"),
+    # a cochlear implant; a bootstrap interval
+    ("Ran speech perception tests with CI users.", "ci-cd"),
+    ("The bootstrap CI was wide, so we reran the tests.", "ci-cd"),
+    # in Chinese text: consumer-facing ("C端") products
+    ("负责C端产品的数据分析，熟悉Python", "c"),
 ])
 def test_not_claimed(text, skill):
     assert skill not in claimed(text)

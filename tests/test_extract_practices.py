@@ -457,8 +457,12 @@ def test_events_teams_and_employer_boilerplate_are_not_claims(text, skill):
 
 
 def test_a_skill_beside_a_team_name_still_counts():
-    assert "spark" in claimed("Led the Spark Streaming team and wrote Spark jobs daily.")
+    assert "spark" in claimed("Wrote Spark jobs daily for the Payments Platform team.")
     assert "amazon-web-services" in claimed("Ship to AWS with Terraform; join the platform team.")
+    # not an organisation: "organization-wide", a title-cased bullet's function words
+    assert "python" in claimed("Drove the Python adoption organization-wide.")
+    assert "kubernetes" in claimed("Rolled Out The Kubernetes Clusters Across The Organization")
+    assert "spark" in claimed("- Built the Spark ETL For Finance team")
 
 
 def test_a_requirement_run_into_an_equal_opportunity_statement_still_counts():
@@ -1456,3 +1460,17 @@ def test_a_lifecycle_list_may_take_its_model_from_the_sentence_before():
     assert "model-monitoring" not in claimed(far)
     staff = "Ran the onboarding. Owned training, evaluation and monitoring of new hires."
     assert not {"model-monitoring", "model-evaluation"} & claimed(staff)
+
+
+@pytest.mark.parametrize("text", [
+    "Deployed the churn model " + "-" * 60 + " 2021",
+    "Served models " + "- " * 80 + " Flask",
+    "Trained and shipped the model " + "-+" * 60,
+])
+def test_a_run_of_separators_in_a_practice_gap_does_not_hang(text):
+    # a gap word once could open with "-" as a separator could: 26 hyphens took 20 s, 30 over
+    # a minute (catastrophic backtracking); the bound here only tells a hang from a run
+    import time
+    start = time.process_time()
+    claimed(text)
+    assert time.process_time() - start < 5

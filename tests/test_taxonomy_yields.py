@@ -51,3 +51,12 @@ def test_a_name_inside_another_skills_pattern_yields_to_it(tmp_path, yields, exp
 def test_a_yielding_name_outside_the_other_pattern_still_counts(tmp_path):
     pipeline = pipeline_for(tmp_path, "yields_to: [lantern-library]")
     assert claimed("Trained neural lantern models for search.", pipeline) == {"lantern"}
+
+
+def test_a_rules_rejecting_patterns_follow_a_copy_and_stay_fixed(tmp_path):
+    rule = pipeline_for(tmp_path, "yields_to: [lantern-library]").taxonomy.get("lantern").context
+    assert rule.rejecting == (r"\bLantern\s*(?:,|and)\s*(?:Wick|Flint)\b",)
+    copy = rule.model_copy(update={"reject": ["(?i)lantern festival"]})
+    assert copy.rejecting == ("(?i)lantern festival", r"\bLantern\s*(?:,|and)\s*(?:Wick|Flint)\b")
+    with pytest.raises(ValueError):  # frozen: a cached answer cannot go stale
+        rule.reject = []

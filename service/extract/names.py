@@ -46,8 +46,9 @@ _NAME_LEAD = re.compile(
 # a team named after the skill
 _TEAM_BEFORE = re.compile(r"(?i)\bthe\s+(?:[\w+#.-]+,?\s+){0,5}$")
 _TEAM_AFTER = re.compile(
-    r"(?:(?:[ \t]+[a-z]+|(?:[ \t]+[A-Z][\w&-]*){1,3})?[ \t]+(?:[Tt]eams?|[Gg]uilds?|[Ss]quads?|"
-    r"[Cc]hapters?|[Oo]rgani[sz]ations?)\b|"
+    r"(?:(?:[ \t]+[a-z]+|(?:[ \t]+(?!(?:The|For|Of|And|To|In|On|At|With|Across|A|An)\b)"
+    r"[A-Z][\w&-]*){1,3})?[ \t]+(?:[Tt]eams?|[Gg]uilds?|[Ss]quads?|[Cc]hapters?|"
+    r"[Oo]rgani[sz]ations?)(?![-\w])|"
     r"[ \t]+(?:[Dd]ivisions?|[Dd]epartments?)(?![-\w]))")
 
 

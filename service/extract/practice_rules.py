@@ -24,7 +24,9 @@ NUMBER = "number"
 # with their marks ("~40", "12%", "$2M"; not "0.91", a full stop), between spaces, commas,
 # slashes, brackets, quotes ('the "core" models', "the ‘churn’ model") and arrows ("pipelines →
 # deployment → monitoring", "training -> serving").
-_GAP = (r"(?:[ ,/&()+\"“”‘’>→⇒-]+[\w+#'’~%%$£€-]+){0,%d}?"
+# (a word opens with a letter, digit or mark that no separator is, so a run of "-" or "+" is
+# one separator and not a choice of splits: no catastrophic backtracking on a line of hyphens)
+_GAP = (r"(?:[ ,/&()+\"“”‘’>→⇒-]+[\w#'’~%%$£€][\w+#'’~%%$£€-]*){0,%d}?"
         r"[ ,/&()+\"“”‘’>→⇒-]+")
 # A score: a decimal or a percentage ("0.91", "95%", "12.5 percent"), not a bare count.
 # (a full stop may end the sentence right after the figure: "F1 0.89.")

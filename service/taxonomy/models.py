@@ -63,7 +63,8 @@ class ContextRule(BaseModel):
     case-sensitive unless they start with ``(?i)``.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    # (frozen: ``rejecting`` is cached from ``reject`` and the loader's yielded patterns)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     confirm: list[str] = Field(default_factory=list, description="Any match nearby confirms")
     reject: list[str] = Field(default_factory=list, description="A match over the mention rejects")
@@ -82,6 +83,13 @@ class ContextRule(BaseModel):
         of the skills it yields to (cached: a pydantic private attribute is slow to read on the
         extractor's hot path)."""
         return (*self.reject, *self._yielded)
+
+    def model_copy(self, *, update: dict[str, object] | None = None,
+                   deep: bool = False) -> ContextRule:
+        """A copy whose ``rejecting`` is computed again from its own ``reject``."""
+        copy = super().model_copy(update=update, deep=deep)
+        copy.__dict__.pop("rejecting", None)
+        return copy
 
     def yield_to(self, patterns: tuple[str, ...]) -> None:
         """Set the patterns of the skills this rule yields to (the loader calls it once the
