@@ -156,6 +156,9 @@ _ORG_SOURCE = re.compile(
 _ORG_EMPHASIS = re.compile(
     r"(?m)(?:^|(?<=[\s\-({'\"]))([=~+/*_])(?=[^\s=~+/*_])([^\n]{0,80}?[^\s=~+/*_])\1"
     r"(?=[\s\-.,;:!?')}\"\[]|$)")
+# a quoted item of a bracketed list in a data source (JSON, TOML, a site's TypeScript):
+# ["spaCy", "NLTK"], ['Go', 'Rust']
+_QUOTED_ITEM = re.compile(r"""(?<=[\[,])[ \t]*(["'])[^"'\n,\[\]]{1,60}\1(?=[ \t]*[,\]])""")
 _LATEX_ESCAPE = re.compile(r"\\([#&%$_])")
 _LATEX_TIE = re.compile(r"(?<=[A-Za-z.])~(?=[A-Za-z0-9])")
 _LATEX_COMMAND = re.compile(r"\\(?:textbf|textit|textsc|texttt|emph|underline|mbox|hbox)\s*\{")
@@ -195,12 +198,19 @@ def _yaml_source(text: str, lines: int = 3, share: float = 0.25) -> bool:
     return keys >= share * filled
 
 
+def org_source(text: str) -> bool:
+    """Whether ``text`` is an Org-mode source ("#+TITLE:", ":PROPERTIES:", "[[link][name]]")."""
+    return ("#+" in text or ":PROPERTIES:" in text or "[[" in text) and bool(
+        _ORG_SOURCE.search(text))
+
+
 def unmark(text: str) -> tuple[str, bytearray | None]:
     """``text`` with Markdown emphasis (``**Python**``, ``_R_``, backticks), LaTeX escapes and
     emphasis commands (``C\\#``, ``R\\&D``, ``\\textbf{SQL}``), HTML entities (``C&#35;``,
     ``&amp;``), HTML tags, comments (HTML's, a LaTeX source's ``% ...``, a YAML source's
     commented-out entries ``# - name: Statistics``), a LaTeX source's ties
-    (``Hugging~Face``) and Markdown and Org-mode link addresses blanked for matching: same
+    (``Hugging~Face``), Markdown and Org-mode link addresses and the quotes of a data file's list
+    items (``["spaCy", "NLTK"]``) blanked for matching: same
     length, so every offset still indexes ``text``.
 
     An escape or entity becomes its character followed by spaces; the returned mask marks
@@ -210,7 +220,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     commented = list(_YAML_COMMENTED.finditer(text)) if "#" in text else []
     # a Typst source's comments ("// - old project: a Spark streaming notebook")
     typst = "//" in text and "#" in text and _TYPST_SOURCE.search(text) is not None
-    if not commented and not typst and not _MARKUP_HINT.search(text):
+    quoted = ('", "' in text or "', '" in text or '","' in text) and _QUOTED_ITEM.search(text)
+    if not commented and not typst and not quoted and not _MARKUP_HINT.search(text):
         return text, None
     chars = list(text)
     pads = bytearray(len(text))
@@ -276,6 +287,10 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
             close = _LATEX_BRACE.search(text, match.end(), match.end() + 200)
             if close is not None:
                 chars[close.start()] = " "
+    if quoted:  # a data file's list: ["spaCy", "NLTK", "Transformers"] reads as a list
+        for match in _QUOTED_ITEM.finditer(text):
+            chars[match.start(1)] = chars[match.end() - 1] = " "
+            changed = True
     if _ORG_SOURCE.search(text) is not None:
         for match in _ORG_EMPHASIS.finditer(text):
             chars[match.start()] = chars[match.end() - 1] = " "

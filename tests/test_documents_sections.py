@@ -173,3 +173,38 @@ def test_a_capitals_block_heading_ends_the_publications():
 def test_capitals_inside_experience_stay_entries():
     doc = document_from_text("EXPERIENCE\nACME CORP\nData Scientist, 2019 - 2021\n- Built models.")
     assert [s.name for s in doc.sections] == ["experience"]
+
+
+@pytest.mark.parametrize(("source", "fmt"), [
+    ("## Technical Skills\n\nPython, Go\n\n## Invited Talks\n\n- Putting F, I and R first in "
+     "open data, Hydrology Days 2022", "markdown"),
+    ("Technical Skills\n================\n\nPython, Go\n\nInvited Talks\n=============\n\n"
+     "- Putting F, I and R first in open data, Hydrology Days 2022", "text"),
+    ("\\section{Technical Skills}\nPython, Go\n\\section*{Invited Talks}\n"
+     "Putting F, I and R first in open data, Hydrology Days 2022", "text"),
+    ("#+TITLE: CV\n* Technical Skills\nPython, Go\n* Invited Talks\n"
+     "- Putting F, I and R first in open data, Hydrology Days 2022", "text"),
+])
+def test_a_marked_heading_of_any_words_ends_the_section_of_its_level(source, fmt):
+    from tests.installed import extract
+
+    doc = document_from_text(source, fmt)
+    assert [s.name for s in doc.sections] == ["skills", "other"]
+    assert doc.section_at(doc.text.index("open data")).name == "other"
+    found = {hit.id for hit in extract(doc).skills if hit.explicit}
+    assert "r" not in found and {"python", "go"} <= found
+
+
+def test_a_deeper_marked_heading_stays_inside_its_section():
+    doc = document_from_text("## Experience\n\n### Data Scientist, Acme Corp (2019 - 2021)\n\n"
+                             "- Built churn models.\n\n## Talks\n\nA talk on churn, 2022",
+                             "markdown")
+    assert [s.name for s in doc.sections] == ["experience", "other"]
+    assert doc.section_at(doc.text.index("churn models")).name == "experience"
+
+
+def test_a_marked_heading_after_a_plain_one_leaves_it_open():
+    # a plain "SKILLS" line has no level to compare with: a marked line below it may be a
+    # group of the skills ("### Cloud")
+    doc = document_from_text("SKILLS\n\n### Cloud\n\nAWS, Go\n", "markdown")
+    assert [s.name for s in doc.sections] == ["skills"]

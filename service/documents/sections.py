@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..models import Section
@@ -86,6 +87,8 @@ class Heading:
     text: str
     start: int
     line_end: int
+    level: int | None = None
+    """1 for a top heading, 2 below it …: set when markup makes the line a heading."""
 
 
 def heading_key(text: str) -> str:
@@ -178,19 +181,67 @@ def _inline_heading(line: str) -> tuple[str, str] | None:
 _CLOSED_BY_CAPS = frozenset({"publications", "references"})
 
 
-def find_headings(text: str) -> list[Heading]:
-    """Heading lines (whole-line or ``Name: content``) in order of appearance."""
+# Markup that makes a whole line a heading whatever its words, with its level: "## Talks",
+# "\\section{Talks}" ("\\subsection", awesome-cv's "\\cvsection"), an Org source's "** Talks",
+# a line underlined with "===" (1) or "---" (2).
+_ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(\S.*?)[ \t#]*")
+_LATEX_SECTION = re.compile(r"[ \t]*\\[a-z]*?((?:sub)*)section\*?\{([^{}\n]+)\}[ \t]*(?:%.*)?")
+_ORG_HEADING = re.compile(r"(\*{1,6})[ \t]+(\S.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*")
+_UNDERLINE = re.compile(r" {0,3}(?:(=){3,}|-{3,})[ \t]*")
+_BULLET_LEAD = re.compile(r"\s*(?:[-*+•]|\d+[.)])\s")
+
+
+def marked_heading(line: str, next_line: str = "", org: bool = False) -> tuple[int, str] | None:
+    """(level, words) when markup makes ``line`` a heading: Markdown's "#" marks or an
+    underline, LaTeX's sectioning commands, an Org source's stars."""
+    first = line[:1]
+    if first in " #":
+        match = _ATX.fullmatch(line)
+        if match:
+            return len(match.group(1)), match.group(2)
+    if "section" in line:
+        match = _LATEX_SECTION.fullmatch(line)
+        if match:
+            return 1 + len(match.group(1)) // 3, match.group(2).strip()
+    if org and first == "*":
+        match = _ORG_HEADING.fullmatch(line)
+        if match:
+            return len(match.group(1)), match.group(2)
+    if next_line[:1] in " =-" and line.strip() and len(line) <= 80:
+        match = _UNDERLINE.fullmatch(next_line)
+        if match and not _BULLET_LEAD.match(line) and not _UNDERLINE.fullmatch(line):
+            return (1 if match.group(1) else 2), line.strip()
+    return None
+
+
+def find_headings(text: str, marked: Mapping[str, int] | None = None,
+                  org: bool = False) -> list[Heading]:
+    """Heading lines (whole-line or ``Name: content``) in order of appearance.
+
+    A heading that markup makes ("## Invited Talks", see ``marked_heading``; ``marked``: the
+    levels of a converted Markdown source's headings by ``heading_key``) closes the section a
+    heading of its level or a deeper one opened, whatever its words: it opens an "other"
+    section. ``org``: the text is an Org-mode source (its stars are headings, not bullets)."""
     headings: list[Heading] = []
     offset = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
         line_end = offset + len(line)
-        name = classify_heading(line) or ("other" if letter_spaced(line) else None)
+        explicit = marked_heading(line, lines[index + 1] if index + 1 < len(lines) else "", org)
+        if explicit is None and marked and line and heading_key(line) in marked:
+            explicit = marked[heading_key(line)], line.strip()
+        level = explicit[0] if explicit else None
+        name = (classify_heading(line) or (explicit and classify_heading(explicit[1]))
+                or ("other" if letter_spaced(line) else None))
         if name is None and headings and headings[-1].name in _CLOSED_BY_CAPS and heading_like(
                 line) and line.strip().isupper():
             name = "other"  # "SOFT SKILLS" after a list of papers is not a paper
+        if name is None and level is not None and headings and headings[-1].level is not None \
+                and headings[-1].level >= level:
+            name = "other"  # "## Invited Talks" after "## Skills": the skills end there
         if name:
             start = offset + (len(line) - len(line.lstrip()))
-            headings.append(Heading(name, line.strip(), start, line_end))
+            headings.append(Heading(name, line.strip(), start, line_end, level))
         elif line and len(line) > 3:
             inline = _inline_heading(line)
             inside_entries = bool(headings) and headings[-1].name in ("experience", "projects")
@@ -201,9 +252,11 @@ def find_headings(text: str) -> list[Heading]:
     return headings
 
 
-def detect_sections(text: str, page_at=None) -> list[Section]:
-    """Sections from each heading to the next one (the last runs to the end of the text)."""
-    headings = find_headings(text)
+def detect_sections(text: str, page_at=None, marked: Mapping[str, int] | None = None,
+                    org: bool = False) -> list[Section]:
+    """Sections from each heading to the next one (the last runs to the end of the text);
+    ``marked`` and ``org`` as ``find_headings`` takes them."""
+    headings = find_headings(text, marked, org)
     sections = []
     for index, heading in enumerate(headings):
         end = headings[index + 1].start if index + 1 < len(headings) else len(text)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from ..models import Block, Document
 from .education import find_education
-from ..normalize import normalize
-from .sections import detect_sections
+from ..normalize import normalize, org_source
+from .sections import detect_sections, heading_key
 from .timeline import find_positions, total_years, untied_ranges
 from .vocab import BUILT_IN, Vocabulary
 
@@ -24,13 +24,16 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 REPLACEMENT = "\ufffd"
 DAMAGE_SHARE = 50
 """A text file may have at most one character in this many damaged (and at least 2)."""
+_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(\S[^\n]*)", re.MULTILINE)
 _MD_MARKUP = re.compile(r"^(\s{0,3})(#{1,6})\s+|(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)", re.MULTILINE)
 
 
 def build_document(pieces: Iterable[tuple[str, int | None]], source_format: str = "text",
                    pages: int = 1, warnings: list[str] | None = None,
-                   today: date | None = None, vocabulary: Vocabulary = BUILT_IN) -> Document:
-    """A ``Document`` from ``(text, page)`` pieces in reading order."""
+                   today: date | None = None, vocabulary: Vocabulary = BUILT_IN,
+                   marked: Mapping[str, int] | None = None) -> Document:
+    """A ``Document`` from ``(text, page)`` pieces in reading order; ``marked``: the levels of
+    headings whose marks a conversion dropped, by ``heading_key``."""
     parts: list[str] = []
     blocks: list[Block] = []
     offset = 0
@@ -47,11 +50,12 @@ def build_document(pieces: Iterable[tuple[str, int | None]], source_format: str 
     text = "\n\n".join(parts)
     doc = Document(text=text, source_format=source_format, pages=pages, blocks=blocks,
                    warnings=list(warnings or []))
-    return add_structure(doc, today=today, vocabulary=vocabulary)
+    return add_structure(doc, today=today, vocabulary=vocabulary, marked=marked)
 
 
 def add_structure(doc: Document, today: date | None = None,
-                  vocabulary: Vocabulary = BUILT_IN) -> Document:
+                  vocabulary: Vocabulary = BUILT_IN,
+                  marked: Mapping[str, int] | None = None) -> Document:
     """Fill sections, positions, education and total years of ``doc`` from its text."""
     text = doc.text
     page_at = None
@@ -59,7 +63,7 @@ def add_structure(doc: Document, today: date | None = None,
         page_at = first_holding(doc.blocks, doc.page_at, lambda block: block.page)
     elif doc.blocks:
         page_at = _no_page
-    doc.sections = detect_sections(text, page_at)
+    doc.sections = detect_sections(text, page_at, marked, org=org_source(text))
     section_at = first_holding(doc.sections, doc.section_at)
     doc.positions = find_positions(text, doc.sections, today=today, section_at=section_at,
                                    vocabulary=vocabulary)
@@ -139,7 +143,9 @@ def document_from_text(text: str, source_format: str = "text", *,
                        vocabulary: Vocabulary = BUILT_IN) -> Document:
     """Normalise ``text`` (Markdown emphasis and heading marks dropped) into a ``Document``;
     ``vocabulary``: the taxonomy's title and degree words (default: the installed taxonomy's)."""
+    marked = None
     if source_format == "markdown":
+        marked = {heading_key(m.group(2)): len(m.group(1)) for m in _MD_HEADING.finditer(text)}
         text = _MD_MARKUP.sub(lambda m: m.group(1) or "", text)
     return build_document([(text, None)], source_format, pages=1, warnings=warnings, today=today,
-                          vocabulary=vocabulary)
+                          vocabulary=vocabulary, marked=marked)
