@@ -345,3 +345,47 @@ def test_lower_case_acronyms_in_capitalised_prose_still_need_context():
     text = "Wrote the svc layer in Go. Please send\nyour cv to me. Built jobs. Many\nthings."
     assert not written_in_lower_case(text)
     assert "computer-vision" not in _installed_claims(text)
+
+
+@pytest.mark.parametrize("text, skill, found", [
+    ("Highly proficient in the use of Snowflake for reporting.", "snowflake", True),
+    ("Experience in using Spark on large click logs.", "spark", True),
+    ("Knowledge in the use of Go is expected.", "go", True),
+    # the skill's name leading a role's title
+    ("We are hiring a Senior Spark Data Engineer in Lisbon.", "spark", True),
+    ("Our team of Go developers ships weekly.", "go", True),
+    ("Senior R Programmer (biostatistics)", "r", True),
+    # an alias may be the employer
+    ("Amazon Software Engineer, 2019 - 2021", "amazon-web-services", False),
+])
+def test_a_phrase_or_a_role_that_takes_a_technology_confirms_it(text, skill, found):
+    assert (skill in _installed_claims(text)) is found
+
+
+@pytest.mark.parametrize("text, skill", [
+    ("Serve as liaison to the Finance, AWS, Legal, and Research teams.", "amazon-web-services"),
+    ("Partner with the Spark and Kafka teams on capacity.", "spark"),
+    ("Finalist, Globex ML Challenge, 2024", "machine-learning"),
+    ("Co-organiser of the Deep Learning PT meetup", "deep-learning"),
+    ("Winner of the Acme NLP Competition", "natural-language-processing"),
+])
+def test_teams_in_a_list_and_named_competitions_are_not_claims(text, skill):
+    assert skill not in _installed_claims(text)
+
+
+@pytest.mark.parametrize("text, skill, found", [
+    ("Build: Python, Fortran, (C)Make, Git", "c", False),
+    ("Languages: Python, SQL (R)", "r", True),
+])
+def test_a_bracketed_letter_glued_to_a_word_is_part_of_it(text, skill, found):
+    assert (skill in _installed_claims(text)) is found
+
+
+@pytest.mark.parametrize("text, skill", [
+    ('techStack: ["spaCy", "NLTK", "Transformers"],', "hugging-face-transformers"),
+    ('languages = ["Go", "Rust"]', "go"),
+    ('"skills": ["Go", "R"],', "r"),
+    ("tech-stack = ['Hive', 'Spark']", "spark"),
+])
+def test_a_data_files_skill_list_reads_as_a_list(text, skill):
+    assert skill in _installed_claims(text)

@@ -229,6 +229,7 @@ def _resolve_ambiguity(
             rule = None if index in lowercase else _rule(taxonomy, mention)
             if index not in lowercase and (
                 rejects(mention, rule)
+                or context.letter_of_a_word(text, mention)
                 or context.rejected_by_shape(text, mention)
                 and not context.confirmed_by_rule(prose, mention, rule)
                 and not context.sole_item_among_skills(text, mention, anchors)
@@ -241,7 +242,9 @@ def _resolve_ambiguity(
                 or context.confirmed_by_work_on(prose, mention)
                 or context.confirmed_by_neighbours(text, mention, anchors)
                 or context.confirmed_by_company(prose, mention, anchors)
-                or (_technology(taxonomy, mention) and context.named_as_technology(prose, mention))
+                or (_technology(taxonomy, mention) and (
+                    context.named_as_technology(prose, mention)
+                    or context.named_in_role(prose, mention, _name(taxonomy, mention))))
                 or (courses.ends and courses(mention))
             ):
                 accepted[index] = (mention, "context")
@@ -314,6 +317,11 @@ def _kind(
 def _technology(taxonomy: Taxonomy, mention: Mention) -> bool:
     return all(taxonomy.get(skill_id).category in TECHNOLOGY_CATEGORIES
                for skill_id in mention.form.skill_ids)
+
+
+def _name(taxonomy: Taxonomy, mention: Mention) -> str:
+    """The skill's own name (the first of a form naming several)."""
+    return taxonomy.get(mention.form.skill_ids[0]).name
 
 
 def _rule(taxonomy: Taxonomy, mention: Mention):

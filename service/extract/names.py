@@ -31,9 +31,11 @@ _ORG_SUFFIX = re.compile(
     r"(?:[ \t]*,[ \t]*|[ \t]+)(?:Inc\b\.?|LLC\b|Ltd\b\.?|Limited\b|Corp\b\.?|Corporation\b|GmbH\b|Pvt\b\.?)|"
     r"[ \t]+(?:Software Foundation\b|"
     r"Foundation\b|Institute\b|University\b|Conference\b|Summit\b|Meetup\b|Workshops?\b|"
-    r"Symposium\b|Hackathon\b|Days?[ \t]+\d{4}\b)|"
-    # an event's name with one more word: "TensorFlow World conference", "Kafka Dev Summit"
-    r"[ \t]+[A-Z][a-z]+[ \t]+(?i:conference|summit|meetup|symposium|hackathon)s?\b"
+    r"Symposium\b|Hackathon\b|Challenge\b|Competition\b|Days?[ \t]+\d{4}\b)|"
+    # an event's name with one more word: "TensorFlow World conference", "Kafka Dev Summit",
+    # "Amazon ML Challenge", "Deep Learning SP meetup"
+    r"[ \t]+[A-Z][A-Za-z]+[ \t]+(?:(?i:conference|summit|meetup|symposium|hackathon)s?\b|"
+    r"Challenge\b|Competition\b)"
 )
 # Words that make a business name only where a name can stand ("at Databricks Labs", ", Kafka
 # Solutions"): after a verb a title-cased bullet names work ("Developed Computer Vision
@@ -42,10 +44,14 @@ _WEAK_ORG_SUFFIX = re.compile(r"[ \t]+(?:Technologies|Labs|Solutions|Systems|Con
 _NAME_LEAD = re.compile(
     r"(?:^|[\n,;:|(•·–—]\s*|(?<![\w-])-\s*|\b(?i:at|for|with|from|joined|by|the|of|to|and)\s+)$")
 # "the Kubernetes team", "the Data Pipelines Team", "the payments, video and ML platform teams",
+# "the Engineering, AWS, IT, and Bioinformatics teams",
 # "the NLP division", "the Spark Applied Research organization":
 # a team named after the skill
 _TEAM_BEFORE = re.compile(r"(?i)\bthe\s+(?:[\w+#.-]+,?\s+){0,5}$")
 _TEAM_AFTER = re.compile(
+    # more teams listed first: "the Engineering, AWS, IT, and Bioinformatics teams"
+    r"(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?[A-Z][\w&-]*){0,4}"
+    r"(?:,?[ \t]+(?:and|&)[ \t]+[A-Z][\w&-]*)?"
     r"(?:(?:[ \t]+[a-z]+|(?:[ \t]+(?!(?:The|For|Of|And|To|In|On|At|With|Across|A|An)\b)"
     r"[A-Z][\w&-]*){1,3})?[ \t]+(?:[Tt]eams?|[Gg]uilds?|[Ss]quads?|[Cc]hapters?|"
     r"[Oo]rgani[sz]ations?)(?![-\w])|"

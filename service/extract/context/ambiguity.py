@@ -27,10 +27,11 @@ _LIST_SEPARATOR = re.compile(
     r"|[ \t]{3,}"
 )
 _SKILL_LABEL = re.compile(
-    r"^[\s\-*]*[A-Za-z/&+ ]{0,40}?\b(?:skills?|skill ?set|languages?|tools?|technolog(?:y|ies)|"
+    # (a data file's key too: "techStack = [", "\"skills\": [", "tech-stack:")
+    r"^[\s\-*\"']*[A-Za-z/&+ _-]{0,40}?(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?:skills?|skill ?set|languages?|tools?|technolog(?:y|ies)|"
     r"frameworks?|librar(?:y|ies)|platforms?|environments?|software|databases?|stack|"
     r"proficienc(?:y|ies)|expertise|competenc(?:y|ies)|programming|cloud|packages?|"
-    r"keywords)\b[A-Za-z/&+ ]{0,30}?\s*(?::|-\s|\|)",
+    r"keywords)\b[A-Za-z/&+ ]{0,30}?[\"']?\s*(?::|-\s|\||=)",
     re.IGNORECASE,
 )
 _SKILL_HEADING = re.compile(
@@ -53,6 +54,7 @@ _HYPHEN_LETTER = re.compile(r"-[A-Za-z]")
 # joined into another ("C-suite", "R-squared")
 _TECH_SUFFIX = re.compile(r"-(?:based|powered|driven|backed|native|enabled|compatible)\b")
 _LETTER_HYPHEN = re.compile(r"[A-Za-z]-")
+_BRACKET_GLUED = re.compile(r"[)\]][A-Za-z]")
 
 
 def rejected(text: str, mention: Mention, rule: ContextRule | None) -> bool:
@@ -87,6 +89,14 @@ def rejected_by_shape(text: str, mention: Mention) -> bool:
 # a capital, a full stop and a Latin-looking lower-case word: a genus ("C. elegans", "E. coli",
 # "S. cerevisiae"), not a sloppy sentence end ("in C. also wrote", "R. etc.")
 _ABBREVIATION = re.compile(r"\.[ \t]+[a-z]{2,}(?:ans|ens|ii|is|us|um|ae|i|a)\b")
+
+
+def letter_of_a_word(text: str, mention: Mention) -> bool:
+    """A one-letter name in brackets glued to the word it starts: "(C)Make", "[R]evolution"
+    (a word's spelling, whatever list it stands in)."""
+    start = mention.start
+    return (mention.end - start == 1 and text[start - 1:start] in ("(", "[")
+            and bool(_BRACKET_GLUED.match(text, mention.end)))
 
 
 def _all_capitals(text: str, start: int, end: int) -> bool:
@@ -139,6 +149,23 @@ def named_as_technology(text: str, mention: Mention) -> bool:
         _TECH_SUFFIX.match(text, mention.end) or _ANOTHER_OF_ITS_KIND.match(text, mention.end))
 
 
+def named_in_role(text: str, mention: Mention, name: str) -> bool:
+    """The skill's own name, as the taxonomy writes it, leads a role's title ("Senior Spark
+    Data Engineer", "Go developers", "R Programmer"): a job made of the technology. Callers
+    ask it of tools, platforms, languages and libraries; an alias ("Amazon") may be an
+    employer, so only the skill's name counts."""
+    return (text[mention.start:mention.end] == name == mention.form.text
+            and bool(_ROLE_AFTER.match(text, mention.end)))
+
+
+# a role noun right after the name, perhaps after one field word: "Spark Data Engineer"
+_ROLE_AFTER = re.compile(
+    r"[ 	]+(?:(?:[Dd]ata|[Ss]oftware|[Bb]ack-?[Ee]nd|[Ff]ull[- ]?[Ss]tack|[Pp]latform|[Cc]loud|"
+    r"[Bb]ig [Dd]ata|ML|AI)[ 	]+)?(?:[Dd]evelopers?|[Ee]ngineers?|[Pp]rogrammers?|[Aa]rchitects?|"
+    r"[Aa]dministrators?|DBAs?)\b"
+)
+
+
 _ANOTHER_OF_ITS_KIND = re.compile(
     r"[ \t]+or[ \t]+(?:another|other|any other|a similar|similar|an equivalent|"
     r"equivalent|a comparable|comparable)[ \t]+(?:[\w+#-]+[ \t]+){0,2}?(?:(?:programming[ \t]+)?"
@@ -162,6 +189,9 @@ _TECH_LEAD = Folded(re.compile(
     r"\b(?:learn(?:ing|t|ed)?|experience (?:with|in|using)|proficien(?:t|cy) (?:in|with)|"
     r"knowledge of|programming in|written in|coded in|developed in|expertise in|skilled in|"
     r"fluent in|familiar(?:ity)? with|hands-on (?:with|in))\s+$"
+    # "proficient in the use of X", "experience in using X", "skilled at working with X"
+    r"|\b(?:experience|proficien(?:t|cy)|knowledge|expertise|skilled|fluent|competen(?:t|ce))"
+    r" (?:in|at|with) (?:(?:the )?use of|using|working (?:with|in))\s+$"
     # an example of a kind of technology: "a systems language (e.g. Go", "tools such as Hive"
     r"|\b(?:languages?|frameworks?|tools?|platforms?|librar(?:y|ies)|databases?|stacks?)"
     r"\s*(?:[(,:]\s*)?(?:such as|e\.g\.,?|eg,?|like|including|for example,?)\s+$",
@@ -253,7 +283,8 @@ def sole_item_among_skills(text: str, mention: Mention, anchors: Anchors) -> boo
 
 
 def in_skills_area(text: str, document: Document, mention: Mention) -> bool:
-    """In a skills section, after a "Skills:"-type label, or under a skills heading."""
+    """In a skills section, after a "Skills:"-type label, or under a skills heading of the
+    mention's own section."""
     section = document.section_at(mention.start)
     if section is not None and section.name == "skills":
         return True
@@ -267,7 +298,8 @@ def in_skills_area(text: str, document: Document, mention: Mention) -> bool:
             return False
         previous = text.rfind("\n", 0, cursor) + 1
         line = text[previous:cursor]
-        if not line.strip():
+        # (not across a heading: "Python, Go" then "* Invited Talks" above the mention)
+        if not line.strip() or document.section_at(previous) != section:
             return False
         if _SKILL_HEADING.match(line):
             return True
