@@ -104,7 +104,7 @@ def _pooled(mix: list[Request], results: list[LoadResult]) -> LoadResult:
 
 
 def run(ctx: Context) -> list[Figure]:
-    rounds, requests, seconds = ctx.scale(1, ROUNDS), ctx.scale(60, 800), ctx.scale(40, 100)
+    rounds, requests, seconds = ctx.scale(1, ROUNDS), ctx.scale(30, 800), ctx.scale(20, 100)
     with skillmatch_server(ctx.workdir / "hostile-data", ctx.env) as server:
         auth = {"Authorization": f"Bearer {server.key}"}
         healthy = _healthy(server, auth)
