@@ -176,21 +176,23 @@ def test_capitals_inside_experience_stay_entries():
 
 
 @pytest.mark.parametrize(("source", "fmt"), [
-    ("## Technical Skills\n\nPython, Go\n\n## Invited Talks\n\n- Putting F, I and R first in "
-     "open data, Hydrology Days 2022", "markdown"),
+    ("## Technical Skills\n\nPython, Go\n\n## Invited Talks\n\n- A talk on the R and Q indices "
+     "of river flow, Hydrology Days 2022", "markdown"),
     ("Technical Skills\n================\n\nPython, Go\n\nInvited Talks\n=============\n\n"
-     "- Putting F, I and R first in open data, Hydrology Days 2022", "text"),
+     "- A talk on the R and Q indices of river flow, Hydrology Days 2022", "text"),
     ("\\section{Technical Skills}\nPython, Go\n\\section*{Invited Talks}\n"
-     "Putting F, I and R first in open data, Hydrology Days 2022", "text"),
+     "A talk on the R and Q indices of river flow, Hydrology Days 2022", "text"),
     ("#+TITLE: CV\n* Technical Skills\nPython, Go\n* Invited Talks\n"
-     "- Putting F, I and R first in open data, Hydrology Days 2022", "text"),
+     "- A talk on the R and Q indices of river flow, Hydrology Days 2022", "text"),
+    ('<h2 class="cv">Technical Skills</h2>\n<p>Python, Go</p>\n<h2>Invited <b>Talks</b></h2>\n'
+     "<p>A talk on the R and Q indices of river flow, Hydrology Days 2022</p>", "text"),
 ])
 def test_a_marked_heading_of_any_words_ends_the_section_of_its_level(source, fmt):
     from tests.installed import extract
 
     doc = document_from_text(source, fmt)
     assert [s.name for s in doc.sections] == ["skills", "other"]
-    assert doc.section_at(doc.text.index("open data")).name == "other"
+    assert doc.section_at(doc.text.index("river flow")).name == "other"
     found = {hit.id for hit in extract(doc).skills if hit.explicit}
     assert "r" not in found and {"python", "go"} <= found
 

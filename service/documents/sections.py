@@ -182,18 +182,20 @@ _CLOSED_BY_CAPS = frozenset({"publications", "references"})
 
 
 # Markup that makes a whole line a heading whatever its words, with its level: "## Talks",
-# "\\section{Talks}" ("\\subsection", awesome-cv's "\\cvsection"), an Org source's "** Talks",
-# a line underlined with "===" (1) or "---" (2).
+# "\section{Talks}" ("\subsection", awesome-cv's "\cvsection"), "<h2>Talks</h2>", an Org
+# source's "** Talks", a line underlined with "===" (1) or "---" (2).
 _ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(\S.*?)[ \t#]*")
 _LATEX_SECTION = re.compile(r"[ \t]*\\[a-z]*?((?:sub)*)section\*?\{([^{}\n]+)\}[ \t]*(?:%.*)?")
 _ORG_HEADING = re.compile(r"(\*{1,6})[ \t]+(\S.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*")
+_HTML_HEADING = re.compile(r"[ \t]*<[hH]([1-6])\b[^>\n]*>(.*?)</[hH]\1>[ \t]*")
+_TAG = re.compile(r"<[^<>\n]*>")
 _UNDERLINE = re.compile(r" {0,3}(?:(=){3,}|-{3,})[ \t]*")
 _BULLET_LEAD = re.compile(r"\s*(?:[-*+•]|\d+[.)])\s")
 
 
 def marked_heading(line: str, next_line: str = "", org: bool = False) -> tuple[int, str] | None:
     """(level, words) when markup makes ``line`` a heading: Markdown's "#" marks or an
-    underline, LaTeX's sectioning commands, an Org source's stars."""
+    underline, LaTeX's sectioning commands, an HTML heading element, an Org source's stars."""
     first = line[:1]
     if first in " #":
         match = _ATX.fullmatch(line)
@@ -203,6 +205,11 @@ def marked_heading(line: str, next_line: str = "", org: bool = False) -> tuple[i
         match = _LATEX_SECTION.fullmatch(line)
         if match:
             return 1 + len(match.group(1)) // 3, match.group(2).strip()
+    if "<" in line[:8]:
+        match = _HTML_HEADING.fullmatch(line)
+        if match:
+            words = " ".join(_TAG.sub(" ", match.group(2)).split())
+            return (int(match.group(1)), words) if words else None
     if org and first == "*":
         match = _ORG_HEADING.fullmatch(line)
         if match:
