@@ -389,3 +389,11 @@ def test_a_bracketed_letter_glued_to_a_word_is_part_of_it(text, skill, found):
 ])
 def test_a_data_files_skill_list_reads_as_a_list(text, skill):
     assert skill in _installed_claims(text)
+
+
+def test_a_records_value_among_records_of_skills_is_a_skill():
+    records = ('[[aptitude]]\nname = "PostgreSQL"\nscore = 6\n[[aptitude]]\nname = "Teamwork"\n'
+               'score = 8\n[[aptitude]]\nname = "Go"\nscore = 3\n')
+    assert "go" in _installed_claims(records)
+    # the same key holding a person's name, with no skill among its values
+    assert "julia" not in _installed_claims('[[referees]]\nname = "Julia"\nrole = "Manager"\n')

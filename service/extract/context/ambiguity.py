@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...models import Document
@@ -339,7 +340,8 @@ def confirmed_by_neighbours(text: str, mention: Mention, anchors: Anchors) -> bo
                 _MAX_ITEM_WORDS + 1
             ):
                 return True
-    return anchors.adjacent(text, mention) or _item_of_a_column(text, mention, anchors)
+    return (anchors.adjacent(text, mention) or _item_of_a_column(text, mention, anchors)
+            or _value_of_a_record(text, mention, anchors))
 
 
 _BULLET = " \t-*•·–"
@@ -371,6 +373,34 @@ def _item_of_a_column(text: str, mention: Mention, anchors: Anchors) -> bool:
     if below is not None and _LEVEL_LINE.fullmatch(text, *below) and below[0] < below[1]:
         below = line_after(text, below[1])
     return below is not None and _whole_skill_line(text, *below, anchors)
+
+
+# a data file's key and what opens its value: `name = "`, `- name: `, `"name": "`
+_RECORD_KEY = re.compile(r"[ \t]*(?:-[ \t]+)?[\"']?([A-Za-z_][\w-]{0,30})[\"']?[ \t]*[:=][ \t]*[\"']?")
+_RECORD_REACH = 600  # characters either side: a few records of a few lines each
+
+
+def _value_of_a_record(text: str, mention: Mention, anchors: Anchors) -> bool:
+    """The mention is the whole value of a data file's key (`name = "Go"`, `- name: Go`) and
+    the same key's whole value in a record nearby is a technical skill: one of a list of
+    records (`[[skills]]` tables, `- name: Python` entries with a `level:` line between)."""
+    start, end = line_bounds(text, mention.start, mention.end)
+    lead = _RECORD_KEY.fullmatch(text, start, mention.start)
+    if lead is None or text[mention.end:end].strip(" \t\"',") or lead.start(1) == mention.start:
+        return False
+    lo, hi = max(0, start - _RECORD_REACH), min(len(text), end + _RECORD_REACH)
+    for match in _record_values(lead.group(1)).finditer(text, lo, hi):
+        if match.start(1) != mention.start and match.start(1) in anchors.starts \
+                and match.end(1) in anchors.ends:
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _record_values(key: str) -> re.Pattern[str]:
+    """Lines giving ``key`` a value, the value as group 1."""
+    return re.compile(rf"(?m)^[ \t]*(?:-[ \t]+)?[\"']?{re.escape(key)}[\"']?[ \t]*[:=][ \t]*"
+                      r"[\"']?([^\"'\n]*?[^\"'\s,])[\"']?[ \t]*,?[ \t]*$")
 
 
 def _whole_skill_line(text: str, start: int, end: int, anchors: Anchors) -> bool:
