@@ -190,6 +190,22 @@ _ORG_HEADING = re.compile(r"(\*{1,6})[ \t]+(\S.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*")
 _HTML_HEADING = re.compile(r"[ \t]*<[hH]([1-6])\b[^>\n]*>(.*?)</[hH]\1>[ \t]*")
 _TAG = re.compile(r"<[^<>\n]*>")
 _UNDERLINE = re.compile(r" {0,3}(?:(=){3,}|-{3,})[ \t]*")
+# where a marked heading's line may start (an underline: the line before it), found in one pass
+_MARK_LINE = re.compile(
+    r"(?m)^(?:(?P<under> {0,3}(?:=+|-+)[ \t]*$)| {0,3}#|[ \t]*\\[a-z]*section|[ \t]*<[hH][1-6]|\*)")
+
+
+def _marked_candidates(text: str) -> set[int]:
+    """Offsets of the lines that may be marked headings."""
+    starts = set()
+    for match in _MARK_LINE.finditer(text):
+        if match.group("under") is None:
+            starts.add(match.start())
+        elif match.start() > 0:
+            starts.add(text.rfind("\n", 0, match.start() - 1) + 1)
+    return starts
+
+
 _BULLET_LEAD = re.compile(r"\s*(?:[-*+•]|\d+[.)])\s")
 
 
@@ -231,10 +247,13 @@ def find_headings(text: str, marked: Mapping[str, int] | None = None,
     section. ``org``: the text is an Org-mode source (its stars are headings, not bullets)."""
     headings: list[Heading] = []
     offset = 0
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
+    candidates = _marked_candidates(text)
+    for line in text.split("\n"):
         line_end = offset + len(line)
-        explicit = marked_heading(line, lines[index + 1] if index + 1 < len(lines) else "", org)
+        explicit = None
+        if offset in candidates:
+            following = text[line_end + 1:text.find("\n", line_end + 1) % (len(text) + 1)]
+            explicit = marked_heading(line, following, org)
         if explicit is None and marked and line and heading_key(line) in marked:
             explicit = marked[heading_key(line)], line.strip()
         level = explicit[0] if explicit else None

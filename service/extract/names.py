@@ -81,10 +81,9 @@ def in_organisation_name(text: str, mention: Mention) -> bool:
         text, max(0, mention.start - 12), mention.start
     ):
         return True
-    return bool(
-        _TEAM_AFTER.match(text, mention.end)
-        and _TEAM_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-    )
+    lo = max(0, mention.start - 40)
+    return "the" in text[lo:mention.start].lower() and bool(  # (what _TEAM_BEFORE needs)
+        _TEAM_AFTER.match(text, mention.end) and _TEAM_BEFORE.search(text, lo, mention.start))
 
 
 # words that lead to an employer in prose: "worked at Databricks", "Data Scientist at Snowflake"

@@ -28,13 +28,18 @@ _LIST_SEPARATOR = re.compile(
     r"|[ \t]{3,}"
 )
 _SKILL_LABEL = re.compile(
-    # (a data file's key too: "techStack = [", "\"skills\": [", "tech-stack:")
-    r"^[\s\-*\"']*[A-Za-z/&+ _-]{0,40}?(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?:skills?|skill ?set|languages?|tools?|technolog(?:y|ies)|"
+    # (a data file's key too: "\"skills\": ["; "techStack", "tech-stack": _DATA_KEY_LABEL)
+    r"^[\s\-*\"']*[A-Za-z/&+ ]{0,40}?\b(?:skills?|skill ?set|languages?|tools?|technolog(?:y|ies)|"
     r"frameworks?|librar(?:y|ies)|platforms?|environments?|software|databases?|stack|"
     r"proficienc(?:y|ies)|expertise|competenc(?:y|ies)|programming|cloud|packages?|"
     r"keywords)\b[A-Za-z/&+ ]{0,30}?[\"']?\s*(?::|-\s|\||=)",
     re.IGNORECASE,
 )
+# a data file's key of joined words: "techStack: [", "programmingLanguages = [", "tech-stack ="
+_DATA_KEY_LABEL = re.compile(
+    r"[\s\"']*[a-z]+(?:(?:[-_][a-z]+)*[-_](?:skills?|stack|tools|technolog(?:y|ies)|languages?|"
+    r"frameworks?|librar(?:y|ies)|keywords)|[a-z]*(?:Skills?|Stack|Tools|Technolog(?:y|ies)|"
+    r"Languages?|Frameworks?|Librar(?:y|ies)|Keywords))[\"']?\s*[:=]")
 _SKILL_HEADING = re.compile(
     r"^[\s\-*]*(?:technical |key |core |it |computer |relevant )?(?:skills?(?: details| summary| "
     r"set)?|skillset|technical proficienc(?:y|ies)|technolog(?:y|ies)(?: used)?|tools(?: and "
@@ -293,6 +298,8 @@ def in_skills_area(text: str, document: Document, mention: Mention) -> bool:
     label = _SKILL_LABEL.match(text[line_start:mention.start])
     if label and label.end() <= mention.start - line_start:
         return True
+    if _DATA_KEY_LABEL.match(text, line_start, mention.start):
+        return True
     cursor = line_start - 1
     for _ in range(HEADING_LOOKBACK):
         if cursor <= 0:
@@ -300,7 +307,7 @@ def in_skills_area(text: str, document: Document, mention: Mention) -> bool:
         previous = text.rfind("\n", 0, cursor) + 1
         line = text[previous:cursor]
         # (not across a heading: "Python, Go" then "* Invited Talks" above the mention)
-        if not line.strip() or document.section_at(previous) != section:
+        if not line.strip() or document.section_at(previous) is not section:
             return False
         if _SKILL_HEADING.match(line):
             return True
@@ -384,6 +391,9 @@ def _value_of_a_record(text: str, mention: Mention, anchors: Anchors) -> bool:
     """The mention is the whole value of a data file's key (`name = "Go"`, `- name: Go`) and
     the same key's whole value in a record nearby is a technical skill: one of a list of
     records (`[[skills]]` tables, `- name: Python` entries with a `level:` line between)."""
+    before = text[max(0, mention.start - 3):mention.start]
+    if ":" not in before and "=" not in before:  # (what every key's value follows)
+        return False
     start, end = line_bounds(text, mention.start, mention.end)
     lead = _RECORD_KEY.fullmatch(text, start, mention.start)
     if lead is None or text[mention.end:end].strip(" \t\"',") or lead.start(1) == mention.start:
