@@ -1,4 +1,4 @@
-"""Context rules of taxonomy 1.12.0 and 1.13.0: what confirms a name, what makes it another
+"""Context rules of taxonomy 1.12.0 to 1.14.0: what confirms a name, what makes it another
 thing, and what only hopes for it. Invented texts only (none is taken from a corpus or a real
 document)."""
 
@@ -105,6 +105,11 @@ def not_claimed(text: str, kind: str = "resume") -> set[str]:
     ("Deploying deep learning algorithms on drones and edge cameras.", "model-deployment"),
     ("You will grow our deep learning & GPU infrastructure.", "ml-infrastructure"),
     ("Own the AI infrastructure our researchers train on.", "ml-infrastructure"),
+    # 1.14.0: the field beside cross-validation words; ELT as the pattern
+    ("Built CV models for shelf images and scored them by 5-fold cross-validation.",
+     "computer-vision"),
+    ("Owned the ELT for the finance warehouse in dbt.", "data-pipelines"),
+    ("Moved the reporting jobs from ETL to ELT on Snowflake.", "data-pipelines"),
 ])
 def test_claimed(text, skill):
     assert skill in claimed(text)
@@ -196,6 +201,12 @@ def test_claimed(text, skill):
     ("The bootstrap CI was wide, so we reran the tests.", "ci-cd"),
     # in Chinese text: consumer-facing ("C端") products
     ("负责C端产品的数据分析，熟悉Python", "c"),
+    # 1.14.0: cross-validation; an executive leadership team
+    ("Tuned the gradient boosting model by 10-fold CV with PyTorch and scikit-learn.",
+     "computer-vision"),
+    ("Picked the churn model with the best CV AUC, using stratified CV on image features.",
+     "computer-vision"),
+    ("Shared the weekly revenue dashboard with senior ELT members.", "data-pipelines"),
 ])
 def test_not_claimed(text, skill):
     assert skill not in claimed(text)
