@@ -152,3 +152,35 @@ def test_latin_names_inside_cjk_text_are_found(text, expected):
 def test_a_cjk_run_does_not_split_a_latin_name():
     tokens = [t.text for t in pipeline().nlp("用Scikit-learn和C#写的")]
     assert "Scikit-learn" in tokens and "C#" in tokens
+
+
+@pytest.mark.parametrize(("word", "pieces"), [
+    ("AirflowFastAPIMLflowDocker", ["Airflow", "FastAPI", "MLflow", "Docker"]),
+    # one capitalised word among three names or more
+    ("KafkaFlinkHarborDocker", ["Kafka", "Flink", "Harbor", "Docker"]),
+    ("PythonPandasNumPy", ["Python", "Pandas", "NumPy"]),
+])
+def test_a_run_of_glued_names_is_spelled_out(word, pieces):
+    assert pipeline().glued.spelled(word) == pieces
+
+
+@pytest.mark.parametrize("word", [
+    "PostgreSQL", "GitHub", "JupyterLab", "SQLAlchemy", "SparkNLP", "ExcelVBA", "scikitLearnDocker",
+    "PyTorchLightning",
+])
+def test_a_name_a_product_or_two_names_are_not_spelled_out(word):
+    assert pipeline().glued.spelled(word) is None
+
+
+def test_a_tag_list_that_lost_its_spaces_is_read_in_any_text():
+    names = _names("Credit risk models on millions of records.\n"
+                   "XGBoostPostgreSQLAirflowFastAPIMLflowFeastDocker\n", kind="resume")
+    assert {"XGBoost", "PostgreSQL", "Airflow", "FastAPI", "MLflow", "Docker"} <= names
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aceklnoprstyDFGKMPSTAQL"), min_size=1, max_size=30))
+def test_spelled_pieces_spell_the_word(word):
+    pieces = pipeline().glued.spelled(word)
+    if pieces is not None:
+        assert "".join(pieces) == word and len(pieces) > 2

@@ -23,6 +23,9 @@ from collections.abc import Iterable
 # (fixed-width look-behinds: a lower-case run, or two capitals, then a capitalised word)
 _BOUNDARY = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2})|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})")
 _CANDIDATE = re.compile(r"[A-Za-z]+")
+# a capital inside a word, after a lower-case letter or before one: where glued names meet
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z][A-Z][a-z]")
+_WORD_PIECE = re.compile(r"[A-Z][a-z]{2,}")
 # a glued word that opens in lower case, not in code or markup (a LaTeX macro, a key, a handle,
 # a path, a file or a call: "\\resumeItem", "startDate:", "@janeDoe", "github.com/jo/sentimentApp",
 # "projectData.json", "parseInt(")
@@ -92,6 +95,37 @@ class GluedWords:
                 joined.append(piece)
             index = end
         return joined if len(joined) > 1 else None
+
+    def spelled(self, word: str) -> list[str] | None:
+        """The names of ``word`` when it is three or more one-word forms glued together, each
+        opening with a capital and at least three letters long (a tag list a page lost its spaces
+        in: "AirflowFastAPIMLflowDocker"); one piece in two names beyond the first may be another
+        capitalised word ("…MLflowFeastDocker"). ``None`` otherwise, and for a form itself
+        ("PostgreSQL"), a name and a word ("GitHub") or two names ("SparkNLP": one product's)."""
+        folded = word.casefold()
+        if folded in self._forms or not _CAMEL.search(word):
+            return None
+        cuts = [0, *(i for i in range(1, len(word)) if word[i].isupper()), len(word)]
+        # best[i]: (score, known, pieces) spelling word[:cuts[i]]; a name scores 2, a word -1
+        best: list[tuple[int, int, list[str]] | None] = [(0, 0, [])] + [None] * (len(cuts) - 1)
+        for end in range(1, len(cuts)):
+            for start in range(end):
+                before = best[start]
+                if before is None:
+                    continue
+                piece = word[cuts[start]:cuts[end]]
+                if len(piece) >= 3 and piece.casefold() in self._forms:
+                    candidate = (before[0] + 2, before[1] + 1, [*before[2], piece])
+                elif _WORD_PIECE.fullmatch(piece):
+                    candidate = (before[0] - 1, before[1], [*before[2], piece])
+                else:
+                    continue
+                if best[end] is None or candidate[0] > best[end][0]:
+                    best[end] = candidate
+        found = best[-1]
+        if found is None or len(found[2]) < 3 or len(found[2]) - found[1] > (found[1] - 1) // 2:
+            return None
+        return found[2]
 
     def _parts(self, left: str, right: str) -> bool:
         """Whether two glued pieces are two words: the left one opens in lower case

@@ -123,10 +123,10 @@ class Pipeline:
         self.vocabulary = Vocabulary.from_taxonomy(taxonomy)  # the documents layer's words
         self.table = build_forms(taxonomy)
         self.nlp = build_nlp(self.table)
-        self.tokenizer = ChunkTokenizer(self.nlp)
         self.glued = GluedWords(s for surfaces in self.table.surfaces.values() for s in surfaces)
+        self.tokenizer = ChunkTokenizer(self.nlp, names=self.glued)
         # (for text a scraper glued together: its own chunk cache, since chunks split otherwise)
-        self.unglued_tokenizer = ChunkTokenizer(self.nlp, self.glued)
+        self.unglued_tokenizer = ChunkTokenizer(self.nlp, self.glued, names=self.glued)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._keys: dict[int, Form] = {}
         for key, form in self.table.forms.items():

@@ -41,9 +41,11 @@ class ChunkTokenizer:
     """``nlp.tokenizer`` memoised by whitespace-delimited chunk (bounded; safe to share between
     threads: the cache only ever gains complete entries, or is emptied)."""
 
-    def __init__(self, nlp: Language, glued: GluedWords | None = None) -> None:
+    def __init__(self, nlp: Language, glued: GluedWords | None = None,
+                 names: GluedWords | None = None) -> None:
         self.nlp = nlp
         self.glued = glued  # splits words a scraped page glued together ("learningProficiency")
+        self.names = names  # splits a run of glued names in any text ("AirflowFastAPIDocker")
         self._cache: dict[str, Entry] = {}
 
     def __call__(self, text: str) -> Doc:
@@ -117,13 +119,20 @@ class ChunkTokenizer:
 
     def _entry(self, words: list[str], plain: list[bool], run: str) -> Entry:
         """A chunk's entry, glued words split (each piece a plain word unless a stop word)."""
-        if self.glued is None or len(run) < 6:
+        glued, names = self.glued, self.names
+        if glued is None and names is None or len(run) < 6:
             return _entry(words, plain, run)
+        if glued is None and not any(len(word) >= 6 and flag for word, flag in zip(words, plain)):
+            return _entry(words, plain, run)  # (a run of names is one long plain word)
         stop = self.nlp.Defaults.stop_words
         split_words: list[str] = []
         split_plain: list[bool] = []
         for word, flag in zip(words, plain):
-            pieces = self.glued.split(word)
+            pieces = None
+            if names is not None and flag and len(word) >= 6:
+                pieces = names.spelled(word)
+            if pieces is None and glued is not None:
+                pieces = glued.split(word)
             if pieces is None:
                 split_words.append(word)
                 split_plain.append(flag)
