@@ -357,6 +357,10 @@ def test_lower_case_acronyms_in_capitalised_prose_still_need_context():
     ("Senior R Programmer (biostatistics)", "r", True),
     # an alias may be the employer
     ("Amazon Software Engineer, 2019 - 2021", "amazon-web-services", False),
+    # a language before what is made in it
+    ("Wrote a small Go CLI to rotate the backup keys.", "go", True),
+    ("Maintains an R package for survey weighting.", "r", True),
+    ("Our Amazon app topped the store charts.", "amazon-web-services", False),
 ])
 def test_a_phrase_or_a_role_that_takes_a_technology_confirms_it(text, skill, found):
     assert (skill in _installed_claims(text)) is found

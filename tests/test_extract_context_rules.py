@@ -110,6 +110,9 @@ def not_claimed(text: str, kind: str = "resume") -> set[str]:
      "computer-vision"),
     ("Owned the ELT for the finance warehouse in dbt.", "data-pipelines"),
     ("Moved the reporting jobs from ETL to ELT on Snowflake.", "data-pipelines"),
+    # the plural names the networks, never the news channel
+    ("Started with linear models, then random forests. Then CNNs.",
+     "convolutional-neural-networks"),
 ])
 def test_claimed(text, skill):
     assert skill in claimed(text)

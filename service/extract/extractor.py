@@ -244,7 +244,9 @@ def _resolve_ambiguity(
                 or context.confirmed_by_company(prose, mention, anchors)
                 or (_technology(taxonomy, mention) and (
                     context.named_as_technology(prose, mention)
-                    or context.named_in_role(prose, mention, _name(taxonomy, mention))))
+                    or context.named_in_role(prose, mention, _name(taxonomy, mention))
+                    or (_language(taxonomy, mention)
+                        and context.named_with_artifact(prose, mention))))
                 or (courses.ends and courses(mention))
             ):
                 accepted[index] = (mention, "context")
@@ -317,6 +319,10 @@ def _kind(
 def _technology(taxonomy: Taxonomy, mention: Mention) -> bool:
     return all(taxonomy.get(skill_id).category in TECHNOLOGY_CATEGORIES
                for skill_id in mention.form.skill_ids)
+
+
+def _language(taxonomy: Taxonomy, mention: Mention) -> bool:
+    return all(taxonomy.get(i).category == "language" for i in mention.form.skill_ids)
 
 
 def _name(taxonomy: Taxonomy, mention: Mention) -> str:

@@ -18,6 +18,7 @@ from .ambiguity import (
     list_items,
     named_as_technology,
     named_in_role,
+    named_with_artifact,
     prefixed_otherwise,
     rejected,
     rejected_by_rule,
@@ -39,6 +40,6 @@ __all__ = [
     "confirmed_by_neighbours", "confirmed_by_phrase", "confirmed_by_rule", "confirmed_by_work_on",
     "course_prerequisite",
     "in_skills_area", "letter_of_a_word", "line_bounds", "list_items", "mentions_prerequisites",
-    "named_as_technology", "named_in_role", "negated", "prefixed_otherwise", "rejected",
-    "rejected_by_rule", "rejected_by_shape", "sole_item_among_skills",
+    "named_as_technology", "named_in_role", "named_with_artifact", "negated",
+    "prefixed_otherwise", "rejected", "rejected_by_rule", "rejected_by_shape", "sole_item_among_skills",
 ]

@@ -164,6 +164,19 @@ def named_in_role(text: str, mention: Mention, name: str) -> bool:
             and bool(_ROLE_AFTER.match(text, mention.end)))
 
 
+def named_with_artifact(text: str, mention: Mention) -> bool:
+    """A language written in its own case before what is made in it ("a little Go CLI", "an R
+    package", "the Rust crate", "C code"); callers ask it of languages only."""
+    return text[mention.start:mention.end] == mention.form.text and bool(
+        _ARTIFACT_AFTER.match(text, mention.end))
+
+
+_ARTIFACT_AFTER = re.compile(
+    r"[ \t]+(?:CLIs?|apps?|applications?|(?:micro)?services?|librar(?:y|ies)|packages?|modules?|"
+    r"crates?|gems?|SDKs?|APIs?|back-?ends?|code(?:base)?|scripts?|programs?|binar(?:y|ies)|"
+    r"bindings?|wrappers?|compilers?|interpreters?|runtimes?|implementations?)\b")
+
+
 # a role noun right after the name, perhaps after one field word: "Spark Data Engineer"
 _ROLE_AFTER = re.compile(
     r"[ 	]+(?:(?:[Dd]ata|[Ss]oftware|[Bb]ack-?[Ee]nd|[Ff]ull[- ]?[Ss]tack|[Pp]latform|[Cc]loud|"
