@@ -177,15 +177,15 @@ def test_capitals_inside_experience_stay_entries():
 
 @pytest.mark.parametrize(("source", "fmt"), [
     ("## Technical Skills\n\nPython, Go\n\n## Invited Talks\n\n- A talk on the R and Q indices "
-     "of river flow, Hydrology Days 2022", "markdown"),
+     "of river flow, Riverbank Water Days 2022", "markdown"),
     ("Technical Skills\n================\n\nPython, Go\n\nInvited Talks\n=============\n\n"
-     "- A talk on the R and Q indices of river flow, Hydrology Days 2022", "text"),
+     "- A talk on the R and Q indices of river flow, Riverbank Water Days 2022", "text"),
     ("\\section{Technical Skills}\nPython, Go\n\\section*{Invited Talks}\n"
-     "A talk on the R and Q indices of river flow, Hydrology Days 2022", "text"),
+     "A talk on the R and Q indices of river flow, Riverbank Water Days 2022", "text"),
     ("#+TITLE: CV\n* Technical Skills\nPython, Go\n* Invited Talks\n"
-     "- A talk on the R and Q indices of river flow, Hydrology Days 2022", "text"),
+     "- A talk on the R and Q indices of river flow, Riverbank Water Days 2022", "text"),
     ('<h2 class="cv">Technical Skills</h2>\n<p>Python, Go</p>\n<h2>Invited <b>Talks</b></h2>\n'
-     "<p>A talk on the R and Q indices of river flow, Hydrology Days 2022</p>", "text"),
+     "<p>A talk on the R and Q indices of river flow, Riverbank Water Days 2022</p>", "text"),
 ])
 def test_a_marked_heading_of_any_words_ends_the_section_of_its_level(source, fmt):
     from tests.installed import extract
@@ -210,3 +210,42 @@ def test_a_marked_heading_after_a_plain_one_leaves_it_open():
     # group of the skills ("### Cloud")
     doc = document_from_text("SKILLS\n\n### Cloud\n\nAWS, Go\n", "markdown")
     assert [s.name for s in doc.sections] == ["skills"]
+
+
+@pytest.mark.parametrize(("source", "fmt", "names"), [
+    # groups of a skills section, known names among them or not
+    ("## Skills\n### Languages\nPython, R, SQL\n### Cloud\nAWS, GCP\n", "markdown",
+     ["skills", "skills", "skills"]),
+    ("<h2>Skills</h2>\n<h3>Languages</h3>\n<p>Python</p>\n<h3>Warehousing</h3>\n<p>Hive</p>\n",
+     "text", ["skills", "skills", "skills"]),
+    # a label line under the heading does not keep the section open
+    ("## Technical Skills\n\nTools: Python, Go\n\n## Invited Talks\n\nA talk, 2021\n",
+     "markdown", ["skills", "skills", "other"]),
+    # a comment in a code block is no heading
+    ("## Skills\n\nPython\n\n```bash\n# set up the tools\nmake\n```\n\nJulia\nGo\n",
+     "markdown", ["skills"]),
+    # a jobs' heading (a comma, a date) at the level of "Experience" stays in the experience
+    ("## Experience\n## Data Scientist, Acme Corp (Jan 2019 - Mar 2021)\n- Built churn models.\n"
+     "## Skills\nPython\n", "markdown", ["experience", "skills"]),
+    ("Experience\n----------\n\nData Scientist, Acme Corp (Jan 2019 - Mar 2021)\n"
+     "-----------------------------------------------\n- Built churn models.\n", "text",
+     ["experience"]),
+    # a separator under a list is not an underline that ends the skills
+    ("Skills\n------\nGo, R\n---\n\nExperience\n----------\nData Scientist, Acme Corp, 2019 - 2021\n",
+     "text", ["skills", "experience"]),
+    # a bullet that repeats a heading's words, and a table's rule, are not headings
+    ("## Skills\n\n### Languages\n- Go\n\n## Projects\n\n### Go\nA tiny interpreter.\n",
+     "markdown", ["skills", "skills", "projects", "projects"]),
+    ("## 👋\n\nHi.\n\n## Skills\n\n| Area | Tools |\n|------|-------|\n| Code | Go |\n\n---\n\n"
+     "## Experience\nData Scientist, Acme Corp, 2019 - 2021\n", "markdown", ["skills", "experience"]),
+])
+def test_marked_headings_in_common_layouts(source, fmt, names):
+    assert [s.name for s in document_from_text(source, fmt).sections] == names
+
+
+def test_an_org_source_is_told_by_its_own_marks():
+    from service.normalize import org_source
+
+    assert org_source("#+TITLE: CV\n* Skills\nPython\n")
+    assert org_source("See [[https://example.org][my site]].")
+    assert not org_source("* Python\n* SQL\n")  # Markdown bullets

@@ -109,6 +109,8 @@ def not_claimed(text: str, kind: str = "resume") -> set[str]:
     ("Built CV models for shelf images and scored them by 5-fold cross-validation.",
      "computer-vision"),
     ("Owned the ELT for the finance warehouse in dbt.", "data-pipelines"),
+    ("Moved the warehouse loads to the ELT pattern in dbt.", "data-pipelines"),
+    ("Improved CV accuracy on shelf images by 8% with PyTorch.", "computer-vision"),
     ("Moved the reporting jobs from ETL to ELT on Snowflake.", "data-pipelines"),
     # the plural names the networks, never the news channel
     ("Started with linear models, then random forests. Then CNNs.",
@@ -209,7 +211,8 @@ def test_claimed(text, skill):
      "computer-vision"),
     ("Picked the churn model with the best CV AUC, using stratified CV on image features.",
      "computer-vision"),
-    ("Shared the weekly revenue dashboard with senior ELT members.", "data-pipelines"),
+    ("Walked the company ELT through the quarterly numbers.", "data-pipelines"),
+    ("Sent the board pack to the ELT members on Fridays.", "data-pipelines"),
 ])
 def test_not_claimed(text, skill):
     assert skill not in claimed(text)

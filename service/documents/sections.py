@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import Section
@@ -195,10 +195,22 @@ _MARK_LINE = re.compile(
     r"(?m)^(?:(?P<under> {0,3}(?:=+|-+)[ \t]*$)| {0,3}#|[ \t]*\\[a-z]*section|[ \t]*<[hH][1-6]|\*)")
 
 
+# a Markdown code block: a fence of three or more backticks or tildes to the same fence
+_FENCE = re.compile(r"(?ms)^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)")
+
+
+def fenced(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text``'s Markdown code blocks ("```bash … ```")."""
+    return [m.span() for m in _FENCE.finditer(text)] if "```" in text or "~~~" in text else []
+
+
 def _marked_candidates(text: str) -> set[int]:
-    """Offsets of the lines that may be marked headings."""
+    """Offsets of the lines that may be marked headings (none inside a code block)."""
     starts = set()
+    fences = fenced(text)
     for match in _MARK_LINE.finditer(text):
+        if fences and any(a <= match.start() < b for a, b in fences):
+            continue
         if match.group("under") is None:
             starts.add(match.start())
         elif match.start() > 0:
@@ -237,37 +249,62 @@ def marked_heading(line: str, next_line: str = "", org: bool = False) -> tuple[i
     return None
 
 
-def find_headings(text: str, marked: Mapping[str, int] | None = None,
+def find_headings(text: str, marked: Sequence[tuple[str, int]] = (),
                   org: bool = False) -> list[Heading]:
     """Heading lines (whole-line or ``Name: content``) in order of appearance.
 
-    A heading that markup makes ("## Invited Talks", see ``marked_heading``; ``marked``: the
-    levels of a converted Markdown source's headings by ``heading_key``) closes the section a
-    heading of its level or a deeper one opened, whatever its words: it opens an "other"
-    section. ``org``: the text is an Org-mode source (its stars are headings, not bullets)."""
+    A heading that markup makes (``marked_heading``; ``marked``: a converted Markdown source's
+    headings, (text, level) in order) and that reads as a section's title (a few words, no
+    digit, comma or bracket: not "Data Scientist, Acme (2019 - 2021)") ends the sections that
+    marked headings of its level or deeper opened. It belongs to the nearest shallower open
+    heading ("### Cloud" under "## Skills" stays in the skills), or, if none is open, opens an
+    "other" section ("## Invited Talks" after "## Skills"). A plain heading line's section stays
+    open. Code blocks (Markdown fences) hold no headings. ``org``: an Org-mode source (its stars
+    are headings, not bullets)."""
     headings: list[Heading] = []
+    # open whole-line headings, shallowest first: (level, name); a plain line's level is 0
+    open_: list[tuple[int, str]] = []
     offset = 0
     candidates = _marked_candidates(text)
+    expected = iter(marked)
+    pending = next(expected, None)
     for line in text.split("\n"):
         line_end = offset + len(line)
         explicit = None
         if offset in candidates:
             following = text[line_end + 1:text.find("\n", line_end + 1) % (len(text) + 1)]
             explicit = marked_heading(line, following, org)
-        if explicit is None and marked and line and heading_key(line) in marked:
-            explicit = marked[heading_key(line)], line.strip()
+        if pending is not None and line.strip() == pending[0]:
+            explicit = pending[1], pending[0]
+            pending = next(expected, None)
         level = explicit[0] if explicit else None
         name = (classify_heading(line) or (explicit and classify_heading(explicit[1]))
                 or ("other" if letter_spaced(line) else None))
         if name is None and headings and headings[-1].name in _CLOSED_BY_CAPS and heading_like(
                 line) and line.strip().isupper():
             name = "other"  # "SOFT SKILLS" after a list of papers is not a paper
-        if name is None and level is not None and headings and headings[-1].level is not None \
-                and headings[-1].level >= level:
-            name = "other"  # "## Invited Talks" after "## Skills": the skills end there
+        if name is not None and level is not None and any(
+                0 < depth < level and parent == "skills" for depth, parent in open_):
+            name = "skills"  # "### Languages" under "## Skills": a group of the skills
+        if name is None and level is not None and _TITLE_LIKE.fullmatch(explicit[1]) and len(
+                explicit[1].split()) <= 6:
+            while open_ and open_[-1][0] >= level:
+                open_.pop()
+            if open_ and open_[-1][0] == 0:
+                pass  # under a plain heading line, whose depth is not known: it stays open
+            elif open_:
+                name = open_[-1][1]  # a group of the section above ("### Cloud" in the skills)
+            elif any(o for o in headings if o.level is not None):
+                name = "other"  # "## Invited Talks" after "## Skills": the skills end there
         if name:
             start = offset + (len(line) - len(line.lstrip()))
             headings.append(Heading(name, line.strip(), start, line_end, level))
+            depth = level or 0
+            while open_ and open_[-1][0] >= depth and depth:
+                open_.pop()
+            if not depth:
+                open_.clear()
+            open_.append((depth, name))
         elif line and len(line) > 3:
             inline = _inline_heading(line)
             inside_entries = bool(headings) and headings[-1].name in ("experience", "projects")
@@ -278,7 +315,11 @@ def find_headings(text: str, marked: Mapping[str, int] | None = None,
     return headings
 
 
-def detect_sections(text: str, page_at=None, marked: Mapping[str, int] | None = None,
+# a marked heading's words that read as a section's title: "Invited Talks", "Cloud & DevOps"
+_TITLE_LIKE = re.compile(r"[^\W\d_](?:[^\d,;:()\[\]|@/<>]{0,48}[^\W\d_])?")
+
+
+def detect_sections(text: str, page_at=None, marked: Sequence[tuple[str, int]] = (),
                     org: bool = False) -> list[Section]:
     """Sections from each heading to the next one (the last runs to the end of the text);
     ``marked`` and ``org`` as ``find_headings`` takes them."""

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
 from ..models import Block, Document
 from .education import find_education
 from ..normalize import normalize, org_source
-from .sections import detect_sections, heading_key
+from .sections import detect_sections, fenced
 from .timeline import find_positions, total_years, untied_ranges
 from .vocab import BUILT_IN, Vocabulary
 
@@ -31,9 +31,9 @@ _MD_MARKUP = re.compile(r"^(\s{0,3})(#{1,6})\s+|(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)
 def build_document(pieces: Iterable[tuple[str, int | None]], source_format: str = "text",
                    pages: int = 1, warnings: list[str] | None = None,
                    today: date | None = None, vocabulary: Vocabulary = BUILT_IN,
-                   marked: Mapping[str, int] | None = None) -> Document:
-    """A ``Document`` from ``(text, page)`` pieces in reading order; ``marked``: the levels of
-    headings whose marks a conversion dropped, by ``heading_key``."""
+                   marked: Sequence[tuple[str, int]] = ()) -> Document:
+    """A ``Document`` from ``(text, page)`` pieces in reading order; ``marked``: the headings
+    whose marks a conversion dropped, (text, level) in order."""
     parts: list[str] = []
     blocks: list[Block] = []
     offset = 0
@@ -55,7 +55,7 @@ def build_document(pieces: Iterable[tuple[str, int | None]], source_format: str 
 
 def add_structure(doc: Document, today: date | None = None,
                   vocabulary: Vocabulary = BUILT_IN,
-                  marked: Mapping[str, int] | None = None) -> Document:
+                  marked: Sequence[tuple[str, int]] = ()) -> Document:
     """Fill sections, positions, education and total years of ``doc`` from its text."""
     text = doc.text
     page_at = None
@@ -143,9 +143,13 @@ def document_from_text(text: str, source_format: str = "text", *,
                        vocabulary: Vocabulary = BUILT_IN) -> Document:
     """Normalise ``text`` (Markdown emphasis and heading marks dropped) into a ``Document``;
     ``vocabulary``: the taxonomy's title and degree words (default: the installed taxonomy's)."""
-    marked = None
+    marked: list[tuple[str, int]] = []
     if source_format == "markdown":
-        marked = {heading_key(m.group(2)): len(m.group(1)) for m in _MD_HEADING.finditer(text)}
+        fences = fenced(text)
+        for match in _MD_HEADING.finditer(text):
+            if not any(a <= match.start() < b for a, b in fences):
+                words = normalize(_MD_MARKUP.sub(lambda m: m.group(1) or "", match.group(2)))
+                marked.append((words.strip(), len(match.group(1))))
         text = _MD_MARKUP.sub(lambda m: m.group(1) or "", text)
     return build_document([(text, None)], source_format, pages=1, warnings=warnings, today=today,
                           vocabulary=vocabulary, marked=marked)

@@ -26,6 +26,10 @@ _CANDIDATE = re.compile(r"[A-Za-z]+")
 # a capital inside a word, after a lower-case letter or before one: where glued names meet
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z][A-Z][a-z]")
 _WORD_PIECE = re.compile(r"[A-Z][a-z]{2,}")
+# a tag list glued into one word is a few names long; longer words are not tried (the search
+# grows with the cube of the capitals)
+_MAX_SPELLED = 120
+_MAX_CUTS = 32
 # a glued word that opens in lower case, not in code or markup (a LaTeX macro, a key, a handle,
 # a path, a file or a call: "\\resumeItem", "startDate:", "@janeDoe", "github.com/jo/sentimentApp",
 # "projectData.json", "parseInt(")
@@ -102,10 +106,14 @@ class GluedWords:
         in: "AirflowFastAPIMLflowDocker"); one piece in two names beyond the first may be another
         capitalised word ("…MLflowFeastDocker"). ``None`` otherwise, and for a form itself
         ("PostgreSQL"), a name and a word ("GitHub") or two names ("SparkNLP": one product's)."""
+        if len(word) > _MAX_SPELLED or not word[:1].isupper() or not _CAMEL.search(word):
+            return None
         folded = word.casefold()
-        if folded in self._forms or not _CAMEL.search(word):
+        if folded in self._forms:
             return None
         cuts = [0, *(i for i in range(1, len(word)) if word[i].isupper()), len(word)]
+        if len(cuts) > _MAX_CUTS:
+            return None
         # best[i]: (score, known, pieces) spelling word[:cuts[i]]; a name scores 2, a word -1
         best: list[tuple[int, int, list[str]] | None] = [(0, 0, [])] + [None] * (len(cuts) - 1)
         for end in range(1, len(cuts)):

@@ -33,7 +33,7 @@ _ORG_SUFFIX = re.compile(
     r"Foundation\b|Institute\b|University\b|Conference\b|Summit\b|Meetup\b|Workshops?\b|"
     r"Symposium\b|Hackathon\b|Challenge\b|Competition\b|Days?[ \t]+\d{4}\b)|"
     # an event's name with one more word: "TensorFlow World conference", "Kafka Dev Summit",
-    # "Amazon ML Challenge", "Deep Learning SP meetup"
+    # "Acme ML Challenge", "the Deep Learning Riverside meetup"
     r"[ \t]+[A-Z][A-Za-z]+[ \t]+(?:(?i:conference|summit|meetup|symposium|hackathon)s?\b|"
     r"Challenge\b|Competition\b)"
 )
@@ -44,16 +44,17 @@ _WEAK_ORG_SUFFIX = re.compile(r"[ \t]+(?:Technologies|Labs|Solutions|Systems|Con
 _NAME_LEAD = re.compile(
     r"(?:^|[\n,;:|(•·–—]\s*|(?<![\w-])-\s*|\b(?i:at|for|with|from|joined|by|the|of|to|and)\s+)$")
 # "the Kubernetes team", "the Data Pipelines Team", "the payments, video and ML platform teams",
-# "the Engineering, AWS, IT, and Bioinformatics teams",
+# "the Legal, AWS, and Research teams",
 # "the NLP division", "the Spark Applied Research organization":
 # a team named after the skill
 _TEAM_BEFORE = re.compile(r"(?i)\bthe\s+(?:[\w+#.-]+,?\s+){0,5}$")
 _TEAM_AFTER = re.compile(
-    # more teams listed first: "the Engineering, AWS, IT, and Bioinformatics teams"
+    # more teams listed first: "the Legal, AWS, and Research teams" (not "Microsoft Teams")
     r"(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?[A-Z][\w&-]*){0,4}"
     r"(?:,?[ \t]+(?:and|&)[ \t]+[A-Z][\w&-]*)?"
     r"(?:(?:[ \t]+[a-z]+|(?:[ \t]+(?!(?:The|For|Of|And|To|In|On|At|With|Across|A|An)\b)"
-    r"[A-Z][\w&-]*){1,3})?[ \t]+(?:[Tt]eams?|[Gg]uilds?|[Ss]quads?|[Cc]hapters?|"
+    r"[A-Z][\w&-]*){1,3})?[ \t]+(?:(?<!Microsoft )(?<!MS )[Tt]eams?|[Gg]uilds?|[Ss]quads?|"
+    r"[Cc]hapters?|"
     r"[Oo]rgani[sz]ations?)(?![-\w])|"
     r"[ \t]+(?:[Dd]ivisions?|[Dd]epartments?)(?![-\w]))")
 

@@ -28,18 +28,21 @@ _LIST_SEPARATOR = re.compile(
     r"|[ \t]{3,}"
 )
 _SKILL_LABEL = re.compile(
-    # (a data file's key too: "\"skills\": ["; "techStack", "tech-stack": _DATA_KEY_LABEL)
-    r"^[\s\-*\"']*[A-Za-z/&+ ]{0,40}?\b(?:skills?|skill ?set|languages?|tools?|technolog(?:y|ies)|"
+    # (a data file's keys: _DATA_KEY_LABEL)
+    r"^[\s\-*]*[A-Za-z/&+ ]{0,40}?\b(?:skills?|skill ?set|languages?|tools?|technolog(?:y|ies)|"
     r"frameworks?|librar(?:y|ies)|platforms?|environments?|software|databases?|stack|"
     r"proficienc(?:y|ies)|expertise|competenc(?:y|ies)|programming|cloud|packages?|"
-    r"keywords)\b[A-Za-z/&+ ]{0,30}?[\"']?\s*(?::|-\s|\||=)",
+    r"keywords)\b[A-Za-z/&+ ]{0,30}?\s*(?::|-\s|\||=)",
     re.IGNORECASE,
 )
-# a data file's key of joined words: "techStack: [", "programmingLanguages = [", "tech-stack ="
+# a data file's key: joined words ("techStack: [", "programming_languages =", "tech-stack =") or
+# quoted ("\"skills\": [")
 _DATA_KEY_LABEL = re.compile(
-    r"[\s\"']*[a-z]+(?:(?:[-_][a-z]+)*[-_](?:skills?|stack|tools|technolog(?:y|ies)|languages?|"
-    r"frameworks?|librar(?:y|ies)|keywords)|[a-z]*(?:Skills?|Stack|Tools|Technolog(?:y|ies)|"
-    r"Languages?|Frameworks?|Librar(?:y|ies)|Keywords))[\"']?\s*[:=]")
+    r"[\s-]*(?:(?:tech|technology|skill|tool|programming|coding|dev|software|main|core|key|top)"
+    r"(?:[-_]?(?:stack|skills?|tools|technolog(?:y|ies)|languages?|frameworks?|librar(?:y|ies)|"
+    r"keywords)|(?:Stack|Skills?|Tools|Technolog(?:y|ies)|Languages?|Frameworks?|Librar(?:y|ies)|"
+    r"Keywords))|[\"'](?:[\w -]{0,30}[ _-])?(?i:skills?|stack|tools|technolog(?:y|ies)|"
+    r"languages|frameworks?|librar(?:y|ies)|keywords)[\"'])[\"']?[ \t]*[:=]")
 _SKILL_HEADING = re.compile(
     r"^[\s\-*]*(?:technical |key |core |it |computer |relevant )?(?:skills?(?: details| summary| "
     r"set)?|skillset|technical proficienc(?:y|ies)|technolog(?:y|ies)(?: used)?|tools(?: and "
@@ -157,30 +160,38 @@ def named_as_technology(text: str, mention: Mention) -> bool:
 
 def named_in_role(text: str, mention: Mention, name: str) -> bool:
     """The skill's own name, as the taxonomy writes it, leads a role's title ("Senior Spark
-    Data Engineer", "Go developers", "R Programmer"): a job made of the technology. Callers
-    ask it of tools, platforms, languages and libraries; an alias ("Amazon") may be an
-    employer, so only the skill's name counts."""
+    Data Engineer", "Go developers", "R and Python developers"): a job made of the technology.
+    Callers ask it of tools, platforms, languages and libraries; an alias ("Amazon") may be an
+    employer, so only the skill's name counts, and not before "Software Engineer" ("Snowflake
+    Software Engineer" is a job at the company)."""
     return (text[mention.start:mention.end] == name == mention.form.text
             and bool(_ROLE_AFTER.match(text, mention.end)))
 
 
 def named_with_artifact(text: str, mention: Mention) -> bool:
     """A language written in its own case before what is made in it ("a little Go CLI", "an R
-    package", "the Rust crate", "C code"); callers ask it of languages only."""
-    return text[mention.start:mention.end] == mention.form.text and bool(
-        _ARTIFACT_AFTER.match(text, mention.end))
+    package", "the Rust crate", "C code"; not a product's name: "the Amazon Go app"); callers
+    ask it of languages only."""
+    return (text[mention.start:mention.end] == mention.form.text
+            and not _NAME_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+            and bool(_ARTIFACT_AFTER.match(text, mention.end)))
 
 
 _ARTIFACT_AFTER = re.compile(
-    r"[ \t]+(?:CLIs?|apps?|applications?|(?:micro)?services?|librar(?:y|ies)|packages?|modules?|"
-    r"crates?|gems?|SDKs?|APIs?|back-?ends?|code(?:base)?|scripts?|programs?|binar(?:y|ies)|"
-    r"bindings?|wrappers?|compilers?|interpreters?|runtimes?|implementations?)\b")
+    r"[ \t]+(?:CLIs?|command[- ]line (?:tools?|apps?|interfaces?)|apps?|applications?|"
+    r"(?:micro)?services?|librar(?:y|ies)|packages?|modules?|crates?|gems?|SDKs?|APIs?|"
+    r"back-?ends?|code(?:base)?|scripts?|programs?|binar(?:y|ies)|bindings?|wrappers?|compilers?|"
+    r"interpreters?|runtimes?|implementations?)\b")
+# a capitalised word right before the name, inside a sentence: a product ("Amazon Go app")
+_NAME_BEFORE = re.compile(r"[\w,;:)][ \t]+[A-Z][\w'’-]*[ \t]+$")
 
 
 # a role noun right after the name, perhaps after one field word: "Spark Data Engineer"
 _ROLE_AFTER = re.compile(
-    r"[ 	]+(?:(?:[Dd]ata|[Ss]oftware|[Bb]ack-?[Ee]nd|[Ff]ull[- ]?[Ss]tack|[Pp]latform|[Cc]loud|"
-    r"[Bb]ig [Dd]ata|ML|AI)[ 	]+)?(?:[Dd]evelopers?|[Ee]ngineers?|[Pp]rogrammers?|[Aa]rchitects?|"
+    # more names first: "R and Python developers", "Go, Rust or C++ engineers"
+    r"(?:[ \t]*(?:,|/|&|\band\b|\bor\b)[ \t]*[A-Z][\w+#.]*){0,3}"
+    r"[ \t]+(?:(?:[Dd]ata|[Bb]ack-?[Ee]nd|[Ff]ull[- ]?[Ss]tack|[Pp]latform|[Cc]loud|"
+    r"[Bb]ig [Dd]ata|ML|AI)[ \t]+)?(?:[Dd]evelopers?|[Ee]ngineers?|[Pp]rogrammers?|[Aa]rchitects?|"
     r"[Aa]dministrators?|DBAs?)\b"
 )
 
@@ -209,7 +220,7 @@ _TECH_LEAD = Folded(re.compile(
     r"knowledge of|programming in|written in|coded in|developed in|expertise in|skilled in|"
     r"fluent in|familiar(?:ity)? with|hands-on (?:with|in))\s+$"
     # "proficient in the use of X", "experience in using X", "skilled at working with X"
-    r"|\b(?:experience|proficien(?:t|cy)|knowledge|expertise|skilled|fluent|competen(?:t|ce))"
+    r"|\b(?:experienced?|proficien(?:t|cy)|knowledge|expertise|skilled|fluent|competen(?:t|ce))"
     r" (?:in|at|with) (?:(?:the )?use of|using|working (?:with|in))\s+$"
     # an example of a kind of technology: "a systems language (e.g. Go", "tools such as Hive"
     r"|\b(?:languages?|frameworks?|tools?|platforms?|librar(?:y|ies)|databases?|stacks?)"
@@ -411,12 +422,50 @@ def _value_of_a_record(text: str, mention: Mention, anchors: Anchors) -> bool:
     lead = _RECORD_KEY.fullmatch(text, start, mention.start)
     if lead is None or text[mention.end:end].strip(" \t\"',") or lead.start(1) == mention.start:
         return False
-    lo, hi = max(0, start - _RECORD_REACH), min(len(text), end + _RECORD_REACH)
+    lo, hi = _record_group(text, start, end)
     for match in _record_values(lead.group(1)).finditer(text, lo, hi):
         if match.start(1) != mention.start and match.start(1) in anchors.starts \
                 and match.end(1) in anchors.ends:
             return True
     return False
+
+
+# a TOML table's header: "[[skills]]", "[skills.languages]"
+_TABLE_HEADER = re.compile(r"[ \t]*\[\[?([^\[\]\n]+)\]\]?[ \t]*")
+# a key that opens a list or an object: "work:", "- projects:", "\"skills\": [", "education = {"
+_PARENT_KEY = re.compile(r"[ \t]*(?:-[ \t]+)?[\"']?[\w -]{1,40}[\"']?[ \t]*[:=][ \t]*[\[{]?[ \t]*")
+
+
+def _record_group(text: str, start: int, end: int) -> tuple[int, int]:
+    """The lines around ``start``–``end`` (a record's key line) that hold records of the same
+    list, within ``_RECORD_REACH`` characters: up to a key that opens another list or object
+    ("work:" or "\"skills\": [" in YAML or JSON, whose indents reading may have lost) or a TOML
+    header of another table ("[[references]]" after "[[skills]]")."""
+    def table(line: str) -> str | None:
+        match = _TABLE_HEADER.fullmatch(line)
+        return match.group(1).strip() if match else None
+
+    def outside(line: str, own: str | None) -> bool:
+        header = table(line)
+        if header is not None:
+            return header != own
+        return bool(_PARENT_KEY.fullmatch(line))
+
+    lines_above = text[max(0, start - _RECORD_REACH):start].split("\n")[:-1]
+    own = next((table(line) for line in reversed(lines_above) if table(line)), None)
+    lo = cursor = start
+    for line in reversed(lines_above):
+        cursor -= len(line) + 1
+        if outside(line, own):
+            break
+        if own is None or table(line) == own:
+            lo = cursor  # (a TOML table's lines start at its header)
+    hi = end
+    for line in text[end:min(len(text), end + _RECORD_REACH)].split("\n")[1:]:
+        if outside(line, own):
+            break
+        hi += len(line) + 1
+    return lo, hi
 
 
 @lru_cache(maxsize=64)
