@@ -323,6 +323,9 @@ def test_title_cased_work_after_a_verb_is_not_a_business_name(text, skill, found
     ("- Worked closely with data scientists who built deep learning models; wrote SQL reports.",
      "deep-learning", "sql"),
     ("- Liaised between clients and the Kubernetes platform team using Jira.", "kubernetes", "jira"),
+    # the reader's company, in a cover letter's words
+    ("- I would like to see how your company runs Kubernetes; I wrote our Terraform modules.",
+     "kubernetes", "terraform"),
 ])
 def test_other_peoples_work_and_named_teams_are_not_claims(line, absent, present):
     found = _installed_claims(_POSITION + line)

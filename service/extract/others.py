@@ -110,11 +110,13 @@ _PEOPLE_BRACKET = re.compile(
     r"hires|specialists?|consultants?|programmers?|researchers?)\s*\([^()\n]{0,60}$"
 )
 # other people as the subject of the clause the tool is in: another team ("their own team ran
-# the Kubernetes and software stack", "the client's engineers maintained the Hadoop cluster")
+# the Kubernetes and software stack", "the client's engineers maintained the Hadoop cluster"),
+# the reader's company in a cover letter ("how your company runs its model serving")
 # or the customers ("fintech customers; most of them run Snowflake")
 _OTHERS_AS_SUBJECT = Folded(re.compile(
-    r"(?:\b(?:their|the (?:client|customer)'s|another|a different|other)\s+(?:own\s+)?"
-    r"(?:teams?|engineers|data scientists|developers|staff)\s+(?:ran|run|runs|owned|owns|own|"
+    r"(?:\b(?:their|your|the (?:client|customer)'s|another|a different|other)\s+(?:own\s+)?"
+    r"(?:teams?|engineers|data scientists|developers|staff|company|organi[sz]ation|firm|startup)"
+    r"\s+(?:ran|run|runs|owned|owns|own|uses|use|used|"
     r"managed|manages|manage|handled|handles|maintained|maintains|built|builds|operated|operates)"
     r"|\b[\w-]+\s+of (?:them|our (?:customers|clients|users)|the (?:customers|clients|users))"
     r"\s+(?:run|runs|use|uses|used|ran|are on|were on|rely on))\b"
