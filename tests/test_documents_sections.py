@@ -243,6 +243,26 @@ def test_marked_headings_in_common_layouts(source, fmt, names):
     assert [s.name for s in document_from_text(source, fmt).sections] == names
 
 
+@pytest.mark.parametrize(("source", "names"), [
+    # experience and education under a top "# Skills" keep their names
+    ("# Skills\nGo, Python\n## Experience\n### Data Engineer, Acme Corp (2019 - 2021)\n"
+     "- Built pipelines.\n## Education\nBSc Computer Science, 2015 - 2019\n",
+     ["skills", "experience", "education"]),
+    # a title with a slash or a bracket still ends the skills
+    ("## Skills\n- Python\n## Music / Film\n- a board game club\n", ["skills", "other"]),
+    ("## Skills\n- Python\n## Hobbies (outside work)\n- a board game club\n",
+     ["skills", "other"]),
+    # a contents line with a heading's words before the heading does not take its level
+    ("# Jane Doe\nExperience\nSkills\n## Experience\nData Scientist, Acme Corp, 2019 - 2021\n"
+     "## Skills\n- Go\n## Invited Talks\n- A talk on Swift\n",
+     ["experience", "skills", "experience", "skills", "other"]),
+    # an unclosed fence hides nothing
+    ("## Skills\n- Python\n~~~~\n## Talks\n- A talk on Swift\n", ["skills", "other"]),
+])
+def test_marked_headings_keep_known_sections_and_end_skills(source, names):
+    assert [s.name for s in document_from_text(source, "markdown").sections] == names
+
+
 def test_an_org_source_is_told_by_its_own_marks():
     from service.normalize import org_source
 

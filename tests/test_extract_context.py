@@ -332,6 +332,13 @@ def test_other_peoples_work_and_named_teams_are_not_claims(line, absent, present
     assert absent not in found and present in found
 
 
+@pytest.mark.parametrize("line, skill", [
+    ("- Helped other teams use Terraform and Kubernetes for deployments.", "kubernetes"),
+    ("- Your company uses Kafka, which I have run in production for five years.", "kafka"),
+])
+def test_helping_others_use_a_tool_or_knowing_the_readers_stack_still_counts(line, skill):
+    assert skill in _installed_claims(_POSITION + line)
+
 def test_working_with_others_on_ones_own_task_still_counts():
     found = _installed_claims(_POSITION + "- Worked with engineers to deploy models on Kubernetes.")
     assert "kubernetes" in found
@@ -432,6 +439,9 @@ def test_a_data_files_skill_list_reads_as_a_list(text, skill):
      'name = "Julia"\nrole = "Manager"\n', "julia", False),
     ("work:\n  - name: Snowflake\n    position: Data Engineer\nabilities:\n  - name: Python\n"
      "  - name: SQL\n", "snowflake", False),
+    # a record's own nested list does not part it from its siblings
+    ("items:\n- name: Python\n  tags:\n    - backend\n- name: Go\n  tags:\n    - backend\n",
+     "go", True),
 ])
 def test_a_records_value_among_records_of_skills_is_a_skill(records, skill, found):
     assert (skill in _installed_claims(records)) is found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -196,12 +197,18 @@ _MARK_LINE = re.compile(
 
 
 # a Markdown code block: a fence of three or more backticks or tildes to the same fence
-_FENCE = re.compile(r"(?ms)^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)")
+_FENCE = re.compile(r"(?ms)^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[ \t]*$")
 
 
 def fenced(text: str) -> list[tuple[int, int]]:
-    """The spans of ``text``'s Markdown code blocks ("```bash … ```")."""
+    """The spans of ``text``'s closed Markdown code blocks ("```bash … ```"), in order."""
     return [m.span() for m in _FENCE.finditer(text)] if "```" in text or "~~~" in text else []
+
+
+def in_spans(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` lies in one of ``spans`` (sorted, not overlapping)."""
+    index = bisect_right(spans, (offset, len(spans) and spans[-1][1] + 1)) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
 def _marked_candidates(text: str) -> set[int]:
@@ -209,7 +216,7 @@ def _marked_candidates(text: str) -> set[int]:
     starts = set()
     fences = fenced(text)
     for match in _MARK_LINE.finditer(text):
-        if fences and any(a <= match.start() < b for a, b in fences):
+        if fences and in_spans(fences, match.start()):
             continue
         if match.group("under") is None:
             starts.add(match.start())
@@ -249,12 +256,13 @@ def marked_heading(line: str, next_line: str = "", org: bool = False) -> tuple[i
     return None
 
 
-def find_headings(text: str, marked: Sequence[tuple[str, int]] = (),
+def find_headings(text: str, marked: Sequence[tuple[str, int, int]] = (),
                   org: bool = False) -> list[Heading]:
     """Heading lines (whole-line or ``Name: content``) in order of appearance.
 
     A heading that markup makes (``marked_heading``; ``marked``: a converted Markdown source's
-    headings, (text, level) in order) and that reads as a section's title (a few words, no
+    headings as (words, how many lines of the same words come before it, level)) and that reads
+    as a section's title (a few words, no
     digit, comma or bracket: not "Data Scientist, Acme (2019 - 2021)") ends the sections that
     marked headings of its level or deeper opened. It belongs to the nearest shallower open
     heading ("### Cloud" under "## Skills" stays in the skills), or, if none is open, opens an
@@ -266,28 +274,35 @@ def find_headings(text: str, marked: Sequence[tuple[str, int]] = (),
     open_: list[tuple[int, str]] = []
     offset = 0
     candidates = _marked_candidates(text)
-    expected = iter(marked)
-    pending = next(expected, None)
+    # a converted Markdown source's headings: (words, how many lines of the same words come
+    # before it) → level
+    wanted = {(words, count): level for words, count, level in marked}
+    seen: dict[str, int] = {}
     for line in text.split("\n"):
         line_end = offset + len(line)
         explicit = None
+        underlined = False
         if offset in candidates:
             following = text[line_end + 1:text.find("\n", line_end + 1) % (len(text) + 1)]
             explicit = marked_heading(line, following, org)
-        if pending is not None and line.strip() == pending[0]:
-            explicit = pending[1], pending[0]
-            pending = next(expected, None)
+            underlined = explicit is not None and explicit[1] == line.strip()
+        if wanted:
+            words = line.strip()
+            count = seen.get(words, 0)
+            seen[words] = count + 1
+            if (words, count) in wanted:
+                explicit, underlined = (wanted[words, count], words), False
         level = explicit[0] if explicit else None
         name = (classify_heading(line) or (explicit and classify_heading(explicit[1]))
                 or ("other" if letter_spaced(line) else None))
         if name is None and headings and headings[-1].name in _CLOSED_BY_CAPS and heading_like(
                 line) and line.strip().isupper():
             name = "other"  # "SOFT SKILLS" after a list of papers is not a paper
-        if name is not None and level is not None and any(
+        if name == "languages" and level is not None and any(
                 0 < depth < level and parent == "skills" for depth, parent in open_):
             name = "skills"  # "### Languages" under "## Skills": a group of the skills
-        if name is None and level is not None and _TITLE_LIKE.fullmatch(explicit[1]) and len(
-                explicit[1].split()) <= 6:
+        if name is None and level is not None and _ends_sections(
+                explicit[1], underlined, open_[-1][1] if open_ else None):
             while open_ and open_[-1][0] >= level:
                 open_.pop()
             if open_ and open_[-1][0] == 0:
@@ -300,7 +315,8 @@ def find_headings(text: str, marked: Sequence[tuple[str, int]] = (),
             start = offset + (len(line) - len(line.lstrip()))
             headings.append(Heading(name, line.strip(), start, line_end, level))
             depth = level or 0
-            while open_ and open_[-1][0] >= depth and depth:
+            # (a marked heading also ends a plain heading line's section, as a plain one ends all)
+            while open_ and depth and (open_[-1][0] >= depth or open_[-1][0] == 0):
                 open_.pop()
             if not depth:
                 open_.clear()
@@ -315,11 +331,22 @@ def find_headings(text: str, marked: Sequence[tuple[str, int]] = (),
     return headings
 
 
+def _ends_sections(words: str, underlined: bool, current: str | None) -> bool:
+    """Whether an unknown marked heading of these words may end sections: one that reads as
+    a title always ("Invited Talks"); one with a digit, comma or bracket ("Data Scientist, Acme
+    (2019 - 2021)", "Hobbies (outside work)") is an entry of experience or projects, and an
+    underlined one of any section (a "---" under "Go, R" parts a list)."""
+    if _TITLE_LIKE.fullmatch(words) and len(words.split()) <= 6:
+        return True
+    return not underlined and current not in ("experience", "projects") and any(
+        ch.isalpha() for ch in words)
+
+
 # a marked heading's words that read as a section's title: "Invited Talks", "Cloud & DevOps"
 _TITLE_LIKE = re.compile(r"[^\W\d_](?:[^\d,;:()\[\]|@/<>]{0,48}[^\W\d_])?")
 
 
-def detect_sections(text: str, page_at=None, marked: Sequence[tuple[str, int]] = (),
+def detect_sections(text: str, page_at=None, marked: Sequence[tuple[str, int, int]] = (),
                     org: bool = False) -> list[Section]:
     """Sections from each heading to the next one (the last runs to the end of the text);
     ``marked`` and ``org`` as ``find_headings`` takes them."""

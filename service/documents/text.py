@@ -16,7 +16,7 @@ from typing import Any
 from ..models import Block, Document
 from .education import find_education
 from ..normalize import normalize, org_source
-from .sections import detect_sections, fenced
+from .sections import detect_sections, fenced, in_spans
 from .timeline import find_positions, total_years, untied_ranges
 from .vocab import BUILT_IN, Vocabulary
 
@@ -31,9 +31,10 @@ _MD_MARKUP = re.compile(r"^(\s{0,3})(#{1,6})\s+|(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)
 def build_document(pieces: Iterable[tuple[str, int | None]], source_format: str = "text",
                    pages: int = 1, warnings: list[str] | None = None,
                    today: date | None = None, vocabulary: Vocabulary = BUILT_IN,
-                   marked: Sequence[tuple[str, int]] = ()) -> Document:
+                   marked: Sequence[tuple[str, int, int]] = ()) -> Document:
     """A ``Document`` from ``(text, page)`` pieces in reading order; ``marked``: the headings
-    whose marks a conversion dropped, (text, level) in order."""
+    whose marks a conversion dropped, as (words, how many lines of the same words come before
+    it, level)."""
     parts: list[str] = []
     blocks: list[Block] = []
     offset = 0
@@ -55,7 +56,7 @@ def build_document(pieces: Iterable[tuple[str, int | None]], source_format: str 
 
 def add_structure(doc: Document, today: date | None = None,
                   vocabulary: Vocabulary = BUILT_IN,
-                  marked: Sequence[tuple[str, int]] = ()) -> Document:
+                  marked: Sequence[tuple[str, int, int]] = ()) -> Document:
     """Fill sections, positions, education and total years of ``doc`` from its text."""
     text = doc.text
     page_at = None
@@ -143,13 +144,23 @@ def document_from_text(text: str, source_format: str = "text", *,
                        vocabulary: Vocabulary = BUILT_IN) -> Document:
     """Normalise ``text`` (Markdown emphasis and heading marks dropped) into a ``Document``;
     ``vocabulary``: the taxonomy's title and degree words (default: the installed taxonomy's)."""
-    marked: list[tuple[str, int]] = []
+    marked: list[tuple[str, int, int]] = []
     if source_format == "markdown":
         fences = fenced(text)
-        for match in _MD_HEADING.finditer(text):
-            if not any(a <= match.start() < b for a, b in fences):
-                words = normalize(_MD_MARKUP.sub(lambda m: m.group(1) or "", match.group(2)))
-                marked.append((words.strip(), len(match.group(1))))
+        headings = {m.start(): m for m in _MD_HEADING.finditer(text)
+                    if not (fences and in_spans(fences, m.start()))}
+        if headings:
+            # each heading's words, and how many lines of the same words come before it
+            seen: dict[str, int] = {}
+            offset = 0
+            for line in text.split("\n"):
+                match = headings.get(offset)
+                plain = normalize(_MD_MARKUP.sub(lambda m: m.group(1) or "",
+                                                 match.group(2) if match else line)).strip()
+                if match:
+                    marked.append((plain, seen.get(plain, 0), len(match.group(1))))
+                seen[plain] = seen.get(plain, 0) + 1
+                offset += len(line) + 1
         text = _MD_MARKUP.sub(lambda m: m.group(1) or "", text)
     return build_document([(text, None)], source_format, pages=1, warnings=warnings, today=today,
                           vocabulary=vocabulary, marked=marked)

@@ -114,10 +114,11 @@ _PEOPLE_BRACKET = re.compile(
 # the reader's company in a cover letter ("how your company runs its model serving")
 # or the customers ("fintech customers; most of them run Snowflake")
 _OTHERS_AS_SUBJECT = Folded(re.compile(
-    r"(?:\b(?:their|your|the (?:client|customer)'s|another|a different|other)\s+(?:own\s+)?"
-    r"(?:teams?|engineers|data scientists|developers|staff|company|organi[sz]ation|firm|startup)"
-    r"\s+(?:ran|run|runs|owned|owns|own|uses|use|used|"
+    r"(?:\b(?:their|the (?:client|customer)'s|another|a different|other)\s+(?:own\s+)?"
+    r"(?:teams?|engineers|data scientists|developers|staff)\s+(?:ran|run|runs|owned|owns|own|"
     r"managed|manages|manage|handled|handles|maintained|maintains|built|builds|operated|operates)"
+    r"|\b(?:how|what|why|where)\s+your\s+(?:company|team|teams|organi[sz]ation|firm)\s+"
+    r"(?:runs|uses|builds|does|handles|approaches|manages)"
     r"|\b[\w-]+\s+of (?:them|our (?:customers|clients|users)|the (?:customers|clients|users))"
     r"\s+(?:run|runs|use|uses|used|ran|are on|were on|rely on))\b"
     r"(?:(?!\b(?:i|my|we|our)\b|,\s*so\b)[^.;!?\n]){0,60}$",

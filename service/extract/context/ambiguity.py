@@ -445,24 +445,31 @@ def _record_group(text: str, start: int, end: int) -> tuple[int, int]:
         match = _TABLE_HEADER.fullmatch(line)
         return match.group(1).strip() if match else None
 
-    def outside(line: str, own: str | None) -> bool:
+    def outside(line: str, following: str, own: str | None) -> bool:
         header = table(line)
         if header is not None:
             return header != own
-        return bool(_PARENT_KEY.fullmatch(line))
+        # a key that opens a list or object of records ("skills:" then "- name: Python"), not
+        # a record's own nested list ("tags:" then "- backend") or an empty field
+        return bool(_PARENT_KEY.fullmatch(line)) and bool(_RECORD_KEY.match(following))
 
+    below_lines = text[end:min(len(text), end + _RECORD_REACH)].split("\n")[1:]
     lines_above = text[max(0, start - _RECORD_REACH):start].split("\n")[:-1]
     own = next((table(line) for line in reversed(lines_above) if table(line)), None)
     lo = cursor = start
+    following = text[start:end]
     for line in reversed(lines_above):
         cursor -= len(line) + 1
-        if outside(line, own):
+        if outside(line, following, own):
             break
         if own is None or table(line) == own:
             lo = cursor  # (a TOML table's lines start at its header)
+        if line.strip():
+            following = line
     hi = end
-    for line in text[end:min(len(text), end + _RECORD_REACH)].split("\n")[1:]:
-        if outside(line, own):
+    for index, line in enumerate(below_lines):
+        after = next((n for n in below_lines[index + 1:] if n.strip()), "")
+        if outside(line, after, own):
             break
         hi += len(line) + 1
     return lo, hi
