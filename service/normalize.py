@@ -111,7 +111,8 @@ def _normalize_once(text: str) -> str:
 
 # --- markup, blanked for matching (same length, same offsets) ------------------------------------
 
-_MARKUP_HINT = re.compile(r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<[!/A-Za-z]|\]\(|\[\[|#\+|:PROPERTIES:")
+_MARKUP_HINT = re.compile(
+    r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<[!/A-Za-z]|\]\(|\[\[|#\+|:PROPERTIES:")
 # a YAML source (a site's CV data: "- name: Statistics", "  company: Acme"), and its commented-out
 # entries and list items, which a reader never sees ("# - name: Statistics" left from the theme's
 # example, "# - Launched a Hadoop cluster")
@@ -291,7 +292,7 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
         for match in _QUOTED_ITEM.finditer(text):
             chars[match.start(1)] = chars[match.end() - 1] = " "
             changed = True
-    if _ORG_SOURCE.search(text) is not None:
+    if org_source(text):
         for match in _ORG_EMPHASIS.finditer(text):
             chars[match.start()] = chars[match.end() - 1] = " "
             changed = True

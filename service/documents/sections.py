@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -207,8 +208,8 @@ def fenced(text: str) -> list[tuple[int, int]]:
 
 def in_spans(spans: list[tuple[int, int]], offset: int) -> bool:
     """Whether ``offset`` lies in one of ``spans`` (sorted, not overlapping)."""
-    index = bisect_right(spans, (offset, len(spans) and spans[-1][1] + 1)) - 1
-    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+    index = bisect_right(spans, (offset, math.inf)) - 1  # the last span starting at or before
+    return index >= 0 and offset < spans[index][1]
 
 
 def _marked_candidates(text: str) -> set[int]:
@@ -309,7 +310,7 @@ def find_headings(text: str, marked: Sequence[tuple[str, int, int]] = (),
                 pass  # under a plain heading line, whose depth is not known: it stays open
             elif open_:
                 name = open_[-1][1]  # a group of the section above ("### Cloud" in the skills)
-            elif any(o for o in headings if o.level is not None):
+            elif any(heading.level is not None for heading in headings):
                 name = "other"  # "## Invited Talks" after "## Skills": the skills end there
         if name:
             start = offset + (len(line) - len(line.lstrip()))

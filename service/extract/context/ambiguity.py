@@ -407,7 +407,8 @@ def _item_of_a_column(text: str, mention: Mention, anchors: Anchors) -> bool:
 
 
 # a data file's key and what opens its value: `name = "`, `- name: `, `"name": "`
-_RECORD_KEY = re.compile(r"[ \t]*(?:-[ \t]+)?[\"']?([A-Za-z_][\w-]{0,30})[\"']?[ \t]*[:=][ \t]*[\"']?")
+_RECORD_KEY = re.compile(
+    r"[ \t]*(?:-[ \t]+)?[\"']?([A-Za-z_][\w-]{0,30})[\"']?[ \t]*[:=][ \t]*[\"']?")
 _RECORD_REACH = 600  # characters either side: a few records of a few lines each
 
 
@@ -445,31 +446,38 @@ def _record_group(text: str, start: int, end: int) -> tuple[int, int]:
         match = _TABLE_HEADER.fullmatch(line)
         return match.group(1).strip() if match else None
 
-    def outside(line: str, following: str, own: str | None) -> bool:
-        header = table(line)
+    def outside(line: str, header: str | None, following: str, own: str | None) -> bool:
         if header is not None:
             return header != own
         # a key that opens a list or object of records ("skills:" then "- name: Python"), not
         # a record's own nested list ("tags:" then "- backend") or an empty field
         return bool(_PARENT_KEY.fullmatch(line)) and bool(_RECORD_KEY.match(following))
 
-    below_lines = text[end:min(len(text), end + _RECORD_REACH)].split("\n")[1:]
     lines_above = text[max(0, start - _RECORD_REACH):start].split("\n")[:-1]
-    own = next((table(line) for line in reversed(lines_above) if table(line)), None)
+    headers_above = [table(line) for line in lines_above]
+    own = next((header for header in reversed(headers_above) if header), None)
     lo = cursor = start
     following = text[start:end]
-    for line in reversed(lines_above):
+    for line, header in zip(reversed(lines_above), reversed(headers_above)):
         cursor -= len(line) + 1
-        if outside(line, following, own):
+        if outside(line, header, following, own):
             break
-        if own is None or table(line) == own:
+        if own is None or header == own:
             lo = cursor  # (a TOML table's lines start at its header)
         if line.strip():
             following = line
+    below_lines = text[end:min(len(text), end + _RECORD_REACH)].split("\n")[1:]
+    # the next line with anything on it, after each line below
+    after: list[str] = []
+    upcoming = ""
+    for line in reversed(below_lines):
+        after.append(upcoming)
+        if line.strip():
+            upcoming = line
+    after.reverse()
     hi = end
-    for index, line in enumerate(below_lines):
-        after = next((n for n in below_lines[index + 1:] if n.strip()), "")
-        if outside(line, after, own):
+    for line, following_line in zip(below_lines, after):
+        if outside(line, table(line), following_line, own):
             break
         hi += len(line) + 1
     return lo, hi
