@@ -231,13 +231,14 @@ def test_a_marked_heading_after_a_plain_one_leaves_it_open():
      "-----------------------------------------------\n- Built churn models.\n", "text",
      ["experience"]),
     # a separator under a list is not an underline that ends the skills
-    ("Skills\n------\nGo, R\n---\n\nExperience\n----------\nData Scientist, Acme Corp, 2019 - 2021\n",
-     "text", ["skills", "experience"]),
+    ("Skills\n------\nGo, R\n---\n\nExperience\n----------\n"
+     "Data Scientist, Acme Corp, 2019 - 2021\n", "text", ["skills", "experience"]),
     # a bullet that repeats a heading's words, and a table's rule, are not headings
     ("## Skills\n\n### Languages\n- Go\n\n## Projects\n\n### Go\nA tiny interpreter.\n",
      "markdown", ["skills", "skills", "projects", "projects"]),
     ("## 👋\n\nHi.\n\n## Skills\n\n| Area | Tools |\n|------|-------|\n| Code | Go |\n\n---\n\n"
-     "## Experience\nData Scientist, Acme Corp, 2019 - 2021\n", "markdown", ["skills", "experience"]),
+     "## Experience\nData Scientist, Acme Corp, 2019 - 2021\n", "markdown",
+     ["skills", "experience"]),
 ])
 def test_marked_headings_in_common_layouts(source, fmt, names):
     assert [s.name for s in document_from_text(source, fmt).sections] == names

@@ -22,8 +22,8 @@ FILE = "practices.yaml"
 NUMBER = "number"
 # A gap word: letters, digits and the marks words carry ("ML-based", "C++", "team's"), figures
 # with their marks ("~40", "12%", "$2M"; not "0.91", a full stop), between spaces, commas,
-# slashes, brackets, quotes ('the "core" models', "the ‘churn’ model") and arrows ("pipelines →
-# deployment → monitoring", "training -> serving").
+# slashes, brackets, quotes ('the "core" models', "the ‘churn’ model") and arrows
+# ("pipelines → deployment → monitoring", "training -> serving").
 # (a word opens with a letter, digit or mark that no separator is, so a run of "-" or "+" is
 # one separator and not a choice of splits: no catastrophic backtracking on a line of hyphens)
 _GAP = (r"(?:[ ,/&()+\"“”‘’>→⇒-]+[\w#'’~%%$£€][\w+#'’~%%$£€-]*){0,%d}?"

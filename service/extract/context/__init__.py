@@ -41,5 +41,6 @@ __all__ = [
     "course_prerequisite",
     "in_skills_area", "letter_of_a_word", "line_bounds", "list_items", "mentions_prerequisites",
     "named_as_technology", "named_in_role", "named_with_artifact", "negated",
-    "prefixed_otherwise", "rejected", "rejected_by_rule", "rejected_by_shape", "sole_item_among_skills",
+    "prefixed_otherwise", "rejected", "rejected_by_rule", "rejected_by_shape",
+    "sole_item_among_skills",
 ]
