@@ -59,7 +59,8 @@ class FormTable:
 
     def add(self, form: Form) -> None:
         key = fold(form.text)
-        self.surfaces.setdefault(key, set()).add(form.text.casefold())
+        # (the matcher compares lower case: "große" lowers to itself but casefolds to "grosse")
+        self.surfaces.setdefault(key, set()).update({form.text.casefold(), form.text.lower()})
         existing = self.forms.get(key)
         if existing is None or existing.variant and not form.variant:
             self.forms[key] = form
@@ -74,7 +75,7 @@ class FormTable:
 def form_is_ambiguous(skill: Skill, form: str) -> bool:
     """A bare single-word form of an ambiguous skill needs context; phrases and listed
     unambiguous aliases never do."""
-    if not skill.ambiguous or form in skill.unambiguous_aliases:
+    if not skill.ambiguous or form in skill.unambiguous_aliases or form in skill.translated_forms:
         return False
     return " " not in form.strip()
 
@@ -194,13 +195,17 @@ def build_forms(taxonomy: Taxonomy) -> FormTable:
             ambiguous = form_is_ambiguous(skill, text)
             cased = ambiguous and bool(getattr(skill, "case_sensitive", False))
             table.add(Form(text.strip(), (skill.id,), ambiguous, case_sensitive=cased))
+        for text in skill.translated_forms:  # also written without its accents
+            if fold(text) != text.casefold():
+                table.add(Form(fold(text.strip()), (skill.id,), False))
     for text, ids in compound_entries(taxonomy):
         known = tuple(i for i in ids if i in taxonomy.skills)
         if known:
             table.add(Form(text.strip(), known, False))
     for skill in taxonomy.skills.values():
+        translated = set(skill.translated_forms)
         for text in skill.forms:
-            if form_is_ambiguous(skill, text):
+            if form_is_ambiguous(skill, text) or text in translated:
                 continue
             for variant in _variants(text.strip()):
                 if fold(variant) not in table.forms:

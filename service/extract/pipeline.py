@@ -58,10 +58,10 @@ _EXTRA_INFIXES = [
     r"html?|css|xml|sql|ipynb|exe|dll|so|h|cpp|cc|c|java|kt|rs|swift|php|pl|r)\b)(?=[a-z]{2,}\b)",
 ]
 # (a lone capital's full stop: "in R." ends a sentence; initials are judged in context; so does
-# the full stop after a name ending in a capital: "with SparkR.")
+# the full stop after a name ending in a capital: "with SparkR.", "with pruebas A/B.")
 # (and split off a word's end: hyphens, a table cell's "|", a slash ending a line of a wrapped
 # list, "Hadoop/" then "Hive cluster", and Markdown's hard line break, "Docker, AWS, GCP\\")
-_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])(?:-+|\||/|\\)$", r"(?<=^[A-Z])\.", r"(?<=[a-z&-][A-Z])\.$",
+_EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])(?:-+|\||/|\\)$", r"(?<=^[A-Z])\.", r"(?<=[a-z&/-][A-Z])\.$",
                    _CJK + "$"]
 # "-Python" as a list bullet; "|Calculus I |Fall 2008|" as a Markdown table cell
 _EXTRA_PREFIXES = [r"-(?=[A-Za-z])", r"\|(?=[A-Za-z0-9])", _CJK]

@@ -47,6 +47,17 @@ def _check_skills(taxonomy: Taxonomy, where: dict[str, str]) -> None:
                         f"a form already in {seen[key]}"
                     )
                 seen[key] = field
+        for language, forms in skill.translations.items():
+            for form in forms:
+                key = form_key(form)
+                # (one word may be the name in two languages: "IA generativa" in es, it, pt)
+                if key in seen and not (seen[key].startswith("translations ")
+                                        and seen[key] != f"translations {language}"):
+                    raise TaxonomyError(
+                        f"translations.yaml: entry {skill.id}: field {language}: {form!r} "
+                        f"repeats a form already in {seen[key]}"
+                    )
+                seen[key] = f"translations {language}"
         for target in skill.implies:
             if target == skill.id:
                 raise TaxonomyError(f"{file}: entry {skill.id}: field implies: implies itself")
@@ -120,16 +131,30 @@ def _check_compounds(taxonomy: Taxonomy, where: dict[str, str]) -> None:
         if allowed is not None:
             stray = [i for i in ids if i not in allowed]
             if stray:
+                file, field = _source(taxonomy, where, stray[0], key)
                 raise TaxonomyError(
-                    f"{where[stray[0]]}: entry {stray[0]}: field aliases: {key!r} is a compound "
+                    f"{file}: entry {stray[0]}: field {field}: {key!r} is a compound "
                     f"form naming {', '.join(sorted(allowed))}"
                 )
         elif len(ids) > 1:
             first, second = ids[0], ids[1]
+            if _source(taxonomy, where, first, key)[0] == "translations.yaml":
+                first, second = second, first  # blame the translation, not the skill's own form
+            file, field = _source(taxonomy, where, second, key)
             raise TaxonomyError(
-                f"{where[second]}: entry {second}: field aliases: {key!r} is also a form of "
-                f"{first} ({where[first]}); declare it in compounds.yaml if it names both"
+                f"{file}: entry {second}: field {field}: {key!r} is also a form of "
+                f"{first} ({_source(taxonomy, where, first, key)[0]}); declare it in "
+                "compounds.yaml if it names both"
             )
+
+
+def _source(taxonomy: Taxonomy, where: dict[str, str], skill_id: str,
+            key: str) -> tuple[str, str]:
+    """The file and field that give skill ``skill_id`` its form with key ``key``."""
+    for language, forms in taxonomy.skills[skill_id].translations.items():
+        if any(form_key(form) == key for form in forms):
+            return "translations.yaml", language
+    return where[skill_id], "aliases"
 
 
 def _check_unique(

@@ -24,6 +24,7 @@ from .models import (
     Skill,
     Taxonomy,
     Title,
+    Translations,
     Venue,
 )
 
@@ -111,6 +112,7 @@ def load_taxonomy(directory: Path | None = None) -> Taxonomy:
         Compound, compounds_file, _entries(compounds_file, "compounds", required=False), "forms")
     education, titles = load_education_and_titles(root)
     _merge_esco(root / "esco.yaml", skills, where)
+    _merge_translations(root / "translations.yaml", skills)
     research = _load_research(root / "research.yaml")
     cues_file = root / "cues.yaml"
     cues = _validated(Cues, read_yaml(cues_file), cues_file.name, "cues") \
@@ -149,6 +151,30 @@ def _merge_esco(path: Path, skills: dict[str, Skill], where: dict[str, str]) -> 
             raise TaxonomyError(f"{path.name}: entry {skill_id}: field esco: differs from the "
                                 f"esco set in {where[skill_id]}")
         skills[skill_id] = skill.model_copy(update={"esco": uri})
+
+
+def _merge_translations(path: Path, skills: dict[str, Skill]) -> None:
+    """Set ``Skill.translations`` from the optional ``translations.yaml`` (skill id -> language
+    -> forms)."""
+    data = _mapping(path, "a top-level 'translations:' mapping of skill ids")
+    if data is None:
+        return
+    entries = data.get("translations")
+    if not isinstance(entries, dict) or set(data) != {"translations"}:
+        raise TaxonomyError(f"{path.name}: expected a top-level 'translations:' mapping of "
+                            "skill ids")
+    for skill_id, languages in entries.items():
+        if skill_id not in skills:
+            raise TaxonomyError(f"{path.name}: entry {skill_id}: unknown skill {skill_id!r}")
+        try:
+            checked = Translations.model_validate({"translations": {skill_id: languages}})
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"][2:] if p != "[key]") or "(entry)"
+            raise TaxonomyError(f"{path.name}: entry {skill_id}: field {field}: "
+                                f"{first['msg']}") from None
+        skills[skill_id] = skills[skill_id].model_copy(
+            update={"translations": checked.translations[skill_id]})
 
 
 def load_education_and_titles(directory: Path | None = None) -> tuple[Education, list[Title]]:

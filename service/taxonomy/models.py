@@ -26,6 +26,8 @@ ESCO_RE = re.compile(
     r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 )
 DegreeLevelId = Literal["associate", "bachelor", "master", "phd"]
+# the languages ``translations.yaml`` names skills in (ISO 639-1)
+Language = Literal["de", "es", "fr", "it", "pt", "ru"]
 
 
 def _check_id(value: str) -> str:
@@ -138,6 +140,10 @@ class Skill(BaseModel):
         "production\"); the whole match is the evidence. Case-sensitive unless (?i)",
     )
     description: str = ""
+    translations: dict[Language, Forms] = Field(
+        default_factory=dict,
+        description="The skill's names in other languages (from translations.yaml); like "
+        "unambiguous aliases, they need no context")
 
     @field_validator("patterns")
     @classmethod
@@ -145,9 +151,24 @@ class Skill(BaseModel):
         return ContextRule._compiles(patterns)
 
     @property
+    def translated_forms(self) -> list[str]:
+        """The names in other languages, every language's in turn."""
+        return [form for forms in self.translations.values() for form in forms]
+
+    @property
     def forms(self) -> list[str]:
-        """Every surface form, once: the canonical name, aliases and unambiguous aliases."""
-        return list(dict.fromkeys([self.name, *self.aliases, *self.unambiguous_aliases]))
+        """Every surface form, once: the canonical name, aliases, unambiguous aliases and
+        names in other languages."""
+        return list(dict.fromkeys([self.name, *self.aliases, *self.unambiguous_aliases,
+                                   *self.translated_forms]))
+
+
+class Translations(BaseModel):
+    """``translations.yaml``: skill id -> language -> the skill's names in that language."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    translations: dict[str, dict[Language, Forms]] = Field(default_factory=dict)
 
 
 class EscoMapping(BaseModel):

@@ -1,0 +1,155 @@
+"""Skill names in other languages (``taxonomy/translations.yaml``): loaded and validated with
+errors naming file, entry and field; matched without context, with or without accents, in CVs
+and postings written in German, Spanish, French, Italian, Portuguese or Russian."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from service.errors import TaxonomyError
+from service.evaluate.dictionary import DictionaryMatcher
+from service.taxonomy import get_taxonomy, load_taxonomy
+from tests.installed import extract_text
+
+ROOT = Path(__file__).resolve().parent.parent
+TOY = ROOT / "taxonomy" / "toy"
+
+
+def _toy_with(tmp_path: Path, translations: object) -> Path:
+    root = tmp_path / "tax"
+    shutil.copytree(TOY, root)
+    (root / "translations.yaml").write_text(yaml.safe_dump(translations, allow_unicode=True),
+                                            encoding="utf-8")
+    return root
+
+
+def _claimed(text: str, kind: str = "resume") -> set[str]:
+    return {h.id for h in extract_text(text, kind=kind).skills if h.explicit}
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+def test_toy_translations_load_into_the_skill_and_its_forms(tmp_path):
+    root = _toy_with(tmp_path, {"translations": {
+        "neural-networks": {"es": ["redes neuronales"], "pt": ["redes neurais"]}}})
+    skill = load_taxonomy(root).get("neural-networks")
+    assert skill.translations == {"es": ["redes neuronales"], "pt": ["redes neurais"]}
+    assert {"redes neuronales", "redes neurais"} <= set(skill.forms)
+
+
+def test_without_the_file_skills_have_no_translations():
+    taxonomy = load_taxonomy(TOY)
+    assert all(not s.translations for s in taxonomy.skills.values())
+
+
+def test_unknown_skill_is_an_error_naming_file_and_entry(tmp_path):
+    root = _toy_with(tmp_path, {"translations": {"no-such-skill": {"de": ["Etwas"]}}})
+    with pytest.raises(TaxonomyError, match=r"translations\.yaml: entry no-such-skill: "
+                                            r"unknown skill"):
+        load_taxonomy(root)
+
+
+@pytest.mark.parametrize("languages, field", [
+    ({"xx": ["redes"]}, "xx"),
+    ({"es": ["  "]}, "es"),
+    ({"es": "redes neuronales"}, "es"),
+])
+def test_bad_entry_is_an_error_naming_file_entry_and_field(tmp_path, languages, field):
+    root = _toy_with(tmp_path, {"translations": {"neural-networks": languages}})
+    with pytest.raises(TaxonomyError, match=rf"translations\.yaml: entry neural-networks: "
+                                            rf"field {field}[.:]"):
+        load_taxonomy(root)
+
+
+def test_not_a_mapping_is_an_error(tmp_path):
+    root = _toy_with(tmp_path, {"translations": ["neural-networks"]})
+    with pytest.raises(TaxonomyError, match=r"translations\.yaml: expected a top-level "
+                                            r"'translations:'"):
+        load_taxonomy(root)
+
+
+def test_a_form_of_another_skill_is_an_error_naming_the_translation(tmp_path):
+    root = _toy_with(tmp_path, {"translations": {"deep-learning": {"fr": ["random forest"]}}})
+    with pytest.raises(TaxonomyError, match=r"translations\.yaml: entry deep-learning: "
+                                            r"field fr: 'random forest' is also a form of "
+                                            r"random-forest"):
+        load_taxonomy(root)
+
+
+def test_repeating_an_english_form_is_an_error(tmp_path):
+    root = _toy_with(tmp_path, {"translations": {"neural-networks": {"es": ["neural networks"]}}})
+    with pytest.raises(TaxonomyError, match=r"translations\.yaml: entry neural-networks: "
+                                            r"field es: .* repeats a form"):
+        load_taxonomy(root)
+
+
+def test_one_name_may_serve_two_languages(tmp_path):
+    root = _toy_with(tmp_path, {"translations": {
+        "deep-learning": {"es": ["aprendizaje profundo"], "it": ["apprendimento profondo"],
+                          "pt": ["aprendizado profundo", "aprendizaje profundo"]}}})
+    assert "aprendizaje profundo" in load_taxonomy(root).get("deep-learning").forms
+
+
+def test_shipped_translations_name_known_skills_in_known_languages():
+    data = yaml.safe_load((ROOT / "taxonomy" / "translations.yaml").read_text(encoding="utf-8"))
+    taxonomy = get_taxonomy()
+    assert set(data["translations"]) <= set(taxonomy.skills)
+    assert taxonomy.get("statistics").translations["de"][0] == "Statistik"
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Formação: Mestrado em Estatística. Conhecimentos em redes neurais e visão computacional.",
+     {"statistics", "neural-networks", "computer-vision"}),
+    ("Requisitos: título en Estadística; experiencia con árboles de decisión y regresión "
+     "logística; sistemas de recomendación.",
+     {"statistics", "decision-trees", "logistic-regression", "recommender-systems"}),
+    ("Ihr Profil: Studium der Statistik, Erfahrung mit Datenmodellierung und Datenpipelines.",
+     {"statistics", "data-modeling", "data-pipelines"}),
+    ("Compétences : apprentissage automatique, traitement automatique du langage naturel, "
+     "tests unitaires.",
+     {"machine-learning", "natural-language-processing", "unit-testing"}),
+    ("Математика: линейная алгебра, матанализ, теория вероятностей, математическая статистика",
+     {"linear-algebra", "calculus", "probability", "statistics"}),
+    ("Competenze: reti neurali convoluzionali, analisi delle componenti principali.",
+     {"convolutional-neural-networks", "principal-component-analysis"}),
+])
+def test_names_in_other_languages_are_claims(text, expected):
+    assert expected <= _claimed(text)
+
+
+def test_a_name_written_without_its_accents_still_counts():
+    assert {"statistics", "decision-trees"} <= _claimed(
+        "Habilidades: estadistica, arboles de decision")
+
+
+def test_an_ambiguous_skills_translation_needs_no_context():
+    # "data visualization" is ambiguous in English ("visualization" alone); its German name is not
+    assert "data-visualization" in _claimed("Meine Aufgaben: Datenvisualisierung für das "
+                                            "Management.")
+
+
+def test_a_word_that_is_only_part_of_a_name_is_not_matched():
+    # "cálculo" alone is any calculation, "Optimierung" alone any improvement: neither is listed
+    claimed = _claimed("Responsável pelo cálculo de impostos e pela Optimierung der Prozesse.")
+    assert not claimed & {"calculus", "optimization"}
+
+
+def test_translations_get_no_english_variants():
+    # no English plural is made of a name in another language: "Statistiken" (German plural)
+    # and "Estadísticas" are figures, not the field
+    assert "statistics" not in _claimed("Die Statistiken und Estadísticas zeigen das Wachstum.")
+
+
+def test_a_negated_name_in_an_english_sentence_is_not_a_claim():
+    assert "neural-networks" not in _claimed("I have no experience with redes neuronales.")
+
+
+def test_the_dictionary_baseline_knows_the_translations():
+    found = DictionaryMatcher(get_taxonomy()).find("Kenntnisse: lineare Algebra, Stochastik")
+    assert {"linear algebra", "probability"} <= set(found.found)
