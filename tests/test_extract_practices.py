@@ -87,6 +87,11 @@ def test_a_rule_matches_within_its_gap_inside_one_sentence():
         ("Owned the infrastructure for production ML systems.", "model-deployment"),
         ("Achieved 95% accuracy on the held-out test set.", "model-evaluation"),
         ("The intent classifier reached 0.93 precision.", "model-evaluation"),
+        # the systems of the other learned fields, small language models, "ML deployment"
+        ("Designed and deployed RL agents for warehouse routing.", "model-deployment"),
+        ("Deployed a quantised SLM on the phone.", "model-deployment"),
+        ("Owns machine learning deployments for the credit team.", "model-deployment"),
+        ("Standardised ML deployment across squads.", "model-deployment"),
     ],
 )
 def test_practices_described_by_what_was_done(text, skill):
@@ -104,6 +109,8 @@ def test_practices_described_by_what_was_done(text, skill):
         ("Created and improved predictive models for churn.", "supervised-learning"),
         ("Worked unsupervised on weekend shifts.", "unsupervised-learning"),
         ("Built a production planning model for the plant.", "model-deployment"),
+        ("Deployed the RL team's new laptops.", "model-deployment"),
+        ("Led the edge AI deployment programme for the city.", "model-deployment"),
         # a bare percentage of accuracy is an ordinary phrase outside a model's evaluation
         ("Maintained 99% accuracy in payroll data entry.", "model-evaluation"),
         ("Processed invoices with 98 percent accuracy.", "model-evaluation"),

@@ -146,6 +146,11 @@ def test_translations_get_no_english_variants():
     assert "statistics" not in _claimed("Die Statistiken und Estadísticas zeigen das Wachstum.")
 
 
+def test_a_near_miss_of_a_name_in_another_language_is_not_matched():
+    # the English "probabilities" is one letter from the Spanish "probabilidades"
+    assert "probability" not in _claimed("Ranked users by their churn probabilities each week.")
+
+
 def test_a_negated_name_in_an_english_sentence_is_not_a_claim():
     assert "neural-networks" not in _claimed("I have no experience with redes neuronales.")
 

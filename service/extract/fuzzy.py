@@ -52,9 +52,13 @@ class FuzzyIndex:
 
     def __init__(self, taxonomy: Taxonomy, table: FormTable) -> None:
         self.forms: dict[str, Form] = {}
+        # (names in other languages match only as written: a near miss of one is often an
+        # English word, "probabilities" for "probabilidades")
+        translated = {fold(text) for skill in taxonomy.skills.values()
+                      for text in skill.translated_forms}
         for key, form in table.forms.items():
             skills = [taxonomy.skills[i] for i in form.skill_ids]
-            if form.ambiguous or form.variant or len(form.skill_ids) != 1:
+            if form.ambiguous or form.variant or len(form.skill_ids) != 1 or key in translated:
                 continue
             if len(key) < MIN_FORM_CHARS:
                 continue
