@@ -445,3 +445,13 @@ def test_a_data_files_skill_list_reads_as_a_list(text, skill):
 ])
 def test_a_records_value_among_records_of_skills_is_a_skill(records, skill, found):
     assert (skill in _installed_claims(records)) is found
+
+
+def test_a_web_name_written_as_a_brand_is_an_organisation():
+    # the address filter knows lower-case domains; "DeepLearning.AI" is the same kind of name
+    claims = _installed_claims("Certificates\n- DeepLearning.AI: Prompt Engineering for Devs\n"
+                               "- Fast.ai Practical Course")
+    assert not claims & {"deep-learning", "artificial-intelligence"}
+    assert "fastai" in claims
+    assert "deep-learning" in _installed_claims("Took a DeepLearning.AI course, then trained "
+                                                "deep learning models for radiology.")

@@ -1481,3 +1481,46 @@ def test_a_run_of_separators_in_a_practice_gap_does_not_hang(text):
     start = time.process_time()
     claimed(text)
     assert time.process_time() - start < 5
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "claimed_too"),
+    [
+        # a resume's FAQ asks; its answer claims
+        ("Does Dana have GCP or Azure experience?\nYes: she has run Terraform on GCP since 2021.",
+         {"microsoft-azure"}, {"google-cloud", "terraform"}),
+        ("## Why Rust?\nI moved the parser from Python to Rust. Is it faster? Yes.",
+         set(), {"rust", "python"}),
+        ("What would I bring? Pandas pipelines, tested with pytest.", set(), {"unit-testing"}),
+        ("Q: Which cloud has she used most? A: AWS, for six years.", set(),
+         {"amazon-web-services"}),
+        ("Can he lead a Kubernetes migration?", {"kubernetes"}, set()),
+    ],
+)
+def test_a_question_in_a_resume_is_no_claim(text, asked, claimed_too):
+    found = claimed(RESUME_HEAD + text)
+    assert not asked & found
+    assert claimed_too <= found
+
+
+def test_a_postings_question_asks_for_the_skill():
+    assert "kubernetes" in {h.id for h in extract_text(
+        "Do you have experience with Kubernetes? Then apply.", kind="job").skills if h.explicit}
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("He has no production deployments on AWS or Azure.",
+         {"amazon-web-services", "microsoft-azure"}),
+        ("Our services run on GCP, not on Azure.", {"microsoft-azure"}),
+    ],
+)
+def test_no_deployments_on_a_platform_is_a_negation(text, negated):
+    extraction = extract_text(RESUME_HEAD + text, kind="resume")
+    assert not negated & {h.id for h in extraction.skills if h.explicit}
+    assert negated <= {h.id for h in extraction.not_claimed}
+
+
+def test_work_on_a_platform_after_a_no_that_ends_its_scope_is_claimed():
+    assert "amazon-web-services" in claimed(RESUME_HEAD + "Zero downtime on AWS for two years.")

@@ -87,6 +87,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
     clauses = others.others_clauses(text) if resume else []
     # people hired, markets sold
     strangers = others.Strangers(prose) if resume else None
+    asked = others.Questions(text) if resume else None
     spans = context.Anchors([(m.start, m.end) for m, _ in accepted])
     employer_named = names.EmployerHeaders(text, document)
     accepted = [
@@ -99,6 +100,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
         and not employer_named(m, spans)
         and not (clauses and others.in_others_work(text, m, clauses))
         and not (strangers is not None and strangers(m))
+        and not (asked is not None and asked(m))
         and not (
             how in ("exact", "context") and len(m.form.skill_ids) == 1
             and rejects(m, _rule(taxonomy, m))

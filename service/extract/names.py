@@ -35,7 +35,10 @@ _ORG_SUFFIX = re.compile(
     # an event's name with one more word: "TensorFlow World conference", "Kafka Dev Summit",
     # "Acme ML Challenge", "the Deep Learning Riverside meetup"
     r"[ \t]+[A-Z][A-Za-z]+[ \t]+(?:(?i:conference|summit|meetup|symposium|hackathon)s?\b|"
-    r"Challenge\b|Competition\b)"
+    r"Challenge\b|Competition\b)|"
+    # a web name written as a brand, which the address filter (lower-case domains) lets by:
+    # "DeepLearning.AI", "Kaggle.COM"
+    r"\.(?i:ai|io|com|org|net)\b(?![.-]\w)"
 )
 # Words that make a business name only where a name can stand ("at Databricks Labs", ", Kafka
 # Solutions"): after a verb a title-cased bullet names work ("Developed Computer Vision
@@ -72,11 +75,15 @@ _PLACE_SUFFIX = re.compile(
 )
 
 
+# ... and its suffix, when a skill's name: the "AI" of "DeepLearning.AI"
+_WEB_SUFFIX = re.compile(r"(?<=[A-Za-z]\.)(?i:ai)$")
+
+
 def in_organisation_name(text: str, mention: Mention) -> bool:
     """"Docker Inc.", "Python Software Foundation", "Spark Summit", "Deep Learning Workshop",
     "the Kubernetes team": an organisation, event or team named after the skill, not a claim
     of it."""
-    if _ORG_SUFFIX.match(text, mention.end):
+    if _ORG_SUFFIX.match(text, mention.end) or _WEB_SUFFIX.match(text, mention.start, mention.end):
         return True
     if _WEAK_ORG_SUFFIX.match(text, mention.end) and _NAME_LEAD.search(
         text, max(0, mention.start - 12), mention.start

@@ -214,3 +214,26 @@ def company_in_the_news(text: str, mention: Mention) -> bool:
     """The mention is a company with its own business events after it: "profiled Snowflake and
     Databricks ahead of their funding rounds"."""
     return bool(_COMPANY_EVENTS.match(text, mention.end, mention.end + 120))
+
+
+# a question, in a resume: an FAQ's "Does Dana have AWS experience?", a heading's "Why Rust?"
+# (a posting's "Do you know Kubernetes?" asks for it: callers ask this of resumes only)
+_QUESTION = re.compile(
+    r"(?:^|(?<=[.!?:][ \t])|(?<=[.!?:][ \t]{2}))[ \t>*#_-]*"
+    r"(?:Does|Do|Did|Is|Are|Was|Were|Has|Have|Had|Can|Could|Would|Will|Should|What|Which|How|"
+    r"Why|Where|Who|When)\b[^.!?\n]{0,200}\?",
+    re.MULTILINE,
+)
+
+
+class Questions:
+    """The questions of one text, found once; ``__call__`` tells whether a mention is in one."""
+
+    def __init__(self, text: str) -> None:
+        spans = [m.span() for m in _QUESTION.finditer(text)] if "?" in text else []
+        self._starts = [start for start, _ in spans]
+        self._ends = [end for _, end in spans]
+
+    def __call__(self, mention: Mention) -> bool:
+        index = bisect_right(self._starts, mention.start) - 1
+        return index >= 0 and mention.end <= self._ends[index]
