@@ -1,4 +1,4 @@
-"""Context rules of taxonomy 1.12.0 to 1.14.0: what confirms a name, what makes it another
+"""Context rules of taxonomy 1.12.0 to 1.15.x: what confirms a name, what makes it another
 thing, and what only hopes for it. Invented texts only (none is taken from a corpus or a real
 document)."""
 
@@ -112,6 +112,10 @@ def not_claimed(text: str, kind: str = "resume") -> set[str]:
     ("Moved the warehouse loads to the ELT pattern in dbt.", "data-pipelines"),
     ("Improved CV accuracy on shelf images by 8% with PyTorch.", "computer-vision"),
     ("Moved the reporting jobs from ETL to ELT on Snowflake.", "data-pipelines"),
+    # 1.15.1: the rejects above leave the plain senses alone
+    ("Trained ANN models in Keras to score churn.", "neural-networks"),
+    ("Fit linear regression and GLMs in R for the pricing team.", "linear-regression"),
+    ("Strong background in probability and statistics.", "probability"),
 ])
 def test_claimed(text, skill):
     assert skill in claimed(text)
@@ -210,6 +214,11 @@ def test_claimed(text, skill):
      "computer-vision"),
     ("Walked the company ELT through the quarterly numbers.", "data-pipelines"),
     ("Sent the board pack to the ELT members on Fridays.", "data-pipelines"),
+    # 1.15.1: approximate nearest neighbours; a generalised linear model; Bayesian networks
+    ("Owns the ANN search service over product embeddings.", "neural-networks"),
+    ("Built an approximate nearest neighbour (ANN) index with FAISS.", "neural-networks"),
+    ("Fits generalized linear regression models to claim counts.", "linear-regression"),
+    ("Knows decision trees, probability networks and association rules.", "probability"),
 ])
 def test_not_claimed(text, skill):
     assert skill not in claimed(text)
