@@ -92,6 +92,8 @@ def test_a_rule_matches_within_its_gap_inside_one_sentence():
         ("Deployed a quantised SLM on the phone.", "model-deployment"),
         ("Owns machine learning deployments for the credit team.", "model-deployment"),
         ("Standardised ML deployment across squads.", "model-deployment"),
+        ("Genre tagger (Linear SVC + Logistic Regression) trained on 40k plots with 85% accuracy.",
+         "model-evaluation"),
     ],
 )
 def test_practices_described_by_what_was_done(text, skill):
