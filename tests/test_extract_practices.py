@@ -1497,6 +1497,11 @@ def test_a_run_of_separators_in_a_practice_gap_does_not_hang(text):
         ("Q: Which cloud has she used most? A: AWS, for six years.", set(),
          {"amazon-web-services"}),
         ("Can he lead a Kubernetes migration?", {"kubernetes"}, set()),
+        # the writer's own questions, answered, and a pitch to the reader, are claims
+        ("Have I run Kubernetes in production? Yes, for four years.", set(), {"kubernetes"}),
+        ("How did I cut latency by 40% with TensorRT? By fusing layers.", set(), {"tensorrt"}),
+        ("Can we predict churn with XGBoost? Yes, with AUC 0.91.", set(), {"xgboost"}),
+        ("Need a Go developer? Let's talk.", set(), {"go"}),
     ],
 )
 def test_a_question_in_a_resume_is_no_claim(text, asked, claimed_too):
@@ -1508,21 +1513,3 @@ def test_a_question_in_a_resume_is_no_claim(text, asked, claimed_too):
 def test_a_postings_question_asks_for_the_skill():
     assert "kubernetes" in {h.id for h in extract_text(
         "Do you have experience with Kubernetes? Then apply.", kind="job").skills if h.explicit}
-
-
-@pytest.mark.parametrize(
-    ("text", "negated"),
-    [
-        ("He has no production deployments on AWS or Azure.",
-         {"amazon-web-services", "microsoft-azure"}),
-        ("Our services run on GCP, not on Azure.", {"microsoft-azure"}),
-    ],
-)
-def test_no_deployments_on_a_platform_is_a_negation(text, negated):
-    extraction = extract_text(RESUME_HEAD + text, kind="resume")
-    assert not negated & {h.id for h in extraction.skills if h.explicit}
-    assert negated <= {h.id for h in extraction.not_claimed}
-
-
-def test_work_on_a_platform_after_a_no_that_ends_its_scope_is_claimed():
-    assert "amazon-web-services" in claimed(RESUME_HEAD + "Zero downtime on AWS for two years.")

@@ -80,6 +80,32 @@ def test_a_form_of_another_skill_is_an_error_naming_the_translation(tmp_path):
         load_taxonomy(root)
 
 
+def test_a_form_of_another_skill_but_for_its_accents_is_an_error(tmp_path):
+    # the matcher ignores accents, so "random forêst" would name both skills
+    root = _toy_with(tmp_path, {"translations": {"deep-learning": {"fr": ["random forêst"]}}})
+    with pytest.raises(TaxonomyError, match=r"translations\.yaml: entry deep-learning: "
+                                            r"field fr: 'random forest' is also a form of"):
+        load_taxonomy(root)
+
+
+def test_a_short_name_is_an_error(tmp_path):
+    # it would count without context: "KI" is also initials, a grade, a file suffix
+    root = _toy_with(tmp_path, {"translations": {"deep-learning": {"de": ["KI"]}}})
+    with pytest.raises(TaxonomyError, match=r"translations\.yaml: entry deep-learning: "
+                                            r"field de: .*4 characters"):
+        load_taxonomy(root)
+
+
+def test_a_skill_written_twice_is_an_error_not_a_silent_overwrite(tmp_path):
+    root = _toy_with(tmp_path, {})
+    (root / "translations.yaml").write_text(
+        "translations:\n  deep-learning:\n    es: [aprendizaje profundo]\n"
+        "  deep-learning:\n    pt: [aprendizado profundo]\n", encoding="utf-8")
+    with pytest.raises(TaxonomyError, match=r"translations\.yaml: cannot read: .*"
+                                            r"'deep-learning' is written twice"):
+        load_taxonomy(root)
+
+
 def test_repeating_an_english_form_is_an_error(tmp_path):
     root = _toy_with(tmp_path, {"translations": {"neural-networks": {"es": ["neural networks"]}}})
     with pytest.raises(TaxonomyError, match=r"translations\.yaml: entry neural-networks: "
@@ -128,6 +154,28 @@ def test_a_name_written_without_its_accents_still_counts():
         "Habilidades: estadistica, arboles de decision")
 
 
+def test_german_umlauts_spelt_out_still_count():
+    assert {"supervised-learning", "decision-trees"} <= _claimed(
+        "Kenntnisse: ueberwachtes Lernen, Entscheidungsbaeume")
+
+
+def test_russian_case_forms_count():
+    assert {"machine-learning", "computer-vision", "neural-networks"} <= _claimed(
+        "Опыт в машинном обучении и компьютерном зрении; обучал модели с нейронной сетью.")
+
+
+@pytest.mark.parametrize("text, skill", [
+    ("Evaluación del modelo de negocio de la franquicia.", "model-evaluation"),
+    ("Suivi des statistiques de vente et des modèles de véhicules.", "statistics"),
+    ("Сбор статистики звонков для отдела продаж.", "statistics"),
+    ("Alta probabilidad de éxito en la negociación.", "probability"),
+    ("Verifica delle ipotesi di progetto strutturale.", "hypothesis-testing"),
+    ("Mise en place du partitionnement de données sous PostgreSQL.", "clustering"),
+])
+def test_everyday_phrases_that_share_a_name_are_not_claims(text, skill):
+    assert skill not in _claimed(text)
+
+
 def test_an_ambiguous_skills_translation_needs_no_context():
     # "data visualization" is ambiguous in English ("visualization" alone); its German name is not
     assert "data-visualization" in _claimed("Meine Aufgaben: Datenvisualisierung für das "
@@ -147,7 +195,7 @@ def test_translations_get_no_english_variants():
 
 
 def test_a_near_miss_of_a_name_in_another_language_is_not_matched():
-    # the English "probabilities" is one letter from the Spanish "probabilidades"
+    # the English "probabilities" is one letter from the French "probabilités" (accents off)
     assert "probability" not in _claimed("Ranked users by their churn probabilities each week.")
 
 
@@ -158,3 +206,9 @@ def test_a_negated_name_in_an_english_sentence_is_not_a_claim():
 def test_the_dictionary_baseline_knows_the_translations():
     found = DictionaryMatcher(get_taxonomy()).find("Kenntnisse: lineare Algebra, Stochastik")
     assert {"linear algebra", "probability"} <= set(found.found)
+
+
+def test_a_name_ending_in_a_slash_and_a_capital_counts_before_a_full_stop():
+    # spaCy keeps a full stop on a lone capital ("B."), as on an initial; after a slash it is
+    # split off, so "pruebas A/B." is matched
+    assert "a-b-testing" in _claimed("Experiencia\n- Diseñé el servicio con pruebas A/B.\n")

@@ -37,6 +37,7 @@ class Form:
     ambiguous: bool = False
     variant: bool = False
     case_sensitive: bool = False
+    translated: bool = False  # a name in another language (never fuzzy-matched)
 
     @property
     def symbolic(self) -> bool:
@@ -73,11 +74,22 @@ class FormTable:
 
 
 def form_is_ambiguous(skill: Skill, form: str) -> bool:
-    """A bare single-word form of an ambiguous skill needs context; phrases and listed
-    unambiguous aliases never do."""
+    """A bare single-word form of an ambiguous skill needs context; phrases, listed
+    unambiguous aliases and names in other languages never do."""
     if not skill.ambiguous or form in skill.unambiguous_aliases or form in skill.translated_forms:
         return False
     return " " not in form.strip()
+
+
+# German letters as written without them: "ueberwachtes Lernen", "Entscheidungsbaeume"
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                          "ß": "ss"})
+
+
+def translated_spellings(text: str) -> list[str]:
+    """A name in another language as written, without its accents ("estadistica"), and with
+    German umlauts spelt out ("ueberwachtes")."""
+    return list(dict.fromkeys([text, fold(text), text.translate(_UMLAUTS)]))
 
 
 # Spelling pairs applied word by word (American → British and back): "visualization" ↔
@@ -191,13 +203,16 @@ def build_forms(taxonomy: Taxonomy) -> FormTable:
     """The form table for ``taxonomy``: declared forms first, then non-colliding variants."""
     table = FormTable()
     for skill in taxonomy.skills.values():
+        translated = set(skill.translated_forms)
         for text in skill.forms:
+            if text in translated:
+                continue
             ambiguous = form_is_ambiguous(skill, text)
             cased = ambiguous and bool(getattr(skill, "case_sensitive", False))
             table.add(Form(text.strip(), (skill.id,), ambiguous, case_sensitive=cased))
-        for text in skill.translated_forms:  # also written without its accents
-            if fold(text) != text.casefold():
-                table.add(Form(fold(text.strip()), (skill.id,), False))
+        for text in skill.translated_forms:
+            for spelling in translated_spellings(text.strip()):
+                table.add(Form(spelling, (skill.id,), False, translated=True))
     for text, ids in compound_entries(taxonomy):
         known = tuple(i for i in ids if i in taxonomy.skills)
         if known:

@@ -52,13 +52,12 @@ class FuzzyIndex:
 
     def __init__(self, taxonomy: Taxonomy, table: FormTable) -> None:
         self.forms: dict[str, Form] = {}
-        # (names in other languages match only as written: a near miss of one is often an
-        # English word, "probabilities" for "probabilidades")
-        translated = {fold(text) for skill in taxonomy.skills.values()
-                      for text in skill.translated_forms}
         for key, form in table.forms.items():
             skills = [taxonomy.skills[i] for i in form.skill_ids]
-            if form.ambiguous or form.variant or len(form.skill_ids) != 1 or key in translated:
+            # (a name in another language matches only as written: a near miss of one is often
+            # an English word, "probabilities" for the French "probabilités")
+            if (form.ambiguous or form.variant or form.translated
+                    or len(form.skill_ids) != 1):
                 continue
             if len(key) < MIN_FORM_CHARS:
                 continue

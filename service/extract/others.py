@@ -216,21 +216,26 @@ def company_in_the_news(text: str, mention: Mention) -> bool:
     return bool(_COMPANY_EVENTS.match(text, mention.end, mention.end + 120))
 
 
-# a question, in a resume: an FAQ's "Does Dana have AWS experience?", a heading's "Why Rust?"
-# (a posting's "Do you know Kubernetes?" asks for it: callers ask this of resumes only)
+# a question about someone else, in a resume: an FAQ's "Does Dana have AWS experience?", a
+# heading's "Why Rust?" (not the writer's own, answered: "Have I run Kubernetes in production?
+# Yes, …", "Need a Go developer?"; a posting's "Do you know Kubernetes?" asks for it: callers ask
+# this of resumes only)
 _QUESTION = re.compile(
     r"(?:^|(?<=[.!?:][ \t])|(?<=[.!?:][ \t]{2}))[ \t>*#_-]*"
     r"(?:Does|Do|Did|Is|Are|Was|Were|Has|Have|Had|Can|Could|Would|Will|Should|What|Which|How|"
     r"Why|Where|Who|When)\b[^.!?\n]{0,200}\?",
     re.MULTILINE,
 )
+_WRITER_OR_READER = re.compile(r"\b(?:I|(?i:me|my|we|us|our|you|your|need|looking))\b")
 
 
 class Questions:
-    """The questions of one text, found once; ``__call__`` tells whether a mention is in one."""
+    """The questions about someone else in one text, found once; ``__call__`` tells whether a
+    mention is in one."""
 
     def __init__(self, text: str) -> None:
-        spans = [m.span() for m in _QUESTION.finditer(text)] if "?" in text else []
+        spans = [m.span() for m in _QUESTION.finditer(text)
+                 if not _WRITER_OR_READER.search(m.group())] if "?" in text else []
         self._starts = [start for start, _ in spans]
         self._ends = [end for _, end in spans]
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import TaxonomyError
 from ..taxonomy import Taxonomy
+from ..taxonomy.loading import read_yaml
 
 FILE = "practices.yaml"
 NUMBER = "number"
@@ -253,10 +253,7 @@ def load_practices(directory: Path | None, taxonomy: Taxonomy) -> PracticeRules:
     path = Path(directory) / FILE
     if not path.exists():
         return PracticeRules()
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise TaxonomyError(f"{FILE}: cannot read: {exc}") from None
+    raw = read_yaml(path)
     try:
         data = PracticeData.model_validate(raw)
     except ValidationError as exc:

@@ -4,6 +4,7 @@ Each error names the file, the entry and the field."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from ..errors import TaxonomyError
@@ -30,6 +31,13 @@ def form_key(form: str) -> str:
             break
         key = folded
     return key
+
+
+def match_key(form: str) -> str:
+    """How the extractor tells forms apart: ``form_key`` without accents ("random forêst" is
+    "random forest" to the matcher, so two skills may not hold them)."""
+    decomposed = unicodedata.normalize("NFKD", form_key(form))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _check_skills(taxonomy: Taxonomy, where: dict[str, str]) -> None:
@@ -116,7 +124,7 @@ def _check_compounds(taxonomy: Taxonomy, where: dict[str, str]) -> None:
         if len(set(compound.skills)) != len(compound.skills):
             raise TaxonomyError(f"compounds.yaml: entry {label}: field skills: a skill repeats")
         for form in compound.forms:
-            key = form_key(form)
+            key = match_key(form)
             if key in declared:
                 raise TaxonomyError(
                     f"compounds.yaml: entry {label}: field forms: {form!r} is declared twice"
@@ -124,8 +132,8 @@ def _check_compounds(taxonomy: Taxonomy, where: dict[str, str]) -> None:
             declared[key] = frozenset(compound.skills)
     owners: dict[str, list[str]] = {}
     for skill in taxonomy.skills.values():
-        for form in skill.forms:
-            owners.setdefault(form_key(form), []).append(skill.id)
+        for form in dict.fromkeys(match_key(form) for form in skill.forms):
+            owners.setdefault(form, []).append(skill.id)
     for key, ids in owners.items():
         allowed = declared.get(key)
         if allowed is not None:
@@ -152,7 +160,7 @@ def _source(taxonomy: Taxonomy, where: dict[str, str], skill_id: str,
             key: str) -> tuple[str, str]:
     """The file and field that give skill ``skill_id`` its form with key ``key``."""
     for language, forms in taxonomy.skills[skill_id].translations.items():
-        if any(form_key(form) == key for form in forms):
+        if any(match_key(form) == key for form in forms):
             return "translations.yaml", language
     return where[skill_id], "aliases"
 

@@ -50,7 +50,17 @@ def _check_esco(value: str) -> str:
     return value
 
 
+def _check_translated(forms: list[str]) -> list[str]:
+    for form in _check_forms(forms):
+        if len(form.strip()) < 4:
+            raise ValueError(f"{form!r}: a name in another language counts without context, "
+                             "so it needs 4 characters at least")
+    return forms
+
+
 SkillId = Annotated[str, AfterValidator(_check_id)]
+# the names of a skill in another language (``translations.yaml``)
+TranslatedForms = Annotated[list[str], AfterValidator(_check_translated)]
 EscoUri = Annotated[str, AfterValidator(_check_esco)]
 Forms = Annotated[list[str], AfterValidator(_check_forms)]
 
@@ -140,7 +150,7 @@ class Skill(BaseModel):
         "production\"); the whole match is the evidence. Case-sensitive unless (?i)",
     )
     description: str = ""
-    translations: dict[Language, Forms] = Field(
+    translations: dict[Language, TranslatedForms] = Field(
         default_factory=dict,
         description="The skill's names in other languages (from translations.yaml); like "
         "unambiguous aliases, they need no context")
@@ -168,7 +178,7 @@ class Translations(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    translations: dict[str, dict[Language, Forms]] = Field(default_factory=dict)
+    translations: dict[str, dict[Language, TranslatedForms]] = Field(default_factory=dict)
 
 
 class EscoMapping(BaseModel):
