@@ -483,6 +483,18 @@ def test_a_requirement_run_into_an_equal_opportunity_statement_still_counts():
         "Acme is an equal opportunity employer and does not ask about Java skills")
 
 
+@pytest.mark.parametrize(("text", "skills"), [
+    # a model's words, not an equal-opportunity statement's
+    ("Detect objects using DNN: devising discriminative features and SVM classifiers.",
+     {"neural-networks", "support-vector-machines"}),
+    ("Trained the GAN discriminator and generator in PyTorch.", {"pytorch"}),
+])
+def test_discriminative_models_are_no_boilerplate(text, skills):
+    assert skills <= claimed(text)
+    assert "python" not in claimed("Acme does not discriminate on the basis of age or Python "
+                                   "skills.")
+
+
 RESUME_HEAD = ("Jane Doe\n\nExperience\nTalent Partner, Acme Corp, Jan 2019 - Mar 2022\n"
                "- Managed weekly reports for the regional office.\n- ")
 

@@ -159,7 +159,9 @@ class EmployerHeaders:
 
 
 _BOILERPLATE = Folded(re.compile(
-    r"\bequal (?:employment )?opportunity\b|\bwithout regard to\b|\bdiscriminat\w*\b|"
+    # (not a model's word: "discriminative features", "the GAN's discriminator")
+    r"\bequal (?:employment )?opportunity\b|\bwithout regard to\b|"
+    r"\bdiscriminat(?:e|es|ed|ion|ory)\b|"
     r"\bprotected (?:veteran|class|characteristic)|\breasonable accommodations?\b",
     re.IGNORECASE,
 ))
