@@ -116,6 +116,11 @@ def not_claimed(text: str, kind: str = "resume") -> set[str]:
     ("Trained ANN models in Keras to score churn.", "neural-networks"),
     ("Fit linear regression and GLMs in R for the pricing team.", "linear-regression"),
     ("Strong background in probability and statistics.", "probability"),
+    # a competence in the named technology
+    ("Strong Go proficiency; our platform is written in it.", "go"),
+    ("Julia experience is a plus for the solver team.", "julia"),
+    ("R skills: tidyverse-level fluency expected.", "r"),
+    ("Hands-on Spark expertise on large clusters.", "spark"),
 ])
 def test_claimed(text, skill):
     assert skill in claimed(text)
@@ -219,6 +224,9 @@ def test_claimed(text, skill):
     ("Built an approximate nearest neighbour (ANN) index with FAISS.", "neural-networks"),
     ("Fits generalized linear regression models to claim counts.", "linear-regression"),
     ("Knows decision trees, probability networks and association rules.", "probability"),
+    # a person's experience; an employer's
+    ("Julia's experience with the clients helped the launch.", "julia"),
+    ("Amazon experience preferred for the retail role.", "amazon-web-services"),
 ])
 def test_not_claimed(text, skill):
     assert skill not in claimed(text)

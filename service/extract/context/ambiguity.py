@@ -160,12 +160,14 @@ def named_as_technology(text: str, mention: Mention) -> bool:
 
 def named_in_role(text: str, mention: Mention, name: str) -> bool:
     """The skill's own name, as the taxonomy writes it, leads a role's title ("Senior Spark
-    Data Engineer", "Go developers", "R and Python developers"): a job made of the technology.
+    Data Engineer", "Go developers", "R and Python developers"), a job made of the technology,
+    or a competence ("strong Go proficiency", "Julia experience").
     Callers ask it of tools, platforms, languages and libraries; an alias ("Amazon") may be an
     employer, so only the skill's name counts, and not before "Software Engineer" ("Snowflake
     Software Engineer" is a job at the company)."""
     return (text[mention.start:mention.end] == name == mention.form.text
-            and bool(_ROLE_AFTER.match(text, mention.end)))
+            and bool(_ROLE_AFTER.match(text, mention.end)
+                     or _COMPETENCE_AFTER.match(text, mention.end)))
 
 
 def named_with_artifact(text: str, mention: Mention) -> bool:
@@ -194,6 +196,12 @@ _ROLE_AFTER = re.compile(
     r"[Bb]ig [Dd]ata|ML|AI)[ \t]+)?(?:[Dd]evelopers?|[Ee]ngineers?|[Pp]rogrammers?|[Aa]rchitects?|"
     r"[Aa]dministrators?|DBAs?)\b"
 )
+
+
+# ... or a competence in it: "strong Go proficiency", "Julia experience", "Spark expertise"
+# (a person has an "'s" first: "Julia's experience")
+_COMPETENCE_AFTER = re.compile(
+    r"[ \t]+(?:proficiency|fluency|expertise|experience|skills?|knowledge|know-how)\b")
 
 
 _ANOTHER_OF_ITS_KIND = re.compile(
