@@ -1525,3 +1525,18 @@ def test_a_question_in_a_resume_is_no_claim(text, asked, claimed_too):
 def test_a_postings_question_asks_for_the_skill():
     assert "kubernetes" in {h.id for h in extract_text(
         "Do you have experience with Kubernetes? Then apply.", kind="job").skills if h.explicit}
+
+
+def test_a_line_of_marks_alone_is_no_sentence_between_a_model_and_its_lifecycle():
+    # scraped bullets with their dash on a line of its own: the model is named one sentence up
+    text = ("Responsibilities\n-\nBuild and maintain machine learning models that flag fraud.\n"
+            "-\nOwn projects end-to-end (from scoping to training, serving, monitoring, and "
+            "iteration).\n-\n")
+    assert "model-monitoring" in {h.id for h in extract_text(text, kind="job").skills
+                                  if h.explicit}
+    # two real sentences up is too far, as before
+    far = ("Build machine learning models that flag fraud.\nWork with the payments team.\n"
+           "Own projects end-to-end (from scoping to training, serving, monitoring, and "
+           "iteration).\n")
+    assert "model-monitoring" not in {h.id for h in extract_text(far, kind="job").skills
+                                      if h.explicit}

@@ -173,12 +173,19 @@ def _slashed_parts(text: str) -> list[tuple[int, int]]:
     return parts
 
 
+_WORD = re.compile(r"\w")
+
+
 def _in_sentence(pattern: re.Pattern[str], text: str, start: int, end: int,
                  before: int = 0) -> bool:
     """``pattern`` matches somewhere in the sentence holding ``text[start:end]``, or in one of
     the ``before`` sentences before it."""
     floor = max(0, start - 400 * (before + 1))
     breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, floor, start)]
+    if before and len(breaks) > 1:
+        # a line of marks alone ("-" between scraped bullets) is no sentence before
+        breaks = [b for b, after in zip(breaks, breaks[1:]) if _WORD.search(text, b, after)
+                  ] + breaks[-1:]
     lo = breaks[-1 - before] if len(breaks) > before else floor
     stop = SENTENCE_BREAK.search(text, end)
     hi = stop.start() if stop else len(text)
