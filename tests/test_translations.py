@@ -88,6 +88,14 @@ def test_a_form_of_another_skill_but_for_its_accents_is_an_error(tmp_path):
         load_taxonomy(root)
 
 
+def test_a_chinese_name_of_two_characters_is_enough(tmp_path):
+    root = _toy_with(tmp_path, {"translations": {"deep-learning": {"zh": ["深度"]}}})
+    assert load_taxonomy(root).get("deep-learning").translations == {"zh": ["深度"]}
+    root = _toy_with(tmp_path / "one", {"translations": {"deep-learning": {"zh": ["深"]}}})
+    with pytest.raises(TaxonomyError, match=r"field zh: .*2 characters"):
+        load_taxonomy(root)
+
+
 def test_a_short_name_is_an_error(tmp_path):
     # it would count without context: "KI" is also initials, a grade, a file suffix
     root = _toy_with(tmp_path, {"translations": {"deep-learning": {"de": ["KI"]}}})
@@ -144,6 +152,12 @@ def test_shipped_translations_name_known_skills_in_known_languages():
      {"linear-algebra", "calculus", "probability", "statistics"}),
     ("Competenze: reti neurali convoluzionali, analisi delle componenti principali.",
      {"convolutional-neural-networks", "principal-component-analysis"}),
+    # Chinese runs no spaces between words: a name is found inside the run, simplified or
+    # traditional
+    ("技能：熟悉Python、机器学习和数据可视化；负责模型部署与特征工程。",
+     {"python", "machine-learning", "data-visualization", "model-deployment",
+      "feature-engineering"}),
+    ("專長：統計建模、資料視覺化、單元測試", {"statistics", "data-visualization", "unit-testing"}),
 ])
 def test_names_in_other_languages_are_claims(text, expected):
     assert expected <= _claimed(text)

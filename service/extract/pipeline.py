@@ -37,9 +37,11 @@ _URL_HINT = re.compile(r"@|://|www\.|\.(?:com|org|net|io|edu|ai|co|in|us|uk|de|g
 # (the look-ahead names every branch's first character, so the engine skips ahead to one)
 _GLUE_HINT = re.compile(r"(?=[+#.])(?:[+#]|(?<![A-Za-z0-9])\.[A-Za-z])")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-# a run of Chinese, Japanese or Korean characters, which no space parts from a Latin word
-# ("熟悉Python等", "使用Docker部署"), with their corner and angle brackets ("「Python」")
-_CJK = r"[\u3008-\u3011\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
+# a Chinese, Japanese or Korean character, a token of its own: no space parts it from a Latin
+# word ("熟悉Python等", "使用Docker部署") or from the next word, so a name in Chinese
+# ("模型部署") is matched as its characters in a row; also their corner and angle brackets
+# ("「Python」")
+_CJK = r"[\u3008-\u3011\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 _EXTRA_INFIXES = [
     r"[)\]]?" + _CJK + r"[(\[]?",
     r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.#])",
