@@ -1534,7 +1534,11 @@ def test_a_line_of_marks_alone_is_no_sentence_between_a_model_and_its_lifecycle(
             "iteration).\n-\n")
     assert "model-monitoring" in {h.id for h in extract_text(text, kind="job").skills
                                   if h.explicit}
-    # two real sentences up is too far, as before
+    # a blank line (a paragraph's end) still parts them, and two real sentences up is too far
+    apart = ("Our pricing team builds machine learning models for insurers.\n\nNew hires get "
+             "onboarding, training, evaluation and monitoring from a mentor.\n")
+    assert "model-monitoring" not in {h.id for h in extract_text(apart, kind="job").skills
+                                      if h.explicit}
     far = ("Build machine learning models that flag fraud.\nWork with the payments team.\n"
            "Own projects end-to-end (from scoping to training, serving, monitoring, and "
            "iteration).\n")

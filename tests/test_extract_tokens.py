@@ -1,16 +1,17 @@
-"""The chunk-cached tokenizer gives exactly spaCy's tokens (texts, offsets, spaces, flags)."""
+"""The chunk-cached tokenizer gives exactly spaCy's tokens (texts, offsets, spaces, flags); a
+chunk longer than ``PIECE_CHARS`` gives the tokens of its pieces."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_STOP, LENGTH
 
 from service.extract import get_pipeline
-from service.extract.tokens import MAX_CHUNK_CHARS, ChunkTokenizer
+from service.extract.tokens import MAX_CHUNK_CHARS, PIECE_CHARS, ChunkTokenizer
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -57,6 +58,7 @@ GAPS = st.sampled_from(["", " ", "  ", "\n", "\n\n", " \n", "\n ", "\t", "\u00a0
 @given(st.lists(st.tuples(PIECES, GAPS), max_size=25))
 def test_random_resume_fragments_tokenize_as_make_doc(nlp, parts):
     text = "".join(piece + gap for piece, gap in parts)
+    assume(all(len(chunk) <= PIECE_CHARS for chunk in text.split()))
     tokenizer = ChunkTokenizer(nlp)
     expected = nlp.make_doc(text)
     assert _rows(tokenizer(text)) == _rows(expected)
@@ -75,3 +77,18 @@ def test_forgetting_the_shared_caches_changes_no_answer() -> None:
     get_pipeline().forget()
     assert get_pipeline().tokenizer._cache == {}
     assert extract_text(text).model_dump() == before
+
+
+@pytest.mark.parametrize(("chunk", "tokens"), [
+    ('"' * 20_000, {'"'}),                                      # a hostile run of quotes
+    ("Python," * 600, {"Python", ","}),                         # cut after a comma, not inside
+    ("，".join(["熟悉机器学习" + "的" * 20] * 300), None),      # Chinese, which no space divides
+])
+def test_a_very_long_chunk_is_tokenized_in_pieces(nlp, chunk, tokens):
+    # spaCy's affix rules take time growing with the square of a chunk's length: 20,000 quotes
+    # took 50 s as one chunk; in pieces of at most PIECE_CHARS, milliseconds
+    doc, spans, _ = ChunkTokenizer(nlp).split(chunk)
+    assert "".join(t.text_with_ws for t in doc) == chunk
+    assert all(b - a <= PIECE_CHARS for a, b in spans)
+    if tokens is not None:
+        assert {t.text for t in doc} == tokens

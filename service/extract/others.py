@@ -216,17 +216,18 @@ def company_in_the_news(text: str, mention: Mention) -> bool:
     return bool(_COMPANY_EVENTS.match(text, mention.end, mention.end + 120))
 
 
-# a question about someone else, in a resume: an FAQ's "Does Dana have AWS experience?", a
-# heading's "Why Rust?" (not the writer's own, answered: "Have I run Kubernetes in production?
-# Yes, …", "Need a Go developer?"; a posting's "Do you know Kubernetes?" asks for it: callers ask
-# this of resumes only)
+# a question about someone else, in a resume: an FAQ's "Does Dana have AWS experience?", "Can
+# Dana help your team migrate to Kubernetes?", a heading's "Why Rust?" (not one with the writer
+# or the reader in it, answered or pitched: "Have I run Kubernetes in production? Yes, …", "Do
+# you need a Go developer?"; a posting's "Do you know Kubernetes?" asks for it: callers ask this
+# of resumes only)
 _QUESTION = re.compile(
     r"(?:^|(?<=[.!?:][ \t])|(?<=[.!?:][ \t]{2}))[ \t>*#_-]*"
     r"(?:Does|Do|Did|Is|Are|Was|Were|Has|Have|Had|Can|Could|Would|Will|Should|What|Which|How|"
     r"Why|Where|Who|When)\b[^.!?\n]{0,200}\?",
     re.MULTILINE,
 )
-_WRITER_OR_READER = re.compile(r"\b(?:I|(?i:me|my|we|us|our|you|your|need|looking))\b")
+_WRITER_OR_READER = re.compile(r"\b(?:I|[Ww]e|[Yy]ou)\b")
 
 
 class Questions:

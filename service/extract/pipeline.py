@@ -37,11 +37,12 @@ _URL_HINT = re.compile(r"@|://|www\.|\.(?:com|org|net|io|edu|ai|co|in|us|uk|de|g
 # (the look-ahead names every branch's first character, so the engine skips ahead to one)
 _GLUE_HINT = re.compile(r"(?=[+#.])(?:[+#]|(?<![A-Za-z0-9])\.[A-Za-z])")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-# a Chinese, Japanese or Korean character, a token of its own: no space parts it from a Latin
-# word ("熟悉Python等", "使用Docker部署") or from the next word, so a name in Chinese
-# ("模型部署") is matched as its characters in a row; also their corner and angle brackets
-# ("「Python」")
-_CJK = r"[\u3008-\u3011\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+# a run of Chinese, Japanese or Korean characters, which no space parts from a Latin word
+# ("熟悉Python等", "使用Docker部署"), with their corner and angle brackets ("「Python」")
+_CJK = r"[\u3008-\u3011\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
+# ... nor one word from the next: a name written in those characters ("模型部署") is found
+# inside its run by a regex of its own (``Pipeline.cjk``), not by the token matcher
+_CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _EXTRA_INFIXES = [
     r"[)\]]?" + _CJK + r"[(\[]?",
     r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.#])",
@@ -104,6 +105,15 @@ def _paraphrase_pattern(taxonomy: Taxonomy) -> tuple[Alternation | None, list[Fo
     return (Alternation(patterns) if patterns else None), forms
 
 
+def _cjk_pattern(forms: list[Form]) -> re.Pattern[str] | None:
+    """One regex over the forms written in Chinese, Japanese or Korean characters, longest
+    first, found anywhere in a run of them."""
+    if not forms:
+        return None
+    texts = sorted({f.text for f in forms}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(t) for t in texts), re.IGNORECASE)
+
+
 def _symbol_pattern(forms: list[Form]) -> re.Pattern[str] | None:
     """One regex over the forms a tokenizer might split, with word-like boundaries."""
     parts = []
@@ -138,6 +148,8 @@ class Pipeline:
             self.matcher.add(key, patterns)
         self.wrapped = WrappedForms(self.table, self.tokenizer, self.matcher, self._keys)
         self.symbols = _symbol_pattern([f for f in self.table.forms.values() if f.glued])
+        self.cjk = _cjk_pattern([f for f in self.table.forms.values()
+                                 if _CJK_CHARACTER.search(f.text)])
         self.fuzzy = FuzzyIndex(taxonomy, self.table)
         self.paraphrases, self._paraphrase_forms = _paraphrase_pattern(taxonomy)
         self.practices = PracticeMatcher(
@@ -218,6 +230,11 @@ class Pipeline:
                 if form is None or span in found:
                     continue
                 found[span] = Mention(*span, form)
+        if self.cjk is not None and _CJK_CHARACTER.search(text):
+            for match in self.cjk.finditer(text):
+                form = self.table.forms.get(fold(match.group()))
+                if form is not None:
+                    found.setdefault(match.span(), Mention(*match.span(), form))
         blocked = [
             (m.start(), m.end())
             for chunk_start, chunk_end in _chunks(text, _URL_HINT)

@@ -183,8 +183,10 @@ def _in_sentence(pattern: re.Pattern[str], text: str, start: int, end: int,
     floor = max(0, start - 400 * (before + 1))
     breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, floor, start)]
     if before and len(breaks) > 1:
-        # a line of marks alone ("-" between scraped bullets) is no sentence before
-        breaks = [b for b, after in zip(breaks, breaks[1:]) if _WORD.search(text, b, after)
+        # a line of marks alone ("-" between scraped bullets) is no sentence before (a blank
+        # line, a paragraph's end, still is one)
+        breaks = [b for b, after in zip(breaks, breaks[1:])
+                  if _WORD.search(text, b, after) or text[b:after].isspace()
                   ] + breaks[-1:]
     lo = breaks[-1 - before] if len(breaks) > before else floor
     stop = SENTENCE_BREAK.search(text, end)

@@ -30,11 +30,33 @@ from .glued import GluedWords
 _RUNS = re.compile(r"\S+ ?|\s+")
 # Chunks longer than this are tokenized but not remembered (hostile input: one huge "word").
 MAX_CHUNK_CHARS = 80
+# ... and chunks longer than this are tokenized in pieces: spaCy's affix rules take time that
+# grows with the square of a chunk's length (a paragraph of Chinese, which no space divides,
+# or a hostile run of quotes); a piece ends after a punctuation mark where one is near
+PIECE_CHARS = 1000
+_PIECE_END = re.compile(r"[,.;:!?，。、；：！？)\]」』]")
 MAX_CACHED_CHUNKS = 50_000
 
 # a run's tokens: their texts, whether each is followed by a space, whether each is a plain
 # word (ASCII letters, not a stop word: what fuzzy matching looks at)
 Entry = tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]
+
+
+def _pieces(chunk: str) -> list[tuple[int, str]]:
+    """``(offset, piece)`` of a chunk cut into pieces of at most ``PIECE_CHARS`` characters,
+    each ending after the last punctuation mark of its final quarter where there is one (a
+    token is never longer than a piece: only hostile or unspaced text has such chunks)."""
+    if len(chunk) <= PIECE_CHARS:
+        return [(0, chunk)]
+    pieces, start = [], 0
+    while start < len(chunk):
+        end = min(len(chunk), start + PIECE_CHARS)
+        if end < len(chunk):
+            marks = [m.end() for m in _PIECE_END.finditer(chunk, end - PIECE_CHARS // 4, end)]
+            end = marks[-1] if marks else end
+        pieces.append((start, chunk[start:end]))
+        start = end
+    return pieces
 
 
 class ChunkTokenizer:
@@ -99,9 +121,15 @@ class ChunkTokenizer:
             index += 1  # the newline
 
     def _tokenize(self, run: str) -> Entry:
-        """One run on its own: whitespace (kept out of the batch) or a long chunk."""
+        """One run on its own: whitespace (kept out of the batch) or a long chunk; a very long
+        one in pieces (``_pieces``)."""
         chunk = run if run.isspace() else run.rstrip(" ")
-        starts, ends, plain = self._tokens(chunk)
+        starts, ends, plain = [], [], []
+        for offset, piece in _pieces(chunk):
+            a, b, c = self._tokens(piece)
+            starts += [offset + x for x in a]
+            ends += [offset + x for x in b]
+            plain += c
         entry = self._entry([chunk[a:b] for a, b in zip(starts, ends)], plain, run)
         if len(run) <= MAX_CHUNK_CHARS:
             self._cache[run] = entry

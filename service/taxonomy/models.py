@@ -54,7 +54,7 @@ def _check_esco(value: str) -> str:
 
 def _check_translated(forms: list[str]) -> list[str]:
     for form in _check_forms(forms):
-        least = 2 if _CJK_CHARACTER.search(form) else 4
+        least = 2 if len(_CJK_CHARACTER.findall(form)) >= 2 else 4
         if len(form.strip()) < least:
             raise ValueError(f"{form!r}: a name in another language counts without context, "
                              f"so it needs {least} characters at least")

@@ -161,13 +161,17 @@ def named_as_technology(text: str, mention: Mention) -> bool:
 def named_in_role(text: str, mention: Mention, name: str) -> bool:
     """The skill's own name, as the taxonomy writes it, leads a role's title ("Senior Spark
     Data Engineer", "Go developers", "R and Python developers"), a job made of the technology,
-    or a competence ("strong Go proficiency", "Julia experience").
+    or a competence weighed by a word before ("strong Go proficiency", "3+ years of Julia
+    experience").
     Callers ask it of tools, platforms, languages and libraries; an alias ("Amazon") may be an
     employer, so only the skill's name counts, and not before "Software Engineer" ("Snowflake
     Software Engineer" is a job at the company)."""
-    return (text[mention.start:mention.end] == name == mention.form.text
-            and bool(_ROLE_AFTER.match(text, mention.end)
-                     or _COMPETENCE_AFTER.match(text, mention.end)))
+    if text[mention.start:mention.end] != name or name != mention.form.text:
+        return False
+    if _ROLE_AFTER.match(text, mention.end):
+        return True
+    return bool(_COMPETENCE_AFTER.match(text, mention.end)
+                and _QUALIFIER_BEFORE.search(text, max(0, mention.start - 30), mention.start))
 
 
 def named_with_artifact(text: str, mention: Mention) -> bool:
@@ -198,10 +202,15 @@ _ROLE_AFTER = re.compile(
 )
 
 
-# ... or a competence in it: "strong Go proficiency", "Julia experience", "Spark expertise"
-# (a person has an "'s" first: "Julia's experience")
+# ... or a competence in it, weighed by a word before: "strong Go proficiency", "3+ years of
+# Julia experience" (not a sentence's first word, a verb or a name: "Go experience the city",
+# "Swift experience in handling escalations", "Hepatitis C knowledge", "Julia's experience")
 _COMPETENCE_AFTER = re.compile(
     r"[ \t]+(?:proficiency|fluency|expertise|experience|skills?|knowledge|know-how)\b")
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:\b(?i:strong|solid|good|deep|proven|hands-on|extensive|professional|production|prior|"
+    r"demonstrated|excellent|advanced|basic|working|practical|previous|recent|commercial|"
+    r"real-world|expert-level|senior-level|some|any)|\d\+?[ \t]*(?:years?|yrs?)[ \t]+of)[ \t]+$")
 
 
 _ANOTHER_OF_ITS_KIND = re.compile(
