@@ -19,6 +19,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from ..documents.vocab import Vocabulary
 from ..settings import get_settings
 from ..taxonomy import Taxonomy, default_taxonomy_dir, get_taxonomy
+from ..taxonomy.models import CJK_CHARACTER
 from .alternation import Alternation
 from .coordination import distributed_heads, shared_heads
 from .forms import Form, FormTable, build_forms, fold
@@ -40,9 +41,8 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # a run of Chinese, Japanese or Korean characters, which no space parts from a Latin word
 # ("熟悉Python等", "使用Docker部署"), with their corner and angle brackets ("「Python」")
 _CJK = r"[\u3008-\u3011\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
-# ... nor one word from the next: a name written in those characters ("模型部署") is found
-# inside its run by a regex of its own (``Pipeline.cjk``), not by the token matcher
-_CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# (nor one word from the next: a name written in those characters, "模型部署", is found inside
+# its run by a regex of its own, ``Pipeline.cjk``, not by the token matcher)
 _EXTRA_INFIXES = [
     r"[)\]]?" + _CJK + r"[(\[]?",
     r"(?<=[A-Za-z0-9+#])/(?=[A-Za-z0-9.#])",
@@ -149,7 +149,7 @@ class Pipeline:
         self.wrapped = WrappedForms(self.table, self.tokenizer, self.matcher, self._keys)
         self.symbols = _symbol_pattern([f for f in self.table.forms.values() if f.glued])
         self.cjk = _cjk_pattern([f for f in self.table.forms.values()
-                                 if _CJK_CHARACTER.search(f.text)])
+                                 if CJK_CHARACTER.search(f.text)])
         self.fuzzy = FuzzyIndex(taxonomy, self.table)
         self.paraphrases, self._paraphrase_forms = _paraphrase_pattern(taxonomy)
         self.practices = PracticeMatcher(
@@ -230,7 +230,7 @@ class Pipeline:
                 if form is None or span in found:
                     continue
                 found[span] = Mention(*span, form)
-        if self.cjk is not None and _CJK_CHARACTER.search(text):
+        if self.cjk is not None and CJK_CHARACTER.search(text):
             for match in self.cjk.finditer(text):
                 form = self.table.forms.get(fold(match.group()))
                 if form is not None:

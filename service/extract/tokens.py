@@ -5,7 +5,9 @@ of a text after its first special case, and a newline is one: past the first lin
 every chunk went through the prefix/suffix/infix regexes again on every call (most of the
 blank tokenizer's time). Tokens never cross whitespace, so ``ChunkTokenizer`` asks spaCy's own
 tokenizer for each distinct chunk once, remembers the token texts, and assembles the ``Doc``
-from words and spaces: the same tokens, offsets and lexemes as ``nlp.make_doc``.
+from words and spaces: the same tokens, offsets and lexemes as ``nlp.make_doc``, but for a chunk
+longer than ``PIECE_CHARS``, tokenized in pieces (spaCy's affix rules take time growing with
+the square of a chunk's length).
 
 (One difference, on punctuation soup only: spaCy's special-case matcher can pair punctuation
 across a space, as in ``( :*``, and so keep an emoticon from being joined; here each chunk is

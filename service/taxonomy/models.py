@@ -29,7 +29,8 @@ DegreeLevelId = Literal["associate", "bachelor", "master", "phd"]
 # the languages ``translations.yaml`` names skills in (ISO 639-1)
 Language = Literal["de", "es", "fr", "it", "pt", "ru", "zh"]
 # Chinese, Japanese and Korean characters: a word of two of them is as specific as a longer one
-_CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK_CHARACTER = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def _check_id(value: str) -> str:
@@ -54,7 +55,7 @@ def _check_esco(value: str) -> str:
 
 def _check_translated(forms: list[str]) -> list[str]:
     for form in _check_forms(forms):
-        least = 2 if len(_CJK_CHARACTER.findall(form)) >= 2 else 4
+        least = 2 if len(CJK_CHARACTER.findall(form)) >= 2 else 4
         if len(form.strip()) < least:
             raise ValueError(f"{form!r}: a name in another language counts without context, "
                              f"so it needs {least} characters at least")
