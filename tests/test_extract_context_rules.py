@@ -121,6 +121,7 @@ def not_claimed(text: str, kind: str = "resume") -> set[str]:
     ("Some Julia experience is a plus for the solver team.", "julia"),
     ("3+ years of Rust experience on embedded targets.", "rust"),
     ("Deep Spark expertise expected.", "spark"),
+    ("Built models for time series or sequential data.", "time-series-forecasting"),
 ])
 def test_claimed(text, skill):
     assert skill in claimed(text)
@@ -227,6 +228,9 @@ def test_claimed(text, skill):
     # a person's experience; an employer's
     ("Julia's experience with the clients helped the launch.", "julia"),
     ("Amazon experience preferred for the retail role.", "amazon-web-services"),
+    # 1.16.2: time series data a word or two on
+    ("Analysed time series logistics data to flag late trucks.", "time-series-forecasting"),
+    ("Cleaned time-series sensor data for the plant dashboards.", "time-series-forecasting"),
     # a competence noun after a sentence's first word, a verb or a name
     ("Go experience the city like a local.", "go"),
     ("Julia experience was the deciding factor for the clients.", "julia"),
