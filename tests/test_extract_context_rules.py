@@ -231,6 +231,9 @@ def test_claimed(text, skill):
     # 1.16.2: time series data a word or two on
     ("Analysed time series logistics data to flag late trucks.", "time-series-forecasting"),
     ("Cleaned time-series sensor data for the plant dashboards.", "time-series-forecasting"),
+    # the document itself; a building's digital model (BIM)
+    ("A Flask app serving as a live CV and ML project showcase.", "computer-vision"),
+    ("Showed how Building Information Modelling meets site survey data.", "data-modeling"),
     # a competence noun after a sentence's first word, a verb or a name
     ("Go experience the city like a local.", "go"),
     ("Julia experience was the deciding factor for the clients.", "julia"),
