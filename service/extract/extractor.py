@@ -248,7 +248,9 @@ def _resolve_ambiguity(
                     context.named_as_technology(prose, mention)
                     or context.named_in_role(prose, mention, _name(taxonomy, mention))
                     or (_language(taxonomy, mention)
-                        and context.named_with_artifact(prose, mention))))
+                        and (context.named_with_artifact(prose, mention)
+                             or context.named_with_competence(
+                                 prose, mention, _name(taxonomy, mention))))))
                 or (courses.ends and courses(mention))
             ):
                 accepted[index] = (mention, "context")

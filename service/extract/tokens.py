@@ -34,9 +34,10 @@ _RUNS = re.compile(r"\S+ ?|\s+")
 MAX_CHUNK_CHARS = 80
 # ... and chunks longer than this are tokenized in pieces: spaCy's affix rules take time that
 # grows with the square of a chunk's length (a paragraph of Chinese, which no space divides,
-# or a hostile run of quotes); a piece ends after a punctuation mark where one is near
+# or a hostile run of quotes); a piece ends after a punctuation mark where one is near (not the
+# dot of "Node.js"), else where the length says
 PIECE_CHARS = 1000
-_PIECE_END = re.compile(r"[,.;:!?，。、；：！？)\]」』]")
+_PIECE_END = re.compile(r"[,;!?，。、；：！？)\]」』]|[.:](?!\w)")
 MAX_CACHED_CHUNKS = 50_000
 
 # a run's tokens: their texts, whether each is followed by a space, whether each is a plain

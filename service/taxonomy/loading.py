@@ -43,16 +43,17 @@ class _UniqueKeyLoader(yaml.SafeLoader):
     last one silently: a skill listed twice would lose its first block)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        seen: set[tuple[type, object]] = set()
+        seen: set[object] = set()
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":  # "<<: *defaults" merges, repeats none
                 continue
             key = self.construct_object(key_node, deep=deep)
+            # (keys equal in Python are one key of the dict: 1, 1.0 and true)
             if isinstance(key, (str, int, float, bool)):
-                if (type(key), key) in seen:
+                if key in seen:
                     raise yaml.constructor.ConstructorError(
                         None, None, f"key {key!r} is written twice", key_node.start_mark)
-                seen.add((type(key), key))
+                seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
 

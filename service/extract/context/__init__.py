@@ -19,6 +19,7 @@ from .ambiguity import (
     named_as_technology,
     named_in_role,
     named_with_artifact,
+    named_with_competence,
     prefixed_otherwise,
     rejected,
     rejected_by_rule,
@@ -40,7 +41,8 @@ __all__ = [
     "confirmed_by_neighbours", "confirmed_by_phrase", "confirmed_by_rule", "confirmed_by_work_on",
     "course_prerequisite",
     "in_skills_area", "letter_of_a_word", "line_bounds", "list_items", "mentions_prerequisites",
-    "named_as_technology", "named_in_role", "named_with_artifact", "negated",
+    "named_as_technology", "named_in_role", "named_with_artifact",
+    "named_with_competence", "negated",
     "prefixed_otherwise", "rejected", "rejected_by_rule", "rejected_by_shape",
     "sole_item_among_skills",
 ]

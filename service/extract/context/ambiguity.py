@@ -160,18 +160,22 @@ def named_as_technology(text: str, mention: Mention) -> bool:
 
 def named_in_role(text: str, mention: Mention, name: str) -> bool:
     """The skill's own name, as the taxonomy writes it, leads a role's title ("Senior Spark
-    Data Engineer", "Go developers", "R and Python developers"), a job made of the technology,
-    or a competence weighed by a word before ("strong Go proficiency", "3+ years of Julia
-    experience").
+    Data Engineer", "Go developers", "R and Python developers"): a job made of the technology.
     Callers ask it of tools, platforms, languages and libraries; an alias ("Amazon") may be an
     employer, so only the skill's name counts, and not before "Software Engineer" ("Snowflake
     Software Engineer" is a job at the company)."""
-    if text[mention.start:mention.end] != name or name != mention.form.text:
-        return False
-    if _ROLE_AFTER.match(text, mention.end):
-        return True
-    return bool(_COMPETENCE_AFTER.match(text, mention.end)
-                and _QUALIFIER_BEFORE.search(text, max(0, mention.start - 30), mention.start))
+    return (text[mention.start:mention.end] == name == mention.form.text
+            and bool(_ROLE_AFTER.match(text, mention.end)))
+
+
+def named_with_competence(text: str, mention: Mention, name: str) -> bool:
+    """A language's own name before a competence noun, weighed by a word before it ("strong Go
+    proficiency", "3+ years of Julia experience", "five years' Rust experience"); callers ask it
+    of languages only (a tool named like a thing is another thing's competence: "solid Pig
+    experience" on a farm, "strong Helm experience" on yachts)."""
+    return (text[mention.start:mention.end] == name == mention.form.text
+            and bool(_COMPETENCE_AFTER.match(text, mention.end))
+            and bool(_QUALIFIER_BEFORE.search(text, max(0, mention.start - 30), mention.start)))
 
 
 def named_with_artifact(text: str, mention: Mention) -> bool:
@@ -202,15 +206,17 @@ _ROLE_AFTER = re.compile(
 )
 
 
-# ... or a competence in it, weighed by a word before: "strong Go proficiency", "3+ years of
-# Julia experience" (not a sentence's first word, a verb or a name: "Go experience the city",
-# "Swift experience in handling escalations", "Hepatitis C knowledge", "Julia's experience")
+# a competence in a language, weighed by a word before: "strong Go proficiency", "3+ years of
+# Julia experience", "3 years Go experience" (not a sentence's first word, a verb or a name:
+# "Go experience the city", "Swift experience in handling escalations", "Hepatitis C
+# knowledge", "Julia's experience")
 _COMPETENCE_AFTER = re.compile(
     r"[ \t]+(?:proficiency|fluency|expertise|experience|skills?|knowledge|know-how)\b")
 _QUALIFIER_BEFORE = re.compile(
     r"(?:\b(?i:strong|solid|good|deep|proven|hands-on|extensive|professional|production|prior|"
     r"demonstrated|excellent|advanced|basic|working|practical|previous|recent|commercial|"
-    r"real-world|expert-level|senior-level|some|any)|\d\+?[ \t]*(?:years?|yrs?)[ \t]+of)[ \t]+$")
+    r"real-world|expert-level|senior-level|some|any)|(?:\d\+?|\b(?i:one|two|three|four|five|"
+    r"six|seven|eight|nine|ten))[ \t]*(?i:years?|yrs?)(?:'|[ \t]+of)?)[ \t]+$")
 
 
 _ANOTHER_OF_ITS_KIND = re.compile(
