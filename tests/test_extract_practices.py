@@ -94,6 +94,10 @@ def test_a_rule_matches_within_its_gap_inside_one_sentence():
         ("Standardised ML deployment across squads.", "model-deployment"),
         ("Genre tagger (Linear SVC + Logistic Regression) trained on 40k plots with 85% accuracy.",
          "model-evaluation"),
+        ("Containerised the fraud classifiers with Docker for the risk team.", "model-deployment"),
+        ("Experience running ranking models in production.", "model-deployment"),
+        ("Led three machine learning projects from idea to deployment.", "model-deployment"),
+        ("Took ML use cases from proof of concept into production.", "model-deployment"),
     ],
 )
 def test_practices_described_by_what_was_done(text, skill):
@@ -116,6 +120,13 @@ def test_practices_described_by_what_was_done(text, skill):
         # a bare percentage of accuracy is an ordinary phrase outside a model's evaluation
         ("Maintained 99% accuracy in payroll data entry.", "model-evaluation"),
         ("Processed invoices with 98 percent accuracy.", "model-evaluation"),
+        # "track record" is an idiom, not tracking
+        ("Proven track record in optimizing pricing models.", "model-monitoring"),
+        ("A track record of shipping ranking models on time.", "model-monitoring"),
+        ("Ran the experiment tracking, model registry and artifact store.", "model-monitoring"),
+        ("Dockerized the data model of the billing service.", "model-deployment"),
+        ("Ran the pricing models on production data each week.", "model-deployment"),
+        ("Two AI projects in production planning for the plant.", "model-deployment"),
     ],
 )
 def test_practices_need_their_families_together(text, skill):
