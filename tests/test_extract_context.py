@@ -447,6 +447,22 @@ def test_a_records_value_among_records_of_skills_is_a_skill(records, skill, foun
     assert (skill in _installed_claims(records)) is found
 
 
+@pytest.mark.parametrize("records, skill, found", [
+    # a site's JavaScript data: one inline object per line
+    ('languages: [\n  { name: "Python", level: 95 },\n  { name: "R", level: 70 },\n'
+     '  { name: "C", level: 65 },\n],\n', "r", True),
+    ('[{"name": "SQL", "years": 4},\n {"name": "Go", "years": 2}]', "go", True),
+    # the same key in the next list's records: a referee
+    ('skills: [\n  { name: "SQL", level: 80 },\n],\nreferees: [\n'
+     '  { name: "Julia", role: "Manager" },\n],\n', "julia", False),
+    # a value that is not the whole quoted string
+    ('[\n  { name: "SQL", level: 80 },\n  { name: "R and D budget", level: 2 },\n]', "r",
+     False),
+])
+def test_a_quoted_value_among_inline_records_of_skills_is_a_skill(records, skill, found):
+    assert (skill in _installed_claims(records)) is found
+
+
 def test_a_web_name_written_as_a_brand_is_an_organisation():
     # the address filter knows lower-case domains; "DeepLearning.AI" is the same kind of name
     claims = _installed_claims("Certificates\n- DeepLearning.AI: Prompt Engineering for Devs\n"

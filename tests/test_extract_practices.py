@@ -462,6 +462,11 @@ def test_transformers_named_by_their_modality():
     ("text", "skill"),
     [
         ("Speaker at the Deep Learning Workshop 2022.", "deep-learning"),
+        ("Oral at the IEEE Conference on Computer Vision and Pattern Recognition, 2021.",
+         "computer-vision"),
+        ("Reviewer, Journal of Machine Learning Research.", "machine-learning"),
+        # a model's C/C++ inference port is a tool
+        ('"tools": ["Ollama", "Llama cpp", "ONNX"]', "c-plus-plus"),
         ("Member of the Kubernetes team at Acme.", "kubernetes"),
         ("Consultant to the fraud and natural-language processing division of Acme.",
          "natural-language-processing"),
@@ -474,6 +479,14 @@ def test_transformers_named_by_their_modality():
 )
 def test_events_teams_and_employer_boilerplate_are_not_claims(text, skill):
     assert skill not in claimed(text)
+
+
+def test_a_workshop_attended_in_lower_case_names_its_subject():
+    assert "computer-vision" in claimed("Attended a workshop on computer vision for drones.")
+
+
+def test_cpp_alone_is_still_the_language():
+    assert "c-plus-plus" in claimed("Skills: Python, cpp, Rust. Ran whisper cpp on a Pi.")
 
 
 def test_a_skill_beside_a_team_name_still_counts():

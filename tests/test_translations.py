@@ -173,6 +173,14 @@ def test_names_in_other_languages_are_claims(text, expected):
     assert expected <= _claimed(text)
 
 
+def test_a_translated_name_is_the_skill_its_english_name_is():
+    # operations research is its own skill in English, implying optimization (not claiming it)
+    claimed = _claimed("Compétences : recherche opérationnelle, SQL. "
+                       "Conocimientos de investigación operativa.")
+    assert "operations-research" in claimed
+    assert "optimization" not in claimed
+
+
 def test_a_name_written_without_its_accents_still_counts():
     assert {"statistics", "decision-trees"} <= _claimed(
         "Habilidades: estadistica, arboles de decision")

@@ -395,7 +395,8 @@ def confirmed_by_neighbours(text: str, mention: Mention, anchors: Anchors) -> bo
             ):
                 return True
     return (anchors.adjacent(text, mention) or _item_of_a_column(text, mention, anchors)
-            or _value_of_a_record(text, mention, anchors))
+            or _value_of_a_record(text, mention, anchors)
+            or _value_of_an_inline_record(text, mention, anchors))
 
 
 _BULLET = " \t-*•·–"
@@ -452,6 +453,45 @@ def _value_of_a_record(text: str, mention: Mention, anchors: Anchors) -> bool:
                 and match.end(1) in anchors.ends:
             return True
     return False
+
+
+# an inline object's key and the quote that opens its value: `{ name: "`, `, "name": '`
+_INLINE_KEY = re.compile(r"[{,][ \t]*[\"']?([A-Za-z_]\w{0,30})[\"']?[ \t]*:[ \t]*([\"'])$")
+_INLINE_LINES = 3  # lines either side: the sibling records of a one-record-per-line list
+
+
+def _value_of_an_inline_record(text: str, mention: Mention, anchors: Anchors) -> bool:
+    """The mention is the whole quoted value of a key in an inline object (`{ name: "R",
+    level: 70 }`) and the same key's value in one of the objects on the lines around it is a
+    technical skill: a list of records written one per line, as in a site's JavaScript data."""
+    line_start, line_end = line_bounds(text, mention.start, mention.end)
+    lead = _INLINE_KEY.search(text, max(line_start, mention.start - 40), mention.start)
+    if lead is None or text[mention.end:mention.end + 1] != lead.group(2):
+        return False
+    key = lead.group(1)
+    # the lines around, up to a key that opens another list ("referees: [")
+    lo, hi = line_start, line_end
+    up = down = True
+    for _ in range(_INLINE_LINES):
+        above = line_before(text, lo) if up else None
+        below = line_after(text, hi) if down else None
+        up = above is not None and not _PARENT_KEY.fullmatch(text, *above)
+        down = below is not None and not _PARENT_KEY.fullmatch(text, *below)
+        lo = above[0] if up and above is not None else lo
+        hi = below[1] if down and below is not None else hi
+    sibling = _inline_values(key)
+    for match in sibling.finditer(text, lo, hi):
+        if match.start(2) != mention.start and match.start(2) in anchors.starts \
+                and match.end(2) in anchors.ends:
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _inline_values(key: str) -> re.Pattern[str]:
+    """An inline object's quoted value of ``key``, the value as group 2."""
+    return re.compile(rf"[{{,][ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*:[ \t]*([\"'])"
+                      r"([^\"'\n]{1,60})\1")
 
 
 # a TOML table's header: "[[skills]]", "[skills.languages]"
