@@ -276,3 +276,34 @@ def test_a_long_unspaced_run_is_read_in_bounded_time():
     text = "，".join("熟悉机器学习与数据可视化" + "的" * 18 for _ in range(2000))
     extraction = extract_text(text, kind="resume")
     assert {"machine-learning", "data-visualization"} <= {h.id for h in extraction.skills}
+
+
+# --- practices described in other languages ------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Missions : déploiement et monitoring des modèles, évaluation des modèles de scoring.",
+     {"model-deployment", "model-evaluation", "model-monitoring"}),
+    ("Les modèles déployés sont surveillés chaque jour.", {"model-deployment"}),
+    ("Sarai responsabile di distribuire modelli di visione in ambienti di produzione.",
+     {"model-deployment"}),
+    ("Sie deployen Modelle und überwachen die Modelle im Betrieb.",
+     {"model-deployment", "model-monitoring"}),
+    ("Experiencia con modelos desplegados en producción y su monitoreo.", {"model-deployment"}),
+    ("Responsável pela implantação e avaliação de modelos preditivos.",
+     {"model-deployment", "model-evaluation"}),
+])
+def test_practices_described_in_other_languages(text, expected):
+    assert expected <= _claimed(text, "job")
+
+
+@pytest.mark.parametrize("text, skill", [
+    ("Évaluation des modèles économiques de nos partenaires.", "model-evaluation"),
+    ("Déploiement du modèle opérationnel dans les agences.", "model-deployment"),
+    ("Evaluación de modelos de negocio para franquicias.", "model-evaluation"),
+    ("Wir deployen die Website jede Woche; Modellbau ist unser Hobby.", "model-deployment"),
+    # a noun after the models is another thing's: the monitoring of metrics
+    ("Von Reward-Modelle bis zur Überwachung von Alignment-Metriken.", "model-monitoring"),
+])
+def test_business_models_and_other_deployments_are_not_practices(text, skill):
+    assert skill not in _claimed(text, "job")
+

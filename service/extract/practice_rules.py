@@ -183,7 +183,10 @@ def start_words(slot: str, families: dict[str, Family],
     if slot == NUMBER:
         return frozenset()
     forms = family_forms(families[slot], irregular)
-    return frozenset(re.split(r"[^a-z0-9]+", form)[0] for form in forms)
+    # a token keeps a French or Italian elision whole ("l'évaluation"), an English
+    # possessive apart ("team" "'s")
+    return frozenset(
+        re.split(pattern, form)[0] for form in forms for pattern in (r"[\W_]+", r"[^\w'’]+"))
 
 
 def coordinated_pattern(verbs: Sequence[str] = (),
