@@ -306,6 +306,11 @@ def test_words_that_only_sit_near_a_conjunction_share_no_head(text, skill):
     assert extract_text(text).skill(skill) is None
 
 
+def test_a_slash_between_two_words_shares_the_head():
+    hit = extract_text("Methods: Decision Trees, Random/Rotation Forests.").skill("random-forest")
+    assert hit is not None and hit.explicit and "/" in hit.evidence[0].text
+
+
 def test_two_forms_sharing_an_edge_word_both_count():
     found = {h.id for h in extract_text(
         "Built image classification models for defect detection.").skills if h.explicit}

@@ -284,6 +284,10 @@ def test_a_long_unspaced_run_is_read_in_bounded_time():
     ("Missions : déploiement et monitoring des modèles, évaluation des modèles de scoring.",
      {"model-deployment", "model-evaluation", "model-monitoring"}),
     ("Les modèles déployés sont surveillés chaque jour.", {"model-deployment"}),
+    ("Industrialiser le cycle de vie des modèles (entraînement, évaluation, déploiement, "
+     "monitoring).", {"model-deployment", "model-evaluation", "model-monitoring"}),
+    ("Gestire il ciclo di vita dei modelli (addestramento, valutazione e monitoraggio).",
+     {"model-evaluation", "model-monitoring"}),
     ("Sarai responsabile di distribuire modelli di visione in ambienti di produzione.",
      {"model-deployment"}),
     ("Sie deployen Modelle und überwachen die Modelle im Betrieb.",
@@ -306,4 +310,15 @@ def test_practices_described_in_other_languages(text, expected):
 ])
 def test_business_models_and_other_deployments_are_not_practices(text, skill):
     assert skill not in _claimed(text, "job")
+
+
+@pytest.mark.parametrize("text, skill", [
+    ("- Experiencia con Snowflake.", "snowflake"),
+    ("Erfahrung mit Go und Kubernetes.", "go"),
+    ("Conhecimentos de R e Python.", "r"),
+    ("Maîtrise de Spark et de Kafka.", "spark"),
+    ("Esperienza con Hive in ambienti cloud.", "hive"),
+])
+def test_an_ambiguous_tool_after_experience_with_in_other_languages(text, skill):
+    assert skill in _claimed(text, "job")
 

@@ -165,7 +165,10 @@ def _coordinated_modifiers(text: str, start: int) -> list[tuple[int, int]]:
 
 # a conjunction between two single words: "recommendation or ranking systems"
 # (not a slash: "ML/AI platform" is one modifier, named as such by the compounds)
-_CONJUNCTION = re.compile(r"[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])")
+# (a slash between two words coordinates them too: "Random/Rotation Forests", "linear/logistic
+# regression"; not between abbreviations, one modifier: "ML/AI platform", "CI/CD")
+_CONJUNCTION = re.compile(
+    r"[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])|(?<=[A-Za-z][a-z])/(?=[A-Za-z][a-z])")
 # the last word before the conjunction ("integration" in "unit, integration, and"), and each
 # word listed before it with a comma
 _LAST_WORD_COMMA = re.compile(r"(?<![\w+#-])([A-Za-z][\w+#-]*),?$")

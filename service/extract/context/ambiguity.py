@@ -241,7 +241,13 @@ def confirmed_by_rule(text: str, mention: Mention, rule: ContextRule | None) -> 
 _TECH_LEAD = Folded(re.compile(
     r"\b(?:learn(?:ing|t|ed)?|experience (?:with|in|using)|proficien(?:t|cy) (?:in|with)|"
     r"knowledge of|programming in|written in|coded in|developed in|expertise in|skilled in|"
-    r"fluent in|familiar(?:ity)? with|hands-on (?:with|in))\s+$"
+    r"fluent in|familiar(?:ity)? with|hands-on (?:with|in)|"
+    # the same in Spanish, French, Italian, Portuguese and German: "experiencia con X",
+    # "expérience avec X", "esperienza con X", "experiência com X", "Erfahrung mit X"
+    r"experiencia (?:con|en)|exp[ée]rience (?:avec|en|sur)|esperienza (?:con|in|su)|"
+    r"experi[êe]ncia (?:com|em)|erfahrung(?:en)? (?:mit|in)|kenntnisse (?:in|mit|von)|"
+    r"conocimientos? (?:de|en)|connaissances? (?:de|en)|conhecimentos? (?:de|em)|"
+    r"conoscenz[ae] (?:di|in)|dominio de|dom[íi]nio de|ma[îi]trise de)\s+$"
     # "proficient in the use of X", "experience in using X", "skilled at working with X"
     r"|\b(?:experienced?|proficien(?:t|cy)|knowledge|expertise|skilled|fluent|competen(?:t|ce))"
     r" (?:in|at|with) (?:(?:the )?use of|using|working (?:with|in))\s+$"
