@@ -50,6 +50,28 @@ _CONT = f"[\x80-\xbf{_CP1252_CONTINUATION}]"
 _MOJIBAKE = re.compile(f"[\xc2-\xdf]{_CONT}|[\xe0-\xef]{_CONT}{{2}}|[\xf0-\xf4]{_CONT}{{3}}")
 
 
+# a LaTeX source's accent commands ("optimizaci\\'on", "{\\'e}", "\\'{\\i}", "M\\"uller",
+# "Fran\\c{c}ois"): the accented letter, on the letters each accent takes in Western European
+# languages (so "It\\'s" in a script's string is left alone; only in a LaTeX source anyway)
+_ACCENT_MARKS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
+                 "c": "\u0327"}
+_LATEX_ACCENT = re.compile(
+    r"\{\\(?:([`'^\"])[ \t]*\{?([aeiouyAEIOUY]|\\i)\}?|(~)[ \t]*\{?([anoANO])\}?|"
+    r"(c)[ \t]*\{?([cC])\}?)\}"
+    r"|\\(?:([`'^\"])[ \t]*(?:\{([aeiouyAEIOUY]|\\i)\}|([aeiouyAEIOUY]|\\i(?![A-Za-z])))|"
+    r"(~)[ \t]*(?:\{([anoANO])\}|([anoANO]))|(c)(?:\{([cC])\}|[ \t]+([cC])))"
+)
+_LATEX_ACCENT_HINT = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|textbf\{)")
+
+
+def _latex_accent(match: re.Match[str]) -> str:
+    groups = [group for group in match.groups() if group is not None]
+    mark, letter = groups[0], groups[-1]
+    letter = "i" if letter == "\\i" else letter
+    accented = unicodedata.normalize("NFC", letter + _ACCENT_MARKS[mark])
+    return accented if len(accented) == 1 else match.group()
+
+
 def _unmojibake(match: re.Match[str]) -> str:
     run = match.group()
     try:
@@ -100,6 +122,8 @@ def _normalize_once(text: str) -> str:
     if not text.isascii():  # mojibake lead bytes are not ASCII
         text = _MOJIBAKE.sub(_unmojibake, text)
     text = _CONTROL.sub(" ", _translate(text.replace("\r\n", "\n")))
+    if "\\" in text and _LATEX_ACCENT_HINT.search(text):
+        text = _LATEX_ACCENT.sub(_latex_accent, text)
     # NFKC leaves ASCII alone; no character _TRANSLATE maps to is mapped again, so translating
     # twice is translating once
     if not unicodedata.is_normalized("NFKC", text):

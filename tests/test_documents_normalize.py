@@ -44,7 +44,10 @@ def test_a_bullet_glued_to_its_word_becomes_a_dash_and_a_space():
 PIECES = st.sampled_from(
     list("ab A-\n\r\t.(cid:1)") + ["\u00ad", "\ufb01", "\u2013", "\u2022", "\u00c3", "\u00af",
                                     "\u00e2\u20ac\u00a2", "\u200b", "\u3000", "\x0c", "e\u0301",
-                                    "\uf0b7", "\ue000", "\u2028", "\u2024", "\u00bc", "  "])
+                                    "\uf0b7", "\ue000", "\u2028", "\u2024", "\u00bc", "  ",
+                                    # a LaTeX source's accent commands
+                                    "\\item ", "\\'", '\\"', "\\~", "\\c", "\\i", "{", "}",
+                                    "o", "n", "c"])
 
 
 @given(st.lists(PIECES, max_size=30).map("".join))
@@ -53,3 +56,18 @@ def test_normalize_is_a_fixed_point_of_one_pass(text):
 
     once = normalize(text)
     assert _normalize_once(once) == once
+
+
+def test_latex_accent_commands_become_accented_letters_in_a_latex_source():
+    source = ("\\section{Formaci\\'on}\n\\item Aprendizaje autom\\'atico, estad\\'{\\i}stica, "
+              "{\\'e}cole, M\\\"uller, Fran\\c{c}ois, Espa\\~na")
+    assert normalize(source).endswith(
+        "Aprendizaje automático, estadística, école, Müller, François, España")
+    assert normalize(normalize(source)) == normalize(source)
+
+
+def test_backslash_quotes_outside_a_latex_source_are_left_alone():
+    # a script's string: "It\'s", "\"Atlas\"" are escapes, not accents
+    text = "summary: 'It\\'s our \\\"Atlas\\\" tool, optimizaci\\'on'"
+    assert normalize(text) == text
+

@@ -172,3 +172,17 @@ def test_a_typst_sources_comments_are_not_read():
 def test_double_slashes_outside_a_typst_source_are_text():
     text = "Skills: Python // Rust // SQL\nhttps://example.com//x"
     assert unmark(text)[0] == text
+
+
+@pytest.mark.parametrize("text, skills", [
+    # a skill bar's rating after a bracketed list
+    ("{BI Developer (PowerBI, Qlik, Tableau)/3}, {Data (Python, R \\& SQL)/4.2}",
+     {"tableau", "sql"}),
+    # LaTeX's line break glued to a word, and after one
+    ("Python/CUDA/\\\\Matlab/Java (user)", {"cuda", "matlab"}),
+    ("Tracking algorithm based on SVM.\\\\", {"support-vector-machines"}),
+])
+def test_ratings_and_latex_line_breaks_glued_to_a_name(text, skills):
+    found = {h.id for h in extract_text(text).skills if h.explicit}
+    assert skills <= found
+

@@ -50,6 +50,8 @@ _EXTRA_INFIXES = [
     r"(?<=[0-9+#]),(?=[A-Za-z])",
     r"(?<=[A-Za-z0-9+#])[()](?=[A-Za-z0-9])",
     r"(?<=[A-Za-z0-9+#])[)\]]\.(?=[A-Z][a-z])",  # a list glued to the next sentence: "Docker).Proven"
+    r"(?<=[A-Za-z0-9+#])[)\]](?=/)",  # a rating after a bracketed list: "(Qlik, Tableau)/3"
+    r"(?<=[A-Za-z0-9+#.])/?\\\\(?=[A-Za-z])",  # LaTeX's line break glued: "CUDA/\\Matlab"
     r"(?<=\S)[{}](?=\S)",  # LaTeX left in the text: "\cvitem{Tools}{Docker, Git}"
     r"(?<=\S)[\[\]](?=[A-Za-z])",  # Typst's content blocks: "#text(fill: muted)[Python · SQL]"
     r"(?<=[a-z])\+(?=[A-Za-z])",  # "pandas+NumPy"
@@ -65,6 +67,7 @@ _EXTRA_INFIXES = [
 # (and split off a word's end: hyphens, a table cell's "|", a slash ending a line of a wrapped
 # list, "Hadoop/" then "Hive cluster", and Markdown's hard line break, "Docker, AWS, GCP\\")
 _EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])(?:-+|\||/|\\)$", r"(?<=^[A-Z])\.", r"(?<=[a-z&/-][A-Z])\.$",
+                   r"(?<=\S)\\\\$",  # LaTeX's line break after a word: "based on SVM.\\"
                    _CJK + "$"]
 # "-Python" as a list bullet; "|Calculus I |Fall 2008|" as a Markdown table cell
 _EXTRA_PREFIXES = [r"-(?=[A-Za-z])", r"\|(?=[A-Za-z0-9])", _CJK]
