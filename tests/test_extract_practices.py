@@ -98,6 +98,8 @@ def test_a_rule_matches_within_its_gap_inside_one_sentence():
         ("Experience running ranking models in production.", "model-deployment"),
         ("Led three machine learning projects from idea to deployment.", "model-deployment"),
         ("Took ML use cases from proof of concept into production.", "model-deployment"),
+        ("Wrote pipelines in Python to ingest the partner feeds.", "data-pipelines"),
+        ("Built pipelines for processing large volumes of sensor data.", "data-pipelines"),
     ],
 )
 def test_practices_described_by_what_was_done(text, skill):
@@ -127,6 +129,8 @@ def test_practices_described_by_what_was_done(text, skill):
         ("Dockerized the data model of the billing service.", "model-deployment"),
         ("Ran the pricing models on production data each week.", "model-deployment"),
         ("Two AI projects in production planning for the plant.", "model-deployment"),
+        ("Designed a machine learning pipeline to process customer data.", "data-pipelines"),
+        ("Grew the sales pipeline to process twice the leads.", "data-pipelines"),
     ],
 )
 def test_practices_need_their_families_together(text, skill):
