@@ -61,7 +61,34 @@ _LATEX_ACCENT = re.compile(
     r"|\\(?:([`'^\"])[ \t]*(?:\{([aeiouyAEIOUY]|\\i)\}|([aeiouyAEIOUY]|\\i(?![A-Za-z])))|"
     r"(~)[ \t]*(?:\{([anoANO])\}|([anoANO]))|(c)(?:\{([cC])\}|[ \t]+([cC])))"
 )
+# (what marks a LaTeX source)
 _LATEX_ACCENT_HINT = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|textbf\{)")
+
+
+# a LaTeX source's macro without arguments ("\\newcommand{\\ML}{\\textsc{Matlab}}", "\\def\\py{Python}"):
+# read where it is used, not where it is defined (a preamble lists no skills)
+_LATEX_MACRO = re.compile(
+    r"\\(?:(?:re|provide)?newcommand\*?[ \t]*\{?\\([A-Za-z]+)\}?|def[ \t]*\\([A-Za-z]+))[ \t]*"
+    r"\{((?:[^{}\n]|\{[^{}\n]*\}){0,300})\}")
+_MACROS_AT_MOST = 200
+
+
+def _expand_latex_macros(text: str) -> str:
+    """``text`` without its argument-less macro definitions, each use replaced by the macro's
+    body (once: a body's own macros are left as written)."""
+    bodies: dict[str, str] = {}
+    for match in _LATEX_MACRO.finditer(text):
+        name = match.group(1) or match.group(2)
+        body = match.group(3)
+        if "newcommand" not in body and "\\def" not in body and len(bodies) < _MACROS_AT_MOST:
+            bodies.setdefault(name, body)
+    if not bodies:
+        return text
+    text = _LATEX_MACRO.sub(
+        lambda m: "" if (m.group(1) or m.group(2)) in bodies else m.group(), text)
+    uses = re.compile(r"\\(" + "|".join(sorted(map(re.escape, bodies), key=len, reverse=True))
+                      + r")(?![A-Za-z])")
+    return uses.sub(lambda m: bodies[m.group(1)], text)
 
 
 def _latex_accent(match: re.Match[str]) -> str:
@@ -123,6 +150,8 @@ def _normalize_once(text: str) -> str:
         text = _MOJIBAKE.sub(_unmojibake, text)
     text = _CONTROL.sub(" ", _translate(text.replace("\r\n", "\n")))
     if "\\" in text and _LATEX_ACCENT_HINT.search(text):
+        if "newcommand" in text or "\\def" in text:
+            text = _expand_latex_macros(text)
         text = _LATEX_ACCENT.sub(_latex_accent, text)
     # NFKC leaves ASCII alone; no character _TRANSLATE maps to is mapped again, so translating
     # twice is translating once

@@ -71,3 +71,15 @@ def test_backslash_quotes_outside_a_latex_source_are_left_alone():
     text = "summary: 'It\\'s our \\\"Atlas\\\" tool, optimizaci\\'on'"
     assert normalize(text) == text
 
+
+def test_a_latex_macro_is_read_where_it_is_used_not_where_it_is_defined():
+    source = ("\\documentclass{article}\n\\newcommand{\\ML}{\\textsc{Matlab}}\n\\def\\py{Python}\n"
+              "\\newcommand{\\tool}[1]{\\texttt{#1}}\n\\begin{document}\n"
+              "\\item Toolboxes in \\ML{} and \\py; \\MLx and \\tool{Go} as written\n"
+              "\\end{document}")
+    text = normalize(source)
+    assert "newcommand{\\ML}" not in text and "\\def\\py" not in text
+    assert "Toolboxes in \\textsc{Matlab}{} and Python; \\MLx and \\tool{Go} as written" in text
+    assert "\\newcommand{\\tool}[1]" in text  # a macro with arguments is left as it is
+    assert normalize(text) == text
+

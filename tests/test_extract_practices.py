@@ -471,6 +471,8 @@ def test_transformers_named_by_their_modality():
         ("Reviewer, Journal of Machine Learning Research.", "machine-learning"),
         # a model's C/C++ inference port is a tool
         ('"tools": ["Ollama", "Llama cpp", "ONNX"]', "c-plus-plus"),
+        # another scikit is another library
+        ("Creator of Scikit-plot, a plotting library (2017).", "scikit-learn"),
         ("Member of the Kubernetes team at Acme.", "kubernetes"),
         ("Consultant to the fraud and natural-language processing division of Acme.",
          "natural-language-processing"),
