@@ -270,3 +270,28 @@ def test_an_org_source_is_told_by_its_own_marks():
     assert org_source("#+TITLE: CV\n* Skills\nPython\n")
     assert org_source("See [[https://example.org][my site]].")
     assert not org_source("* Python\n* SQL\n")  # Markdown bullets
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Compétences techniques", "skills"),
+    ("## Formação Acadêmica", "education"),
+    ("EXPERIENCIA PROFESIONAL", "experience"),
+    ("Fähigkeiten:", "skills"),
+    ("Centres d\u2019intérêt", "interests"),
+    ("Sprachkenntnisse", "languages"),
+    ("Esperienze lavorative", "experience"),
+])
+def test_headings_in_other_languages(line, name):
+    assert classify_heading(line) == name
+
+
+def test_a_tool_on_its_own_line_is_no_heading_in_any_language():
+    assert classify_heading("Informatica") is None
+    assert classify_heading("Tableau") is None
+
+
+def test_sections_of_a_resume_in_another_language():
+    text = "Ana Ruiz\n\nCompetencias técnicas\nSpark\nHive\n\nExperiencia\nAnalista en Acme."
+    document = document_from_text(text)
+    assert [s.name for s in document.sections][:2] == ["skills", "experience"]
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -62,7 +63,55 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
               "leadership experience", "declaration", "additional information",
               "memberships", "professional memberships", "affiliations"),
 }
-HEADING_NAMES: dict[str, str] = {key: name for name, keys in _HEADINGS.items() for key in keys}
+# The same headings in French, Spanish, Italian, Portuguese and German, as ``heading_key``
+# writes them (accents folded: "Compétences" → "competences", "Formação" → "formacao")
+_HEADINGS_ELSEWHERE: dict[str, tuple[str, ...]] = {
+    "summary": ("profil", "perfil", "profilo", "perfil profesional", "perfil profissional",
+                "profil professionnel", "a propos", "a propos de moi", "sobre mi", "sobre mim",
+                "uber mich", "chi sono", "objetivo", "objectif", "resumen", "resumo",
+                "kurzprofil"),
+    "skills": ("competences", "competences techniques", "competencias", "competencias tecnicas",
+               "habilidades", "habilidades tecnicas", "conocimientos", "conocimientos tecnicos",
+               "aptitudes", "competenze", "competenze tecniche", "conoscenze",
+               "conoscenze informatiche", "conhecimentos", "conhecimentos tecnicos",
+               "kenntnisse", "fahigkeiten", "faehigkeiten", "fachkenntnisse", "it kenntnisse",
+               "edv kenntnisse", "technische kenntnisse", "kompetenzen", "fachkompetenzen",
+               "fachliche kompetenzen", "outils", "herramientas", "strumenti", "ferramentas",
+               "werkzeuge", "tecnologias", "tecnologie", "technologien",
+               "competences informatiques", "informatique"),
+    "experience": ("experience professionnelle", "experiences professionnelles",
+                   "experiences", "experiencia", "experiencia profesional",
+                   "experiencia laboral", "experiencias", "esperienza", "esperienze",
+                   "esperienza professionale", "esperienze professionali",
+                   "esperienze lavorative", "esperienza lavorativa",
+                   "experiencia profissional", "experiencias profissionais",
+                   "berufserfahrung", "berufliche erfahrung", "beruflicher werdegang",
+                   "werdegang", "praktische erfahrung"),
+    "projects": ("projets", "projets personnels", "proyectos", "proyectos personales",
+                 "progetti", "progetti personali", "projetos", "projetos pessoais", "projekte"),
+    "education": ("formation", "formation academique", "formacion", "formacion academica",
+                  "educacion", "estudios", "istruzione", "formazione",
+                  "istruzione formazione", "formacao", "formacao academica", "educacao",
+                  "escolaridade", "ausbildung", "bildung", "studium", "bildungsweg",
+                  "akademischer werdegang"),
+    "certifications": ("certificaciones", "certificazioni", "certificacoes", "zertifikate",
+                       "zertifizierungen", "cursos", "cours", "corsi", "weiterbildung",
+                       "weiterbildungen"),
+    "publications": ("publicaciones", "pubblicazioni", "publicacoes", "publikationen",
+                     "veroffentlichungen", "veroeffentlichungen"),
+    "awards": ("prix", "distinctions", "premios", "reconocimientos", "premi",
+               "riconoscimenti", "auszeichnungen"),
+    "languages": ("langues", "idiomas", "lingue", "conoscenze linguistiche", "sprachen",
+                  "sprachkenntnisse", "linguas"),
+    "interests": ("centres d interet", "loisirs", "intereses", "aficiones", "interessi",
+                  "hobby", "interesses", "hobbys", "interessen"),
+    "references": ("referencias", "referenze", "referenzen"),
+}
+HEADING_NAMES: dict[str, str] = {
+    key: name
+    for headings in (_HEADINGS, _HEADINGS_ELSEWHERE)
+    for name, keys in headings.items() for key in keys
+}
 
 # Decoration around a heading, as str.strip sets (faster than the regex
 # ``^[\s#*_=~|>\-:.]+|[\s#*_=~|<\-:.]+$``): every character re's \s matches (exactly the
@@ -94,8 +143,13 @@ class Heading:
 
 
 def heading_key(text: str) -> str:
-    """Lowercase words only: "Tools & Technologies:" → "tools technologies"."""
-    words = _NON_WORD.sub(" ", text.lower()).split()
+    """Lowercase words only, accents folded: "Tools & Technologies:" → "tools technologies",
+    "Compétences" → "competences"."""
+    lowered = text.lower()
+    if not lowered.isascii():
+        lowered = "".join(ch for ch in unicodedata.normalize("NFKD", lowered)
+                          if not unicodedata.combining(ch))
+    words = _NON_WORD.sub(" ", lowered).split()
     return " ".join(w for w in words if w != "and")
 
 
