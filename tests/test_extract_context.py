@@ -449,12 +449,18 @@ def test_a_records_value_among_records_of_skills_is_a_skill(records, skill, foun
 
 @pytest.mark.parametrize("records, skill, found", [
     # a site's JavaScript data: one inline object per line
-    ('languages: [\n  { name: "Python", level: 95 },\n  { name: "R", level: 70 },\n'
-     '  { name: "C", level: 65 },\n],\n', "r", True),
-    ('[{"name": "SQL", "years": 4},\n {"name": "Go", "years": 2}]', "go", True),
+    ('languages: [\n  { name: "Python", level: 95 },\n  { name: "Java", level: 80 },\n'
+     '  { name: "R", level: 70 },\n  { name: "C", level: 65 },\n],\n', "r", True),
+    ('[{"name": "SQL", "years": 4},\n {"name": "Docker", "years": 3},\n'
+     ' {"name": "Go", "years": 2}]', "go", True),
     # the same key in the next list's records: a referee
     ('skills: [\n  { name: "SQL", level: 80 },\n],\nreferees: [\n'
      '  { name: "Julia", role: "Manager" },\n],\n', "julia", False),
+    # one sibling that is a skill does not make a list of skills: a team, a pet shop
+    ('team: [\n  { name: "Python", role: "lead" },\n  { name: "Julia", role: "designer" },\n]',
+     "julia", False),
+    ('pets = [\n  { name: "Python", species: "snake" },\n  { name: "Julia", species: "cat" },\n'
+     '  { name: "Dana", species: "dog" },\n]', "julia", False),
     # a value that is not the whole quoted string
     ('[\n  { name: "SQL", level: 80 },\n  { name: "R and D budget", level: 2 },\n]', "r",
      False),

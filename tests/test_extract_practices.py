@@ -96,6 +96,8 @@ def test_a_rule_matches_within_its_gap_inside_one_sentence():
          "model-evaluation"),
         ("Containerised the fraud classifiers with Docker for the risk team.", "model-deployment"),
         ("Experience running ranking models in production.", "model-deployment"),
+        ("Knowledge of running models into production (containers, API).", "model-deployment"),
+        ("Set up near real time tracking of model accuracy.", "model-monitoring"),
         ("Led three machine learning projects from idea to deployment.", "model-deployment"),
         ("Took ML use cases from proof of concept into production.", "model-deployment"),
         ("Wrote pipelines in Python to ingest the partner feeds.", "data-pipelines"),
@@ -129,6 +131,8 @@ def test_practices_described_by_what_was_done(text, skill):
         ("Dockerized the data model of the billing service.", "model-deployment"),
         ("Ran the pricing models on production data each week.", "model-deployment"),
         ("Two AI projects in production planning for the plant.", "model-deployment"),
+        ("Led AI projects to deployment of the new CRM across sales teams.", "model-deployment"),
+        ("Managed data science projects in production support rotations.", "model-deployment"),
         ("Designed a machine learning pipeline to process customer data.", "data-pipelines"),
         ("Grew the sales pipeline to process twice the leads.", "data-pipelines"),
     ],
@@ -487,8 +491,15 @@ def test_events_teams_and_employer_boilerplate_are_not_claims(text, skill):
     assert skill not in claimed(text)
 
 
-def test_a_workshop_attended_in_lower_case_names_its_subject():
-    assert "computer-vision" in claimed("Attended a workshop on computer vision for drones.")
+@pytest.mark.parametrize(("text", "skills"), [
+    ("Attended a workshop on computer vision for drones.", {"computer-vision"}),
+    ("Delivered Workshop on Docker and Kubernetes for 40 Engineers.", {"docker", "kubernetes"}),
+    ("Teaching Assistant, School of Informatics, Python and R labs for 200 students.",
+     {"python", "r"}),
+    ("Handled Transactions in PostgreSQL and Oracle for the Payments Team.", {"postgresql"}),
+])
+def test_workshops_schools_and_lower_case_events_name_their_subject(text, skills):
+    assert skills <= claimed(text)
 
 
 def test_cpp_alone_is_still_the_language():

@@ -283,16 +283,19 @@ def test_a_long_unspaced_run_is_read_in_bounded_time():
 @pytest.mark.parametrize("text, expected", [
     ("Missions : déploiement et monitoring des modèles, évaluation des modèles de scoring.",
      {"model-deployment", "model-evaluation", "model-monitoring"}),
-    ("Les modèles déployés sont surveillés chaque jour.", {"model-deployment"}),
+    ("Les modèles d'IA déployés sont surveillés chaque jour.", {"model-deployment"}),
     ("Industrialiser le cycle de vie des modèles (entraînement, évaluation, déploiement, "
      "monitoring).", {"model-deployment", "model-evaluation", "model-monitoring"}),
-    ("Gestire il ciclo di vita dei modelli (addestramento, valutazione e monitoraggio).",
-     {"model-evaluation", "model-monitoring"}),
-    ("Sarai responsabile di distribuire modelli di visione in ambienti di produzione.",
+    ("Gestire il ciclo di vita dei modelli (addestramento, valutazione, deployment e "
+     "monitoraggio).", {"model-deployment", "model-evaluation", "model-monitoring"}),
+    ("Deployment von ML-Modellen in der Cloud.", {"model-deployment"}),
+    ("Responsable de l'evaluation des modeles de scoring.", {"model-evaluation"}),
+    ("Validierung von KI-Modellen für die Kreditvergabe.", {"model-evaluation"}),
+    ("Sarai responsabile di distribuire modelli di machine learning in ambienti di produzione.",
      {"model-deployment"}),
-    ("Sie deployen Modelle und überwachen die Modelle im Betrieb.",
+    ("Sie deployen KI-Modelle und überwachen die Modelle im Betrieb.",
      {"model-deployment", "model-monitoring"}),
-    ("Experiencia con modelos desplegados en producción y su monitoreo.", {"model-deployment"}),
+    ("Experiencia con modelos predictivos desplegados y su monitoreo.", {"model-deployment"}),
     ("Responsável pela implantação e avaliação de modelos preditivos.",
      {"model-deployment", "model-evaluation"}),
 ])
@@ -307,6 +310,17 @@ def test_practices_described_in_other_languages(text, expected):
     ("Wir deployen die Website jede Woche; Modellbau ist unser Hobby.", "model-deployment"),
     # a noun after the models is another thing's: the monitoring of metrics
     ("Von Reward-Modelle bis zur Überwachung von Alignment-Metriken.", "model-monitoring"),
+    # a business, service or product model, also beside a word of machine learning
+    ("Évaluation des modèles économiques de nos clients grâce au machine learning.",
+     "model-evaluation"),
+    ("Déploiement du nouveau modèle commercial et de l'IA générative dans les agences.",
+     "model-deployment"),
+    ("Monitoraggio del Modello 231 e progetti di intelligenza artificiale.", "model-monitoring"),
+    # no word of machine learning: a car's, a shoe's, a vehicle's model
+    ("Sie begleiten neue Modelle bis in die Produktion (Serienanlauf).", "model-deployment"),
+    ("Mise en production de nouveaux modèles de véhicules.", "model-deployment"),
+    ("Wir bewerten neue Modelle von Fahrzeugen auf Sicherheit.", "model-evaluation"),
+    ("Rilascio dei nuovi modelli di calzature in produzione.", "model-deployment"),
 ])
 def test_business_models_and_other_deployments_are_not_practices(text, skill):
     assert skill not in _claimed(text, "job")
@@ -316,7 +330,7 @@ def test_business_models_and_other_deployments_are_not_practices(text, skill):
     ("- Experiencia con Snowflake.", "snowflake"),
     ("Erfahrung mit Go und Kubernetes.", "go"),
     ("Conhecimentos de R e Python.", "r"),
-    ("Maîtrise de Spark et de Kafka.", "spark"),
+    ("Maîtrise de Spark.", "spark"),
     ("Esperienza con Hive in ambienti cloud.", "hive"),
 ])
 def test_an_ambiguous_tool_after_experience_with_in_other_languages(text, skill):

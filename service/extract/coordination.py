@@ -163,10 +163,9 @@ def _coordinated_modifiers(text: str, start: int) -> list[tuple[int, int]]:
     return found
 
 
-# a conjunction between two single words: "recommendation or ranking systems"
-# (not a slash: "ML/AI platform" is one modifier, named as such by the compounds)
-# (a slash between two words coordinates them too: "Random/Rotation Forests", "linear/logistic
-# regression"; not between abbreviations, one modifier: "ML/AI platform", "CI/CD")
+# a conjunction between two single words: "recommendation or ranking systems"; a slash between
+# two words too ("Random/Rotation Forests", "linear/logistic regression"), not between
+# abbreviations, which make one modifier ("ML/AI platform", "CI/CD")
 _CONJUNCTION = re.compile(
     r"[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])|(?<=[A-Za-z][a-z])/(?=[A-Za-z][a-z])")
 # the last word before the conjunction ("integration" in "unit, integration, and"), and each

@@ -41,11 +41,12 @@ _ORG_SUFFIX = re.compile(
     r"\.(?i:ai|io|com|org|net)\b(?![.-]\w)"
 )
 # An event or publication named for its field: "IEEE Conference on Computer Vision and Pattern
-# Recognition", "Journal of Machine Learning Research", "Workshop on Deep Learning for Science"
-# (title case only: "a workshop on computer vision" may be what the person attended)
+# Recognition", "Journal of Machine Learning Research" (title case only, up to a comma; not a
+# workshop, which a person may have given: "Delivered Workshop on Docker and Kubernetes", nor
+# "Handled Transactions in PostgreSQL", "School of Informatics, Python labs")
 _EVENT_LEAD = re.compile(
-    r"\b(?:Conference|Workshop|Symposium|Journal|Transactions|Proceedings|Congress|School)"
-    r"[ \t]+(?:on|of|in)[ \t]+(?:(?:[A-Z][\w-]*|and|&|\\&|of|in|for|the),?[ \t]+){0,6}$")
+    r"\b(?:Conference|Symposium|Journal|Transactions|Proceedings|Congress)[ \t]+(?:on|of)[ \t]+"
+    r"(?:(?:[A-Z][\w-]*|and|&|\\&|of|in|for|the)[ \t]+){0,6}$")
 # Words that make a business name only where a name can stand ("at Databricks Labs", ", Kafka
 # Solutions"): after a verb a title-cased bullet names work ("Developed Computer Vision
 # Solutions", "Built Deep Learning Systems").
@@ -92,7 +93,7 @@ def in_organisation_name(text: str, mention: Mention) -> bool:
     if _ORG_SUFFIX.match(text, mention.end) or _WEB_SUFFIX.match(text, mention.start, mention.end):
         return True
     if text[mention.start:mention.start + 1].isupper() and _EVENT_LEAD.search(
-        text, max(0, mention.start - 120), mention.start
+        text, max(0, mention.start - 90), mention.start
     ):
         return True
     if _WEAK_ORG_SUFFIX.match(text, mention.end) and _NAME_LEAD.search(

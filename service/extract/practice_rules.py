@@ -178,8 +178,9 @@ def _slot(forms: set[str], not_after: Sequence[str] = (), not_before: Sequence[s
 
 def start_words(slot: str, families: dict[str, Family],
                 irregular: Mapping[str, list[str]] | None = None) -> frozenset[str]:
-    """The first word (letters and digits) of each form of a slot: a match can start only at
-    a token that is one of them (empty for ``number``: any number may start it)."""
+    """The first word of each form of a slot, split at any mark, and also at any mark but an
+    apostrophe ("l'évaluation" and "l"): a match can start only at a token that is one of them
+    (empty for ``number``: any number may start it)."""
     if slot == NUMBER:
         return frozenset()
     forms = family_forms(families[slot], irregular)

@@ -468,8 +468,9 @@ _INLINE_LINES = 3  # lines either side: the sibling records of a one-record-per-
 
 def _value_of_an_inline_record(text: str, mention: Mention, anchors: Anchors) -> bool:
     """The mention is the whole quoted value of a key in an inline object (`{ name: "R",
-    level: 70 }`) and the same key's value in one of the objects on the lines around it is a
-    technical skill: a list of records written one per line, as in a site's JavaScript data."""
+    level: 70 }`) and the same key's values in the objects on the lines around it are technical
+    skills (two at least, and most of them): a list of records written one per line, as in a
+    site's JavaScript data."""
     line_start, line_end = line_bounds(text, mention.start, mention.end)
     lead = _INLINE_KEY.search(text, max(line_start, mention.start - 40), mention.start)
     if lead is None or text[mention.end:mention.end + 1] != lead.group(2):
@@ -485,12 +486,15 @@ def _value_of_an_inline_record(text: str, mention: Mention, anchors: Anchors) ->
         down = below is not None and not _PARENT_KEY.fullmatch(text, *below)
         lo = above[0] if up and above is not None else lo
         hi = below[1] if down and below is not None else hi
-    sibling = _inline_values(key)
-    for match in sibling.finditer(text, lo, hi):
-        if match.start(2) != mention.start and match.start(2) in anchors.starts \
-                and match.end(2) in anchors.ends:
-            return True
-    return False
+    # two siblings at least that are technical skills, and most of them: a list of skills, not
+    # of people or pets one of which is called Python
+    skills = others = 0
+    for match in _inline_values(key).finditer(text, lo, hi):
+        if match.start(2) == mention.start:
+            continue
+        others += 1
+        skills += match.start(2) in anchors.starts and match.end(2) in anchors.ends
+    return skills >= 2 and 2 * skills > others
 
 
 @lru_cache(maxsize=64)
