@@ -55,11 +55,13 @@ _MOJIBAKE = re.compile(f"[\xc2-\xdf]{_CONT}|[\xe0-\xef]{_CONT}{{2}}|[\xf0-\xf4]{
 # languages (so "It\\'s" in a script's string is left alone; only in a LaTeX source anyway)
 _ACCENT_MARKS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
                  "c": "\u0327"}
+# (a brace group of its own, "{\\'e}", not a command's argument, "\\textbf{\\'E}cole"; a tilde
+# not in an address, ".../\\~alice")
 _LATEX_ACCENT = re.compile(
-    r"\{\\(?:([`'^\"])[ \t]*\{?([aeiouyAEIOUY]|\\i)\}?|(~)[ \t]*\{?([anoANO])\}?|"
+    r"(?<![A-Za-z])\{\\(?:([`'^\"])[ \t]*\{?([aeiouyAEIOUY]|\\i)\}?|(~)[ \t]*\{?([anoANO])\}?|"
     r"(c)[ \t]*\{?([cC])\}?)\}"
     r"|\\(?:([`'^\"])[ \t]*(?:\{([aeiouyAEIOUY]|\\i)\}|([aeiouyAEIOUY]|\\i(?![A-Za-z])))|"
-    r"(~)[ \t]*(?:\{([anoANO])\}|([anoANO]))|(c)(?:\{([cC])\}|[ \t]+([cC])))"
+    r"(?<!/\\)(~)[ \t]*(?:\{([anoANO])\}|([anoANO]))|(c)(?:\{([cC])\}|[ \t]+([cC])))"
 )
 # (what marks a LaTeX source)
 _LATEX_ACCENT_HINT = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|textbf\{)")
@@ -69,26 +71,45 @@ _LATEX_ACCENT_HINT = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{
 # read where it is used, not where it is defined (a preamble lists no skills)
 _LATEX_MACRO = re.compile(
     r"\\(?:(?:re|provide)?newcommand\*?[ \t]*\{?\\([A-Za-z]+)\}?|def[ \t]*\\([A-Za-z]+))[ \t]*"
-    r"\{((?:[^{}\n]|\{[^{}\n]*\}){0,300})\}")
-_MACROS_AT_MOST = 200
+    r"\{((?:[^{}\n]|\{[^{}\n]{0,200}\}){0,200})\}")
+_MACROS_AT_MOST = 200  # definitions; a source with more is left as it is
+_MACRO_BODY_AT_MOST = 200  # characters
+_MACRO_GROWTH_AT_MOST = 20_000  # characters the expansions may add to a document
 
 
 def _expand_latex_macros(text: str) -> str:
-    """``text`` without its argument-less macro definitions, each use replaced by the macro's
-    body (once: a body's own macros are left as written)."""
+    """``text`` without its argument-less macro definitions (not those commented out with
+    ``%``), each use replaced by the macro's last body (once: a body's own macros are left as
+    written; short bodies only, and at most ``_MACRO_GROWTH_AT_MOST`` characters added)."""
     bodies: dict[str, str] = {}
+    found = []
     for match in _LATEX_MACRO.finditer(text):
-        name = match.group(1) or match.group(2)
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if re.search(r"(?<!\\)%", text[line_start:match.start()]):
+            continue  # (commented out)
+        found.append(match)
         body = match.group(3)
-        if "newcommand" not in body and "\\def" not in body and len(bodies) < _MACROS_AT_MOST:
-            bodies.setdefault(name, body)
-    if not bodies:
+        if len(body) <= _MACRO_BODY_AT_MOST and "newcommand" not in body and "\\def" not in body:
+            bodies[match.group(1) or match.group(2)] = body
+    if not bodies or len(found) > _MACROS_AT_MOST:
         return text
-    text = _LATEX_MACRO.sub(
-        lambda m: "" if (m.group(1) or m.group(2)) in bodies else m.group(), text)
+    pieces, cursor = [], 0
+    for match in found:
+        if (match.group(1) or match.group(2)) in bodies:
+            pieces.append(text[cursor:match.start()])
+            cursor = match.end()
+    pieces.append(text[cursor:])
+    text = "".join(pieces)
     uses = re.compile(r"\\(" + "|".join(sorted(map(re.escape, bodies), key=len, reverse=True))
                       + r")(?![A-Za-z])")
-    return uses.sub(lambda m: bodies[m.group(1)], text)
+    budget = [_MACRO_GROWTH_AT_MOST]
+
+    def expand(match: re.Match[str]) -> str:
+        body = bodies[match.group(1)]
+        budget[0] -= max(0, len(body) - len(match.group()))
+        return body if budget[0] >= 0 else match.group()
+
+    return uses.sub(expand, text)
 
 
 def _latex_accent(match: re.Match[str]) -> str:
@@ -149,16 +170,16 @@ def _normalize_once(text: str) -> str:
     if not text.isascii():  # mojibake lead bytes are not ASCII
         text = _MOJIBAKE.sub(_unmojibake, text)
     text = _CONTROL.sub(" ", _translate(text.replace("\r\n", "\n")))
-    if "\\" in text and _LATEX_ACCENT_HINT.search(text):
-        if "newcommand" in text or "\\def" in text:
-            text = _expand_latex_macros(text)
-        text = _LATEX_ACCENT.sub(_latex_accent, text)
     # NFKC leaves ASCII alone; no character _TRANSLATE maps to is mapped again, so translating
     # twice is translating once
     if not unicodedata.is_normalized("NFKC", text):
         text = _translate(unicodedata.normalize("NFKC", text))
     text = _CID_BULLET.sub("-", text)
     text = _HYPHENATED.sub("", text)
+    if "\\" in text and _LATEX_ACCENT_HINT.search(text):
+        if "newcommand" in text or "\\def" in text:
+            text = _expand_latex_macros(text)
+        text = _LATEX_ACCENT.sub(_latex_accent, text)
     # _SPACES never spans a line break, so one pass over the text equals one per line
     lines = [line.strip() for line in _SPACES.sub(" ", text).split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()

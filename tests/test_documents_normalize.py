@@ -47,7 +47,8 @@ PIECES = st.sampled_from(
                                     "\uf0b7", "\ue000", "\u2028", "\u2024", "\u00bc", "  ",
                                     # a LaTeX source's accent commands
                                     "\\item ", "\\'", '\\"', "\\~", "\\c", "\\i", "{", "}",
-                                    "o", "n", "c"])
+                                    "o", "n", "c", "/", "%", "\\newcommand{\\x}", "\\def\\y",
+                                    "\\x", "\\y", "\uff3c"])
 
 
 @given(st.lists(PIECES, max_size=30).map("".join))
@@ -82,4 +83,25 @@ def test_a_latex_macro_is_read_where_it_is_used_not_where_it_is_defined():
     assert "Toolboxes in \\textsc{Matlab}{} and Python; \\MLx and \\tool{Go} as written" in text
     assert "\\newcommand{\\tool}[1]" in text  # a macro with arguments is left as it is
     assert normalize(text) == text
+
+
+def test_latex_macros_are_bounded_and_follow_the_source():
+    # a commented-out definition does not count; the last definition wins
+    source = ("\\documentclass{x}\n% \\newcommand{\\lang}{Java}\n\\newcommand{\\lang}{Go}\n"
+              "\\renewcommand{\\lang}{Python}\n\\item Main language: \\lang")
+    assert normalize(source).endswith("Main language: Python")
+    # a long body is not expanded, and expansions add at most 20,000 characters
+    huge = "\\documentclass{x}\n\\newcommand{\\b}{{" + "x" * 5000 + "}}\n" + "\\b " * 20000
+    assert len(normalize(huge)) <= len(huge)
+    many = ("\\documentclass{x}\n\\newcommand{\\s}{Python, SQL, Spark, Docker, Airflow}\n"
+            + "\\item \\s\n" * 5000)
+    assert len(normalize(many)) <= len(many) + 20_000
+    assert normalize(normalize(many)) == normalize(many)
+
+
+def test_latex_accents_leave_addresses_and_command_braces_alone():
+    source = ("\\documentclass{x}\n\\href{https://people.example.edu/\\~alice}{site} "
+              "\\textbf{\\'E}cole")
+    assert normalize(source).endswith("\\href{https://people.example.edu/\\~alice}{site} "
+                                      "\\textbf{É}cole")
 

@@ -295,3 +295,10 @@ def test_sections_of_a_resume_in_another_language():
     document = document_from_text(text)
     assert [s.name for s in document.sections][:2] == ["skills", "experience"]
 
+
+def test_a_company_in_capitals_opening_an_entry_is_no_foreign_heading():
+    text = ("Experience\nFORMATION BIO - Senior Data Scientist, Boston (Mar 2021 - Present)\n"
+            "Built churn models.\nHOBBY LOBBY STORES - Data Analyst (Jun 2017 - Feb 2021)\n"
+            "Built dashboards.")
+    assert [s.name for s in document_from_text(text).sections] == ["experience"]
+

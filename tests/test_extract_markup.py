@@ -186,3 +186,10 @@ def test_ratings_and_latex_line_breaks_glued_to_a_name(text, skills):
     found = {h.id for h in extract_text(text).skills if h.explicit}
     assert skills <= found
 
+
+def test_a_windows_path_is_not_split_into_names():
+    # as escaped in a script's string: "\\\\fileserver\\\\share\\\\Tableau\\\\exports"
+    path = "Exports in " + "\\\\".join(["", "fileserver", "share", "Tableau", "exports"])
+    found = {h.id for h in extract_text(path).skills}
+    assert "tableau" not in found
+

@@ -100,7 +100,7 @@ def test_a_rule_matches_within_its_gap_inside_one_sentence():
         ("Set up near real time tracking of model accuracy.", "model-monitoring"),
         ("Led three machine learning projects from idea to deployment.", "model-deployment"),
         ("Took ML use cases from proof of concept into production.", "model-deployment"),
-        ("Wrote pipelines in Python to ingest the partner feeds.", "data-pipelines"),
+        ("Wrote pipelines in Python to ingest the partner data.", "data-pipelines"),
         ("Built pipelines for processing large volumes of sensor data.", "data-pipelines"),
     ],
 )
@@ -135,6 +135,10 @@ def test_practices_described_by_what_was_done(text, skill):
         ("Managed data science projects in production support rotations.", "model-deployment"),
         ("Designed a machine learning pipeline to process customer data.", "data-pipelines"),
         ("Grew the sales pipeline to process twice the leads.", "data-pipelines"),
+        ("Wrote a Jenkins pipeline to clean stale build files and logs.", "data-pipelines"),
+        ("GitLab pipeline to load test data for the QA team.", "data-pipelines"),
+        ("Managed the recruitment pipeline, processing 300 applicant records.", "data-pipelines"),
+        ("Inspected the gas pipeline and prepared inspection records.", "data-pipelines"),
     ],
 )
 def test_practices_need_their_families_together(text, skill):
@@ -473,6 +477,8 @@ def test_transformers_named_by_their_modality():
         ("Oral at the IEEE Conference on Computer Vision and Pattern Recognition, 2021.",
          "computer-vision"),
         ("Reviewer, Journal of Machine Learning Research.", "machine-learning"),
+        ("Presented at the Workshop on Deep Learning for Science, NeurIPS 2020.",
+         "deep-learning"),
         # a model's C/C++ inference port is a tool
         ('"tools": ["Ollama", "Llama cpp", "ONNX"]', "c-plus-plus"),
         # another scikit is another library

@@ -291,6 +291,7 @@ def test_a_long_unspaced_run_is_read_in_bounded_time():
     ("Deployment von ML-Modellen in der Cloud.", {"model-deployment"}),
     ("Responsable de l'evaluation des modeles de scoring.", {"model-evaluation"}),
     ("Validierung von KI-Modellen für die Kreditvergabe.", {"model-evaluation"}),
+    ("Mise en production de grands modèles de langage sur GCP.", {"model-deployment"}),
     ("Sarai responsabile di distribuire modelli di machine learning in ambienti di produzione.",
      {"model-deployment"}),
     ("Sie deployen KI-Modelle und überwachen die Modelle im Betrieb.",
@@ -321,6 +322,9 @@ def test_practices_described_in_other_languages(text, expected):
     ("Mise en production de nouveaux modèles de véhicules.", "model-deployment"),
     ("Wir bewerten neue Modelle von Fahrzeugen auf Sicherheit.", "model-evaluation"),
     ("Rilascio dei nuovi modelli di calzature in produzione.", "model-deployment"),
+    # the Italian "ai" (to the) and the Portuguese "ia" (was going) are no AI
+    ("Nuovi modelli di calzature in produzione, destinati ai negozi.", "model-deployment"),
+    ("O modelo ia ser implantado na fábrica.", "model-deployment"),
 ])
 def test_business_models_and_other_deployments_are_not_practices(text, skill):
     assert skill not in _claimed(text, "job")
@@ -335,4 +339,12 @@ def test_business_models_and_other_deployments_are_not_practices(text, skill):
 ])
 def test_an_ambiguous_tool_after_experience_with_in_other_languages(text, skill):
     assert skill in _claimed(text, "job")
+
+
+@pytest.mark.parametrize("text", [
+    "Stack : PyTorch, NLP, deep learning. Envoyez votre CV et une lettre de motivation.",
+    "Stack: PyTorch e NLP. Scrivici includendo un CV e una lettera di presentazione.",
+])
+def test_the_cv_asked_for_in_other_languages_is_the_document(text):
+    assert "computer-vision" not in _claimed(text, "job")
 

@@ -112,6 +112,11 @@ HEADING_NAMES: dict[str, str] = {
     for headings in (_HEADINGS, _HEADINGS_ELSEWHERE)
     for name, keys in headings.items() for key in keys
 }
+# the English ones only: what may open a line of capitals that runs on ("SKILLS Python …"),
+# where a foreign word is as often a company's ("FORMATION BIO - Data Scientist", "HOBBY
+# LOBBY STORES")
+_ENGLISH_HEADING_NAMES: dict[str, str] = {
+    key: name for name, keys in _HEADINGS.items() for key in keys}
 
 # Decoration around a heading, as str.strip sets (faster than the regex
 # ``^[\s#*_=~|>\-:.]+|[\s#*_=~|<\-:.]+$``): every character re's \s matches (exactly the
@@ -226,7 +231,7 @@ def _inline_heading(line: str) -> tuple[str, str] | None:
         words = match.group(1).split()
         for size in range(len(words), 0, -1):
             candidate = " ".join(words[:size])
-            name = HEADING_NAMES.get(heading_key(candidate))
+            name = _ENGLISH_HEADING_NAMES.get(heading_key(candidate))
             if name and candidate.isupper() and len(heading_key(candidate)) >= 4:
                 return name, candidate
     return None

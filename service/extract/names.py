@@ -41,12 +41,17 @@ _ORG_SUFFIX = re.compile(
     r"\.(?i:ai|io|com|org|net)\b(?![.-]\w)"
 )
 # An event or publication named for its field: "IEEE Conference on Computer Vision and Pattern
-# Recognition", "Journal of Machine Learning Research" (title case only, up to a comma; not a
-# workshop, which a person may have given: "Delivered Workshop on Docker and Kubernetes", nor
-# "Handled Transactions in PostgreSQL", "School of Informatics, Python labs")
+# Recognition", "Journal of Machine Learning Research", "Workshop on Deep Learning for Science"
+# (title case only, up to a comma; not "Handled Transactions in PostgreSQL", "School of
+# Informatics, Python labs")
 _EVENT_LEAD = re.compile(
-    r"\b(?:Conference|Symposium|Journal|Transactions|Proceedings|Congress)[ \t]+(?:on|of)[ \t]+"
-    r"(?:(?:[A-Z][\w-]*|and|&|\\&|of|in|for|the)[ \t]+){0,6}$")
+    r"\b(?:Conference|Symposium|Journal|Transactions|Proceedings|Congress|Workshop)[ \t]+"
+    r"(?:on|of)[ \t]+(?:(?:[A-Z][\w-]*|and|&|\\&|of|in|for|the)[ \t]+){0,6}$")
+# ... but a workshop the person gave names what they taught: "Delivered Workshop on Docker"
+_EVENT_GIVEN = re.compile(
+    r"(?i)\b(?:deliver(?:ed|ing)?|taught|teach(?:ing)?|gave|giv(?:e|ing)|ran|run(?:ning)?|led|"
+    r"lead(?:ing)?|conduct(?:ed|ing)?|host(?:ed|ing)?|organi[sz](?:ed|ing)|facilitat(?:ed|ing))"
+    r"[ \t]+(?:(?:a|an|the|our|my)[ \t]+)?(?:[\w-]+[ \t]+){0,2}$")
 # Words that make a business name only where a name can stand ("at Databricks Labs", ", Kafka
 # Solutions"): after a verb a title-cased bullet names work ("Developed Computer Vision
 # Solutions", "Built Deep Learning Systems").
@@ -92,10 +97,11 @@ def in_organisation_name(text: str, mention: Mention) -> bool:
     of it."""
     if _ORG_SUFFIX.match(text, mention.end) or _WEB_SUFFIX.match(text, mention.start, mention.end):
         return True
-    if text[mention.start:mention.start + 1].isupper() and _EVENT_LEAD.search(
-        text, max(0, mention.start - 90), mention.start
-    ):
-        return True
+    if text[mention.start:mention.start + 1].isupper():
+        event = _EVENT_LEAD.search(text, max(0, mention.start - 90), mention.start)
+        if event is not None and not _EVENT_GIVEN.search(
+                text, max(0, event.start() - 40), event.start()):
+            return True
     if _WEAK_ORG_SUFFIX.match(text, mention.end) and _NAME_LEAD.search(
         text, max(0, mention.start - 12), mention.start
     ):

@@ -51,7 +51,9 @@ _EXTRA_INFIXES = [
     r"(?<=[A-Za-z0-9+#])[()](?=[A-Za-z0-9])",
     r"(?<=[A-Za-z0-9+#])[)\]]\.(?=[A-Z][a-z])",  # a list glued to the next sentence: "Docker).Proven"
     r"(?<=[A-Za-z0-9+#])[)\]](?=/)",  # a rating after a bracketed list: "(Qlik, Tableau)/3"
-    r"(?<=[A-Za-z0-9+#.])/?\\\\(?=[A-Za-z])",  # LaTeX's line break glued: "CUDA/\\Matlab"
+    # LaTeX's line break glued after a list's slash: "CUDA/\\Matlab" (not a path's
+    # "\\\\server\\share")
+    r"(?<=[A-Za-z0-9+#])/\\\\(?=[A-Za-z])",
     r"(?<=\S)[{}](?=\S)",  # LaTeX left in the text: "\cvitem{Tools}{Docker, Git}"
     r"(?<=\S)[\[\]](?=[A-Za-z])",  # Typst's content blocks: "#text(fill: muted)[Python · SQL]"
     r"(?<=[a-z])\+(?=[A-Za-z])",  # "pandas+NumPy"
