@@ -55,7 +55,10 @@ def distributed_heads(text: str, table: FormTable, chosen: list[Mention]) -> lis
     extra: list[Mention] = []
     named = {m.start: m.end for m in chosen if " " in text[m.start:m.end]}
     named_ends = {end: start for start, end in named.items()}
-    for conjunction in _CONJUNCTION.finditer(text):
+    conjunctions = list(_CONJUNCTION.finditer(text))
+    if "/" in text:
+        conjunctions = sorted([*conjunctions, *_SLASH.finditer(text)], key=lambda m: m.start())
+    for conjunction in conjunctions:
         heads = _heads_after(text, conjunction.end(), named)
         if not heads:
             continue
@@ -166,8 +169,10 @@ def _coordinated_modifiers(text: str, start: int) -> list[tuple[int, int]]:
 # a conjunction between two single words: "recommendation or ranking systems"; a slash between
 # two words too ("Random/Rotation Forests", "linear/logistic regression"), not between
 # abbreviations, which make one modifier ("ML/AI platform", "CI/CD")
-_CONJUNCTION = re.compile(
-    r"[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])|(?<=[A-Za-z][a-z])/(?=[A-Za-z][a-z])")
+_CONJUNCTION = re.compile(r"[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])")
+# (a slash only where a head can follow the second word, a space on: not inside an address,
+# "github.com/acme/forests"; a pattern of its own, opening with the slash the engine skips to)
+_SLASH = re.compile(r"/(?<=[A-Za-z][a-z]/)(?=[A-Za-z][a-z]*[ \t]+[A-Za-z])")
 # the last word before the conjunction ("integration" in "unit, integration, and"), and each
 # word listed before it with a comma
 _LAST_WORD_COMMA = re.compile(r"(?<![\w+#-])([A-Za-z][\w+#-]*),?$")

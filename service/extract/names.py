@@ -47,6 +47,7 @@ _ORG_SUFFIX = re.compile(
 _EVENT_LEAD = re.compile(
     r"\b(?:Conference|Symposium|Journal|Transactions|Proceedings|Congress|Workshop)[ \t]+"
     r"(?:on|of)[ \t]+(?:(?:[A-Z][\w-]*|and|&|\\&|of|in|for|the)[ \t]+){0,6}$")
+_EVENT_WORDS = re.compile(r"Conference|Symposium|Journal|Transactions|Proceedings|Congress|Workshop")
 # ... but a workshop the person gave names what they taught: "Delivered Workshop on Docker"
 _EVENT_GIVEN = re.compile(
     r"(?i)\b(?:deliver(?:ed|ing)?|taught|teach(?:ing)?|gave|giv(?:e|ing)|ran|run(?:ning)?|led|"
@@ -97,7 +98,8 @@ def in_organisation_name(text: str, mention: Mention) -> bool:
     of it."""
     if _ORG_SUFFIX.match(text, mention.end) or _WEB_SUFFIX.match(text, mention.start, mention.end):
         return True
-    if text[mention.start:mention.start + 1].isupper():
+    if text[mention.start:mention.start + 1].isupper() and _EVENT_WORDS.search(
+            text, max(0, mention.start - 90), mention.start):
         event = _EVENT_LEAD.search(text, max(0, mention.start - 90), mention.start)
         if event is not None and not _EVENT_GIVEN.search(
                 text, max(0, event.start() - 40), event.start()):
