@@ -63,12 +63,10 @@ _LATEX_ACCENT = re.compile(
     r"|\\(?:([`'^\"])[ \t]*(?:\{([aeiouyAEIOUY]|\\i)\}|([aeiouyAEIOUY]|\\i(?![A-Za-z])))|"
     r"(?<!/\\)(~)[ \t]*(?:\{([anoANO])\}|([anoANO]))|(c)(?:\{([cC])\}|[ \t]+([cC])))"
 )
-# (what marks a LaTeX source)
-_LATEX_ACCENT_HINT = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|textbf\{)")
 
 
-# a LaTeX source's macro without arguments ("\\newcommand{\\ML}{\\textsc{Matlab}}", "\\def\\py{Python}"):
-# read where it is used, not where it is defined (a preamble lists no skills)
+# a LaTeX source's macro without arguments ("\\newcommand{\\ML}{\\textsc{Matlab}}",
+# "\\def\\py{Python}"): read where it is used, not where it is defined (a preamble lists no skills)
 _LATEX_MACRO = re.compile(
     r"\\(?:(?:re|provide)?newcommand\*?[ \t]*\{?\\([A-Za-z]+)\}?|def[ \t]*\\([A-Za-z]+))[ \t]*"
     r"\{((?:[^{}\n]|\{[^{}\n]{0,200}\}){0,200})\}")
@@ -176,7 +174,7 @@ def _normalize_once(text: str) -> str:
         text = _translate(unicodedata.normalize("NFKC", text))
     text = _CID_BULLET.sub("-", text)
     text = _HYPHENATED.sub("", text)
-    if "\\" in text and _LATEX_ACCENT_HINT.search(text):
+    if "\\" in text and _LATEX_SOURCE.search(text):  # (a LaTeX source, as ``unmark`` tells)
         if "newcommand" in text or "\\def" in text:
             text = _expand_latex_macros(text)
         text = _LATEX_ACCENT.sub(_latex_accent, text)

@@ -47,7 +47,8 @@ _ORG_SUFFIX = re.compile(
 _EVENT_LEAD = re.compile(
     r"\b(?:Conference|Symposium|Journal|Transactions|Proceedings|Congress|Workshop)[ \t]+"
     r"(?:on|of)[ \t]+(?:(?:[A-Z][\w-]*|and|&|\\&|of|in|for|the)[ \t]+){0,6}$")
-_EVENT_WORDS = re.compile(r"Conference|Symposium|Journal|Transactions|Proceedings|Congress|Workshop")
+_EVENT_WORDS = re.compile(
+    r"Conference|Symposium|Journal|Transactions|Proceedings|Congress|Workshop")
 # ... but a workshop the person gave names what they taught: "Delivered Workshop on Docker"
 _EVENT_GIVEN = re.compile(
     r"(?i)\b(?:deliver(?:ed|ing)?|taught|teach(?:ing)?|gave|giv(?:e|ing)|ran|run(?:ning)?|led|"
@@ -94,8 +95,8 @@ _WEB_SUFFIX = re.compile(r"(?<=[A-Za-z]\.)(?i:ai)$")
 
 def in_organisation_name(text: str, mention: Mention) -> bool:
     """"Docker Inc.", "Python Software Foundation", "Spark Summit", "Deep Learning Workshop",
-    "Conference on Computer Vision", "the Kubernetes team": an organisation, event or team named after the skill, not a claim
-    of it."""
+    "Conference on Computer Vision", "the Kubernetes team": an organisation, event or team
+    named after the skill, not a claim of it."""
     if _ORG_SUFFIX.match(text, mention.end) or _WEB_SUFFIX.match(text, mention.start, mention.end):
         return True
     if text[mention.start:mention.start + 1].isupper() and _EVENT_WORDS.search(
