@@ -118,6 +118,11 @@ def _latex_accent(match: re.Match[str]) -> str:
     return accented if len(accented) == 1 else match.group()
 
 
+def strip_accents(text: str) -> str:
+    """``text`` decomposed (NFKD) without its combining marks: "forêt" → "foret"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _unmojibake(match: re.Match[str]) -> str:
     run = match.group()
     try:

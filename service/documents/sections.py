@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import Section
+from ..normalize import strip_accents
 
 _HEADINGS: dict[str, tuple[str, ...]] = {
     "contact": ("contact", "contact information", "contact details", "personal details",
@@ -107,16 +107,15 @@ _HEADINGS_ELSEWHERE: dict[str, tuple[str, ...]] = {
                   "hobby", "interesses", "hobbys", "interessen"),
     "references": ("referencias", "referenze", "referenzen"),
 }
-HEADING_NAMES: dict[str, str] = {
-    key: name
-    for headings in (_HEADINGS, _HEADINGS_ELSEWHERE)
-    for name, keys in headings.items() for key in keys
-}
 # the English ones only: what may open a line of capitals that runs on ("SKILLS Python …"),
 # where a foreign word is as often a company's ("FORMATION BIO - Data Scientist", "HOBBY
 # LOBBY STORES")
 _ENGLISH_HEADING_NAMES: dict[str, str] = {
     key: name for name, keys in _HEADINGS.items() for key in keys}
+HEADING_NAMES: dict[str, str] = {
+    **_ENGLISH_HEADING_NAMES,
+    **{key: name for name, keys in _HEADINGS_ELSEWHERE.items() for key in keys},
+}
 
 # Decoration around a heading, as str.strip sets (faster than the regex
 # ``^[\s#*_=~|>\-:.]+|[\s#*_=~|<\-:.]+$``): every character re's \s matches (exactly the
@@ -152,8 +151,7 @@ def heading_key(text: str) -> str:
     "Compétences" → "competences"."""
     lowered = text.lower()
     if not lowered.isascii():
-        lowered = "".join(ch for ch in unicodedata.normalize("NFKD", lowered)
-                          if not unicodedata.combining(ch))
+        lowered = strip_accents(lowered)
     words = _NON_WORD.sub(" ", lowered).split()
     return " ".join(w for w in words if w != "and")
 

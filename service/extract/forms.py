@@ -10,9 +10,9 @@ collides with another skill's form is dropped, so the taxonomy's own forms alway
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
+from ..normalize import strip_accents
 from ..taxonomy import Skill, Taxonomy
 
 _SYMBOL = re.compile(r"[^A-Za-z0-9 ]")
@@ -24,8 +24,7 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive key for a form (NFKD, marks dropped, casefolded)."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return strip_accents(text).casefold()
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from ..documents.vocab import Vocabulary
 from ..settings import get_settings
 from ..taxonomy import Taxonomy, default_taxonomy_dir, get_taxonomy
-from ..taxonomy.models import CJK_CHARACTER
+from ..taxonomy.models import CJK_CHARACTER, CJK_RANGES
 from .alternation import Alternation
 from .coordination import distributed_heads, shared_heads
 from .forms import Form, FormTable, build_forms, fold
@@ -40,7 +40,7 @@ _GLUE_HINT = re.compile(r"(?=[+#.])(?:[+#]|(?<![A-Za-z0-9])\.[A-Za-z])")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # a run of Chinese, Japanese or Korean characters, which no space parts from a Latin word
 # ("熟悉Python等", "使用Docker部署"), with their corner and angle brackets ("「Python」")
-_CJK = r"[\u3008-\u3011\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
+_CJK = r"[\u3008-\u3011" + CJK_RANGES + r"]+"
 # (nor one word from the next: a name written in those characters, "模型部署", is found inside
 # its run by a regex of its own, ``Pipeline.cjk``, not by the token matcher)
 _EXTRA_INFIXES = [

@@ -4,11 +4,10 @@ Each error names the file, the entry and the field."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 from ..errors import TaxonomyError
-from ..normalize import normalize
+from ..normalize import normalize, strip_accents
 from .models import Taxonomy
 
 
@@ -36,8 +35,7 @@ def form_key(form: str) -> str:
 def match_key(form: str) -> str:
     """How the extractor tells forms apart: ``form_key`` without accents ("random forêst" is
     "random forest" to the matcher, so two skills may not hold them)."""
-    decomposed = unicodedata.normalize("NFKD", form_key(form))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(form_key(form))
 
 
 def _check_skills(taxonomy: Taxonomy, where: dict[str, str]) -> None:

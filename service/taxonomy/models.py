@@ -29,8 +29,10 @@ DegreeLevelId = Literal["associate", "bachelor", "master", "phd"]
 # the languages ``translations.yaml`` names skills in (ISO 639-1)
 Language = Literal["de", "es", "fr", "it", "pt", "ru", "zh"]
 # Chinese, Japanese and Korean characters: a word of two of them is as specific as a longer one
-CJK_CHARACTER = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# (the ranges, for a character class: kana, CJK ideographs and their extension A, Hangul
+# syllables, compatibility ideographs)
+CJK_RANGES = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+CJK_CHARACTER = re.compile(f"[{CJK_RANGES}]")
 
 
 def _check_id(value: str) -> str:
