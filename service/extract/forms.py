@@ -202,10 +202,7 @@ def build_forms(taxonomy: Taxonomy) -> FormTable:
     """The form table for ``taxonomy``: declared forms first, then non-colliding variants."""
     table = FormTable()
     for skill in taxonomy.skills.values():
-        translated = set(skill.translated_forms)
-        for text in skill.forms:
-            if text in translated:
-                continue
+        for text in skill.english_forms:
             ambiguous = form_is_ambiguous(skill, text)
             cased = ambiguous and bool(getattr(skill, "case_sensitive", False))
             table.add(Form(text.strip(), (skill.id,), ambiguous, case_sensitive=cased))
@@ -217,9 +214,8 @@ def build_forms(taxonomy: Taxonomy) -> FormTable:
         if known:
             table.add(Form(text.strip(), known, False))
     for skill in taxonomy.skills.values():
-        translated = set(skill.translated_forms)
-        for text in skill.forms:
-            if form_is_ambiguous(skill, text) or text in translated:
+        for text in skill.english_forms:
+            if form_is_ambiguous(skill, text):
                 continue
             for variant in _variants(text.strip()):
                 if fold(variant) not in table.forms:

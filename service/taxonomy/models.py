@@ -172,11 +172,15 @@ class Skill(BaseModel):
         return [form for forms in self.translations.values() for form in forms]
 
     @property
+    def english_forms(self) -> list[str]:
+        """The canonical name, aliases and unambiguous aliases, once each."""
+        return list(dict.fromkeys([self.name, *self.aliases, *self.unambiguous_aliases]))
+
+    @property
     def forms(self) -> list[str]:
-        """Every surface form, once: the canonical name, aliases, unambiguous aliases and
-        names in other languages."""
-        return list(dict.fromkeys([self.name, *self.aliases, *self.unambiguous_aliases,
-                                   *self.translated_forms]))
+        """Every surface form, once: ``english_forms`` and the names in other languages (which
+        the loader keeps apart from them)."""
+        return list(dict.fromkeys([*self.english_forms, *self.translated_forms]))
 
 
 class Translations(BaseModel):
