@@ -182,6 +182,8 @@ def test_capitals_inside_experience_stay_entries():
      "- A talk on the R and Q indices of river flow, Riverbank Water Days 2022", "text"),
     ("\\section{Technical Skills}\nPython, Go\n\\section*{Invited Talks}\n"
      "A talk on the R and Q indices of river flow, Riverbank Water Days 2022", "text"),
+    ("\\cvsect{Technical Skills}\nPython, Go\n\\cvsect{Invited Talks}\n"
+     "A talk on the R and Q indices of river flow, Riverbank Water Days 2022", "text"),
     ("#+TITLE: CV\n* Technical Skills\nPython, Go\n* Invited Talks\n"
      "- A talk on the R and Q indices of river flow, Riverbank Water Days 2022", "text"),
     ('<h2 class="cv">Technical Skills</h2>\n<p>Python, Go</p>\n<h2>Invited <b>Talks</b></h2>\n'

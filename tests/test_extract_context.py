@@ -266,6 +266,8 @@ def test_an_ambiguous_name_used_for_a_purpose_is_a_claim(text, skill, found):
     ("Queried clickstream tables in Hive and Snowflake.", {"hive", "snowflake"}),
     ("Data warehouse: Snowflake", {"snowflake"}),
     ("Loaded events into Snowflake nightly.", {"snowflake"}),
+    ("Own the warehouse connections (Snowflake / cloud DW).", {"snowflake"}),
+    ("Snowflake experience (preferred)", {"snowflake"}),
 ])
 def test_warehouse_engines_confirm_one_another(text, found):
     assert found <= _installed_claims(text)
@@ -273,6 +275,7 @@ def test_warehouse_engines_confirm_one_another(text, found):
 
 def test_a_snowflake_schema_is_not_snowflake():
     assert "snowflake" not in _installed_claims("Designed a snowflake schema for the data warehouse.")
+    assert "snowflake" not in _installed_claims("Snowflake ornaments from our warehouse shop.")
 
 
 @pytest.mark.parametrize("text", [
@@ -467,6 +470,36 @@ def test_a_records_value_among_records_of_skills_is_a_skill(records, skill, foun
 ])
 def test_a_quoted_value_among_inline_records_of_skills_is_a_skill(records, skill, found):
     assert (skill in _installed_claims(records)) is found
+
+
+@pytest.mark.parametrize("lines, skill, found", [
+    # a skills column rated on each line, as a CV class or a builder lays it out
+    ("Python - expert\nR - proficient\nSQL - intermediate\n", "r", True),
+    ("Python: 90%\nGo: 60%\nDocker: 70%\n", "go", True),
+    ("\\begin{document}\nPython - expert\\\\\nAWS - proficient\\\\\nJulia - intermediate\n"
+     "\\end{document}\n", "julia", True),
+    # rated spoken languages are not skills: the name there is a person's
+    ("English - native\nJulia - fluent\nGerman - basic\n", "julia", False),
+])
+def test_a_rated_item_of_a_skills_column_is_a_skill(lines, skill, found):
+    assert (skill in _installed_claims(lines)) is found
+
+
+@pytest.mark.parametrize("source, skill, found", [
+    # a CV class's skill bars: the same argument of the same command on the lines around
+    ("\\documentclass{article}\n\\begin{barchart}{5.5}\n\\baritem{R}{100}\n"
+     "\\baritem{Python}{55}\n\\baritem{C++}{60}\n\\end{barchart}\n", "r", True),
+    ("\\documentclass{article}\n\\skill{Languages}{Python}\n\\skill{Languages}{Go}\n"
+     "\\skill{Tools}{Docker}\n", "go", True),
+    # people listed with the same command, one of whom is called Python
+    ("\\documentclass{article}\n\\person{Julia}{Smith}\n\\person{Ada}{Lovelace}\n"
+     "\\person{Python}{Monty}\n\\person{Grace}{Hopper}\n", "julia", False),
+    # one sibling that is a skill is not a list of skills
+    ("\\documentclass{article}\n\\award{Julia}{2019}\n\\award{SQL}{2020}\n", "julia",
+     False),
+])
+def test_a_latex_commands_argument_among_skill_arguments_is_a_skill(source, skill, found):
+    assert (skill in _installed_claims(source)) is found
 
 
 def test_a_web_name_written_as_a_brand_is_an_organisation():

@@ -65,6 +65,9 @@ def test_a_rule_matches_within_its_gap_inside_one_sentence():
         ("Trained and deployed a churn classifier.", "model-deployment"),
         ("Handled data collection, training and serving of models.", "model-deployment"),
         ("Compared the classifier with the baseline on held-out data.", "model-evaluation"),
+        ("Evaluate machine learning systems against the product's goals.", "model-evaluation"),
+        ("Design, build and evaluate AI and ML systems for claims triage.", "model-evaluation"),
+        ("Write production code to launch models at scale.", "model-deployment"),
         ("Reported precision and recall to the product owners.", "model-evaluation"),
         ("Our spam filter reached 97% accuracy.", "model-evaluation"),
         ("Forecasts with a MAPE under 4% across regions.", "model-evaluation"),
@@ -139,6 +142,8 @@ def test_practices_described_by_what_was_done(text, skill):
         ("GitLab pipeline to load test data for the QA team.", "data-pipelines"),
         ("Managed the recruitment pipeline, processing 300 applicant records.", "data-pipelines"),
         ("Inspected the gas pipeline and prepared inspection records.", "data-pipelines"),
+        ("Launched the new operating model and three car models.", "model-deployment"),
+        ("Evaluated the vendors' ERP systems against our needs.", "model-evaluation"),
     ],
 )
 def test_practices_need_their_families_together(text, skill):

@@ -6,6 +6,8 @@ several forms reports them all at once.
 
 from __future__ import annotations
 
+import pytest
+
 from service.extract import get_pipeline
 from tests.installed import extract_text
 from service.extract.forms import compound_entries, form_is_ambiguous
@@ -155,4 +157,18 @@ def test_table_layout_clustering_is_not_the_algorithm():
         return {h.id for h in extract_text(text).skills if h.explicit}
 
     assert "clustering" not in found("Tune Delta tables by adding liquid clustering and Z-order clustering.")
+    assert "clustering" not in found("Automated table maintenance: compaction, clustering and data retention.")
     assert "clustering" in found("Segmented customers with hierarchical clustering in Python.")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Built dashboards of interface and protocol wise statistics for the routers.", False),
+    ("Scraped player statistics for the league's fantasy app.", False),
+    ("Reported website usage statistics every week.", False),
+    ("Applied statistics to churn and pricing questions.", True),
+    ("Tracked usage statistics; studied statistics at university.", True),
+])
+def test_figures_a_system_counts_are_not_statistics(text, found):
+    from tests.installed import extract_text
+
+    assert ("statistics" in {h.id for h in extract_text(text).skills if h.explicit}) is found

@@ -241,17 +241,17 @@ _CLOSED_BY_CAPS = frozenset({"publications", "references"})
 
 
 # Markup that makes a whole line a heading whatever its words, with its level: "## Talks",
-# "\section{Talks}" ("\subsection", awesome-cv's "\cvsection"), "<h2>Talks</h2>", an Org
-# source's "** Talks", a line underlined with "===" (1) or "---" (2).
+# "\section{Talks}" ("\subsection", awesome-cv's "\cvsection", developercv's "\cvsect"),
+# "<h2>Talks</h2>", an Org source's "** Talks", a line underlined with "===" (1) or "---" (2).
 _ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(\S.*?)[ \t#]*")
-_LATEX_SECTION = re.compile(r"[ \t]*\\[a-z]*?((?:sub)*)section\*?\{([^{}\n]+)\}[ \t]*(?:%.*)?")
+_LATEX_SECTION = re.compile(r"[ \t]*\\[a-z]*?((?:sub)*)sect(?:ion)?\*?\{([^{}\n]+)\}[ \t]*(?:%.*)?")
 _ORG_HEADING = re.compile(r"(\*{1,6})[ \t]+(\S.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*")
 _HTML_HEADING = re.compile(r"[ \t]*<[hH]([1-6])\b[^>\n]*>(.*?)</[hH]\1>[ \t]*")
 _TAG = re.compile(r"<[^<>\n]*>")
 _UNDERLINE = re.compile(r" {0,3}(?:(=){3,}|-{3,})[ \t]*")
 # where a marked heading's line may start (an underline: the line before it), found in one pass
 _MARK_LINE = re.compile(
-    r"(?m)^(?:(?P<under> {0,3}(?:=+|-+)[ \t]*$)| {0,3}#|[ \t]*\\[a-z]*section|[ \t]*<[hH][1-6]|\*)")
+    r"(?m)^(?:(?P<under> {0,3}(?:=+|-+)[ \t]*$)| {0,3}#|[ \t]*\\[a-z]*sect|[ \t]*<[hH][1-6]|\*)")
 
 
 # a Markdown code block: a fence of three or more backticks or tildes to the same fence
@@ -294,7 +294,7 @@ def marked_heading(line: str, next_line: str = "", org: bool = False) -> tuple[i
         match = _ATX.fullmatch(line)
         if match:
             return len(match.group(1)), match.group(2)
-    if "section" in line:
+    if "sect" in line:
         match = _LATEX_SECTION.fullmatch(line)
         if match:
             return 1 + len(match.group(1)) // 3, match.group(2).strip()

@@ -402,7 +402,8 @@ def confirmed_by_neighbours(text: str, mention: Mention, anchors: Anchors) -> bo
                 return True
     return (anchors.adjacent(text, mention) or _item_of_a_column(text, mention, anchors)
             or _value_of_a_record(text, mention, anchors)
-            or _value_of_an_inline_record(text, mention, anchors))
+            or _value_of_an_inline_record(text, mention, anchors)
+            or _argument_of_sibling_commands(text, mention, anchors))
 
 
 _BULLET = " \t-*•·–"
@@ -410,20 +411,40 @@ _BULLET = " \t-*•·–"
 
 # a line that only rates the skill above it, as resume builders lay out skill bars:
 # "Expert", "Intermediate", "●●●○○", "80%", "4/5", "3 yrs"
-_LEVEL_LINE = re.compile(
-    r"(?i)[ \t]*(?:(?:expert|advanced|intermediate|beginner|basic|proficient|elementary|novice|"
+_LEVEL = (
+    r"(?:(?:expert|advanced|intermediate|beginner|basic|proficient|elementary|novice|"
     r"fluent|native|professional|competent)(?:[ \t]+level)?|\d{1,3}[ \t]*%|\d(?:\.\d)?[ \t]*/[ \t]*\d{1,2}|"
-    r"\d{1,2}(?:\.\d)?|"
-    r"[-•·●○◉◯⬤★☆■□▪▫◼◻ \t]+|\(?\d{1,2}\+?[ \t]*(?:yrs?|years?)\)?)[ \t]*"
+    r"[•·●○◉◯⬤★☆■□▪▫◼◻]+|\(?\d{1,2}\+?[ \t]*(?:yrs?|years?)\)?)"
 )
+_LEVEL_LINE = re.compile(rf"(?i)[ \t]*(?:{_LEVEL}|\d{{1,2}}(?:\.\d)?|[-•·●○◉◯⬤★☆■□▪▫◼◻ \t]+)[ \t]*")
+# the same rating after the skill on its line ("R - proficient", "Python: expert", "SQL (4/5)"),
+# and LaTeX's line break ending a line ("Julia - intermediate\\")
+_RATED = re.compile(rf"(?i)(?:[ \t]*[-–—:|][ \t]*|[ \t]*\([ \t]*|[ \t]+){_LEVEL}\)?[ \t]*$")
+_LINE_BREAK = re.compile(r"[ \t]*\\\\[ \t]*$")
+
+
+def _item_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The item a list line holds: the line without its bullet, trailing punctuation, LaTeX
+    line break and rating ("- R - proficient\\\\" holds "R")."""
+    line = text[start:end]
+    trail = _LINE_BREAK.search(line)
+    line = line[:trail.start()] if trail else line
+    rated = _RATED.search(line)
+    line = line[:rated.start()] if rated and rated.start() else line
+    body = line.strip(_BULLET + ".,;")
+    if not body:
+        return start, start
+    offset = start + line.index(body)
+    return offset, offset + len(body)
 
 
 def _item_of_a_column(text: str, mention: Mention, anchors: Anchors) -> bool:
-    """The mention is a whole line ("- R") and the line right above or below is a short
-    technical skill on its own: an item of a one-per-line list ("- R\n- Python\n- SQL"); a
-    line that only rates a skill ("Expert", "●●●○○", "4") between them is stepped over."""
+    """The mention is a whole line ("- R", "R - proficient") and the line right above or below
+    is a short technical skill on its own: an item of a one-per-line list ("- R\n- Python\n-
+    SQL"); a line that only rates a skill ("Expert", "●●●○○", "4") between them is stepped
+    over, and so is a rating after the item on its own line."""
     start, end = line_bounds(text, mention.start, mention.end)
-    if text[start:end].strip(_BULLET + ".,;") != text[mention.start:mention.end]:
+    if _item_span(text, start, end) != (mention.start, mention.end):
         return False
     above = line_before(text, start)
     if above is not None and _LEVEL_LINE.fullmatch(text, *above) and above[0] < above[1]:
@@ -504,6 +525,42 @@ def _inline_values(key: str) -> re.Pattern[str]:
                       r"([^\"'\n]{1,60})\1")
 
 
+# a LaTeX command and the brace groups before the mention's: "\\baritem{", "\\cvskill{Tools}{"
+_COMMAND_LEAD = re.compile(r"\\([A-Za-z]+)\*?(?:\[[^\]\n]{0,40}\])?((?:\{[^{}\n]{0,60}\}){0,3})\{$")
+
+
+def _argument_of_sibling_commands(text: str, mention: Mention, anchors: Anchors) -> bool:
+    """The mention is a whole argument of a LaTeX command (`\\baritem{R}{100}`,
+    `\\skill{Tools}{Julia}`) and the same argument of the same command on the lines around it is
+    a technical skill (two at least, and most of them): a skills list that a CV class draws as
+    bars or dots."""
+    if text[mention.start - 1:mention.start] != "{" or text[mention.end:mention.end + 1] != "}":
+        return False
+    line_start, line_end = line_bounds(text, mention.start, mention.end)
+    lead = _COMMAND_LEAD.search(text, max(line_start, mention.start - 200), mention.start)
+    if lead is None:
+        return False
+    lo, hi = line_start, line_end
+    for _ in range(_INLINE_LINES):
+        above, below = line_before(text, lo), line_after(text, hi)
+        lo = above[0] if above is not None else lo
+        hi = below[1] if below is not None else hi
+    skills = others = 0
+    for match in _command_arguments(lead.group(1), lead.group(2).count("{")).finditer(text, lo, hi):
+        if match.start(1) == mention.start:
+            continue
+        others += 1
+        skills += match.start(1) in anchors.starts and match.end(1) in anchors.ends
+    return skills >= 2 and 2 * skills > others
+
+
+@lru_cache(maxsize=64)
+def _command_arguments(name: str, position: int) -> re.Pattern[str]:
+    """The argument at ``position`` (from 0) of the LaTeX command ``name``, as group 1."""
+    return re.compile(rf"\\{name}\*?(?:\[[^\]\n]{{0,40}}\])?(?:\{{[^{{}}\n]{{0,60}}\}}){{{position}}}"
+                      r"\{([^{}\n]{1,60})\}")
+
+
 # a TOML table's header: "[[skills]]", "[skills.languages]"
 _TABLE_HEADER = re.compile(r"[ \t]*\[\[?([^\[\]\n]+)\]\]?[ \t]*")
 # a key that opens a list or an object: "work:", "- projects:", "\"skills\": [", "education = {"
@@ -564,13 +621,12 @@ def _record_values(key: str) -> re.Pattern[str]:
 
 
 def _whole_skill_line(text: str, start: int, end: int, anchors: Anchors) -> bool:
-    """The line ``start``–``end`` is, bullets aside, a short technical skill and nothing else."""
-    line = text[start:end]
-    body = line.strip(_BULLET + ".,;")
-    if not body or len(_WORD.findall(body)) > _MAX_ITEM_WORDS:
+    """The line ``start``–``end`` is, bullets and a rating aside, a short technical skill and
+    nothing else."""
+    item_start, item_end = _item_span(text, start, end)
+    if item_start == item_end or len(_WORD.findall(text, item_start, item_end)) > _MAX_ITEM_WORDS:
         return False
-    offset = start + line.index(body)
-    return offset in anchors.starts and offset + len(body) in anchors.ends
+    return item_start in anchors.starts and item_end in anchors.ends
 
 
 _COMPANY_REACH = 120
