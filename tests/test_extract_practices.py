@@ -68,6 +68,8 @@ def test_a_rule_matches_within_its_gap_inside_one_sentence():
         ("Evaluate machine learning systems against the product's goals.", "model-evaluation"),
         ("Design, build and evaluate AI and ML systems for claims triage.", "model-evaluation"),
         ("Write production code to launch models at scale.", "model-deployment"),
+        ("Ran the HPC infrastructures for machine learning research.", "ml-infrastructure"),
+        ("Own the infrastructure supporting AI/ML workloads.", "ml-infrastructure"),
         ("Reported precision and recall to the product owners.", "model-evaluation"),
         ("Our spam filter reached 97% accuracy.", "model-evaluation"),
         ("Forecasts with a MAPE under 4% across regions.", "model-evaluation"),
@@ -144,6 +146,8 @@ def test_practices_described_by_what_was_done(text, skill):
         ("Inspected the gas pipeline and prepared inspection records.", "data-pipelines"),
         ("Launched the new operating model and three car models.", "model-deployment"),
         ("Evaluated the vendors' ERP systems against our needs.", "model-evaluation"),
+        ("Built the office network infrastructure for an AI startup.", "ml-infrastructure"),
+        ("A data platform for machine learning teams to share files.", "ml-infrastructure"),
     ],
 )
 def test_practices_need_their_families_together(text, skill):
