@@ -63,6 +63,30 @@ Nice to have:
 """
 
 
+# Marks whose tests run in CI (``CI`` set to true, as ``.ci/run`` is run) or with ``--run-slow``;
+# a plain ``python -m pytest`` skips them, saying how to run them.
+IN_CI_ONLY = ("slow", "browser")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-slow", action="store_true",
+                     help="also run the tests marked slow or browser (CI=true does too)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip the slow and browser tests unless CI is true, ``--run-slow`` is given or ``-m``
+    names one of their marks."""
+    wanted = config.getoption("-m") or ""
+    if (os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+            or config.getoption("--run-slow") or any(mark in wanted for mark in IN_CI_ONLY)):
+        return
+    for item in items:
+        marks = [mark for mark in IN_CI_ONLY if item.get_closest_marker(mark) is not None]
+        if marks:
+            item.add_marker(pytest.mark.skip(
+                reason=f"{marks[0]}: runs in CI; set CI=true or pass --run-slow to run it here"))
+
+
 def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
     """Run a coroutine on a fresh event loop in its own thread (safe when a loop is running)."""
     with ThreadPoolExecutor(max_workers=1) as pool:
