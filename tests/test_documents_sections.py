@@ -304,3 +304,17 @@ def test_a_company_in_capitals_opening_an_entry_is_no_foreign_heading():
             "Built dashboards.")
     assert [s.name for s in document_from_text(text).sections] == ["experience"]
 
+
+
+@pytest.mark.parametrize(("line", "heading"), [
+    ("\\cvsect{Technical Skills}", (1, "Technical Skills")),
+    ("\\cvsubsect{Cloud}", (2, "Cloud")),
+    ("\\subsection*{Tools}", (2, "Tools")),
+    # commands that only end in the letters: not headings
+    ("\\bisect{Go}", None),
+    ("\\insect{bee}", None),
+])
+def test_latex_sectioning_commands_are_headings(line, heading):
+    from service.documents.sections import marked_heading
+
+    assert marked_heading(line) == heading

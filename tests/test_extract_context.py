@@ -276,6 +276,7 @@ def test_warehouse_engines_confirm_one_another(text, found):
 def test_a_snowflake_schema_is_not_snowflake():
     assert "snowflake" not in _installed_claims("Designed a snowflake schema for the data warehouse.")
     assert "snowflake" not in _installed_claims("Snowflake ornaments from our warehouse shop.")
+    assert "snowflake" not in _installed_claims("Seasonal warehouse picker at Snowflake Ski Shop.")
 
 
 @pytest.mark.parametrize("text", [
@@ -480,6 +481,9 @@ def test_a_quoted_value_among_inline_records_of_skills_is_a_skill(records, skill
      "\\end{document}\n", "julia", True),
     # rated spoken languages are not skills: the name there is a person's
     ("English - native\nJulia - fluent\nGerman - basic\n", "julia", False),
+    # a rating word that is part of a name is the name ("React Native", "Visual Basic")
+    ("Swift\nReact Native\n", "swift", True),
+    ("- R\n- Visual Basic\n", "r", True),
 ])
 def test_a_rated_item_of_a_skills_column_is_a_skill(lines, skill, found):
     assert (skill in _installed_claims(lines)) is found
@@ -497,6 +501,13 @@ def test_a_rated_item_of_a_skills_column_is_a_skill(lines, skill, found):
     # one sibling that is a skill is not a list of skills
     ("\\documentclass{article}\n\\award{Julia}{2019}\n\\award{SQL}{2020}\n", "julia",
      False),
+    # not across a heading: the game under the interests
+    ("\\documentclass{article}\n\\cvsection{Skills}\n\\cvtag{Python} \\cvtag{SQL} "
+     "\\cvtag{Docker}\n\\cvsection{Interests}\n\\cvtag{Go} \\cvtag{Hiking} \\cvtag{Chess}\n",
+     "go", False),
+    # a project's or a job's words beside the name: not a skill bar
+    ("\\documentclass{article}\n\\project{Kafka}{streams}\n\\project{Docker}{images}\n"
+     "\\project{Spark}{a kids' app}\n", "spark", False),
 ])
 def test_a_latex_commands_argument_among_skill_arguments_is_a_skill(source, skill, found):
     assert (skill in _installed_claims(source)) is found

@@ -158,6 +158,7 @@ def test_table_layout_clustering_is_not_the_algorithm():
 
     assert "clustering" not in found("Tune Delta tables by adding liquid clustering and Z-order clustering.")
     assert "clustering" not in found("Automated table maintenance: compaction, clustering and data retention.")
+    assert "clustering" in found("Customer segmentation with clustering and data retention analysis.")
     assert "clustering" in found("Segmented customers with hierarchical clustering in Python.")
 
 
@@ -167,6 +168,7 @@ def test_table_layout_clustering_is_not_the_algorithm():
     ("Reported website usage statistics every week.", False),
     ("Applied statistics to churn and pricing questions.", True),
     ("Tracked usage statistics; studied statistics at university.", True),
+    ("Coursework: Network Statistics, Causal Inference", True),
 ])
 def test_figures_a_system_counts_are_not_statistics(text, found):
     from tests.installed import extract_text

@@ -244,7 +244,8 @@ _CLOSED_BY_CAPS = frozenset({"publications", "references"})
 # "\section{Talks}" ("\subsection", awesome-cv's "\cvsection", developercv's "\cvsect"),
 # "<h2>Talks</h2>", an Org source's "** Talks", a line underlined with "===" (1) or "---" (2).
 _ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(\S.*?)[ \t#]*")
-_LATEX_SECTION = re.compile(r"[ \t]*\\[a-z]*?((?:sub)*)sect(?:ion)?\*?\{([^{}\n]+)\}[ \t]*(?:%.*)?")
+_LATEX_SECTION = re.compile(
+    r"[ \t]*\\(?:[a-z]*?((?:sub)*)section|(?:cv)?((?:sub)*)sect)\*?\{([^{}\n]+)\}[ \t]*(?:%.*)?")
 _ORG_HEADING = re.compile(r"(\*{1,6})[ \t]+(\S.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*")
 _HTML_HEADING = re.compile(r"[ \t]*<[hH]([1-6])\b[^>\n]*>(.*?)</[hH]\1>[ \t]*")
 _TAG = re.compile(r"<[^<>\n]*>")
@@ -297,7 +298,7 @@ def marked_heading(line: str, next_line: str = "", org: bool = False) -> tuple[i
     if "sect" in line:
         match = _LATEX_SECTION.fullmatch(line)
         if match:
-            return 1 + len(match.group(1)) // 3, match.group(2).strip()
+            return 1 + len(match.group(1) or match.group(2) or "") // 3, match.group(3).strip()
     if "<" in line[:8]:
         match = _HTML_HEADING.fullmatch(line)
         if match:

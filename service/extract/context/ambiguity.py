@@ -411,21 +411,28 @@ _BULLET = " \t-*•·–"
 
 # a line that only rates the skill above it, as resume builders lay out skill bars:
 # "Expert", "Intermediate", "●●●○○", "80%", "4/5", "3 yrs"
-_LEVEL = (
-    r"(?:(?:expert|advanced|intermediate|beginner|basic|proficient|elementary|novice|"
-    r"fluent|native|professional|competent)(?:[ \t]+level)?|\d{1,3}[ \t]*%|\d(?:\.\d)?[ \t]*/[ \t]*\d{1,2}|"
-    r"[•·●○◉◯⬤★☆■□▪▫◼◻]+|\(?\d{1,2}\+?[ \t]*(?:yrs?|years?)\)?)"
-)
-_LEVEL_LINE = re.compile(rf"(?i)[ \t]*(?:{_LEVEL}|\d{{1,2}}(?:\.\d)?|[-•·●○◉◯⬤★☆■□▪▫◼◻ \t]+)[ \t]*")
-# the same rating after the skill on its line ("R - proficient", "Python: expert", "SQL (4/5)"),
-# and LaTeX's line break ending a line ("Julia - intermediate\\")
-_RATED = re.compile(rf"(?i)(?:[ \t]*[-–—:|][ \t]*|[ \t]*\([ \t]*|[ \t]+){_LEVEL}\)?[ \t]*$")
+_LEVEL_WORD = (r"(?:expert|advanced|intermediate|beginner|basic|proficient|elementary|novice|"
+               r"fluent|native|professional|competent)(?:[ \t]+level)?")
+_LEVEL_FIGURE = (r"(?:\d{1,3}[ \t]*%|\d(?:\.\d)?[ \t]*/[ \t]*\d{1,2}|[•·●○◉◯⬤★☆■□▪▫◼◻]+|"
+                 r"\(?\d{1,2}\+?[ \t]*(?:yrs?|years?)\)?)")
+_LEVEL_LINE = re.compile(
+    rf"(?i)[ \t]*(?:{_LEVEL_WORD}|{_LEVEL_FIGURE}|\d{{1,2}}(?:\.\d)?|[-•·●○◉◯⬤★☆■□▪▫◼◻ \t]+)[ \t]*")
+# the same rating after the skill on its line ("R - proficient", "Python: expert", "SQL (4/5)",
+# "Go ●●●○○"; a word only after a mark: "React Native", "Visual Basic" are names), and LaTeX's
+# line break ending a line ("Julia - intermediate\\")
+_RATED = re.compile(
+    rf"(?i)(?:(?:[ \t]*[-–—:|][ \t]*|[ \t]*\([ \t]*)(?:{_LEVEL_WORD}|{_LEVEL_FIGURE})"
+    rf"|[ \t]+{_LEVEL_FIGURE})\)?[ \t]*$")
 _LINE_BREAK = re.compile(r"[ \t]*\\\\[ \t]*$")
+_ITEM_LINE = 100  # characters: a longer line is no item of a column (and is not searched)
 
 
 def _item_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The item a list line holds: the line without its bullet, trailing punctuation, LaTeX
-    line break and rating ("- R - proficient\\\\" holds "R")."""
+    line break and rating ("- R - proficient\\\\" holds "R"); empty for a line too long
+    to be an item."""
+    if end - start > _ITEM_LINE:
+        return start, start
     line = text[start:end]
     trail = _LINE_BREAK.search(line)
     line = line[:trail.start()] if trail else line
@@ -540,11 +547,21 @@ def _argument_of_sibling_commands(text: str, mention: Mention, anchors: Anchors)
     lead = _COMMAND_LEAD.search(text, max(line_start, mention.start - 200), mention.start)
     if lead is None:
         return False
+    # a bar's other arguments are labels, levels or colours, not a project's or a job's words
+    # ("\\project{Spark}{a kids' app}", "\\cventry{2019}{Sales}{Snowflake}{…}")
+    rest = _BRACE_GROUPS.match(text, mention.end + 1)
+    groups = _BRACE_GROUP.findall(lead.group(2)) + _BRACE_GROUP.findall(rest.group())
+    if any(len(group.split()) > 2 for group in groups):
+        return False
+    # the lines around, within reach, not across a heading ("\\cvsection{Interests}")
     lo, hi = line_start, line_end
     for _ in range(_INLINE_LINES):
         above, below = line_before(text, lo), line_after(text, hi)
-        lo = above[0] if above is not None else lo
-        hi = below[1] if below is not None else hi
+        if above is not None and not _LATEX_HEADING.match(text, *above):
+            lo = above[0]
+        if below is not None and not _LATEX_HEADING.match(text, *below):
+            hi = below[1]
+    lo, hi = max(lo, mention.start - _RECORD_REACH), min(hi, mention.end + _RECORD_REACH)
     skills = others = 0
     for match in _command_arguments(lead.group(1), lead.group(2).count("{")).finditer(text, lo, hi):
         if match.start(1) == mention.start:
@@ -552,6 +569,11 @@ def _argument_of_sibling_commands(text: str, mention: Mention, anchors: Anchors)
         others += 1
         skills += match.start(1) in anchors.starts and match.end(1) in anchors.ends
     return skills >= 2 and 2 * skills > others
+
+
+_BRACE_GROUP = re.compile(r"\{([^{}\n]{0,60})\}")
+_BRACE_GROUPS = re.compile(r"(?:\{[^{}\n]{0,60}\})*")
+_LATEX_HEADING = re.compile(r"[ \t]*\\[a-z]*sect")
 
 
 @lru_cache(maxsize=64)
