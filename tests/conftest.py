@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import secrets
 from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -75,10 +76,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Skip the slow and browser tests unless CI is true, ``--run-slow`` is given or ``-m``
-    names one of their marks."""
+    selects one of their marks ("-m slow"; not "-m 'not slow'")."""
     wanted = config.getoption("-m") or ""
     if (os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
-            or config.getoption("--run-slow") or any(mark in wanted for mark in IN_CI_ONLY)):
+            or config.getoption("--run-slow")
+            or any(re.search(rf"(?<!not )\b{mark}\b", wanted) for mark in IN_CI_ONLY)):
         return
     for item in items:
         marks = [mark for mark in IN_CI_ONLY if item.get_closest_marker(mark) is not None]

@@ -484,6 +484,8 @@ def test_a_quoted_value_among_inline_records_of_skills_is_a_skill(records, skill
     # a rating word that is part of a name is the name ("React Native", "Visual Basic")
     ("Swift\nReact Native\n", "swift", True),
     ("- R\n- Visual Basic\n", "r", True),
+    # a flattened skills table: the level after a space
+    ("Python Advanced\nGo Advanced\nPostgreSQL Intermediate\n", "go", True),
 ])
 def test_a_rated_item_of_a_skills_column_is_a_skill(lines, skill, found):
     assert (skill in _installed_claims(lines)) is found
@@ -508,6 +510,13 @@ def test_a_rated_item_of_a_skills_column_is_a_skill(lines, skill, found):
     # a project's or a job's words beside the name: not a skill bar
     ("\\documentclass{article}\n\\project{Kafka}{streams}\n\\project{Docker}{images}\n"
      "\\project{Spark}{a kids' app}\n", "spark", False),
+    ("\\documentclass{article}\n\\project{Python}{A scraper that collects prices from many "
+     "shops every night}\n\\project{Docker}{A home lab with containers for media and backups}\n"
+     "\\project{Go}{A mobile reading app for kids built at a weekend hackathon}\n", "go", False),
+    # a category before the name may take a few words
+    ("\\documentclass{article}\n\\cvskill{Data Engineering Tools}{Spark}{4}\n"
+     "\\cvskill{Data Engineering Tools}{Hive}{3}\n\\cvskill{Systems Programming Languages}"
+     "{Go}{5}\n", "go", True),
 ])
 def test_a_latex_commands_argument_among_skill_arguments_is_a_skill(source, skill, found):
     assert (skill in _installed_claims(source)) is found
@@ -521,3 +530,4 @@ def test_a_web_name_written_as_a_brand_is_an_organisation():
     assert "fastai" in claims
     assert "deep-learning" in _installed_claims("Took a DeepLearning.AI course, then trained "
                                                 "deep learning models for radiology.")
+

@@ -70,6 +70,9 @@ def test_a_rule_matches_within_its_gap_inside_one_sentence():
         ("Develop and launch impactful machine learning models.", "model-deployment"),
         ("Ran the HPC infrastructures for machine learning research.", "ml-infrastructure"),
         ("Own the infrastructure supporting AI/ML workloads.", "ml-infrastructure"),
+        ("Kubernetes infrastructure that supports machine learning workloads.",
+         "ml-infrastructure"),
+        ("Launched a churn prediction model used by the retention team.", "model-deployment"),
         ("Reported precision and recall to the product owners.", "model-evaluation"),
         ("Our spam filter reached 97% accuracy.", "model-evaluation"),
         ("Forecasts with a MAPE under 4% across regions.", "model-evaluation"),
@@ -151,6 +154,11 @@ def test_practices_described_by_what_was_done(text, skill):
         ("Evaluated the vendors' ERP systems against our needs.", "model-evaluation"),
         ("Built the office network infrastructure for an AI startup.", "ml-infrastructure"),
         ("A data platform for machine learning teams to share files.", "ml-infrastructure"),
+        ("Ran the desktop infrastructure for machine learning researchers and finance.",
+         "ml-infrastructure"),
+        ("Prepared infrastructure for 10 mL samples.", "ml-infrastructure"),
+        ("Built infrastructure for the age of machine learning; I own the website.",
+         "ml-infrastructure"),
     ],
 )
 def test_practices_need_their_families_together(text, skill):

@@ -59,3 +59,8 @@ def test_ci_or_the_option_runs_every_test(suite, monkeypatch, env, args):
 def test_selecting_the_mark_runs_those_tests(suite, monkeypatch):
     monkeypatch.delenv("CI", raising=False)
     suite.runpytest("-m", "slow").assert_outcomes(passed=1, deselected=2)
+
+
+def test_excluding_one_mark_still_skips_the_other(suite, monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    suite.runpytest("-m", "not slow").assert_outcomes(passed=1, skipped=1, deselected=1)

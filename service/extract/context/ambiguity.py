@@ -413,16 +413,23 @@ _BULLET = " \t-*•·–"
 # "Expert", "Intermediate", "●●●○○", "80%", "4/5", "3 yrs"
 _LEVEL_WORD = (r"(?:expert|advanced|intermediate|beginner|basic|proficient|elementary|novice|"
                r"fluent|native|professional|competent)(?:[ \t]+level)?")
+# (the level words that end no skill's name: "React Native", "Visual Basic" are names)
+_BARE_LEVEL_WORD = (r"(?:expert|advanced|intermediate|beginner|proficient|elementary|novice|"
+                    r"fluent|competent)")
 _LEVEL_FIGURE = (r"(?:\d{1,3}[ \t]*%|\d(?:\.\d)?[ \t]*/[ \t]*\d{1,2}|[•·●○◉◯⬤★☆■□▪▫◼◻]+|"
                  r"\(?\d{1,2}\+?[ \t]*(?:yrs?|years?)\)?)")
+_MARKS = "-•·●○◉◯⬤★☆■□▪▫◼◻"
+# (possessive spaces first, and a run of marks that consumes a mark each turn: a long line of
+# spaces is no catastrophe)
 _LEVEL_LINE = re.compile(
-    rf"(?i)[ \t]*(?:{_LEVEL_WORD}|{_LEVEL_FIGURE}|\d{{1,2}}(?:\.\d)?|[-•·●○◉◯⬤★☆■□▪▫◼◻ \t]+)[ \t]*")
+    rf"(?i)[ \t]*+(?:{_LEVEL_WORD}|{_LEVEL_FIGURE}|\d{{1,2}}(?:\.\d)?|"
+    rf"[{_MARKS}](?:[ \t]*+[{_MARKS}])*)?[ \t]*")
 # the same rating after the skill on its line ("R - proficient", "Python: expert", "SQL (4/5)",
-# "Go ●●●○○"; a word only after a mark: "React Native", "Visual Basic" are names), and LaTeX's
-# line break ending a line ("Julia - intermediate\\")
+# "Go ●●●○○", "Go Advanced"; "native" and "basic" only after a mark), and LaTeX's line break
+# ending a line ("Julia - intermediate\\")
 _RATED = re.compile(
     rf"(?i)(?:(?:[ \t]*[-–—:|][ \t]*|[ \t]*\([ \t]*)(?:{_LEVEL_WORD}|{_LEVEL_FIGURE})"
-    rf"|[ \t]+{_LEVEL_FIGURE})\)?[ \t]*$")
+    rf"|[ \t]+(?:{_BARE_LEVEL_WORD}(?:[ \t]+level)?|{_LEVEL_FIGURE}))\)?[ \t]*$")
 _LINE_BREAK = re.compile(r"[ \t]*\\\\[ \t]*$")
 _ITEM_LINE = 100  # characters: a longer line is no item of a column (and is not searched)
 
@@ -548,11 +555,19 @@ def _argument_of_sibling_commands(text: str, mention: Mention, anchors: Anchors)
     if lead is None:
         return False
     # a bar's other arguments are labels, levels or colours, not a project's or a job's words
-    # ("\\project{Spark}{a kids' app}", "\\cventry{2019}{Sales}{Snowflake}{…}")
-    rest = _BRACE_GROUPS.match(text, mention.end + 1)
-    groups = _BRACE_GROUP.findall(lead.group(2)) + _BRACE_GROUP.findall(rest.group())
-    if any(len(group.split()) > 2 for group in groups):
+    # after the name ("\\project{Spark}{a kids' app}", "\\cventry{2019}{Sales}{Snowflake}{…}");
+    # a category before it may be longer ("\\cvskill{Data Engineering Tools}{Spark}{4}")
+    if any(len(group.split()) > 4 for group in _BRACE_GROUP.findall(lead.group(2))):
         return False
+    cursor = mention.end + 1
+    for _ in range(3):
+        if text[cursor:cursor + 1] != "{":
+            break
+        close = text.find("}", cursor, cursor + 200)
+        group = text[cursor + 1:close] if close >= 0 else ""
+        if close < 0 or "{" in group or "\n" in group or len(group.split()) > 2:
+            return False
+        cursor = close + 1
     # the lines around, within reach, not across a heading ("\\cvsection{Interests}")
     lo, hi = line_start, line_end
     for _ in range(_INLINE_LINES):
@@ -572,8 +587,8 @@ def _argument_of_sibling_commands(text: str, mention: Mention, anchors: Anchors)
 
 
 _BRACE_GROUP = re.compile(r"\{([^{}\n]{0,60})\}")
-_BRACE_GROUPS = re.compile(r"(?:\{[^{}\n]{0,60}\})*")
-_LATEX_HEADING = re.compile(r"[ \t]*\\[a-z]*sect")
+# a sectioning command opening a line ("\\section{", "\\cvsection*{", developercv's "\\cvsect{")
+_LATEX_HEADING = re.compile(r"[ \t]*\\(?:[a-z]*?(?:sub)*section|(?:cv)?(?:sub)*sect)\*?\{")
 
 
 @lru_cache(maxsize=64)
