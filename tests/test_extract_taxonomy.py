@@ -174,3 +174,21 @@ def test_figures_a_system_counts_are_not_statistics(text, found):
     from tests.installed import extract_text
 
     assert ("statistics" in {h.id for h in extract_text(text).skills if h.explicit}) is found
+
+
+@pytest.mark.parametrize(("text", "skill", "found"), [
+    # a way to split a model over devices, not a data pipeline
+    ("Deep understanding of model parallelism (data, tensor, pipeline parallelism).",
+     "data-pipelines", False),
+    ("Built batch data pipelines for the risk team.", "data-pipelines", True),
+    # a web page's notice to its reader, not the language
+    ("Contact the office (you need JavaScript enabled to view the address).", "javascript", False),
+    ("Requires JavaScript experience; please enable JavaScript in your browser to apply.",
+     "javascript", True),
+    # Microsoft's developer tools, not the cloud
+    ("CI/CD with GitHub Actions and Azure DevOps.", "microsoft-azure", False),
+    ("Deployed the services on Azure and managed boards in Azure DevOps.", "microsoft-azure",
+     True),
+])
+def test_a_skills_name_inside_another_things_name(text, skill, found):
+    assert (skill in {h.id for h in extract_text(text).skills if h.explicit}) is found
