@@ -189,6 +189,11 @@ def test_figures_a_system_counts_are_not_statistics(text, found):
     ("CI/CD with GitHub Actions and Azure DevOps.", "microsoft-azure", False),
     ("Deployed the services on Azure and managed boards in Azure DevOps.", "microsoft-azure",
      True),
+    # a name in its own case only: the Scaled Agile Framework is "SAFe"
+    ("Productionize with versioning, monitoring, alerting and safe rollback.", "agile", False),
+    ("Certified SAFe Agilist; ran PI planning for four teams.", "agile", True),
+    # the service's name says its cloud
+    ("Azure Machine Learning Certification, Microsoft", "microsoft-azure", True),
 ])
 def test_a_skills_name_inside_another_things_name(text, skill, found):
     assert (skill in {h.id for h in extract_text(text).skills if h.explicit}) is found
