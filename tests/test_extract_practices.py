@@ -73,6 +73,10 @@ def test_a_rule_matches_within_its_gap_inside_one_sentence():
         ("Kubernetes infrastructure that supports machine learning workloads.",
          "ml-infrastructure"),
         ("Launched a churn prediction model used by the retention team.", "model-deployment"),
+        ("My work spans the full ML lifecycle: training, optimization, containerized deployment, "
+         "and monitoring.", "model-monitoring"),
+        ("Lead the lifecycle of ML projects, including data preparation, model training, "
+         "validation, deployment, and ongoing monitoring.", "model-monitoring"),
         ("Reported precision and recall to the product owners.", "model-evaluation"),
         ("Our spam filter reached 97% accuracy.", "model-evaluation"),
         ("Forecasts with a MAPE under 4% across regions.", "model-evaluation"),
@@ -157,6 +161,8 @@ def test_practices_described_by_what_was_done(text, skill):
         ("Ran the desktop infrastructure for machine learning researchers and finance.",
          "ml-infrastructure"),
         ("Prepared infrastructure for 10 mL samples.", "ml-infrastructure"),
+        ("Onboarding, training, evaluation and performance monitoring for the ML team.",
+         "model-monitoring"),
         ("Built infrastructure for the age of machine learning; I own the website.",
          "ml-infrastructure"),
     ],
