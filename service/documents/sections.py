@@ -244,8 +244,9 @@ _CLOSED_BY_CAPS = frozenset({"publications", "references"})
 # "\section{Talks}" ("\subsection", awesome-cv's "\cvsection", developercv's "\cvsect"),
 # "<h2>Talks</h2>", an Org source's "** Talks", a line underlined with "===" (1) or "---" (2).
 _ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(\S.*?)[ \t#]*")
-_LATEX_SECTION = re.compile(
-    r"[ \t]*\\(?:[a-z]*?((?:sub)*)section|(?:cv)?((?:sub)*)sect)\*?\{([^{}\n]+)\}[ \t]*(?:%.*)?")
+# a LaTeX sectioning command up to its brace (groups: the "sub"s of either spelling)
+LATEX_SECTIONING = r"\\(?:[a-z]*?((?:sub)*)section|(?:cv)?((?:sub)*)sect)\*?\{"
+_LATEX_SECTION = re.compile(rf"[ \t]*{LATEX_SECTIONING}([^{{}}\n]+)\}}[ \t]*(?:%.*)?")
 _ORG_HEADING = re.compile(r"(\*{1,6})[ \t]+(\S.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*")
 _HTML_HEADING = re.compile(r"[ \t]*<[hH]([1-6])\b[^>\n]*>(.*?)</[hH]\1>[ \t]*")
 _TAG = re.compile(r"<[^<>\n]*>")

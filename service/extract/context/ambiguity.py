@@ -13,6 +13,7 @@ from bisect import bisect_left, insort
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ...documents.sections import LATEX_SECTIONING
 from ...models import Document
 from ...taxonomy import ContextRule
 from .folded import Folded, compiled
@@ -588,7 +589,7 @@ def _argument_of_sibling_commands(text: str, mention: Mention, anchors: Anchors)
 
 _BRACE_GROUP = re.compile(r"\{([^{}\n]{0,60})\}")
 # a sectioning command opening a line ("\\section{", "\\cvsection*{", developercv's "\\cvsect{")
-_LATEX_HEADING = re.compile(r"[ \t]*\\(?:[a-z]*?(?:sub)*section|(?:cv)?(?:sub)*sect)\*?\{")
+_LATEX_HEADING = re.compile(rf"[ \t]*{LATEX_SECTIONING}")
 
 
 @lru_cache(maxsize=64)
