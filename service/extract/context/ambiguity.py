@@ -502,6 +502,22 @@ _INLINE_KEY = re.compile(r"[{,][ \t]*[\"']?([A-Za-z_]\w{0,30})[\"']?[ \t]*:[ \t]
 _INLINE_LINES = 3  # lines either side: the sibling records of a one-record-per-line list
 
 
+def _lines_around(text: str, start: int, end: int, stop: re.Pattern[str]) -> tuple[int, int]:
+    """The offsets of up to ``_INLINE_LINES`` lines either side of the line ``start``–``end``,
+    each way up to (not including) a line that ``stop`` matches whole."""
+    lo, hi = start, end
+    up = down = True
+    for _ in range(_INLINE_LINES):
+        above = line_before(text, lo) if up else None
+        below = line_after(text, hi) if down else None
+        up = above is not None and not stop.fullmatch(text, *above)
+        down = below is not None and not stop.fullmatch(text, *below)
+        lo = above[0] if up and above is not None else lo
+        hi = below[1] if down and below is not None else hi
+    return lo, hi
+
+
+
 def _value_of_an_inline_record(text: str, mention: Mention, anchors: Anchors) -> bool:
     """The mention is the whole quoted value of a key in an inline object (`{ name: "R",
     level: 70 }`) and the same key's values in the objects on the lines around it are technical
@@ -513,15 +529,7 @@ def _value_of_an_inline_record(text: str, mention: Mention, anchors: Anchors) ->
         return False
     key = lead.group(1)
     # the lines around, up to a key that opens another list ("referees: [")
-    lo, hi = line_start, line_end
-    up = down = True
-    for _ in range(_INLINE_LINES):
-        above = line_before(text, lo) if up else None
-        below = line_after(text, hi) if down else None
-        up = above is not None and not _PARENT_KEY.fullmatch(text, *above)
-        down = below is not None and not _PARENT_KEY.fullmatch(text, *below)
-        lo = above[0] if up and above is not None else lo
-        hi = below[1] if down and below is not None else hi
+    lo, hi = _lines_around(text, line_start, line_end, _PARENT_KEY)
     # two siblings at least that are technical skills, and most of them: a list of skills, not
     # of people or pets one of which is called Python
     skills = others = 0
@@ -540,8 +548,12 @@ def _inline_values(key: str) -> re.Pattern[str]:
                       r"([^\"'\n]{1,60})\1")
 
 
+# a LaTeX command's star and optional argument, and one of its brace arguments
+_OPTIONS = r"\*?(?:\[[^\]\n]{0,40}\])?"
+_ARGUMENT_TEXT = r"[^{}\n]{0,60}"
+_ARGUMENT = rf"\{{{_ARGUMENT_TEXT}\}}"
 # a LaTeX command and the brace groups before the mention's: "\\baritem{", "\\cvskill{Tools}{"
-_COMMAND_LEAD = re.compile(r"\\([A-Za-z]+)\*?(?:\[[^\]\n]{0,40}\])?((?:\{[^{}\n]{0,60}\}){0,3})\{$")
+_COMMAND_LEAD = re.compile(rf"\\([A-Za-z]+){_OPTIONS}((?:{_ARGUMENT}){{0,3}})\{{$")
 
 
 def _argument_of_sibling_commands(text: str, mention: Mention, anchors: Anchors) -> bool:
@@ -570,13 +582,7 @@ def _argument_of_sibling_commands(text: str, mention: Mention, anchors: Anchors)
             return False
         cursor = close + 1
     # the lines around, within reach, not across a heading ("\\cvsection{Interests}")
-    lo, hi = line_start, line_end
-    for _ in range(_INLINE_LINES):
-        above, below = line_before(text, lo), line_after(text, hi)
-        if above is not None and not _LATEX_HEADING.match(text, *above):
-            lo = above[0]
-        if below is not None and not _LATEX_HEADING.match(text, *below):
-            hi = below[1]
+    lo, hi = _lines_around(text, line_start, line_end, _LATEX_HEADING)
     lo, hi = max(lo, mention.start - _RECORD_REACH), min(hi, mention.end + _RECORD_REACH)
     skills = others = 0
     for match in _command_arguments(lead.group(1), lead.group(2).count("{")).finditer(text, lo, hi):
@@ -587,15 +593,15 @@ def _argument_of_sibling_commands(text: str, mention: Mention, anchors: Anchors)
     return skills >= 2 and 2 * skills > others
 
 
-_BRACE_GROUP = re.compile(r"\{([^{}\n]{0,60})\}")
+_BRACE_GROUP = re.compile(rf"\{{({_ARGUMENT_TEXT})\}}")
 # a sectioning command opening a line ("\\section{", "\\cvsection*{", developercv's "\\cvsect{")
-_LATEX_HEADING = re.compile(rf"[ \t]*{LATEX_SECTIONING}")
+_LATEX_HEADING = re.compile(rf"[ \t]*{LATEX_SECTIONING}.*")
 
 
 @lru_cache(maxsize=64)
 def _command_arguments(name: str, position: int) -> re.Pattern[str]:
     """The argument at ``position`` (from 0) of the LaTeX command ``name``, as group 1."""
-    return re.compile(rf"\\{name}\*?(?:\[[^\]\n]{{0,40}}\])?(?:\{{[^{{}}\n]{{0,60}}\}}){{{position}}}"
+    return re.compile(rf"\\{name}{_OPTIONS}(?:{_ARGUMENT}){{{position}}}"
                       r"\{([^{}\n]{1,60})\}")
 
 
