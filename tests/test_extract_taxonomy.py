@@ -185,6 +185,10 @@ def test_figures_a_system_counts_are_not_statistics(text, found):
     ("Contact the office (you need JavaScript enabled to view the address).", "javascript", False),
     ("Requires JavaScript experience; please enable JavaScript in your browser to apply.",
      "javascript", True),
+    # a framework's name written apart, not the language
+    ("Strong knowledge of React Native and Next JS and their component libraries.",
+     "javascript", False),
+    ("Frontend: Vue JS and plain JS for the widgets.", "javascript", True),
     # Microsoft's developer tools, not the cloud
     ("CI/CD with GitHub Actions and Azure DevOps.", "microsoft-azure", False),
     ("Deployed the services on Azure and managed boards in Azure DevOps.", "microsoft-azure",

@@ -334,9 +334,11 @@ def sole_item_among_skills(text: str, mention: Mention, anchors: Anchors) -> boo
         if text[start:end].strip(" \t-*•·") != text[mention.start:mention.end]:
             return False
         lo, hi = max(0, index - _LIST_REACH), min(len(items), index + _LIST_REACH + 1)
+        # (the neighbour a short item too: "efficiency and c" after "new MLOps tools and"
+        # is a sentence cut off, not a list)
         return any(
             i != index and anchors.within(s, e)
-            and len(_WORD.findall(text[s:e])) <= _MAX_ITEM_WORDS + 1
+            and len(_WORD.findall(text[s:e])) < _MAX_ITEM_WORDS
             for i, (s, e) in enumerate(items[lo:hi], lo)
         )
     return False
