@@ -168,9 +168,39 @@ def test_shipped_translations_name_known_skills_in_known_languages():
      {"python", "machine-learning", "data-visualization", "model-deployment",
       "feature-engineering"}),
     ("專長：統計建模、資料視覺化、單元測試", {"statistics", "data-visualization", "unit-testing"}),
+    # Japanese: kanji and katakana names, found inside their run like Chinese ones
+    ("習得スキル：構造化データの特徴量エンジニアリング、自然言語処理、単体テスト、"
+     "ディープラーニングによる物体検出、機械学習基盤の構築",
+     {"feature-engineering", "natural-language-processing", "unit-testing", "deep-learning",
+      "object-detection", "ml-infrastructure"}),
+    ("研究：教師あり学習、クラスタリング、時系列予測、推薦システム",
+     {"supervised-learning", "clustering", "time-series-forecasting", "recommender-systems"}),
+    # a name after a French or Italian elision ("d'", "dell'")
+    ("Projet : évaluation d'un modèle d'apprentissage profond.", {"deep-learning"}),
+    ("Tesi sull'apprendimento automatico e dell'apprendimento profondo",
+     {"machine-learning", "deep-learning"}),
+    ("Projetos de visão computacional, clusterização e regressão.",
+     {"computer-vision", "clustering"}),
 ])
 def test_names_in_other_languages_are_claims(text, expected):
     assert expected <= _claimed(text)
+
+
+@pytest.mark.parametrize("text, skill", [
+    ("Algorithmique : structures de données de base, Langage C", "c"),
+    ("Programación en lenguaje R para la tesis.", "r"),
+    # a CNN beside deep learning or a neural network named in the text's language
+    ("Utilisation d'un réseau de CNN et de BLSTM pour l'apprentissage profond.",
+     "convolutional-neural-networks"),
+])
+def test_an_ambiguous_name_is_confirmed_by_words_of_the_texts_language(text, skill):
+    assert skill in _claimed(text)
+
+
+def test_an_elision_is_no_name():
+    # an apostrophe after one of the elided words splits it off, and nothing else
+    claimed = _claimed("I don't know l'Oréal; O'Reilly books on Python.")
+    assert claimed == {"python"}
 
 
 def test_a_translated_name_is_the_skill_its_english_name_is():
