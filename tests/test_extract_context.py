@@ -217,7 +217,9 @@ def test_a_degree_phrase_opens_with_the_taxonomys_level_forms(text: str, degree:
 @pytest.mark.parametrize(
     "text",
     ["Software Engineer at Docker Inc., 2019-2021", "Member of the Python Software Foundation",
-     "Speaker, Kubernetes Summit 2022"],
+     "Speaker, Kubernetes Summit 2022",
+     # a series of events, in the plural
+     "Talks: Kafka Meetups, Google Cloud Meetups, Airflow Summits"],
 )
 def test_organisations_named_after_a_skill_are_not_claims(text):
     assert claimed(text) == set()
