@@ -38,7 +38,7 @@ def test_ties_go_to_the_earlier_pattern_and_scanning_resumes_after_a_match():
 
 def test_practice_patterns_match_as_the_union():
     """The taxonomy's practice rules (practices.yaml) as one alternation."""
-    alternation = Alternation([rule.pattern.pattern for rule in get_pipeline().practices.rules])
+    alternation = Alternation([rule.source for rule in get_pipeline().practices.rules])
     text = (
         "Deployed two ranking models to production on Kubernetes.\n"
         "Engineered many new features; built Tableau dashboards and reviewed pull requests.\n"

@@ -74,8 +74,8 @@ _EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])(?:-+|\||/|\\)$", r"(?<=^[A-Z])\.", r"(?<
 # "-Python" as a list bullet; "|Calculus I |Fall 2008|" as a Markdown table cell; French and
 # Italian elisions before a name ("d'apprentissage profond", "dell'apprendimento automatico")
 _EXTRA_PREFIXES = [r"-(?=[A-Za-z])", r"\|(?=[A-Za-z0-9])", _CJK,
-                   r"(?:[cdjlmnstCDJLMNST]|[Qq]u|[DdNnAa]ell|[Dd]all|[Ss]ull|[Aa]ll)['’]"
-                   r"(?=[^\W\d_])"]
+                   (r"(?:[cdjlmnstCDJLMNST]|[Qq]u|[DdNnAa]ell|[Dd]all|[Ss]ull|[Aa]ll)['’]"
+                    r"(?=[^\W\d_])")]
 
 
 def _case_variants(text: str) -> set[str]:
