@@ -175,6 +175,11 @@ def test_shipped_translations_name_known_skills_in_known_languages():
       "object-detection", "ml-infrastructure"}),
     ("研究：教師あり学習、クラスタリング、時系列予測、推薦システム",
      {"supervised-learning", "clustering", "time-series-forecasting", "recommender-systems"}),
+    # Turkish, also in capitals (the dotted "İ") and typed without its letters ("ı", "ğ")
+    ("Derin öğrenme ve makine öğrenmesi üzerine projeler; İstatistik, Doğal Dil İşleme",
+     {"deep-learning", "machine-learning", "statistics", "natural-language-processing"}),
+    ("YETENEKLER: YAPAY SİNİR AĞLARI, bilgisayarli goru, oneri sistemleri",
+     {"neural-networks", "computer-vision", "recommender-systems"}),
     # a name after a French or Italian elision ("d'", "dell'")
     ("Projet : évaluation d'un modèle d'apprentissage profond.", {"deep-learning"}),
     ("Tesi sull'apprendimento automatico e dell'apprendimento profondo",

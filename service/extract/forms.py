@@ -85,10 +85,16 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": 
                           "ß": "ss"})
 
 
+# Turkish dotless and dotted i as an English keyboard or a capital writes them: "ogrenme" for
+# "öğrenme" is folded, "bilgisayarli" for "bilgisayarlı" is this ("AĞLARI" lower-cases to it)
+_DOTLESS = str.maketrans({"ı": "i", "İ": "I"})
+
+
 def translated_spellings(text: str) -> list[str]:
-    """A name in another language as written, without its accents ("estadistica"), and with
-    German umlauts spelt out ("ueberwachtes")."""
-    return list(dict.fromkeys([text, fold(text), text.translate(_UMLAUTS)]))
+    """A name in another language as written, without its accents ("estadistica"), with
+    German umlauts spelt out ("ueberwachtes") and Turkish dotless i dotted ("sinir aglari")."""
+    dotted = text.translate(_DOTLESS)
+    return list(dict.fromkeys([text, fold(text), text.translate(_UMLAUTS), dotted, fold(dotted)]))
 
 
 # Spelling pairs applied word by word (American → British and back): "visualization" ↔

@@ -220,10 +220,12 @@ class Pipeline:
     def mentions(self, text: str) -> list[Mention]:
         """Exact mentions (phrase matcher + symbol regex), then fuzzy ones in the gaps.
 
-        Matching runs on ``soft_unwrap(text)`` and lone surrogates
-        (which spaCy cannot encode) are replaced, both one character for one, so offsets hold.
+        Matching runs on ``soft_unwrap(text)``; lone surrogates (which spaCy cannot encode) and
+        the Turkish "İ" are replaced, all one character for one, so offsets hold.
         """
         text = soft_unwrap(_SURROGATE.sub("\ufffd", text))
+        if "İ" in text:  # (Turkish capital dotted I lower-cases to two characters: "i" + a dot)
+            text = text.replace("İ", "I")
         tokenizer = self.unglued_tokenizer if self.glued.is_glued(text) else self.tokenizer
         doc, tokens, words = tokenizer.split(text)
         found: dict[tuple[int, int], Mention] = {}

@@ -27,7 +27,7 @@ ESCO_RE = re.compile(
 )
 DegreeLevelId = Literal["associate", "bachelor", "master", "phd"]
 # the languages ``translations.yaml`` names skills in (ISO 639-1)
-Language = Literal["de", "es", "fr", "it", "ja", "pt", "ru", "zh"]
+Language = Literal["de", "es", "fr", "it", "ja", "pt", "ru", "tr", "zh"]
 # Chinese, Japanese and Korean characters: a word of two of them is as specific as a longer one
 # (the ranges, for a character class: kana, CJK ideographs and their extension A, Hangul
 # syllables, compatibility ideographs)
