@@ -225,6 +225,14 @@ def test_organisations_named_after_a_skill_are_not_claims(text):
     assert claimed(text) == set()
 
 
+@pytest.mark.parametrize(("text", "skill"), [
+    ("Published 5 papers at top Machine Learning Conferences (NeurIPS, ICML).", "machine-learning"),
+    ("Won two Computer Vision Hackathons.", "computer-vision"),
+])
+def test_a_kind_of_event_in_the_plural_names_its_field(text, skill):
+    assert skill in {h.id for h in installed_extract_text(text).skills if h.explicit}
+
+
 @pytest.mark.parametrize(
     "text",
     ["M.S. in Statistics, University of Northfield, 2018",

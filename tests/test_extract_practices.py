@@ -242,6 +242,9 @@ def test_initials_and_plans_stay_out(text):
     ("text", "skills"),
     [
         ("Languages: Python, C++, GO, SQL", {"go"}),
+        # a label before the first item is no word of it
+        ("Programming Languages: python, c, r", {"c", "r"}),
+        ("Skills: Amazon Web Services, GO", {"go"}),
         ("Tools\n-Python - Javascript -R\n", {"r", "python"}),
         ("Libraries: pandas+NumPy", {"pandas", "numpy"}),
     ],

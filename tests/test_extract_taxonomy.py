@@ -189,6 +189,7 @@ def test_figures_a_system_counts_are_not_statistics(text, found):
     ("Strong knowledge of React Native and Next JS and their component libraries.",
      "javascript", False),
     ("Frontend: Vue JS and plain JS for the widgets.", "javascript", True),
+    ("Requirements: solid JS fundamentals, HTML, CSS.", "javascript", True),
     # Microsoft's developer tools, not the cloud
     ("CI/CD with GitHub Actions and Azure DevOps.", "microsoft-azure", False),
     ("Deployed the services on Azure and managed boards in Azure DevOps.", "microsoft-azure",

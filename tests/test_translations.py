@@ -173,7 +173,7 @@ def test_shipped_translations_name_known_skills_in_known_languages():
      "ディープラーニングによる物体検出、機械学習基盤の構築",
      {"feature-engineering", "natural-language-processing", "unit-testing", "deep-learning",
       "object-detection", "ml-infrastructure"}),
-    ("研究：教師あり学習、クラスタリング、時系列予測、推薦システム",
+    ("研究：教師あり学習、クラスター分析、時系列予測、推薦システム",
      {"supervised-learning", "clustering", "time-series-forecasting", "recommender-systems"}),
     # Turkish, also in capitals (the dotted "İ") and typed without its letters ("ı", "ğ")
     ("Derin öğrenme ve makine öğrenmesi üzerine projeler; İstatistik, Doğal Dil İşleme",
@@ -194,6 +194,7 @@ def test_names_in_other_languages_are_claims(text, expected):
 @pytest.mark.parametrize("text, skill", [
     ("Algorithmique : structures de données de base, Langage C", "c"),
     ("Programación en lenguaje R para la tesis.", "r"),
+    ("Conocimientos de lenguaje R.", "r"),
     # a CNN beside deep learning or a neural network named in the text's language
     ("Utilisation d'un réseau de CNN et de BLSTM pour l'apprentissage profond.",
      "convolutional-neural-networks"),
@@ -206,6 +207,8 @@ def test_an_elision_is_no_name():
     # an apostrophe after one of the elided words splits it off, and nothing else
     claimed = _claimed("I don't know l'Oréal; O'Reilly books on Python.")
     assert claimed == {"python"}
+    # an English possessive is no elision
+    assert "c" in _claimed("Deep knowledge of C's memory model and pointers.")
 
 
 def test_a_translated_name_is_the_skill_its_english_name_is():
@@ -233,6 +236,11 @@ def test_russian_case_forms_count():
 
 @pytest.mark.parametrize("text, skill", [
     ("Evaluación del modelo de negocio de la franquicia.", "model-evaluation"),
+    # a business model evaluated, a server cluster, an employee suggestion scheme
+    ("新規事業のビジネスモデルの評価を担当", "model-evaluation"),
+    ("サーバーのクラスタリング構成（HA）を設計", "clustering"),
+    ("Sunucu kümeleme ve yük dengeleme; iş modeli değerlendirme", "clustering"),
+    ("Çalışan öneri sistemi kurulumu ve kaizen çalışmaları", "recommender-systems"),
     ("Suivi des statistiques de vente et des modèles de véhicules.", "statistics"),
     ("Сбор статистики звонков для отдела продаж.", "statistics"),
     ("Alta probabilidad de éxito en la negociación.", "probability"),

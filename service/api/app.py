@@ -62,8 +62,10 @@ def purge_expired(state: AppState) -> int:
 
 
 def warm_up(state: AppState) -> None:
-    """Start the document readers (``create_app`` built the taxonomy, profiles and pipeline)."""
+    """Start the document readers and compile the practice rules (``create_app`` built the
+    taxonomy, profiles and pipeline), so that no first request pays for them."""
     default_pool(state.settings).warm()
+    state.context.pipeline.practices.compile_all()
 
 
 async def _purge_periodically(state: AppState) -> None:

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 _ORG_SUFFIX = re.compile(
     r"(?:[ \t]*,[ \t]*|[ \t]+)(?:Inc\b\.?|LLC\b|Ltd\b\.?|Limited\b|Corp\b\.?|Corporation\b|GmbH\b|Pvt\b\.?)|"
     r"[ \t]+(?:Software Foundation\b|"
-    r"Foundation\b|Institute\b|University\b|Conferences?\b|Summits?\b|Meetups?\b|Workshops?\b|"
-    r"Symposium\b|Hackathons?\b|Challenge\b|Competition\b|Days?[ \t]+\d{4}\b)|"
+    r"Foundation\b|Institute\b|University\b|Conference\b|Summits?\b|Meetups?\b|Workshops?\b|"
+    r"Symposium\b|Hackathon\b|Challenge\b|Competition\b|Days?[ \t]+\d{4}\b)|"
     # an event's name with one more word: "TensorFlow World conference", "Kafka Dev Summit",
     # "Acme ML Challenge", "the Deep Learning Riverside meetup"
     r"[ \t]+[A-Z][A-Za-z]+[ \t]+(?:(?i:conference|summit|meetup|symposium|hackathon)s?\b|"

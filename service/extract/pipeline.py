@@ -72,10 +72,11 @@ _EXTRA_SUFFIXES = [r"(?<=[A-Za-z0-9+#])(?:-+|\||/|\\)$", r"(?<=^[A-Z])\.", r"(?<
                    r"(?<=\S)\\\\$",  # LaTeX's line break after a word: "based on SVM.\\"
                    _CJK + "$"]
 # "-Python" as a list bullet; "|Calculus I |Fall 2008|" as a Markdown table cell; French and
-# Italian elisions before a name ("d'apprentissage profond", "dell'apprendimento automatico")
+# Italian elisions before a name ("d'apprentissage profond", "dell'apprendimento automatico";
+# not a possessive: "C's", "Dell's")
 _EXTRA_PREFIXES = [r"-(?=[A-Za-z])", r"\|(?=[A-Za-z0-9])", _CJK,
                    (r"(?:[cdjlmnstCDJLMNST]|[Qq]u|[DdNnAa]ell|[Dd]all|[Ss]ull|[Aa]ll)['’]"
-                    r"(?=[^\W\d_])")]
+                    r"(?=[^\W\d_]{2})")]
 
 
 def _case_variants(text: str) -> set[str]:

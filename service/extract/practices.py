@@ -99,6 +99,13 @@ class PracticeMatcher:
     def __bool__(self) -> bool:
         return bool(self.rules)
 
+    def compile_all(self) -> None:
+        """Compile every rule's regexes now (a server before it says it is ready), not at
+        their first use."""
+        for rule in self.rules:
+            rule.regex(True)
+            rule.regex(False)
+
     def find(
         self, text: str, doc: Doc, tokens: list[tuple[int, int]],
         chosen: list[tuple[int, int, tuple[str, ...]]],

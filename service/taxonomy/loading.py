@@ -38,34 +38,53 @@ def default_taxonomy_dir() -> Path:
     return package.resolve().parent / "taxonomy"
 
 
-# libyaml's parser when PyYAML was built with it (its wheels are): ten times the pure-Python
-# one, which took 0.6 s of every cold start; the same safe constructor either way
-_SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _UniqueKeyLoader(_SAFE_LOADER):  # type: ignore[misc,valid-type]
-    """A safe loader that refuses a key written twice in one mapping (plain YAML keeps the
-    last one silently: a skill listed twice would lose its first block)."""
+class _UniqueKeys:
+    """A safe loader's constructor that refuses a key written twice in one mapping (plain YAML
+    keeps the last one silently: a skill listed twice would lose its first block)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: set[object] = set()
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":  # "<<: *defaults" merges, repeats none
                 continue
-            key = self.construct_object(key_node, deep=deep)
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[attr-defined]
             # (keys equal in Python are one key of the dict: 1, 1.0 and true)
             if isinstance(key, (str, int, float, bool)):
                 if key in seen:
                     raise yaml.constructor.ConstructorError(
                         None, None, f"key {key!r} is written twice", key_node.start_mark)
                 seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[misc]
+
+
+class _UniqueKeyLoader(_UniqueKeys, yaml.SafeLoader):
+    """The pure-Python safe loader: its errors quote the line and name what is wrong."""
+
+
+# libyaml's parser when PyYAML was built with it (its wheels are): ten times the pure-Python
+# one, which took 0.6 s of every start; the same constructor
+_FastUniqueKeyLoader: type | None = (
+    type("_FastUniqueKeyLoader", (_UniqueKeys, yaml.CSafeLoader), {})
+    if hasattr(yaml, "CSafeLoader") else None
+)
 
 
 def read_yaml(path: Path) -> object:
+    """A YAML file's data; a file libyaml refuses is read again by the pure-Python parser, whose
+    message says more (the line with a caret, an alias's name) and which accepts a little more
+    (an escaped lone surrogate)."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506
-    except (OSError, yaml.YAMLError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise TaxonomyError(f"{path.name}: cannot read: {exc}") from None
+    if _FastUniqueKeyLoader is not None:
+        try:
+            return yaml.load(text, Loader=_FastUniqueKeyLoader)  # noqa: S506
+        except yaml.YAMLError:
+            pass
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506
+    except yaml.YAMLError as exc:
         raise TaxonomyError(f"{path.name}: cannot read: {exc}") from None
 
 

@@ -334,11 +334,11 @@ def sole_item_among_skills(text: str, mention: Mention, anchors: Anchors) -> boo
         if text[start:end].strip(" \t-*•·") != text[mention.start:mention.end]:
             return False
         lo, hi = max(0, index - _LIST_REACH), min(len(items), index + _LIST_REACH + 1)
-        # (the neighbour a short item too: "efficiency and c" after "new MLOps tools and"
-        # is a sentence cut off, not a list)
+        # (the neighbour a short item too, its label aside: "Programming Languages: python, c"
+        # is a list, "new MLOps tools and … efficiency and c" a sentence cut off)
         return any(
             i != index and anchors.within(s, e)
-            and len(_WORD.findall(text[s:e])) < _MAX_ITEM_WORDS
+            and len(_WORD.findall(text[s:e].rpartition(":")[2])) <= _MAX_ITEM_WORDS
             for i, (s, e) in enumerate(items[lo:hi], lo)
         )
     return False
