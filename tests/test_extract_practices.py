@@ -233,7 +233,9 @@ def test_one_letter_language_at_sentence_end_before_a_bracket_or_a_purpose(text,
                                   "Dear John R. Smith, thanks.", "Got a C for the course.",
                                   "Moved to Plan C for the launch.",
                                   # a sentence cut off after a longer item with a skill in it
-                                  "Adopt new MLOps tools and practices to raise quality and c"])
+                                  "Adopt new MLOps tools and practices to raise quality and c",
+                                  "Build Grafana dashboards and c",
+                                  "Evaluate and integrate new MLOps tools: efficiency and c"])
 def test_initials_and_plans_stay_out(text):
     assert not claimed(text) & {"r", "c"}
 
@@ -245,6 +247,7 @@ def test_initials_and_plans_stay_out(text):
         # a label before the first item is no word of it
         ("Programming Languages: python, c, r", {"c", "r"}),
         ("Skills: Amazon Web Services, GO", {"go"}),
+        ("Proficient: Microsoft Excel 365, r, Tableau Desktop Pro", {"r"}),
         ("Tools\n-Python - Javascript -R\n", {"r", "python"}),
         ("Libraries: pandas+NumPy", {"pandas", "numpy"}),
     ],

@@ -178,7 +178,7 @@ def test_shipped_translations_name_known_skills_in_known_languages():
     # Turkish, also in capitals (the dotted "İ") and typed without its letters ("ı", "ğ")
     ("Derin öğrenme ve makine öğrenmesi üzerine projeler; İstatistik, Doğal Dil İşleme",
      {"deep-learning", "machine-learning", "statistics", "natural-language-processing"}),
-    ("YETENEKLER: YAPAY SİNİR AĞLARI, bilgisayarli goru, oneri sistemleri",
+    ("YETENEKLER: YAPAY SİNİR AĞLARI, bilgisayarli goru, tavsiye sistemleri",
      {"neural-networks", "computer-vision", "recommender-systems"}),
     # a name after a French or Italian elision ("d'", "dell'")
     ("Projet : évaluation d'un modèle d'apprentissage profond.", {"deep-learning"}),
@@ -240,7 +240,7 @@ def test_russian_case_forms_count():
     ("新規事業のビジネスモデルの評価を担当", "model-evaluation"),
     ("サーバーのクラスタリング構成（HA）を設計", "clustering"),
     ("Sunucu kümeleme ve yük dengeleme; iş modeli değerlendirme", "clustering"),
-    ("Çalışan öneri sistemi kurulumu ve kaizen çalışmaları", "recommender-systems"),
+    ("Çalışan öneri sistemleri ve kaizen çalışmaları", "recommender-systems"),
     ("Suivi des statistiques de vente et des modèles de véhicules.", "statistics"),
     ("Сбор статистики звонков для отдела продаж.", "statistics"),
     ("Alta probabilidad de éxito en la negociación.", "probability"),

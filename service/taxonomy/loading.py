@@ -70,14 +70,16 @@ _FastUniqueKeyLoader: type | None = (
 
 
 def read_yaml(path: Path) -> object:
-    """A YAML file's data; a file libyaml refuses is read again by the pure-Python parser, whose
-    message says more (the line with a caret, an alias's name) and which accepts a little more
-    (an escaped lone surrogate)."""
+    """A YAML file's data; a file libyaml refuses, or one with a tab, is read by the pure-Python
+    parser, whose message says more (the line with a caret, an alias's name) and which accepts
+    a little more (an escaped lone surrogate) and a little less (tabs between tokens)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise TaxonomyError(f"{path.name}: cannot read: {exc}") from None
-    if _FastUniqueKeyLoader is not None:
+    # (libyaml also takes tabs that the pure-Python parser refuses: such a file is read by the
+    # latter, so whether it loads does not depend on how PyYAML was built)
+    if _FastUniqueKeyLoader is not None and "\t" not in text:
         try:
             return yaml.load(text, Loader=_FastUniqueKeyLoader)  # noqa: S506
         except yaml.YAMLError:

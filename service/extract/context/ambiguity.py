@@ -334,14 +334,25 @@ def sole_item_among_skills(text: str, mention: Mention, anchors: Anchors) -> boo
         if text[start:end].strip(" \t-*•·") != text[mention.start:mention.end]:
             return False
         lo, hi = max(0, index - _LIST_REACH), min(len(items), index + _LIST_REACH + 1)
-        # (the neighbour a short item too, its label aside: "Programming Languages: python, c"
-        # is a list, "new MLOps tools and … efficiency and c" a sentence cut off)
-        return any(
-            i != index and anchors.within(s, e)
-            and len(_WORD.findall(text[s:e].rpartition(":")[2])) <= _MAX_ITEM_WORDS
-            for i, (s, e) in enumerate(items[lo:hi], lo)
-        )
+        return any(i != index and _short_skill_item(text, s, e, anchors)
+                   for i, (s, e) in enumerate(items[lo:hi], lo))
     return False
+
+
+def _short_skill_item(text: str, start: int, end: int, anchors: Anchors) -> bool:
+    """After its label ("Programming Languages: python"), the item is a skill's name alone
+    ("Amazon Web Services") or a skill in at most two words ("Microsoft Excel 365"): not a
+    clause a sentence cut off ("new MLOps tools and … efficiency and c", "Build Grafana
+    dashboards and c")."""
+    colon = text.rfind(":", start, end)
+    start = colon + 1 if colon >= 0 else start
+    item = text[start:end]
+    lead = len(item) - len(item.lstrip(" \t-*•·"))
+    start, end = start + lead, start + len(item.rstrip(" \t.;"))
+    if not anchors.within(start, end):
+        return False
+    words = [w for w in _WORD.findall(text, start, end) if not w.isdigit()]
+    return len(words) < _MAX_ITEM_WORDS or anchors.is_span(start, end)
 
 
 def in_skills_area(text: str, document: Document, mention: Mention) -> bool:
@@ -723,6 +734,11 @@ class Anchors:
         insort(self.spans, span)
         self.starts.add(span[0])
         self.ends.add(span[1])
+
+    def is_span(self, start: int, end: int) -> bool:
+        """An anchor is exactly ``start``–``end``."""
+        index = bisect_left(self.spans, (start, end))
+        return index < len(self.spans) and self.spans[index] == (start, end)
 
     def within(self, start: int, end: int) -> bool:
         index = bisect_left(self.spans, (start, -1))
