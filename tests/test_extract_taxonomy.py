@@ -112,11 +112,7 @@ def test_fuzzy_matches_typos_but_not_other_word_forms():
 
 
 def test_regression_analysis_and_aws_sagemaker_name_both_their_skills():
-    from tests.installed import extract_text
-
-    def found(text: str) -> set[str]:
-        return {h.id for h in extract_text(text).skills if h.explicit}
-
+    found = _explicit
     assert {"regression-analysis", "supervised-learning"} <= found(
         "Performed regression analysis on housing prices.")
     assert {"amazon-sagemaker", "amazon-web-services"} <= found("Deployed models with AWS SageMaker.")
@@ -124,38 +120,25 @@ def test_regression_analysis_and_aws_sagemaker_name_both_their_skills():
 
 
 def test_sas_programs_and_scripts_are_the_language():
-    from tests.installed import extract_text
-
     for text in ("Ported legacy SAS programs to Python.", "Maintained SAS scripts for reporting."):
-        assert "sas" in {h.id for h in extract_text(text).skills if h.explicit}
-    assert "sas" not in {h.id for h in extract_text("Flew SAS flights to Oslo.").skills
-                         if h.explicit}
+        assert "sas" in _explicit(text)
+    assert "sas" not in _explicit("Flew SAS flights to Oslo.")
 
 
 def test_spark_and_hive_after_a_preposition_of_use_are_the_tools():
-    from tests.installed import extract_text
-
-    def found(text: str) -> set[str]:
-        return {h.id for h in extract_text(text).skills if h.explicit}
-
+    found = _explicit
     assert "spark" in found("Processed 2 TB of logs daily with Spark.")
     assert "hive" in found("Loaded the cleaned tables into Hive.")
     assert "spark" not in found("She brings creativity and a spark to every team.")
 
 
 def test_drift_alerts_name_model_monitoring():
-    from tests.installed import extract_text
-
     text = "Set up drift alerts and weekly retraining for the credit models."
-    assert "model-monitoring" in {h.id for h in extract_text(text).skills if h.explicit}
+    assert "model-monitoring" in _explicit(text)
 
 
 def test_table_layout_clustering_is_not_the_algorithm():
-    from tests.installed import extract_text
-
-    def found(text: str) -> set[str]:
-        return {h.id for h in extract_text(text).skills if h.explicit}
-
+    found = _explicit
     assert "clustering" not in found("Tune Delta tables by adding liquid clustering and Z-order clustering.")
     assert "clustering" not in found("Automated table maintenance: compaction, clustering and data retention.")
     assert "clustering" in found("Customer segmentation with clustering and data retention analysis.")
@@ -171,9 +154,7 @@ def test_table_layout_clustering_is_not_the_algorithm():
     ("Coursework: Network Statistics, Causal Inference", True),
 ])
 def test_figures_a_system_counts_are_not_statistics(text, found):
-    from tests.installed import extract_text
-
-    assert ("statistics" in {h.id for h in extract_text(text).skills if h.explicit}) is found
+    assert ("statistics" in _explicit(text)) is found
 
 
 @pytest.mark.parametrize(("text", "skill", "found"), [
@@ -201,4 +182,4 @@ def test_figures_a_system_counts_are_not_statistics(text, found):
     ("Azure Machine Learning Certification, Microsoft", "microsoft-azure", True),
 ])
 def test_a_skills_name_inside_another_things_name(text, skill, found):
-    assert (skill in {h.id for h in extract_text(text).skills if h.explicit}) is found
+    assert (skill in _explicit(text)) is found

@@ -324,6 +324,10 @@ _ONE_LETTER_END = re.compile(r"[.;!?]?[ \t]*(?:$|\n)|[.;!?]\s+[A-Z]|\s*[(\[]")
 _SENTENCE_END_STRICT = re.compile(r"[.;!?]?[ \t]*(?:$|\n)|\s*[(\[]")
 
 
+# what may stand around a list item's name: spaces and bullets
+_ITEM_MARKS = " \t-*•·"
+
+
 def sole_item_among_skills(text: str, mention: Mention, anchors: Anchors) -> bool:
     """The mention is a whole list item ("GO" in "Python, GO, SQL"; "-R" as a bullet) and an
     item next to it is a technical skill: a list of skills, whatever the case or bullet."""
@@ -331,7 +335,7 @@ def sole_item_among_skills(text: str, mention: Mention, anchors: Anchors) -> boo
     for index, (start, end) in enumerate(items):
         if not (start <= mention.start and mention.end <= end):
             continue
-        if text[start:end].strip(" \t-*•·") != text[mention.start:mention.end]:
+        if text[start:end].strip(_ITEM_MARKS) != text[mention.start:mention.end]:
             return False
         lo, hi = max(0, index - _LIST_REACH), min(len(items), index + _LIST_REACH + 1)
         return any(i != index and _short_skill_item(text, s, e, anchors)
@@ -347,7 +351,7 @@ def _short_skill_item(text: str, start: int, end: int, anchors: Anchors) -> bool
     colon = text.rfind(":", start, end)
     start = colon + 1 if colon >= 0 else start
     item = text[start:end]
-    lead = len(item) - len(item.lstrip(" \t-*•·"))
+    lead = len(item) - len(item.lstrip(_ITEM_MARKS))
     start, end = start + lead, start + len(item.rstrip(" \t.;"))
     if not anchors.within(start, end):
         return False
@@ -528,7 +532,6 @@ def _lines_around(text: str, start: int, end: int, stop: re.Pattern[str]) -> tup
         lo = above[0] if up and above is not None else lo
         hi = below[1] if down and below is not None else hi
     return lo, hi
-
 
 
 def _value_of_an_inline_record(text: str, mention: Mention, anchors: Anchors) -> bool:
