@@ -102,6 +102,16 @@ CASES = [
     # paraphrases ML infrastructure; randomised or controlled experiments are designed ones
     ("unit-testing", ["Testing: Jest, Cypress", "Specs in RSpec for the Rails app"],
      ["Said it in jest at the retro.", "Wrote Cypress end-to-end tests"]),
+    # Polish "jest" (is) in a posting's prose; lower-case jest in a list of test tools stays
+    ("unit-testing", ["Tested the UI with jest and cypress."],
+     ["Znajomość Dockera jest atutem, ale nie jest wymagana.",
+      "Praca zdalna to nie jest tylko hasło."]),
+    # a resume tool's CV is the document: "CV parsing", "CVs scored against job descriptions"
+    ("computer-vision", ["Skills: Python, PyTorch, CV, NLP", "Built CV models for defect detection."],
+     ["Built an AI-driven CV optimization tool with Python, LangChain and Streamlit.",
+      "Matched CVs to job descriptions with Python, PyTorch and spaCy.",
+      "Wrote a CV parser in Python and FastAPI."]),
+    ("a-b-testing", ["Raised the click rate 3% with an AB test of the subject line."], []),
     ("ml-infrastructure", ["Scaled GenAI infrastructure for three products"],
      ["Sold AI products to retailers.", "Acme is the leading AI platform for retailers."]),
     ("experiment-design", ["Ran randomised controlled trials of the new onboarding"],
