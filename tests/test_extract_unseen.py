@@ -112,6 +112,13 @@ CASES = [
       "Matched CVs to job descriptions with Python, PyTorch and spaCy.",
       "Wrote a CV parser in Python and FastAPI."]),
     ("a-b-testing", ["Raised the click rate 3% with an AB test of the subject line."], []),
+    # a classifier named like a project, made or scored
+    ("supervised-learning", ["Movie Genre Classifier (Jan - Apr 2024) - Python, NLTK",
+                             "Raised classification accuracy by 15% on 35K scans.",
+                             "Developing a classifier to recognize crops in satellite imagery",
+                             "XGBoost classifier for a school project"],
+     ["Detected masks with a cascade classifier.", "The classifier of goods for customs.",
+      "Classifier: public"]),
     ("ml-infrastructure", ["Scaled GenAI infrastructure for three products"],
      ["Sold AI products to retailers.", "Acme is the leading AI platform for retailers."]),
     ("experiment-design", ["Ran randomised controlled trials of the new onboarding"],
