@@ -1625,3 +1625,25 @@ def test_a_line_of_marks_alone_is_no_sentence_between_a_model_and_its_lifecycle(
            "iteration).\n")
     assert "model-monitoring" not in {h.id for h in extract_text(far, kind="job").skills
                                       if h.explicit}
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # the learned field as what is deployed, a passive "to be deployed", models "for
+        # production"
+        ("Experience developing and deploying machine learning and deep learning solutions.",
+         True),
+        ("Write tooling that supports ML development and deployment.", True),
+        ("Owns the development, deployment, and maintenance of machine learning solutions.",
+         True),
+        ("Wrote requirements that let pricing models to be deployed across regions.", True),
+        ("Refactored the C++ so the ML model could be deployed to wearables.", True),
+        ("Built client-facing models for production.", True),
+        ("Built capacity models for production planning.", False),
+        ("Staff training and deployment for the AI help desk.", False),
+        ("Deploying AI across the business is our consultancy's focus.", False),
+    ],
+)
+def test_a_field_deployed_and_models_for_production(text, counted):
+    assert ("model-deployment" in claimed(text)) is counted
