@@ -1492,6 +1492,9 @@ def test_statistical_analysis_and_hypotheses_named_by_what_was_done(text, skill,
         ("Classified 5,000 archival records with 99% accuracy.", False),
         ("Filled 500 ml vials with 99.9% accuracy.", False),
         ("Kept 99.5% accuracy in warehouse stock counts.", False),
+        # the score before its figure
+        ("Raised the accuracy of label prediction from 65% to 85% with machine learning.", True),
+        ("Kept the accuracy of stock counts at 99.5% with a new barcode scheme.", False),
     ],
 )
 def test_a_bare_accuracy_figure_counts_in_a_sentence_about_learning(text, counted):
