@@ -1126,6 +1126,8 @@ def test_practices_and_forms_found_on_unseen_sets(text, skill):
         ("Built dashboards showing sales stats, ML predictions and KPIs.", "statistics"),
         ("Created visualisations of architectural renderings using WebGL and Three.js.",
          "data-visualization"),
+        ("Cut campaign review time in half with automated feature-importance reports.",
+         "feature-engineering"),
         ("Own sales forecasting for the EMEA region, and keep our predictive dialer campaigns "
          "on schedule.", "time-series-forecasting"),
         ("Handled large-scale data, pipeline optimization and Spark tuning.", "optimization"),
