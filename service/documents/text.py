@@ -19,6 +19,7 @@ from ..normalize import normalize, org_source
 from .sections import detect_sections, fenced, in_spans
 from .timeline import find_positions, total_years, untied_ranges
 from .vocab import BUILT_IN, Vocabulary
+from .wordlines import rejoin_word_lines
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 REPLACEMENT = "\ufffd"
@@ -143,7 +144,9 @@ def document_from_text(text: str, source_format: str = "text", *,
                        today: date | None = None, warnings: list[str] | None = None,
                        vocabulary: Vocabulary = BUILT_IN) -> Document:
     """Normalise ``text`` (Markdown emphasis and heading marks dropped) into a ``Document``;
-    ``vocabulary``: the taxonomy's title and degree words (default: the installed taxonomy's)."""
+    ``vocabulary``: the taxonomy's title and degree words (default: the installed taxonomy's).
+    Text saved one word per line (a PDF reader's items) is joined back into lines first."""
+    text = rejoin_word_lines(text)
     marked: list[tuple[str, int, int]] = []
     if source_format == "markdown":
         fences = fenced(text)
