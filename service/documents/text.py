@@ -15,6 +15,7 @@ from typing import Any
 
 from ..models import Block, Document
 from .education import find_education
+from .escapes import unescape_json_text
 from ..normalize import normalize, org_source
 from .sections import detect_sections, fenced, in_spans
 from .timeline import find_positions, total_years, untied_ranges
@@ -145,8 +146,9 @@ def document_from_text(text: str, source_format: str = "text", *,
                        vocabulary: Vocabulary = BUILT_IN) -> Document:
     """Normalise ``text`` (Markdown emphasis and heading marks dropped) into a ``Document``;
     ``vocabulary``: the taxonomy's title and degree words (default: the installed taxonomy's).
-    Text saved one word per line (a PDF reader's items) is joined back into lines first."""
-    text = rejoin_word_lines(text)
+    Text still holding a JSON string's escapes ("\\n", "\\u00a0") is decoded first, and text
+    saved one word per line (a PDF reader's items) joined back into lines."""
+    text = rejoin_word_lines(unescape_json_text(text))
     marked: list[tuple[str, int, int]] = []
     if source_format == "markdown":
         fences = fenced(text)
