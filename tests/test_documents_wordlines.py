@@ -12,9 +12,9 @@ from tests.installed import extract_text
 _RESUME = """Priya Raman
 Data Scientist, Lumen Analytics
 SKILLS
-Languages: Python | R | SQL
+Languages: Python • R • SQL
 EXPERIENCE
-Lumen Analytics — Data Scientist — March 2021 - present
+Lumen Analytics — Data Scientist — March 2021 – present
 ● Trained gradient boosted churn models in Python and deployed them behind a REST API.
 ● Built Tableau dashboards for the retention team and ran A/B tests of onboarding emails.
 EDUCATION
@@ -44,7 +44,11 @@ def test_skills_across_words_are_found_in_a_dump():
     found = {h.id for h in extract_text(dump, kind="resume").skills if h.explicit}
     assert {"python", "r", "sql", "tableau", "a-b-testing", "model-deployment",
             "statistics"} <= found
-    assert document_from_text(dump).text.startswith("Priya Raman\nData Scientist")
+    document = document_from_text(dump)
+    assert document.text.startswith("Priya Raman\nData Scientist")
+    # the en dash and the inline "•" stay inside their lines: the position keeps its dates
+    assert "Languages: Python - R - SQL\n" in document.text  # (normalize writes "•" as "-")
+    assert len(document.positions) == 1 and document.total_years is not None
 
 
 def test_a_wide_gap_is_a_column_and_a_bullet_opens_its_line():
@@ -54,10 +58,30 @@ def test_a_wide_gap_is_a_column_and_a_bullet_opens_its_line():
     assert text.startswith("Lumen Analytics\tLeeds\n● Built models\n● Built models")
 
 
-@given(st.text(alphabet=st.sampled_from("ab cd\n.\t"), max_size=400))
-def test_text_of_another_shape_is_left_as_it_is(text):
-    if not is_word_per_line(text):
-        assert rejoin_word_lines(text) == text
+def test_items_without_space_lines_between_them():
+    # two items of one word are glued; a capital after a word opens the next line
+    body = "\n \n".join(["Built", "models", "in", "Python"] * 10)
+    dump = f"Languages\n:\n \nPython\n \nSQL\nEXPERIENCE\n \n{body}"
+    assert rejoin_word_lines(dump).startswith("Languages: Python SQL\nEXPERIENCE Built models")
+    # a line break (two space lines) before a column's gap stays a line break
+    gap = "Alpha\n \nBeta\n \n \n" + " " * 30 + "\nGamma\n \n" + body
+    assert rejoin_word_lines(gap).startswith("Alpha Beta\nGamma Built")
+
+
+def test_a_dump_saved_with_windows_line_ends():
+    dump = _as_items(_RESUME).replace("\n", "\r\n")
+    assert rejoin_word_lines(dump) == _RESUME
+
+
+@given(st.lists(st.lists(st.sampled_from(["Built", "models", "in", "Python", "•", "2021"]),
+                         min_size=2, max_size=8), min_size=1, max_size=80),
+       st.integers(min_value=1, max_value=4))
+def test_lines_of_several_words_with_space_lines_between_are_no_dump(lines, every):
+    # ordinary text with a lone-space line after every few lines (a PDF's blank lines)
+    text = "\n".join(" ".join(words) + ("\n " if i % every == 0 else "")
+                     for i, words in enumerate(lines))
+    assert not is_word_per_line(text)
+    assert rejoin_word_lines(text) == text
 
 
 def test_an_ordinary_resume_is_not_a_dump():

@@ -102,23 +102,28 @@ CASES = [
     # paraphrases ML infrastructure; randomised or controlled experiments are designed ones
     ("unit-testing", ["Testing: Jest, Cypress", "Specs in RSpec for the Rails app"],
      ["Said it in jest at the retro.", "Wrote Cypress end-to-end tests"]),
-    # Polish "jest" (is) in a posting's prose; lower-case jest in a list of test tools stays
-    ("unit-testing", ["Tested the UI with jest and cypress."],
-     ["Znajomość Dockera jest atutem, ale nie jest wymagana.",
+    # Polish "jest" (is) in a posting's prose; lower-case jest among test tools stays, also
+    # after "to"
+    ("unit-testing", ["Tested the UI with jest and cypress.",
+                      "Migrated the frontend test suite from Mocha to jest."],
+     ["Znajomość Dockera jest atutem.", "Firma jest liderem rynku w Polsce.",
       "Praca zdalna to nie jest tylko hasło."]),
-    # a resume tool's CV is the document: "CV parsing", "CVs scored against job descriptions"
-    ("computer-vision", ["Skills: Python, PyTorch, CV, NLP", "Built CV models for defect detection."],
+    # a resume tool's CV is the document: "CV optimization tool", "each CV scored against job
+    # descriptions" (a list beside "job postings" is not one sentence about them)
+    ("computer-vision", ["Skills: Python, PyTorch, CV, NLP", "Built CV models for defect detection.",
+                         "Skills: CV, NLP, PyTorch, job postings analytics"],
      ["Built an AI-driven CV optimization tool with Python, LangChain and Streamlit.",
-      "Matched CVs to job descriptions with Python, PyTorch and spaCy.",
-      "Wrote a CV parser in Python and FastAPI."]),
-    ("a-b-testing", ["Raised the click rate 3% with an AB test of the subject line."], []),
+      "Scored each CV against job descriptions with Python, PyTorch and spaCy."]),
     # a classifier named like a project, made or scored
     ("supervised-learning", ["Movie Genre Classifier (Jan - Apr 2024) - Python, NLTK",
                              "Raised classification accuracy by 15% on 35K scans.",
                              "Developing a classifier to recognize crops in satellite imagery",
                              "XGBoost classifier for a school project"],
      ["Detected masks with a cascade classifier.", "The classifier of goods for customs.",
-      "Classifier: public"]),
+      "Classifier: public", "Senior Position Classifier, U.S. Department of the Army",
+      "Tariff Classifier at Expeditors International (2019 - 2023)",
+      "The Classifier reviews every incoming shipment.",
+      "Maintained 98% classification accuracy on HTS tariff codes for 4,000 SKUs."]),
     ("ml-infrastructure", ["Scaled GenAI infrastructure for three products"],
      ["Sold AI products to retailers.", "Acme is the leading AI platform for retailers."]),
     ("experiment-design", ["Ran randomised controlled trials of the new onboarding"],

@@ -2,10 +2,10 @@
 
 Browser apps that read a PDF with pdf.js and join its text items with "\\n" write each word on
 a line of its own, the space between two words as a line holding one space, a line break as two
-or more such lines (or not at all: a bullet then opens its line), and a wide gap (a column) as
-a long line of spaces; two items of one word
-("Languages" and ":") sit on adjacent lines. Read as it is, no phrase spans two lines and no
-sentence has its words together. ``rejoin_word_lines`` writes such text back as lines of words.
+or more such lines (or none: then a bullet or a capital opens the next line), and a wide gap (a
+column) as a long line of spaces; two items of one word ("Languages" and ":") sit on adjacent
+lines. Read as it is, no phrase spans two lines and no sentence has its words together.
+``rejoin_word_lines`` writes such text back as lines of words.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ import re
 # the shape: most lines a single word, most of the others a lone space
 _MIN_WORD_LINES = 30
 _WIDE_GAP = re.compile(r"[ \t]{4,}")
-_BULLETS = frozenset("●•▪■◦‣◆➢►–")
+# (not "•" nor "–": also separators inside a line, "Python • R • SQL", "2021 – present")
+_BULLETS = frozenset("●▪■◆➢►")
 
 
 def is_word_per_line(text: str) -> bool:
@@ -37,26 +38,40 @@ def is_word_per_line(text: str) -> bool:
 def rejoin_word_lines(text: str) -> str:
     """``text`` with its one-word lines joined back (see the module's docstring); other text is
     returned as it is."""
-    if not is_word_per_line(text):
+    lines = text.replace("\r\n", "\n") if "\r" in text else text
+    if not is_word_per_line(lines):
         return text
     out: list[str] = []
     run = 0  # space lines since the last word
-    for line in text.split("\n"):
+    for line in lines.split("\n"):
         if _is_space(line):
             run += 1
             continue
         if not line.strip():
-            if _WIDE_GAP.fullmatch(line):  # a column's gap on the same line
+            if run < 2 and _WIDE_GAP.fullmatch(line):  # a column's gap on the same line
                 out.append("\t")
                 run = 0
-            else:  # an empty line: a paragraph's end
+            else:  # an empty line, or a gap after a line break: the break stands
                 run = 2
             continue
-        if out:  # (a bullet opens its item's line)
-            out.append("\n" if run >= 2 or line.strip() in _BULLETS else " " if run else "")
+        if out:
+            out.append(_joint(run, out[-1], line))
         out.append(line)
         run = 0
     return re.sub(r"[ \t]*\t[ \t]*", "\t", "".join(out))
+
+
+def _joint(run: int, before: str, line: str) -> str:
+    """What goes between two word lines after ``run`` space lines: a space, a line break (two
+    or more, or a bullet opening its item), or nothing between two items of one word
+    ("Languages" and ":") unless the second opens a new line with a capital ("SQL", then
+    "EXPERIENCE")."""
+    word = line.strip()
+    if run >= 2 or word in _BULLETS:
+        return "\n"
+    if run == 1:
+        return " "
+    return "\n" if word[0].isupper() and before != "\t" and before[-1:].isalnum() else ""
 
 
 def _is_space(line: str) -> bool:
