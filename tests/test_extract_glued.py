@@ -159,6 +159,9 @@ def test_a_cjk_run_does_not_split_a_latin_name():
     # one capitalised word among three names or more
     ("KafkaFlinkHarborDocker", ["Kafka", "Flink", "Harbor", "Docker"]),
     ("PythonPandasNumPy", ["Python", "Pandas", "NumPy"]),
+    # tools the taxonomy does not hold, fewer than the names among three names or more
+    ("FaceKubernetesOpenaiPytorchSagemakerTensorflowVector",
+     ["Face", "Kubernetes", "Openai", "Pytorch", "Sagemaker", "Tensorflow", "Vector"]),
 ])
 def test_a_run_of_glued_names_is_spelled_out(word, pieces):
     assert pipeline().glued.spelled(word) == pieces
@@ -167,6 +170,8 @@ def test_a_run_of_glued_names_is_spelled_out(word, pieces):
 @pytest.mark.parametrize("word", [
     "PostgreSQL", "GitHub", "JupyterLab", "SQLAlchemy", "SparkNLP", "ExcelVBA", "scikitLearnDocker",
     "PyTorchLightning",
+    # two names and words: a class or a product's name, not a tag list
+    "SparkSessionHiveSupport", "KubernetesPodOperatorDockerHub", "AcmeDataKafkaSparkPlatformTeam",
 ])
 def test_a_name_a_product_or_two_names_are_not_spelled_out(word):
     assert pipeline().glued.spelled(word) is None

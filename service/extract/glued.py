@@ -131,9 +131,15 @@ class GluedWords:
                 if best[end] is None or candidate[0] > best[end][0]:
                     best[end] = candidate
         found = best[-1]
-        if found is None or len(found[2]) < 3 or len(found[2]) - found[1] > (found[1] - 1) // 2:
+        if found is None or len(found[2]) < 3:
             return None
-        return found[2]
+        score, known, pieces = found
+        # other words: one in two names beyond the first, or, among three names or more, fewer
+        # than the names (a tag list holds tools the taxonomy does not: "…OpenaiPytorchVector")
+        others = len(pieces) - known
+        if others > (known - 1) // 2 and not (known >= 3 and others < known):
+            return None
+        return pieces
 
     def _parts(self, left: str, right: str) -> bool:
         """Whether two glued pieces are two words: the left one opens in lower case
