@@ -1642,6 +1642,8 @@ def test_a_line_of_marks_alone_is_no_sentence_between_a_model_and_its_lifecycle(
         ("Refactored the C++ so the ML model could be deployed to wearables.", True),
         ("Trained deep learning models for speech. Built client-facing models for production.",
          True),
+        ("If you want to bring machine learning to production, this role is for you.", True),
+        ("We use ML in production planning.", False),
         ("Built capacity models for production planning.", False),
         ("Sculpted character models for production in ZBrush and Maya.", False),
         ("Staff training and deployment for the AI help desk.", False),
