@@ -52,7 +52,7 @@ def test_skills_across_words_are_found_in_a_dump():
 
 
 def test_a_wide_gap_is_a_column_and_a_bullet_opens_its_line():
-    dump = "\n \n".join(["Lumen", "Analytics"]) + "\n" + " " * 40 + "\n" + "Leeds" + "\n \n"
+    dump = "Lumen\n \nAnalytics\n" + " " * 40 + "\nLeeds\n \n"
     dump += "\n \n".join(["●", "Built", "models"] * 12) + "\n \n" + "\n \n".join(["x"] * 20)
     text = rejoin_word_lines(dump)
     assert text.startswith("Lumen Analytics\tLeeds\n● Built models\n● Built models")

@@ -114,6 +114,12 @@ CASES = [
                          "Skills: CV, NLP, PyTorch, job postings analytics"],
      ["Built an AI-driven CV optimization tool with Python, LangChain and Streamlit.",
       "Scored each CV against job descriptions with Python, PyTorch and spaCy."]),
+    # a name in the taxonomy's case before "experience" is experience of it (not "the Spark
+    # experience", an event's)
+    ("airflow", ["Bonus: Airflow & Helm experience", "Airflow experience required."],
+     ["Checked the airflow experience of the new HVAC units."]),
+    ("spark", ["Spark/Hive expertise is a plus."],
+     ["The Spark experience was great for team spirit."]),
     # a classifier named like a project, made or scored
     ("supervised-learning", ["Movie Genre Classifier (Jan - Apr 2024) - Python, NLTK",
                              "Raised classification accuracy by 15% on 35K scans.",

@@ -247,6 +247,7 @@ def _resolve_ambiguity(
                 or (_technology(taxonomy, mention) and (
                     context.named_as_technology(prose, mention)
                     or context.named_in_role(prose, mention, _name(taxonomy, mention))
+                    or context.named_before_experience(prose, mention, _name(taxonomy, mention))
                     or (_language(taxonomy, mention)
                         and (context.named_with_artifact(prose, mention)
                              or context.named_with_competence(

@@ -133,7 +133,7 @@ class GluedWords:
         found = best[-1]
         if found is None or len(found[2]) < 3:
             return None
-        score, known, pieces = found
+        _, known, pieces = found
         # other words: one in two names beyond the first, or, among three names or more, fewer
         # than the names (a tag list holds tools the taxonomy does not: "…OpenaiPytorchVector")
         others = len(pieces) - known

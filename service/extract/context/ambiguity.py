@@ -317,6 +317,28 @@ def confirmed_by_phrase(text: str, mention: Mention) -> bool:
 
 
 _ONE_LETTER_LEAD = re.compile(r"(?i)\b(in|using|with|and|or|used|use|uses)\s+$")
+# "Airflow & Helm experience", "Spark/Hive expertise" (beside another name), "Airflow experience
+# required" (asked for); not "Julia experience was the deciding factor", "Go experience the city"
+_EXPERIENCE_AFTER = re.compile(
+    r"[ \t]*(?:&|and|/|,)[ \t]*[A-Z][\w.+#-]*[ \t]+(?:experience|expertise|proficiency)\b"
+    r"(?![ \t]+(?:the|a|an|our|your|this|that|it|life|new|what|how)\b)"
+    r"|[ \t]+(?:experience|expertise|proficiency)[ \t]*(?:is[ \t]+|would[ \t]+be[ \t]+)?"
+    r"(?:required|preferred|a[ \t]+plus|a[ \t]+bonus|desired|needed|nice[ \t]+to[ \t]+have|"
+    r"helpful|an[ \t]+advantage|valued|essential|mandatory|a[ \t]+must)\b")
+# "the Spark experience", "a Julia experience": an event or a product's, not a skill's
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|an?|our|this|your|their)\s+$")
+
+
+def named_before_experience(text: str, mention: Mention, name: str) -> bool:
+    """The skill's own name (several letters, as the taxonomy writes it) before "experience",
+    "expertise" or "proficiency" beside another capitalised name, or asked for ("required", "a
+    plus"), with no article before it ("Bonus: Airflow & Helm experience"; not "the Spark
+    experience", an event's, nor "Amazon experience", an employer's: an alias, not the name)."""
+    return (mention.end - mention.start > 1 and text[mention.start:mention.end] == name
+            and bool(_EXPERIENCE_AFTER.match(text, mention.end))
+            and not _ARTICLE_BEFORE.search(text, max(0, mention.start - 8), mention.start))
+
+
 _USE_WORDS = frozenset({"in", "using", "used", "use", "uses"})
 # "R for survival analysis", "C to drive the sensors": a purpose after the name
 _PURPOSE = re.compile(r"[ \t]+(?:for|to)[ \t]+[a-z]")
