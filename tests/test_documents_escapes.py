@@ -46,16 +46,30 @@ def test_a_stray_backslash_still_decodes_the_escapes():
     assert "Build data pipelines in C:\\data\\x Python" in text and text.count("\n") >= 5
 
 
-def test_a_lone_surrogate_becomes_a_replacement_character():
-    copied = "Skills\\nPython\\nSQL\\nSpark\\nAirflow\\nHalf a pair: \\ud83d end"
-    assert unescape_json_text(copied).endswith("Half a pair: \ufffd end")
+def test_a_pair_is_one_character_and_a_lone_half_a_replacement():
+    copied = "Skills\\nPython\\nSQL\\nSpark\\nAirflow\\nHiring \\ud83d\\ude80 now, half: \\ud83d end"
+    assert unescape_json_text(copied).endswith("Hiring \U0001f680 now, half: \ufffd end")
+    # the same after a stray backslash (decoded escape by escape)
+    assert unescape_json_text(copied + " C:\\x").endswith("\U0001f680 now, half: \ufffd end C:\\x")
 
 
-def test_latex_and_ordinary_text_are_left_as_they_are():
-    latex = "\\section{Skills}\n\\newline Python \\newline SQL \\newline R\n\\newline Spark\n" * 3
+def test_a_copied_value_loses_its_key_quotes_and_comma():
+    copied = '"description": "' + _escaped(_POSTING) + '",'
+    assert unescape_json_text(copied) == _POSTING
+    assert unescape_json_text('"' + _escaped(_POSTING) + '"') == _POSTING
+
+
+def test_latex_paths_and_regexes_are_left_as_they_are():
+    latex = "\\section{Skills}\\newline Python \\newline SQL \\newline R \\newline Spark" * 3
     assert not is_json_escaped(latex) and unescape_json_text(latex) == latex
-    windows_path = "Kept notes in C:\\new\\notes and C:\\nina\\n1 \\n2 \\n3"
-    assert unescape_json_text(windows_path + "\n" * 3) == windows_path + "\n" * 3
+    one_line = ("Set up the build on C:\\nightly\\new\\node_modules and D:\\net\\notes; logs in "
+                "E:\\nas\\nginx")
+    assert unescape_json_text(one_line) == one_line
+    windows = ("Built on C:\\Users\\nora\\Nightly and D:\\Net\\Notes\\N1\\N2; logs in "
+               "E:\\Nas\\Nginx\\Node\\Next")
+    assert unescape_json_text(windows) == windows
+    regex = r"Parsed dates with \d{4}-\d{2} and \w+ \nA \nB \nC \nD \nE \s \S \D \W"
+    assert unescape_json_text(regex) == regex
 
 
 @given(st.text(alphabet=st.sampled_from("ab \\n\"u0\t"), max_size=300))

@@ -172,6 +172,9 @@ def test_a_run_of_glued_names_is_spelled_out(word, pieces):
     "PyTorchLightning",
     # two names and words: a class or a product's name, not a tag list
     "SparkSessionHiveSupport", "KubernetesPodOperatorDockerHub", "AcmeDataKafkaSparkPlatformTeam",
+    # an event, a prize or a class named after tools: not a tag list
+    "PythonPandasDaskConferenceBerlin", "RedisMongoPostgresConnectionPool",
+    "LeadershipTeamworkCollaborationExcellenceAward",
 ])
 def test_a_name_a_product_or_two_names_are_not_spelled_out(word):
     assert pipeline().glued.spelled(word) is None

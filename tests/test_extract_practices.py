@@ -1643,6 +1643,8 @@ def test_a_line_of_marks_alone_is_no_sentence_between_a_model_and_its_lifecycle(
         ("Trained deep learning models for speech. Built client-facing models for production.",
          True),
         ("If you want to bring machine learning to production, this role is for you.", True),
+        ("Applied machine learning in production engineering at a steel mill.", False),
+        ("Taught machine learning to production planners.", False),
         ("We use ML in production planning.", False),
         ("Built capacity models for production planning.", False),
         ("Sculpted character models for production in ZBrush and Maya.", False),

@@ -105,9 +105,11 @@ CASES = [
     # Polish "jest" (is) in a posting's prose; lower-case jest among test tools stays, also
     # after "to"
     ("unit-testing", ["Tested the UI with jest and cypress.",
-                      "Migrated the frontend test suite from Mocha to jest."],
+                      "Migrated the frontend test suite from Mocha to jest.",
+                      "Use Jest to test React components."],
      ["Znajomość Dockera jest atutem.", "Firma jest liderem rynku w Polsce.",
-      "Praca zdalna to nie jest tylko hasło."]),
+      "Praca zdalna to nie jest tylko hasło.", "To jest praca dla ciebie, znasz Python.",
+      "Jest to stanowisko dla Data Engineera z Python."]),
     # a resume tool's CV is the document: "CV optimization tool", "each CV scored against job
     # descriptions" (a list beside "job postings" is not one sentence about them)
     ("computer-vision", ["Skills: Python, PyTorch, CV, NLP", "Built CV models for defect detection.",
@@ -118,8 +120,10 @@ CASES = [
     # experience", an event's)
     ("airflow", ["Bonus: Airflow & Helm experience", "Airflow experience required."],
      ["Checked the airflow experience of the new HVAC units."]),
-    ("spark", ["Spark/Hive expertise is a plus."],
-     ["The Spark experience was great for team spirit."]),
+    ("airflow", ["Helm & Airflow experience"], ["I have Airflow experience in my garage."]),
+    ("pig", [], ["Pig & Poultry experience is a plus."]),
+    ("rust", [], ["Rust & Corrosion experience desired."]),
+    ("spark", [], ["The Spark experience was great for team spirit."]),
     # a classifier named like a project, made or scored
     ("supervised-learning", ["Movie Genre Classifier (Jan - Apr 2024) - Python, NLTK",
                              "Raised classification accuracy by 15% on 35K scans.",

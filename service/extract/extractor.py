@@ -220,6 +220,7 @@ def _resolve_ambiguity(
         if is_lowercase:
             lowercase.add(index)
         pending.append(index)
+    ends = {m.start: m.end for m in mentions}  # (where each mention ends, by its start)
     anchors = context.Anchors([
         (m.start, m.end) for m, _ in accepted.values()
         if any(i not in soft for i in m.form.skill_ids)
@@ -247,7 +248,8 @@ def _resolve_ambiguity(
                 or (_technology(taxonomy, mention) and (
                     context.named_as_technology(prose, mention)
                     or context.named_in_role(prose, mention, _name(taxonomy, mention))
-                    or context.named_before_experience(prose, mention, _name(taxonomy, mention))
+                    or context.named_before_experience(prose, mention, _name(taxonomy, mention),
+                                                       ends)
                     or (_language(taxonomy, mention)
                         and (context.named_with_artifact(prose, mention)
                              or context.named_with_competence(

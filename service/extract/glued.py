@@ -36,6 +36,14 @@ _MAX_CUTS = 32
 _LOWER_GLUED = re.compile(
     r"(?<![\\A-Za-z0-9_.{\"'#@$/-])[a-z]{3,}[A-Z][a-z]{2,}[A-Za-z]*(?![A-Za-z0-9_(\"':=.}\]])"
 )
+# words that make a run of names an event, a prize or a class rather than a tag list
+# ("PythonPandasDaskConferenceBerlin", "…CollaborationExcellenceAward", "RedisMongoConnectionPool")
+_NOT_TAGS = frozenset("""
+    award awards prize prizes conference conf meetup meetups summit program programme pool day
+    days week camp bootcamp hackathon challenge cup competition series forum workshop school
+    academy club society fellowship scholarship grant excellence connection client manager
+    factory service handler provider adapter driver helper config builder operator session
+""".split())
 MIN_GLUED = 3
 # each ASCII letter as "a" or "A": a text whose shape shows fewer than ``MIN_GLUED`` "aaaAaa" has
 # no glued word to count (bytes.translate and count run at C speed, the regex does not)
@@ -137,7 +145,9 @@ class GluedWords:
         # other words: one in two names beyond the first, or, among three names or more, fewer
         # than the names (a tag list holds tools the taxonomy does not: "…OpenaiPytorchVector")
         others = len(pieces) - known
-        if others > (known - 1) // 2 and not (known >= 3 and others < known):
+        if others > (known - 1) // 2 and not (
+                known >= 3 and others < known
+                and not any(piece.casefold() in _NOT_TAGS for piece in pieces)):
             return None
         return pieces
 

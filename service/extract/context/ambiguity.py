@@ -20,6 +20,8 @@ from .folded import Folded, compiled
 from .lines import HEADING_LOOKBACK, SENTENCE_BREAK, line_after, line_before, line_bounds
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from ..mention import Mention
 
 # (a comma's "and"/"or" belongs to the separator: "R, Python, or Julia" has the item "Julia";
@@ -317,26 +319,36 @@ def confirmed_by_phrase(text: str, mention: Mention) -> bool:
 
 
 _ONE_LETTER_LEAD = re.compile(r"(?i)\b(in|using|with|and|or|used|use|uses)\s+$")
-# "Airflow & Helm experience", "Spark/Hive expertise" (beside another name), "Airflow experience
+# "Airflow & Helm experience", "Spark/Hive expertise" (beside another tool), "Airflow experience
 # required" (asked for); not "Julia experience was the deciding factor", "Go experience the city"
-_EXPERIENCE_AFTER = re.compile(
-    r"[ \t]*(?:&|and|/|,)[ \t]*[A-Z][\w.+#-]*[ \t]+(?:experience|expertise|proficiency)\b"
-    r"(?![ \t]+(?:the|a|an|our|your|this|that|it|life|new|what|how)\b)"
-    r"|[ \t]+(?:experience|expertise|proficiency)[ \t]*(?:is[ \t]+|would[ \t]+be[ \t]+)?"
-    r"(?:required|preferred|a[ \t]+plus|a[ \t]+bonus|desired|needed|nice[ \t]+to[ \t]+have|"
-    r"helpful|an[ \t]+advantage|valued|essential|mandatory|a[ \t]+must)\b")
+_BESIDE_ANOTHER = re.compile(r"[ \t]*(?:&|and|/|,)[ \t]*(?=[A-Z])")
+_EXPERIENCE = re.compile(
+    r"[ \t]+(?:experience|expertise|proficiency)\b"
+    r"(?![ \t]+(?:the|a|an|our|your|this|that|it|life|new|what|how)\b)")
+_ASKED_FOR = re.compile(
+    r"[ \t]*(?:is[ \t]+|would[ \t]+be[ \t]+)?(?:required|preferred|a[ \t]+plus|a[ \t]+bonus|"
+    r"desired|needed|nice[ \t]+to[ \t]+have|helpful|an[ \t]+advantage|valued|essential|"
+    r"mandatory|a[ \t]+must)\b")
 # "the Spark experience", "a Julia experience": an event or a product's, not a skill's
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|an?|our|this|your|their)\s+$")
 
 
-def named_before_experience(text: str, mention: Mention, name: str) -> bool:
+def named_before_experience(text: str, mention: Mention, name: str,
+                            mentions: Mapping[int, int]) -> bool:
     """The skill's own name (several letters, as the taxonomy writes it) before "experience",
-    "expertise" or "proficiency" beside another capitalised name, or asked for ("required", "a
-    plus"), with no article before it ("Bonus: Airflow & Helm experience"; not "the Spark
+    "expertise" or "proficiency", beside another skill's name (``mentions``: end by start of
+    every mention in the text) or asked for ("required", "a plus"), with no article before it
+    ("Bonus: Airflow & Helm experience"; not "Pig & Poultry experience", "the Spark
     experience", an event's, nor "Amazon experience", an employer's: an alias, not the name)."""
-    return (mention.end - mention.start > 1 and text[mention.start:mention.end] == name
-            and bool(_EXPERIENCE_AFTER.match(text, mention.end))
-            and not _ARTICLE_BEFORE.search(text, max(0, mention.start - 8), mention.start))
+    if (mention.end - mention.start < 2 or text[mention.start:mention.end] != name
+            or _ARTICLE_BEFORE.search(text, max(0, mention.start - 8), mention.start)):
+        return False
+    beside = _BESIDE_ANOTHER.match(text, mention.end)
+    if beside is not None:
+        other_end = mentions.get(beside.end())
+        return other_end is not None and bool(_EXPERIENCE.match(text, other_end))
+    experience = _EXPERIENCE.match(text, mention.end)
+    return experience is not None and bool(_ASKED_FOR.match(text, experience.end()))
 
 
 _USE_WORDS = frozenset({"in", "using", "used", "use", "uses"})
