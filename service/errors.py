@@ -35,7 +35,7 @@ class DocumentError(SkillmatchError):
 class UnsupportedFormat(DocumentError):
     code = "unsupported_format"
     status = 415
-    default_message = "This file type is not supported. Upload a PDF, DOCX, TXT or Markdown file."
+    default_message = "This file type is not supported. Upload a PDF, DOCX, RTF, TXT or Markdown file."
 
 
 class TooLarge(DocumentError):

@@ -81,7 +81,7 @@ def _help(*args: str) -> str:
 def test_batch_job_help_names_every_format() -> None:
     text = _help("batch")
     assert "(text file)" not in text
-    assert "job posting (PDF, DOCX, TXT or Markdown)" in text
+    assert "job posting (PDF, DOCX, RTF, TXT or Markdown)" in text
 
 
 def _unusable_postings(folder: Path) -> dict[str, Path]:

@@ -1,4 +1,4 @@
-"""The sample resumes exported by LibreOffice (headless) to PDF and DOCX read like the text:
+"""The sample resumes exported by LibreOffice (headless) to PDF, DOCX and RTF read like the text:
 same skills, sections and positions. Skips without ``soffice``."""
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ def exported(tmp_path_factory):
         pytest.skip("LibreOffice (soffice) or samples/resumes is missing")
     out = tmp_path_factory.mktemp("office")
     profile = out / "profile"
-    for target in ("pdf", "docx:MS Word 2007 XML"):
+    for target in ("pdf", "docx:MS Word 2007 XML", "rtf:Rich Text Format"):
         subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
                         "--convert-to", target, "--outdir", str(out), *map(str, sources)],
                        check=True, capture_output=True, timeout=300)
     return out, sources
 
 
-@pytest.mark.parametrize("kind", ["pdf", "docx"])
+@pytest.mark.parametrize("kind", ["pdf", "docx", "rtf"])
 def test_office_exports_read_like_the_text(exported, kind):
     from tests.installed import extract
 

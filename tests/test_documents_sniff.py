@@ -32,6 +32,8 @@ def _zip(names: dict[str, bytes]) -> bytes:
     ("\ufeffSkills: Python".encode("utf-8"), "text"),
     ("Jos\u00e9 M\u00fcller \u2013 Python, SQL\n".encode("cp1252"), "text"),
     (_zip({"word/document.xml": b"<w:document/>", "[Content_Types].xml": b"<x/>"}), "docx"),
+    (b"{\\rtf1\\ansi Jane Doe\\par Python\\par}", "rtf"),
+    (b"\xef\xbb\xbf\r\n{\\rtf1\\ansi Jane Doe\\par}", "rtf"),
 ])
 def test_sniff_by_content(data, kind):
     assert sniff(data) == kind

@@ -81,7 +81,7 @@ def test_a_folder_without_documents_or_a_missing_path_is_bad_usage(runner, tmp_p
     result = runner.invoke(app, ["extract", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        f"skillmatch extract: {tmp_path}: the folder holds no .docx, .json, .md, .pdf, .txt files.")
+        f"skillmatch extract: {tmp_path}: the folder holds no .docx, .json, .md, .pdf, .rtf, .txt files.")
     missing = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 2 and missing.stdout == ""
     assert missing.stderr.strip() == (

@@ -123,7 +123,7 @@ def test_page_has_a_labelled_file_input_textarea_button_and_live_region(client: 
     labels = {attrs.get("for") for tag, attrs in tags if tag == "label"}
     assert by_id["resume-file"][1]["type"] == "file" and "resume-file" in labels
     accept = by_id["resume-file"][1]["accept"] or ""
-    assert ".pdf" in accept and ".docx" in accept and ".txt" in accept
+    assert ".pdf" in accept and ".docx" in accept and ".rtf" in accept and ".txt" in accept
     assert by_id["job-text"][0] == "textarea" and "job-text" in labels
     assert by_id["submit"][1]["type"] == "submit"
     assert by_id["results"][1]["aria-live"] == "polite"

@@ -32,7 +32,7 @@ def upload_schema(max_lengths: dict[str, int] | None = None, **fields: str) -> d
     (``max_lengths``: the fields with a length limit, in characters)."""
     properties: dict[str, Any] = {
         "file": {"type": "string", "format": "binary",
-                 "description": "PDF, DOCX, TXT, Markdown or JSON Resume"}
+                 "description": "PDF, DOCX, RTF, TXT, Markdown or JSON Resume"}
     }
     for name, description in fields.items():
         properties[name] = {"type": "string", "description": description}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError
 
-FOLDER_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md", ".json"})
+FOLDER_SUFFIXES = frozenset({".pdf", ".docx", ".rtf", ".txt", ".md", ".json"})
 _GLOB_CHARS = frozenset("*?[")
 
 

@@ -47,7 +47,7 @@ def batch(
         "--profile", "-p", metavar="NAME", help="Profile name (default: ml-engineer).")] = None,
     job: Annotated[Path | None, typer.Option(
         "--job", "-j",
-        help="Score against this job posting (PDF, DOCX, TXT or Markdown) instead.",
+        help="Score against this job posting (PDF, DOCX, RTF, TXT or Markdown) instead.",
         metavar="FILE", dir_okay=False)] = None,
     out: Annotated[list[Path] | None, typer.Option(
         "--out", "-o", metavar="FILE", help="Output file: .csv, .jsonl or .html; repeat for several.")] = None,

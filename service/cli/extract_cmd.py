@@ -27,7 +27,7 @@ class OutputFormat(StrEnum):
 
 
 EXTRACT_HELP = (
-    "Find the skills in each file (PDF, DOCX, text, Markdown, JSON Resume, or a PNG/JPEG photo "
+    "Find the skills in each file (PDF, DOCX, RTF, text, Markdown, JSON Resume, or a PNG/JPEG photo "
     "where OCR is installed, told apart by "
     "content) with "
     "the evidence for each. --format jsonl prints one object a line per input "

@@ -54,12 +54,12 @@ _EXIT_CODES = ("Exit code: 0 on success; 1 when the {doc} could not be {done}; 2
                          usage="an unknown profile, a RESUME that does not exist or is a folder, "
                          "or a --job posting that cannot be read")))
 def score_command(
-    resume: Annotated[Path, typer.Argument(help="Resume: PDF, DOCX, TXT, Markdown, JSON Resume.",
+    resume: Annotated[Path, typer.Argument(help="Resume: PDF, DOCX, RTF, TXT, Markdown, JSON Resume.",
                                            metavar="RESUME", show_default=False)],
     profile: Annotated[str | None, typer.Option(
         "--profile", "-p", metavar="NAME", help="Profile name (default: ml-engineer).")] = None,
     job: Annotated[Path | None, typer.Option(
-        "--job", "-j", help="Score against this job posting (PDF, DOCX, TXT or Markdown) instead.",
+        "--job", "-j", help="Score against this job posting (PDF, DOCX, RTF, TXT or Markdown) instead.",
         metavar="FILE", dir_okay=False)] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] =
         ReportFormat.table,
@@ -98,7 +98,7 @@ def score_command(
     "Parse a job posting into a profile: required and preferred skills, years, degree.\n\n"
     + _EXIT_CODES.format(doc="posting", done="read", usage="a JD that does not exist or is a folder")))
 def job_command(
-    path: Annotated[Path, typer.Argument(help="Job posting: PDF, DOCX, TXT or Markdown.",
+    path: Annotated[Path, typer.Argument(help="Job posting: PDF, DOCX, RTF, TXT or Markdown.",
                                          metavar="JD", show_default=False)],
     fmt: Annotated[ProfileFormat, typer.Option("--format", "-f", help="Output format.")] =
         ProfileFormat.table,

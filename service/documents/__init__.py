@@ -1,7 +1,7 @@
-"""Documents: bytes of a PDF, DOCX, text or JSON Resume file → a normalised ``Document``.
+"""Documents: bytes of a PDF, DOCX, RTF, text or JSON Resume file → a normalised ``Document``.
 
 ``parse_bytes`` is the entry point for untrusted uploads: it sniffs and checks limits here, reads
-plain text in-process and sends PDF/DOCX to the sandboxed worker pool.
+plain text in-process and sends PDF/DOCX/RTF to the sandboxed worker pool.
 ``read_document_in_process`` does the same in the current process, with no sandbox (what a
 worker runs).
 """
@@ -22,7 +22,7 @@ from .vocab import BUILT_IN, Vocabulary
 def parse_bytes(data: bytes, filename: str | None = None, *,
                 settings: Settings | None = None,
                 vocabulary: Vocabulary = BUILT_IN) -> Document:
-    """Read an uploaded file: text in-process, PDF, DOCX and images in the default sandbox pool
+    """Read an uploaded file: text in-process, PDF, DOCX, RTF and images in the default sandbox pool
     (images only reach it where OCR is on: ``read_image``), with the
     taxonomy's ``vocabulary`` (titles, degrees; default: the installed taxonomy's).
 
@@ -32,7 +32,7 @@ def parse_bytes(data: bytes, filename: str | None = None, *,
     settings = settings or DEFAULTS
     check_size(data, settings.max_upload_bytes)
     kind = sniff(data)
-    if kind in ("pdf", "docx", "image"):
+    if kind in ("pdf", "docx", "rtf", "image"):
         return default_pool(settings).parse(data, filename, settings=settings,
                                             vocabulary=vocabulary)
     text, warnings = clean_decoded(decode_text(data) or "")

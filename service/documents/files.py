@@ -86,7 +86,7 @@ def read_path(path: Path, *, settings: Settings,
 
 
 def read_job_posting(path: Path, *, settings: Settings) -> str:
-    """A job posting file's text, read exactly like a resume (PDF, DOCX, TXT or Markdown).
+    """A job posting file's text, read exactly like a resume (PDF, DOCX, RTF, TXT or Markdown).
 
     What ``score --job``, ``job`` and ``batch --job`` all use. Raises a typed error whose
     message names the file: missing, not a regular file, too large, unreadable, empty, or

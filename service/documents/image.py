@@ -39,7 +39,7 @@ def read_image(data: bytes, kind: str, settings: Settings, vocabulary: Vocabular
     """The text of a photographed or scanned resume, read by OCR; typed errors otherwise."""
     if not ocr.enabled(settings):
         raise UnsupportedFormat(f"This file is {NAMES[kind]}. Images are read only with OCR, "
-                                "which is not available here. Upload a PDF, DOCX, TXT or "
+                                "which is not available here. Upload a PDF, DOCX, RTF, TXT or "
                                 "Markdown file.")
     image = _decoded(data, kind)
     ocr.announce(1)
@@ -50,7 +50,7 @@ def read_image(data: bytes, kind: str, settings: Settings, vocabulary: Vocabular
                          vocabulary=vocabulary)
     if not doc.text.strip():
         raise Empty("OCR found no text in the image. Photograph the page straight, in focus and "
-                    "filling the frame, or upload a PDF, DOCX or TXT file.")
+                    "filling the frame, or upload a PDF, DOCX, RTF or TXT file.")
     doc.ocr_pages = [1]
     return doc
 

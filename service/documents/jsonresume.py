@@ -59,7 +59,7 @@ def parse_json_resume(text: str) -> JsonResume:
     if not isinstance(data, dict) or not any(key in data for key in RESUME_KEYS):
         raise UnsupportedFormat("This JSON file is not a JSON Resume (jsonresume.org): it has "
                                 "none of basics, work, education, skills, projects. Upload a "
-                                "resume.json, PDF, DOCX, TXT or Markdown file.")
+                                "resume.json, PDF, DOCX, RTF, TXT or Markdown file.")
     try:
         return JsonResume.model_validate(data)
     except ValidationError as exc:

@@ -10,6 +10,7 @@ from .docx import read_docx
 from .image import image_kind, read_image
 from .jsonresume import read_json_resume
 from .pdf import read_pdf
+from .rtf import read_rtf
 from .sniff import check_size, decode_text, sniff
 from .text import clean_decoded, document_from_text
 from .vocab import BUILT_IN, Vocabulary
@@ -36,6 +37,8 @@ def read_document_in_process(data: bytes, filename: str | None = None, *,
         doc = read_pdf(data, settings, vocabulary)
     elif kind == "docx":
         doc = read_docx(data, settings, vocabulary)
+    elif kind == "rtf":
+        doc = read_rtf(data, settings, vocabulary)
     elif kind == "image":
         doc = read_image(data, image_kind(data) or "png", settings, vocabulary)
     else:

@@ -13,14 +13,13 @@ from .image import image_kind
 from .jsonresume import looks_like_json
 from .text import decode_damaged
 
-Kind = Literal["pdf", "docx", "text", "markdown", "json", "image"]
+Kind = Literal["pdf", "docx", "rtf", "text", "markdown", "json", "image"]
 
 _MAGIC_REJECT = {
     b"GIF8": "a GIF image",
     b"MZ": "a Windows program",
     b"\x7fELF": "a Linux program",
     b"\xd0\xcf\x11\xe0": "an old Word/Office file (save it as DOCX or PDF)",
-    b"{\\rtf": "an RTF file (save it as DOCX or PDF)",
     b"II*\x00": "a TIFF image",
     b"MM\x00*": "a TIFF image",
     b"\x1f\x8b": "a gzip archive",
@@ -98,6 +97,8 @@ def sniff(data: bytes) -> Kind:
             return "docx"
         raise UnsupportedFormat("This is a ZIP archive, not a Word document. Upload a PDF, "
                                 "DOCX, TXT or Markdown file.")
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+        return "rtf"
     for magic, what in _MAGIC_REJECT.items():
         if data.startswith(magic):
             raise UnsupportedFormat(f"This file is {what}, which is not supported. Upload a PDF, "

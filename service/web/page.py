@@ -16,8 +16,8 @@ STATIC_DIR = WEB_DIR / "static"
 DEFAULT_PROFILE = "ml-engineer"
 DEFAULT_PROFILE_TITLE = "machine-learning engineer"
 ACCEPT = ",".join([
-    ".pdf", ".docx", ".txt", ".md", ".json", "application/pdf", "text/plain", "text/markdown",
-    "application/json",
+    ".pdf", ".docx", ".rtf", ".txt", ".md", ".json", "application/pdf", "text/plain",
+    "text/markdown", "application/json", "application/rtf", "text/rtf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 ])
 ACCEPT_IMAGES = ",".join([".png", ".jpg", ".jpeg", "image/png", "image/jpeg"])  # with OCR only

@@ -147,7 +147,7 @@ def test_a_gif_is_refused_with_a_clear_message(page: Any) -> None:
     status = page.wait_for_selector("#status.status-error", timeout=30_000)
     text = status.inner_text()
     assert "We could not check this resume" in text
-    assert "PDF, DOCX, TXT" in text and "JSON Resume" in text and "PNG" in text
+    assert "PDF, DOCX, RTF, TXT" in text and "JSON Resume" in text and "PNG" in text
     assert page.get_attribute("#status", "data-code") == "unsupported_format"
     assert page.is_hidden("#results")
 
@@ -171,7 +171,7 @@ MOCK_ERRORS = [
     ("no_text_layer", 422, "no text layer, and OCR"),
     ("too_large", 413, "MB limit"),
     ("encrypted", 422, "password-protected"),
-    ("unsupported_format", 415, "PDF, DOCX, TXT"),
+    ("unsupported_format", 415, "PDF, DOCX, RTF, TXT"),
     ("corrupt", 422, "damaged"),
     ("too_many_pages", 422, "page limit"),
     ("timeout", 422, "took too long"),

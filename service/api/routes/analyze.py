@@ -26,7 +26,7 @@ router = APIRouter(prefix="/v1", tags=["analyze"])
     ),
 )
 async def analyze(request: Request, state: StateDep) -> AnalyzeResult:
-    """Read a resume (PDF, DOCX, TXT, JSON Resume) and score it against a profile or a job
+    """Read a resume (PDF, DOCX, RTF, TXT, JSON Resume) and score it against a profile or a job
     description.
 
     No key needed and nothing is stored. Rate-limited per client; refused with `busy` when the

@@ -28,8 +28,8 @@
   var BAND_NAMES = { strong: "Strong fit.", partial: "Partial fit.", weak: "Weak fit." };
 
   var readsImages = form.dataset.ocr === "true";  // OCR on the server: photos are read too
-  var ACCEPTED = readsImages ? "PDF, DOCX, TXT, JSON Resume or a photo of the page (PNG, JPEG)"
-    : "PDF, DOCX, TXT or JSON Resume";
+  var ACCEPTED = readsImages ? "PDF, DOCX, RTF, TXT, JSON Resume or a photo of the page (PNG, JPEG)"
+    : "PDF, DOCX, RTF, TXT or JSON Resume";
   var MESSAGES = {
     no_text_layer: "This PDF looks like a scanned image: it has no text layer, and OCR (reading " +
       "text from pictures) found no text in it or is not available here. Open your resume in your " +
@@ -47,7 +47,7 @@
     timeout: "Reading this file took too long. Export it again as a simple PDF, or upload the " +
       "DOCX or a TXT version.",
     empty: "No text was found in this file. Check that you chose the right file. If it is a " +
-      "scan or a photo, export a text PDF, DOCX or TXT instead.",
+      "scan or a photo, export a text PDF, DOCX, RTF or TXT instead.",
     text_too_long: "The text is too long to analyse. Upload just your resume, and shorten the " +
       "job description if you pasted one.",
     rate_limited: "You have sent many checks in a short time. Please wait a moment and try again.",
