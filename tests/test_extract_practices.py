@@ -1659,3 +1659,22 @@ def test_a_line_of_marks_alone_is_no_sentence_between_a_model_and_its_lifecycle(
 )
 def test_a_field_deployed_and_models_for_production(text, counted):
     assert ("model-deployment" in claimed(text)) is counted
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # an open-source project's patches are its code changes
+        ("Part of the job is to triage bug reports and review patches from volunteers.", True),
+        ("I was reviewing patches, cutting releases and backporting fixes.", True),
+        ("Review and merge patches sent to the mailing list.", True),
+        ("Reviewed patch sets for the storage driver.", True),
+        # an administrator's patches are updates to install
+        ("Review and apply security patches on the mail servers.", False),
+        ("Reviewed monthly Windows patches before the maintenance window.", False),
+        ("Reviewed OS patches for the lab machines.", False),
+        ("Review vendor patches for the ERP system.", False),
+    ],
+)
+def test_reviewing_patches_is_code_review(text, counted):
+    assert ("code-review" in claimed(text)) is counted
