@@ -166,3 +166,20 @@ def test_rule_positive(skill, text):
 @pytest.mark.parametrize(("skill", "text"), [(s, t) for s, _, neg in CASES for t in neg])
 def test_rule_negative(skill, text):
     assert skill not in _claimed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a framework's name with a capital suffix is the framework, not a JavaScript claim
+        ("Skills: Node.JS, PostgreSQL", {"nodejs"}, {"javascript"}),
+        ("Shipped the site on a Docker-based Next.JS deployment.", {"docker"}, {"javascript"}),
+        ("Front end: Three.JS scenes and Vue.JS views.", {"vue"}, {"javascript"}),
+        ("Skills: Scala JS, Akka, Play", {"scala"}, {"javascript"}),
+        # the language itself still counts
+        ("Skills: JS, TypeScript, Node.JS", {"javascript", "typescript", "nodejs"}, set()),
+    ],
+)
+def test_a_dotted_framework_name_in_capitals_is_the_framework(text, present, absent):
+    found = {h.id for h in extract_text(text).skills if h.explicit}
+    assert present <= found and not absent & found

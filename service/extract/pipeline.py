@@ -80,7 +80,13 @@ _EXTRA_PREFIXES = [r"-(?=[A-Za-z])", r"\|(?=[A-Za-z0-9])", _CJK,
 
 
 def _case_variants(text: str) -> set[str]:
-    return {text, text.lower(), text.upper(), text.title(), text[:1].upper() + text[1:].lower()}
+    """``text`` as written, lower, upper and title case, and a dotted name with its suffix in
+    capitals ("Node.JS", "Vue.JS")."""
+    variants = {text, text.lower(), text.upper(), text.title(), text[:1].upper() + text[1:].lower()}
+    head, dot, tail = text.rpartition(".")
+    if dot and head and tail.isalpha():
+        variants.add(f"{head}.{tail.upper()}")
+    return variants
 
 
 def build_nlp(table: FormTable) -> spacy.language.Language:
