@@ -222,6 +222,25 @@ _TYPST_SOURCE = re.compile(
     r"h|v)\("
 )
 _TYPST_COMMENT = re.compile(r"(?m)(?:^|(?<=[ \t]))(?://[^\n]*|/\*.*?\*/)", re.DOTALL)
+# a troff source (a CV typeset with groff's ms, mom or man macros: ".SH", ".PP", ".B C",
+# "\fBPython\fR"): told by three lines opening with one of its common requests or a comment
+_TROFF_SOURCE = re.compile(
+    r"(?m)^[.'](?:\\\"|(?:TH|SH|SS|PP|LP|IP|TP|TL|AU|AI|AB|AE|NH|B|I|BI|BR|IR|RB|RS|RE|nf|fi|br|"
+    r"sp|ds|nr|de|ps|vs|ft|ce|in|ti|fam|so|ss|ll|po|ig)(?=[ \t]|$))")
+# what a reader of the typeset page never sees: comments (a line's rest after \"), a line's
+# request or macro name (".B", ".skill"; its arguments are text), and escapes: fonts, sizes,
+# motions, colours, strings, registers, zero-width marks ("\fB", "\s-2", "\h'0n'",
+# "\m[red]", "\*[AUTHOR]", "\n(.l", "\&")
+_TROFF_COMMENT = re.compile(r"(?m)^[.']\\\"[^\n]*|\\\"[^\n]*")
+_TROFF_REQUEST = re.compile(r"(?m)^[.'][ \t]*[A-Za-z][A-Za-z0-9_]*")
+_TROFF_ESCAPE = re.compile(
+    r"\\(?:[fFmMn*](?:\[[^\]\n]{0,40}\]|\(..|[^\s(\[])|s[+-]?(?:\[[^\]\n]{0,10}\]|\(\d\d|\d)|"
+    r"[hvlLxDoZbwAXNRSY]'[^'\n]{0,80}'|\[[^\]\n]{1,20}\]|[&c%:|^}{])")
+# its special characters that read as a character: "\(em", "\(bu", "\-", "\e"
+_TROFF_CHARACTERS = {"(em": "-", "(en": "-", "(hy": "-", "(bu": "-", "(ga": "`", "(aq": "'",
+                     "(dq": '"', "(lq": '"', "(rq": '"', "(oq": "'", "(cq": "'", "-": "-",
+                     "e": "\\", "~": " ", " ": " ", "0": " "}
+_TROFF_CHARACTER = re.compile(r"\\(\([a-z]{2}|[-e~ 0])")
 # a Markdown link to another page: its text is read, its address is not ("[R](https://...)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((?:https?://|www\.|mailto:)[^)\s]{0,2000}\)")
 # an Org-mode link: its description is read, its address is not ("[[https://numpy.org/][Numpy]]")
@@ -284,6 +303,22 @@ def org_source(text: str) -> bool:
         _ORG_SOURCE.search(text))
 
 
+def _untroff(text: str, chars: list[str], pads: bytearray) -> bool:
+    """Blank a troff source's comments, request names and escapes in ``chars``; a special
+    character becomes its plain one followed by spaces marked in ``pads``."""
+    for pattern in (_TROFF_COMMENT, _TROFF_REQUEST, _TROFF_ESCAPE):
+        for match in pattern.finditer(text):
+            chars[match.start():match.end()] = " " * (match.end() - match.start())
+    for match in _TROFF_CHARACTER.finditer(text):
+        if chars[match.start()] != "\\":  # (inside a blanked comment)
+            continue
+        value = _TROFF_CHARACTERS.get(match.group(1), "")
+        start, end = match.span()
+        chars[start:end] = list(value) + [" "] * (end - start - len(value))
+        pads[start + len(value):end] = b"\x01" * (end - start - len(value))
+    return True
+
+
 def unmark(text: str) -> tuple[str, bytearray | None]:
     """``text`` with Markdown emphasis (``**Python**``, ``_R_``, backticks), LaTeX escapes and
     emphasis commands (``C\\#``, ``R\\&D``, ``\\textbf{SQL}``), HTML entities (``C&#35;``,
@@ -301,11 +336,14 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     # a Typst source's comments ("// - old project: a Spark streaming notebook")
     typst = "//" in text and "#" in text and _TYPST_SOURCE.search(text) is not None
     quoted = ('", "' in text or "', '" in text or '","' in text) and _QUOTED_ITEM.search(text)
-    if not commented and not typst and not quoted and not _MARKUP_HINT.search(text):
+    troff = ("\n." in text or text.startswith(".")) and len(_TROFF_SOURCE.findall(text)) >= 3
+    if not commented and not typst and not quoted and not troff and not _MARKUP_HINT.search(text):
         return text, None
     chars = list(text)
     pads = bytearray(len(text))
     changed = False
+    if troff:
+        changed = _untroff(text, chars, pads)
     comments = list(_HTML_COMMENT.finditer(text)) if "<!--" in text else []
     latex = "\\" in text and _LATEX_SOURCE.search(text) is not None
     if latex and "%" in text:

@@ -193,3 +193,40 @@ def test_a_windows_path_is_not_split_into_names():
     found = {h.id for h in extract_text(path).skills}
     assert "tableau" not in found
 
+
+
+GROFF_RESUME = """.\\" resume.ms: groff -ms resume.ms > resume.ps
+.nr PS 11p
+.ds AUTHOR Ilse Marquardt
+.TL
+\\*[AUTHOR]
+.SH
+Experience
+.PP
+Built \\fBCI/CD pipelines\\fR in \\fIAzure DevOps\\fP and ran \\fBA/B tests\\fR for checkout\\(em
+with \\s-2Bash\\s+2 scripts and \\f[CW]Terraform\\f[].
+.IP \\(bu 2
+Wrote firmware in
+.B C
+for the sensor boards.
+.\\" .IP \\(bu 2
+.\\" Migrated the Hadoop cluster to Spark.
+"""
+
+
+def test_a_groff_sources_requests_escapes_and_comments_are_blanked():
+    text, _ = unmark(GROFF_RESUME)
+    assert len(text) == len(GROFF_RESUME)
+    assert "CI/CD pipelines" in text and "Azure DevOps" in text and "\\f" not in text
+    assert "Hadoop" not in text and ".PP" not in text
+    found = {h.id for h in extract_text(GROFF_RESUME).skills if h.explicit}
+    assert {"ci-cd", "a-b-testing", "bash", "terraform", "c"} <= found
+    assert not {"hadoop", "spark"} & found
+
+
+@pytest.mark.parametrize("text", [
+    ".NET developer\nSkills: C#, .NET, Azure\n.NET Core services",
+    "Notes\n.B is a file name\nWe use \\fB as a flag",
+])
+def test_text_that_is_not_a_troff_source_is_left_alone(text):
+    assert unmark(text)[0] == text
