@@ -1301,6 +1301,7 @@ def test_transformers_among_architectures_is_the_architecture():
         ("Wrote a C implementation of the solver.", "c"),
         ("Forecasts from an ensemble of ARIMA and LSTM models.", "ensemble-methods"),
         ("Our CI runs unit, integration, and end-to-end tests on every merge.", "unit-testing"),
+        ("Validate promotions with statistical methodologies and panel data.", "statistics"),
     ],
 )
 def test_forms_and_contexts_found_on_real_public_documents(text, skill):
