@@ -102,7 +102,7 @@ def test_word_rtf_drops_headers_pictures_and_joins_table_cells() -> None:
     text = rtf_plain_text(WORD.decode("ascii"))
     lines = _lines(text)
     assert lines[:2] == ["Adaeze Okonkwo", "Machine Learning Engineer"]
-    assert "Page" not in text and "89504e47" not in text and "Okonkwo;" not in text
+    assert "Page" not in text and "89504e47" not in text and "Times New Roman" not in text
     assert "Deployed models to production with Docker" in text  # optional hyphen dropped
     assert "2020\u20132023 | Senior engineer at Acme" in lines
     assert "MSc | Statistics, University of Lagos" in lines
@@ -130,6 +130,7 @@ def test_an_rtf_file_without_text_is_empty(data: bytes) -> None:
 
 
 @pytest.mark.parametrize("data", [
+    b"{\\rtf1 \\uc Python\\par}",
     b"{\\rtf1\\ansi " + bytes(range(128, 256)) * 20 + b"}",
     b"{\\rtf1 " + b"{" * 50_000 + b"Python" + b"}" * 10,
     b"{\\rtf1 \\u999999999999? \\'zz \\ansicpg99999 \\'e9}",
@@ -142,12 +143,61 @@ def test_damaged_rtf_gives_a_result_or_a_typed_error(data: bytes) -> None:
 
 
 @pytest.mark.timeout(60)
-def test_a_line_of_fields_is_read_in_linear_time() -> None:
+@pytest.mark.parametrize("word", ["fldinst", "FLDINST"])
+def test_a_line_of_fields_is_read_in_linear_time(word: str) -> None:
     """striprtf's hyperlink regex is quadratic on one long line (minutes for this one)."""
-    source = "{\\rtf1 " + "{\\field{\\*\\fldinst{ HYPERLINK x " * 20_000 + "Python}"
+    source = "{\\rtf1 " + f"{{\\field{{\\*\\{word}{{ HYPERLINK x " * 20_000 + "Python}"
     assert rtf_plain_text(source).strip() == ""
+
+
+@pytest.mark.timeout(60)
+def test_a_long_font_table_and_hex_runs_are_read_in_linear_time() -> None:
+    """striprtf's font-table pattern is polynomial (seconds for 1.5 KB, minutes for this)."""
+    fonts = "{\\rtf1{\\fonttbl " + "\\f1\\fcharset0 " * 20_000 + "}Python\\par}"
+    assert rtf_plain_text(fonts).strip() == "Python"
+    hex_runs = "{\\rtf1 " + ("a" * 4095 + " ") * 300 + "\\par Python\\par}"
+    assert rtf_plain_text(hex_runs).strip().endswith("Python")
+
+
+def test_a_picture_with_binary_data_and_a_text_box_keep_the_text_around_them() -> None:
+    data = (b"{\\rtf1\\ansi Jane Doe\\par{\\*\\shppict{\\pict\\pngblip\\bin300 "
+            + bytes(range(256)) + bytes(44) + b"}}Tools in C:\\\\App\\\\bin\\par"
+            b"{\\shp{\\*\\shpinst{\\sp{\\sn shapeType}{\\sv 202}}{\\shptxt \\pard SKILLS\\par "
+            b"Python, PyTorch\\par}}{\\shprslt {\\pict\\wmetafile8 0100}}}Experience\\par}")
+    lines = _lines(read_document_in_process(data).text)
+    assert lines == ["Jane Doe", "Tools in C:\\App\\bin", "SKILLS", "Python, PyTorch",
+                     "Experience"]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    (r"{\rtf1\ansi{\fonttbl{\f0\fcharset78 Osaka;}}\f0 \'82\'a0 Python\par}", "\u3042 Python"),
+    (r"{\rtf1\mac\ansicpg10000{\fonttbl\f0\fnil Helvetica;}\f0 Jos\'8e M\'9fller\par}",
+     "Jos\u00e9 M\u00fcller"),
+    (r"{\rtf1\ansi Data in D:\\cell1\\raw\par Python\par}", "Data in D:\\cell1\\raw\nPython"),
+    (r"{\rtf1 Python\column SQL\par}", "Python\nSQL"),
+    (r"{\rtf1\ansi Skills: Python |\par}", "Skills: Python |"),
+])
+def test_mac_and_asian_charsets_escaped_words_and_column_breaks(source, expected):
+    assert rtf_plain_text(source).strip() == expected
+
+
+def test_rtf_is_told_before_pdf_markers_and_in_utf16() -> None:
+    assert sniff(b"\xff\xfe" + r"{\rtf1\ansi Jane\par}".encode("utf-16-le")) == "rtf"
+    assert sniff(b"{\\rtf1\\ansi Jane startxref %PDF-1.4\\par}") == "rtf"
+    doc = read_document_in_process(b"\xff\xfe" + r"{\rtf1\ansi Jane Doe\par}".encode("utf-16-le"))
+    assert doc.text.strip() == "Jane Doe"
+
+
+def test_a_long_rtf_is_text_too_long_before_it_is_read() -> None:
+    from service.errors import TextTooLong
+    from service.settings import Settings
+
+    data = b"{\\rtf1\\ansi " + b"Python and SQL.\\par " * 2000 + b"}"
+    with pytest.raises(TextTooLong):
+        read_document_in_process(data, settings=Settings(max_text_chars=10_000))
 
 
 def test_an_upload_through_the_sandbox_gives_the_skills() -> None:
     doc = parse_bytes(PANDOC, "cv.rtf")
     assert doc.source_format == "rtf" and "Tobiah Renwick" in doc.text
+    assert {"Go", "Rust", "Kubernetes"} <= {h.name for h in extract(doc).skills if h.explicit}

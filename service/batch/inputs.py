@@ -49,9 +49,9 @@ def _expand_one(arg: str) -> Iterator[Path]:
 def expand_inputs(args: Iterable[str]) -> list[InputFile]:
     """Every file named by ``args``, once, in argument order (folders and globs sorted).
 
-    Folders contribute ``.pdf``, ``.docx``, ``.txt``, ``.md`` and ``.json`` (JSON Resume) files
-    recursively; a file named explicitly (or matched by a glob) is always included, whatever its
-    type, so an unsupported one gets an error row. A path that does not exist raises
+    Folders contribute ``.pdf``, ``.docx``, ``.rtf``, ``.txt``, ``.md`` and ``.json`` (JSON
+    Resume) files recursively; a file named explicitly (or matched by a glob) is always
+    included, whatever its type, so an unsupported one gets an error row. A path that does not exist raises
     ``InputError``; a glob may match nothing.
     """
     seen: set[str] = set()

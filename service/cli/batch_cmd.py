@@ -18,8 +18,9 @@ DEFAULT_OUTPUT = "skillmatch-results.csv"  # the same as service.batch.driver.DE
 _PARAGRAPHS = (
     "Score many resumes against one profile or job; write CSV, JSONL or HTML.",
     ("INPUT is any mix of files, folders and globs. Folders are searched recursively for .pdf, "
-     ".docx, .txt and .md files; a file named explicitly is always tried (an unsupported one gets "
-     "an error row). Files are read and scored in parallel worker processes, which are also the "
+     ".docx, .rtf, .txt, .md and .json files; a file named explicitly is always tried (an "
+     "unsupported one gets an error row). Files are read and scored in parallel worker "
+     "processes, which are also the "
      "document sandbox (size, page, memory and time limits); a bad file gets an error row and the "
      "batch goes on."),
     ("Output by extension (--out may be repeated): .csv has the columns path, status (ok|error), "

@@ -35,7 +35,7 @@ EXTRACT_HELP = (
     "json prints one array; table (default) prints a table per file; jsonresume prints a JSON "
     'Resume {"skills": [...]} section (one entry per category, its skills as keywords; with '
     'several files, an array of {"path", "skills"}). A folder is searched recursively for '
-    ".pdf, .docx, .txt, .md and .json files, as batch does.\n\n"
+    ".pdf, .docx, .rtf, .txt, .md and .json files, as batch does.\n\n"
     "Exit code: 0 when every file was read; 1 when any file could not be read (the others are "
     "still processed); 2 for bad usage: an option error, a PATH that does not exist or a folder "
     "with no such files (nothing is read)."

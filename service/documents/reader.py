@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..errors import TextTooLong, UnsupportedFormat
+from ..errors import UnsupportedFormat
 from ..models import Document
 from ..settings import DEFAULTS, Settings
 from .docx import read_docx
@@ -12,15 +12,8 @@ from .jsonresume import read_json_resume
 from .pdf import read_pdf
 from .rtf import read_rtf
 from .sniff import check_size, decode_text, sniff
-from .text import clean_decoded, document_from_text
+from .text import check_text_length, clean_decoded, document_from_text
 from .vocab import BUILT_IN, Vocabulary
-
-
-def check_text_length(length: int, settings: Settings) -> None:
-    """``TextTooLong`` past ``settings.max_text_chars``."""
-    if length > settings.max_text_chars:
-        raise TextTooLong(f"The text has {length:,} characters; the limit is "
-                          f"{settings.max_text_chars:,}.")
 
 
 def read_document_in_process(data: bytes, filename: str | None = None, *,

@@ -1,4 +1,4 @@
-"""The sandbox: long-lived worker processes that read untrusted PDF/DOCX bytes.
+"""The sandbox: long-lived worker processes that read untrusted PDF, DOCX and RTF bytes.
 
 ``DocumentPool`` is a ``service.workers.LocalPool`` whose workers import only the readers
 (pdfminer, python-docx), so starting one is cheap. The pool caps each worker's address space

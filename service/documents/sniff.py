@@ -84,25 +84,33 @@ def decode_text(data: bytes) -> str | None:
     return decode_damaged(data)
 
 
+def _is_rtf(data: bytes) -> bool:
+    """``{\\rtf`` at the start, after a BOM, blanks, NULs or form feeds; UTF-16 too."""
+    head = data[:64]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head.decode("utf-16", errors="ignore").encode("latin-1", errors="ignore")
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n\f\x00").startswith(b"{\\rtf")
+
+
 def sniff(data: bytes) -> Kind:
     """The document kind of ``data`` by magic bytes (``image`` for a PNG or JPEG: read by OCR),
     or by shape for text (``json`` for a JSON object or array: a JSON Resume or not, told by
     ``jsonresume``); ``UnsupportedFormat`` otherwise."""
     if image_kind(data) is not None:
         return "image"
+    if _is_rtf(data):
+        return "rtf"
     if b"%PDF-" in data[:1024] or data.startswith(b"%PDF") or _pdf_body(data):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         if _is_docx(data):
             return "docx"
         raise UnsupportedFormat("This is a ZIP archive, not a Word document. Upload a PDF, "
-                                "DOCX, TXT or Markdown file.")
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
-        return "rtf"
+                                "DOCX, RTF, TXT or Markdown file.")
     for magic, what in _MAGIC_REJECT.items():
         if data.startswith(magic):
             raise UnsupportedFormat(f"This file is {what}, which is not supported. Upload a PDF, "
-                                    "DOCX, TXT or Markdown file.")
+                                    "DOCX, RTF, TXT or Markdown file.")
     text = decode_text(data)
     if text is None:
         raise UnsupportedFormat()

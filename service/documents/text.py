@@ -13,10 +13,12 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from ..errors import TextTooLong
 from ..models import Block, Document
 from .education import find_education
 from .escapes import unescape_json_text
 from ..normalize import normalize, org_source
+from ..settings import Settings
 from .sections import detect_sections, fenced, in_spans
 from .timeline import find_positions, total_years, untied_ranges
 from .vocab import BUILT_IN, Vocabulary
@@ -119,6 +121,13 @@ def decode_damaged(data: bytes) -> str | None:
             or _controls(sample) > max(2, len(sample) // 100):
         return None
     return text
+
+
+def check_text_length(length: int, settings: Settings) -> None:
+    """``TextTooLong`` past ``settings.max_text_chars``."""
+    if length > settings.max_text_chars:
+        raise TextTooLong(f"The text has {length:,} characters; the limit is "
+                          f"{settings.max_text_chars:,}.")
 
 
 def clean_decoded(text: str) -> tuple[str, list[str]]:
