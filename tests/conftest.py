@@ -69,6 +69,14 @@ Nice to have:
 IN_CI_ONLY = ("slow", "browser")
 
 
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """A long bytes parameter's id from its length and first bytes, not all of it: pytest-xdist
+    needs every worker to collect the same ids, and generated files may hold a timestamp."""
+    if isinstance(val, (bytes, bytearray)) and len(val) > 32:
+        return f"{argname}-{len(val)}B-{bytes(val[:6]).hex()}"
+    return None
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--run-slow", action="store_true",
                      help="also run the tests marked slow or browser (CI=true does too)")

@@ -17,8 +17,8 @@ from service.settings import Settings
 def _zip(names: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as archive:
-        for name, data in names.items():
-            archive.writestr(name, data)
+        for name, data in names.items():  # (a fixed date: the same bytes in every process)
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data)
     return buf.getvalue()
 
 
