@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -25,6 +26,7 @@ from ..errors import Corrupt, Empty, UnsupportedFormat
 from ..models import Block, Document, Evidence, Position, Section
 from ..models.document import SectionName
 from .education import find_education
+from .fresh import from_fresh, looks_like_fresh
 from .jsonresume_schema import ISO_DATE, RESUME_KEYS, Basics, JsonResume, Work
 from ..normalize import normalize
 from .timeline import parse_range, total_years
@@ -44,11 +46,10 @@ def looks_like_json(text: str) -> bool:
     return _JSON_ARRAY.match(stripped) is not None and stripped.endswith("]")
 
 
-def parse_json_resume(text: str) -> JsonResume:
-    """Parse and validate; ``Corrupt`` for broken JSON or values that break the schema,
-    ``UnsupportedFormat`` for JSON that is no resume."""
+def _load_json(text: str) -> Any:
+    """The JSON value of ``text``; ``Corrupt`` (with line and column) when it is not JSON."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except (ValueError, RecursionError) as exc:
         detail = (f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
                   if isinstance(exc, json.JSONDecodeError) else
@@ -56,17 +57,31 @@ def parse_json_resume(text: str) -> JsonResume:
                   "a value that cannot be read")
         raise Corrupt(f"This file is not valid JSON: {detail}. Fix the JSON, or upload the "
                       "resume as PDF, DOCX or text.") from None
-    if not isinstance(data, dict) or not any(key in data for key in RESUME_KEYS):
-        raise UnsupportedFormat("This JSON file is not a JSON Resume (jsonresume.org): it has "
-                                "none of basics, work, education, skills, projects. Upload a "
-                                "resume.json, PDF, DOCX, RTF, TXT or Markdown file.")
+
+
+def _validated(data: Any, pointers: dict[str, str] | None = None) -> JsonResume:
+    """``data`` as a ``JsonResume``; ``Corrupt`` naming the (FRESH file's, if ``pointers``)
+    pointer of the first value that breaks the schema."""
     try:
         return JsonResume.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         pointer = "/" + "/".join(str(part) for part in first["loc"])
+        if pointers:
+            pointer = pointers.get(pointer, pointer)
         message = first["msg"].removeprefix("Value error, ")
         raise Corrupt(f"This JSON Resume is invalid at {pointer}: {message}.") from None
+
+
+def parse_json_resume(text: str) -> JsonResume:
+    """Parse and validate; ``Corrupt`` for broken JSON or values that break the schema,
+    ``UnsupportedFormat`` for JSON that is no resume."""
+    data = _load_json(text)
+    if not isinstance(data, dict) or not any(key in data for key in RESUME_KEYS):
+        raise UnsupportedFormat("This JSON file is not a JSON Resume (jsonresume.org): it has "
+                                "none of basics, work, education, skills, projects. Upload a "
+                                "resume.json, PDF, DOCX, RTF, TXT or Markdown file.")
+    return _validated(data)
 
 
 def _month_year(value: str) -> str:
@@ -300,8 +315,18 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None,
 
 def read_json_resume(text: str, today: date | None = None,
                      vocabulary: Vocabulary = BUILT_IN) -> Document:
-    """``parse_json_resume`` then ``document_from_json_resume``."""
-    return document_from_json_resume(parse_json_resume(text), today, vocabulary)
+    """``parse_json_resume`` then ``document_from_json_resume``; a FRESH resume (``fresh``) is
+    laid out the same way, its evidence pointing into the FRESH file."""
+    data = _load_json(text)
+    if not looks_like_fresh(data):
+        return document_from_json_resume(parse_json_resume(text), today, vocabulary)
+    resume, pointers = from_fresh(data)
+    doc = document_from_json_resume(_validated(resume, pointers), today, vocabulary)
+    doc.source_format = "fresh"
+    doc.blocks = [block.model_copy(update={"pointer": pointers.get(block.pointer,
+                                                                     block.pointer)})
+                  if block.pointer else block for block in doc.blocks]
+    return doc
 
 
 def _key(text: str) -> str:
