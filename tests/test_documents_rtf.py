@@ -176,6 +176,12 @@ def test_a_picture_with_binary_data_and_a_text_box_keep_the_text_around_them() -
     (r"{\rtf1\ansi Data in D:\\cell1\\raw\par Python\par}", "Data in D:\\cell1\\raw\nPython"),
     (r"{\rtf1 Python\column SQL\par}", "Python\nSQL"),
     (r"{\rtf1\ansi Skills: Python |\par}", "Skills: Python |"),
+    # a row ending in empty cells; a nested table's rows (Word ends them in an ignored group)
+    (r"{\rtf1 \trowd Python\cell SQL\cell\cell\cell\row Go\par}", "Python | SQL\nGo"),
+    (r"{\rtf1\ansi\pard\intbl\itap1 Skills\cell\pard\intbl\itap2 Python\nestcell SQL\nestcell"
+     r"{\*\nesttableprops\trowd\nestrow}\pard\intbl\itap2 Go\nestcell Rust\nestcell"
+     r"{\*\nesttableprops\trowd\nestrow}\pard\intbl\itap1\cell\trowd\row}",
+     "Skills | Python | SQL\nGo | Rust"),
 ])
 def test_mac_and_asian_charsets_escaped_words_and_column_breaks(source, expected):
     assert rtf_plain_text(source).strip() == expected

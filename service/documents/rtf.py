@@ -10,7 +10,8 @@ the installed striprtf):
   on a long one) with Mac and Asian charsets Python lacks given their equivalents;
 - long runs of hex (Word's data stores) are dropped; a field's instruction is written
   ``\\fldinst {`` so striprtf's hyperlink pattern, quadratic on a long line, never runs; table
-  cells end in ``" | "`` as in DOCX; column breaks are paragraph breaks; a Mac code page
+  cells end in ``" | "`` as in DOCX and a nested table's rows end its lines; column breaks are
+  paragraph breaks; a Mac code page
   (``\\ansicpg10000``) is passed as its Python codec;
 - after it: UTF-16 surrogate pairs written as two ``\\u`` words are joined, soft hyphens dropped,
   and the separator this module put at the end of a table row removed.
@@ -40,7 +41,9 @@ _CELL = re.compile(_UNESCAPED + r"\\(?:nest)?cell(?![A-Za-z])(?:-?\d+)? ?")
 _BREAK = re.compile(_UNESCAPED + r"\\(?:column|softline|softcol|softpage)(?![A-Za-z])(?:-?\d+)? ?")
 _ANSI_CODE_PAGE = re.compile(_UNESCAPED + r"\\ansicpg(\d{1,6}) ?")
 _CELL_MARK = "\ue000"  # (a private-use character: where a table cell ended)
-_ROW_END = re.compile(f"[ \\t]*{_CELL_MARK}[ \\t]*(?=\\n|$)")
+_ROW_END = re.compile(f"(?:[ \\t]*{_CELL_MARK})+[ \\t]*(?=\\n|$)")
+# a nested table's row end, which Word writes inside an ignored group
+_NESTED_ROW = re.compile(r"\{\\\*\\nesttableprops[^{}]*\\nestrow\}")
 _GROUP_TOKEN = re.compile(r"\\[{}\\]|[{}]|\\(?:pict|shp|shptxt|shprslt|fonttbl)(?![A-Za-z])")
 _FONT_WORD = re.compile(r"\\f(\d{1,6})(?![A-Za-z])|\\fcharset(\d{1,4})|;")
 _FONTS_AT_MOST = 2000
@@ -161,6 +164,8 @@ def rtf_plain_text(source: str) -> str:
     source = _HEX_RUN.sub(lambda m: "" if len(m.group()) >= _HEX_RUN_AT_LEAST else m.group(),
                           source)
     source = _FIELD_INSTRUCTION.sub(r"\1\\fldinst {", source)
+    if "nesttableprops" in source:
+        source = _NESTED_ROW.sub(r"\\par ", source)
     source = _CELL.sub(r"\1{ " + _CELL_MARK + " }", source)
     source = _BREAK.sub(r"\1\\par ", source)
     encoding = "cp1252"
