@@ -225,22 +225,27 @@ _TYPST_COMMENT = re.compile(r"(?m)(?:^|(?<=[ \t]))(?://[^\n]*|/\*.*?\*/)", re.DO
 # a troff source (a CV typeset with groff's ms, mom or man macros: ".SH", ".PP", ".B C",
 # "\fBPython\fR"): told by three lines opening with one of its common requests or a comment
 _TROFF_SOURCE = re.compile(
-    r"(?m)^[.'](?:\\\"|(?:TH|SH|SS|PP|LP|IP|TP|TL|AU|AI|AB|AE|NH|B|I|BI|BR|IR|RB|RS|RE|nf|fi|br|"
-    r"sp|ds|nr|de|ps|vs|ft|ce|in|ti|fam|so|ss|ll|po|ig)(?=[ \t]|$))")
-# what a reader of the typeset page never sees: comments (a line's rest after \"), a line's
-# request or macro name (".B", ".skill"; its arguments are text), and escapes: fonts, sizes,
-# motions, colours, strings, registers, zero-width marks ("\fB", "\s-2", "\h'0n'",
-# "\m[red]", "\*[AUTHOR]", "\n(.l", "\&")
-_TROFF_COMMENT = re.compile(r"(?m)^[.']\\\"[^\n]*|\\\"[^\n]*")
+    r"(?m)^\.(?:\\\"|(?:TH|SH|SS|PP|LP|IP|TP|TL|AU|AB|AE|NH|B|I|BI|BR|IR|RB|RS|RE|nf|fi|br|"
+    r"sp|ds|nr|de|ps|vs|ft|ce|ti|fam|so|ss|ll|po|ig)(?=[ \t]|$))")
+# (one of them only troff has: a heading, paragraph, register, string or comment request)
+_TROFF_STRONG = re.compile(r"(?m)^\.(?:\\\"|(?:TH|SH|PP|LP|nr|ds|de)(?=[ \t]|$))")
+# what a reader of the typeset page never sees: comments (a line's rest after \", an ".ig"
+# block), a line's request or macro name (".B", ".skill"; its arguments are text), and escapes:
+# fonts, sizes, motions, colours, strings, registers, zero-width and spacing marks ("\fB",
+# "\s-2", "\s12", "\h'0n'", "\m[red]", "\*[AUTHOR]", "\n(.l", "\&", "\/")
+_TROFF_COMMENT = re.compile(r"(?m)^\.ig\b.*?^\.\.[ \t]*$|^[.']\\\"[^\n]*|\\\"[^\n]*",
+                            re.DOTALL)
 _TROFF_REQUEST = re.compile(r"(?m)^[.'][ \t]*[A-Za-z][A-Za-z0-9_]*")
 _TROFF_ESCAPE = re.compile(
-    r"\\(?:[fFmMn*](?:\[[^\]\n]{0,40}\]|\(..|[^\s(\[])|s[+-]?(?:\[[^\]\n]{0,10}\]|\(\d\d|\d)|"
-    r"[hvlLxDoZbwAXNRSY]'[^'\n]{0,80}'|\[[^\]\n]{1,20}\]|[&c%:|^}{])")
-# its special characters that read as a character: "\(em", "\(bu", "\-", "\e"
+    r"\\(?:[fFmMn*](?:\[[^\]\n]{0,40}\]|\(..|[^\s(\[])|"
+    r"s(?:[+-]?(?:[1-3]\d|\d)|'[^'\n]{0,10}'|[+-]?\(\d\d|[+-]?\[[^\]\n]{0,10}\])|"
+    r"[hvlLxDoZbwAXNRSY]'[^'\n]{0,80}'|\[[^\]\n]{1,20}\]|[&c%:|^}{/,)dukz])")
+# its special characters that read as a character: "\(em", "\(bu", "\(pl", "\-", "\e"
 _TROFF_CHARACTERS = {"(em": "-", "(en": "-", "(hy": "-", "(bu": "-", "(ga": "`", "(aq": "'",
-                     "(dq": '"', "(lq": '"', "(rq": '"', "(oq": "'", "(cq": "'", "-": "-",
-                     "e": "\\", "~": " ", " ": " ", "0": " "}
-_TROFF_CHARACTER = re.compile(r"\\(\([a-z]{2}|[-e~ 0])")
+                     "(dq": '"', "(lq": '"', "(rq": '"', "(oq": "'", "(cq": "'", "(pl": "+",
+                     "(mi": "-", "(rs": "\\", "(sl": "/", "-": "-", "e": "\\", "~": " ",
+                     " ": " ", "0": " "}
+_TROFF_CHARACTER = re.compile(r"\\(\([A-Za-z]{2}|[-e~ 0])")
 # a Markdown link to another page: its text is read, its address is not ("[R](https://...)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((?:https?://|www\.|mailto:)[^)\s]{0,2000}\)")
 # an Org-mode link: its description is read, its address is not ("[[https://numpy.org/][Numpy]]")
@@ -336,7 +341,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     # a Typst source's comments ("// - old project: a Spark streaming notebook")
     typst = "//" in text and "#" in text and _TYPST_SOURCE.search(text) is not None
     quoted = ('", "' in text or "', '" in text or '","' in text) and _QUOTED_ITEM.search(text)
-    troff = ("\n." in text or text.startswith(".")) and len(_TROFF_SOURCE.findall(text)) >= 3
+    troff = (("\n." in text or text.startswith(".")) and len(_TROFF_SOURCE.findall(text)) >= 3
+             and _TROFF_STRONG.search(text) is not None)
     if not commented and not typst and not quoted and not troff and not _MARKUP_HINT.search(text):
         return text, None
     chars = list(text)

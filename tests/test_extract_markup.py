@@ -227,6 +227,19 @@ def test_a_groff_sources_requests_escapes_and_comments_are_blanked():
 @pytest.mark.parametrize("text", [
     ".NET developer\nSkills: C#, .NET, Azure\n.NET Core services",
     "Notes\n.B is a file name\nWe use \\fB as a flag",
+    "Talks\n'AI in Healthcare' - PyData 2022\n'AI Ethics for Engineers' - WiT 2023\n"
+    "'AI at the Edge' - DevFest\nSkills\n.NET Core, C#, Azure\n",
+    "Sites\n.in domains for the Indian shop\n.fi domains too\n.B2B portal\n.NET Core\n",
 ])
 def test_text_that_is_not_a_troff_source_is_left_alone(text):
     assert unmark(text)[0] == text
+
+
+def test_troff_sizes_italic_corrections_and_ignored_blocks():
+    source = (".\\\" cv.ms\n.SH\nSkills\n.PP\n\\fIPython\\/\\fP and \\s12Terraform\\s0, "
+              "\\s'12'Kubernetes\\s0.\n.ig\nHadoop admin for the old cluster\n..\n"
+              ".PP\nDone.\n")
+    text, _ = unmark(source)
+    assert len(text) == len(source) and "Hadoop" not in text
+    found = {h.id for h in extract_text(source).skills if h.explicit}
+    assert {"python", "terraform", "kubernetes"} <= found and "hadoop" not in found
