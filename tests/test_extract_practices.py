@@ -1302,6 +1302,10 @@ def test_transformers_among_architectures_is_the_architecture():
         ("Forecasts from an ensemble of ARIMA and LSTM models.", "ensemble-methods"),
         ("Our CI runs unit, integration, and end-to-end tests on every merge.", "unit-testing"),
         ("Validate promotions with statistical methodologies and panel data.", "statistics"),
+        ("Observability dashboards and alerts tied to ML metrics and feature drift.",
+         "model-monitoring"),
+        ("Rectify issues in deployed credit scoring models (e.g., score drift).",
+         "model-monitoring"),
     ],
 )
 def test_forms_and_contexts_found_on_real_public_documents(text, skill):
@@ -1669,12 +1673,16 @@ def test_a_field_deployed_and_models_for_production(text, counted):
         ("Part of the job is to triage bug reports and review patches from volunteers.", True),
         ("I was reviewing patches, cutting releases and backporting fixes.", True),
         ("Review and merge patches sent to the mailing list.", True),
-        ("Reviewed patch sets for the storage driver.", True),
+        ("Reviewed patch sets for the storage driver before each release.", True),
         # an administrator's patches are updates to install
         ("Review and apply security patches on the mail servers.", False),
         ("Reviewed monthly Windows patches before the maintenance window.", False),
         ("Reviewed OS patches for the lab machines.", False),
         ("Review vendor patches for the ERP system.", False),
+        ("Reviewed and deployed patches to 200 Windows servers using WSUS.", False),
+        ("Review and test patches before deployment to production servers.", False),
+        ("Review missing patches and remediate vulnerabilities found by Qualys.", False),
+        ("Reviewed quarterly patches for the Oracle databases.", False),
     ],
 )
 def test_reviewing_patches_is_code_review(text, counted):
