@@ -102,3 +102,45 @@ def test_an_upload_of_a_fresh_file_is_read_and_other_json_still_refused() -> Non
         parse_bytes(b'{"name": "pkg", "version": "1.0.0", "dependencies": {}}', "package.json")
     with pytest.raises(Corrupt):
         parse_bytes(b'{"name": "Odile", "employment": {"history": [', "resume.json")
+
+
+def _positions(jobs):
+    doc = _doc({"meta": {"format": "FRESH@0.6.0"}, "name": "A",
+                "employment": {"history": jobs}, "skills": {"list": ["Python"]}})
+    return [(p.start.isoformat()[:7], p.end and p.end.isoformat()[:7], p.current)
+            for p in doc.positions]
+
+
+def test_written_dates_are_read_and_unreadable_ones_leave_the_job_undated() -> None:
+    assert _positions([{"employer": "Verities", "start": "2006-08", "end": "June 2008"}]) == [
+        ("2006-08", "2008-06", False)]
+    assert _positions([{"employer": "Acme", "start": "February 2015", "end": "Present"}]) == [
+        ("2015-02", None, True)]
+    assert _positions([{"employer": "Acme", "start": "2006-08", "end": "Spring 2008"}]) == []
+
+
+def test_bare_lists_fields_beside_each_other_and_loose_types() -> None:
+    data = {"name": "B", "meta": {"format": "FRESH@1.0.0"},
+            "employment": [{"employer": "Acme", "highlights": ["Built Kafka pipelines"]}],
+            "education": {"history": [{"institution": "Uni", "title": "BSc Computer Science",
+                                       "highlights": ["Thesis on Bayesian statistics"]}]},
+            "projects": [{"title": "Router", "summary": "A Go service.",
+                          "description": "Written in Rust first.", "role": 0}],
+            "speaking": [{"title": "Serving PyTorch models", "event": "PyCon"}],
+            "skills": ["Docker", "Terraform"]}
+    doc = _doc(data)
+    assert "BSc Computer Science" in doc.text and "Written in Rust first." in doc.text
+    hits = {h.id: {e.pointer for e in h.evidence} for h in extract(doc).skills if h.explicit}
+    assert "/employment/0/highlights/0" in hits["kafka"]
+    assert "/projects/0/description" in hits["rust"]
+    assert "/skills/1" in hits["terraform"]
+    assert "/speaking/0/title" in hits["pytorch"]
+    assert "/education/history/0/highlights/0" in hits["bayesian-statistics"]
+
+
+@pytest.mark.parametrize("data", [
+    {"openapi": "3.1.0", "info": {"title": "Pets", "description": "Python service"}},
+    {"name": "acme-service", "info": {"label": "Python microservice"}, "contact": {}},
+])
+def test_other_json_with_an_info_key_is_not_fresh(data) -> None:
+    assert not looks_like_fresh(data)

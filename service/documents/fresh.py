@@ -11,17 +11,23 @@ evidence points into the file the user gave (``/employment/history/0/highlights/
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .jsonresume_schema import ISO_DATE
 
-# keys only FRESH has at the top (JSON Resume's are basics, work, ...)
-_FRESH_KEYS = ("employment", "info", "contact", "recognition", "writing", "service")
+_MONTHS = {name: index for index, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for name in names}
+_WRITTEN_DATE = re.compile(r"^([A-Za-z]+)\.?,?\s+(\d{4})$|^(\d{1,2})/(\d{4})$|^(\d{4})/(\d{1,2})$")
+_CURRENT = {"current", "present", "now", "today", "ongoing"}
 
 
 def looks_like_fresh(data: object) -> bool:
-    """A JSON object that says it is FRESH (``meta.format``), or has FRESH's own sections and
-    no JSON Resume ``basics``/``work``."""
+    """A JSON object that says it is FRESH (``meta.format``), or holds one of FRESH's own
+    shapes (``employment.history``, ``skills.sets``/``skills.list``, ``info.brief``) and no
+    JSON Resume ``basics``/``work``."""
     if not isinstance(data, dict):
         return False
     meta = data.get("meta")
@@ -29,9 +35,10 @@ def looks_like_fresh(data: object) -> bool:
         return True
     if "basics" in data or "work" in data:
         return False
-    skills = data.get("skills")
-    return (any(key in data for key in _FRESH_KEYS)
-            or (isinstance(skills, dict) and ("sets" in skills or "list" in skills)))
+    employment, skills, info = data.get("employment"), data.get("skills"), data.get("info")
+    return ((isinstance(employment, dict) and isinstance(employment.get("history"), list))
+            or (isinstance(skills, dict) and ("sets" in skills or "list" in skills))
+            or (isinstance(info, dict) and isinstance(info.get("brief"), str)))
 
 
 def _text(value: object) -> str | None:
@@ -43,17 +50,32 @@ def _text(value: object) -> str | None:
 
 
 def _date(value: object) -> str | None:
-    text = _text(value)
-    return text.strip() if text and ISO_DATE.match(text.strip()) else None
+    """An ISO date, or one written "June 2008", "Jun. 2008", "06/2008" as ``YYYY-MM``."""
+    text = (_text(value) or "").strip()
+    if ISO_DATE.match(text):
+        return text
+    match = _WRITTEN_DATE.match(text)
+    if match is None:
+        return None
+    if match.group(1):
+        month, year = _MONTHS.get(match.group(1).lower()), match.group(2)
+    elif match.group(3):
+        month, year = int(match.group(3)), match.group(4)
+    else:
+        month, year = int(match.group(6)), match.group(5)
+    return f"{year}-{month:02d}" if month and 1 <= month <= 12 else None
 
 
-def _entries(value: object) -> list[tuple[int, dict[str, Any]]]:
-    """A section's entries with their indexes: its ``history`` list, or the list itself."""
+def _entries(value: object, name: str) -> list[tuple[str, dict[str, Any]]]:
+    """A section's entries with their FRESH pointers: its ``history`` list
+    (``/name/history/0``), or the list itself (``/name/0``)."""
+    prefix = f"/{name}"
     if isinstance(value, dict):
-        value = value.get("history")
+        value, prefix = value.get("history"), f"/{name}/history"
     if not isinstance(value, list):
         return []
-    return [(index, entry) for index, entry in enumerate(value) if isinstance(entry, dict)]
+    return [(f"{prefix}/{index}", entry) for index, entry in enumerate(value)
+            if isinstance(entry, dict)]
 
 
 class _Converter:
@@ -70,22 +92,41 @@ class _Converter:
             self.pointers[f"{pointer}/{key}"] = fresh
 
     def put_list(self, target: dict[str, Any], key: str, values: object, pointer: str,
-                 fresh: str) -> None:
+                 fresh: str, first: str | None = None) -> None:
+        """The text items of ``values``; ``first``: the pointer of item 0 when it came from
+        elsewhere (the rest then are ``fresh``'s items 0, 1, …)."""
         items: list[str] = []
         for index, value in enumerate(values if isinstance(values, list) else []):
             text = _text(value)
             if text is not None:
-                self.pointers[f"{pointer}/{key}/{len(items)}"] = f"{fresh}/{index}"
+                source = (first if index == 0 else f"{fresh}/{index - 1}") if first else \
+                    f"{fresh}/{index}"
+                self.pointers[f"{pointer}/{key}/{len(items)}"] = source
                 items.append(text)
         if items:
             target[key] = items
 
+    def line(self, target: dict[str, Any], key: str, values: object, pointer: str,
+             fresh: str) -> None:
+        """A list's text items as one line (``"PyTorch, Airflow"``) pointing at the list."""
+        items = [text for value in (values if isinstance(values, list) else [])
+                 if (text := _text(value)) is not None]
+        if items:
+            target[key] = ", ".join(items)
+            self.pointers[f"{pointer}/{key}"] = fresh
+
     def dates(self, target: dict[str, Any], entry: dict[str, Any], start: str = "startDate",
               end: str = "endDate") -> None:
-        for key, fresh_key in ((start, "start"), (end, "end")):
-            value = _date(entry.get(fresh_key))
-            if value:
-                target[key] = value
+        """The entry's start and end as ISO dates; none at all when either is written in a way
+        not read (so a job ended "Spring 2008" is undated, never current)."""
+        first, last = entry.get("start"), entry.get("end")
+        first_date, last_date = _date(first), _date(last)
+        ended = last is not None and str(last).strip().lower() not in _CURRENT | {""}
+        if first_date is None or (ended and last_date is None):
+            return
+        target[start] = first_date
+        if last_date:
+            target[end] = last_date
 
 
 def from_fresh(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -111,35 +152,37 @@ def from_fresh(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         resume["basics"] = basics
 
     work = []
-    for index, job in _entries(data.get("employment")):
-        at, fresh = f"/work/{len(work)}", f"/employment/history/{index}"
+    for fresh, job in _entries(data.get("employment"), "employment"):
+        at = f"/work/{len(work)}"
         entry: dict[str, Any] = {}
         c.put(entry, "position", job.get("position"), at, f"{fresh}/position")
         c.put(entry, "name", job.get("employer"), at, f"{fresh}/employer")
         c.put(entry, "summary", job.get("summary"), at, f"{fresh}/summary")
         c.put_list(entry, "highlights", job.get("highlights"), at, f"{fresh}/highlights")
-        keywords = [k for k in job.get("keywords") or [] if _text(k)] \
-            if isinstance(job.get("keywords"), list) else []
-        if keywords:  # (JSON Resume's work has no keywords: one line of them, as a description)
-            entry["description"] = ", ".join(str(k) for k in keywords)
-            c.pointers[f"{at}/description"] = f"{fresh}/keywords"
+        c.line(entry, "description", job.get("keywords"), at, f"{fresh}/keywords")
         c.dates(entry, job)
         work.append(entry)
     if work:
         resume["work"] = work
 
     projects = []
-    for index, project in _entries(data.get("projects")):
-        at, fresh = f"/projects/{len(projects)}", f"/projects/{index}"
+    for fresh, project in [*_entries(data.get("projects"), "projects"),
+                           *_entries(data.get("samples"), "samples")]:
+        at = f"/projects/{len(projects)}"
         entry = {}
         name_key = "title" if _text(project.get("title")) else "name"
         c.put(entry, "name", project.get(name_key), at, f"{fresh}/{name_key}")
-        text_key = "summary" if _text(project.get("summary")) else "description"
-        c.put(entry, "description", project.get(text_key), at, f"{fresh}/{text_key}")
-        c.put_list(entry, "highlights", project.get("highlights"), at, f"{fresh}/highlights")
+        c.put(entry, "description", project.get("summary"), at, f"{fresh}/summary")
+        highlights = project.get("highlights") if isinstance(project.get("highlights"), list) \
+            else []
+        if _text(project.get("description")):  # (beside a summary: its first highlight)
+            c.put_list(entry, "highlights", [project["description"], *highlights], at,
+                       f"{fresh}/highlights", first=f"{fresh}/description")
+        else:
+            c.put_list(entry, "highlights", highlights, at, f"{fresh}/highlights")
         c.put_list(entry, "keywords", project.get("keywords"), at, f"{fresh}/keywords")
         if _text(project.get("role")):
-            entry["roles"] = [project["role"]]
+            entry["roles"] = [_text(project["role"])]
             c.pointers[f"{at}/roles/0"] = f"{fresh}/role"
         c.dates(entry, project)
         projects.append(entry)
@@ -147,12 +190,22 @@ def from_fresh(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         resume["projects"] = projects
 
     education = []
-    for index, school in _entries(data.get("education")):
-        at, fresh = f"/education/{len(education)}", f"/education/history/{index}"
+    for fresh, school in _entries(data.get("education"), "education"):
+        at = f"/education/{len(education)}"
         entry = {}
-        for key in ("institution", "area", "studyType"):
+        for key in ("institution", "area"):
             c.put(entry, key, school.get(key), at, f"{fresh}/{key}")
-        c.put_list(entry, "courses", school.get("curriculum"), at, f"{fresh}/curriculum")
+        kind_key = "studyType" if _text(school.get("studyType")) else "title"
+        c.put(entry, "studyType", school.get(kind_key), at, f"{fresh}/{kind_key}")
+        lines = [(value, f"{fresh}/{key}") for key in ("summary",) if _text(school.get(key))
+                 for value in [school[key]]]
+        lines += [(value, f"{fresh}/{key}/{i}") for key in ("curriculum", "highlights",
+                                                             "keywords")
+                  if isinstance(school.get(key), list)
+                  for i, value in enumerate(school[key]) if _text(value)]
+        for index, (value, pointer) in enumerate(lines):
+            entry.setdefault("courses", []).append(_text(value))
+            c.pointers[f"{at}/courses/{index}"] = pointer
         c.dates(entry, school)
         education.append(entry)
     if education:
@@ -168,27 +221,42 @@ def from_fresh(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
             c.put(entry, "name", group.get("name"), at, f"{fresh}/name")
             c.put_list(entry, "keywords", group.get("skills"), at, f"{fresh}/skills")
             groups.append(entry)
-    listed = skills_data.get("list") if isinstance(skills_data, dict) else skills_data
+    listed, list_at = ((skills_data.get("list"), "/skills/list")
+                       if isinstance(skills_data, dict) else (skills_data, "/skills"))
+    plain = []
     for index, item in enumerate(listed if isinstance(listed, list) else []):
         if isinstance(item, dict):
-            at, fresh = f"/skills/{len(groups)}", f"/skills/list/{index}"
+            at, fresh = f"/skills/{len(groups)}", f"{list_at}/{index}"
             entry = {}
             c.put(entry, "name", item.get("name"), at, f"{fresh}/name")
             c.put(entry, "level", item.get("level"), at, f"{fresh}/level")
+            if _text(item.get("summary")):
+                entry["keywords"] = [_text(item["summary"])]
+                c.pointers[f"{at}/keywords/0"] = f"{fresh}/summary"
             groups.append(entry)
+        elif _text(item):
+            plain.append((item, f"{list_at}/{index}"))
+    if plain:  # a list of names: one group of them
+        at = f"/skills/{len(groups)}"
+        groups.append({"keywords": [_text(value) for value, _ in plain]})
+        for index, (_, pointer) in enumerate(plain):
+            c.pointers[f"{at}/keywords/{index}"] = pointer
     if groups:
         resume["skills"] = groups
 
     publications = []
-    for index, item in _entries(data.get("writing")):
-        at, fresh = f"/publications/{len(publications)}", f"/writing/{index}"
+    for fresh, item in [*_entries(data.get("writing"), "writing"),
+                        *_entries(data.get("speaking"), "speaking")]:
+        at = f"/publications/{len(publications)}"
         entry = {}
         c.put(entry, "name", item.get("title"), at, f"{fresh}/title")
         publisher = item.get("publisher")
         if isinstance(publisher, dict):
             c.put(entry, "publisher", publisher.get("name"), at, f"{fresh}/publisher/name")
-        else:
+        elif _text(publisher):
             c.put(entry, "publisher", publisher, at, f"{fresh}/publisher")
+        else:
+            c.put(entry, "publisher", item.get("event"), at, f"{fresh}/event")
         c.put(entry, "summary", item.get("summary"), at, f"{fresh}/summary")
         if _date(item.get("date")):
             entry["releaseDate"] = _date(item.get("date"))
@@ -197,8 +265,8 @@ def from_fresh(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         resume["publications"] = publications
 
     awards = []
-    for index, item in _entries(data.get("recognition")):
-        at, fresh = f"/awards/{len(awards)}", f"/recognition/{index}"
+    for fresh, item in _entries(data.get("recognition"), "recognition"):
+        at = f"/awards/{len(awards)}"
         entry = {}
         c.put(entry, "title", item.get("title"), at, f"{fresh}/title")
         c.put(entry, "awarder", item.get("from"), at, f"{fresh}/from")
@@ -210,11 +278,11 @@ def from_fresh(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         resume["awards"] = awards
 
     certificates = []
-    for index, item in _entries(data.get("certifications")):
-        at, fresh = f"/certificates/{len(certificates)}", f"/certifications/{index}"
+    for fresh, item in _entries(data.get("certifications"), "certifications"):
+        at = f"/certificates/{len(certificates)}"
         entry = {}
-        c.put(entry, "name", item.get("name") or item.get("title"), at,
-              f"{fresh}/{'name' if _text(item.get('name')) else 'title'}")
+        name_key = "name" if _text(item.get("name")) else "title"
+        c.put(entry, "name", item.get(name_key), at, f"{fresh}/{name_key}")
         c.put(entry, "issuer", item.get("issuer"), at, f"{fresh}/issuer")
         if _date(item.get("date")):
             entry["date"] = _date(item.get("date"))
@@ -223,21 +291,23 @@ def from_fresh(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         resume["certificates"] = certificates
 
     volunteer = []
-    for index, item in _entries(data.get("service")):
-        at, fresh = f"/volunteer/{len(volunteer)}", f"/service/history/{index}"
+    for fresh, item in _entries(data.get("service"), "service"):
+        at = f"/volunteer/{len(volunteer)}"
         entry = {}
         c.put(entry, "position", item.get("position"), at, f"{fresh}/position")
         c.put(entry, "organization", item.get("organization"), at, f"{fresh}/organization")
         c.put(entry, "summary", item.get("summary"), at, f"{fresh}/summary")
-        c.put_list(entry, "highlights", item.get("highlights"), at, f"{fresh}/highlights")
+        c.put_list(entry, "highlights", [*(item.get("highlights") or [])]
+                   if isinstance(item.get("highlights"), list) else [], at,
+                   f"{fresh}/highlights")
         c.dates(entry, item)
         volunteer.append(entry)
     if volunteer:
         resume["volunteer"] = volunteer
 
     languages = []
-    for index, item in _entries(data.get("languages")):
-        at, fresh = f"/languages/{len(languages)}", f"/languages/{index}"
+    for fresh, item in _entries(data.get("languages"), "languages"):
+        at = f"/languages/{len(languages)}"
         entry = {}
         c.put(entry, "language", item.get("language"), at, f"{fresh}/language")
         c.put(entry, "fluency", item.get("level"), at, f"{fresh}/level")
@@ -246,8 +316,8 @@ def from_fresh(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         resume["languages"] = languages
 
     interests = []
-    for index, item in _entries(data.get("interests")):
-        at, fresh = f"/interests/{len(interests)}", f"/interests/{index}"
+    for fresh, item in _entries(data.get("interests"), "interests"):
+        at = f"/interests/{len(interests)}"
         entry = {}
         c.put(entry, "name", item.get("name"), at, f"{fresh}/name")
         c.put_list(entry, "keywords", item.get("keywords"), at, f"{fresh}/keywords")

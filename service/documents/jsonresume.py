@@ -321,7 +321,11 @@ def read_json_resume(text: str, today: date | None = None,
     if not looks_like_fresh(data):
         return document_from_json_resume(parse_json_resume(text), today, vocabulary)
     resume, pointers = from_fresh(data)
-    doc = document_from_json_resume(_validated(resume, pointers), today, vocabulary)
+    try:
+        doc = document_from_json_resume(_validated(resume, pointers), today, vocabulary)
+    except Empty:
+        raise Empty("This FRESH resume has no text to read (no employment, education, "
+                    "skills, ...).") from None
     doc.source_format = "fresh"
     doc.blocks = [block.model_copy(update={"pointer": pointers.get(block.pointer,
                                                                      block.pointer)})
