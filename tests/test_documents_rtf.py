@@ -207,3 +207,25 @@ def test_an_upload_through_the_sandbox_gives_the_skills() -> None:
     doc = parse_bytes(PANDOC, "cv.rtf")
     assert doc.source_format == "rtf" and "Tobiah Renwick" in doc.text
     assert {"Go", "Rust", "Kubernetes"} <= {h.name for h in extract(doc).skills if h.explicit}
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a grouped shape's text box; a shape without text keeps the line whole
+    (r"{\rtf1 Name\par{\*\shpgrp{\*\shpinst{\sp{\sn groupLeft}{\sv 0}}}{\shp{\*\shpinst"
+     r"{\shptxt Python, Kubernetes\par}}}}After\par}", ["Name", "Python, Kubernetes", "After"]),
+    (r"{\rtf1 Skills: Python, {\shp{\*\shpinst{\sp{\sn a}{\sv 1}}}}SQL\par}",
+     ["Skills: Python, SQL"]),
+    # a text box's font stays inside it
+    (r"{\rtf1{\fonttbl{\f0\fcharset0 A;}{\f1\fcharset204 B;}}{\shp{\*\shpinst{\shptxt \f1 "
+     r"\'cf\par}}}Jos\'e9\par}", ["\u041f", "Jos\u00e9"]),
+    # escaped backslashes that spell a picture or binary data are text
+    (r"{\rtf1\ansi Paths: C:\\pictures\\bin\\tool\par Python\par}",
+     ["Paths: C:\\pictures\\bin\\tool", "Python"]),
+])
+def test_shapes_groups_and_escaped_backslashes(source, expected):
+    assert _lines(rtf_plain_text(source)) == expected
+
+
+def test_an_escaped_backslash_before_bin_is_text_not_binary_data() -> None:
+    doc = read_document_in_process(rb"{\rtf1\ansi Install to C:\\bin32\\tools then run Python\par}")
+    assert doc.text.strip() == "Install to C:\\bin32\\tools then run Python"

@@ -31,7 +31,7 @@ from .sniff import decode_text
 from .text import check_text_length, clean_decoded, document_from_text
 from .vocab import BUILT_IN, Vocabulary
 
-_BINARY = re.compile(rb"\\bin(\d{1,10}) ?")
+_BINARY = re.compile(rb"(?<!\\)((?:\\\\)*)\\bin(\d{1,10}) ?")
 _HEX_RUN = re.compile(r"[0-9A-Fa-f\r\n]+")
 _HEX_RUN_AT_LEAST = 4096
 # a control word or symbol not itself escaped: an even number of backslashes before it
@@ -44,7 +44,9 @@ _CELL_MARK = "\ue000"  # (a private-use character: where a table cell ended)
 _ROW_END = re.compile(f"(?:[ \\t]*{_CELL_MARK})+[ \\t]*(?=\\n|$)")
 # a nested table's row end, which Word writes inside an ignored group
 _NESTED_ROW = re.compile(r"\{\\\*\\nesttableprops[^{}]*\\nestrow\}")
-_GROUP_TOKEN = re.compile(r"\\[{}\\]|[{}]|\\(?:pict|shp|shptxt|shprslt|fonttbl)(?![A-Za-z])")
+_GROUP_TOKEN = re.compile(
+    r"\\[{}\\]|[{}]|\\(?:pict|shpgrp|shp|shptxt|shprslt|fonttbl)(?![A-Za-z])")
+_SHAPES = ("shp", "shpgrp")
 _FONT_WORD = re.compile(r"\\f(\d{1,6})(?![A-Za-z])|\\fcharset(\d{1,4})|;")
 _FONTS_AT_MOST = 2000
 _SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
@@ -68,8 +70,8 @@ def _without_binary(data: bytes) -> bytes:
     for match in _BINARY.finditer(data):
         if match.start() < position:
             continue
-        kept.append(data[position:match.start()])
-        position = match.end() + int(match.group(1))
+        kept.append(data[position:match.start()] + match.group(1))
+        position = match.end() + int(match.group(2))
     kept.append(data[position:])
     return b"".join(kept)
 
@@ -121,9 +123,11 @@ def _regroup(source: str) -> str:
                 kind = skipping.pop()[1]
                 if kind == "shptxt" and shape_text:
                     shape_text[-1].append(source[text_start:match.start()])
-                elif kind == "shp":
+                elif kind in _SHAPES and not skipping:
                     position = match.end()
-                    out.append(" ".join(shape_text.pop()) + "\\par ")
+                    texts = shape_text.pop()
+                    # (in a group of its own, so its fonts and \\uc stay inside)
+                    out.append("{" + " ".join(texts) + "}\\par " if texts else "{}")
                 elif kind == "fonttbl":
                     out.append(_font_table(source[table_start:match.start()]))
                     position = match.end()
@@ -138,14 +142,14 @@ def _regroup(source: str) -> str:
             if not skipping:
                 out.append(source[position:group_start])
             skipping.append((depth, "pict"))
-        elif word == "shp" and not skipping:
+        elif word in _SHAPES and not skipping:
             out.append(source[position:group_start])
-            skipping.append((depth, "shp"))
+            skipping.append((depth, word))
             shape_text.append([])
-        elif word == "shptxt" and inside == ["shp"]:
+        elif word == "shptxt" and inside and all(kind in _SHAPES for kind in inside):
             skipping.append((depth, "shptxt"))
             text_start = match.end()
-        elif word == "shprslt" and inside == ["shp"]:
+        elif word == "shprslt" and inside and all(kind in _SHAPES for kind in inside):
             skipping.append((depth, "shprslt"))
         elif word == "fonttbl" and not skipping:
             out.append(source[position:group_start])
@@ -177,6 +181,9 @@ def rtf_plain_text(source: str) -> str:
         except LookupError:
             encoding = _MAC_CODE_PAGES.get(number, "cp1252")
             source = _ANSI_CODE_PAGE.sub(r"\1", source)
+    # an escaped backslash as its hex escape, so text such as "C:\\pictures\\bin" never
+    # looks like a picture to striprtf's own picture pass
+    source = source.replace("\\\\", "\\'5c")
     try:
         text = rtf_to_text(source, encoding=encoding, errors="replace")
     except (ValueError, OverflowError, LookupError, IndexError, TypeError) as exc:
