@@ -1687,3 +1687,21 @@ def test_a_field_deployed_and_models_for_production(text, counted):
 )
 def test_reviewing_patches_is_code_review(text, counted):
     assert ("code-review" in claimed(text)) is counted
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        # the passive of shipping a model to production
+        ("Trained models were pushed to production weekly.", True),
+        ("Our ML models are rolled out to production every sprint.", True),
+        ("We trained gradient boosting models. Models were promoted to production after review.",
+         True),
+        # models that are not learned
+        ("Sculpted models that we ship to production studios.", False),
+        ("Financial models were moved to production planning.", False),
+        ("Built pricing models to move production to Vietnam.", False),
+    ],
+)
+def test_models_shipped_to_production_in_the_passive(text, counted):
+    assert ("model-deployment" in claimed(text)) is counted
