@@ -35,7 +35,8 @@ class DocumentError(SkillmatchError):
 class UnsupportedFormat(DocumentError):
     code = "unsupported_format"
     status = 415
-    default_message = "This file type is not supported. Upload a PDF, DOCX, RTF, TXT or Markdown file."
+    default_message = ("This file type is not supported. Upload a PDF, DOCX, RTF, TXT or Markdown "
+                       "file.")
 
 
 class TooLarge(DocumentError):

@@ -126,7 +126,8 @@ def plan_batch(inputs: list[str], *, header: RunHeader, config: WorkConfig,
         raise InputError("Name at least one file, folder or glob to read.")
     files = expand_inputs(inputs)
     if not files:
-        raise InputError("The inputs name no supported files (.pdf, .docx, .rtf, .txt, .md, .json).")
+        raise InputError("The inputs name no supported files "
+                         "(.pdf, .docx, .rtf, .txt, .md, .json).")
     if workers is not None and workers < 1:
         raise InputError("--workers must be at least 1.")
     if scheduler:

@@ -51,8 +51,8 @@ def expand_inputs(args: Iterable[str]) -> list[InputFile]:
 
     Folders contribute ``.pdf``, ``.docx``, ``.rtf``, ``.txt``, ``.md`` and ``.json`` (JSON
     Resume) files recursively; a file named explicitly (or matched by a glob) is always
-    included, whatever its type, so an unsupported one gets an error row. A path that does not exist raises
-    ``InputError``; a glob may match nothing.
+    included, whatever its type, so an unsupported one gets an error row. A path that does not
+    exist raises ``InputError``; a glob may match nothing.
     """
     seen: set[str] = set()
     files: list[InputFile] = []

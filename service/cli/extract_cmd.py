@@ -27,8 +27,8 @@ class OutputFormat(StrEnum):
 
 
 EXTRACT_HELP = (
-    "Find the skills in each file (PDF, DOCX, RTF, text, Markdown, JSON Resume, or a PNG/JPEG photo "
-    "where OCR is installed, told apart by "
+    "Find the skills in each file (PDF, DOCX, RTF, text, Markdown, JSON Resume, or a PNG/JPEG "
+    "photo where OCR is installed, told apart by "
     "content) with "
     "the evidence for each. --format jsonl prints one object a line per input "
     '({"path", "skills", "not_claimed", "versions"} or {"path", "error": {"code", "message"}}); '

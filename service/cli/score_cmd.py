@@ -54,12 +54,14 @@ _EXIT_CODES = ("Exit code: 0 on success; 1 when the {doc} could not be {done}; 2
                          usage="an unknown profile, a RESUME that does not exist or is a folder, "
                          "or a --job posting that cannot be read")))
 def score_command(
-    resume: Annotated[Path, typer.Argument(help="Resume: PDF, DOCX, RTF, TXT, Markdown, JSON Resume.",
-                                           metavar="RESUME", show_default=False)],
+    resume: Annotated[Path, typer.Argument(
+        help="Resume: PDF, DOCX, RTF, TXT, Markdown, JSON Resume.", metavar="RESUME",
+        show_default=False)],
     profile: Annotated[str | None, typer.Option(
         "--profile", "-p", metavar="NAME", help="Profile name (default: ml-engineer).")] = None,
     job: Annotated[Path | None, typer.Option(
-        "--job", "-j", help="Score against this job posting (PDF, DOCX, RTF, TXT or Markdown) instead.",
+        "--job", "-j",
+        help="Score against this job posting (PDF, DOCX, RTF, TXT or Markdown) instead.",
         metavar="FILE", dir_okay=False)] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] =
         ReportFormat.table,

@@ -69,7 +69,8 @@ class Document(BaseModel):
     """Normalised text of one document with its layout and structure."""
 
     text: str
-    source_format: Literal["pdf", "docx", "rtf", "text", "markdown", "jsonresume", "fresh", "image"] = "text"
+    source_format: Literal["pdf", "docx", "rtf", "text", "markdown", "jsonresume", "fresh",
+                           "image"] = "text"
     pages: int = Field(1, ge=0)
     blocks: list[Block] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
