@@ -12,6 +12,7 @@ evidence points into the file the user gave (``/employment/history/0/highlights/
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .jsonresume_schema import ISO_DATE
@@ -106,6 +107,20 @@ class _Converter:
         if items:
             target[key] = items
 
+    def fields(self, target: dict[str, Any], item: dict[str, Any], pointer: str, fresh: str,
+               names: dict[str, str]) -> None:
+        """Each of ``names``' JSON Resume keys from the FRESH key it maps to, when it is text."""
+        for key, fresh_key in names.items():
+            self.put(target, key, item.get(fresh_key), pointer, f"{fresh}/{fresh_key}")
+
+    @staticmethod
+    def date(target: dict[str, Any], key: str, value: object) -> None:
+        """``key``: ``value`` as an ISO date, when it reads as one (no pointer: dates are not
+        text the extractor reads)."""
+        iso = _date(value)
+        if iso:
+            target[key] = iso
+
     def line(self, target: dict[str, Any], key: str, values: object, pointer: str,
              fresh: str) -> None:
         """A list's text items as one line (``"PyTorch, Airflow"``) pointing at the list."""
@@ -127,6 +142,19 @@ class _Converter:
         target[start] = first_date
         if last_date:
             target[end] = last_date
+
+
+def _section(resume: dict[str, Any], name: str, entries: list[tuple[str, dict[str, Any]]],
+             fill: Callable[[dict[str, Any], dict[str, Any], str, str], None]) -> None:
+    """``resume[name]``: one entry per FRESH entry, each made by ``fill(entry, item, pointer,
+    fresh_pointer)``; nothing when there are none."""
+    converted: list[dict[str, Any]] = []
+    for fresh, item in entries:
+        entry: dict[str, Any] = {}
+        fill(entry, item, f"/{name}/{len(converted)}", fresh)
+        converted.append(entry)
+    if converted:
+        resume[name] = converted
 
 
 def from_fresh(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -151,65 +179,47 @@ def from_fresh(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     if basics:
         resume["basics"] = basics
 
-    work = []
-    for fresh, job in _entries(data.get("employment"), "employment"):
-        at = f"/work/{len(work)}"
-        entry: dict[str, Any] = {}
-        c.put(entry, "position", job.get("position"), at, f"{fresh}/position")
-        c.put(entry, "name", job.get("employer"), at, f"{fresh}/employer")
-        c.put(entry, "summary", job.get("summary"), at, f"{fresh}/summary")
-        c.put_list(entry, "highlights", job.get("highlights"), at, f"{fresh}/highlights")
-        c.line(entry, "description", job.get("keywords"), at, f"{fresh}/keywords")
-        c.dates(entry, job)
-        work.append(entry)
-    if work:
-        resume["work"] = work
+    def job(entry: dict[str, Any], item: dict[str, Any], at: str, fresh: str) -> None:
+        c.fields(entry, item, at, fresh, {"position": "position", "name": "employer",
+                                          "summary": "summary"})
+        c.put_list(entry, "highlights", item.get("highlights"), at, f"{fresh}/highlights")
+        c.line(entry, "description", item.get("keywords"), at, f"{fresh}/keywords")
+        c.dates(entry, item)
 
-    projects = []
-    for fresh, project in [*_entries(data.get("projects"), "projects"),
-                           *_entries(data.get("samples"), "samples")]:
-        at = f"/projects/{len(projects)}"
-        entry = {}
-        name_key = "title" if _text(project.get("title")) else "name"
-        c.put(entry, "name", project.get(name_key), at, f"{fresh}/{name_key}")
-        c.put(entry, "description", project.get("summary"), at, f"{fresh}/summary")
-        highlights = project.get("highlights") if isinstance(project.get("highlights"), list) \
-            else []
-        if _text(project.get("description")):  # (beside a summary: its first highlight)
-            c.put_list(entry, "highlights", [project["description"], *highlights], at,
+    def project(entry: dict[str, Any], item: dict[str, Any], at: str, fresh: str) -> None:
+        name_key = "title" if _text(item.get("title")) else "name"
+        c.put(entry, "name", item.get(name_key), at, f"{fresh}/{name_key}")
+        c.put(entry, "description", item.get("summary"), at, f"{fresh}/summary")
+        highlights = item.get("highlights") if isinstance(item.get("highlights"), list) else []
+        if _text(item.get("description")):  # (beside a summary: its first highlight)
+            c.put_list(entry, "highlights", [item["description"], *highlights], at,
                        f"{fresh}/highlights", first=f"{fresh}/description")
         else:
             c.put_list(entry, "highlights", highlights, at, f"{fresh}/highlights")
-        c.put_list(entry, "keywords", project.get("keywords"), at, f"{fresh}/keywords")
-        if _text(project.get("role")):
-            entry["roles"] = [_text(project["role"])]
+        c.put_list(entry, "keywords", item.get("keywords"), at, f"{fresh}/keywords")
+        if _text(item.get("role")):
+            entry["roles"] = [_text(item["role"])]
             c.pointers[f"{at}/roles/0"] = f"{fresh}/role"
-        c.dates(entry, project)
-        projects.append(entry)
-    if projects:
-        resume["projects"] = projects
+        c.dates(entry, item)
 
-    education = []
-    for fresh, school in _entries(data.get("education"), "education"):
-        at = f"/education/{len(education)}"
-        entry = {}
-        for key in ("institution", "area"):
-            c.put(entry, key, school.get(key), at, f"{fresh}/{key}")
-        kind_key = "studyType" if _text(school.get("studyType")) else "title"
-        c.put(entry, "studyType", school.get(kind_key), at, f"{fresh}/{kind_key}")
-        lines = [(value, f"{fresh}/{key}") for key in ("summary",) if _text(school.get(key))
-                 for value in [school[key]]]
+    def school(entry: dict[str, Any], item: dict[str, Any], at: str, fresh: str) -> None:
+        c.fields(entry, item, at, fresh, {"institution": "institution", "area": "area"})
+        kind_key = "studyType" if _text(item.get("studyType")) else "title"
+        c.put(entry, "studyType", item.get(kind_key), at, f"{fresh}/{kind_key}")
+        lines = [(item["summary"], f"{fresh}/summary")] if _text(item.get("summary")) else []
         lines += [(value, f"{fresh}/{key}/{i}") for key in ("curriculum", "highlights",
                                                              "keywords")
-                  if isinstance(school.get(key), list)
-                  for i, value in enumerate(school[key]) if _text(value)]
+                  if isinstance(item.get(key), list)
+                  for i, value in enumerate(item[key]) if _text(value)]
         for index, (value, pointer) in enumerate(lines):
             entry.setdefault("courses", []).append(_text(value))
             c.pointers[f"{at}/courses/{index}"] = pointer
-        c.dates(entry, school)
-        education.append(entry)
-    if education:
-        resume["education"] = education
+        c.dates(entry, item)
+
+    _section(resume, "work", _entries(data.get("employment"), "employment"), job)
+    _section(resume, "projects", [*_entries(data.get("projects"), "projects"),
+                                  *_entries(data.get("samples"), "samples")], project)
+    _section(resume, "education", _entries(data.get("education"), "education"), school)
 
     skills_data = data.get("skills")
     groups = []
@@ -244,11 +254,7 @@ def from_fresh(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     if groups:
         resume["skills"] = groups
 
-    publications = []
-    for fresh, item in [*_entries(data.get("writing"), "writing"),
-                        *_entries(data.get("speaking"), "speaking")]:
-        at = f"/publications/{len(publications)}"
-        entry = {}
+    def publication(entry: dict[str, Any], item: dict[str, Any], at: str, fresh: str) -> None:
         c.put(entry, "name", item.get("title"), at, f"{fresh}/title")
         publisher = item.get("publisher")
         if isinstance(publisher, dict):
@@ -258,70 +264,37 @@ def from_fresh(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
         else:
             c.put(entry, "publisher", item.get("event"), at, f"{fresh}/event")
         c.put(entry, "summary", item.get("summary"), at, f"{fresh}/summary")
-        if _date(item.get("date")):
-            entry["releaseDate"] = _date(item.get("date"))
-        publications.append(entry)
-    if publications:
-        resume["publications"] = publications
+        c.date(entry, "releaseDate", item.get("date"))
 
-    awards = []
-    for fresh, item in _entries(data.get("recognition"), "recognition"):
-        at = f"/awards/{len(awards)}"
-        entry = {}
-        c.put(entry, "title", item.get("title"), at, f"{fresh}/title")
-        c.put(entry, "awarder", item.get("from"), at, f"{fresh}/from")
-        c.put(entry, "summary", item.get("summary"), at, f"{fresh}/summary")
-        if _date(item.get("date")):
-            entry["date"] = _date(item.get("date"))
-        awards.append(entry)
-    if awards:
-        resume["awards"] = awards
+    def award(entry: dict[str, Any], item: dict[str, Any], at: str, fresh: str) -> None:
+        c.fields(entry, item, at, fresh, {"title": "title", "awarder": "from",
+                                          "summary": "summary"})
+        c.date(entry, "date", item.get("date"))
 
-    certificates = []
-    for fresh, item in _entries(data.get("certifications"), "certifications"):
-        at = f"/certificates/{len(certificates)}"
-        entry = {}
+    def certificate(entry: dict[str, Any], item: dict[str, Any], at: str, fresh: str) -> None:
         name_key = "name" if _text(item.get("name")) else "title"
-        c.put(entry, "name", item.get(name_key), at, f"{fresh}/{name_key}")
-        c.put(entry, "issuer", item.get("issuer"), at, f"{fresh}/issuer")
-        if _date(item.get("date")):
-            entry["date"] = _date(item.get("date"))
-        certificates.append(entry)
-    if certificates:
-        resume["certificates"] = certificates
+        c.fields(entry, item, at, fresh, {"name": name_key, "issuer": "issuer"})
+        c.date(entry, "date", item.get("date"))
 
-    volunteer = []
-    for fresh, item in _entries(data.get("service"), "service"):
-        at = f"/volunteer/{len(volunteer)}"
-        entry = {}
-        c.put(entry, "position", item.get("position"), at, f"{fresh}/position")
-        c.put(entry, "organization", item.get("organization"), at, f"{fresh}/organization")
-        c.put(entry, "summary", item.get("summary"), at, f"{fresh}/summary")
-        c.put_list(entry, "highlights", [*(item.get("highlights") or [])]
-                   if isinstance(item.get("highlights"), list) else [], at,
-                   f"{fresh}/highlights")
+    def service(entry: dict[str, Any], item: dict[str, Any], at: str, fresh: str) -> None:
+        c.fields(entry, item, at, fresh, {"position": "position",
+                                          "organization": "organization", "summary": "summary"})
+        c.put_list(entry, "highlights", item.get("highlights"), at, f"{fresh}/highlights")
         c.dates(entry, item)
-        volunteer.append(entry)
-    if volunteer:
-        resume["volunteer"] = volunteer
 
-    languages = []
-    for fresh, item in _entries(data.get("languages"), "languages"):
-        at = f"/languages/{len(languages)}"
-        entry = {}
-        c.put(entry, "language", item.get("language"), at, f"{fresh}/language")
-        c.put(entry, "fluency", item.get("level"), at, f"{fresh}/level")
-        languages.append(entry)
-    if languages:
-        resume["languages"] = languages
+    def language(entry: dict[str, Any], item: dict[str, Any], at: str, fresh: str) -> None:
+        c.fields(entry, item, at, fresh, {"language": "language", "fluency": "level"})
 
-    interests = []
-    for fresh, item in _entries(data.get("interests"), "interests"):
-        at = f"/interests/{len(interests)}"
-        entry = {}
+    def interest(entry: dict[str, Any], item: dict[str, Any], at: str, fresh: str) -> None:
         c.put(entry, "name", item.get("name"), at, f"{fresh}/name")
         c.put_list(entry, "keywords", item.get("keywords"), at, f"{fresh}/keywords")
-        interests.append(entry)
-    if interests:
-        resume["interests"] = interests
+
+    _section(resume, "publications", [*_entries(data.get("writing"), "writing"),
+                                      *_entries(data.get("speaking"), "speaking")], publication)
+    _section(resume, "awards", _entries(data.get("recognition"), "recognition"), award)
+    _section(resume, "certificates", _entries(data.get("certifications"), "certifications"),
+             certificate)
+    _section(resume, "volunteer", _entries(data.get("service"), "service"), service)
+    _section(resume, "languages", _entries(data.get("languages"), "languages"), language)
+    _section(resume, "interests", _entries(data.get("interests"), "interests"), interest)
     return resume, c.pointers
