@@ -308,7 +308,7 @@ def org_source(text: str) -> bool:
         _ORG_SOURCE.search(text))
 
 
-def _untroff(text: str, chars: list[str], pads: bytearray) -> bool:
+def _untroff(text: str, chars: list[str], pads: bytearray) -> None:
     """Blank a troff source's comments, request names and escapes in ``chars``; a special
     character becomes its plain one followed by spaces marked in ``pads``."""
     for pattern in (_TROFF_COMMENT, _TROFF_REQUEST, _TROFF_ESCAPE):
@@ -321,7 +321,6 @@ def _untroff(text: str, chars: list[str], pads: bytearray) -> bool:
         start, end = match.span()
         chars[start:end] = list(value) + [" "] * (end - start - len(value))
         pads[start + len(value):end] = b"\x01" * (end - start - len(value))
-    return True
 
 
 def unmark(text: str) -> tuple[str, bytearray | None]:
@@ -349,7 +348,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     pads = bytearray(len(text))
     changed = False
     if troff:
-        changed = _untroff(text, chars, pads)
+        _untroff(text, chars, pads)
+        changed = True
     comments = list(_HTML_COMMENT.finditer(text)) if "<!--" in text else []
     latex = "\\" in text and _LATEX_SOURCE.search(text) is not None
     if latex and "%" in text:

@@ -76,7 +76,11 @@ def _validated(data: Any, pointers: dict[str, str] | None = None) -> JsonResume:
 def parse_json_resume(text: str) -> JsonResume:
     """Parse and validate; ``Corrupt`` for broken JSON or values that break the schema,
     ``UnsupportedFormat`` for JSON that is no resume."""
-    data = _load_json(text)
+    return _json_resume(_load_json(text))
+
+
+def _json_resume(data: Any) -> JsonResume:
+    """Parsed JSON as a validated ``JsonResume`` (``parse_json_resume`` after parsing)."""
     if not isinstance(data, dict) or not any(key in data for key in RESUME_KEYS):
         raise UnsupportedFormat("This JSON file is not a JSON Resume (jsonresume.org): it has "
                                 "none of basics, work, education, skills, projects. Upload a "
@@ -319,7 +323,7 @@ def read_json_resume(text: str, today: date | None = None,
     laid out the same way, its evidence pointing into the FRESH file."""
     data = _load_json(text)
     if not looks_like_fresh(data):
-        return document_from_json_resume(parse_json_resume(text), today, vocabulary)
+        return document_from_json_resume(_json_resume(data), today, vocabulary)
     resume, pointers = from_fresh(data)
     try:
         doc = document_from_json_resume(_validated(resume, pointers), today, vocabulary)
