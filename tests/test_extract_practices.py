@@ -4,6 +4,8 @@ rules for one-letter names, whole list items and course titles. Invented texts o
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from service.errors import TaxonomyError
 from tests.installed import extract_text
@@ -15,7 +17,7 @@ from service.extract.practices import (
     rule_patterns,
     verb_forms,
 )
-from service.taxonomy import get_taxonomy
+from service.taxonomy import default_taxonomy_dir, get_taxonomy
 
 
 def claimed(text: str) -> set[str]:
@@ -1705,3 +1707,33 @@ def test_reviewing_patches_is_code_review(text, counted):
 )
 def test_models_shipped_to_production_in_the_passive(text, counted):
     assert ("model-deployment" in claimed(text)) is counted
+
+
+def _practice_words() -> list[str]:
+    rules = load_practices(default_taxonomy_dir(), get_taxonomy()).rules
+    return sorted({w for rule in rules for words in (rule.starts, *rule.needs) for w in words})
+
+
+_WORDS = _practice_words()
+_GLUE = ["the", "our", "new", "with", "and", ", ", " ", "; ", ". ", "\n", ": ", "!", "/", "-",
+         "Chart.js", "AI/ML", "e.g.", "0.91", "95%", "models.", "(", ")", "production.", "Node.js"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.sampled_from(_GLUE)), max_size=40))
+@example(["Built", "with", "Flask", ",", "Chart.js", ".", "A", "chart", "."])
+@example(["deployed", "the", "AI/ML", "models", "to", "production."])
+@example(["The", "classifier", "reached", "0.91", "accuracy", "."])
+def test_sentence_stretches_only_skip_rules_that_cannot_match(pieces):
+    """The matcher skips a rule at a word when a later slot's words are only in other sentences;
+    that never changes what it finds."""
+    from service.extract.practices import PracticeMatcher
+    from tests.installed import pipeline
+
+    text = " ".join(pieces)
+    built = pipeline()
+    rules = load_practices(default_taxonomy_dir(), built.taxonomy)
+    everywhere = PracticeMatcher(built.taxonomy, rules, built.nlp.vocab.strings, by_stretch=False)
+    doc, tokens, _ = built.tokenizer.split(text)
+    found = built.practices.find(text, doc, tokens, [])
+    assert found == everywhere.find(text, doc, tokens, [])

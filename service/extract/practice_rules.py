@@ -36,6 +36,9 @@ FIGURE = re.compile(_NUMBER, re.IGNORECASE)
 # Coordinated verbs after a verb slot ("evaluating, testing, and deploying"): not gap words.
 # Base forms ("design and analyse", "design, analyse and report on") only from the file's
 # ``coordinated`` list: a bare word after "and" is as often a noun.
+# The marks no gap, joiner or word form (unless one is written with it) holds: a match of a rule
+# without them lies inside one stretch of text between them.
+BREAK_MARK = re.compile(r"[.;:!?\n]")
 _JOINER = r"(?: ?,| ?,? and| ?,? or| ?/| ?&) "
 _COORDINATED = rf"(?:{_JOINER}[a-z][a-z-]*(?:ing|ed))*"
 _VOWELS = "aeiou"
@@ -240,6 +243,9 @@ class PracticeRule:
     # or in one of the ``requires_before`` sentences before it
     requires: str | None = None
     requires_before: int = 0
+    # whether a match may hold a sentence mark or line break (a figure such as "0.91", or a
+    # form written with one): only then may its words lie past one
+    crosses_breaks: bool = False
 
 
 @dataclass(frozen=True)
@@ -268,6 +274,7 @@ def load_practices(directory: Path | None, taxonomy: Taxonomy) -> PracticeRules:
         raise TaxonomyError(f"{FILE}: entry {entry}: field {field}: {first['msg']}") from None
     rules = []
     coordinated = coordinated_pattern(data.coordinated, data.irregular)
+    coordinated_breaks = any(BREAK_MARK.search(verb) for verb in data.coordinated)
     for index, practice in enumerate(data.practices):
         label = f"practices.{index}"
         if practice.skill not in taxonomy.skills:
@@ -288,10 +295,14 @@ def load_practices(directory: Path | None, taxonomy: Taxonomy) -> PracticeRules:
             requires = "(?i)" + _slot(words)
         for pattern, first in rule_patterns(practice, data.families, irregular, coordinated):
             later = [slot for slot in practice.slots if slot not in (first, NUMBER)]
+            crosses = NUMBER in practice.slots or coordinated_breaks or any(
+                BREAK_MARK.search(form)
+                for slot in practice.slots for form in family_forms(data.families[slot], irregular)
+            )
             rules.append(PracticeRule(
                 practice.skill, pattern, start_words(first, data.families, irregular),
                 first == NUMBER,
                 tuple(start_words(slot, data.families, irregular) for slot in later),
-                requires, practice.requires_before,
+                requires, practice.requires_before, crosses,
             ))
     return PracticeRules(tuple(rules))

@@ -11,6 +11,7 @@ of their own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER
@@ -22,6 +23,7 @@ from .alternation import lowered
 from .context.lines import SENTENCE_BREAK
 from .forms import Form
 from .practice_rules import (  # noqa: F401 - the file's models and loader, re-exported
+    BREAK_MARK,
     FIGURE,
     Family,
     Practice,
@@ -55,6 +57,7 @@ class _Compiled:
     needs: tuple[frozenset[int], ...]
     requires: re.Pattern[str] | None = None
     requires_before: int = 0
+    crosses_breaks: bool = False
     _compiled: re.Pattern[str] | None = field(default=None, repr=False)
     _lowered: re.Pattern[str] | None = field(default=None, repr=False)
 
@@ -75,7 +78,9 @@ class PracticeMatcher:
     words in the text; rule by rule, so one practice never hides another's ("deployed and
     monitored models")."""
 
-    def __init__(self, taxonomy: Taxonomy, practices: PracticeRules, strings: StringStore):
+    def __init__(self, taxonomy: Taxonomy, practices: PracticeRules, strings: StringStore,
+                 by_stretch: bool = True):
+        self.by_stretch = by_stretch  # (False: try rules whatever the sentence holds; tests)
         forms: dict[str, Form] = {}
         self.rules: list[_Compiled] = []
         for rule in practices.rules:
@@ -88,6 +93,7 @@ class PracticeMatcher:
                 rule.starts, rule.number,
                 tuple(frozenset(strings.add(word) for word in words) for words in rule.needs),
                 re.compile(rule.requires) if rule.requires else None, rule.requires_before,
+                rule.crosses_breaks,
             ))
         self.by_word: dict[int, list[_Compiled]] = {}
         for compiled in self.rules:
@@ -121,8 +127,9 @@ class PracticeMatcher:
         present.update(key for _, key in inner)
         if not present.intersection(by_word) and not self.numbered:
             return []
-        starts = [(tokens[i][0], by_word[key]) for i, key in enumerate(lower) if key in by_word]
-        starts += [(start, by_word[key]) for start, key in inner if key in by_word]
+        # (offset, token, rules): the token's index, or -1 where no stretch applies
+        starts = [(tokens[i][0], i, by_word[key]) for i, key in enumerate(lower) if key in by_word]
+        starts += [(start, -1, by_word[key]) for start, key in inner if key in by_word]
         ascii_text = text.isascii()
         haystack = text.lower() if ascii_text else text
         if self.numbered and _DIGIT.search(text):
@@ -131,16 +138,17 @@ class PracticeMatcher:
                 if all(not need.isdisjoint(present) for need in rule.needs):
                     if figures is None:
                         figures = [m.start() for m in FIGURE.finditer(haystack)]
-                    starts.extend((start, [rule]) for start in figures)
+                    starts.extend((start, -1, [rule]) for start in figures)
         if not starts:
             return []
         own: dict[tuple[str, ...], list[tuple[int, int]]] = {ids: [] for ids in self.skills}
         for start, end, ids in chosen:
             if ids in own:
                 own[ids].append((start, end))
+        stretches = _Stretches(text, tokens, lower, inner)
         found: list[tuple[int, int, Form]] = []
         usable: dict[int, bool] = {}  # id(rule) → every later slot has a word in the text
-        for start, rules in sorted(starts, key=lambda item: item[0]):
+        for start, token, rules in sorted(starts, key=lambda item: item[0]):
             for rule in rules:
                 ok = usable.get(id(rule))
                 if ok is None:
@@ -149,6 +157,10 @@ class PracticeMatcher:
                     )
                 if not ok:
                     continue
+                if token >= 0 and rule.needs and not rule.crosses_breaks and self.by_stretch:
+                    words = stretches.around(token)
+                    if words is not None and any(need.isdisjoint(words) for need in rule.needs):
+                        continue  # (a later slot's words are only in other sentences)
                 match = rule.regex(ascii_text).match(haystack, start)
                 if match is None or match.end() == start:
                     continue
@@ -161,6 +173,46 @@ class PracticeMatcher:
                 found.append((start, match.end(), rule.form))
                 taken.append((start, match.end()))
         return found
+
+
+class _Stretches:
+    """The word hashes of each stretch of a text's tokens between tokens holding a sentence mark
+    or line break (``BREAK_MARK``; the stretch keeps the closing token's part before its mark),
+    built when first asked for: a rule whose match holds no such mark can match at a token only
+    if every later slot has a word in the token's stretch."""
+
+    def __init__(self, text: str, tokens: list[tuple[int, int]], lower: list[int],
+                 inner: list[tuple[int, int]]) -> None:
+        self.tokens, self.lower, self.inner = tokens, lower, inner
+        self.text = text
+        self._breaks: list[int] | None = None
+        self._words: dict[int, set[int]] = {}
+
+    def _token_at(self, offset: int) -> int:
+        return bisect_right(self._starts, offset) - 1
+
+    def around(self, token: int) -> set[int] | None:
+        """The hashes of the stretch holding ``token`` (``None``: the token holds a mark)."""
+        if self._breaks is None:
+            self._starts = [start for start, _ in self.tokens]
+            self._breaks = sorted(
+                {self._token_at(m.start()) for m in BREAK_MARK.finditer(self.text)})
+        breaks = self._breaks
+        at = bisect_left(breaks, token)
+        if at < len(breaks) and breaks[at] == token:
+            return None
+        words = self._words.get(at)
+        if words is None:
+            lo = breaks[at - 1] + 1 if at else 0
+            hi = breaks[at] if at < len(breaks) else len(self.lower)
+            words = self._words[at] = set(self.lower[lo:hi])
+            words.update(key for offset, key in self.inner if lo <= self._token_at(offset) < hi)
+            if hi < len(self.lower):  # a match may end inside the closing token ("Chart.js")
+                start, end = self.tokens[hi]
+                head = BREAK_MARK.split(self.text[start:end], 1)[0]
+                if head:
+                    words.add(hash_string(head.lower()))
+        return words
 
 
 def _slashed_parts(text: str) -> list[tuple[int, int]]:
