@@ -61,6 +61,10 @@ class _Compiled:
     _compiled: re.Pattern[str] | None = field(default=None, repr=False)
     _lowered: re.Pattern[str] | None = field(default=None, repr=False)
 
+    def __post_init__(self) -> None:
+        # the needs a match's own sentence stretch must meet (none where a match may cross one)
+        self.stretch_needs = () if self.crosses_breaks else self.needs
+
     def regex(self, ascii_text: bool) -> re.Pattern[str]:
         """The regex for a text, the lower-cased form when the text is ASCII and it has one."""
         if ascii_text and self.folded:
@@ -125,11 +129,23 @@ class PracticeMatcher:
         present = set(lower)
         inner = _slashed_parts(text) if "/" in text else []
         present.update(key for _, key in inner)
-        if not present.intersection(by_word) and not self.numbered:
-            return []
+        # per word a match may start with, its rules whose later slots all have a word in the text
+        usable: dict[int, bool] = {}  # id(rule) → that answer
+        live: dict[int, list[_Compiled]] = {}
+        for key in present.intersection(by_word):
+            rules = []
+            for rule in by_word[key]:
+                ok = usable.get(id(rule))
+                if ok is None:
+                    ok = usable[id(rule)] = all(
+                        not need.isdisjoint(present) for need in rule.needs)
+                if ok:
+                    rules.append(rule)
+            if rules:
+                live[key] = rules
         # (offset, token, rules): the token's index, or -1 where no stretch applies
-        starts = [(tokens[i][0], i, by_word[key]) for i, key in enumerate(lower) if key in by_word]
-        starts += [(start, -1, by_word[key]) for start, key in inner if key in by_word]
+        starts = [(tokens[i][0], i, live[key]) for i, key in enumerate(lower) if key in live]
+        starts += [(start, -1, live[key]) for start, key in inner if key in live]
         ascii_text = text.isascii()
         haystack = text.lower() if ascii_text else text
         if self.numbered and _DIGIT.search(text):
@@ -147,20 +163,12 @@ class PracticeMatcher:
                 own[ids].append((start, end))
         stretches = _Stretches(text, tokens, lower, inner)
         found: list[tuple[int, int, Form]] = []
-        usable: dict[int, bool] = {}  # id(rule) → every later slot has a word in the text
         for start, token, rules in sorted(starts, key=lambda item: item[0]):
+            words = stretches.around(token) if token >= 0 and self.by_stretch else None
             for rule in rules:
-                ok = usable.get(id(rule))
-                if ok is None:
-                    ok = usable[id(rule)] = all(
-                        not need.isdisjoint(present) for need in rule.needs
-                    )
-                if not ok:
-                    continue
-                if token >= 0 and rule.needs and not rule.crosses_breaks and self.by_stretch:
-                    words = stretches.around(token)
-                    if words is not None and any(need.isdisjoint(words) for need in rule.needs):
-                        continue  # (a later slot's words are only in other sentences)
+                if words is not None and any(
+                        need.isdisjoint(words) for need in rule.stretch_needs):
+                    continue  # (a later slot's words are only in other sentences)
                 match = rule.regex(ascii_text).match(haystack, start)
                 if match is None or match.end() == start:
                     continue
@@ -183,20 +191,17 @@ class _Stretches:
 
     def __init__(self, text: str, tokens: list[tuple[int, int]], lower: list[int],
                  inner: list[tuple[int, int]]) -> None:
-        self.tokens, self.lower, self.inner = tokens, lower, inner
-        self.text = text
+        self.text, self.tokens, self.lower, self.inner = text, tokens, lower, inner
         self._breaks: list[int] | None = None
         self._words: dict[int, set[int]] = {}
-
-    def _token_at(self, offset: int) -> int:
-        return bisect_right(self._starts, offset) - 1
 
     def around(self, token: int) -> set[int] | None:
         """The hashes of the stretch holding ``token`` (``None``: the token holds a mark)."""
         if self._breaks is None:
-            self._starts = [start for start, _ in self.tokens]
-            self._breaks = sorted(
-                {self._token_at(m.start()) for m in BREAK_MARK.finditer(self.text)})
+            starts = [start for start, _ in self.tokens]
+            self._breaks = sorted({bisect_right(starts, m.start()) - 1
+                                   for m in BREAK_MARK.finditer(self.text)})
+            self.inner = [(bisect_right(starts, offset) - 1, key) for offset, key in self.inner]
         breaks = self._breaks
         at = bisect_left(breaks, token)
         if at < len(breaks) and breaks[at] == token:
@@ -206,7 +211,7 @@ class _Stretches:
             lo = breaks[at - 1] + 1 if at else 0
             hi = breaks[at] if at < len(breaks) else len(self.lower)
             words = self._words[at] = set(self.lower[lo:hi])
-            words.update(key for offset, key in self.inner if lo <= self._token_at(offset) < hi)
+            words.update(key for index, key in self.inner if lo <= index < hi)
             if hi < len(self.lower):  # a match may end inside the closing token ("Chart.js")
                 start, end = self.tokens[hi]
                 head = BREAK_MARK.split(self.text[start:end], 1)[0]
