@@ -154,7 +154,19 @@ CASES = [
                                  "Methods: regression, forecasting, clustering",
                                  "Skills\nForecasting with ARIMA\nSQL"],
      ["Skills\nKPI Analysis\nForecasting\nBusiness Intelligence",
-      "Skills: Excel, Forecasting, Budgeting"]),
+      "Skills: Excel, Forecasting, Budgeting",
+      "Reporting & Forecasting: weekly business reporting, forecasting and insights from "
+      "predictive dashboards"]),
+    # a classifier's output, not the field
+    ("probability", ["Courses: Probability, Linear Algebra"],
+     ["Averages the CNN outputs to compute the final class probability.",
+      "Calibrated the label probabilities of the tagger."]),
+    # the library written as pip writes it, beside a package name that is not lower case
+    # elsewhere; not where the neighbours are lower case anyway
+    ("hugging-face-transformers", ["Packages: pandas, numpy, langchain, transformers, etc.",
+                                   "We pin torch and transformers in the image."],
+     ["Libraries: PyTorch, scikit-learn, transformers, multimodal models",
+      "Read papers on transformers, CNNs and RNNs."]),
 ]
 
 
