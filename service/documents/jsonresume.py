@@ -23,10 +23,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import Corrupt, Empty, UnsupportedFormat
-from ..models import Block, Document, Evidence, Position, Section
+from ..models import Document, Evidence, Position
 from ..models.document import SectionName
 from .education import find_education
 from .fresh import from_fresh, looks_like_fresh
+from .jsonlayout import TextLayout, clean_value
 from .jsonresume_schema import ISO_DATE, RESUME_KEYS, Basics, JsonResume, Work
 from ..normalize import normalize
 from .timeline import parse_range, total_years
@@ -103,75 +104,12 @@ def _date_range(start: str | None, end: str | None) -> str | None:
     return f"{_month_year(start)} - {_month_year(end) if end else 'Present'}"
 
 
-def _clean(value: str) -> str:
-    """A value as one normalised line (offsets of blocks index the final text)."""
-    return " ".join(normalize(value).split())
-
-
-class _Layout:
-    """Writes the resume as text, recording a block (with its pointer) per value and the
-    sections."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.offset = 0
-        self.blocks: list[Block] = []
-        self.sections: list[tuple[SectionName, str, int]] = []
-
-    def raw(self, text: str) -> None:
-        self.parts.append(text)
-        self.offset += len(text)
-
-    def value(self, value: str | None, pointer: str) -> bool:
-        """Write one value as a block; False (nothing written) when it is empty."""
-        text = _clean(value) if value else ""
-        if not text:
-            return False
-        self.blocks.append(Block(start=self.offset, end=self.offset + len(text), pointer=pointer))
-        self.raw(text)
-        return True
-
-    def line(self, values: Iterable[tuple[str | None, str]], sep: str = ", ",
-             tail: str | None = None) -> bool:
-        """Several values on one line, separated by ``sep``, then ``tail`` (text the layout
-        adds, such as a date range: no pointer); ends the line if anything was written."""
-        wrote = False
-        for value, pointer in values:
-            if value and _clean(value):
-                if wrote:
-                    self.raw(sep)
-                wrote = self.value(value, pointer) or wrote
-        if tail:
-            self.raw((sep if wrote else "") + tail)
-            wrote = True
-        if wrote:
-            self.raw("\n")
-        return wrote
-
-    def heading(self, name: SectionName, heading: str) -> None:
-        if self.parts:
-            self.raw("\n")
-        self.sections.append((name, heading, self.offset))
-        self.raw(heading + "\n")
-
-    def bullets(self, items: list[str], pointer: str) -> None:
-        for index, item in enumerate(items):
-            if item and _clean(item):
-                self.raw("- ")
-                self.value(item, f"{pointer}/{index}")
-                self.raw("\n")
-
-    @property
-    def text(self) -> str:
-        return "".join(self.parts)
-
-
-def _header(layout: _Layout, values: list[tuple[str | None, str]], dates: str | None) -> None:
+def _header(layout: TextLayout, values: list[tuple[str | None, str]], dates: str | None) -> None:
     """An entry's first line: ``Title, Employer, Mar 2019 - Present``."""
     layout.line(values, tail=dates)
 
 
-def _write_basics(layout: _Layout, basics: Basics | None) -> None:
+def _write_basics(layout: TextLayout, basics: Basics | None) -> None:
     if basics is None:
         return
     layout.line([(basics.name, "/basics/name")])
@@ -187,7 +125,7 @@ def _write_basics(layout: _Layout, basics: Basics | None) -> None:
         layout.line([(basics.summary, "/basics/summary")])
 
 
-def _write_work(layout: _Layout, work: list[Work]) -> list[tuple[int, int, Work]]:
+def _write_work(layout: TextLayout, work: list[Work]) -> list[tuple[int, int, Work]]:
     """The Experience section; ``(entry start, entry end, work)`` for each entry."""
     entries = []
     if work:
@@ -204,7 +142,7 @@ def _write_work(layout: _Layout, work: list[Work]) -> list[tuple[int, int, Work]
     return entries
 
 
-def _write_rest(layout: _Layout, resume: JsonResume) -> None:
+def _write_rest(layout: TextLayout, resume: JsonResume) -> None:
     if resume.projects:
         layout.heading("projects", "Projects")
     for index, project in enumerate(resume.projects):
@@ -228,7 +166,8 @@ def _write_rest(layout: _Layout, resume: JsonResume) -> None:
     for index, group in enumerate(resume.skills):
         at = f"/skills/{index}"
         keywords = [(kw, f"{at}/keywords/{i}") for i, kw in enumerate(group.keywords)]
-        if group.name and _clean(group.name) and any(kw and _clean(kw) for kw, _ in keywords):
+        if (group.name and clean_value(group.name)
+                and any(kw and clean_value(kw) for kw, _ in keywords)):
             layout.value(group.name, f"{at}/name")
             layout.raw(": ")
             layout.line(keywords)
@@ -266,7 +205,7 @@ def _write_rest(layout: _Layout, resume: JsonResume) -> None:
                      *[(kw, f"{at}/keywords/{i}") for i, kw in enumerate(interest.keywords)]])
 
 
-def _write_dated(layout: _Layout, name: SectionName, heading: str,
+def _write_dated(layout: TextLayout, name: SectionName, heading: str,
                  entries: list[tuple[list[tuple[str | None, str]], str | None,
                                      list[tuple[str | None, str]]]]) -> None:
     if entries:
@@ -284,9 +223,9 @@ def _position(job: Work, start: int, end: int, today: date,
     if span is None:
         return None
     end_date = date(span.end_written[0], span.end_written[1], 1) if span.end_written else None
-    title = _clean(job.position) if job.position else None
+    title = clean_value(job.position) if job.position else None
     return Position(
-        title=title or None, employer=_clean(job.name) if job.name else None,
+        title=title or None, employer=clean_value(job.name) if job.name else None,
         start=date(span.start // 12, span.start % 12 + 1, 1), end=end_date, current=span.current,
         years=round((span.end - span.start) / 12, 2), text_start=start, text_end=end,
         relevant=bool(title and is_relevant_title(title, vocabulary)),
@@ -297,18 +236,15 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None,
                               vocabulary: Vocabulary = BUILT_IN) -> Document:
     """The resume laid out as text, with sections, positions, education and total years."""
     today = today or date.today()
-    layout = _Layout()
+    layout = TextLayout()
     _write_basics(layout, resume.basics)
     entries = _write_work(layout, resume.work)
     _write_rest(layout, resume)
     text = layout.text.rstrip("\n")
     if not text.strip():
         raise Empty("This JSON Resume has no text to read (no work, education, skills, ...).")
-    bounds = [offset for _, _, offset in layout.sections] + [len(text)]
-    sections = [Section(name=name, heading=heading, start=start, end=bounds[i + 1])
-                for i, (name, heading, start) in enumerate(layout.sections)]
     doc = Document(text=text, source_format="jsonresume", pages=1, blocks=layout.blocks,
-                   sections=sections)
+                   sections=layout.section_list(text))
     positions = [_position(job, start, min(end, len(text)), today, vocabulary)
                  for start, end, job in entries]
     doc.positions = [p for p in positions if p is not None]
