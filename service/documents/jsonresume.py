@@ -1,15 +1,19 @@
-"""JSON Resume (jsonresume.org, schema v1) → ``Document``.
+"""JSON Resume (jsonresume.org, schema v1) → ``Document``, and every other file that starts
+like JSON.
 
 The resume is validated with pydantic models (unknown keys allowed, as the schema allows), then
 laid out as a text resume: contact lines, then Summary, Experience, Projects, Education, Skills,
-Publications, ... each under its heading. Every value becomes a ``Block`` carrying its JSON
-pointer (``/work/0/highlights/2``), so evidence says where a mention came from. Sections come
+Publications, ... each under its heading, then the text of top-level keys the schema does not
+know (a builder's own ``sections``; ``jsonvalues``). Every value becomes a ``Block`` carrying its
+JSON pointer (``/work/0/highlights/2``), so evidence says where a mention came from. Sections come
 from the layout and positions from ``work[].startDate/endDate`` (``YYYY``, ``YYYY-MM`` or
-``YYYY-MM-DD``; no ``endDate`` means current), counted exactly as the same dates in a text resume.
+``YYYY-MM-DD``, or written "Apr 2021", "04/2021", "2021/04"; no ``endDate``, or "Present",
+means current), counted exactly as the same dates in a text resume.
 
-Invalid JSON is ``Corrupt``; JSON that is not a resume (no JSON Resume section at the top) is
-``UnsupportedFormat``; a resume whose values break the schema is ``Corrupt`` with the pointer.
-"""
+Nothing readable is refused: a value that breaks the schema is left out with a warning naming
+its pointer; JSON that is not a resume but holds prose is read by ``jsonvalues`` (too little
+prose, a package.json say, is ``UnsupportedFormat``); text that is not valid JSON is read as
+plain text, with a warning naming where the JSON broke."""
 
 from __future__ import annotations
 
@@ -21,72 +25,126 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
-from ..errors import Corrupt, Empty, UnsupportedFormat
+from ..errors import Corrupt, Empty
 from ..models import Document, Evidence, Position
 from ..models.document import SectionName
 from .education import find_education
 from .fresh import from_fresh, looks_like_fresh
-from .jsonlayout import TextLayout, clean_value
-from .jsonresume_schema import ISO_DATE, RESUME_KEYS, Basics, JsonResume, Work
+from .jsonlayout import TextLayout, clean_value, pointer_token
 from ..normalize import normalize
+from .jsonresume_schema import (CURRENT_WORDS, ISO_DATE, RESUME_KEYS, Basics, JsonResume, Work,
+                                read_date)
+from .jsonvalues import document_from_json_values, write_values
+from .text import document_from_text
 from .timeline import parse_range, total_years
 from .vocab import BUILT_IN, Vocabulary, is_relevant_title
 
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _JSON_START = re.compile(r"^\s*(?:\{\s*[\"}]|\[\s*[\[{\"\]])")
 _JSON_ARRAY = re.compile(r"^\[\s*(?:-?\d|true\b|false\b|null\b)")
+_DATE_KEYS = ("startDate", "endDate", "date", "releaseDate")
+_PASSES = 5  # rounds of validation, each leaving out the values the last one refused
+_OBJECT_ERRORS = {"model_type", "model_attributes_type", "dict_type"}
+_REASONS = {"string_type": "not a string", "list_type": "not a list",
+            "model_type": "not an object", "model_attributes_type": "not an object",
+            "dict_type": "not an object"}
 
 
 def looks_like_json(text: str) -> bool:
     """Whether ``text`` starts like a JSON object or array (``{"``, ``{}``, ``[{``, ``["``, ...),
-    which a text resume never does; broken JSON then reads as ``Corrupt``, not as text."""
+    which a text resume never does (broken JSON is then read as text, with a warning)."""
     if _JSON_START.match(text):
         return True
     stripped = text.strip()
     return _JSON_ARRAY.match(stripped) is not None and stripped.endswith("]")
 
 
-def _load_json(text: str) -> Any:
-    """The JSON value of ``text``; ``Corrupt`` (with line and column) when it is not JSON."""
-    try:
-        return json.loads(text)
-    except (ValueError, RecursionError) as exc:
-        detail = (f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
-                  if isinstance(exc, json.JSONDecodeError) else
-                  "nested too deeply" if isinstance(exc, RecursionError) else
-                  "a value that cannot be read")
-        raise Corrupt(f"This file is not valid JSON: {detail}. Fix the JSON, or upload the "
-                      "resume as PDF, DOCX or text.") from None
+def _where(exc: ValueError | RecursionError) -> str:
+    """Where ``json.loads`` stopped: ``line 3, column 1``, or why."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"line {exc.lineno}, column {exc.colno}"
+    return "nested too deeply" if isinstance(exc, RecursionError) else "a value it cannot read"
 
 
-def _validated(data: Any, pointers: dict[str, str] | None = None) -> JsonResume:
-    """``data`` as a ``JsonResume``; ``Corrupt`` naming the (FRESH file's, if ``pointers``)
-    pointer of the first value that breaks the schema."""
-    try:
-        return JsonResume.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        pointer = "/" + "/".join(str(part) for part in first["loc"])
-        if pointers:
-            pointer = pointers.get(pointer, pointer)
-        message = first["msg"].removeprefix("Value error, ")
-        raise Corrupt(f"This JSON Resume is invalid at {pointer}: {message}.") from None
+def is_json_resume(data: Any) -> bool:
+    """Whether parsed JSON is a JSON Resume (or like one): an object holding one of its
+    sections at the top."""
+    return isinstance(data, dict) and any(key in data for key in RESUME_KEYS)
 
 
-def parse_json_resume(text: str) -> JsonResume:
-    """Parse and validate; ``Corrupt`` for broken JSON or values that break the schema,
-    ``UnsupportedFormat`` for JSON that is no resume."""
-    return _json_resume(_load_json(text))
+def _read_written_dates(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with the dates of section entries written "Apr 2021", "04/2021", "2021/04" as
+    ISO dates (``read_date``, as FRESH's are read) and an end date written "Present" left out
+    (no end: current); ``data`` itself is not changed."""
+    read = dict(data)
+    for key in RESUME_KEYS:
+        entries = data.get(key)
+        if not isinstance(entries, list):
+            continue
+        read[key] = [_entry_dates(entry) if isinstance(entry, dict) else entry
+                     for entry in entries]
+    return read
 
 
-def _json_resume(data: Any) -> JsonResume:
-    """Parsed JSON as a validated ``JsonResume`` (``parse_json_resume`` after parsing)."""
-    if not isinstance(data, dict) or not any(key in data for key in RESUME_KEYS):
-        raise UnsupportedFormat("This JSON file is not a JSON Resume (jsonresume.org): it has "
-                                "none of basics, work, education, skills, projects. Upload a "
-                                "resume.json, PDF, DOCX, RTF, TXT or Markdown file.")
-    return _validated(data)
+def _entry_dates(entry: dict[str, Any]) -> dict[str, Any]:
+    read = dict(entry)
+    for key in _DATE_KEYS:
+        value = entry.get(key)
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            continue
+        if key == "endDate" and str(value).strip().lower() in CURRENT_WORDS:
+            del read[key]
+        elif (iso := read_date(value)) is not None:
+            read[key] = iso
+    return read
+
+
+def _without(data: Any, loc: tuple[int | str, ...], placeholder: object) -> Any:
+    """A copy of ``data`` without the value at ``loc``: a key is removed, a list item replaced
+    by ``placeholder`` (so later items keep their index, and their pointers)."""
+    head, rest = loc[0], loc[1:]
+    copy: Any = list(data) if isinstance(data, list) else dict(data)
+    if rest:
+        copy[head] = _without(data[head], rest, placeholder)
+    elif isinstance(copy, list):
+        copy[head] = placeholder
+    else:
+        del copy[head]
+    return copy
+
+
+def _reason(error: ErrorDetails) -> str:
+    """Why a value breaks the schema, in a few words ("not a string")."""
+    return _REASONS.get(error["type"], error["msg"].removeprefix("Value error, "))
+
+
+def lenient_resume(data: dict[str, Any], pointers: dict[str, str] | None = None,
+                   ) -> tuple[JsonResume, list[str]]:
+    """``data`` as a ``JsonResume``, each value that breaks the schema left out (at most
+    ``_PASSES`` rounds of validation), and a warning for each naming its pointer (the FRESH
+    file's, through ``pointers``) and why: ``Left out /basics/url: not a string.``"""
+    warnings: list[str] = []
+    for _ in range(_PASSES):
+        try:
+            return JsonResume.model_validate(data), warnings
+        except ValidationError as exc:
+            errors = exc.errors()
+        left_out: set[int] = set()
+        for index, error in sorted(enumerate(errors), key=lambda item: -len(item[1]["loc"])):
+            placeholder = {} if error["type"] in _OBJECT_ERRORS else ""
+            try:  # (deepest first: a value's parent may be left out too)
+                data = _without(data, error["loc"], placeholder)
+                left_out.add(index)
+            except (KeyError, IndexError, TypeError):  # (under a value already left out)
+                continue
+        for index in sorted(left_out):
+            pointer = "/" + "/".join(pointer_token(part) for part in errors[index]["loc"])
+            pointer = (pointers or {}).get(pointer, pointer)
+            warnings.append(f"Left out {pointer}: {_reason(errors[index])}.")
+    raise Corrupt("This JSON Resume breaks its schema in too many places to read. Fix the "
+                  "JSON, or upload the resume as PDF, DOCX or text.")
 
 
 def _month_year(value: str) -> str:
@@ -240,6 +298,8 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None,
     _write_basics(layout, resume.basics)
     entries = _write_work(layout, resume.work)
     _write_rest(layout, resume)
+    write_values(layout, {key: value for key, value in (resume.model_extra or {}).items()
+                          if key not in RESUME_KEYS})
     text = layout.text.rstrip("\n")
     if not text.strip():
         raise Empty("This JSON Resume has no text to read (no work, education, skills, ...).")
@@ -254,19 +314,40 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None,
 
 
 def read_json_resume(text: str, today: date | None = None,
-                     vocabulary: Vocabulary = BUILT_IN) -> Document:
-    """``parse_json_resume`` then ``document_from_json_resume``; a FRESH resume (``fresh``) is
-    laid out the same way, its evidence pointing into the FRESH file."""
-    data = _load_json(text)
-    if not looks_like_fresh(data):
-        return document_from_json_resume(_json_resume(data), today, vocabulary)
-    resume, pointers = from_fresh(data)
+                     vocabulary: Vocabulary = BUILT_IN,
+                     warnings: list[str] | None = None) -> Document:
+    """A file that starts like JSON as a ``Document``: a JSON Resume (``lenient_resume``, then
+    ``document_from_json_resume``), a FRESH resume (``fresh``) laid out the same way with its
+    evidence pointing into the FRESH file, other JSON holding prose by ``jsonvalues``, and text
+    that is not valid JSON as plain text; ``warnings`` (the decoding's) come first."""
     try:
-        doc = document_from_json_resume(_validated(resume, pointers), today, vocabulary)
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        return document_from_text(
+            text, today=today, vocabulary=vocabulary,
+            warnings=[*(warnings or []), f"Not valid JSON ({_where(exc)}): read as plain text."])
+    if looks_like_fresh(data):
+        doc = _read_fresh(data, today, vocabulary)
+    elif is_json_resume(data):
+        resume, left_out = lenient_resume(_read_written_dates(data))
+        doc = document_from_json_resume(resume, today, vocabulary)
+        doc.warnings = left_out
+    else:
+        doc = document_from_json_values(data, today, vocabulary)
+    doc.warnings = [*(warnings or []), *doc.warnings]
+    return doc
+
+
+def _read_fresh(data: dict[str, Any], today: date | None, vocabulary: Vocabulary) -> Document:
+    resume, pointers = from_fresh(data)
+    converted, left_out = lenient_resume(resume, pointers)
+    try:
+        doc = document_from_json_resume(converted, today, vocabulary)
     except Empty:
         raise Empty("This FRESH resume has no text to read (no employment, education, "
                     "skills, ...).") from None
     doc.source_format = "fresh"
+    doc.warnings = left_out
     doc.blocks = [block.model_copy(update={"pointer": pointers.get(block.pointer,
                                                                      block.pointer)})
                   if block.pointer else block for block in doc.blocks]
