@@ -301,7 +301,7 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None,
     write_values(layout, {key: value for key, value in (resume.model_extra or {}).items()
                           if key not in RESUME_KEYS})
     text = layout.text.rstrip("\n")
-    if not text.strip():
+    if not layout.blocks:  # (headings and dates alone are no text to read)
         raise Empty("This JSON Resume has no text to read (no work, education, skills, ...).")
     doc = Document(text=text, source_format="jsonresume", pages=1, blocks=layout.blocks,
                    sections=layout.section_list(text))

@@ -20,7 +20,7 @@ from ..models import Document
 from ..models.document import SectionName
 from .education import find_education
 from .jsonlayout import TextLayout, pointer_token
-from .sections import classify_heading
+from .sections import classify_heading, heading_key
 from .vocab import BUILT_IN, Vocabulary
 
 NOT_A_RESUME_WARNING = "Not a JSON Resume: its text values were read in order."
@@ -116,6 +116,16 @@ def _heading(key: str) -> str:
     return " ".join(word.capitalize() for word in _key_words(key))
 
 
+def _without_label(value: Any, key: str) -> Any:
+    """An object under ``key`` without its members that only repeat the key (a builder's
+    ``"experience": {"name": "Experience", "items": []}``): the heading says it already."""
+    if not isinstance(value, dict):
+        return value
+    label = heading_key(" ".join(_key_words(key)))
+    return {name: item for name, item in value.items()
+            if not (isinstance(item, str) and heading_key(item) == label)}
+
+
 def _names_sections(value: Any) -> bool:
     return isinstance(value, dict) and any(section_of(str(key)) for key in value)
 
@@ -141,6 +151,8 @@ def write_values(layout: TextLayout, value: Any, pointer: str = "", in_section: 
     elif isinstance(value, dict):
         for key, item in value.items():
             key = str(key)
+            if not in_section:
+                item = _without_label(item, key)
             if not is_text_key(key) or not holds_text(item, depth + 1):
                 continue
             opens = in_section
