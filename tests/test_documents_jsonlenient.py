@@ -81,6 +81,26 @@ def test_a_resume_with_nothing_readable_left_is_still_empty() -> None:
                "work": [{"startDate": "someday"}]})
 
 
+def test_a_section_not_in_the_schemas_shape_is_read_as_plain_values() -> None:
+    doc = _read({"basics": {"name": "Ines Varga", "summary": "Platform engineer."},
+                 "skills": ["Go", "Redis"],
+                 "education": [{"institution": "Northfold University", "studyType": "BSc"}]})
+    assert doc.source_format == "jsonresume"
+    assert doc.warnings == ["Read /skills as plain values: not shaped as a JSON Resume section."]
+    assert [s.name for s in doc.sections] == ["summary", "education", "skills"]
+    assert _pointers(doc)["redis"] == {"/skills/1"}
+
+
+def test_json_whose_only_resume_key_is_misshapen_is_other_json() -> None:
+    posting = {"title": "Data Engineer",
+               "content": "<p>We need Python and SQL for our parcels team.</p><p>You will own "
+                          "the ingestion of tracking events from our depots across Europe.</p>",
+               "skills": ["Snowflake", "Kafka"]}
+    doc = _read(posting)
+    assert doc.source_format == "json" and doc.warnings == [NOT_A_RESUME_WARNING]
+    assert _pointers(doc)["kafka"] == {"/skills/1"}
+
+
 # --- a builder's own export: JSON Resume's basics, its own sections -----------------------------
 
 REACTIVE = {

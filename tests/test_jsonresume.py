@@ -164,7 +164,7 @@ def test_recognised_by_content():
     (b'{"name": "left-pad", "version": "1.3.0"}', UnsupportedFormat, "not a JSON Resume"),
     (b'["Python", "SQL"]', UnsupportedFormat, "not a JSON Resume"),
     (b'{"basics": {}, "work": []}', Empty, "no text"),
-    (b'{"basics": {"url": {"href": "https://ines.example.org"}}, "skills": "Python"}', Empty,
+    (b'{"basics": {"url": {"href": "https://ines.example.org"}}, "skills": 42}', Empty,
      "no text"),
 ])
 def test_json_with_nothing_to_read_gets_a_clear_typed_error(data, error, words):

@@ -36,7 +36,7 @@ from .jsonlayout import TextLayout, clean_value, pointer_token
 from ..normalize import normalize
 from .jsonresume_schema import (CURRENT_WORDS, ISO_DATE, RESUME_KEYS, Basics, JsonResume, Work,
                                 read_date)
-from .jsonvalues import document_from_json_values, write_values
+from .jsonvalues import document_from_json_values, holds_text, write_values
 from .text import document_from_text
 from .timeline import parse_range, total_years
 from .vocab import BUILT_IN, Vocabulary, is_relevant_title
@@ -68,10 +68,26 @@ def _where(exc: ValueError | RecursionError) -> str:
     return "nested too deeply" if isinstance(exc, RecursionError) else "a value it cannot read"
 
 
+def _shaped(key: str, value: Any) -> bool:
+    """Whether a top-level value has its JSON Resume section's shape: ``basics`` an object,
+    the others lists of objects."""
+    if key == "basics":
+        return isinstance(value, dict)
+    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+
+
 def is_json_resume(data: Any) -> bool:
     """Whether parsed JSON is a JSON Resume (or like one): an object holding one of its
-    sections at the top."""
-    return isinstance(data, dict) and any(key in data for key in RESUME_KEYS)
+    sections at the top, shaped as the schema's."""
+    return isinstance(data, dict) and any(
+        key in data and _shaped(key, data[key]) for key in RESUME_KEYS)
+
+
+def misshapen_sections(data: dict[str, Any]) -> list[str]:
+    """The schema's sections in ``data`` that hold text but not in the schema's shape (a
+    profile's ``"skills": ["Go", "Redis"]``): read as plain values instead (``jsonvalues``)."""
+    return [key for key in data if key in RESUME_KEYS and key != "references"
+            and not _shaped(key, data[key]) and holds_text(data[key])]
 
 
 def _read_written_dates(data: dict[str, Any]) -> dict[str, Any]:
@@ -291,15 +307,20 @@ def _position(job: Work, start: int, end: int, today: date,
 
 
 def document_from_json_resume(resume: JsonResume, today: date | None = None,
-                              vocabulary: Vocabulary = BUILT_IN) -> Document:
-    """The resume laid out as text, with sections, positions, education and total years."""
+                              vocabulary: Vocabulary = BUILT_IN,
+                              plain: dict[str, Any] | None = None) -> Document:
+    """The resume laid out as text, with sections, positions, education and total years;
+    then ``plain``, top-level values laid out by ``jsonvalues`` (default: the keys the schema
+    does not have)."""
     today = today or date.today()
     layout = TextLayout()
     _write_basics(layout, resume.basics)
     entries = _write_work(layout, resume.work)
     _write_rest(layout, resume)
-    write_values(layout, {key: value for key, value in (resume.model_extra or {}).items()
-                          if key not in RESUME_KEYS})
+    if plain is None:
+        plain = {key: value for key, value in (resume.model_extra or {}).items()
+                 if key not in RESUME_KEYS}
+    write_values(layout, plain)
     text = layout.text.rstrip("\n")
     if not layout.blocks:  # (headings and dates alone are no text to read)
         raise Empty("This JSON Resume has no text to read (no work, education, skills, ...).")
@@ -329,9 +350,14 @@ def read_json_resume(text: str, today: date | None = None,
     if looks_like_fresh(data):
         doc = _read_fresh(data, today, vocabulary)
     elif is_json_resume(data):
-        resume, left_out = lenient_resume(_read_written_dates(data))
-        doc = document_from_json_resume(resume, today, vocabulary)
-        doc.warnings = left_out
+        misshapen = misshapen_sections(data)
+        resume, left_out = lenient_resume(_read_written_dates(
+            {key: value for key, value in data.items() if key not in misshapen}))
+        plain = {key: value for key, value in data.items()
+                 if key in misshapen or key not in RESUME_KEYS}
+        doc = document_from_json_resume(resume, today, vocabulary, plain)
+        doc.warnings = [*(f"Read /{pointer_token(key)} as plain values: not shaped as a JSON "
+                          f"Resume section." for key in misshapen), *left_out]
     else:
         doc = document_from_json_values(data, today, vocabulary)
     doc.warnings = [*(warnings or []), *doc.warnings]
