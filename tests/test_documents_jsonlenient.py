@@ -229,6 +229,7 @@ def test_keys_naming_sections_and_keys_holding_no_text() -> None:
     assert section_of("educations") == "education"
     assert section_of("certifications") == "certifications"
     assert section_of("companyName") is None
+    assert section_of("Compétences") == "skills"  # (a French builder's key)
     assert not is_text_key("companyUrl") and not is_text_key("metadata")
     assert not is_text_key("entity_id") and not is_text_key("$schema")
     assert is_text_key("description") and is_text_key("paid")  # ("paid" holds no "id" word)

@@ -43,7 +43,8 @@ _SECTION_KEYS: dict[str, SectionName] = {
 _NOT_TEXT_VALUE = re.compile(
     r"^(?:(?:https?://|www\.|mailto:|urn:)\S*|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
     r"[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{12,}|#[0-9a-fA-F]{3,8})$")
-_KEY_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_KEY_WORD = re.compile(r"[^\W\d_]+|\d+")
 PROSE_WORDS = 4
 """A string of at least this many words is prose."""
 PROSE_VALUES = 3
@@ -54,7 +55,7 @@ _DEPTH_AT_MOST = 64  # values nested deeper are not read
 
 def _key_words(key: str) -> list[str]:
     """``"workExperience"`` → ``["work", "experience"]``; ``"start_date"`` → start, date."""
-    return [word.lower() for word in _KEY_WORD.findall(key)]
+    return [word.lower() for word in _KEY_WORD.findall(_CAMEL_BOUNDARY.sub(" ", key))]
 
 
 def is_text_key(key: str) -> bool:
