@@ -16,7 +16,7 @@ from service.cli import app
 from service.documents import parse_bytes
 from service.documents.jsonresume import looks_like_json, read_json_resume
 from service.documents.sniff import sniff
-from service.errors import Corrupt, Empty, UnsupportedFormat
+from service.errors import Empty, UnsupportedFormat
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -154,36 +154,36 @@ def test_recognised_by_content():
     assert sniff(json.dumps(RESUME).encode()) == "json"
     assert sniff(b'  [ {"a": 1} ]') == "json"
     assert sniff(b"[1, 2, 3]") == "json"
-    assert sniff(b'{"work": [') == "json"  # broken JSON is still JSON, read as corrupt
+    assert sniff(b'{"work": [') == "json"  # broken JSON is still JSON, then read as text
     assert sniff(b"[Jane Doe]\nData analyst\nSkills: Python") == "text"
     assert sniff(b"{Jane} Doe, Python developer") == "text"
     assert not looks_like_json("Experience\n{json} parsing in Python")
 
 
 @pytest.mark.parametrize(("data", "error", "words"), [
-    (b'{"work": [{"position": "Dev"', Corrupt, "not valid JSON"),
-    (b'{"work": [{"position": "Dev", "startDate": "03/2019"}]}', Corrupt,
-     "/work/0/startDate"),
-    (b'{"skills": {"name": "Python"}}', Corrupt, "/skills"),
-    (b'{"skills": [{"keywords": ["Python", 3]}]}', Corrupt, "/skills/0/keywords/1"),
     (b'{"name": "left-pad", "version": "1.3.0"}', UnsupportedFormat, "not a JSON Resume"),
     (b'["Python", "SQL"]', UnsupportedFormat, "not a JSON Resume"),
     (b'{"basics": {}, "work": []}', Empty, "no text"),
+    (b'{"basics": {"url": {"href": "https://ines.example.org"}}, "skills": 42}', Empty,
+     "no text"),
 ])
-def test_bad_json_gets_a_clear_typed_error(data, error, words):
+def test_json_with_nothing_to_read_gets_a_clear_typed_error(data, error, words):
     with pytest.raises(error, match=words):
         parse_bytes(data)
 
 
-def test_cli_extract_and_score_refuse_bad_json_naming_the_file(files):
+def test_cli_extract_and_score_read_broken_json_and_refuse_a_package_json_naming_it(files):
     for command in ("extract", "score"):
-        for name, code in (("broken", "corrupt"), ("other", "unsupported_format")):
-            result = runner.invoke(app, [command, str(files[name])])
-            assert result.exit_code == 1, (command, name, result.output)
-            assert str(files[name]) in result.stderr
-            assert "Traceback" not in result.output
+        result = runner.invoke(app, [command, str(files["other"])])
+        assert result.exit_code == 1, (command, result.output)
+        assert str(files["other"]) in result.stderr
+        assert "Traceback" not in result.output
+        read = runner.invoke(app, [command, str(files["broken"])])
+        assert read.exit_code == 0, (command, read.output)
     result = runner.invoke(app, ["extract", str(files["other"]), "--format", "jsonl"])
     assert json.loads(result.stdout)["error"]["code"] == "unsupported_format"
+    report = _score(files["broken"])
+    assert "Not valid JSON (line 2, column 11): read as plain text." in report["warnings"]
 
 
 def test_batch_reads_json_resumes_from_folders_and_reports_bad_ones(files, tmp_path):
@@ -199,11 +199,11 @@ def test_batch_reads_json_resumes_from_folders_and_reports_bad_ones(files, tmp_p
     assert done.returncode == 1, done.stderr
     rows = {Path(r["path"]).name: r for r in map(json.loads, out.read_text().splitlines())}
     assert rows["ines.json"]["report"]["score"] > 0 and "error" not in rows["ines.json"]
-    assert rows["broken.json"]["error"]["code"] == "corrupt"
+    assert "error" not in rows["broken.json"]  # read as text
     assert rows["package.json"]["error"]["code"] == "unsupported_format"
 
 
-def test_api_analyze_and_resumes_accept_json_resume_and_refuse_bad_json(api_client, auth):
+def test_api_analyze_and_resumes_accept_json_resume_and_refuse_a_package_json(api_client, auth):
     body = json.dumps(RESUME).encode()
     analyzed = api_client.post("/v1/analyze", files={"file": ("me.json", body, "application/json")})
     assert analyzed.status_code == 200, analyzed.text
@@ -213,15 +213,21 @@ def test_api_analyze_and_resumes_accept_json_resume_and_refuse_bad_json(api_clie
     stored = api_client.post("/v1/resumes", files={"file": ("me.json", body, "text/plain")},
                              headers=auth)
     assert stored.status_code == 201, stored.text
-    for data, status, code in ((b'{"work": [', 422, "corrupt"),
-                               (b'{"name": "left-pad"}', 415, "unsupported_format")):
-        for response in (
-            api_client.post("/v1/analyze", files={"file": ("x.json", data, "application/json")}),
-            api_client.post("/v1/resumes", files={"file": ("x.json", data, "application/json")},
-                            headers=auth),
-        ):
-            assert response.status_code == status, response.text
-            assert response.json()["error"]["code"] == code
+    broken, other = b'{"work": [', b'{"name": "left-pad"}'
+    read = api_client.post("/v1/analyze", files={"file": ("x.json", broken, "application/json")})
+    assert read.status_code == 200, read.text
+    assert read.json()["extraction"]["document"]["warnings"] == [
+        "Not valid JSON (line 1, column 11): read as plain text."]
+    kept = api_client.post("/v1/resumes", files={"file": ("x.json", broken, "application/json")},
+                           headers=auth)
+    assert kept.status_code == 201, kept.text
+    for response in (
+        api_client.post("/v1/analyze", files={"file": ("x.json", other, "application/json")}),
+        api_client.post("/v1/resumes", files={"file": ("x.json", other, "application/json")},
+                        headers=auth),
+    ):
+        assert response.status_code == 415, response.text
+        assert response.json()["error"]["code"] == "unsupported_format"
 
 
 def test_extract_format_jsonresume_prints_a_skills_section_for_any_input(files):
@@ -235,11 +241,11 @@ def test_extract_format_jsonresume_prints_a_skills_section_for_any_input(files):
         assert "PyTorch" in by_name["Machine learning libraries"]
         keywords = [k for entry in section["skills"] for k in entry["keywords"]]
         assert len(keywords) == len(set(keywords))
-    both = runner.invoke(app, ["extract", str(files["json"]), str(files["broken"]),
+    both = runner.invoke(app, ["extract", str(files["json"]), str(files["other"]),
                                "--format", "jsonresume"])
     assert both.exit_code == 1
     records = json.loads(both.stdout)
-    assert [r.get("error", {}).get("code") for r in records] == [None, "corrupt"]
+    assert [r.get("error", {}).get("code") for r in records] == [None, "unsupported_format"]
     assert records[0]["skills"] and records[0]["path"] == str(files["json"])
 
 

@@ -37,7 +37,8 @@ def parse_bytes(data: bytes, filename: str | None = None, *,
                                             vocabulary=vocabulary)
     text, warnings = clean_decoded(decode_text(data) or "")
     check_text_length(len(text), settings)
-    doc = (read_json_resume(text, vocabulary=vocabulary) if kind == "json" else
+    doc = (read_json_resume(text, vocabulary=vocabulary, warnings=warnings)
+           if kind == "json" else
            document_from_text(text, kind, warnings=warnings, vocabulary=vocabulary))
     check_text_length(len(doc.text), settings)
     return doc

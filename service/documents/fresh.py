@@ -11,18 +11,10 @@ evidence points into the file the user gave (``/employment/history/0/highlights/
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
-from .jsonresume_schema import ISO_DATE
-
-_MONTHS = {name: index for index, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for name in names}
-_WRITTEN_DATE = re.compile(r"^([A-Za-z]+)\.?,?\s+(\d{4})$|^(\d{1,2})/(\d{4})$|^(\d{4})/(\d{1,2})$")
-_CURRENT = {"current", "present", "now", "today", "ongoing"}
+from .jsonresume_schema import CURRENT_WORDS, read_date
 
 
 def looks_like_fresh(data: object) -> bool:
@@ -48,23 +40,6 @@ def _text(value: object) -> str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return None
-
-
-def _date(value: object) -> str | None:
-    """An ISO date, or one written "June 2008", "Jun. 2008", "06/2008" as ``YYYY-MM``."""
-    text = (_text(value) or "").strip()
-    if ISO_DATE.match(text):
-        return text
-    match = _WRITTEN_DATE.match(text)
-    if match is None:
-        return None
-    if match.group(1):
-        month, year = _MONTHS.get(match.group(1).lower()), match.group(2)
-    elif match.group(3):
-        month, year = int(match.group(3)), match.group(4)
-    else:
-        month, year = int(match.group(6)), match.group(5)
-    return f"{year}-{month:02d}" if month and 1 <= month <= 12 else None
 
 
 def _entries(value: object, name: str) -> list[tuple[str, dict[str, Any]]]:
@@ -117,7 +92,7 @@ class _Converter:
     def date(target: dict[str, Any], key: str, value: object) -> None:
         """``key``: ``value`` as an ISO date, when it reads as one (no pointer: dates are not
         text the extractor reads)."""
-        iso = _date(value)
+        iso = read_date(value)
         if iso:
             target[key] = iso
 
@@ -135,8 +110,8 @@ class _Converter:
         """The entry's start and end as ISO dates; none at all when either is written in a way
         not read (so a job ended "Spring 2008" is undated, never current)."""
         first, last = entry.get("start"), entry.get("end")
-        first_date, last_date = _date(first), _date(last)
-        ended = last is not None and str(last).strip().lower() not in _CURRENT | {""}
+        first_date, last_date = read_date(first), read_date(last)
+        ended = last is not None and str(last).strip().lower() not in CURRENT_WORDS | {""}
         if first_date is None or (ended and last_date is None):
             return
         target[start] = first_date

@@ -1,15 +1,19 @@
-"""JSON Resume (jsonresume.org, schema v1) → ``Document``.
+"""JSON Resume (jsonresume.org, schema v1) → ``Document``, and every other file that starts
+like JSON.
 
 The resume is validated with pydantic models (unknown keys allowed, as the schema allows), then
 laid out as a text resume: contact lines, then Summary, Experience, Projects, Education, Skills,
-Publications, ... each under its heading. Every value becomes a ``Block`` carrying its JSON
-pointer (``/work/0/highlights/2``), so evidence says where a mention came from. Sections come
+Publications, ... each under its heading, then the text of top-level keys the schema does not
+know (a builder's own ``sections``; ``jsonvalues``). Every value becomes a ``Block`` carrying its
+JSON pointer (``/work/0/highlights/2``), so evidence says where a mention came from. Sections come
 from the layout and positions from ``work[].startDate/endDate`` (``YYYY``, ``YYYY-MM`` or
-``YYYY-MM-DD``; no ``endDate`` means current), counted exactly as the same dates in a text resume.
+``YYYY-MM-DD``, or written "Apr 2021", "04/2021", "2021/04"; no ``endDate``, or "Present",
+means current), counted exactly as the same dates in a text resume.
 
-Invalid JSON is ``Corrupt``; JSON that is not a resume (no JSON Resume section at the top) is
-``UnsupportedFormat``; a resume whose values break the schema is ``Corrupt`` with the pointer.
-"""
+Nothing readable is refused: a value that breaks the schema is left out with a warning naming
+its pointer; JSON that is not a resume but holds prose is read by ``jsonvalues`` (too little
+prose, a package.json say, is ``UnsupportedFormat``); text that is not valid JSON is read as
+plain text, with a warning naming where the JSON broke."""
 
 from __future__ import annotations
 
@@ -21,71 +25,142 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
-from ..errors import Corrupt, Empty, UnsupportedFormat
-from ..models import Block, Document, Evidence, Position, Section
+from ..errors import Corrupt, Empty
+from ..models import Document, Evidence, Position
 from ..models.document import SectionName
 from .education import find_education
 from .fresh import from_fresh, looks_like_fresh
-from .jsonresume_schema import ISO_DATE, RESUME_KEYS, Basics, JsonResume, Work
+from .jsonlayout import TextLayout, clean_value, pointer_token
 from ..normalize import normalize
+from .jsonresume_schema import (CURRENT_WORDS, ISO_DATE, RESUME_KEYS, Basics, JsonResume, Work,
+                                read_date)
+from .jsonvalues import document_from_json_values, holds_text, write_values
+from .text import document_from_text
 from .timeline import parse_range, total_years
 from .vocab import BUILT_IN, Vocabulary, is_relevant_title
 
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _JSON_START = re.compile(r"^\s*(?:\{\s*[\"}]|\[\s*[\[{\"\]])")
 _JSON_ARRAY = re.compile(r"^\[\s*(?:-?\d|true\b|false\b|null\b)")
+_DATE_KEYS = ("startDate", "endDate", "date", "releaseDate")
+_PASSES = 5  # rounds of validation, each leaving out the values the last one refused
+_OBJECT_ERRORS = {"model_type", "model_attributes_type", "dict_type"}
+_REASONS = {"string_type": "not a string", "list_type": "not a list",
+            "model_type": "not an object", "model_attributes_type": "not an object",
+            "dict_type": "not an object"}
 
 
 def looks_like_json(text: str) -> bool:
     """Whether ``text`` starts like a JSON object or array (``{"``, ``{}``, ``[{``, ``["``, ...),
-    which a text resume never does; broken JSON then reads as ``Corrupt``, not as text."""
+    which a text resume never does (broken JSON is then read as text, with a warning)."""
     if _JSON_START.match(text):
         return True
     stripped = text.strip()
     return _JSON_ARRAY.match(stripped) is not None and stripped.endswith("]")
 
 
-def _load_json(text: str) -> Any:
-    """The JSON value of ``text``; ``Corrupt`` (with line and column) when it is not JSON."""
-    try:
-        return json.loads(text)
-    except (ValueError, RecursionError) as exc:
-        detail = (f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
-                  if isinstance(exc, json.JSONDecodeError) else
-                  "nested too deeply" if isinstance(exc, RecursionError) else
-                  "a value that cannot be read")
-        raise Corrupt(f"This file is not valid JSON: {detail}. Fix the JSON, or upload the "
-                      "resume as PDF, DOCX or text.") from None
+def _where(exc: ValueError | RecursionError) -> str:
+    """Where ``json.loads`` stopped: ``line 3, column 1``, or why."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"line {exc.lineno}, column {exc.colno}"
+    return "nested too deeply" if isinstance(exc, RecursionError) else "a value it cannot read"
 
 
-def _validated(data: Any, pointers: dict[str, str] | None = None) -> JsonResume:
-    """``data`` as a ``JsonResume``; ``Corrupt`` naming the (FRESH file's, if ``pointers``)
-    pointer of the first value that breaks the schema."""
-    try:
-        return JsonResume.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        pointer = "/" + "/".join(str(part) for part in first["loc"])
-        if pointers:
-            pointer = pointers.get(pointer, pointer)
-        message = first["msg"].removeprefix("Value error, ")
-        raise Corrupt(f"This JSON Resume is invalid at {pointer}: {message}.") from None
+def _shaped(key: str, value: Any) -> bool:
+    """Whether a top-level value has its JSON Resume section's shape: ``basics`` an object,
+    the others lists of objects."""
+    if key == "basics":
+        return isinstance(value, dict)
+    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
 
 
-def parse_json_resume(text: str) -> JsonResume:
-    """Parse and validate; ``Corrupt`` for broken JSON or values that break the schema,
-    ``UnsupportedFormat`` for JSON that is no resume."""
-    return _json_resume(_load_json(text))
+def is_json_resume(data: Any) -> bool:
+    """Whether parsed JSON is a JSON Resume (or like one): an object holding one of its
+    sections at the top, shaped as the schema's."""
+    return isinstance(data, dict) and any(
+        key in data and _shaped(key, data[key]) for key in RESUME_KEYS)
 
 
-def _json_resume(data: Any) -> JsonResume:
-    """Parsed JSON as a validated ``JsonResume`` (``parse_json_resume`` after parsing)."""
-    if not isinstance(data, dict) or not any(key in data for key in RESUME_KEYS):
-        raise UnsupportedFormat("This JSON file is not a JSON Resume (jsonresume.org): it has "
-                                "none of basics, work, education, skills, projects. Upload a "
-                                "resume.json, PDF, DOCX, RTF, TXT or Markdown file.")
-    return _validated(data)
+def misshapen_sections(data: dict[str, Any]) -> list[str]:
+    """The schema's sections in ``data`` that hold text but not in the schema's shape (a
+    profile's ``"skills": ["Go", "Redis"]``): read as plain values instead (``jsonvalues``)."""
+    return [key for key in data if key in RESUME_KEYS and key != "references"
+            and not _shaped(key, data[key]) and holds_text(data[key])]
+
+
+def _read_written_dates(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with the dates of section entries written "Apr 2021", "04/2021", "2021/04" as
+    ISO dates (``read_date``, as FRESH's are read) and an end date written "Present" left out
+    (no end: current); ``data`` itself is not changed."""
+    read = dict(data)
+    for key in RESUME_KEYS:
+        entries = data.get(key)
+        if not isinstance(entries, list):
+            continue
+        read[key] = [_entry_dates(entry) if isinstance(entry, dict) else entry
+                     for entry in entries]
+    return read
+
+
+def _entry_dates(entry: dict[str, Any]) -> dict[str, Any]:
+    read = dict(entry)
+    for key in _DATE_KEYS:
+        value = entry.get(key)
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            continue
+        if key == "endDate" and str(value).strip().lower() in CURRENT_WORDS:
+            del read[key]
+        elif (iso := read_date(value)) is not None:
+            read[key] = iso
+    return read
+
+
+def _without(data: Any, loc: tuple[int | str, ...], placeholder: object) -> Any:
+    """A copy of ``data`` without the value at ``loc``: a key is removed, a list item replaced
+    by ``placeholder`` (so later items keep their index, and their pointers)."""
+    head, rest = loc[0], loc[1:]
+    copy: Any = list(data) if isinstance(data, list) else dict(data)
+    if rest:
+        copy[head] = _without(data[head], rest, placeholder)
+    elif isinstance(copy, list):
+        copy[head] = placeholder
+    else:
+        del copy[head]
+    return copy
+
+
+def _reason(error: ErrorDetails) -> str:
+    """Why a value breaks the schema, in a few words ("not a string")."""
+    return _REASONS.get(error["type"], error["msg"].removeprefix("Value error, "))
+
+
+def lenient_resume(data: dict[str, Any], pointers: dict[str, str] | None = None,
+                   ) -> tuple[JsonResume, list[str]]:
+    """``data`` as a ``JsonResume``, each value that breaks the schema left out (at most
+    ``_PASSES`` rounds of validation), and a warning for each naming its pointer (the FRESH
+    file's, through ``pointers``) and why: ``Left out /basics/url: not a string.``"""
+    warnings: list[str] = []
+    for _ in range(_PASSES):
+        try:
+            return JsonResume.model_validate(data), warnings
+        except ValidationError as exc:
+            errors = exc.errors()
+        left_out: set[int] = set()
+        for index, error in sorted(enumerate(errors), key=lambda item: -len(item[1]["loc"])):
+            placeholder = {} if error["type"] in _OBJECT_ERRORS else ""
+            try:  # (deepest first: a value's parent may be left out too)
+                data = _without(data, error["loc"], placeholder)
+                left_out.add(index)
+            except (KeyError, IndexError, TypeError):  # (under a value already left out)
+                continue
+        for index in sorted(left_out):
+            pointer = "/" + "/".join(pointer_token(part) for part in errors[index]["loc"])
+            pointer = (pointers or {}).get(pointer, pointer)
+            warnings.append(f"Left out {pointer}: {_reason(errors[index])}.")
+    raise Corrupt("This JSON Resume breaks its schema in too many places to read. Fix the "
+                  "JSON, or upload the resume as PDF, DOCX or text.")
 
 
 def _month_year(value: str) -> str:
@@ -103,75 +178,12 @@ def _date_range(start: str | None, end: str | None) -> str | None:
     return f"{_month_year(start)} - {_month_year(end) if end else 'Present'}"
 
 
-def _clean(value: str) -> str:
-    """A value as one normalised line (offsets of blocks index the final text)."""
-    return " ".join(normalize(value).split())
-
-
-class _Layout:
-    """Writes the resume as text, recording a block (with its pointer) per value and the
-    sections."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.offset = 0
-        self.blocks: list[Block] = []
-        self.sections: list[tuple[SectionName, str, int]] = []
-
-    def raw(self, text: str) -> None:
-        self.parts.append(text)
-        self.offset += len(text)
-
-    def value(self, value: str | None, pointer: str) -> bool:
-        """Write one value as a block; False (nothing written) when it is empty."""
-        text = _clean(value) if value else ""
-        if not text:
-            return False
-        self.blocks.append(Block(start=self.offset, end=self.offset + len(text), pointer=pointer))
-        self.raw(text)
-        return True
-
-    def line(self, values: Iterable[tuple[str | None, str]], sep: str = ", ",
-             tail: str | None = None) -> bool:
-        """Several values on one line, separated by ``sep``, then ``tail`` (text the layout
-        adds, such as a date range: no pointer); ends the line if anything was written."""
-        wrote = False
-        for value, pointer in values:
-            if value and _clean(value):
-                if wrote:
-                    self.raw(sep)
-                wrote = self.value(value, pointer) or wrote
-        if tail:
-            self.raw((sep if wrote else "") + tail)
-            wrote = True
-        if wrote:
-            self.raw("\n")
-        return wrote
-
-    def heading(self, name: SectionName, heading: str) -> None:
-        if self.parts:
-            self.raw("\n")
-        self.sections.append((name, heading, self.offset))
-        self.raw(heading + "\n")
-
-    def bullets(self, items: list[str], pointer: str) -> None:
-        for index, item in enumerate(items):
-            if item and _clean(item):
-                self.raw("- ")
-                self.value(item, f"{pointer}/{index}")
-                self.raw("\n")
-
-    @property
-    def text(self) -> str:
-        return "".join(self.parts)
-
-
-def _header(layout: _Layout, values: list[tuple[str | None, str]], dates: str | None) -> None:
+def _header(layout: TextLayout, values: list[tuple[str | None, str]], dates: str | None) -> None:
     """An entry's first line: ``Title, Employer, Mar 2019 - Present``."""
     layout.line(values, tail=dates)
 
 
-def _write_basics(layout: _Layout, basics: Basics | None) -> None:
+def _write_basics(layout: TextLayout, basics: Basics | None) -> None:
     if basics is None:
         return
     layout.line([(basics.name, "/basics/name")])
@@ -187,7 +199,7 @@ def _write_basics(layout: _Layout, basics: Basics | None) -> None:
         layout.line([(basics.summary, "/basics/summary")])
 
 
-def _write_work(layout: _Layout, work: list[Work]) -> list[tuple[int, int, Work]]:
+def _write_work(layout: TextLayout, work: list[Work]) -> list[tuple[int, int, Work]]:
     """The Experience section; ``(entry start, entry end, work)`` for each entry."""
     entries = []
     if work:
@@ -204,7 +216,7 @@ def _write_work(layout: _Layout, work: list[Work]) -> list[tuple[int, int, Work]
     return entries
 
 
-def _write_rest(layout: _Layout, resume: JsonResume) -> None:
+def _write_rest(layout: TextLayout, resume: JsonResume) -> None:
     if resume.projects:
         layout.heading("projects", "Projects")
     for index, project in enumerate(resume.projects):
@@ -228,7 +240,8 @@ def _write_rest(layout: _Layout, resume: JsonResume) -> None:
     for index, group in enumerate(resume.skills):
         at = f"/skills/{index}"
         keywords = [(kw, f"{at}/keywords/{i}") for i, kw in enumerate(group.keywords)]
-        if group.name and _clean(group.name) and any(kw and _clean(kw) for kw, _ in keywords):
+        if (group.name and clean_value(group.name)
+                and any(kw and clean_value(kw) for kw, _ in keywords)):
             layout.value(group.name, f"{at}/name")
             layout.raw(": ")
             layout.line(keywords)
@@ -266,7 +279,7 @@ def _write_rest(layout: _Layout, resume: JsonResume) -> None:
                      *[(kw, f"{at}/keywords/{i}") for i, kw in enumerate(interest.keywords)]])
 
 
-def _write_dated(layout: _Layout, name: SectionName, heading: str,
+def _write_dated(layout: TextLayout, name: SectionName, heading: str,
                  entries: list[tuple[list[tuple[str | None, str]], str | None,
                                      list[tuple[str | None, str]]]]) -> None:
     if entries:
@@ -284,9 +297,9 @@ def _position(job: Work, start: int, end: int, today: date,
     if span is None:
         return None
     end_date = date(span.end_written[0], span.end_written[1], 1) if span.end_written else None
-    title = _clean(job.position) if job.position else None
+    title = clean_value(job.position) if job.position else None
     return Position(
-        title=title or None, employer=_clean(job.name) if job.name else None,
+        title=title or None, employer=clean_value(job.name) if job.name else None,
         start=date(span.start // 12, span.start % 12 + 1, 1), end=end_date, current=span.current,
         years=round((span.end - span.start) / 12, 2), text_start=start, text_end=end,
         relevant=bool(title and is_relevant_title(title, vocabulary)),
@@ -294,21 +307,25 @@ def _position(job: Work, start: int, end: int, today: date,
 
 
 def document_from_json_resume(resume: JsonResume, today: date | None = None,
-                              vocabulary: Vocabulary = BUILT_IN) -> Document:
-    """The resume laid out as text, with sections, positions, education and total years."""
+                              vocabulary: Vocabulary = BUILT_IN,
+                              plain: dict[str, Any] | None = None) -> Document:
+    """The resume laid out as text, with sections, positions, education and total years;
+    then ``plain``, top-level values laid out by ``jsonvalues`` (default: the keys the schema
+    does not have)."""
     today = today or date.today()
-    layout = _Layout()
+    layout = TextLayout()
     _write_basics(layout, resume.basics)
     entries = _write_work(layout, resume.work)
     _write_rest(layout, resume)
+    if plain is None:
+        plain = {key: value for key, value in (resume.model_extra or {}).items()
+                 if key not in RESUME_KEYS}
+    write_values(layout, plain)
     text = layout.text.rstrip("\n")
-    if not text.strip():
+    if not layout.blocks:  # (headings and dates alone are no text to read)
         raise Empty("This JSON Resume has no text to read (no work, education, skills, ...).")
-    bounds = [offset for _, _, offset in layout.sections] + [len(text)]
-    sections = [Section(name=name, heading=heading, start=start, end=bounds[i + 1])
-                for i, (name, heading, start) in enumerate(layout.sections)]
     doc = Document(text=text, source_format="jsonresume", pages=1, blocks=layout.blocks,
-                   sections=sections)
+                   sections=layout.section_list(text))
     positions = [_position(job, start, min(end, len(text)), today, vocabulary)
                  for start, end, job in entries]
     doc.positions = [p for p in positions if p is not None]
@@ -318,19 +335,45 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None,
 
 
 def read_json_resume(text: str, today: date | None = None,
-                     vocabulary: Vocabulary = BUILT_IN) -> Document:
-    """``parse_json_resume`` then ``document_from_json_resume``; a FRESH resume (``fresh``) is
-    laid out the same way, its evidence pointing into the FRESH file."""
-    data = _load_json(text)
-    if not looks_like_fresh(data):
-        return document_from_json_resume(_json_resume(data), today, vocabulary)
-    resume, pointers = from_fresh(data)
+                     vocabulary: Vocabulary = BUILT_IN,
+                     warnings: list[str] | None = None) -> Document:
+    """A file that starts like JSON as a ``Document``: a JSON Resume (``lenient_resume``, then
+    ``document_from_json_resume``), a FRESH resume (``fresh``) laid out the same way with its
+    evidence pointing into the FRESH file, other JSON holding prose by ``jsonvalues``, and text
+    that is not valid JSON as plain text; ``warnings`` (the decoding's) come first."""
     try:
-        doc = document_from_json_resume(_validated(resume, pointers), today, vocabulary)
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        return document_from_text(
+            text, today=today, vocabulary=vocabulary,
+            warnings=[*(warnings or []), f"Not valid JSON ({_where(exc)}): read as plain text."])
+    if looks_like_fresh(data):
+        doc = _read_fresh(data, today, vocabulary)
+    elif is_json_resume(data):
+        misshapen = misshapen_sections(data)
+        resume, left_out = lenient_resume(_read_written_dates(
+            {key: value for key, value in data.items() if key not in misshapen}))
+        plain = {key: value for key, value in data.items()
+                 if key in misshapen or key not in RESUME_KEYS}
+        doc = document_from_json_resume(resume, today, vocabulary, plain)
+        doc.warnings = [*(f"Read /{pointer_token(key)} as plain values: not shaped as a JSON "
+                          f"Resume section." for key in misshapen), *left_out]
+    else:
+        doc = document_from_json_values(data, today, vocabulary)
+    doc.warnings = [*(warnings or []), *doc.warnings]
+    return doc
+
+
+def _read_fresh(data: dict[str, Any], today: date | None, vocabulary: Vocabulary) -> Document:
+    resume, pointers = from_fresh(data)
+    converted, left_out = lenient_resume(resume, pointers)
+    try:
+        doc = document_from_json_resume(converted, today, vocabulary)
     except Empty:
         raise Empty("This FRESH resume has no text to read (no employment, education, "
                     "skills, ...).") from None
     doc.source_format = "fresh"
+    doc.warnings = left_out
     doc.blocks = [block.model_copy(update={"pointer": pointers.get(block.pointer,
                                                                      block.pointer)})
                   if block.pointer else block for block in doc.blocks]

@@ -13,6 +13,33 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 RESUME_KEYS = ("basics", "work", "volunteer", "education", "awards", "certificates",
                "publications", "skills", "languages", "interests", "references", "projects")
 ISO_DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+_MONTHS = {name: index for index, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for name in names}
+_WRITTEN_DATE = re.compile(r"^([A-Za-z]+)\.?,?\s+(\d{4})$|^(\d{1,2})/(\d{4})$|^(\d{4})/(\d{1,2})$")
+# an end date written as one of these words: no end (the job is current)
+CURRENT_WORDS = frozenset({"current", "present", "now", "today", "ongoing"})
+
+
+def read_date(value: object) -> str | None:
+    """An ISO date (a year may be a number), or one written "June 2008", "Jun. 2008",
+    "06/2008", "2008/06" as ``YYYY-MM``; None for anything else."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    text = value.strip() if isinstance(value, str) else ""
+    if ISO_DATE.match(text):
+        return text
+    match = _WRITTEN_DATE.match(text)
+    if match is None:
+        return None
+    if match.group(1):
+        month, year = _MONTHS.get(match.group(1).lower()), match.group(2)
+    elif match.group(3):
+        month, year = int(match.group(3)), match.group(4)
+    else:
+        month, year = int(match.group(6)), match.group(5)
+    return f"{year}-{month:02d}" if month and 1 <= month <= 12 else None
 
 
 def _blank_is_none(value: object) -> object:

@@ -40,7 +40,8 @@ def read_document_in_process(data: bytes, filename: str | None = None, *,
             raise UnsupportedFormat()
         text, warnings = clean_decoded(text)
         check_text_length(len(text), settings)
-        doc = (read_json_resume(text, vocabulary=vocabulary) if kind == "json" else
+        doc = (read_json_resume(text, vocabulary=vocabulary, warnings=warnings)
+               if kind == "json" else
                document_from_text(text, kind, warnings=warnings, vocabulary=vocabulary))
     check_text_length(len(doc.text), settings)
     return doc

@@ -70,7 +70,7 @@ class Document(BaseModel):
 
     text: str
     source_format: Literal["pdf", "docx", "rtf", "text", "markdown", "jsonresume", "fresh",
-                           "image"] = "text"
+                           "json", "image"] = "text"
     pages: int = Field(1, ge=0)
     blocks: list[Block] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)

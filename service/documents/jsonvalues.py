@@ -1,0 +1,187 @@
+"""JSON that is neither JSON Resume nor FRESH (a builder's own export, a profile API's answer, a
+job board's posting) read as text: its values are written in document order, each string on a
+line of its own pointing at it (``/person/positions/0/description``), a list's strings as
+``- item`` lines, and a key that names a section ("experience", "positions", "skills", ...)
+as that section's heading. HTML inside a value stays in the text, as in a text file (the
+extractor reads past tags and entities). Keys and values that hold no text a reader wants
+(ids, addresses, colours, layout, theme and metadata settings, pictures, numbers, booleans)
+are skipped. No positions are read: only a resume format's dates say what a job is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Any, cast
+
+from ..errors import Empty, UnsupportedFormat
+from ..models import Document
+from ..models.document import SectionName
+from .education import find_education
+from .jsonlayout import TextLayout, pointer_token
+from .sections import classify_heading, heading_key
+from .vocab import BUILT_IN, Vocabulary
+
+NOT_A_RESUME_WARNING = "Not a JSON Resume: its text values were read in order."
+# words of a key ("companyUrl" → company, url) that say its value is no text to read
+_NOT_TEXT_KEY_WORDS = frozenset({
+    "id", "ids", "uuid", "guid", "key", "url", "urls", "uri", "href", "link", "links", "website",
+    "picture", "photo", "image", "avatar", "icon", "logo", "color", "colour", "colors",
+    "colours", "theme", "layout", "css", "typography", "font", "fonts", "metadata", "meta",
+    "template", "settings", "style", "styles", "schema", "version", "visible", "hidden",
+    "slug", "hash", "token", "urn", "created", "updated", "modified",
+})
+# key words naming a section that the heading vocabulary (``sections``) does not know
+_SECTION_KEYS: dict[str, SectionName] = {
+    "work": "experience", "positions": "experience", "jobs": "experience",
+    "employment": "experience", "schools": "education", "studies": "education",
+    "about": "summary", "bio": "summary", "certificates": "certifications",
+    "volunteer": "other", "volunteering": "other",
+}
+# a value that is no text: an address, a uuid, a hex id or hash, a colour
+_NOT_TEXT_VALUE = re.compile(
+    r"^(?:(?:https?://|www\.|mailto:|urn:)\S*|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+    r"[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{12,}|#[0-9a-fA-F]{3,8})$")
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_KEY_WORD = re.compile(r"[^\W\d_]+|\d+")
+PROSE_WORDS = 4
+"""A string of at least this many words is prose."""
+PROSE_VALUES = 3
+"""JSON with at least this many prose strings (or ``PROSE_TOTAL`` words in them) is read."""
+PROSE_TOTAL = 20
+_DEPTH_AT_MOST = 64  # values nested deeper are not read
+
+
+def _key_words(key: str) -> list[str]:
+    """``"workExperience"`` → ``["work", "experience"]``; ``"start_date"`` → start, date."""
+    return [word.lower() for word in _KEY_WORD.findall(_CAMEL_BOUNDARY.sub(" ", key))]
+
+
+def is_text_key(key: str) -> bool:
+    """Whether a key may hold text to read (not an id, address, colour, setting, picture)."""
+    words = _key_words(key)
+    return bool(words) and not any(word in _NOT_TEXT_KEY_WORDS for word in words)
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and not _NOT_TEXT_VALUE.match(
+        value.strip())
+
+
+def section_of(key: str) -> SectionName | None:
+    """The section a key names: ``"positions"`` → experience, ``"workExperience"`` →
+    experience (the heading vocabulary of ``sections``)."""
+    words = _key_words(key)
+    if not words:
+        return None
+    if len(words) == 1 and words[0] in _SECTION_KEYS:
+        return _SECTION_KEYS[words[0]]
+    name = classify_heading(" ".join(words))
+    if name is None and words[-1].endswith("s"):  # "educations" → education
+        name = classify_heading(" ".join([*words[:-1], words[-1][:-1]]))
+    return cast(SectionName, name) if name else None
+
+
+def text_strings(value: Any, depth: int = 0) -> Iterator[str]:
+    """The strings of ``value`` that are text to read, in document order."""
+    if depth > _DEPTH_AT_MOST:
+        return
+    if isinstance(value, str):
+        if _is_text(value):
+            yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if is_text_key(str(key)):
+                yield from text_strings(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            yield from text_strings(item, depth + 1)
+
+
+def holds_text(value: Any, depth: int = 0) -> bool:
+    """Whether ``value`` holds a string that is text to read."""
+    return next(text_strings(value, depth), None) is not None
+
+
+def holds_prose(value: Any) -> bool:
+    """Whether ``value`` holds enough prose to be a document (not a package.json or a
+    settings file): ``PROSE_VALUES`` strings of ``PROSE_WORDS`` words, or ``PROSE_TOTAL``
+    words in such strings."""
+    counts = [len(text.split()) for text in text_strings(value)]
+    prose = [count for count in counts if count >= PROSE_WORDS]
+    return len(prose) >= PROSE_VALUES or sum(prose) >= PROSE_TOTAL
+
+
+def _heading(key: str) -> str:
+    return " ".join(word.capitalize() for word in _key_words(key))
+
+
+def _without_label(value: Any, key: str) -> Any:
+    """An object under ``key`` without its members that only repeat the key (a builder's
+    ``"experience": {"name": "Experience", "items": []}``): the heading says it already."""
+    if not isinstance(value, dict):
+        return value
+    label = heading_key(" ".join(_key_words(key)))
+    return {name: item for name, item in value.items()
+            if not (isinstance(item, str) and heading_key(item) == label)}
+
+
+def _names_sections(value: Any) -> bool:
+    return isinstance(value, dict) and any(section_of(str(key)) for key in value)
+
+
+def write_values(layout: TextLayout, value: Any, pointer: str = "", in_section: bool = False,
+                 depth: int = 0) -> None:
+    """Write ``value`` (at ``pointer``) in document order. Outside a section, a key naming one
+    opens it; once sections are open, another key holding text opens an "other" section
+    headed by the key (inside a section, keys open none)."""
+    if depth > _DEPTH_AT_MOST:
+        return
+    if isinstance(value, str):
+        if _is_text(value):
+            layout.line([(value, pointer)])
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            at = f"{pointer}/{index}"
+            if isinstance(item, str):
+                if _is_text(item):
+                    layout.bullet(item, at)
+            else:
+                write_values(layout, item, at, in_section, depth + 1)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            key = str(key)
+            if not in_section:
+                item = _without_label(item, key)
+            if not is_text_key(key) or not holds_text(item, depth + 1):
+                continue
+            opens = in_section
+            if not in_section:
+                name = section_of(key)
+                if name is None and layout.sections and not _names_sections(item):
+                    name = "other"
+                if name is not None:
+                    layout.heading(name, _heading(key))
+                    opens = True
+            write_values(layout, item, f"{pointer}/{pointer_token(key)}", opens, depth + 1)
+
+
+def document_from_json_values(data: Any, today: date | None = None,
+                              vocabulary: Vocabulary = BUILT_IN) -> Document:
+    """``data`` laid out as text (``source_format`` "json", with a warning saying so);
+    ``UnsupportedFormat`` when it holds too little prose to be a document."""
+    if not holds_prose(data):
+        raise UnsupportedFormat("This JSON file is not a JSON Resume (jsonresume.org) and holds "
+                                "too little text to read as one. Upload a resume.json, PDF, "
+                                "DOCX, RTF, TXT or Markdown file.")
+    layout = TextLayout()
+    write_values(layout, data)
+    text = layout.text.rstrip("\n")
+    if not text.strip():
+        raise Empty("This JSON file has no text to read.")
+    doc = Document(text=text, source_format="json", pages=1, blocks=layout.blocks,
+                   sections=layout.section_list(text), warnings=[NOT_A_RESUME_WARNING])
+    doc.education = find_education(text, doc.sections, today=today or date.today(),
+                                   vocabulary=vocabulary)
+    return doc

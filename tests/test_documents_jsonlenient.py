@@ -1,0 +1,276 @@
+"""Files that start like JSON are read, never refused for being loose: a JSON Resume's written
+dates and schema-breaking values, a builder's own keys, other JSON holding prose, and text that is
+not valid JSON at all. Every person, company and text here is invented."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from service.documents import parse_bytes
+from service.documents.jsonresume import read_json_resume
+from service.documents.jsonvalues import NOT_A_RESUME_WARNING, is_text_key, section_of
+from service.documents.sniff import sniff
+from service.errors import Empty, UnsupportedFormat
+from tests.installed import extract
+
+TODAY = date(2025, 3, 1)
+
+
+def _read(data: object) -> object:
+    return read_json_resume(json.dumps(data, indent=2), today=TODAY)
+
+
+def _pointers(doc) -> dict[str, set[str]]:
+    """Explicit skill id → the pointers of its evidence."""
+    return {hit.id: {e.pointer for e in hit.evidence} for hit in extract(doc).skills
+            if hit.explicit}
+
+
+# --- a JSON Resume with written dates and values that break the schema -------------------------
+
+WRITTEN = {
+    "basics": {"name": "Maren Holt", "label": "Data Engineer",
+               "url": {"label": "Portfolio", "href": "https://maren.example.org"}},
+    "work": [
+        {"name": "Tidewater Analytics", "position": "Senior Data Engineer",
+         "startDate": "Apr 2021", "endDate": "Present",
+         "highlights": ["Built streaming jobs on Apache Kafka", 42, "Ran Airflow on Kubernetes"]},
+        {"name": "Brindle Foods", "position": "Data Engineer", "startDate": "April 2018",
+         "endDate": "03/2021"},
+        {"name": "Cobalt Loans", "position": "Analyst", "startDate": "2016/02",
+         "endDate": "2018/01"},
+        {"name": "Old Mill Bakery", "position": "Clerk", "startDate": "Spring 2014",
+         "endDate": "2015"},
+    ],
+    "skills": [{"name": "Languages", "keywords": ["Python", 3, "Scala"]}],
+}
+
+
+def test_written_dates_are_read_and_present_means_current() -> None:
+    doc = _read(WRITTEN)
+    assert doc.source_format == "jsonresume"
+    spans = [(p.employer, p.start, p.end, p.current) for p in doc.positions]
+    assert spans == [
+        ("Tidewater Analytics", date(2021, 4, 1), None, True),
+        ("Brindle Foods", date(2018, 4, 1), date(2021, 3, 1), False),
+        ("Cobalt Loans", date(2016, 2, 1), date(2018, 1, 1), False),
+    ]
+    assert "Senior Data Engineer, Tidewater Analytics, Apr 2021 - Present" in doc.text
+
+
+def test_each_value_breaking_the_schema_is_left_out_with_a_warning_naming_it() -> None:
+    doc = _read(WRITTEN)
+    assert doc.warnings == [
+        "Left out /basics/url: not a string.",
+        "Left out /work/0/highlights/1: not a string.",
+        "Left out /work/3/startDate: not a date as YYYY, YYYY-MM or YYYY-MM-DD.",
+        "Left out /skills/0/keywords/1: not a string.",
+    ]
+    assert "Maren Holt" in doc.text and "Old Mill Bakery" in doc.text  # the rest is read
+    pointers = _pointers(doc)  # later items keep their index, so their pointers hold
+    assert pointers["airflow"] == {"/work/0/highlights/2"}
+    assert pointers["scala"] == {"/skills/0/keywords/2"}
+
+
+def test_a_resume_with_nothing_readable_left_is_still_empty() -> None:
+    with pytest.raises(Empty, match="no text"):
+        _read({"basics": {"name": ["Maren"], "url": {"href": "https://maren.example.org"}},
+               "work": [{"startDate": "someday"}]})
+
+
+def test_a_section_not_in_the_schemas_shape_is_read_as_plain_values() -> None:
+    doc = _read({"basics": {"name": "Ines Varga", "summary": "Platform engineer."},
+                 "skills": ["Go", "Redis"],
+                 "education": [{"institution": "Northfold University", "studyType": "BSc"}]})
+    assert doc.source_format == "jsonresume"
+    assert doc.warnings == ["Read /skills as plain values: not shaped as a JSON Resume section."]
+    assert [s.name for s in doc.sections] == ["summary", "education", "skills"]
+    assert _pointers(doc)["redis"] == {"/skills/1"}
+
+
+def test_json_whose_only_resume_key_is_misshapen_is_other_json() -> None:
+    posting = {"title": "Data Engineer",
+               "content": "<p>We need Python and SQL for our parcels team.</p><p>You will own "
+                          "the ingestion of tracking events from our depots across Europe.</p>",
+               "skills": ["Snowflake", "Kafka"]}
+    doc = _read(posting)
+    assert doc.source_format == "json" and doc.warnings == [NOT_A_RESUME_WARNING]
+    assert _pointers(doc)["kafka"] == {"/skills/1"}
+
+
+# --- a builder's own export: JSON Resume's basics, its own sections -----------------------------
+
+REACTIVE = {
+    "basics": {"name": "Jonas Ekwall", "headline": "Platform engineer",
+               "email": "jonas@example.net",
+               "url": {"label": "", "href": "https://jonas.example.net"},
+               "picture": {"url": "https://cdn.example.net/p.jpg", "size": 64,
+                           "effects": {"hidden": False, "border": True}}},
+    "sections": {
+        "summary": {"id": "summary", "name": "Summary", "visible": True,
+                    "content": "<p>Platform engineer who keeps Terraform modules small &amp; "
+                               "boring.</p>"},
+        "experience": {"id": "experience", "name": "Experience", "items": [
+            {"id": "cl5k2m1x80000abcd1234efgh", "visible": True, "company": "Harbourline",
+             "position": "Site Reliability Engineer", "date": "Jan 2020 - Present",
+             "summary": "<ul><li>Moved 40 services to Kubernetes</li><li>Wrote Go tooling for "
+                        "deploys</li></ul>",
+             "url": {"label": "", "href": "https://harbourline.example.com"}}]},
+        "skills": {"id": "skills", "name": "Skills", "items": [
+            {"id": "d3adbeefd3adbeef", "name": "Cloud", "keywords": ["AWS", "Prometheus"]}]},
+        "awards": {"id": "awards", "name": "Awards", "items": []},
+    },
+    "metadata": {"template": "rhyhorn", "css": {"value": ".section { color: red }",
+                                                "visible": False},
+                 "theme": {"background": "#ffffff", "text": "#000000", "primary": "#dc2626"},
+                 "typography": {"font": {"family": "IBM Plex Serif", "size": 14}},
+                 "layout": [[["profiles", "summary", "experience"]]],
+                 "notes": ""},
+}
+
+
+def test_a_builders_export_reads_its_own_sections_after_the_known_ones() -> None:
+    doc = _read(REACTIVE)
+    assert doc.source_format == "jsonresume"
+    assert "Left out /basics/url: not a string." in doc.warnings
+    assert "Platform engineer who keeps Terraform modules" in doc.text
+    assert "Moved 40 services to Kubernetes" in doc.text
+    for setting in ("rhyhorn", "color: red", "#dc2626", "IBM Plex", "cdn.example.net",
+                    "cl5k2m1x80000abcd1234efgh", "d3adbeefd3adbeef", "harbourline.example.com"):
+        assert setting not in doc.text
+    assert [s.name for s in doc.sections] == ["summary", "experience", "skills"]
+    pointers = _pointers(doc)
+    assert pointers["kubernetes"] == {"/sections/experience/items/0/summary"}
+    assert pointers["terraform"] == {"/sections/summary/content"}
+    assert pointers["prometheus"] == {"/sections/skills/items/0/keywords/1"}
+    assert doc.positions == []  # its date is text, not a JSON Resume date
+
+
+# --- other JSON holding prose ------------------------------------------------------------------
+
+LINKEDIN = {
+    "person": {
+        "firstName": "Tomas", "lastName": "Brekke",
+        "headline": "Backend engineer who enjoys message queues",
+        "summary": "I build payment systems with Go and PostgreSQL for small banks.",
+        "publicProfileUrl": "https://www.linkedin.example/in/tbrekke",
+        "entityUrn": "urn:li:fs_profile:ACoAAB12xyz",
+        "positions": [{
+            "title": "Senior Backend Engineer", "companyName": "Fjordpay", "companyId": 88123,
+            "description": "Designed event pipelines on RabbitMQ for card payments.",
+            "timePeriod": {"startDate": {"month": 3, "year": 2020}}}],
+        "educations": [{"schoolName": "Vestland Institute of Technology",
+                        "degreeName": "Bachelor of Science", "fieldOfStudy": "Computer Science"}],
+        "skills": [{"name": "Go"}, {"name": "gRPC"}, {"name": "Redis"}],
+    },
+}
+
+
+def test_a_profile_json_is_laid_out_in_order_with_sections_and_pointers() -> None:
+    doc = parse_bytes(json.dumps(LINKEDIN).encode(), "profile.json")
+    assert doc.source_format == "json"
+    assert doc.warnings == [NOT_A_RESUME_WARNING]
+    assert doc.text.startswith("Tomas\nBrekke\nBackend engineer who enjoys message queues")
+    assert [(s.name, s.heading) for s in doc.sections] == [
+        ("summary", "Summary"), ("experience", "Positions"), ("education", "Educations"),
+        ("skills", "Skills")]
+    for not_text in ("linkedin.example", "urn:li", "88123", "2020"):
+        assert not_text not in doc.text
+    assert doc.positions == []  # not invented from a profile's own shape
+    assert doc.education and doc.education[0].level == "bachelor"
+    pointers = _pointers(doc)
+    assert pointers["rabbitmq"] == {"/person/positions/0/description"}
+    assert pointers["redis"] == {"/person/skills/2/name"}
+
+
+JOB = {
+    "id": 4481, "internal_job_id": 99812,
+    "title": "Data Engineer",
+    "absolute_url": "https://boards.example.com/acme/jobs/4481",
+    "updated_at": "2024-11-02T10:15:00-05:00",
+    "location": {"name": "Remote (EU)"},
+    "content": "<p>Acme Parcel moves &amp; tracks two million parcels a day.</p>"
+               "<ul><li>Three years with Python and SQL</li><li>dbt and Snowflake in "
+               "production</li></ul><p>We offer a learning budget and four-day weeks.</p>",
+}
+
+
+def test_a_job_boards_posting_json_reads_its_html_content_as_the_text_path_does() -> None:
+    doc = parse_bytes(json.dumps(JOB).encode(), "job.json")
+    assert doc.source_format == "json"
+    assert doc.text.splitlines()[:3] == ["Data Engineer", "Remote (EU)", JOB["content"]]
+    pointers = _pointers(doc)
+    assert {"python", "sql", "snowflake"} <= set(pointers)
+    assert pointers["python"] == {"/content"}
+    assert "boards.example.com" not in doc.text and "2024-11-02" not in doc.text
+
+
+@pytest.mark.parametrize("data", [
+    {"name": "acme-ui", "version": "2.0.0",
+     "description": "Accessible React components for dashboards",
+     "keywords": ["react", "ui", "dashboard"], "main": "dist/index.js",
+     "scripts": {"build": "tsc -p .", "test": "vitest run"},
+     "dependencies": {"react": "^18.2.0"}, "license": "MIT"},
+    {"compilerOptions": {"target": "ES2022", "strict": True, "outDir": "dist"},
+     "include": ["src"]},
+    {"editor.fontSize": 14, "workbench.colorTheme": "Solarized Light"},
+])
+def test_json_without_prose_stays_unsupported(data) -> None:
+    with pytest.raises(UnsupportedFormat, match="not a JSON Resume"):
+        parse_bytes(json.dumps(data).encode(), "package.json")
+
+
+def test_keys_naming_sections_and_keys_holding_no_text() -> None:
+    assert section_of("positions") == "experience"
+    assert section_of("workExperience") == "experience"
+    assert section_of("educations") == "education"
+    assert section_of("certifications") == "certifications"
+    assert section_of("companyName") is None
+    assert section_of("Compétences") == "skills"  # (a French builder's key)
+    assert not is_text_key("companyUrl") and not is_text_key("metadata")
+    assert not is_text_key("entity_id") and not is_text_key("$schema")
+    assert is_text_key("description") and is_text_key("paid")  # ("paid" holds no "id" word)
+
+
+# --- text that is not valid JSON ---------------------------------------------------------------
+
+def test_json_with_trailing_commas_is_read_as_text_naming_where_it_broke() -> None:
+    data = (b'{\n  "basics": {"name": "Lea Sorensen"},\n  "work": [\n'
+            b'    {"position": "ML Engineer", "summary": "Trained PyTorch models"},\n  ],\n}\n')
+    assert sniff(data) == "json"
+    doc = parse_bytes(data, "resume.json")
+    assert doc.source_format == "text"
+    assert doc.warnings == ["Not valid JSON (line 5, column 3): read as plain text."]
+    assert "pytorch" in _pointers(doc)
+
+
+def test_a_truncated_export_and_too_deep_nesting_are_read_as_text() -> None:
+    cut = parse_bytes(b'{"basics": {"name": "Lea Sorensen", "summary": "Spark and Scala'
+                      b' on Databricks"}, "work": [{"position": "Data Eng', "resume.json")
+    assert cut.warnings == ["Not valid JSON (line 1, column 104): read as plain text."]
+    assert {"spark", "scala"} <= set(_pointers(cut))
+    deep = parse_bytes(b"[" * 50_000 + b'"Python"' + b"]" * 50_000, "deep.json")
+    assert deep.warnings == ["Not valid JSON (nested too deeply): read as plain text."]
+
+
+def test_a_javascript_data_file_saved_as_text_is_read_as_text() -> None:
+    data = (b"// resume data for my site\nexport const resume = {\n  name: 'Lea Sorensen',\n"
+            b"  skills: ['TypeScript', 'GraphQL', 'Rust'],\n};\n")
+    doc = parse_bytes(data, "resume.txt")
+    assert doc.source_format == "text"
+    assert {"typescript", "graphql", "rust"} <= set(_pointers(doc))
+
+
+def test_the_api_reads_a_profile_json_instead_of_refusing_it(api_client) -> None:
+    body = json.dumps(LINKEDIN).encode()
+    response = api_client.post("/v1/analyze",
+                               files={"file": ("profile.json", body, "application/json")})
+    assert response.status_code == 200, response.text
+    document = response.json()["extraction"]["document"]
+    assert document["source_format"] == "json"
+    assert document["warnings"] == [NOT_A_RESUME_WARNING]
+    skills = {s["id"]: s for s in response.json()["extraction"]["skills"]}
+    assert skills["rabbitmq"]["evidence"][0]["pointer"] == "/person/positions/0/description"
