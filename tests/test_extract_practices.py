@@ -68,6 +68,8 @@ def test_a_rule_matches_within_its_gap_inside_one_sentence():
         ("Handled data collection, training and serving of models.", "model-deployment"),
         ("Compared the classifier with the baseline on held-out data.", "model-evaluation"),
         ("Wrote a pipeline for data preprocessing and labelling.", "data-pipelines"),
+        ("Knows how to customise hyperparameters without losing interpretability.",
+         "hyperparameter-tuning"),
         ("A pest detector built with deep learning, deployed on a Jetson Nano.",
          "model-deployment"),
         ("Own pipelines for efficient data ingestion across regions.", "data-pipelines"),

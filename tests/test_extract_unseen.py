@@ -157,6 +157,9 @@ CASES = [
       "Skills: Excel, Forecasting, Budgeting",
       "Reporting & Forecasting: weekly business reporting, forecasting and insights from "
       "predictive dashboards"]),
+    # the abbreviation beside a sibling framework
+    ("tensorflow", ["Exposure to frameworks like Pytorch/TF.", "TF or Keras for the models"],
+     ["Terraform (TF) modules for the VPC", "Keras, TF-IDF features and SVMs"]),
     # a classifier's output, not the field
     ("probability", ["Courses: Probability, Linear Algebra"],
      ["Averages the CNN outputs to compute the final class probability.",
