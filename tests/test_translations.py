@@ -168,6 +168,9 @@ def test_shipped_translations_name_known_skills_in_known_languages():
      {"python", "machine-learning", "data-visualization", "model-deployment",
       "feature-engineering"}),
     ("專長：統計建模、資料視覺化、單元測試", {"statistics", "data-visualization", "unit-testing"}),
+    # translations of English aliases ("recommendation models", "visual analytics")
+    ("用PyTorch训练推荐模型，并搭建可视化分析看板", {"pytorch", "recommender-systems",
+                                                  "data-visualization"}),
     # Japanese: kanji and katakana names, found inside their run like Chinese ones
     ("習得スキル：構造化データの特徴量エンジニアリング、自然言語処理、単体テスト、"
      "ディープラーニングによる物体検出、機械学習基盤の構築",
