@@ -274,3 +274,33 @@ def test_the_api_reads_a_profile_json_instead_of_refusing_it(api_client) -> None
     assert document["warnings"] == [NOT_A_RESUME_WARNING]
     skills = {s["id"]: s for s in response.json()["extraction"]["skills"]}
     assert skills["rabbitmq"]["evidence"][0]["pointer"] == "/person/positions/0/description"
+
+
+# --- review fixes --------------------------------------------------------------------------------
+
+def test_an_entry_whose_end_date_cannot_be_read_is_undated_never_current() -> None:
+    doc = _read({
+        "basics": {"name": "Odile Krantz"},
+        "work": [{"name": "Larchfield Mills", "position": "Planner", "startDate": "2014",
+                  "endDate": "Summer 2016"},
+                 {"name": "Pell & Rowe", "position": "Analyst", "startDate": "2016-09",
+                  "endDate": {"year": 2019}}],
+        "education": [{"institution": "Carrow College", "studyType": "BA",
+                       "startDate": "2010", "endDate": "soon"}],
+        "volunteer": [{"organization": "Riverside Food Bank", "position": "Driver",
+                       "startDate": "2012", "endDate": "a while"}],
+        "projects": [{"name": "Tide tables", "startDate": "2013", "endDate": "later"}],
+    })
+    assert doc.positions == []  # (neither job is made current, nor dated)
+    assert "Present" not in doc.text and "2014" not in doc.text and "2010" not in doc.text
+    assert doc.warnings == [
+        "Left out /work/0/endDate: not a date as YYYY, YYYY-MM or YYYY-MM-DD.",
+        "Left out /work/1/endDate: not a string.",
+        "Left out /volunteer/0/endDate: not a date as YYYY, YYYY-MM or YYYY-MM-DD.",
+        "Left out /education/0/endDate: not a date as YYYY, YYYY-MM or YYYY-MM-DD.",
+        "Left out /projects/0/endDate: not a date as YYYY, YYYY-MM or YYYY-MM-DD.",
+    ]
+    # an end written "Present" (or none) is still current
+    current = _read({"work": [{"name": "Larchfield Mills", "position": "Planner",
+                               "startDate": "2014", "endDate": "present"}]})
+    assert [p.current for p in current.positions] == [True]

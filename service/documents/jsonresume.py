@@ -92,8 +92,9 @@ def misshapen_sections(data: dict[str, Any]) -> list[str]:
 
 def _read_written_dates(data: dict[str, Any]) -> dict[str, Any]:
     """``data`` with the dates of section entries written "Apr 2021", "04/2021", "2021/04" as
-    ISO dates (``read_date``, as FRESH's are read) and an end date written "Present" left out
-    (no end: current); ``data`` itself is not changed."""
+    ISO dates (``read_date``, as FRESH's are read), an end date written "Present" left out
+    (no end: current) and the start date of an entry whose end date cannot be read left out
+    too; ``data`` itself is not changed."""
     read = dict(data)
     for key in RESUME_KEYS:
         entries = data.get(key)
@@ -105,6 +106,9 @@ def _read_written_dates(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _entry_dates(entry: dict[str, Any]) -> dict[str, Any]:
+    """The entry's dates read; an ``endDate`` that cannot be read takes the ``startDate`` with
+    it (the entry is undated, never current, as FRESH's are), and is left for validation to
+    leave out with its warning."""
     read = dict(entry)
     for key in _DATE_KEYS:
         value = entry.get(key)
@@ -114,6 +118,10 @@ def _entry_dates(entry: dict[str, Any]) -> dict[str, Any]:
             del read[key]
         elif (iso := read_date(value)) is not None:
             read[key] = iso
+    end = read.get("endDate")
+    if (end is not None and not (isinstance(end, str) and not end.strip())
+            and read_date(end) is None):
+        read.pop("startDate", None)
     return read
 
 
