@@ -304,3 +304,46 @@ def test_an_entry_whose_end_date_cannot_be_read_is_undated_never_current() -> No
     current = _read({"work": [{"name": "Larchfield Mills", "position": "Planner",
                                "startDate": "2014", "endDate": "present"}]})
     assert [p.current for p in current.positions] == [True]
+
+
+SURROGATE_KEYS = (
+    '{"basics": {"name": "Odile Krantz", "summary": "I plan freight with Python and SQL."},\n'
+    ' "work": [{"name": "Larchfield Mills", "position": "Planner", "x\\udc00y": "ignored"}],\n'
+    ' "hob\\ud800bies": "Rowing, Kafka meetups and writing about stream processing.",\n'
+    ' "notes": {"sk\\udbffills": ["Rust and Terraform for the depot systems"]}}')
+SURROGATE_OTHER = (
+    '{"pro\\ud800file": {"headline": "Planner who writes Python for freight routing",\n'
+    ' "summary": "I plan freight routes and write SQL reports for the depot teams.",\n'
+    ' "skills\\udfff": ["Kafka", "Terraform"],\n'
+    ' "bio": "Ten years of logistics work across three ports in the north."}}')
+
+
+@pytest.mark.parametrize("text", [SURROGATE_KEYS, SURROGATE_OTHER])
+def test_a_key_holding_a_lone_surrogate_never_reaches_the_output_raw(text) -> None:
+    doc = read_json_resume(text, today=TODAY)
+    dumped = doc.model_dump_json()  # (a lone surrogate cannot be encoded)
+    assert "\\ud8" not in dumped.lower() and "\\udf" not in dumped.lower()
+    assert all(b.pointer is None or b.pointer.isprintable() and b.pointer.encode()
+               for b in doc.blocks)
+    assert any("\ufffd" in (b.pointer or "") for b in doc.blocks)
+    for section in doc.sections:
+        section.heading.encode()
+    json.loads(dumped)
+
+
+def test_the_api_and_cli_read_a_key_holding_a_lone_surrogate(api_client, tmp_path) -> None:
+    response = api_client.post("/v1/analyze", files={
+        "file": ("resume.json", SURROGATE_KEYS.encode(), "application/json")})
+    assert response.status_code == 200, response.text
+    pointers = {e["pointer"] for s in response.json()["extraction"]["skills"]
+                for e in s["evidence"]}
+    assert "/hob\ufffdbies" in pointers
+    from typer.testing import CliRunner
+
+    from service.cli import app
+    path = tmp_path / "resume.json"
+    path.write_bytes(SURROGATE_OTHER.encode())
+    result = CliRunner().invoke(app, ["extract", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    line = json.loads(result.stdout.splitlines()[0])
+    assert "\ufffd" in json.dumps(line, ensure_ascii=False)

@@ -44,6 +44,8 @@ from .vocab import BUILT_IN, Vocabulary, is_relevant_title
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _JSON_START = re.compile(r"^\s*(?:\{\s*[\"}]|\[\s*[\[{\"\]])")
 _JSON_ARRAY = re.compile(r"^\[\s*(?:-?\d|true\b|false\b|null\b)")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # (json.loads joins the pairs)
 _DATE_KEYS = ("startDate", "endDate", "date", "releaseDate")
 _PASSES = 5  # rounds of validation, each leaving out the values the last one refused
 _OBJECT_ERRORS = {"model_type", "model_attributes_type", "dict_type"}
@@ -59,6 +61,17 @@ def looks_like_json(text: str) -> bool:
         return True
     stripped = text.strip()
     return _JSON_ARRAY.match(stripped) is not None and stripped.endswith("]")
+
+
+def _loads(text: str) -> Any:
+    """``json.loads``; when the text escapes a UTF-16 surrogate (``"\\ud800"``), each lone one
+    in a key is read as U+FFFD, as the text path reads it, so no pointer, heading or warning
+    made from a key holds a character that cannot be encoded (values are normalised, which
+    drops a lone one, before they are written)."""
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return json.loads(text)
+    return json.loads(text, object_pairs_hook=lambda pairs: {
+        _LONE_SURROGATE.sub("\ufffd", key): value for key, value in pairs})
 
 
 def _where(exc: ValueError | RecursionError) -> str:
@@ -350,7 +363,7 @@ def read_json_resume(text: str, today: date | None = None,
     evidence pointing into the FRESH file, other JSON holding prose by ``jsonvalues``, and text
     that is not valid JSON as plain text; ``warnings`` (the decoding's) come first."""
     try:
-        data = json.loads(text)
+        data = _loads(text)
     except (ValueError, RecursionError) as exc:
         return document_from_text(
             text, today=today, vocabulary=vocabulary,
