@@ -347,3 +347,16 @@ def test_the_api_and_cli_read_a_key_holding_a_lone_surrogate(api_client, tmp_pat
     assert result.exit_code == 0, result.output
     line = json.loads(result.stdout.splitlines()[0])
     assert "\ufffd" in json.dumps(line, ensure_ascii=False)
+
+
+def test_many_values_left_out_give_a_capped_list_of_warnings() -> None:
+    many = 30_000
+    doc = _read({"basics": {"name": "Odile Krantz"},
+                 "work": [{"name": "Larchfield Mills", "position": "Planner",
+                           "highlights": ["Planned freight with Python", *range(many)]}],
+                 "skills": [{"name": "Tools", "keywords": [None, "Kafka", {"x": 1}]}]})
+    assert len(doc.warnings) == 21
+    assert doc.warnings[0] == "Left out /work/0/highlights/1: not a string."
+    assert doc.warnings[19] == "Left out /work/0/highlights/20: not a string."
+    assert doc.warnings[20] == f"… and {many + 2 - 20} more values left out."
+    assert _pointers(doc)["kafka"] == {"/skills/0/keywords/1"}

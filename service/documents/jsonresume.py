@@ -48,6 +48,7 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # (json.loads joins the pairs)
 _DATE_KEYS = ("startDate", "endDate", "date", "releaseDate")
 _PASSES = 5  # rounds of validation, each leaving out the values the last one refused
+_WARNINGS_AT_MOST = 20  # values left out named one by one; the rest are counted in one line
 _OBJECT_ERRORS = {"model_type", "model_attributes_type", "dict_type"}
 _REASONS = {"string_type": "not a string", "list_type": "not a list",
             "model_type": "not an object", "model_attributes_type": "not an object",
@@ -138,18 +139,47 @@ def _entry_dates(entry: dict[str, Any]) -> dict[str, Any]:
     return read
 
 
-def _without(data: Any, loc: tuple[int | str, ...], placeholder: object) -> Any:
-    """A copy of ``data`` without the value at ``loc``: a key is removed, a list item replaced
-    by ``placeholder`` (so later items keep their index, and their pointers)."""
-    head, rest = loc[0], loc[1:]
-    copy: Any = list(data) if isinstance(data, list) else dict(data)
-    if rest:
-        copy[head] = _without(data[head], rest, placeholder)
-    elif isinstance(copy, list):
-        copy[head] = placeholder
-    else:
-        del copy[head]
-    return copy
+_LEAF = object()  # (a location's own node in ``_leave_out``'s tree: its error's index)
+
+
+def _leave_out(data: dict[str, Any], errors: list[ErrorDetails]) -> tuple[dict[str, Any],
+                                                                          list[int]]:
+    """A copy of ``data`` without the values at the errors' locations, made in one pass (only
+    the containers on a location's path are copied): a key is removed, a list item replaced by
+    a placeholder (``{}`` for an object, ``""`` otherwise), so later items keep their index and
+    their pointers. Also the indices of the errors whose value was left out, in order: not one
+    under a value already left out, nor one whose location is not in ``data``."""
+    tree: dict[Any, Any] = {}
+    for index, error in enumerate(errors):
+        if error["loc"]:
+            node = tree
+            for part in error["loc"]:
+                node = node.setdefault(part, {})
+            node.setdefault(_LEAF, index)
+    left_out: list[int] = []
+
+    def copy(value: list[Any] | dict[str, Any], node: dict[Any, Any]) -> Any:
+        result: Any = list(value) if isinstance(value, list) else dict(value)
+        for part, child in node.items():
+            if part is _LEAF:
+                continue
+            try:
+                item = value[part]  # type: ignore[index]
+            except (KeyError, IndexError, TypeError):
+                continue
+            if _LEAF in child:
+                index = child[_LEAF]
+                if isinstance(result, list):
+                    result[part] = {} if errors[index]["type"] in _OBJECT_ERRORS else ""
+                else:
+                    del result[part]
+                left_out.append(index)
+            elif isinstance(item, (list, dict)):
+                result[part] = copy(item, child)
+        return result
+
+    left = copy(data, tree)
+    return left, sorted(left_out)
 
 
 def _reason(error: ErrorDetails) -> str:
@@ -161,25 +191,29 @@ def lenient_resume(data: dict[str, Any], pointers: dict[str, str] | None = None,
                    ) -> tuple[JsonResume, list[str]]:
     """``data`` as a ``JsonResume``, each value that breaks the schema left out (at most
     ``_PASSES`` rounds of validation), and a warning for each naming its pointer (the FRESH
-    file's, through ``pointers``) and why: ``Left out /basics/url: not a string.``"""
+    file's, through ``pointers``) and why: ``Left out /basics/url: not a string.``; past
+    ``_WARNINGS_AT_MOST`` of them, one line counting the rest."""
     warnings: list[str] = []
+    count = 0
     for _ in range(_PASSES):
         try:
-            return JsonResume.model_validate(data), warnings
+            resume = JsonResume.model_validate(data)
         except ValidationError as exc:
             errors = exc.errors()
-        left_out: set[int] = set()
-        for index, error in sorted(enumerate(errors), key=lambda item: -len(item[1]["loc"])):
-            placeholder = {} if error["type"] in _OBJECT_ERRORS else ""
-            try:  # (deepest first: a value's parent may be left out too)
-                data = _without(data, error["loc"], placeholder)
-                left_out.add(index)
-            except (KeyError, IndexError, TypeError):  # (under a value already left out)
-                continue
-        for index in sorted(left_out):
+        else:
+            if count > _WARNINGS_AT_MOST:
+                warnings.append(f"… and {count - _WARNINGS_AT_MOST} more values left out.")
+            return resume, warnings
+        data, left_out = _leave_out(data, errors)
+        if not left_out:
+            break
+        for index in left_out[:max(0, _WARNINGS_AT_MOST - count)]:
             pointer = "/" + "/".join(pointer_token(part) for part in errors[index]["loc"])
             pointer = (pointers or {}).get(pointer, pointer)
             warnings.append(f"Left out {pointer}: {_reason(errors[index])}.")
+        count += len(left_out)
+    # A safety net no known input reaches: every error pydantic reports for an object of JSON
+    # values has a location in it, and what replaces a value there validates.
     raise Corrupt("This JSON Resume breaks its schema in too many places to read. Fix the "
                   "JSON, or upload the resume as PDF, DOCX or text.")
 
