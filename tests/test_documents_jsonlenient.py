@@ -360,3 +360,35 @@ def test_many_values_left_out_give_a_capped_list_of_warnings() -> None:
     assert doc.warnings[19] == "Left out /work/0/highlights/20: not a string."
     assert doc.warnings[20] == f"… and {many + 2 - 20} more values left out."
     assert _pointers(doc)["kafka"] == {"/skills/0/keywords/1"}
+
+
+def test_a_non_object_item_in_a_section_is_left_out_keeping_the_others_pointers() -> None:
+    doc = _read({"basics": {"name": "Odile Krantz"},
+                 "work": [{"name": "Larchfield Mills", "position": "Planner",
+                           "startDate": "2019", "highlights": ["Routed freight with Python"]},
+                          None, "Freelance",
+                          {"name": "Pell & Rowe", "position": "Analyst", "startDate": "2015",
+                           "endDate": "2018", "highlights": ["Built Kafka consumers"]}]})
+    assert doc.source_format == "jsonresume"
+    assert doc.warnings == ["Left out /work/1: not an object.", "Left out /work/2: not an object."]
+    assert [s.name for s in doc.sections] == ["experience"]
+    assert [p.employer for p in doc.positions] == ["Larchfield Mills", "Pell & Rowe"]
+    assert _pointers(doc)["kafka"] == {"/work/3/highlights/0"}
+
+
+VITE_TSCONFIG = {"files": [], "references": [{"path": "./tsconfig.app.json"},
+                                             {"path": "./tsconfig.node.json"}]}
+MONOREPO_TSCONFIG = {"compilerOptions": {"composite": True, "outDir": "build"},
+                     "references": [{"path": "./packages/core"}, {"path": "./packages/web"}]}
+
+
+@pytest.mark.parametrize("data", [VITE_TSCONFIG, MONOREPO_TSCONFIG,
+                                  {"skills": [], "awards": [{}], "name": "acme-cli"}])
+def test_references_or_empty_sections_alone_make_no_json_resume(data) -> None:
+    with pytest.raises(UnsupportedFormat, match="not a JSON Resume"):
+        parse_bytes(json.dumps(data).encode(), "tsconfig.json")
+
+
+def test_json_holding_prose_beside_an_empty_section_is_other_json() -> None:
+    doc = _read({**JOB, "skills": [], "references": []})
+    assert doc.source_format == "json" and doc.warnings == [NOT_A_RESUME_WARNING]

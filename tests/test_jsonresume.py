@@ -163,8 +163,11 @@ def test_recognised_by_content():
 @pytest.mark.parametrize(("data", "error", "words"), [
     (b'{"name": "left-pad", "version": "1.3.0"}', UnsupportedFormat, "not a JSON Resume"),
     (b'["Python", "SQL"]', UnsupportedFormat, "not a JSON Resume"),
-    (b'{"basics": {}, "work": []}', Empty, "no text"),
-    (b'{"basics": {"url": {"href": "https://ines.example.org"}}, "skills": 42}', Empty,
+    # (schema sections holding no text make no JSON Resume: other JSON, with too little prose)
+    (b'{"basics": {}, "work": []}', UnsupportedFormat, "not a JSON Resume"),
+    (b'{"basics": {"url": {"href": "https://ines.example.org"}}, "skills": 42}',
+     UnsupportedFormat, "not a JSON Resume"),
+    (b'{"basics": {"name": ["Ines Varga"]}, "work": [{"startDate": "2020"}]}', Empty,
      "no text"),
 ])
 def test_json_with_nothing_to_read_gets_a_clear_typed_error(data, error, words):

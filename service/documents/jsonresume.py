@@ -84,22 +84,26 @@ def _where(exc: ValueError | RecursionError) -> str:
 
 def _shaped(key: str, value: Any) -> bool:
     """Whether a top-level value has its JSON Resume section's shape: ``basics`` an object,
-    the others lists of objects."""
+    the others lists holding an object (other items are left out, each with a warning, so
+    the objects keep their index)."""
     if key == "basics":
         return isinstance(value, dict)
-    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+    return isinstance(value, list) and any(isinstance(item, dict) for item in value)
 
 
 def is_json_resume(data: Any) -> bool:
     """Whether parsed JSON is a JSON Resume (or like one): an object holding one of its
-    sections at the top, shaped as the schema's."""
+    sections at the top, shaped as the schema's and holding text (``references`` alone, or
+    empty sections, say nothing: a tsconfig.json has ``references`` too)."""
     return isinstance(data, dict) and any(
-        key in data and _shaped(key, data[key]) for key in RESUME_KEYS)
+        key in data and _shaped(key, data[key]) and holds_text(data[key])
+        for key in RESUME_KEYS if key != "references")
 
 
 def misshapen_sections(data: dict[str, Any]) -> list[str]:
     """The schema's sections in ``data`` that hold text but not in the schema's shape (a
-    profile's ``"skills": ["Go", "Redis"]``): read as plain values instead (``jsonvalues``)."""
+    profile's ``"skills": ["Go", "Redis"]``, no object in the list): read as plain values
+    instead (``jsonvalues``)."""
     return [key for key in data if key in RESUME_KEYS and key != "references"
             and not _shaped(key, data[key]) and holds_text(data[key])]
 
