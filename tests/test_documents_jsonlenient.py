@@ -392,3 +392,84 @@ def test_references_or_empty_sections_alone_make_no_json_resume(data) -> None:
 def test_json_holding_prose_beside_an_empty_section_is_other_json() -> None:
     doc = _read({**JOB, "skills": [], "references": []})
     assert doc.source_format == "json" and doc.warnings == [NOT_A_RESUME_WARNING]
+
+
+VITE_PACKAGE = {
+    "name": "harbour-dashboard", "private": True, "version": "0.0.0", "type": "module",
+    "scripts": {"dev": "vite", "build": "tsc && vite build",
+                "lint": "eslint . --ext ts,tsx --report-unused-disable-directives "
+                        "--max-warnings 0",
+                "preview": "vite preview", "test": "vitest run --coverage && playwright test",
+                "format": "prettier --write src && eslint --fix src"},
+    "dependencies": {"react": "^18.2.0", "react-dom": "^18.2.0"},
+    "devDependencies": {"@types/react": "^18.2.15", "@vitejs/plugin-react": "^4.0.3",
+                        "eslint": "^8.45.0", "typescript": "^5.0.2", "vite": "^4.4.5"},
+    "eslintConfig": {"extends": ["react-app", "react-app/jest"]},
+    "browserslist": {"production": [">0.2%", "not dead", "not op_mini all"],
+                     "development": ["last 1 chrome version", "last 1 firefox version",
+                                     "last 1 safari version"]},
+}
+TSCONFIG_REFERENCES = {
+    "compilerOptions": {"target": "ES2020", "useDefineForClassFields": True,
+                        "lib": ["ES2020", "DOM", "DOM.Iterable"], "module": "ESNext",
+                        "skipLibCheck": True, "moduleResolution": "bundler",
+                        "jsx": "react-jsx", "strict": True,
+                        "paths": {"@/*": ["./src/*"], "@core/*": ["../core/src/*"]}},
+    "include": ["src", "vite.config.ts"],
+    "references": [{"path": "./tsconfig.node.json"}, {"path": "../packages/core"}],
+}
+OPENAPI = {
+    "openapi": "3.0.3",
+    "info": {"title": "Parcel tracking API",
+             "description": "Track parcels across our depots and see when they will arrive."},
+    "paths": {"/parcels/{number}": {"get": {
+        "summary": "Find a parcel by its tracking number",
+        "description": "Returns the parcel with its latest scan and the depot it is in now.",
+        "responses": {"200": {"description": "The parcel and where it was last seen"},
+                      "404": {"description": "No parcel has this tracking number"}}}}},
+}
+NOTEBOOK = {
+    "nbformat": 4, "nbformat_minor": 5,
+    "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+    "cells": [
+        {"cell_type": "markdown", "metadata": {},
+         "source": ["# Parcel delays\n", "We look at why parcels wait at the northern depots ",
+                    "and which routes lose the most time in winter."]},
+        {"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [],
+         "source": ["import pandas as pd\n", "df = pd.read_csv('scans.csv')"]},
+        {"cell_type": "markdown", "metadata": {},
+         "source": ["Most of the delay comes from the last mile, not from the trunk routes ",
+                    "between the depots, so we model the two apart."]},
+    ],
+}
+GEOJSON = {
+    "type": "FeatureCollection",
+    "features": [{"type": "Feature",
+                  "geometry": {"type": "Point", "coordinates": [5.32, 60.39]},
+                  "properties": {"name": "North depot",
+                                 "description": "Our largest depot, open through the night "
+                                                "for the ferries from the islands."}},
+                 {"type": "Feature",
+                  "geometry": {"type": "Point", "coordinates": [10.75, 59.91]},
+                  "properties": {"name": "Harbour depot",
+                                 "description": "A small depot by the harbour that sorts the "
+                                                "parcels for the city centre."}}],
+}
+
+
+@pytest.mark.parametrize("data", [VITE_PACKAGE, TSCONFIG_REFERENCES, OPENAPI, NOTEBOOK, GEOJSON],
+                         ids=["vite-package", "tsconfig", "openapi", "notebook", "geojson"])
+def test_configs_specs_and_notebooks_stay_unsupported(data) -> None:
+    with pytest.raises(UnsupportedFormat, match="not a JSON Resume"):
+        parse_bytes(json.dumps(data, indent=2).encode(), "file.json")
+
+
+def test_only_sentence_like_strings_count_as_prose() -> None:
+    from service.documents.jsonvalues import sentence_words
+    assert sentence_words("tsc && vite build") == 0
+    assert sentence_words("eslint . --ext ts,tsx --report-unused-disable-directives "
+                          "--max-warnings 0") == 0
+    assert sentence_words("prettier --write src && eslint --fix src") == 0
+    assert sentence_words("Moved 40 services to Kubernetes in 2021.") == 5
+    assert sentence_words("<p>Acme Parcel moves &amp; tracks parcels.</p>") == 5
+    assert sentence_words("Trained PyTorch models on full-text search logs") == 7

@@ -45,8 +45,33 @@ _NOT_TEXT_VALUE = re.compile(
     r"[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{12,}|#[0-9a-fA-F]{3,8})$")
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _KEY_WORD = re.compile(r"[^\W\d_]+|\d+")
+# keys of well-known files that are no documents (package.json, composer.json, tsconfig.json,
+# linters' settings) whose values are commands, package names, versions, globs or compiler
+# settings, never prose: the prose gate does not count what is under them
+NOT_PROSE_KEYS = frozenset({
+    "scripts", "dependencies", "devDependencies", "peerDependencies", "optionalDependencies",
+    "bundleDependencies", "bundledDependencies", "overrides", "resolutions", "engines",
+    "workspaces", "exports", "imports", "browserslist", "eslintConfig", "prettier", "jest",
+    "lint-staged", "husky", "require", "require-dev", "autoload", "autoload-dev",
+    "compilerOptions", "paths", "include", "exclude", "files", "references", "extends",
+})
+# JSON holding prose that is no document, told by its top-level keys: (what it is, one of
+# these keys, and all of these)
+NOT_DOCUMENTS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("a Jupyter notebook", ("nbformat",), ("cells",)),
+    ("an OpenAPI document", ("openapi", "swagger"), ("paths",)),
+    ("a GeoJSON file", ("type",), ("features",)),
+    ("a GeoJSON file", ("type",), ("geometry", "properties")),
+)
+# a sentence-like string: mostly words of letters (``full-text``, ``don't``); a flag
+# (``--max-warnings``) or a shell operator makes it a command
+_MARKUP = re.compile(r"<[^<>]{0,200}>|&#?\w{1,10};")
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_COMMAND_TOKEN = re.compile(r"^(?:--?[^\W\d_]|&&$|\|\|$)")
+_TOKEN_EDGES = "\"'“”‘’()[]{}.,;:!?…*"
+_SEPARATORS = frozenset({"-", "–", "—", "•", "·", "|", "/", "&", "+"})
 PROSE_WORDS = 4
-"""A string of at least this many words is prose."""
+"""A sentence-like string of at least this many words is prose."""
 PROSE_VALUES = 3
 """JSON with at least this many prose strings (or ``PROSE_TOTAL`` words in them) is read."""
 PROSE_TOTAL = 20
@@ -83,8 +108,10 @@ def section_of(key: str) -> SectionName | None:
     return cast(SectionName, name) if name else None
 
 
-def text_strings(value: Any, depth: int = 0) -> Iterator[str]:
-    """The strings of ``value`` that are text to read, in document order."""
+def text_strings(value: Any, depth: int = 0,
+                 skip: frozenset[str] = frozenset()) -> Iterator[str]:
+    """The strings of ``value`` that are text to read, in document order (none under a key
+    in ``skip``)."""
     if depth > _DEPTH_AT_MOST:
         return
     if isinstance(value, str):
@@ -92,11 +119,11 @@ def text_strings(value: Any, depth: int = 0) -> Iterator[str]:
             yield value
     elif isinstance(value, dict):
         for key, item in value.items():
-            if is_text_key(str(key)):
-                yield from text_strings(item, depth + 1)
+            if is_text_key(str(key)) and key not in skip:
+                yield from text_strings(item, depth + 1, skip)
     elif isinstance(value, list):
         for item in value:
-            yield from text_strings(item, depth + 1)
+            yield from text_strings(item, depth + 1, skip)
 
 
 def holds_text(value: Any, depth: int = 0) -> bool:
@@ -104,13 +131,41 @@ def holds_text(value: Any, depth: int = 0) -> bool:
     return next(text_strings(value, depth), None) is not None
 
 
+def sentence_words(text: str) -> int:
+    """The words of ``text`` when it is sentence-like prose, else 0: at least ``PROSE_WORDS``
+    words of letters (tags and entities aside), at least twice as many as the other tokens
+    (numbers, paths, versions, ``a=b``), and no flag or ``&&`` (a command line)."""
+    words = others = 0
+    for token in _MARKUP.sub(" ", text).split():
+        if _COMMAND_TOKEN.match(token):
+            return 0
+        core = token.strip(_TOKEN_EDGES)
+        if not core or core in _SEPARATORS:
+            continue
+        if _LETTER_WORD.fullmatch(core):
+            words += 1
+        else:
+            others += 1
+    return words if words >= PROSE_WORDS and words >= 2 * others else 0
+
+
 def holds_prose(value: Any) -> bool:
     """Whether ``value`` holds enough prose to be a document (not a package.json or a
-    settings file): ``PROSE_VALUES`` strings of ``PROSE_WORDS`` words, or ``PROSE_TOTAL``
-    words in such strings."""
-    counts = [len(text.split()) for text in text_strings(value)]
-    prose = [count for count in counts if count >= PROSE_WORDS]
+    settings file): ``PROSE_VALUES`` sentence-like strings of ``PROSE_WORDS`` words, or
+    ``PROSE_TOTAL`` words in such strings; nothing under ``NOT_PROSE_KEYS`` counts."""
+    prose = [count for text in text_strings(value, skip=NOT_PROSE_KEYS)
+             if (count := sentence_words(text))]
     return len(prose) >= PROSE_VALUES or sum(prose) >= PROSE_TOTAL
+
+
+def not_a_document(data: Any) -> str | None:
+    """What ``data`` is when its top-level keys say it is JSON holding prose that is no
+    document (``NOT_DOCUMENTS``: "a Jupyter notebook", "an OpenAPI document"), else None."""
+    if isinstance(data, dict):
+        for what, one_of, all_of in NOT_DOCUMENTS:
+            if any(key in data for key in one_of) and all(key in data for key in all_of):
+                return what
+    return None
 
 
 def _heading(key: str) -> str:
@@ -170,7 +225,12 @@ def write_values(layout: TextLayout, value: Any, pointer: str = "", in_section: 
 def document_from_json_values(data: Any, today: date | None = None,
                               vocabulary: Vocabulary = BUILT_IN) -> Document:
     """``data`` laid out as text (``source_format`` "json", with a warning saying so);
-    ``UnsupportedFormat`` when it holds too little prose to be a document."""
+    ``UnsupportedFormat`` when it is a file that is no document (``NOT_DOCUMENTS``) or holds
+    too little prose to be one."""
+    if (what := not_a_document(data)) is not None:
+        raise UnsupportedFormat(f"This JSON file is {what}, not a JSON Resume (jsonresume.org) "
+                                "or a document to read. Upload a resume.json, PDF, DOCX, RTF, "
+                                "TXT or Markdown file.")
     if not holds_prose(data):
         raise UnsupportedFormat("This JSON file is not a JSON Resume (jsonresume.org) and holds "
                                 "too little text to read as one. Upload a resume.json, PDF, "
