@@ -238,22 +238,27 @@ def test_keys_naming_sections_and_keys_holding_no_text() -> None:
 # --- text that is not valid JSON ---------------------------------------------------------------
 
 def test_json_with_trailing_commas_is_read_as_text_naming_where_it_broke() -> None:
-    data = (b'{\n  "basics": {"name": "Lea Sorensen"},\n  "work": [\n'
-            b'    {"position": "ML Engineer", "summary": "Trained PyTorch models"},\n  ],\n}\n')
+    data = (b'{\n  "basics": {"name": "Lea Sorensen",\n    "summary": "I train models that '
+            b'forecast the weather for farmers."},\n  "work": [\n'
+            b'    {"position": "ML Engineer", "summary": "Trained PyTorch models on radar '
+            b'images for the coastal forecasts",\n     "highlights": ["Moved the nightly '
+            b'training runs to Kubernetes",]},\n  ],\n}\n')
     assert sniff(data) == "json"
     doc = parse_bytes(data, "resume.json")
     assert doc.source_format == "text"
-    assert doc.warnings == ["Not valid JSON (line 5, column 3): read as plain text."]
-    assert "pytorch" in _pointers(doc)
+    assert doc.warnings == ["Could not be read as JSON (line 6, column 69): read as plain text."]
+    assert {"pytorch", "kubernetes"} <= set(_pointers(doc))
 
 
 def test_a_truncated_export_and_too_deep_nesting_are_read_as_text() -> None:
-    cut = parse_bytes(b'{"basics": {"name": "Lea Sorensen", "summary": "Spark and Scala'
-                      b' on Databricks"}, "work": [{"position": "Data Eng', "resume.json")
-    assert cut.warnings == ["Not valid JSON (line 1, column 104): read as plain text."]
+    cut = parse_bytes(b'{"basics": {"name": "Lea Sorensen", "summary": "I run Spark and Scala'
+                      b' jobs on Databricks for a chain of grocery stores and keep their '
+                      b'nightly loads on time"}, "work": [{"position": "Data Eng', "resume.json")
+    assert cut.warnings == ["Could not be read as JSON (line 1, column 182): read as plain text."]
     assert {"spark", "scala"} <= set(_pointers(cut))
-    deep = parse_bytes(b"[" * 50_000 + b'"Python"' + b"]" * 50_000, "deep.json")
-    assert deep.warnings == ["Not valid JSON (nested too deeply): read as plain text."]
+    prose = b'"I build data pipelines in Python and Spark for a logistics firm"'
+    deep = parse_bytes(b"[" * 50_000 + b", ".join([prose] * 3) + b"]" * 50_000, "deep.json")
+    assert deep.warnings == ["Could not be read as JSON (nested too deeply): read as plain text."]
 
 
 def test_a_javascript_data_file_saved_as_text_is_read_as_text() -> None:
@@ -473,3 +478,35 @@ def test_only_sentence_like_strings_count_as_prose() -> None:
     assert sentence_words("Moved 40 services to Kubernetes in 2021.") == 5
     assert sentence_words("<p>Acme Parcel moves &amp; tracks parcels.</p>") == 5
     assert sentence_words("Trained PyTorch models on full-text search logs") == 7
+
+
+TSCONFIG_TRAILING = (b'{\n  "compilerOptions": {\n    "target": "ES2022",\n    "module": "ESNext",\n'
+                     b'    "outDir": "./dist",\n    "paths": {"@/*": ["./src/*"],},\n  },\n'
+                     b'  "include": ["src/**/*.ts", "tests/**/*.ts",],\n}\n')
+VSCODE_SETTINGS = (b'{\n  "editor.fontSize": 14, // a little larger on the laptop\n'
+                   b'  "editor.formatOnSave": true,\n  // keep the explorer tidy\n'
+                   b'  "files.exclude": {"**/.git": true, "**/node_modules": true},\n'
+                   b'  "workbench.colorTheme": "Solarized Light",\n}\n')
+VSCODE_COMMENT_FIRST = (b'{\n  // Place your settings in this file to overwrite the default settings\n'
+                        b'  "editor.tabSize": 2,\n  "python.defaultInterpreterPath": "./.venv/bin/python"\n}\n')
+
+
+@pytest.mark.parametrize("data", [TSCONFIG_TRAILING, VSCODE_SETTINGS, VSCODE_COMMENT_FIRST,
+                                  b"[1, 2, 3,]", b'{"work": ['],
+                         ids=["tsconfig", "vscode", "vscode-comment-first", "numbers", "cut"])
+def test_invalid_json_without_prose_is_unsupported_naming_where_it_broke(data) -> None:
+    assert sniff(data) == "json"
+    with pytest.raises(UnsupportedFormat, match=r"neither a resume nor readable JSON "
+                                                r"\(it breaks at line \d+, column \d+\)"):
+        parse_bytes(data, "settings.json")
+
+
+def test_a_number_json_cannot_read_is_worded_as_not_readable() -> None:
+    data = ('{"basics": {"name": "Lea Sorensen", "summary": "I train PyTorch models for '
+            'weather forecasts and serve them on Kubernetes."}, "work": [{"position": "ML '
+            'Engineer", "summary": "Built Spark jobs that clean radar data every night for '
+            'the forecasters."}], "id": ' + "9" * 5000 + "}")
+    doc = parse_bytes(data.encode(), "resume.json")
+    assert doc.source_format == "text"
+    assert doc.warnings == ["Could not be read as JSON (a number too long to read): read as "
+                            "plain text."]

@@ -12,8 +12,9 @@ means current), counted exactly as the same dates in a text resume.
 
 Nothing readable is refused: a value that breaks the schema is left out with a warning naming
 its pointer; JSON that is not a resume but holds prose is read by ``jsonvalues`` (too little
-prose, a package.json say, is ``UnsupportedFormat``); text that is not valid JSON is read as
-plain text, with a warning naming where the JSON broke."""
+prose, a package.json say, is ``UnsupportedFormat``); text that cannot be read as JSON is read
+as plain text when it holds prose, with a warning naming where the JSON broke (a settings file
+with comments, holding none, is ``UnsupportedFormat``)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from ..errors import Corrupt, Empty
+from ..errors import Corrupt, Empty, UnsupportedFormat
 from ..models import Document, Evidence, Position
 from ..models.document import SectionName
 from .education import find_education
@@ -36,13 +37,15 @@ from .jsonlayout import TextLayout, clean_value, pointer_token
 from ..normalize import normalize
 from .jsonresume_schema import (CURRENT_WORDS, ISO_DATE, RESUME_KEYS, Basics, JsonResume, Work,
                                 read_date)
-from .jsonvalues import document_from_json_values, holds_text, write_values
+from .jsonvalues import document_from_json_values, holds_prose, holds_text, write_values
 from .text import document_from_text
 from .timeline import parse_range, total_years
 from .vocab import BUILT_IN, Vocabulary, is_relevant_title
 
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_JSON_START = re.compile(r"^\s*(?:\{\s*[\"}]|\[\s*[\[{\"\]])")
+_JSON_START = re.compile(r"^\s*(?:\{\s*(?:[\"}]|//|/\*)|\[\s*[\[{\"\]])")
+# a string in JSON text (the text of one that is cut off, too); a key when a colon follows
+_STRING = re.compile(r'"((?:[^"\\\n]|\\.){0,10000})(?:"(\s*:)?|$)', re.MULTILINE)
 _JSON_ARRAY = re.compile(r"^\[\s*(?:-?\d|true\b|false\b|null\b)")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # (json.loads joins the pairs)
@@ -56,8 +59,9 @@ _REASONS = {"string_type": "not a string", "list_type": "not a list",
 
 
 def looks_like_json(text: str) -> bool:
-    """Whether ``text`` starts like a JSON object or array (``{"``, ``{}``, ``[{``, ``["``, ...),
-    which a text resume never does (broken JSON is then read as text, with a warning)."""
+    """Whether ``text`` starts like a JSON object or array (``{"``, ``{}``, ``[{``, ``["``, ...,
+    or ``{`` and a comment, as a VS Code settings file does), which a text resume never does
+    (JSON that cannot be read is then read as text when it holds prose, with a warning)."""
     if _JSON_START.match(text):
         return True
     stripped = text.strip()
@@ -76,10 +80,31 @@ def _loads(text: str) -> Any:
 
 
 def _where(exc: ValueError | RecursionError) -> str:
-    """Where ``json.loads`` stopped: ``line 3, column 1``, or why."""
+    """Where ``json.loads`` stopped: ``line 3, column 1``, or why (valid JSON too deep for the
+    parser, or an integer longer than Python reads)."""
     if isinstance(exc, json.JSONDecodeError):
         return f"line {exc.lineno}, column {exc.colno}"
-    return "nested too deeply" if isinstance(exc, RecursionError) else "a value it cannot read"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return "a number too long to read" if "digits" in str(exc) else "a value it cannot read"
+
+
+def _read_unreadable(text: str, exc: ValueError | RecursionError, today: date | None,
+                     vocabulary: Vocabulary, warnings: list[str]) -> Document:
+    """Text that starts like JSON but cannot be read as JSON, read as plain text when its
+    strings hold prose (``holds_prose``, as for other JSON: a broken resume export);
+    ``UnsupportedFormat`` when they do not (a settings file with comments, a tsconfig with
+    trailing commas)."""
+    where = _where(exc)
+    values = [match.group(1) for match in _STRING.finditer(text) if not match.group(2)]
+    if not holds_prose(values):
+        at = f"it breaks at {where}" if where.startswith("line") else where
+        raise UnsupportedFormat(
+            f"This file is neither a resume nor readable JSON ({at}), and holds too little "
+            "text to read as plain text. Upload a resume.json, PDF, DOCX, RTF, TXT or "
+            "Markdown file.")
+    return document_from_text(text, today=today, vocabulary=vocabulary, warnings=[
+        *warnings, f"Could not be read as JSON ({where}): read as plain text."])
 
 
 def _shaped(key: str, value: Any) -> bool:
@@ -399,13 +424,12 @@ def read_json_resume(text: str, today: date | None = None,
     """A file that starts like JSON as a ``Document``: a JSON Resume (``lenient_resume``, then
     ``document_from_json_resume``), a FRESH resume (``fresh``) laid out the same way with its
     evidence pointing into the FRESH file, other JSON holding prose by ``jsonvalues``, and text
-    that is not valid JSON as plain text; ``warnings`` (the decoding's) come first."""
+    that cannot be read as JSON as plain text when it holds prose (``_read_unreadable``);
+    ``warnings`` (the decoding's) come first."""
     try:
         data = _loads(text)
     except (ValueError, RecursionError) as exc:
-        return document_from_text(
-            text, today=today, vocabulary=vocabulary,
-            warnings=[*(warnings or []), f"Not valid JSON ({_where(exc)}): read as plain text."])
+        return _read_unreadable(text, exc, today, vocabulary, warnings or [])
     if looks_like_fresh(data):
         doc = _read_fresh(data, today, vocabulary)
     elif is_json_resume(data):
