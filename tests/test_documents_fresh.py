@@ -105,8 +105,8 @@ def test_an_upload_of_a_fresh_file_is_read_and_other_json_still_refused() -> Non
                       b'and the airport."}, '
                       b'"employment": {"history": [', "resume.json")
     assert cut.source_format == "text" and "Odile" in cut.text
-    assert cut.warnings == ["Could not be read as JSON (line 1, column 194): read as plain "
-                            "text."]
+    assert cut.warnings == [
+        "Could not be read as JSON (line 1, column 194): read as plain text."]
     with pytest.raises(UnsupportedFormat, match="neither a resume nor readable JSON"):
         parse_bytes(b'{"name": "Odile", "employment": {"history": [', "resume.json")
 

@@ -508,5 +508,49 @@ def test_a_number_json_cannot_read_is_worded_as_not_readable() -> None:
             'the forecasters."}], "id": ' + "9" * 5000 + "}")
     doc = parse_bytes(data.encode(), "resume.json")
     assert doc.source_format == "text"
-    assert doc.warnings == ["Could not be read as JSON (a number too long to read): read as "
-                            "plain text."]
+    assert doc.warnings == [
+        "Could not be read as JSON (a number too long to read): read as plain text."]
+
+
+POSTINGS = [
+    {"title": "Data Engineer", "company": "Acme Parcel", "location": "Remote (EU)",
+     "salary": "Sixty thousand a year",
+     "description": "You will own the ingestion of tracking events from our depots across "
+                    "Europe and keep the nightly loads on time.",
+     "skills": ["Python", "Kafka"],
+     "benefits": "A learning budget, four-day weeks and a bike for the commute."},
+    {"title": "Analytics Engineer", "company": "Pell & Rowe", "location": "Leeds",
+     "description": "You will model the sales data in dbt and help the planners read it.",
+     "skills": ["dbt", "Snowflake"], "notes": "Hybrid, two days a week in the office."},
+]
+
+
+def test_keys_inside_list_items_open_no_sections_of_their_own() -> None:
+    doc = _read({"postings": POSTINGS})
+    assert doc.source_format == "json"
+    assert [(s.name, s.heading) for s in doc.sections] == [("skills", "Skills"),
+                                                           ("skills", "Skills")]
+    for heading in ("Company", "Location", "Salary", "Benefits", "Notes", "Name"):
+        assert f"\n{heading}\n" not in doc.text
+    assert "Acme Parcel" in doc.text and "Hybrid, two days a week" in doc.text
+    assert _pointers(doc)["snowflake"] == {"/postings/1/skills/1"}
+
+
+def test_text_nested_past_the_walks_limit_is_left_out_with_a_warning() -> None:
+    deep: object = "Wrote Haskell for the deepest team"
+    for _ in range(80):
+        deep = {"inner": deep}
+    doc = _read({**LINKEDIN, "extra": deep})
+    assert "Haskell" not in doc.text
+    assert doc.warnings == [NOT_A_RESUME_WARNING,
+                            "Left out values nested more than 64 levels deep."]
+    resume = _read({**WRITTEN, "extra": deep})
+    assert resume.warnings[-1] == "Left out values nested more than 64 levels deep."
+
+
+def test_key_words_split_at_camel_case_in_any_script() -> None:
+    from service.documents.jsonvalues import _key_words
+    assert _key_words("workExperience") == ["work", "experience"]
+    assert _key_words("HTMLParser") == ["html", "parser"]
+    assert _key_words("formaciónÉducation") == ["formación", "éducation"]
+    assert _key_words("опытРаботы") == ["опыт", "работы"]

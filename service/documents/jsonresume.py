@@ -404,12 +404,12 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None,
     if plain is None:
         plain = {key: value for key, value in (resume.model_extra or {}).items()
                  if key not in RESUME_KEYS}
-    write_values(layout, plain)
+    warnings = write_values(layout, plain)
     text = layout.text.rstrip("\n")
     if not layout.blocks:  # (headings and dates alone are no text to read)
         raise Empty("This JSON Resume has no text to read (no work, education, skills, ...).")
     doc = Document(text=text, source_format="jsonresume", pages=1, blocks=layout.blocks,
-                   sections=layout.section_list(text))
+                   sections=layout.section_list(text), warnings=warnings)
     positions = [_position(job, start, min(end, len(text)), today, vocabulary)
                  for start, end, job in entries]
     doc.positions = [p for p in positions if p is not None]
@@ -440,7 +440,7 @@ def read_json_resume(text: str, today: date | None = None,
                  if key in misshapen or key not in RESUME_KEYS}
         doc = document_from_json_resume(resume, today, vocabulary, plain)
         doc.warnings = [*(f"Read /{pointer_token(key)} as plain values: not shaped as a JSON "
-                          f"Resume section." for key in misshapen), *left_out]
+                          f"Resume section." for key in misshapen), *left_out, *doc.warnings]
     else:
         doc = document_from_json_values(data, today, vocabulary)
     doc.warnings = [*(warnings or []), *doc.warnings]
@@ -456,7 +456,7 @@ def _read_fresh(data: dict[str, Any], today: date | None, vocabulary: Vocabulary
         raise Empty("This FRESH resume has no text to read (no employment, education, "
                     "skills, ...).") from None
     doc.source_format = "fresh"
-    doc.warnings = left_out
+    doc.warnings = [*left_out, *doc.warnings]
     doc.blocks = [block.model_copy(update={"pointer": pointers.get(block.pointer,
                                                                      block.pointer)})
                   if block.pointer else block for block in doc.blocks]
