@@ -100,9 +100,15 @@ def test_an_upload_of_a_fresh_file_is_read_and_other_json_still_refused() -> Non
     assert doc.source_format == "fresh" and "Odile Varga" in doc.text
     with pytest.raises(UnsupportedFormat):
         parse_bytes(b'{"name": "pkg", "version": "1.0.0", "dependencies": {}}', "package.json")
-    cut = parse_bytes(b'{"name": "Odile", "employment": {"history": [', "resume.json")
+    cut = parse_bytes(b'{"name": "Odile", "info": {"brief": "I plan warehouse routes and '
+                      b'write the Python that schedules the night shifts for three depots by the harbour '
+                      b'and the airport."}, '
+                      b'"employment": {"history": [', "resume.json")
     assert cut.source_format == "text" and "Odile" in cut.text
-    assert cut.warnings == ["Not valid JSON (line 1, column 46): read as plain text."]
+    assert cut.warnings == [
+        "Could not be read as JSON (line 1, column 194): read as plain text."]
+    with pytest.raises(UnsupportedFormat, match="neither a resume nor readable JSON"):
+        parse_bytes(b'{"name": "Odile", "employment": {"history": [', "resume.json")
 
 
 def _positions(jobs):

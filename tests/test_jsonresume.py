@@ -93,7 +93,10 @@ def files(tmp_path: Path) -> dict[str, Path]:
     }
     paths["json"].write_text(json.dumps(RESUME, indent=2), encoding="utf-8")
     paths["text"].write_text(TEXT, encoding="utf-8")
-    paths["broken"].write_text('{"basics": {"name": "Ines"},\n "work": [', encoding="utf-8")
+    paths["broken"].write_text(
+        '{"basics": {"name": "Ines", "summary": "I build forecasting models in Python and ship '
+        'them with Docker for a chain of bakeries, so that every shop bakes what it will sell '
+        'the next morning."},\n "work": [', encoding="utf-8")
     paths["other"].write_text('{"name": "left-pad", "version": "1.3.0"}', encoding="utf-8")
     return paths
 
@@ -163,8 +166,11 @@ def test_recognised_by_content():
 @pytest.mark.parametrize(("data", "error", "words"), [
     (b'{"name": "left-pad", "version": "1.3.0"}', UnsupportedFormat, "not a JSON Resume"),
     (b'["Python", "SQL"]', UnsupportedFormat, "not a JSON Resume"),
-    (b'{"basics": {}, "work": []}', Empty, "no text"),
-    (b'{"basics": {"url": {"href": "https://ines.example.org"}}, "skills": 42}', Empty,
+    # (schema sections holding no text make no JSON Resume: other JSON, with too little prose)
+    (b'{"basics": {}, "work": []}', UnsupportedFormat, "not a JSON Resume"),
+    (b'{"basics": {"url": {"href": "https://ines.example.org"}}, "skills": 42}',
+     UnsupportedFormat, "not a JSON Resume"),
+    (b'{"basics": {"name": ["Ines Varga"]}, "work": [{"startDate": "2020"}]}', Empty,
      "no text"),
 ])
 def test_json_with_nothing_to_read_gets_a_clear_typed_error(data, error, words):
@@ -183,7 +189,8 @@ def test_cli_extract_and_score_read_broken_json_and_refuse_a_package_json_naming
     result = runner.invoke(app, ["extract", str(files["other"]), "--format", "jsonl"])
     assert json.loads(result.stdout)["error"]["code"] == "unsupported_format"
     report = _score(files["broken"])
-    assert "Not valid JSON (line 2, column 11): read as plain text." in report["warnings"]
+    assert "Could not be read as JSON (line 2, column 11): read as plain text." in report[
+        "warnings"]
 
 
 def test_batch_reads_json_resumes_from_folders_and_reports_bad_ones(files, tmp_path):
@@ -213,16 +220,21 @@ def test_api_analyze_and_resumes_accept_json_resume_and_refuse_a_package_json(ap
     stored = api_client.post("/v1/resumes", files={"file": ("me.json", body, "text/plain")},
                              headers=auth)
     assert stored.status_code == 201, stored.text
-    broken, other = b'{"work": [', b'{"name": "left-pad"}'
+    broken = (b'{"basics": {"summary": "I build forecasting models in Python and ship them with'
+              b' Docker for a chain of bakeries, so that every shop bakes what it will sell the'
+              b' next morning."}, "work": [')
+    other = b'{"name": "left-pad"}'
     read = api_client.post("/v1/analyze", files={"file": ("x.json", broken, "application/json")})
     assert read.status_code == 200, read.text
     assert read.json()["extraction"]["document"]["warnings"] == [
-        "Not valid JSON (line 1, column 11): read as plain text."]
+        "Could not be read as JSON (line 1, column 186): read as plain text."]
     kept = api_client.post("/v1/resumes", files={"file": ("x.json", broken, "application/json")},
                            headers=auth)
     assert kept.status_code == 201, kept.text
     for response in (
         api_client.post("/v1/analyze", files={"file": ("x.json", other, "application/json")}),
+        api_client.post("/v1/analyze", files={"file": ("x.json", b'{"work": [',
+                                                       "application/json")}),
         api_client.post("/v1/resumes", files={"file": ("x.json", other, "application/json")},
                         headers=auth),
     ):

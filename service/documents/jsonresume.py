@@ -12,8 +12,9 @@ means current), counted exactly as the same dates in a text resume.
 
 Nothing readable is refused: a value that breaks the schema is left out with a warning naming
 its pointer; JSON that is not a resume but holds prose is read by ``jsonvalues`` (too little
-prose, a package.json say, is ``UnsupportedFormat``); text that is not valid JSON is read as
-plain text, with a warning naming where the JSON broke."""
+prose, a package.json say, is ``UnsupportedFormat``); text that cannot be read as JSON is read
+as plain text when it holds prose, with a warning naming where the JSON broke (a settings file
+with comments, holding none, is ``UnsupportedFormat``)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from ..errors import Corrupt, Empty
+from ..errors import Corrupt, Empty, UnsupportedFormat
 from ..models import Document, Evidence, Position
 from ..models.document import SectionName
 from .education import find_education
@@ -36,16 +37,21 @@ from .jsonlayout import TextLayout, clean_value, pointer_token
 from ..normalize import normalize
 from .jsonresume_schema import (CURRENT_WORDS, ISO_DATE, RESUME_KEYS, Basics, JsonResume, Work,
                                 read_date)
-from .jsonvalues import document_from_json_values, holds_text, write_values
+from .jsonvalues import document_from_json_values, holds_prose, holds_text, write_values
 from .text import document_from_text
 from .timeline import parse_range, total_years
 from .vocab import BUILT_IN, Vocabulary, is_relevant_title
 
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_JSON_START = re.compile(r"^\s*(?:\{\s*[\"}]|\[\s*[\[{\"\]])")
+_JSON_START = re.compile(r"^\s*(?:\{\s*(?:[\"}]|//|/\*)|\[\s*[\[{\"\]])")
+# a string in JSON text (the text of one that is cut off, too); a key when a colon follows
+_STRING = re.compile(r'"((?:[^"\\\n]|\\.){0,10000})(?:"(\s*:)?|$)', re.MULTILINE)
 _JSON_ARRAY = re.compile(r"^\[\s*(?:-?\d|true\b|false\b|null\b)")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # (json.loads joins the pairs)
 _DATE_KEYS = ("startDate", "endDate", "date", "releaseDate")
 _PASSES = 5  # rounds of validation, each leaving out the values the last one refused
+_WARNINGS_AT_MOST = 20  # values left out named one by one; the rest are counted in one line
 _OBJECT_ERRORS = {"model_type", "model_attributes_type", "dict_type"}
 _REASONS = {"string_type": "not a string", "list_type": "not a list",
             "model_type": "not an object", "model_attributes_type": "not an object",
@@ -53,47 +59,85 @@ _REASONS = {"string_type": "not a string", "list_type": "not a list",
 
 
 def looks_like_json(text: str) -> bool:
-    """Whether ``text`` starts like a JSON object or array (``{"``, ``{}``, ``[{``, ``["``, ...),
-    which a text resume never does (broken JSON is then read as text, with a warning)."""
+    """Whether ``text`` starts like a JSON object or array (``{"``, ``{}``, ``[{``, ``["``, ...,
+    or ``{`` and a comment, as a VS Code settings file does), which a text resume never does
+    (JSON that cannot be read is then read as text when it holds prose, with a warning)."""
     if _JSON_START.match(text):
         return True
     stripped = text.strip()
     return _JSON_ARRAY.match(stripped) is not None and stripped.endswith("]")
 
 
+def _loads(text: str) -> Any:
+    """``json.loads``; when the text escapes a UTF-16 surrogate (``"\\ud800"``), each lone one
+    in a key is read as U+FFFD, as the text path reads it, so no pointer, heading or warning
+    made from a key holds a character that cannot be encoded (values are normalised, which
+    drops a lone one, before they are written)."""
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return json.loads(text)
+    return json.loads(text, object_pairs_hook=lambda pairs: {
+        _LONE_SURROGATE.sub("\ufffd", key): value for key, value in pairs})
+
+
 def _where(exc: ValueError | RecursionError) -> str:
-    """Where ``json.loads`` stopped: ``line 3, column 1``, or why."""
+    """Where ``json.loads`` stopped: ``line 3, column 1``, or why (valid JSON too deep for the
+    parser, or an integer longer than Python reads)."""
     if isinstance(exc, json.JSONDecodeError):
         return f"line {exc.lineno}, column {exc.colno}"
-    return "nested too deeply" if isinstance(exc, RecursionError) else "a value it cannot read"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return "a number too long to read" if "digits" in str(exc) else "a value it cannot read"
+
+
+def _read_unreadable(text: str, exc: ValueError | RecursionError, today: date | None,
+                     vocabulary: Vocabulary, warnings: list[str]) -> Document:
+    """Text that starts like JSON but cannot be read as JSON, read as plain text when its
+    strings hold prose (``holds_prose``, as for other JSON: a broken resume export);
+    ``UnsupportedFormat`` when they do not (a settings file with comments, a tsconfig with
+    trailing commas)."""
+    where = _where(exc)
+    values = [match.group(1) for match in _STRING.finditer(text) if not match.group(2)]
+    if not holds_prose(values):
+        at = f"it breaks at {where}" if where.startswith("line") else where
+        raise UnsupportedFormat(
+            f"This file is neither a resume nor readable JSON ({at}), and holds too little "
+            "text to read as plain text. Upload a resume.json, PDF, DOCX, RTF, TXT or "
+            "Markdown file.")
+    return document_from_text(text, today=today, vocabulary=vocabulary, warnings=[
+        *warnings, f"Could not be read as JSON ({where}): read as plain text."])
 
 
 def _shaped(key: str, value: Any) -> bool:
     """Whether a top-level value has its JSON Resume section's shape: ``basics`` an object,
-    the others lists of objects."""
+    the others lists holding an object (other items are left out, each with a warning, so
+    the objects keep their index)."""
     if key == "basics":
         return isinstance(value, dict)
-    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+    return isinstance(value, list) and any(isinstance(item, dict) for item in value)
 
 
 def is_json_resume(data: Any) -> bool:
     """Whether parsed JSON is a JSON Resume (or like one): an object holding one of its
-    sections at the top, shaped as the schema's."""
+    sections at the top, shaped as the schema's and holding text (``references`` alone, or
+    empty sections, say nothing: a tsconfig.json has ``references`` too)."""
     return isinstance(data, dict) and any(
-        key in data and _shaped(key, data[key]) for key in RESUME_KEYS)
+        key in data and _shaped(key, data[key]) and holds_text(data[key])
+        for key in RESUME_KEYS if key != "references")
 
 
 def misshapen_sections(data: dict[str, Any]) -> list[str]:
     """The schema's sections in ``data`` that hold text but not in the schema's shape (a
-    profile's ``"skills": ["Go", "Redis"]``): read as plain values instead (``jsonvalues``)."""
+    profile's ``"skills": ["Go", "Redis"]``, no object in the list): read as plain values
+    instead (``jsonvalues``)."""
     return [key for key in data if key in RESUME_KEYS and key != "references"
             and not _shaped(key, data[key]) and holds_text(data[key])]
 
 
 def _read_written_dates(data: dict[str, Any]) -> dict[str, Any]:
     """``data`` with the dates of section entries written "Apr 2021", "04/2021", "2021/04" as
-    ISO dates (``read_date``, as FRESH's are read) and an end date written "Present" left out
-    (no end: current); ``data`` itself is not changed."""
+    ISO dates (``read_date``, as FRESH's are read), an end date written "Present" left out
+    (no end: current) and the start date of an entry whose end date cannot be read left out
+    too; ``data`` itself is not changed."""
     read = dict(data)
     for key in RESUME_KEYS:
         entries = data.get(key)
@@ -105,6 +149,9 @@ def _read_written_dates(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _entry_dates(entry: dict[str, Any]) -> dict[str, Any]:
+    """The entry's dates read; an ``endDate`` that cannot be read takes the ``startDate`` with
+    it (the entry is undated, never current, as FRESH's are), and is left for validation to
+    leave out with its warning."""
     read = dict(entry)
     for key in _DATE_KEYS:
         value = entry.get(key)
@@ -114,21 +161,54 @@ def _entry_dates(entry: dict[str, Any]) -> dict[str, Any]:
             del read[key]
         elif (iso := read_date(value)) is not None:
             read[key] = iso
+    end = read.get("endDate")
+    if (end is not None and not (isinstance(end, str) and not end.strip())
+            and read_date(end) is None):
+        read.pop("startDate", None)
     return read
 
 
-def _without(data: Any, loc: tuple[int | str, ...], placeholder: object) -> Any:
-    """A copy of ``data`` without the value at ``loc``: a key is removed, a list item replaced
-    by ``placeholder`` (so later items keep their index, and their pointers)."""
-    head, rest = loc[0], loc[1:]
-    copy: Any = list(data) if isinstance(data, list) else dict(data)
-    if rest:
-        copy[head] = _without(data[head], rest, placeholder)
-    elif isinstance(copy, list):
-        copy[head] = placeholder
-    else:
-        del copy[head]
-    return copy
+_LEAF = object()  # (a location's own node in ``_leave_out``'s tree: its error's index)
+
+
+def _leave_out(data: dict[str, Any], errors: list[ErrorDetails]) -> tuple[dict[str, Any],
+                                                                          list[int]]:
+    """A copy of ``data`` without the values at the errors' locations, made in one pass (only
+    the containers on a location's path are copied): a key is removed, a list item replaced by
+    a placeholder (``{}`` for an object, ``""`` otherwise), so later items keep their index and
+    their pointers. Also the indices of the errors whose value was left out, in order: not one
+    under a value already left out, nor one whose location is not in ``data``."""
+    tree: dict[Any, Any] = {}
+    for index, error in enumerate(errors):
+        if error["loc"]:
+            node = tree
+            for part in error["loc"]:
+                node = node.setdefault(part, {})
+            node.setdefault(_LEAF, index)
+    left_out: list[int] = []
+
+    def copy(value: list[Any] | dict[str, Any], node: dict[Any, Any]) -> Any:
+        result: Any = list(value) if isinstance(value, list) else dict(value)
+        for part, child in node.items():
+            if part is _LEAF:
+                continue
+            try:
+                item = value[part]  # type: ignore[index]
+            except (KeyError, IndexError, TypeError):
+                continue
+            if _LEAF in child:
+                index = child[_LEAF]
+                if isinstance(result, list):
+                    result[part] = {} if errors[index]["type"] in _OBJECT_ERRORS else ""
+                else:
+                    del result[part]
+                left_out.append(index)
+            elif isinstance(item, (list, dict)):
+                result[part] = copy(item, child)
+        return result
+
+    left = copy(data, tree)
+    return left, sorted(left_out)
 
 
 def _reason(error: ErrorDetails) -> str:
@@ -140,25 +220,29 @@ def lenient_resume(data: dict[str, Any], pointers: dict[str, str] | None = None,
                    ) -> tuple[JsonResume, list[str]]:
     """``data`` as a ``JsonResume``, each value that breaks the schema left out (at most
     ``_PASSES`` rounds of validation), and a warning for each naming its pointer (the FRESH
-    file's, through ``pointers``) and why: ``Left out /basics/url: not a string.``"""
+    file's, through ``pointers``) and why: ``Left out /basics/url: not a string.``; past
+    ``_WARNINGS_AT_MOST`` of them, one line counting the rest."""
     warnings: list[str] = []
+    count = 0
     for _ in range(_PASSES):
         try:
-            return JsonResume.model_validate(data), warnings
+            resume = JsonResume.model_validate(data)
         except ValidationError as exc:
             errors = exc.errors()
-        left_out: set[int] = set()
-        for index, error in sorted(enumerate(errors), key=lambda item: -len(item[1]["loc"])):
-            placeholder = {} if error["type"] in _OBJECT_ERRORS else ""
-            try:  # (deepest first: a value's parent may be left out too)
-                data = _without(data, error["loc"], placeholder)
-                left_out.add(index)
-            except (KeyError, IndexError, TypeError):  # (under a value already left out)
-                continue
-        for index in sorted(left_out):
+        else:
+            if count > _WARNINGS_AT_MOST:
+                warnings.append(f"… and {count - _WARNINGS_AT_MOST} more values left out.")
+            return resume, warnings
+        data, left_out = _leave_out(data, errors)
+        if not left_out:
+            break
+        for index in left_out[:max(0, _WARNINGS_AT_MOST - count)]:
             pointer = "/" + "/".join(pointer_token(part) for part in errors[index]["loc"])
             pointer = (pointers or {}).get(pointer, pointer)
             warnings.append(f"Left out {pointer}: {_reason(errors[index])}.")
+        count += len(left_out)
+    # A safety net no known input reaches: every error pydantic reports for an object of JSON
+    # values has a location in it, and what replaces a value there validates.
     raise Corrupt("This JSON Resume breaks its schema in too many places to read. Fix the "
                   "JSON, or upload the resume as PDF, DOCX or text.")
 
@@ -320,12 +404,12 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None,
     if plain is None:
         plain = {key: value for key, value in (resume.model_extra or {}).items()
                  if key not in RESUME_KEYS}
-    write_values(layout, plain)
+    warnings = write_values(layout, plain)
     text = layout.text.rstrip("\n")
     if not layout.blocks:  # (headings and dates alone are no text to read)
         raise Empty("This JSON Resume has no text to read (no work, education, skills, ...).")
     doc = Document(text=text, source_format="jsonresume", pages=1, blocks=layout.blocks,
-                   sections=layout.section_list(text))
+                   sections=layout.section_list(text), warnings=warnings)
     positions = [_position(job, start, min(end, len(text)), today, vocabulary)
                  for start, end, job in entries]
     doc.positions = [p for p in positions if p is not None]
@@ -340,13 +424,12 @@ def read_json_resume(text: str, today: date | None = None,
     """A file that starts like JSON as a ``Document``: a JSON Resume (``lenient_resume``, then
     ``document_from_json_resume``), a FRESH resume (``fresh``) laid out the same way with its
     evidence pointing into the FRESH file, other JSON holding prose by ``jsonvalues``, and text
-    that is not valid JSON as plain text; ``warnings`` (the decoding's) come first."""
+    that cannot be read as JSON as plain text when it holds prose (``_read_unreadable``);
+    ``warnings`` (the decoding's) come first."""
     try:
-        data = json.loads(text)
+        data = _loads(text)
     except (ValueError, RecursionError) as exc:
-        return document_from_text(
-            text, today=today, vocabulary=vocabulary,
-            warnings=[*(warnings or []), f"Not valid JSON ({_where(exc)}): read as plain text."])
+        return _read_unreadable(text, exc, today, vocabulary, warnings or [])
     if looks_like_fresh(data):
         doc = _read_fresh(data, today, vocabulary)
     elif is_json_resume(data):
@@ -357,7 +440,7 @@ def read_json_resume(text: str, today: date | None = None,
                  if key in misshapen or key not in RESUME_KEYS}
         doc = document_from_json_resume(resume, today, vocabulary, plain)
         doc.warnings = [*(f"Read /{pointer_token(key)} as plain values: not shaped as a JSON "
-                          f"Resume section." for key in misshapen), *left_out]
+                          f"Resume section." for key in misshapen), *left_out, *doc.warnings]
     else:
         doc = document_from_json_values(data, today, vocabulary)
     doc.warnings = [*(warnings or []), *doc.warnings]
@@ -373,7 +456,7 @@ def _read_fresh(data: dict[str, Any], today: date | None, vocabulary: Vocabulary
         raise Empty("This FRESH resume has no text to read (no employment, education, "
                     "skills, ...).") from None
     doc.source_format = "fresh"
-    doc.warnings = left_out
+    doc.warnings = [*left_out, *doc.warnings]
     doc.blocks = [block.model_copy(update={"pointer": pointers.get(block.pointer,
                                                                      block.pointer)})
                   if block.pointer else block for block in doc.blocks]
