@@ -554,3 +554,17 @@ def test_key_words_split_at_camel_case_in_any_script() -> None:
     assert _key_words("HTMLParser") == ["html", "parser"]
     assert _key_words("formaciónÉducation") == ["formación", "éducation"]
     assert _key_words("опытРаботы") == ["опыт", "работы"]
+
+
+def test_a_resumes_own_top_level_key_opens_an_other_section_not_the_last_ones() -> None:
+    doc = _read({
+        "basics": {"name": "Ines Kowal", "summary": "Analyst moving into machine learning"},
+        "languages": [{"language": "Polish", "fluency": "Native"}],
+        "weekendBuilds": ["Trained a churn classifier in PyTorch on a telecom dataset",
+                         "Drew Tableau dashboards for a food bank's volunteers"],
+    })
+    names = [(s.name, s.heading) for s in doc.sections]
+    assert names == [("summary", "Summary"), ("languages", "Languages"),
+                     ("other", "Weekend Builds")]
+    other = doc.sections[-1]
+    assert doc.text.index("churn classifier") >= other.start

@@ -404,7 +404,7 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None,
     if plain is None:
         plain = {key: value for key, value in (resume.model_extra or {}).items()
                  if key not in RESUME_KEYS}
-    warnings = write_values(layout, plain)
+    warnings = write_values(layout, plain, open_other=True)
     text = layout.text.rstrip("\n")
     if not layout.blocks:  # (headings and dates alone are no text to read)
         raise Empty("This JSON Resume has no text to read (no work, education, skills, ...).")

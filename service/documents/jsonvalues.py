@@ -201,8 +201,9 @@ class _Writer:
     """Writes values in document order; the heading of a section a key opens is written with
     the first value under the key (none when there is none), so no subtree is walked twice."""
 
-    def __init__(self, layout: TextLayout) -> None:
+    def __init__(self, layout: TextLayout, open_other: bool = False) -> None:
         self.layout = layout
+        self.open_other = open_other
         self.heading: tuple[SectionName, str] | None = None
         self.too_deep = False
 
@@ -235,6 +236,9 @@ class _Writer:
                     continue
                 at = f"{pointer}/{pointer_token(key)}"
                 name = None if in_section else section_of(key)
+                if name is None and self.open_other and depth == 0 and not (
+                        isinstance(item, dict) and any(section_of(str(k)) for k in item)):
+                    name = "other"  # (a builder's own top-level key: "customSections")
                 if name is None:
                     self.write(item, at, in_section, depth + 1)
                     continue
@@ -243,13 +247,16 @@ class _Writer:
                 self.heading = None  # (not written: nothing under the key was text)
 
 
-def write_values(layout: TextLayout, value: Any, pointer: str = "") -> list[str]:
+def write_values(layout: TextLayout, value: Any, pointer: str = "",
+                 open_other: bool = False) -> list[str]:
     """Write ``value`` (at ``pointer``) in document order, each string a line (a list's as
     ``- item``). A key naming a section opens it (headed by the key) when it holds text;
-    inside a section keys open none, and other keys, at any depth, open none (their text is
-    read as lines of the section open). The warnings: ``DEPTH_WARNING`` when values nested
-    past ``_DEPTH_AT_MOST`` were left out."""
-    writer = _Writer(layout)
+    inside a section keys open none, and other keys open none (their text is read as lines of
+    the section open), except with ``open_other`` a top-level key holding no key that names a
+    section: it opens an ``other`` section (a resume's own extra keys, which would otherwise
+    run on in its last section). The warnings: ``DEPTH_WARNING`` when values nested past
+    ``_DEPTH_AT_MOST`` were left out."""
+    writer = _Writer(layout, open_other)
     writer.write(value, pointer, False, 0)
     return [DEPTH_WARNING] if writer.too_deep else []
 
