@@ -229,6 +229,20 @@ def test_adding_evidence_never_lowers_and_removing_never_raises(profile, spec, s
     assert score(fewer, profile).score <= before
 
 
+def test_a_weak_claim_implying_a_skill_never_earns_less_than_no_claim(profile):
+    """A bare, unsure "random forest" implies ensemble methods; without it, a strong related
+    claim (logistic regression used at work) gives ensemble methods its related credit. The
+    implied credit must not be the lower of the two (hypothesis found the case)."""
+    spec = [("amazon-sagemaker", "experience", 0.375, None, None),
+            ("amazon-web-services", "experience", 0.5, None, None),
+            ("ci-cd", "experience", 1.0, None, None),
+            ("logistic-regression", "experience", 1.0, None, None),
+            ("random-forest", None, 0.5, None, None)]
+    with_it = score(_build(spec), profile).score
+    without = score(_build(spec[:-1]), profile).score
+    assert with_it >= without
+
+
 JOB = """Machine Learning Engineer
 Requirements
 - 3+ years of Python and SQL.

@@ -287,17 +287,20 @@ def _find_skill_credit(skill_id: str, item: ProfileItem, r: ResumeFacts) -> Cred
         notes = [n for n in (years_note, f"last used {stale}" if stale else None) if n]
         return Credit(strength * factor, reason, skill_id, "; ".join([where, *notes]), evidence,
                       matched=True, years_note=years_note, last_used=stale)
+    implied = None
     sources = [s for s in hit.implied_by if s in r.claimed_set] if hit is not None else []
     if hit is not None and sources:
         # credit through the strongest implying skill the resume claims (no claim, no credit)
         scored = [(r.strength[s] * factors(r.hits[s], item, r)[0], s) for s in sources]
         value, best_id = max(scored)
         names = ", ".join(name(s, r.tax) for s in hit.implied_by)
-        return Credit(IMPLIED * value, Reason.IMPLIED, skill_id, f"implied by {names}",
-                      r.best_evidence(best_id), matched=True)
+        implied = Credit(IMPLIED * value, Reason.IMPLIED, skill_id, f"implied by {names}",
+                         r.best_evidence(best_id), matched=True)
     related = closest(skill_id, r, related_only=True)
-    if related is not None:
+    if related is not None and (implied is None or RELATED * r.strength[related] > implied.value):
+        # (a weak claim that implies the skill must not earn less than no claim at all, where
+        # a related skill would then give its credit)
         return Credit(RELATED * r.strength[related], Reason.RELATED, None,
                       f"related: has {name(related, r.tax)}", r.best_evidence(related)[:1],
                       related_to=related)
-    return NONE
+    return implied or NONE
