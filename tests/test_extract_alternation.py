@@ -77,10 +77,22 @@ def test_leading_literals_only_where_every_match_starts_with_one():
 
     def starts(pattern):
         found = leading_literals(re.compile(pattern))
-        return None if found is None else sorted(found.pattern.split("|"))
+        return None if found is None else sorted(found)
 
     assert starts(r"\b(?:deploy(?:ed)?|ship|serv(?:ed|es))\b\s+x") == ["deploy", "serve", "ship"]  # (?:ed|es) is e(?:d|s)
     assert starts(r"(?<!\w)models?\b") == ["model"]
     assert starts(r"(?:ab)*c") is None
     assert starts(r"\w+ing") is None
     assert starts(r"(?i)model") is None
+
+
+def test_the_next_literal_start_is_the_leftmost_at_or_after_the_position():
+    from service.extract.alternation import next_start
+
+    text = "numpy, torch; numpy and torch"
+    found: dict[str, int] = {}
+    assert next_start(text, 0, ("numpy", "torch"), found) == 0
+    assert next_start(text, 1, ("numpy", "torch"), found) == 7
+    assert next_start(text, 8, ("numpy", "torch"), found) == 14
+    assert next_start(text, 25, ("numpy", "torch"), found) == -1
+    assert next_start(text, 0, ("keras",), {}) == -1

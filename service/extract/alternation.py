@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from .literals import Haystack, needed_literals
+
 try:
     from re import _parser as _regex_parser  # Python 3.11+
 except ImportError:  # pragma: no cover - older Pythons
@@ -63,10 +65,12 @@ def lowered(pattern: str) -> str | None:
 _ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
 
 
-def leading_literals(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+def leading_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """For a case-sensitive pattern every match of which starts with one of a few literal
-    strings (after zero-width assertions such as ``\\b``): a regex finding those strings, which
-    Python's engine scans for far faster than for the pattern. None when there are none."""
+    strings (after zero-width assertions such as ``\\b``): those strings, which ``str.find``
+    scans for far faster than the engine scans for the pattern (or for a union of the strings,
+    which it tries at every position holding one of their first letters). None when there are
+    none."""
     if pattern.flags & re.IGNORECASE:
         return None
     try:
@@ -89,7 +93,20 @@ def leading_literals(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         if not prefix:
             return None
         prefixes.append(prefix)
-    return re.compile("|".join(re.escape(p) for p in sorted(set(prefixes), key=len, reverse=True)))
+    return tuple(sorted(set(prefixes)))
+
+
+def next_start(text: str, pos: int, literals: tuple[str, ...], found: dict[str, int]) -> int:
+    """Where the first of ``literals`` at or after ``pos`` starts in ``text`` (-1: none);
+    ``found`` remembers each literal's last answer, valid while it is at or after ``pos``."""
+    best = -1
+    for literal in literals:
+        at = found.get(literal, -2)
+        if at != -1 and at < pos:
+            at = found[literal] = text.find(literal, pos)
+        if at >= 0 and (best < 0 or at < best):
+            best = at
+    return best
 
 
 class Alternation:
@@ -98,6 +115,9 @@ class Alternation:
     def __init__(self, patterns: Sequence[str]) -> None:
         self.patterns = [re.compile(p) for p in patterns]
         self._starts = [leading_literals(p) for p in self.patterns]
+        # per pattern, lower-case strings one of which each match holds: a text holding none
+        # is not searched at all
+        self._needs = [needed_literals(p) for p in self.patterns]
         self.union = re.compile("|".join(f"(?P<p{i}>{_scoped(p)})" for i, p in enumerate(patterns)))
         folded = [lowered(p) for p in patterns]
         # (the lowered patterns have no "(?i)", so their own Alternation has no lowered one)
@@ -112,7 +132,9 @@ class Alternation:
         return self._finditer(text)
 
     def _finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
-        pending = [self._search(index, text, 0) for index in range(len(self.patterns))]
+        haystack = Haystack(text)
+        pending = [self._search(index, text, 0) if haystack.may_hold([self._needs[index]])
+                   else None for index in range(len(self.patterns))]
         pos = 0
         while True:
             best = -1
@@ -143,9 +165,10 @@ class Alternation:
         pattern, starts = self.patterns[index], self._starts[index]
         if starts is None:
             return pattern.search(text, pos)
-        while (hit := starts.search(text, pos)) is not None:
-            match = pattern.match(text, hit.start())
+        found: dict[str, int] = {}
+        while (at := next_start(text, pos, starts, found)) >= 0:
+            match = pattern.match(text, at)
             if match is not None:
                 return match
-            pos = hit.start() + 1
+            pos = at + 1
         return None
