@@ -166,8 +166,10 @@ class PracticeMatcher:
         for start, token, rules in sorted(starts, key=lambda item: item[0]):
             words = stretches.around(token) if token >= 0 and self.by_stretch else None
             for rule in rules:
-                if words is not None and any(
-                        need.isdisjoint(words) for need in rule.stretch_needs):
+                needs = rule.stretch_needs  # (at most two later slots: no generator per rule)
+                if words is not None and needs and (
+                        needs[0].isdisjoint(words)
+                        or len(needs) > 1 and any(n.isdisjoint(words) for n in needs[1:])):
                     continue  # (a later slot's words are only in other sentences)
                 match = rule.regex(ascii_text).match(haystack, start)
                 if match is None or match.end() == start:
