@@ -157,9 +157,14 @@ CASES = [
       "Skills: Excel, Forecasting, Budgeting",
       "Reporting & Forecasting: weekly business reporting, forecasting and insights from "
       "predictive dashboards"]),
+    # ... but business forecasting done with models is
+    ("time-series-forecasting", ["Developed machine learning models for business forecasting.",
+                                 "Reporting and forecasting with machine learning models."],
+     []),
     # the abbreviation beside a sibling framework
     ("tensorflow", ["Exposure to frameworks like Pytorch/TF.", "TF or Keras for the models"],
-     ["Terraform (TF) modules for the VPC", "Keras, TF-IDF features and SVMs"]),
+     ["Terraform (TF) modules for the VPC", "Keras, TF-IDF features and SVMs",
+      "Keras, TF/IDF and SVMs for text", "Used PyTorch and TF IDF features."]),
     # a classifier's output, not the field
     ("probability", ["Courses: Probability, Linear Algebra"],
      ["Averages the CNN outputs to compute the final class probability.",
@@ -167,9 +172,12 @@ CASES = [
     # the library written as pip writes it, beside a package name that is not lower case
     # elsewhere; not where the neighbours are lower case anyway
     ("hugging-face-transformers", ["Packages: pandas, numpy, langchain, transformers, etc.",
-                                   "We pin torch and transformers in the image."],
+                                   "We pin numpy and transformers in the image."],
      ["Libraries: PyTorch, scikit-learn, transformers, multimodal models",
-      "Read papers on transformers, CNNs and RNNs."]),
+      "Read papers on transformers, CNNs and RNNs.",
+      "Trained transformers and xgboost models for ranking."]),
+    # (torch keeps its own mention beside the architecture)
+    ("pytorch", ["Fine-tuned BERT with torch and transformers on GPUs."], []),
 ]
 
 

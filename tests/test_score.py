@@ -238,9 +238,13 @@ def test_a_weak_claim_implying_a_skill_never_earns_less_than_no_claim(profile):
             ("ci-cd", "experience", 1.0, None, None),
             ("logistic-regression", "experience", 1.0, None, None),
             ("random-forest", None, 0.5, None, None)]
-    with_it = score(_build(spec), profile).score
-    without = score(_build(spec[:-1]), profile).score
-    assert with_it >= without
+    with_it = score(_build(spec), profile)
+    without = score(_build(spec[:-1]), profile)
+    assert with_it.score >= without.score
+    # the implication stands, worth the related credit: matched, with its own evidence
+    item = next(i for g in with_it.breakdown for i in g.items if i.label == "Decision trees")
+    assert item.matched_skill == "decision-trees" and item.how == "implied by random forest"
+    assert item.credit >= 0.25  # (what "related: has logistic regression" alone would give)
 
 
 JOB = """Machine Learning Engineer

@@ -187,7 +187,9 @@ class PracticeMatcher:
 
 class _Stretches:
     """The word hashes of each stretch of a text's tokens between tokens holding a sentence mark
-    or line break (``BREAK_MARK``; the stretch keeps the closing token's part before its mark),
+    or line break (``BREAK_MARK``, ASCII marks only: a stretch may run past "。", never ending
+    too early; the stretch keeps the closing token's part before its mark, and the parts of
+    tokens glued by marks),
     built when first asked for: a rule whose match holds no such mark can match at a token only
     if every later slot has a word in the token's stretch."""
 
@@ -196,6 +198,7 @@ class _Stretches:
         self.text, self.tokens, self.lower, self.inner = text, tokens, lower, inner
         self._breaks: list[int] | None = None
         self._words: dict[int, set[int]] = {}
+        self._parts: dict[int, set[int]] = {}  # token index → its parts' hashes (glued tokens)
 
     def around(self, token: int) -> set[int] | None:
         """The hashes of the stretch holding ``token`` (``None``: the token holds a mark)."""
@@ -204,6 +207,13 @@ class _Stretches:
             self._breaks = sorted({bisect_right(starts, m.start()) - 1
                                    for m in BREAK_MARK.finditer(self.text)})
             self.inner = [(bisect_right(starts, offset) - 1, key) for offset, key in self.inner]
+            # a token holding marks between letters ("classifiers->APIs", "ML/DL/NLP/CV"): a
+            # slot's word may end inside it, so its parts count as words of its stretch
+            for match in _GLUED.finditer(self.text):
+                index = bisect_right(starts, match.start()) - 1
+                if index not in self._parts:
+                    start, end = self.tokens[index]
+                    self._parts[index] = _part_hashes(self.text[start:end])
         breaks = self._breaks
         at = bisect_left(breaks, token)
         if at < len(breaks) and breaks[at] == token:
@@ -214,12 +224,27 @@ class _Stretches:
             hi = breaks[at] if at < len(breaks) else len(self.lower)
             words = self._words[at] = set(self.lower[lo:hi])
             words.update(key for index, key in self.inner if lo <= index < hi)
+            for index, parts in self._parts.items():
+                if lo <= index < hi:
+                    words.update(parts)
             if hi < len(self.lower):  # a match may end inside the closing token ("Chart.js")
                 start, end = self.tokens[hi]
                 head = BREAK_MARK.split(self.text[start:end], 1)[0]
                 if head:
                     words.add(hash_string(head.lower()))
+                    words.update(_part_hashes(head))
         return words
+
+
+# marks between two word characters inside one run of text ("->", "-", "/", "~", "→")
+_GLUED = re.compile(r"\w[^\s\w]+(?=\w)")
+_MARKS = re.compile(r"[\W_]+")
+
+
+def _part_hashes(token: str) -> set[int]:
+    """The hashes of a token's lower-cased parts between marks ("classifiers->APIs" →
+    "classifiers", "apis"), the way a slot's first words are cut (``start_words``)."""
+    return {hash_string(part) for part in _MARKS.split(token.lower()) if part}
 
 
 def _slashed_parts(text: str) -> list[tuple[int, int]]:

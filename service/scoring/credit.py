@@ -18,7 +18,7 @@ the skill's own years or the years in role families that prove it, whichever is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from ..models import Evidence, ProfileItem, SkillHit
@@ -297,10 +297,13 @@ def _find_skill_credit(skill_id: str, item: ProfileItem, r: ResumeFacts) -> Cred
         implied = Credit(IMPLIED * value, Reason.IMPLIED, skill_id, f"implied by {names}",
                          r.best_evidence(best_id), matched=True)
     related = closest(skill_id, r, related_only=True)
-    if related is not None and (implied is None or RELATED * r.strength[related] > implied.value):
-        # (a weak claim that implies the skill must not earn less than no claim at all, where
-        # a related skill would then give its credit)
-        return Credit(RELATED * r.strength[related], Reason.RELATED, None,
-                      f"related: has {name(related, r.tax)}", r.best_evidence(related)[:1],
-                      related_to=related)
-    return implied or NONE
+    if related is None:
+        return implied or NONE
+    value = RELATED * r.strength[related]
+    if implied is not None:
+        # the implication stands (matched, its evidence and advice), worth at least what a
+        # related skill gives: a weak claim that implies the skill never earns less than no
+        # claim at all, where the related skill would give its credit
+        return replace(implied, value=max(implied.value, value))
+    return Credit(value, Reason.RELATED, None, f"related: has {name(related, r.tax)}",
+                  r.best_evidence(related)[:1], related_to=related)
