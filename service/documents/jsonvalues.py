@@ -2,8 +2,9 @@
 job board's posting) read as text: its values are written in document order, each string on a
 line of its own pointing at it (``/person/positions/0/description``), a list's strings as
 ``- item`` lines, and a key that names a section ("experience", "positions", "skills", ...)
-as that section's heading (no other key opens a section). HTML inside a value stays in the text, as in a text file (the
-extractor reads past tags and entities). Keys and values that hold no text a reader wants
+as that section's heading (other keys open none, but a resume's own top-level keys: see
+``write_values``). HTML inside a value stays in the text, as in a text file (the extractor
+reads past tags and entities). Keys and values that hold no text a reader wants
 (ids, addresses, colours, layout, theme and metadata settings, pictures, numbers, booleans)
 are skipped. No positions are read: only a resume format's dates say what a job is.
 """
