@@ -1752,6 +1752,7 @@ _GLUE = ["the", "our", "new", "with", "and", ", ", " ", "; ", ". ", "\n", ": ", 
 @example(["The", "classifier", "reached", "0.91", "accuracy", "."])
 @example(["Deployed", "classifiers->APIs.", "Trained", "classifiers."])
 @example(["Deployed", "model-serving", "infrastructure.", "Trained", "a", "model."])
+@example(["assess", "model~", ";", "convnet"])
 def test_sentence_stretches_only_skip_rules_that_cannot_match(pieces):
     """The matcher skips a rule at a word when a later slot's words are only in other sentences;
     that never changes what it finds."""

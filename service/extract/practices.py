@@ -207,12 +207,15 @@ class _Stretches:
             self._breaks = sorted({bisect_right(starts, m.start()) - 1
                                    for m in BREAK_MARK.finditer(self.text)})
             self.inner = [(bisect_right(starts, offset) - 1, key) for offset, key in self.inner]
-            # a token holding marks between letters ("classifiers->APIs", "ML/DL/NLP/CV"): a
-            # slot's word may end inside it, so its parts count as words of its stretch
+            # a token holding a mark beside a letter ("classifiers->APIs", "ML/DL/NLP/CV",
+            # "model~"): a slot's word may end inside it, so its parts count as words of its
+            # stretch
             for match in _GLUED.finditer(self.text):
                 index = bisect_right(starts, match.start()) - 1
-                if index not in self._parts:
-                    start, end = self.tokens[index]
+                if index < 0 or index in self._parts:
+                    continue
+                start, end = self.tokens[index]
+                if start <= match.start() and match.end() <= end:  # (both in the one token)
                     self._parts[index] = _part_hashes(self.text[start:end])
         breaks = self._breaks
         at = bisect_left(breaks, token)
@@ -236,8 +239,8 @@ class _Stretches:
         return words
 
 
-# marks between two word characters inside one run of text ("->", "-", "/", "~", "→")
-_GLUED = re.compile(r"\w[^\s\w]+(?=\w)")
+# a mark beside a word character ("->", "-", "/", "~", "→"), which may be one token with it
+_GLUED = re.compile(r"\w[^\s\w]|[^\s\w]\w")
 _MARKS = re.compile(r"[\W_]+")
 
 
