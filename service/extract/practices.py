@@ -60,9 +60,10 @@ class _Compiled:
     crosses_breaks: bool = False
     _compiled: re.Pattern[str] | None = field(default=None, repr=False)
     _lowered: re.Pattern[str] | None = field(default=None, repr=False)
+    # the needs a match's own sentence stretch must meet (none where a match may cross one)
+    stretch_needs: tuple[frozenset[int], ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # the needs a match's own sentence stretch must meet (none where a match may cross one)
         self.stretch_needs = () if self.crosses_breaks else self.needs
 
     def regex(self, ascii_text: bool) -> re.Pattern[str]:
@@ -129,18 +130,18 @@ class PracticeMatcher:
         present = set(lower)
         inner = _slashed_parts(text) if "/" in text else []
         present.update(key for _, key in inner)
-        # per word a match may start with, its rules whose later slots all have a word in the text
-        usable: dict[int, bool] = {}  # id(rule) → that answer
+        usable: dict[int, bool] = {}  # id(rule) → every later slot has a word in the text
+
+        def in_text(rule: _Compiled) -> bool:
+            ok = usable.get(id(rule))
+            if ok is None:
+                ok = usable[id(rule)] = all(not need.isdisjoint(present) for need in rule.needs)
+            return ok
+
+        # per word a match may start with, its rules that may match in this text
         live: dict[int, list[_Compiled]] = {}
         for key in present.intersection(by_word):
-            rules = []
-            for rule in by_word[key]:
-                ok = usable.get(id(rule))
-                if ok is None:
-                    ok = usable[id(rule)] = all(
-                        not need.isdisjoint(present) for need in rule.needs)
-                if ok:
-                    rules.append(rule)
+            rules = [rule for rule in by_word[key] if in_text(rule)]
             if rules:
                 live[key] = rules
         # (offset, token, rules): the token's index, or -1 where no stretch applies
@@ -151,7 +152,7 @@ class PracticeMatcher:
         if self.numbered and _DIGIT.search(text):
             figures: list[int] | None = None  # one scan for the figures all such rules open with
             for rule in self.numbered:
-                if all(not need.isdisjoint(present) for need in rule.needs):
+                if in_text(rule):
                     if figures is None:
                         figures = [m.start() for m in FIGURE.finditer(haystack)]
                     starts.extend((start, -1, [rule]) for start in figures)
@@ -198,7 +199,8 @@ class _Stretches:
         self.text, self.tokens, self.lower, self.inner = text, tokens, lower, inner
         self._breaks: list[int] | None = None
         self._words: dict[int, set[int]] = {}
-        self._parts: dict[int, set[int]] = {}  # token index → its parts' hashes (glued tokens)
+        # token index → hashes of words inside it (glued tokens' parts, slash-joined parts)
+        self._parts: dict[int, set[int]] = {}
 
     def around(self, token: int) -> set[int] | None:
         """The hashes of the stretch holding ``token`` (``None``: the token holds a mark)."""
@@ -206,7 +208,6 @@ class _Stretches:
             starts = [start for start, _ in self.tokens]
             self._breaks = sorted({bisect_right(starts, m.start()) - 1
                                    for m in BREAK_MARK.finditer(self.text)})
-            self.inner = [(bisect_right(starts, offset) - 1, key) for offset, key in self.inner]
             # a token holding a mark beside a letter ("classifiers->APIs", "ML/DL/NLP/CV",
             # "model~"): a slot's word may end inside it, so its parts count as words of its
             # stretch
@@ -217,6 +218,8 @@ class _Stretches:
                 start, end = self.tokens[index]
                 if start <= match.start() and match.end() <= end:  # (both in the one token)
                     self._parts[index] = _part_hashes(self.text[start:end])
+            for offset, key in self.inner:
+                self._parts.setdefault(bisect_right(starts, offset) - 1, set()).add(key)
         breaks = self._breaks
         at = bisect_left(breaks, token)
         if at < len(breaks) and breaks[at] == token:
@@ -226,7 +229,6 @@ class _Stretches:
             lo = breaks[at - 1] + 1 if at else 0
             hi = breaks[at] if at < len(breaks) else len(self.lower)
             words = self._words[at] = set(self.lower[lo:hi])
-            words.update(key for index, key in self.inner if lo <= index < hi)
             for index, parts in self._parts.items():
                 if lo <= index < hi:
                     words.update(parts)
