@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from ..models import Document
 from ..settings import DEFAULTS, Settings
-from .jsonresume import read_json_resume
 from ..normalize import normalize
-from .reader import check_text_length, read_document_in_process
+from .reader import read_decoded, read_document_in_process
 from .sandbox import DocumentPool, apply_worker_limits, default_pool, read_document_limited
 from .sniff import check_size, decode_text, sniff
-from .text import clean_decoded, document_from_text
+from .text import document_from_text
 from .vocab import BUILT_IN, Vocabulary
 
 
@@ -35,13 +34,7 @@ def parse_bytes(data: bytes, filename: str | None = None, *,
     if kind in ("pdf", "docx", "rtf", "image"):
         return default_pool(settings).parse(data, filename, settings=settings,
                                             vocabulary=vocabulary)
-    text, warnings = clean_decoded(decode_text(data) or "")
-    check_text_length(len(text), settings)
-    doc = (read_json_resume(text, vocabulary=vocabulary, warnings=warnings)
-           if kind == "json" else
-           document_from_text(text, kind, warnings=warnings, vocabulary=vocabulary))
-    check_text_length(len(doc.text), settings)
-    return doc
+    return read_decoded(decode_text(data) or "", kind, settings, vocabulary)
 
 
 __all__ = [

@@ -38,11 +38,14 @@ class TextLayout:
     def value(self, value: str | None, pointer: str) -> bool:
         """Write one value as a block; False (nothing written) when it is empty."""
         text = clean_value(value) if value else ""
-        if not text:
-            return False
+        if text:
+            self._block(text, pointer)
+        return bool(text)
+
+    def _block(self, text: str, pointer: str) -> None:
+        """Write a cleaned, non-empty value as a block."""
         self.blocks.append(Block(start=self.offset, end=self.offset + len(text), pointer=pointer))
         self.raw(text)
-        return True
 
     def line(self, values: Iterable[tuple[str | None, str]], sep: str = ", ",
              tail: str | None = None) -> bool:
@@ -50,10 +53,12 @@ class TextLayout:
         adds, such as a date range: no pointer); ends the line if anything was written."""
         wrote = False
         for value, pointer in values:
-            if value and clean_value(value):
+            text = clean_value(value) if value else ""
+            if text:
                 if wrote:
                     self.raw(sep)
-                wrote = self.value(value, pointer) or wrote
+                self._block(text, pointer)
+                wrote = True
         if tail:
             self.raw((sep if wrote else "") + tail)
             wrote = True
@@ -69,9 +74,10 @@ class TextLayout:
 
     def bullet(self, item: str, pointer: str) -> None:
         """One list item as a ``- item`` line (nothing when it is empty)."""
-        if item and clean_value(item):
+        text = clean_value(item) if item else ""
+        if text:
             self.raw("- ")
-            self.value(item, pointer)
+            self._block(text, pointer)
             self.raw("\n")
 
     def bullets(self, items: list[str], pointer: str) -> None:

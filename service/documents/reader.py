@@ -38,10 +38,19 @@ def read_document_in_process(data: bytes, filename: str | None = None, *,
         text = decode_text(data)
         if text is None:
             raise UnsupportedFormat()
-        text, warnings = clean_decoded(text)
-        check_text_length(len(text), settings)
-        doc = (read_json_resume(text, vocabulary=vocabulary, warnings=warnings)
-               if kind == "json" else
-               document_from_text(text, kind, warnings=warnings, vocabulary=vocabulary))
+        return read_decoded(text, kind, settings, vocabulary)
+    check_text_length(len(doc.text), settings)
+    return doc
+
+
+def read_decoded(text: str, kind: str, settings: Settings,
+                 vocabulary: Vocabulary = BUILT_IN) -> Document:
+    """A text, Markdown or JSON file's decoded text as a ``Document`` (JSON by
+    ``read_json_resume``), its length checked before and after; the decoding's warnings
+    carried."""
+    text, warnings = clean_decoded(text)
+    check_text_length(len(text), settings)
+    doc = (read_json_resume(text, vocabulary=vocabulary, warnings=warnings) if kind == "json"
+           else document_from_text(text, kind, warnings=warnings, vocabulary=vocabulary))
     check_text_length(len(doc.text), settings)
     return doc
