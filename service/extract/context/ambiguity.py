@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ...documents.sections import LATEX_SECTIONING
 from ...models import Document
 from ...taxonomy import ContextRule
-from .folded import Folded, compiled
+from .folded import Folded, Window
 from .lines import HEADING_LOOKBACK, SENTENCE_BREAK, line_after, line_before, line_bounds
 
 if TYPE_CHECKING:
@@ -123,9 +123,9 @@ def rejected_by_rule(text: str, mention: Mention, rule: ContextRule | None) -> b
         return False
     start, end = mention.start, mention.end
     lo, hi = max(0, start - rule.window), min(len(text), end + rule.window)
-    window = text[lo:hi]
+    window = Window(text, lo, hi)
     for pattern in rule.rejecting:
-        for match in compiled(pattern).finditer(window):
+        for match in window.finditer(pattern):
             if lo + match.start() < end and start < lo + match.end():
                 return True
     return False
@@ -237,8 +237,8 @@ def confirmed_by_rule(text: str, mention: Mention, rule: ContextRule | None) -> 
     if rule is None or not rule.confirm:
         return False
     lo, hi = max(0, mention.start - rule.window), min(len(text), mention.end + rule.window)
-    window = text[lo:hi]
-    return any(compiled(p).search(window) for p in rule.confirm)
+    window = Window(text, lo, hi)
+    return any(window.search(p) for p in rule.confirm)
 
 
 _TECH_LEAD = Folded(re.compile(

@@ -1,11 +1,13 @@
-"""``Folded``: a case-insensitive regex that runs faster on ASCII text, and ``compiled``, the
-cache of the taxonomy's own context patterns."""
+"""``Folded``: a case-insensitive regex that runs faster on ASCII text, and ``Window``, the
+text around a mention that the taxonomy's own context patterns are tried on."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+
+from ..alternation import lowered
 
 
 class Folded:
@@ -31,7 +33,32 @@ class Folded:
         return self._cased.finditer(text.lower()) if text.isascii() else self.pattern.finditer(text)
 
 
-@lru_cache(maxsize=512)
-def compiled(pattern: str) -> re.Pattern[str]:
-    """A taxonomy pattern, compiled once."""
-    return re.compile(pattern)
+@lru_cache(maxsize=1024)
+def compiled(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """A taxonomy pattern compiled once, and its form for lower-cased ASCII text where it has
+    one (``alternation.lowered``: a ``(?i)`` pattern then runs case-sensitively, the way
+    ``Folded`` runs)."""
+    folded = lowered(pattern)
+    return re.compile(pattern), re.compile(folded) if folded is not None else None
+
+
+class Window:
+    """``text[lo:hi]``, searched with taxonomy patterns: on ASCII text a ``(?i)`` pattern runs
+    in its lower-cased form over the window lower-cased once (the same matches, offsets
+    included)."""
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.text = text[lo:hi]
+        self._lowered = self.text.lower() if self.text.isascii() else None
+
+    def finditer(self, pattern: str) -> Iterator[re.Match[str]]:
+        regex, folded = compiled(pattern)
+        if folded is not None and self._lowered is not None:
+            return folded.finditer(self._lowered)
+        return regex.finditer(self.text)
+
+    def search(self, pattern: str) -> re.Match[str] | None:
+        regex, folded = compiled(pattern)
+        if folded is not None and self._lowered is not None:
+            return folded.search(self._lowered)
+        return regex.search(self.text)
