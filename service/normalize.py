@@ -282,19 +282,19 @@ _ENTITIES = re.compile(r"(?:&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});)+
 def _yaml_comments(text: str, commented: list[re.Match[str]]) -> list[re.Match[str]]:
     """The ``commented`` lines that are YAML comments: those inside a leading front-matter block
     (``---`` … ``---``, YAML whatever follows it), and past it only when the rest is YAML data
-    too (``_yaml_source``), not a Markdown page whose "# skills: …" is a heading."""
+    too (``yaml_source``), not a Markdown page whose "# skills: …" is a heading."""
     front = _FRONT_MATTER.match(text)
     edge = front.end() if front is not None else 0
     inside = [match for match in commented if match.start() < edge]
     after = [match for match in commented if match.start() >= edge]
-    if after and _yaml_source(text[edge:]):
+    if after and yaml_source(text[edge:]):
         inside += after
     return inside
 
 
-def _yaml_source(text: str, lines: int = 3, share: float = 0.25) -> bool:
+def yaml_source(text: str, lines: int = 3, share: float = 0.25) -> bool:
     """At least ``lines`` lines of the text, and ``share`` of its non-blank lines, are YAML
-    keys ("  company: Acme")."""
+    keys ("  company: Acme"): a YAML data file (a site's CV data), not prose."""
     keys = sum(1 for _ in _YAML_KEY_LINE.finditer(text))
     if keys < lines:
         return False

@@ -10,6 +10,8 @@ import pytest
 
 from service.documents import parse_bytes, read_document_in_process
 from service.documents.sniff import sniff
+from service.extract import extract
+from service.extract.pipeline import get_pipeline
 from service.errors import Empty, TextTooLong, TooLarge, UnsupportedFormat
 from service.settings import Settings
 
@@ -33,6 +35,9 @@ def _zip(names: dict[str, bytes]) -> bytes:
     ("Jos\u00e9 M\u00fcller \u2013 Python, SQL\n".encode("cp1252"), "text"),
     (_zip({"word/document.xml": b"<w:document/>", "[Content_Types].xml": b"<x/>"}), "docx"),
     (b"{\\rtf1\\ansi Jane Doe\\par Python\\par}", "rtf"),
+    # a site's YAML CV data: its "- key:" items are no Markdown list, its "# …" lines comments
+    (b"work:\n- company: Acme\n  position: Analyst\n- company: Beta\n  position: Analyst\n"
+     b"# - name: Old project\n", "text"),
     (b"\xef\xbb\xbf\r\n{\\rtf1\\ansi Jane Doe\\par}", "rtf"),
 ])
 def test_sniff_by_content(data, kind):
@@ -126,3 +131,19 @@ def test_clean_text_gets_no_warning_and_binary_is_still_refused():
                  "Jos\u00e9 ".encode() + RESUME_TEXT.encode() + b"\xff " * 200):
         with pytest.raises(UnsupportedFormat):
             parse_bytes(data)
+
+
+def test_a_yaml_cvs_commented_out_entries_stay_unread():
+    """A YAML file's commented-out entries (a theme's demo data, hidden projects) are not read
+    as Markdown headings that lose their "#" and turn into claims."""
+    data = (b"# Copy your resume.json here or edit this file.\n"
+            b"basics:\n  name: Jane\n  label: Data Scientist\n"
+            b"work:\n  - company: Acme\n    position: Data Scientist\n    highlights:\n"
+            b"      - Built churn models in Python\n"
+            b"# projects:\n#   - name: Hidden project\n#     highlights:\n"
+            b"#       - Added MLflow model versioning\n"
+            b"education:\n  - institution: Uni\n    #courses:\n      #- Java Introduction\n")
+    doc = parse_bytes(data, "resume.yml", settings=Settings())
+    assert doc.source_format == "text"
+    found = {hit.id for hit in extract(doc, pipeline=get_pipeline()).skills}
+    assert "python" in found and "mlflow" not in found and "java" not in found

@@ -9,6 +9,7 @@ import zipfile
 from typing import Literal
 
 from ..errors import Empty, TooLarge, UnsupportedFormat
+from ..normalize import yaml_source
 from .image import image_kind
 from .jsonresume import looks_like_json
 from .text import decode_damaged
@@ -116,4 +117,6 @@ def sniff(data: bytes) -> Kind:
         raise UnsupportedFormat()
     if looks_like_json(text):
         return "json"
-    return "markdown" if len(_MARKDOWN.findall(text[:20000])) >= 2 else "text"
+    if len(_MARKDOWN.findall(text[:20000])) < 2 or yaml_source(text):
+        return "text"  # (a YAML file's "- key:" items are no Markdown, its "# …" lines comments)
+    return "markdown"
