@@ -262,7 +262,9 @@ _ORG_EMPHASIS = re.compile(
     r"(?=[\s\-.,;:!?')}\"\[]|$)")
 # a quoted item of a bracketed list in a data source (JSON, TOML, a site's TypeScript):
 # ["spaCy", "NLTK"], ['Go', 'Rust']
-_QUOTED_ITEM = re.compile(r"""(?<=[\[,])[ \t]*(["'])[^"'\n,\[\]]{1,60}\1(?=[ \t]*[,\]])""")
+# ["spaCy", "NLTK"], ['Go', 'Rust'], and a list written one item a line
+_QUOTED_ITEM = re.compile(
+    r"""(?<=[\[,])[ \t]*(?:\n[ \t]*)?(["'])[^"'\n,\[\]]{1,60}\1(?=[ \t]*[,\]]|\s*\])""")
 _LATEX_ESCAPE = re.compile(r"\\([#&%$_])")
 _LATEX_TIE = re.compile(r"(?<=[A-Za-z.])~(?=[A-Za-z0-9])")
 _LATEX_COMMAND = re.compile(r"\\(?:textbf|textit|textsc|texttt|emph|underline|mbox|hbox)\s*\{")
@@ -339,7 +341,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     commented = list(_YAML_COMMENTED.finditer(text)) if "#" in text else []
     # a Typst source's comments ("// - old project: a Spark streaming notebook")
     typst = "//" in text and "#" in text and _TYPST_SOURCE.search(text) is not None
-    quoted = ('", "' in text or "', '" in text or '","' in text) and _QUOTED_ITEM.search(text)
+    quoted = ('", "' in text or "', '" in text or '","' in text or '",\n' in text
+              or "',\n" in text) and _QUOTED_ITEM.search(text)
     troff = (("\n." in text or text.startswith(".")) and len(_TROFF_SOURCE.findall(text)) >= 3
              and _TROFF_STRONG.search(text) is not None)
     if not commented and not typst and not quoted and not troff and not _MARKUP_HINT.search(text):

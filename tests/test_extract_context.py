@@ -439,6 +439,10 @@ def test_a_key_or_a_quote_that_only_looks_like_a_skills_label(text, skill, found
     ('languages = ["Go", "Rust"]', "go"),
     ('"skills": ["Go", "R"],', "r"),
     ("tech-stack = ['Hive', 'Spark']", "spark"),
+    # one item a line, the last before the closing bracket
+    ('langtech: [\n    "Django",\n    "TensorFlow",\n    "Pandas",\n    "Linux",\n  ],',
+     "pandas"),
+    ('tools: [\n  "Docker",\n  "Kubernetes",\n  "Spark"\n]', "spark"),
 ])
 def test_a_data_files_skill_list_reads_as_a_list(text, skill):
     assert skill in _installed_claims(text)
