@@ -246,6 +246,8 @@ _TROFF_CHARACTERS = {"(em": "-", "(en": "-", "(hy": "-", "(bu": "-", "(ga": "`",
                      "(mi": "-", "(rs": "\\", "(sl": "/", "-": "-", "e": "\\", "~": " ",
                      " ": " ", "0": " "}
 _TROFF_CHARACTER = re.compile(r"\\(\([A-Za-z]{2}|[-e~ 0])")
+# an image tag's text alternative, as group 1 or 2: '<img src="logo.svg" alt="Python" />'
+_IMG_ALT = re.compile(r"""<(?i:img)\b[^<>]*?\b(?i:alt)[ \t]*=[ \t]*(?:"([^"<>\n]{1,80})"|'([^'<>\n]{1,80})')""")
 # a Markdown link to another page: its text is read, its address is not ("[R](https://...)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((?:https?://|www\.|mailto:)[^)\s]{0,2000}\)")
 # an Org-mode link: its description is read, its address is not ("[[https://numpy.org/][Numpy]]")
@@ -361,8 +363,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
         for match in _LATEX_TIE.finditer(text):
             chars[match.start()] = " "
             changed = True
-    if "<" in text:
-        comments += _HTML_TAG.finditer(text)
+    tags = list(_HTML_TAG.finditer(text)) if "<" in text else []
+    comments += tags
     if typst:
         comments += _TYPST_COMMENT.finditer(text)
     if commented:
@@ -370,6 +372,14 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     for match in comments:
         chars[match.start():match.end()] = " " * (match.end() - match.start())
         changed = True
+    # an image's text alternative is read, as a Markdown image's is ("![Python](logo.svg)"):
+    # '<img src="python.svg" alt="Python">', a page's row of tool logos (not inside a comment)
+    hidden = [c.span() for c in comments if c.re is not _HTML_TAG] if tags else []
+    for tag in tags if "alt" in text else ():
+        alt = _IMG_ALT.match(text, tag.start(), tag.end())
+        if alt is not None and not any(a <= tag.start() < b for a, b in hidden):
+            start, end = alt.span(alt.lastindex or 1)
+            chars[start:end] = text[start:end]
     if "](" in text:
         for match in _MARKDOWN_LINK.finditer(text):
             chars[match.start()] = " "

@@ -243,3 +243,16 @@ def test_troff_sizes_italic_corrections_and_ignored_blocks():
     assert len(text) == len(source) and "Hadoop" not in text
     found = {h.id for h in extract_text(source).skills if h.explicit}
     assert {"python", "terraform", "kubernetes"} <= found and "hadoop" not in found
+
+
+def test_an_html_images_text_alternative_is_read_as_a_markdown_images_is():
+    """A page's row of tool logos names each tool in its alt text; a logo inside an HTML
+    comment stays unread, and so do the other attributes."""
+    page = ('<h3>Languages and Tools</h3>\n<p><img src="https://x.org/icons/python.svg" '
+            'alt="python" width="40"/> <img alt=\'docker\' src="d.svg"> '
+            '<img src="scala.svg" width="40"/></p>\n<!-- <img src="k.svg" alt="kubernetes"/> -->')
+    plain, _ = unmark(page)
+    assert len(plain) == len(page) and "src" not in plain and "width" not in plain
+    found = extract_text(page, kind="resume")
+    assert found.skill("python") is not None and found.skill("docker") is not None
+    assert found.skill("scala") is None and found.skill("kubernetes") is None
