@@ -259,3 +259,37 @@ def test_not_claimed(text, skill):
 ])
 def test_hoped_for_or_still_being_learnt(text, skill):
     assert skill not in claimed(text) and skill in not_claimed(text)
+
+
+@pytest.mark.parametrize(("text", "skill", "counted"), [
+    # a product named after a skill: TensorRT's LLM library names no LLM work
+    ("Migrated ASR inference to H100s running TensorRT-LLM.", "large-language-models", False),
+    ("Migrated ASR inference to H100s running TensorRT-LLM.", "tensorrt", True),
+    ("Fine-tuned LLMs and served them with TensorRT-LLM.", "large-language-models", True),
+    # evals abbreviate evaluations
+    ("Set up offline evals and LLM evals for the support bot.", "model-evaluation", True),
+    # regression coordinated with another kind of testing
+    ("Implemented regression and load testing (JUnit, JMeter).", "supervised-learning", False),
+    ("Implemented regression and classification models in R.", "supervised-learning", True),
+    # optimisation of speed is no mathematical optimisation; an optimisation algorithm is
+    ("Model lightweighting and inference acceleration optimization (quantization).",
+     "optimization", False),
+    ("Modified the existing optimization algorithm for airline crew pairing.", "optimization",
+     True),
+    # an employer named by its field in a resume
+    ("Lead engineer at a boutique data science and statistics consulting firm (2019-2021).",
+     "statistics", False),
+    ("Joined an NLP startup as its first engineer.", "natural-language-processing", False),
+    ("Joined an NLP startup; built NLP models for support tickets.",
+     "natural-language-processing", True),
+    ("Worked with a team using NLP for support tickets.", "natural-language-processing", True),
+])
+def test_products_abbreviations_and_an_employers_field(text, skill, counted):
+    assert (skill in claimed(text)) is counted
+
+
+def test_a_model_server_implies_deployment_without_claiming_it():
+    hits = {hit.id: hit for hit in extract_text("Tools: PyTorch, TorchServe, vLLM",
+                                                kind="resume").skills}
+    assert hits["torchserve"].explicit
+    assert not hits["model-deployment"].explicit

@@ -1722,6 +1722,35 @@ def test_models_shipped_to_production_in_the_passive(text, counted):
     assert ("model-deployment" in claimed(text)) is counted
 
 
+@pytest.mark.parametrize(
+    ("text", "skill", "counted"),
+    [
+        # pipelines named by what runs them
+        ("Wrote libraries to simplify Airflow pipeline development.", "data-pipelines", True),
+        ("Rewrote the core reporting pipelines in Airflow from R to Python.", "data-pipelines",
+         True),
+        ("Maintained pipelines orchestrated with Dagster for the finance team.", "data-pipelines",
+         True),
+        ("Pipelined the training with Databricks workflows.", "data-pipelines", False),
+        ("Built CI pipelines in Jenkins for 40 services.", "data-pipelines", False),
+        # hosting models, not a provider's hosted models nor a meetup hosted
+        ("Experience hosting models and optimising their inference.", "model-deployment", True),
+        ("Self-hosted open-weight LLMs on our own GPUs.", "model-deployment", True),
+        ("Deployed on AWS, with Bedrock for the hosted models.", "model-deployment", False),
+        ("Hosted the local meetup and trained models for fun.", "model-deployment", False),
+        # monitoring with its own object after it
+        ("Understanding of recommender systems and monitoring pipeline health.",
+         "model-monitoring", False),
+        ("Owned model deployment and monitoring.", "model-monitoring", True),
+        # a line hard-wrapped after a word no sentence ends with runs on
+        ("Packaged the scikit-learn models in\nDocker and deployed them as REST services.",
+         "model-deployment", True),
+    ],
+)
+def test_pipelines_by_their_tool_hosting_and_monitoring_of_something_else(text, skill, counted):
+    assert (skill in claimed(text)) is counted
+
+
 def _practice_words() -> list[str]:
     rules = load_practices(default_taxonomy_dir(), get_taxonomy()).rules
     return sorted({w for rule in rules for words in (rule.starts, *rule.needs) for w in words})

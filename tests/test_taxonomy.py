@@ -594,3 +594,18 @@ def test_every_form_alone_in_a_skills_line_finds_only_its_skills(real):
         if found != expected:
             wrong.append((form, sorted(expected), sorted(found)))
     assert wrong == []
+
+
+def test_cli_validate_checks_the_practice_rules_too(runner, tmp_path):
+    """A practices.yaml word YAML reads as a boolean (an unquoted `on`) is reported with its
+    file, entry and field, as the skills' errors are."""
+    import shutil
+
+    root = tmp_path / "taxonomy"
+    shutil.copytree(TOY, root)
+    (root / "practices.yaml").write_text(
+        "families:\n  tool-links:\n    words: [in, on, with]\n", encoding="utf-8")
+    result = runner.invoke(app, ["taxonomy", "validate", "--dir", str(root)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("skillmatch taxonomy validate: invalid: practices.yaml: "
+                                    "entry families.tool-links: field words.1:")

@@ -46,14 +46,20 @@ def _console() -> Console:
     return Console(width=max(Console().width, 120), soft_wrap=False)
 
 
-def _load(directory: Path | None) -> Taxonomy:
-    """The taxonomy (``--dir``, else the configured one), or exit 1 with the error on one line."""
+def _load(directory: Path | None, practices: bool = False) -> Taxonomy:
+    """The taxonomy (``--dir``, else the configured one), or exit 1 with the error on one line;
+    with ``practices``, its ``practices.yaml`` is loaded and checked too."""
     from ..errors import TaxonomyError
+    from ..extract.practice_rules import load_practices
     from ..settings import get_settings
-    from ..taxonomy import load_taxonomy
+    from ..taxonomy import default_taxonomy_dir, load_taxonomy
 
+    directory = directory or get_settings().taxonomy_dir
     try:
-        return load_taxonomy(directory or get_settings().taxonomy_dir)
+        taxonomy = load_taxonomy(directory)
+        if practices:
+            load_practices(directory or default_taxonomy_dir(), taxonomy)
+        return taxonomy
     except TaxonomyError as exc:
         fail(f"invalid: {exc.message}", FAILED_EXIT)
 
@@ -73,7 +79,7 @@ def _skill_record(skill: Skill, taxonomy: Taxonomy) -> dict[str, object]:
 def validate_command(directory: DirOption = None) -> None:
     from ..taxonomy import taxonomy_stats
 
-    stats = taxonomy_stats(_load(directory))
+    stats = taxonomy_stats(_load(directory, practices=True))
     per_category = ", ".join(f"{name} {count}" for name, count in stats.per_category.items())
     print(f"taxonomy {stats.version}: valid")
     print(f"skills: {stats.skills} ({per_category})")

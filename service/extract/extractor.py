@@ -96,6 +96,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
         and not (boilerplate and names.in_boilerplate(text, m))
         and not (founders and names.made_by_founders(text, m))
         and not (blurbs and names.in_company_blurb(text, m))
+        and not (resume and names.in_employer_field(text, m))
         and not (posting and _capability(taxonomy, m) and names.product_capability(text, m))
         and not employer_named(m, spans)
         and not (clauses and others.in_others_work(text, m, clauses))

@@ -215,6 +215,25 @@ def in_company_blurb(text: str, mention: Mention) -> bool:
     return bool(_COMPANY_BLURB.match(text, _sentence_start(text, mention), mention.start))
 
 
+# an employer named by its field in a resume's sentence: "lead engineer at a boutique data
+# science and statistics consulting firm", "joined an NLP startup" (the field is the employer's,
+# not a claim of the person's; a lab or a team is left alone: its members do its work)
+_FIELD_LEAD = re.compile(
+    r"(?i)\b(?:at|for|with|joined|joining|join)\s+(?:a|an)\s+(?:[\w/&+-]+,?\s+){0,5}$")
+_FIELD_HEAD = re.compile(
+    r"(?i)(?:\s*(?:,|and|&|/)\s*(?:[\w+-]+\s+){0,2}?[\w+-]+)?\s+(?:(?:consulting|consultancy|"
+    r"services|solutions|software|analytics)\s+)?(?:firm|company|startup|start-up|consultancy|"
+    r"agency|studio|vendor|provider)\b")
+
+
+def in_employer_field(text: str, mention: Mention) -> bool:
+    """A resume's employer described by its field ("at a … statistics consulting firm", "joined
+    an NLP startup"): the employer's domain, not the person's claim (callers ask it of
+    resumes only)."""
+    return bool(_FIELD_HEAD.match(text, mention.end)) and bool(
+        _FIELD_LEAD.search(text, max(0, mention.start - 80), mention.start))
+
+
 # a product that uses a method, before the method in its sentence: "our newest product, Northlight
 # Forecast, uses machine learning", "Brightwater's AI newsroom tools, including …", "Our AI
 # products include Kestrel Predict, a feature that uses time series models"

@@ -268,13 +268,22 @@ class Pipeline:
         return chosen
 
 
+# words a line cannot end a sentence with: the line runs on whatever case the next one opens in
+# ("packaged the models in" / "Docker and deployed them")
+_RUNS_ON = ("a", "an", "the", "and", "or", "of", "in", "into", "to", "with", "for", "on", "by",
+            "from", "as", "at", "using", "via")
 # (the newline first, then the look-behind: Python's engine then skips ahead to each newline)
-_SOFT_WRAP = re.compile(r"\n(?<=[^\s.;:!?]\n)(?=[a-z])")
+_SOFT_WRAP = re.compile(
+    r"\n(?:(?<=[^\s.;:!?]\n)(?=[a-z])|(?:"
+    + "|".join(rf"(?<=[ \t]{word}\n)" for word in _RUNS_ON)
+    + r")(?=[A-Z0-9]))"
+)
 
 
 def soft_unwrap(text: str) -> str:
     """``text`` with hard-wrapped line breaks (a line running on in lower case, as in
-    "statistical\nanalysis") turned into spaces: same length, same offsets."""
+    "statistical\nanalysis", or after a word no sentence ends with, as in "models in\nDocker")
+    turned into spaces: same length, same offsets."""
     return _SOFT_WRAP.sub(" ", text)
 
 
