@@ -293,3 +293,16 @@ def test_a_model_server_implies_deployment_without_claiming_it():
                                                 kind="resume").skills}
     assert hits["torchserve"].explicit
     assert not hits["model-deployment"].explicit
+
+
+@pytest.mark.parametrize(("text", "skill", "counted"), [
+    # a name opening its line, rated right after it, the line running on
+    ("- R: Intermediate proficiency, used software for Econometrics classes", "r", True),
+    ("- Go (advanced) for backend services", "go", True),
+    ("Julia – basic knowledge, used for a thesis model", "julia", True),
+    # a title that opens with a level word is no rating
+    ("C: Advanced Placement exam", "c", False),
+    ("Vitamin C: advanced formula", "c", False),
+])
+def test_a_name_rated_at_the_start_of_its_line(text, skill, counted):
+    assert (skill in claimed(text)) is counted
