@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from spacy.attrs import LOWER
+from spacy.attrs import IS_ALPHA, IS_DIGIT, LENGTH, LOWER
 from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc
 
@@ -126,7 +126,8 @@ class PracticeMatcher:
         if not self.rules or not len(doc):
             return []
         by_word = self.by_word
-        lower = doc.to_array(LOWER).tolist()
+        columns = doc.to_array([LOWER, IS_ALPHA, IS_DIGIT, LENGTH])
+        lower = columns[:, 0].tolist()
         present = set(lower)
         inner = _slashed_parts(text) if "/" in text else []
         present.update(key for _, key in inner)
@@ -162,7 +163,8 @@ class PracticeMatcher:
         for start, end, ids in chosen:
             if ids in own:
                 own[ids].append((start, end))
-        stretches = _Stretches(text, tokens, lower, inner)
+        mixed = ((columns[:, 1] == 0) & (columns[:, 2] == 0) & (columns[:, 3] > 1)).nonzero()[0]
+        stretches = _Stretches(text, tokens, lower, inner, mixed.tolist())
         found: list[tuple[int, int, Form]] = []
         for start, token, rules in sorted(starts, key=lambda item: item[0]):
             words = stretches.around(token) if token >= 0 and self.by_stretch else None
@@ -195,12 +197,14 @@ class _Stretches:
     if every later slot has a word in the token's stretch."""
 
     def __init__(self, text: str, tokens: list[tuple[int, int]], lower: list[int],
-                 inner: list[tuple[int, int]]) -> None:
+                 inner: list[tuple[int, int]], mixed: list[int]) -> None:
         self.text, self.tokens, self.lower, self.inner = text, tokens, lower, inner
+        self.mixed = mixed  # the tokens that may hold a mark: neither all letters nor all digits
         self._breaks: list[int] | None = None
         self._words: dict[int, set[int]] = {}
         # token index → hashes of words inside it (glued tokens' parts, slash-joined parts)
         self._parts: dict[int, set[int]] = {}
+        self._parted: list[int] = []  # (its keys, in order)
 
     def around(self, token: int) -> set[int] | None:
         """The hashes of the stretch holding ``token`` (``None``: the token holds a mark)."""
@@ -211,15 +215,13 @@ class _Stretches:
             # a token holding a mark beside a letter ("classifiers->APIs", "ML/DL/NLP/CV",
             # "model~"): a slot's word may end inside it, so its parts count as words of its
             # stretch
-            for match in _GLUED.finditer(self.text):
-                index = bisect_right(starts, match.start()) - 1
-                if index < 0 or index in self._parts:
-                    continue
+            for index in self.mixed:
                 start, end = self.tokens[index]
-                if start <= match.start() and match.end() <= end:  # (both in the one token)
+                if _GLUED.search(self.text, start, end):
                     self._parts[index] = _part_hashes(self.text[start:end])
             for offset, key in self.inner:
                 self._parts.setdefault(bisect_right(starts, offset) - 1, set()).add(key)
+            self._parted = sorted(self._parts)
         breaks = self._breaks
         at = bisect_left(breaks, token)
         if at < len(breaks) and breaks[at] == token:
@@ -229,9 +231,9 @@ class _Stretches:
             lo = breaks[at - 1] + 1 if at else 0
             hi = breaks[at] if at < len(breaks) else len(self.lower)
             words = self._words[at] = set(self.lower[lo:hi])
-            for index, parts in self._parts.items():
-                if lo <= index < hi:
-                    words.update(parts)
+            parted = self._parted
+            for index in parted[bisect_left(parted, lo):bisect_left(parted, hi)]:
+                words.update(self._parts[index])
             if hi < len(self.lower):  # a match may end inside the closing token ("Chart.js")
                 start, end = self.tokens[hi]
                 head = BREAK_MARK.split(self.text[start:end], 1)[0]
