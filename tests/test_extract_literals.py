@@ -74,6 +74,7 @@ SENTENCES = st.sampled_from([
     "Wrote the simulations in C.", "Go to market with Spark and Presto.", "Experience with AWS.",
     "Reasonable accommodations are available.", "Used pandas daily.", "\n", " ",
     "\u212a8s on Go", "Team lead, the Kubernetes team.",
+    "Lead engineer at a boutique statistics and NLP consulting firm.", "Joined a Go startup.",
 ])
 
 
@@ -83,15 +84,18 @@ def test_extraction_is_the_same_without_the_gates(text):
     from service.extract import context, extractor
     from tests.installed import extract_text
 
-    gated = extract_text(text).model_dump_json()
-    saved = extractor.may_be_boilerplate, extractor.Rejections
+    gated = [extract_text(text, kind=kind).model_dump_json() for kind in ("resume", "job")]
+    saved = extractor.may_be_boilerplate, extractor.Rejections, extractor.may_name_employer_field
     extractor.may_be_boilerplate = lambda haystack: True
+    extractor.may_name_employer_field = lambda haystack: True
     extractor.Rejections = lambda text: (
         lambda mention, rule: context.rejected_by_rule(text, mention, rule))
     try:
-        assert extract_text(text).model_dump_json() == gated
+        assert [extract_text(text, kind=kind).model_dump_json()
+                for kind in ("resume", "job")] == gated
     finally:
-        extractor.may_be_boilerplate, extractor.Rejections = saved
+        (extractor.may_be_boilerplate, extractor.Rejections,
+         extractor.may_name_employer_field) = saved
 
 
 def test_the_gates_know_what_the_rules_they_skip_search():

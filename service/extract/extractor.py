@@ -19,8 +19,8 @@ from ..settings import Settings
 from ..taxonomy import CATEGORIES, METHOD_CATEGORIES, TECHNOLOGY_CATEGORIES, Skill, Taxonomy
 from . import casing, context, names, others
 from .gates import (
-    Haystack, Rejections, may_be_boilerplate, may_describe_employer, may_name_founders,
-    may_name_retired,
+    Haystack, Rejections, may_be_boilerplate, may_describe_employer, may_name_employer_field,
+    may_name_founders, may_name_retired,
 )
 from .forms import fold
 from .mention import Mention
@@ -82,6 +82,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
     # rules about whose work a sentence is: asked of resumes (a posting's team tools count)
     resume = kind == "resume" or (kind is None and bool(document.positions))
     blurbs = resume and may_describe_employer(haystack)
+    employer_fields = resume and may_name_employer_field(haystack)  # "at a … consulting firm"
     posting = not resume
     founders = posting and may_name_founders(haystack)
     clauses = others.others_clauses(text) if resume else []
@@ -96,7 +97,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
         and not (boilerplate and names.in_boilerplate(text, m))
         and not (founders and names.made_by_founders(text, m))
         and not (blurbs and names.in_company_blurb(text, m))
-        and not (resume and names.in_employer_field(text, m))
+        and not (employer_fields and names.in_employer_field(text, m))
         and not (posting and _capability(taxonomy, m) and names.product_capability(text, m))
         and not employer_named(m, spans)
         and not (clauses and others.in_others_work(text, m, clauses))

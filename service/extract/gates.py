@@ -33,6 +33,14 @@ def may_describe_employer(haystack: Haystack) -> bool:
     return haystack.may_hold(_BLURB_NEEDS)
 
 
+_FIELD_NEEDS = (shortest_needed(getattr(names, "_FIELD_HEAD", None)),)
+
+
+def may_name_employer_field(haystack: Haystack) -> bool:
+    """False when ``names.in_employer_field`` is False for every mention of the text."""
+    return haystack.may_hold(_FIELD_NEEDS)
+
+
 _FOUNDERS_NEEDS = (shortest_needed(getattr(names, "_FOUNDERS_MADE", None)),)
 
 

@@ -272,11 +272,15 @@ class Pipeline:
 # ("packaged the models in" / "Docker and deployed them")
 _RUNS_ON = ("a", "an", "the", "and", "or", "of", "in", "into", "to", "with", "for", "on", "by",
             "from", "as", "at", "using", "via")
-# (the newline first, then the look-behind: Python's engine then skips ahead to each newline)
+# (the newline first, then the look-behinds: Python's engine then skips ahead to each newline;
+# one look-behind per word length, which Python requires fixed)
 _SOFT_WRAP = re.compile(
-    r"\n(?:(?<=[^\s.;:!?]\n)(?=[a-z])|(?:"
-    + "|".join(rf"(?<=[ \t]{word}\n)" for word in _RUNS_ON)
-    + r")(?=[A-Z0-9]))"
+    r"\n(?:(?<=[^\s.;:!?]\n)(?=[a-z])|(?=[A-Z0-9])(?:"
+    + "|".join(
+        rf"(?<=[ \t](?:{'|'.join(w for w in _RUNS_ON if len(w) == size)})\n)"
+        for size in sorted({len(word) for word in _RUNS_ON})
+    )
+    + r"))"
 )
 
 
