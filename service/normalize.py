@@ -8,6 +8,8 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_right
+from itertools import accumulate
 
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
               "\ufb05": "st", "\ufb06": "st"}
@@ -247,7 +249,7 @@ _TROFF_CHARACTERS = {"(em": "-", "(en": "-", "(hy": "-", "(bu": "-", "(ga": "`",
                      " ": " ", "0": " "}
 _TROFF_CHARACTER = re.compile(r"\\(\([A-Za-z]{2}|[-e~ 0])")
 # an image tag's text alternative, as group 1 or 2: '<img src="logo.svg" alt="Python" />'
-_IMG_ALT = re.compile(r"""<(?i:img)\b[^<>]*?\b(?i:alt)[ \t]*=[ \t]*(?:"([^"<>\n]{1,80})"|'([^'<>\n]{1,80})')""")
+_IMG_ALT = re.compile(r"""<(?i:img)\b[^<>]*?(?<![\w-])(?i:alt)[ \t]*=[ \t]*(?:"([^"<>\n]{1,80})"|'([^'<>\n]{1,80})')""")
 # a Markdown link to another page: its text is read, its address is not ("[R](https://...)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]{1,80})\]\((?:https?://|www\.|mailto:)[^)\s]{0,2000}\)")
 # an Org-mode link: its description is read, its address is not ("[[https://numpy.org/][Numpy]]")
@@ -299,6 +301,9 @@ def _yaml_comments(text: str, commented: list[re.Match[str]]) -> list[re.Match[s
 def yaml_source(text: str, lines: int = 3, share: float = 0.25) -> bool:
     """At least ``lines`` lines of the text, and ``share`` of its non-blank lines, are YAML
     keys ("  company: Acme"): a YAML data file (a site's CV data), not prose."""
+    front = _FRONT_MATTER.match(text)  # (a page's front matter is no sign of YAML data)
+    if front is not None:
+        text = text[front.end():]
     keys = sum(1 for _ in _YAML_KEY_LINE.finditer(text))
     if keys < lines:
         return False
@@ -374,10 +379,13 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
         changed = True
     # an image's text alternative is read, as a Markdown image's is ("![Python](logo.svg)"):
     # '<img src="python.svg" alt="Python">', a page's row of tool logos (not inside a comment)
-    hidden = [c.span() for c in comments if c.re is not _HTML_TAG] if tags else []
+    hidden = sorted(c.span() for c in comments if c.re is not _HTML_TAG) if tags else []
+    hidden_ends = list(accumulate((end for _, end in hidden), max))  # (spans may nest)
     for tag in tags if "alt" in text else ():
         alt = _IMG_ALT.match(text, tag.start(), tag.end())
-        if alt is not None and not any(a <= tag.start() < b for a, b in hidden):
+        # (inside a comment: a comment opening at or before the tag that ends after it)
+        before = bisect_right(hidden, (tag.start(), len(text)))
+        if alt is not None and not (before and hidden_ends[before - 1] > tag.start()):
             start, end = alt.span(alt.lastindex or 1)
             chars[start:end] = text[start:end]
     if "](" in text:

@@ -38,6 +38,9 @@ def _zip(names: dict[str, bytes]) -> bytes:
     # a site's YAML CV data: its "- key:" items are no Markdown list, its "# …" lines comments
     (b"work:\n- company: Acme\n  position: Analyst\n- company: Beta\n  position: Analyst\n"
      b"# - name: Old project\n", "text"),
+    # a page's front matter is no sign of YAML data: the Markdown below it is read as such
+    (b"---\nlayout: cv\ntitle: CV\npermalink: /cv/\nauthor_profile: true\nredirect_from:\n"
+     b"  - /resume\n---\n\n## Experience\n### Data Scientist\n- Built churn models\n", "markdown"),
     (b"\xef\xbb\xbf\r\n{\\rtf1\\ansi Jane Doe\\par}", "rtf"),
 ])
 def test_sniff_by_content(data, kind):

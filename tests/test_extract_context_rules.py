@@ -271,6 +271,8 @@ def test_hoped_for_or_still_being_learnt(text, skill):
     # regression coordinated with another kind of testing
     ("Implemented regression and load testing (JUnit, JMeter).", "supervised-learning", False),
     ("Implemented regression and classification models in R.", "supervised-learning", True),
+    ("Used XGBoost and random forests for regression and load forecasting.",
+     "supervised-learning", True),
     # optimisation of speed is no mathematical optimisation; an optimisation algorithm is
     ("Model lightweighting and inference acceleration optimization (quantization).",
      "optimization", False),
@@ -283,6 +285,10 @@ def test_hoped_for_or_still_being_learnt(text, skill):
     ("Joined an NLP startup; built NLP models for support tickets.",
      "natural-language-processing", True),
     ("Worked with a team using NLP for support tickets.", "natural-language-processing", True),
+    # a vendor, a partner or a client is not the employer
+    ("Migrated event streaming to work with a managed Kafka provider.", "kafka", True),
+    ("Partnered with an AWS consulting firm on the migration; ran it on AWS.",
+     "amazon-web-services", True),
 ])
 def test_products_abbreviations_and_an_employers_field(text, skill, counted):
     assert (skill in claimed(text)) is counted
@@ -296,13 +302,17 @@ def test_a_model_server_implies_deployment_without_claiming_it():
 
 
 @pytest.mark.parametrize(("text", "skill", "counted"), [
-    # a name opening its line, rated right after it, the line running on
-    ("- R: Intermediate proficiency, used software for Econometrics classes", "r", True),
-    ("- Go (advanced) for backend services", "go", True),
-    ("Julia – basic knowledge, used for a thesis model", "julia", True),
-    # a title that opens with a level word is no rating
+    # a column of rated items, each line running on with what was done with it
+    ("Statistical software:\n- Stata: Advanced proficiency, wrote user programs\n"
+     "- R: Intermediate proficiency, used software for Econometrics classes\n"
+     "- Python: Intermediate proficiency, basic econometric analysis", "r", True),
+    ("Tools\nPython – advanced, daily\nGo – basic, one service\nSQL – advanced, reports",
+     "go", True),
+    # ratings of other things, or a name alone on its line
+    ("English - native\nJulia - fluent\nGerman - basic\n", "julia", False),
+    ("Interests\n- Go (beginner), chess, bouldering", "go", False),
+    ("Hobbies\nGo: beginner, 15 kyu at the local club", "go", False),
     ("C: Advanced Placement exam", "c", False),
-    ("Vitamin C: advanced formula", "c", False),
 ])
-def test_a_name_rated_at_the_start_of_its_line(text, skill, counted):
+def test_a_rated_item_that_runs_on_is_an_item_of_its_column(text, skill, counted):
     assert (skill in claimed(text)) is counted

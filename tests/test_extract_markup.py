@@ -256,3 +256,11 @@ def test_an_html_images_text_alternative_is_read_as_a_markdown_images_is():
     found = extract_text(page, kind="resume")
     assert found.skill("python") is not None and found.skill("docker") is not None
     assert found.skill("scala") is None and found.skill("kubernetes") is None
+
+
+@pytest.mark.timeout(10)  # (a hang guard: a scan of every comment per image took 14 s here)
+def test_an_alt_text_among_many_comments_is_read_without_a_scan_per_image():
+    page = '<img alt="Go"><!---->' * 15000
+    plain, _ = unmark(page)
+    assert len(plain) == len(page) and plain.count("Go") == 15000
+    assert "Go" not in unmark('<img data-alt="Go" src="g.svg">')[0]

@@ -218,8 +218,11 @@ def in_company_blurb(text: str, mention: Mention) -> bool:
 # an employer named by its field in a resume's sentence: "lead engineer at a boutique data
 # science and statistics consulting firm", "joined an NLP startup" (the field is the employer's,
 # not a claim of the person's; a lab or a team is left alone: its members do its work)
+# (not "with a … provider" or "for a … firm" alone: a vendor, a partner or a client)
 _FIELD_LEAD = re.compile(
-    r"(?i)\b(?:at|for|with|joined|joining|join)\s+(?:a|an)\s+(?:[\w/&+-]+,?\s+){0,5}$")
+    r"(?i)\b(?:at|joined|joining|join|(?:work(?:ed|ing|s)?|employed|consultant|contractor|"
+    r"engineer|developer|analyst|scientist|intern(?:ed)?)\s+for)\s+(?:a|an)\s+"
+    r"(?:[\w/&+-]+,?\s+){0,5}$")
 _FIELD_HEAD = re.compile(
     r"(?i)(?:\s*(?:,|and|&|/)\s*(?:[\w+-]+\s+){0,2}?[\w+-]+)?\s+(?:(?:consulting|consultancy|"
     r"services|solutions|software|analytics)\s+)?(?:firm|company|startup|start-up|consultancy|"

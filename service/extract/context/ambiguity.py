@@ -296,14 +296,9 @@ def confirmed_by_phrase(text: str, mention: Mention) -> bool:
     bracket ("wrote the simulations in C.", "in R (tidyverse)"), or after "in"/"use" and before
     "for"/"to" and a verb or noun ("used R for survival analysis", "in C to drive sensors");
     any ambiguous name right after "used"/"using" and before such a purpose ("used pandas to
-    clean survey data"); a name opening its line and rated right after it ("- R: Intermediate
-    proficiency, used for econometrics", "Go (advanced) for services")."""
+    clean survey data")."""
     if _TECH_LEAD.search(text[max(0, mention.start - 40):mention.start]):
         return True
-    if _RATED_AFTER.match(text, mention.end):
-        line_start, _ = line_bounds(text, mention.start, mention.end)
-        if not text[line_start:mention.start].strip(_BULLET):
-            return True
     lead = _ONE_LETTER_LEAD.search(text, max(0, mention.start - 12), mention.start)
     if lead is None:
         return False
@@ -487,25 +482,26 @@ _LEVEL_LINE = re.compile(
 _RATED = re.compile(
     rf"(?i)(?:(?:[ \t]*[-–—:|][ \t]*|[ \t]*\([ \t]*)(?:{_LEVEL_WORD}|{_LEVEL_FIGURE})"
     rf"|[ \t]+(?:{_BARE_LEVEL_WORD}(?:[ \t]+level)?|{_LEVEL_FIGURE}))\)?[ \t]*$")
-# a rating right after a name, the line running on: "R: Intermediate proficiency, used …"
-# (a rating, not a title that opens with one of its words: "C: Advanced Placement")
-_RATED_AFTER = re.compile(
-    rf"(?i)[ \t]*(?:[:–—-]|\()[ \t]*{_LEVEL_WORD}(?=[ \t]*(?:[,;.)/|]|$|(?:proficiency|"
-    r"knowledge|user|skills?|experience|command|understanding)\b))", re.MULTILINE)
+# a rating right after a short item, the line running on with what was done with it: "- R:
+# Intermediate proficiency, used for econometrics", "Stata – advanced, wrote user programs"
+# (not a title that opens with a level word: "C: Advanced Placement")
+_RATED_LEAD = re.compile(
+    rf"(?i)[ \t]*(?:[:–—-]|\()[ \t]*{_LEVEL_WORD}(?:[ \t]+(?:proficiency|knowledge|user|"
+    r"skills?|experience|command|understanding))?\)?[ \t]*[,;][ \t]*\w")
 _LINE_BREAK = re.compile(r"[ \t]*\\\\[ \t]*$")
 _ITEM_LINE = 100  # characters: a longer line is no item of a column (and is not searched)
 
 
 def _item_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The item a list line holds: the line without its bullet, trailing punctuation, LaTeX
-    line break and rating ("- R - proficient\\\\" holds "R"); empty for a line too long
-    to be an item."""
+    line break and rating ("- R - proficient\\\\" holds "R", and so does "- R: intermediate,
+    used for econometrics"); empty for a line too long to be an item."""
     if end - start > _ITEM_LINE:
         return start, start
     line = text[start:end]
     trail = _LINE_BREAK.search(line)
     line = line[:trail.start()] if trail else line
-    rated = _RATED.search(line)
+    rated = _RATED.search(line) or _RATED_LEAD.search(line)
     line = line[:rated.start()] if rated and rated.start() else line
     body = line.strip(_BULLET + ".,;")
     if not body:
