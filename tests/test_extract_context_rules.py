@@ -278,6 +278,19 @@ def test_hoped_for_or_still_being_learnt(text, skill):
      "optimization", False),
     ("Modified the existing optimization algorithm for airline crew pairing.", "optimization",
      True),
+    # optimising an algorithm's speed or an A/B test's conversions is no mathematical
+    # optimisation; a server's statistics are no statistics; time-series datasets are data
+    ("Skills: Algorithm optimization, C++", "optimization", False),
+    ("CI/CD pipeline featuring unit tests, A/B testing optimization, DAST", "optimization",
+     False),
+    ("Automated server administration: swap, system statistics, and security updates.",
+     "statistics", False),
+    ("Implemented downsampling algorithms for large time-series datasets.",
+     "time-series-forecasting", False),
+    # what a model powers is the object: its benchmarking is not the model's evaluation
+    ("Docker containers, performance benchmarking, LLM-powered job matching",
+     "model-evaluation", False),
+    ("Benchmarked our LLM against GPT-4 on 500 prompts.", "model-evaluation", True),
     # an employer named by its field in a resume
     ("Lead engineer at a boutique data science and statistics consulting firm (2019-2021).",
      "statistics", False),
