@@ -77,6 +77,23 @@ _MACRO_BODY_AT_MOST = 200  # characters
 _MACRO_GROWTH_AT_MOST = 20_000  # characters the expansions may add to a document
 
 
+# commands that only place or size what a macro body prints: "C\\nolinebreak\\hspace{-.05em}
+# \\raisebox{.4ex}{\\tiny\\bf +}…" prints "C++", as the common \\CC macro does
+_TYPOGRAPHY = re.compile(
+    r"\\(?:nolinebreak(?:\[\d\])?|hspace\*?\{[^{}]*\}|kern[ \t]*-?[\d.]+[a-z]{2}|"
+    r"raisebox\{[^{}]*\}|tiny|scriptsize|footnotesize|small|normalsize|bfseries|bf|itshape|"
+    r"it|scshape|sc|rmfamily|rm|ttfamily|tt|relax)(?![A-Za-z])[ \t]*")
+
+
+def _typeset(body: str) -> str:
+    """A macro body as it prints when it is only characters placed and sized ("C++" for the
+    common \\CC macro); any other body as written."""
+    plain = _TYPOGRAPHY.sub("", body)
+    if plain == body or "\\" in plain:
+        return body
+    return plain.replace("{", "").replace("}", "").strip()
+
+
 def _expand_latex_macros(text: str) -> str:
     """``text`` without its argument-less macro definitions (not those commented out with
     ``%``), each use replaced by the macro's last body (once: a body's own macros are left as
@@ -90,7 +107,7 @@ def _expand_latex_macros(text: str) -> str:
         found.append(match)
         body = match.group(3)
         if len(body) <= _MACRO_BODY_AT_MOST and "newcommand" not in body and "\\def" not in body:
-            bodies[match.group(1) or match.group(2)] = body
+            bodies[match.group(1) or match.group(2)] = _typeset(body)
     if not bodies or len(found) > _MACROS_AT_MOST:
         return text
     pieces, cursor = [], 0

@@ -85,6 +85,17 @@ def test_a_latex_macro_is_read_where_it_is_used_not_where_it_is_defined():
     assert normalize(text) == text
 
 
+def test_a_macro_that_only_places_and_sizes_characters_reads_as_it_prints():
+    """The common \\CC macro prints "C++" from a C and two small raised plus signs."""
+    source = ("\\documentclass{article}\n\\newcommand{\\CC}{C\\nolinebreak\\hspace{-.05em}"
+              "\\raisebox{.4ex}{\\tiny\\bf +}\\nolinebreak\\hspace{-.10em}\\raisebox{.4ex}"
+              "{\\tiny\\bf +}}\n\\newcommand{\\R}{\\textsf{R}}\n\\begin{document}\n"
+              "\\item Arduino (C/\\CC), \\R\n\\end{document}")
+    text = normalize(source)
+    assert "Arduino (C/C++), \\textsf{R}" in text
+    assert normalize(text) == text
+
+
 def test_latex_macros_are_bounded_and_follow_the_source():
     # a commented-out definition does not count; the last definition wins
     source = ("\\documentclass{x}\n% \\newcommand{\\lang}{Java}\n\\newcommand{\\lang}{Go}\n"
