@@ -80,15 +80,18 @@ _MACRO_GROWTH_AT_MOST = 20_000  # characters the expansions may add to a documen
 # commands that only place or size what a macro body prints: "C\\nolinebreak\\hspace{-.05em}
 # \\raisebox{.4ex}{\\tiny\\bf +}…" prints "C++", as the common \\CC macro does
 _TYPOGRAPHY = re.compile(
-    r"\\(?:nolinebreak(?:\[\d\])?|hspace\*?\{[^{}]*\}|kern[ \t]*-?[\d.]+[a-z]{2}|"
-    r"raisebox\{[^{}]*\}|tiny|scriptsize|footnotesize|small|normalsize|bfseries|bf|itshape|"
-    r"it|scshape|sc|rmfamily|rm|ttfamily|tt|relax)(?![A-Za-z])[ \t]*")
+    r"\\(?:nolinebreak(?:\[\d\])?|raisebox\{[^{}]*\}|tiny|scriptsize|footnotesize|small|"
+    r"normalsize|bfseries|bf|itshape|it|scshape|sc|rmfamily|rm|ttfamily|tt|relax)(?![A-Za-z])"
+    r"[ \t]*")
+# a space put between characters: a word space, unless it pulls them together ("-.05em")
+_SPACING = re.compile(r"\\(?:hspace\*?\{[ \t]*(-?)[^{}]*\}|kern[ \t]*(-?)[\d.]+[a-z]{2})[ \t]*")
 
 
 def _typeset(body: str) -> str:
     """A macro body as it prints when it is only characters placed and sized ("C++" for the
     common \\CC macro); any other body as written."""
-    plain = _TYPOGRAPHY.sub("", body)
+    plain = _SPACING.sub(lambda m: "" if (m.group(1) or m.group(2)) else " ",
+                         _TYPOGRAPHY.sub("", body))
     if plain == body or "\\" in plain:
         return body
     return plain.replace("{", "").replace("}", "").strip()
@@ -318,8 +321,10 @@ def _yaml_comments(text: str, commented: list[re.Match[str]]) -> list[re.Match[s
 def yaml_source(text: str, lines: int = 3, share: float = 0.25) -> bool:
     """At least ``lines`` lines of the text, and ``share`` of its non-blank lines, are YAML
     keys ("  company: Acme"): a YAML data file (a site's CV data), not prose."""
-    front = _FRONT_MATTER.match(text)  # (a page's front matter is no sign of YAML data)
-    if front is not None:
+    # (a page's front matter is no sign of YAML data; a YAML file wrapped in "---" lines,
+    # with nothing after them, is judged whole)
+    front = _FRONT_MATTER.match(text)
+    if front is not None and text[front.end():].strip():
         text = text[front.end():]
     keys = sum(1 for _ in _YAML_KEY_LINE.finditer(text))
     if keys < lines:

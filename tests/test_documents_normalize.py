@@ -94,6 +94,10 @@ def test_a_macro_that_only_places_and_sizes_characters_reads_as_it_prints():
     text = normalize(source)
     assert "Arduino (C/C++), \\textsf{R}" in text
     assert normalize(text) == text
+    # a space put between words stays a space
+    spaced = ("\\documentclass{x}\n\\newcommand{\\tools}{{\\small Python}\\kern.5em{\\small "
+              "Tableau}}\n\\item \\tools")
+    assert normalize(spaced).endswith("\\item Python Tableau")
 
 
 def test_latex_macros_are_bounded_and_follow_the_source():

@@ -38,6 +38,9 @@ def _zip(names: dict[str, bytes]) -> bytes:
     # a site's YAML CV data: its "- key:" items are no Markdown list, its "# …" lines comments
     (b"work:\n- company: Acme\n  position: Analyst\n- company: Beta\n  position: Analyst\n"
      b"# - name: Old project\n", "text"),
+    # a YAML file wrapped in "---" lines is YAML data still
+    (b"---\nname: Jane Doe\nexperience:\n- years: 2016-2020\n  job: Analyst\n"
+     b"# - years: 2015\n#   job: Intern, built Spark pipelines\n---\n", "text"),
     # a page's front matter is no sign of YAML data: the Markdown below it is read as such
     (b"---\nlayout: cv\ntitle: CV\npermalink: /cv/\nauthor_profile: true\nredirect_from:\n"
      b"  - /resume\n---\n\n## Experience\n### Data Scientist\n- Built churn models\n", "markdown"),

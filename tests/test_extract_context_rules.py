@@ -281,6 +281,9 @@ def test_hoped_for_or_still_being_learnt(text, skill):
     # optimising an algorithm's speed or an A/B test's conversions is no mathematical
     # optimisation; a server's statistics are no statistics; time-series datasets are data
     ("Skills: Algorithm optimization, C++", "optimization", False),
+    ("Genetic algorithm optimization of portfolio weights.", "optimization", True),
+    ("Design of experiments optimization of reactor yield.", "optimization", True),
+    ("Applied process statistics (SPC, Cpk) to cut scrap by 12%.", "statistics", True),
     ("CI/CD pipeline featuring unit tests, A/B testing optimization, DAST", "optimization",
      False),
     ("Automated server administration: swap, system statistics, and security updates.",
@@ -298,6 +301,9 @@ def test_hoped_for_or_still_being_learnt(text, skill):
     ("Joined an NLP startup; built NLP models for support tickets.",
      "natural-language-processing", True),
     ("Worked with a team using NLP for support tickets.", "natural-language-processing", True),
+    ("Senior Analyst with a boutique statistics consulting firm (2018-2021).", "statistics",
+     False),
+    ("Freelancing for a Tableau consultancy.", "tableau", False),
     # a vendor, a partner or a client is not the employer
     ("Migrated event streaming to work with a managed Kafka provider.", "kafka", True),
     ("Partnered with an AWS consulting firm on the migration; ran it on AWS.",

@@ -218,15 +218,16 @@ def in_company_blurb(text: str, mention: Mention) -> bool:
 # an employer named by its field in a resume's sentence: "lead engineer at a boutique data
 # science and statistics consulting firm", "joined an NLP startup" (the field is the employer's,
 # not a claim of the person's; a lab or a team is left alone: its members do its work)
-# (not "with a … provider" or "for a … firm" alone: a vendor, a partner or a client)
+# (not a partner's: "partnered with an AWS consulting firm"; nor a vendor or a provider, which
+# the person's work may use: "work with a managed Kafka provider")
 _FIELD_LEAD = re.compile(
-    r"(?i)\b(?:at|joined|joining|join|(?:work(?:ed|ing|s)?|employed|consultant|contractor|"
-    r"engineer|developer|analyst|scientist|intern(?:ed)?)\s+for)\s+(?:a|an)\s+"
+    r"(?i)(?<!partnered )(?<!partnering )(?<!partners )(?<!partner )(?<!collaborated )"
+    r"(?<!collaborating )\b(?:at|with|for|joined|joining|join)\s+(?:a|an)\s+"
     r"(?:[\w/&+-]+,?\s+){0,5}$")
 _FIELD_HEAD = re.compile(
     r"(?i)(?:\s*(?:,|and|&|/)\s*(?:[\w+-]+\s+){0,2}?[\w+-]+)?\s+(?:(?:consulting|consultancy|"
     r"services|solutions|software|analytics)\s+)?(?:firm|company|startup|start-up|consultancy|"
-    r"agency|studio|vendor|provider)\b")
+    r"agency|studio)\b")
 
 
 def in_employer_field(text: str, mention: Mention) -> bool:
