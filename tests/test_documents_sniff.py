@@ -10,9 +10,9 @@ import pytest
 
 from service.documents import parse_bytes, read_document_in_process
 from service.documents.sniff import sniff
+from service.errors import Empty, TextTooLong, TooLarge, UnsupportedFormat
 from service.extract import extract
 from service.extract.pipeline import get_pipeline
-from service.errors import Empty, TextTooLong, TooLarge, UnsupportedFormat
 from service.settings import Settings
 
 
@@ -36,14 +36,15 @@ def _zip(names: dict[str, bytes]) -> bytes:
     (_zip({"word/document.xml": b"<w:document/>", "[Content_Types].xml": b"<x/>"}), "docx"),
     (b"{\\rtf1\\ansi Jane Doe\\par Python\\par}", "rtf"),
     # a site's YAML CV data: its "- key:" items are no Markdown list, its "# …" lines comments
-    (b"work:\n- company: Acme\n  position: Analyst\n- company: Beta\n  position: Analyst\n"
-     b"# - name: Old project\n", "text"),
+    ((b"work:\n- company: Acme\n  position: Analyst\n- company: Beta\n  position: Analyst\n"
+      b"# - name: Old project\n"), "text"),
     # a YAML file wrapped in "---" lines is YAML data still
-    (b"---\nname: Jane Doe\nexperience:\n- years: 2016-2020\n  job: Analyst\n"
-     b"# - years: 2015\n#   job: Intern, built Spark pipelines\n---\n", "text"),
+    ((b"---\nname: Jane Doe\nexperience:\n- years: 2016-2020\n  job: Analyst\n"
+      b"# - years: 2015\n#   job: Intern, built Spark pipelines\n---\n"), "text"),
     # a page's front matter is no sign of YAML data: the Markdown below it is read as such
-    (b"---\nlayout: cv\ntitle: CV\npermalink: /cv/\nauthor_profile: true\nredirect_from:\n"
-     b"  - /resume\n---\n\n## Experience\n### Data Scientist\n- Built churn models\n", "markdown"),
+    ((b"---\nlayout: cv\ntitle: CV\npermalink: /cv/\nauthor_profile: true\nredirect_from:\n"
+      b"  - /resume\n---\n\n## Experience\n### Data Scientist\n- Built churn models\n"),
+     "markdown"),
     (b"\xef\xbb\xbf\r\n{\\rtf1\\ansi Jane Doe\\par}", "rtf"),
 ])
 def test_sniff_by_content(data, kind):

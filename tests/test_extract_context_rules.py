@@ -322,9 +322,9 @@ def test_a_model_server_implies_deployment_without_claiming_it():
 
 @pytest.mark.parametrize(("text", "skill", "counted"), [
     # a column of rated items, each line running on with what was done with it
-    ("Statistical software:\n- Stata: Advanced proficiency, wrote user programs\n"
-     "- R: Intermediate proficiency, used software for Econometrics classes\n"
-     "- Python: Intermediate proficiency, basic econometric analysis", "r", True),
+    (("Statistical software:\n- Stata: Advanced proficiency, wrote user programs\n"
+      "- R: Intermediate proficiency, used software for Econometrics classes\n"
+      "- Python: Intermediate proficiency, basic econometric analysis"), "r", True),
     ("Tools\nPython – advanced, daily\nGo – basic, one service\nSQL – advanced, reports",
      "go", True),
     # ratings of other things, or a name alone on its line
