@@ -11,10 +11,12 @@ of their own.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.attrs import IS_ALPHA, IS_DIGIT, LENGTH, LOWER
+import numpy as np
+from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, LENGTH, LOWER
 from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc
 
@@ -60,11 +62,10 @@ class _Compiled:
     crosses_breaks: bool = False
     _compiled: re.Pattern[str] | None = field(default=None, repr=False)
     _lowered: re.Pattern[str] | None = field(default=None, repr=False)
-    # the needs a match's own sentence stretch must meet (none where a match may cross one)
-    stretch_needs: tuple[frozenset[int], ...] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self.stretch_needs = () if self.crosses_breaks else self.needs
+    # the later slots as bits of the matcher's ``_NeedBits``: all of them, and those a match's
+    # own sentence stretch must meet (none where a match may cross one)
+    need_bits: int = field(default=0, repr=False)
+    stretch_bits: int = field(default=0, repr=False)
 
     def regex(self, ascii_text: bool) -> re.Pattern[str]:
         """The regex for a text, the lower-cased form when the text is ASCII and it has one."""
@@ -100,10 +101,15 @@ class PracticeMatcher:
                 re.compile(rule.requires) if rule.requires else None, rule.requires_before,
                 rule.crosses_breaks,
             ))
+        self.bits = _NeedBits([compiled.needs for compiled in self.rules])
+        for compiled in self.rules:
+            compiled.need_bits = self.bits.of(compiled.needs)
+            compiled.stretch_bits = 0 if compiled.crosses_breaks else compiled.need_bits
         self.by_word: dict[int, list[_Compiled]] = {}
         for compiled in self.rules:
             for word in compiled.starts:
                 self.by_word.setdefault(strings.add(word), []).append(compiled)
+        self.start_words = frozenset(self.by_word)
         self.numbered = [compiled for compiled in self.rules if compiled.number_first]
         self.skills = {compiled.form.skill_ids for compiled in self.rules}
 
@@ -126,23 +132,16 @@ class PracticeMatcher:
         if not self.rules or not len(doc):
             return []
         by_word = self.by_word
-        columns = doc.to_array([LOWER, IS_ALPHA, IS_DIGIT, LENGTH])
+        columns = doc.to_array([LOWER, IS_ALPHA, IS_DIGIT, LENGTH, IDX])
         lower = columns[:, 0].tolist()
         present = set(lower)
         inner = _slashed_parts(text) if "/" in text else []
         present.update(key for _, key in inner)
-        usable: dict[int, bool] = {}  # id(rule) → every later slot has a word in the text
-
-        def in_text(rule: _Compiled) -> bool:
-            ok = usable.get(id(rule))
-            if ok is None:
-                ok = usable[id(rule)] = all(not need.isdisjoint(present) for need in rule.needs)
-            return ok
-
-        # per word a match may start with, its rules that may match in this text
+        held = self.bits.held(present)  # the later slots with a word in the text
+        # per word a match may start with, its rules whose every later slot has one
         live: dict[int, list[_Compiled]] = {}
-        for key in present.intersection(by_word):
-            rules = [rule for rule in by_word[key] if in_text(rule)]
+        for key in present.intersection(self.start_words):
+            rules = [rule for rule in by_word[key] if rule.need_bits & held == rule.need_bits]
             if rules:
                 live[key] = rules
         # (offset, token, rules): the token's index, or -1 where no stretch applies
@@ -153,7 +152,7 @@ class PracticeMatcher:
         if self.numbered and _DIGIT.search(text):
             figures: list[int] | None = None  # one scan for the figures all such rules open with
             for rule in self.numbered:
-                if in_text(rule):
+                if rule.need_bits & held == rule.need_bits:
                     if figures is None:
                         figures = [m.start() for m in FIGURE.finditer(haystack)]
                     starts.extend((start, -1, [rule]) for start in figures)
@@ -164,15 +163,14 @@ class PracticeMatcher:
             if ids in own:
                 own[ids].append((start, end))
         mixed = ((columns[:, 1] == 0) & (columns[:, 2] == 0) & (columns[:, 3] > 1)).nonzero()[0]
-        stretches = _Stretches(text, tokens, lower, inner, mixed.tolist())
+        stretches = _Stretches(text, tokens, columns[:, 4].astype(np.int64), lower, inner, mixed.tolist(),
+                               self.bits)
         found: list[tuple[int, int, Form]] = []
         for start, token, rules in sorted(starts, key=lambda item: item[0]):
-            words = stretches.around(token) if token >= 0 and self.by_stretch else None
+            # (-1: every later slot counts as met)
+            met = stretches.around(token) if token >= 0 and self.by_stretch else -1
             for rule in rules:
-                needs = rule.stretch_needs  # (at most two later slots: no generator per rule)
-                if words is not None and needs and (
-                        needs[0].isdisjoint(words)
-                        or len(needs) > 1 and any(n.isdisjoint(words) for n in needs[1:])):
+                if rule.stretch_bits & met != rule.stretch_bits:
                     continue  # (a later slot's words are only in other sentences)
                 match = rule.regex(ascii_text).match(haystack, start)
                 if match is None or match.end() == start:
@@ -188,30 +186,65 @@ class PracticeMatcher:
         return found
 
 
+class _NeedBits:
+    """The matcher's later slots (``needs``, sets of word hashes) as bits of an int: a rule's
+    slots are a mask, the slots a set of words meets another, and a rule can match only where
+    the words meet all of its slots."""
+
+    def __init__(self, needs: list[tuple[frozenset[int], ...]]) -> None:
+        self._bit: dict[frozenset[int], int] = {}
+        self.by_word: dict[int, int] = {}  # word hash → the slots it is a word of
+        for need in (need for rule_needs in needs for need in rule_needs):
+            if need not in self._bit:
+                bit = self._bit[need] = 1 << len(self._bit)
+                for word in need:
+                    self.by_word[word] = self.by_word.get(word, 0) | bit
+        self._words = frozenset(self.by_word)
+
+    def of(self, needs: tuple[frozenset[int], ...]) -> int:
+        """The mask of ``needs``."""
+        mask = 0
+        for need in needs:
+            mask |= self._bit[need]
+        return mask
+
+    def held(self, words: Iterable[int]) -> int:
+        """The slots one of ``words`` (hashes) is a word of."""
+        by_word = self.by_word
+        mask = 0
+        for word in self._words.intersection(words):  # (a set's loop, in C)
+            mask |= by_word[word]
+        return mask
+
+
 class _Stretches:
-    """The word hashes of each stretch of a text's tokens between tokens holding a sentence mark
-    or line break (``BREAK_MARK``, ASCII marks only: a stretch may run past "。", never ending
-    too early; the stretch keeps the closing token's part before its mark, and the parts of
-    tokens glued by marks),
+    """The slots met (``_NeedBits``) by each stretch of a text's tokens between tokens holding a
+    sentence mark or line break (``BREAK_MARK``, ASCII marks only: a stretch may run past "。",
+    never ending too early; the stretch keeps the closing token's part before its mark, and the
+    parts of tokens glued by marks),
     built when first asked for: a rule whose match holds no such mark can match at a token only
     if every later slot has a word in the token's stretch."""
 
-    def __init__(self, text: str, tokens: list[tuple[int, int]], lower: list[int],
-                 inner: list[tuple[int, int]], mixed: list[int]) -> None:
+    def __init__(self, text: str, tokens: list[tuple[int, int]], starts: np.ndarray,
+                 lower: list[int], inner: list[tuple[int, int]], mixed: list[int],
+                 bits: _NeedBits) -> None:
         self.text, self.tokens, self.lower, self.inner = text, tokens, lower, inner
+        self.starts = starts  # the tokens' offsets
         self.mixed = mixed  # the tokens that may hold a mark: neither all letters nor all digits
+        self.bits = bits
         self._breaks: list[int] | None = None
-        self._words: dict[int, set[int]] = {}
+        self._met: dict[int, int] = {}
         # token index → hashes of words inside it (glued tokens' parts, slash-joined parts)
         self._parts: dict[int, set[int]] = {}
         self._parted: list[int] = []  # (its keys, in order)
 
-    def around(self, token: int) -> set[int] | None:
-        """The hashes of the stretch holding ``token`` (``None``: the token holds a mark)."""
+    def around(self, token: int) -> int:
+        """The slots met by the stretch holding ``token`` (-1, all: the token holds a mark)."""
         if self._breaks is None:
-            starts = [start for start, _ in self.tokens]
-            self._breaks = sorted({bisect_right(starts, m.start()) - 1
-                                   for m in BREAK_MARK.finditer(self.text)})
+            starts = self.starts
+            marks = np.fromiter((m.start() for m in BREAK_MARK.finditer(self.text)), np.int64)
+            holding = starts.searchsorted(marks, "right") - 1  # (in order: the marks are)
+            self._breaks = holding[np.diff(holding, prepend=-2) != 0].tolist()
             # a token holding a mark beside a letter ("classifiers->APIs", "ML/DL/NLP/CV",
             # "model~"): a slot's word may end inside it, so its parts count as words of its
             # stretch
@@ -219,28 +252,31 @@ class _Stretches:
                 start, end = self.tokens[index]
                 if _GLUED.search(self.text, start, end):
                     self._parts[index] = _part_hashes(self.text[start:end])
-            for offset, key in self.inner:
-                self._parts.setdefault(bisect_right(starts, offset) - 1, set()).add(key)
+            if self.inner:
+                holders = starts.searchsorted([offset for offset, _ in self.inner], "right") - 1
+                for index, (_, key) in zip(holders.tolist(), self.inner):
+                    self._parts.setdefault(index, set()).add(key)
             self._parted = sorted(self._parts)
         breaks = self._breaks
         at = bisect_left(breaks, token)
         if at < len(breaks) and breaks[at] == token:
-            return None
-        words = self._words.get(at)
-        if words is None:
+            return -1
+        met = self._met.get(at)
+        if met is None:
             lo = breaks[at - 1] + 1 if at else 0
             hi = breaks[at] if at < len(breaks) else len(self.lower)
-            words = self._words[at] = set(self.lower[lo:hi])
+            held = self.bits.held
+            met = held(self.lower[lo:hi])
             parted = self._parted
             for index in parted[bisect_left(parted, lo):bisect_left(parted, hi)]:
-                words.update(self._parts[index])
+                met |= held(self._parts[index])
             if hi < len(self.lower):  # a match may end inside the closing token ("Chart.js")
                 start, end = self.tokens[hi]
                 head = BREAK_MARK.split(self.text[start:end], 1)[0]
                 if head:
-                    words.add(hash_string(head.lower()))
-                    words.update(_part_hashes(head))
-        return words
+                    met |= held(_part_hashes(head) | {hash_string(head.lower())})
+            self._met[at] = met
+        return met
 
 
 # a mark beside a word character ("->", "-", "/", "~", "→"), which may be one token with it
