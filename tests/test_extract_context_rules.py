@@ -296,6 +296,20 @@ def test_hoped_for_or_still_being_learnt(text, skill):
      "statistics", False),
     ("Implemented downsampling algorithms for large time-series datasets.",
      "time-series-forecasting", False),
+    # 1.27.0: a network's or a sensor chain's feature extraction is no feature engineering; a
+    # classical pipeline's, or a skills list's, is
+    ("Used convolutional networks for defect recognition and feature extraction.",
+     "feature-engineering", False),
+    ("Deep learning-based audio feature extraction for the call classifier.",
+     "feature-engineering", False),
+    ("Compared transfer learning setups (feature extraction vs fine-tuning) on X-rays.",
+     "feature-engineering", False),
+    ("Merged radar scans using ICP and feature extraction.", "feature-engineering", False),
+    ("Built TF-IDF feature extraction for the ticket router with scikit-learn.",
+     "feature-engineering", True),
+    ("Skills: Deep Learning, Feature Extraction, Model Deployment", "feature-engineering", True),
+    ("Our pipeline covers sensor data collection, feature extraction and classification.",
+     "feature-engineering", True),
     # what a model powers is the object: its benchmarking is not the model's evaluation
     ("Benchmarked our LLM against GPT-4 on 500 prompts.", "model-evaluation", True),
     ("Evaluated our LLM-powered chatbot on 500 test questions.", "model-evaluation", True),
