@@ -8,9 +8,9 @@ from datetime import date
 
 from ..models import Position
 
-# a position as years of use read it: text start and end, start and end date (today while
-# open), and its last year
-Period = tuple[int, int, date, date, int]
+# a position as years of use read it: text start and end, start and end date as day numbers
+# (``date.toordinal``; today while open), and its last year
+Period = tuple[int, int, int, int, int]
 
 
 def positions_read(positions: list[Position]) -> list[Period]:
@@ -18,7 +18,7 @@ def positions_read(positions: list[Position]) -> list[Period]:
     if not positions:
         return []
     today = date.today()
-    return [(p.text_start, p.text_end, p.start, p.end or today,
+    return [(p.text_start, p.text_end, p.start.toordinal(), (p.end or today).toordinal(),
              today.year if (p.current or p.end is None) else p.end.year) for p in positions]
 
 
@@ -35,13 +35,13 @@ def years_of_use(offsets: list[int], periods: list[Period]) -> tuple[float | Non
     if not hits:
         return None, None
     intervals = sorted((p[2], p[3]) for p in hits)
-    total, (cur_start, cur_end) = 0.0, intervals[0]
+    total, (cur_start, cur_end) = 0, intervals[0]
     for start, end in intervals[1:]:
         if start <= cur_end:
             cur_end = max(cur_end, end)
         else:
-            total += (cur_end - cur_start).days
+            total += cur_end - cur_start
             cur_start, cur_end = start, end
-    total += (cur_end - cur_start).days
+    total += cur_end - cur_start
     last = max(p[4] for p in hits)
     return round(total / 365.25, 1), last
