@@ -310,6 +310,17 @@ def test_hoped_for_or_still_being_learnt(text, skill):
     ("Skills: Deep Learning, Feature Extraction, Model Deployment", "feature-engineering", True),
     ("Our pipeline covers sensor data collection, feature extraction and classification.",
      "feature-engineering", True),
+    # logic's calculi are no calculus; regression tooling tests; a chip's models are no
+    # learned ones
+    ("Coursework: Lambda Calculus, Type Theory, Compilers", "calculus", False),
+    ("Queries written in tuple relational calculus and SQL.", "calculus", False),
+    ("Coursework: Multivariable Calculus, Linear Algebra", "calculus", True),
+    ("Stack: C++14, Python, CMake, Jenkins, coverage/regression tooling", "supervised-learning",
+     False),
+    ("Stack: scikit-learn, regression and classification models", "supervised-learning", True),
+    ("Developed and validated virtual hardware models for the new SoC.", "model-evaluation",
+     False),
+    ("Developed and validated churn models on held-out months.", "model-evaluation", True),
     # what a model powers is the object: its benchmarking is not the model's evaluation
     ("Benchmarked our LLM against GPT-4 on 500 prompts.", "model-evaluation", True),
     ("Evaluated our LLM-powered chatbot on 500 test questions.", "model-evaluation", True),
