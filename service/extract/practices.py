@@ -128,7 +128,8 @@ class PracticeMatcher:
         chosen: list[tuple[int, int, tuple[str, ...]]],
     ) -> list[tuple[int, int, Form]]:
         """``(start, end, form)`` of each match in ``text`` (tokenized as ``doc``, ``tokens``
-        the tokens' character spans) that overlaps no ``chosen`` span of its own skill."""
+        the tokens' character spans, whose starts are the doc's ``IDX``) that overlaps no
+        ``chosen`` span of its own skill."""
         if not self.rules or not len(doc):
             return []
         by_word = self.by_word
@@ -163,8 +164,8 @@ class PracticeMatcher:
             if ids in own:
                 own[ids].append((start, end))
         mixed = ((columns[:, 1] == 0) & (columns[:, 2] == 0) & (columns[:, 3] > 1)).nonzero()[0]
-        stretches = _Stretches(text, tokens, columns[:, 4].astype(np.int64), lower, inner, mixed.tolist(),
-                               self.bits)
+        offsets = columns[:, 4].astype(np.int64)  # (the same as ``tokens``' starts)
+        stretches = _Stretches(text, tokens, offsets, lower, inner, mixed.tolist(), self.bits)
         found: list[tuple[int, int, Form]] = []
         for start, token, rules in sorted(starts, key=lambda item: item[0]):
             # (-1: every later slot counts as met)
