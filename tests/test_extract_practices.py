@@ -1824,3 +1824,23 @@ def test_sentence_stretches_only_skip_rules_that_cannot_match(pieces):
     doc, tokens, _ = built.tokenizer.split(text)
     found = built.practices.find(text, doc, tokens, [])
     assert found == everywhere.find(text, doc, tokens, [])
+
+
+@pytest.mark.parametrize("text", [
+    "Created visualizations using Excel.",
+    "Created visualizations and reports weekly in MS Excel.",
+    "Designed visualisations for the quarterly review.",
+])
+def test_a_practice_match_outranks_its_skills_ambiguous_name_inside_it(text):
+    """"visualizations" alone needs a confirming word; "created visualizations" says it."""
+    hit = next(h for h in extract_text(text).skills if h.id == "data-visualization")
+    assert hit.evidence[0].text.lower().split()[0] in {"created", "designed"}
+
+
+@pytest.mark.parametrize("text", [
+    "Created 3D visualizations of the new building for clients.",
+    "Designed product visualizations for the marketing site.",
+    "Led guided visualization exercises for the retreat.",
+])
+def test_the_skills_own_rejections_still_apply_to_the_practice_match(text):
+    assert "data-visualization" not in claimed(text)
