@@ -340,6 +340,36 @@ def test_hoped_for_or_still_being_learnt(text, skill):
     # what a model powers is the object: its benchmarking is not the model's evaluation
     ("Benchmarked our LLM against GPT-4 on 500 prompts.", "model-evaluation", True),
     ("Evaluated our LLM-powered chatbot on 500 test questions.", "model-evaluation", True),
+    # 1.28.0: work on an AI platform is ML infrastructure; the employer's product is not
+    ("Worked with the client's team to improve their AI platform's reliability.",
+     "ml-infrastructure", True),
+    ("Development on a scalable AI platform and deployment of ML models on Kubernetes.",
+     "ml-infrastructure", True),
+    ("Architected the company's AI/ML platform on Kubernetes.", "ml-infrastructure", True),
+    ("Our AI platform helps lawyers draft contracts faster.", "ml-infrastructure", False),
+    ("Grew the AI platform team from 2 to 12 engineers.", "ml-infrastructure", False),
+    ("Designed marketing pages on top of the AI platform.", "ml-infrastructure", False),
+    # the learning paradigms by their approaches and techniques; a tree that regresses
+    ("Experience with supervised approaches (logistic regression, random forest).",
+     "supervised-learning", True),
+    ("Compared supervised learning techniques for churn.", "supervised-learning", True),
+    ("Explored self-supervised approaches for pretraining.", "supervised-learning", False),
+    ("Tried unsupervised learning approaches on the logs.", "unsupervised-learning", True),
+    ("Developed a regression tree in Python to rank listings.", "decision-trees", True),
+    ("Fit a classification tree on the survey answers.", "decision-trees", True),
+    ("Combined three anomaly detectors, ensembling their flags.", "ensemble-methods", True),
+    # transformers named by the task they do, in either order
+    ("UAV audio classification using SOTA transformers.", "transformers", True),
+    ("Fault detection using power transformers at the substation.", "transformers", False),
+    # time series as one kind of data among others, not a method on it
+    ("ML solutions on different domains (e.g. time series, audio, video, image).",
+     "time-series-forecasting", False),
+    ("Applications in Machine Learning for Time Series, Data Streams, Graphs, or similar.",
+     "time-series-forecasting", False),
+    ("Built models for images, text and time series forecasting.",
+     "time-series-forecasting", True),
+    ("Models on tabular data, text, and time series models for demand.",
+     "time-series-forecasting", True),
     # an employer named by its field in a resume
     ("Lead engineer at a boutique data science and statistics consulting firm (2019-2021).",
      "statistics", False),
