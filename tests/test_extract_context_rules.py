@@ -370,6 +370,21 @@ def test_hoped_for_or_still_being_learnt(text, skill):
      "time-series-forecasting", True),
     ("Models on tabular data, text, and time series models for demand.",
      "time-series-forecasting", True),
+    # a peer review is code review among engineering practices or of code, not a paper's
+    ("We practise test-driven development, peer review and continuous integration.",
+     "code-review", True),
+    ("Quality comes from peer review, pair programming, and automated testing.", "code-review",
+     True),
+    ("All generated code is checked before it goes to peer review.", "code-review", True),
+    ("Peer review of pull requests every day.", "code-review", True),
+    ("Peer review: NeurIPS 2023, ICML 2024.", "code-review", False),
+    ("Skills: Use Cases, Peer Review, SOX Compliance", "code-review", False),
+    ("Published two papers in peer-reviewed journals.", "code-review", False),
+    # the observability of AI systems is their monitoring; an admin page is no data visual
+    ("Own observability of AI systems in production: latency, safety, cost.",
+     "model-monitoring", True),
+    ("Built push notifications and an administrative dashboard for the web app.",
+     "data-visualization", False),
     # an employer named by its field in a resume
     ("Lead engineer at a boutique data science and statistics consulting firm (2019-2021).",
      "statistics", False),
