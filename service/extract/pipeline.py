@@ -199,9 +199,8 @@ class Pipeline:
     def _practised(
         self, text: str, doc: Doc, tokens: list[tuple[int, int]], chosen: list[Mention]
     ) -> list[Mention]:
-        """Matches of the practice rules (``practices.py``) that overlap no unambiguous mention
-        of their own skill (an ambiguous name inside one gives way: ``_outranked``)."""
-        spans = [(m.start, m.end, m.form.skill_ids) for m in chosen if not m.form.ambiguous]
+        """Matches of the practice rules (``practices.py``)."""
+        spans = [(m.start, m.end, m.form.skill_ids) for m in chosen]
         return [
             Mention(start, end, form, "context")
             for start, end, form in self.practices.find(text, doc, tokens, spans)
@@ -262,7 +261,7 @@ class Pipeline:
         chosen.extend(shared_heads(text, self.table, chosen))
         chosen.extend(distributed_heads(text, self.table, chosen))
         chosen.extend(self._paraphrased(text, chosen))
-        chosen = _outranked(chosen, self._practised(text, doc, tokens, chosen))
+        chosen.extend(self._practised(text, doc, tokens, chosen))
         covered = [(m.start, m.end) for m in chosen]
         chosen.extend(self.fuzzy.find(text, tokens, words, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
@@ -302,21 +301,6 @@ def _chunks(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
         ends = [i for i in (text.find(" ", match.end()), text.find("\n", match.end())) if i >= 0]
         chunks.append((start, min(ends, default=len(text))))
     return chunks
-
-
-def _outranked(chosen: list[Mention], practised: list[Mention]) -> list[Mention]:
-    """``chosen`` and ``practised``, less each ambiguous mention that a practice match of the
-    same skill overlaps: "Created visualizations" says what "visualizations" alone leaves open."""
-    if not practised:
-        return chosen
-    kept = [
-        m for m in chosen
-        if not m.form.ambiguous or not any(
-            p.start < m.end and m.start < p.end and p.form.skill_ids == m.form.skill_ids
-            for p in practised
-        )
-    ]
-    return kept + practised
 
 
 def _non_overlapping(mentions: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:

@@ -142,14 +142,20 @@ def _initial(text: str, start: int, end: int) -> bool:
 # a prefix glued on that makes the name another thing: "semi-supervised methods",
 # "self-supervised models", "non-linear regression", "weakly-supervised"
 _MEANING_PREFIX = re.compile(r"(?i)(?<![\w-])(?:semi|self|non|un|weakly|pseudo|anti)-$")
+# (with a space, only the prefixes that never end a word of their own: "self supervised")
+_SPACED_PREFIX = re.compile(r"(?i)(?<![\w-])(?:semi|self|weakly) $")
 
 
 def prefixed_otherwise(text: str, mention: Mention) -> bool:
     """The name is the end of a word with a prefix that changes what it names ("semi-supervised
-    methods" is not supervised learning, "non-linear regression" not linear regression)."""
+    methods" is not supervised learning, "non-linear regression" not linear regression; "self
+    supervised approaches", written apart, neither)."""
     start = mention.start
-    return start > 2 and text[start - 1] == "-" and bool(
-        _MEANING_PREFIX.search(text, max(0, start - 8), start))
+    if start <= 2:
+        return False
+    if text[start - 1] == " ":
+        return bool(_SPACED_PREFIX.search(text, max(0, start - 8), start))
+    return text[start - 1] == "-" and bool(_MEANING_PREFIX.search(text, max(0, start - 8), start))
 
 
 def named_as_technology(text: str, mention: Mention) -> bool:
