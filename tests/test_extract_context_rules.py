@@ -398,6 +398,20 @@ def test_hoped_for_or_still_being_learnt(text, skill):
      "data-visualization", False),
     ("Built public administration dashboards in Power BI.", "data-visualization", True),
     ("Monitored AI system procurement for the agency.", "model-monitoring", False),
+    # optimisation as the last step of a system's or a model's life is no method
+    ("Experience in vector databases, graph databases, NoSQL, Document DBs, including design, "
+     "implementation, and optimization (OpenSearch, Neo4j, DynamoDB).", "optimization", False),
+    ("Own model development: from problem definition, data preprocessing, model training, "
+     "validation, and optimization, to production deployment.", "optimization", False),
+    ("Manage LLM solutions through deployment, monitoring, and continuous optimization.",
+     "optimization", False),
+    ("Experience with performance and optimization problems in machine learning models.",
+     "optimization", False),
+    ("You will drive continuous optimization across our digital platforms and APIs.",
+     "optimization", False),
+    ("Research in continuous optimization and convex analysis.", "optimization", True),
+    ("Experience in distributed training and optimization of large models.", "optimization",
+     True),
     # an employer named by its field in a resume
     ("Lead engineer at a boutique data science and statistics consulting firm (2019-2021).",
      "statistics", False),
