@@ -412,6 +412,13 @@ def test_hoped_for_or_still_being_learnt(text, skill):
     ("Research in continuous optimization and convex analysis.", "optimization", True),
     ("Experience in distributed training and optimization of large models.", "optimization",
      True),
+    # a risk's or a credit's assessment is not the model's; the news network's things
+    ("Refined XGBoost models for risk assessment.", "model-evaluation", False),
+    ("Validated the models on a holdout set for risk assessment.", "model-evaluation", True),
+    ("We are poised to accelerate CNN's digital transformation through AI.",
+     "convolutional-neural-networks", False),
+    ("Visualised the CNN's receptive field and filters in PyTorch.",
+     "convolutional-neural-networks", True),
     # an employer named by its field in a resume
     ("Lead engineer at a boutique data science and statistics consulting firm (2019-2021).",
      "statistics", False),
