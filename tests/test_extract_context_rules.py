@@ -323,6 +323,10 @@ def test_hoped_for_or_still_being_learnt(text, skill):
     ("Skills: Deep Learning, Feature Extraction, Model Deployment", "feature-engineering", True),
     ("Our pipeline covers sensor data collection, feature extraction and classification.",
      "feature-engineering", True),
+    ("Feature extraction with CNNs for the defect classifier.", "feature-engineering", False),
+    ("Feature extraction using a pretrained ResNet-50 backbone.", "feature-engineering", False),
+    ("Feature extraction with pandas from clickstream logs for the churn model.",
+     "feature-engineering", True),
     # logic's calculi are no calculus; regression tooling tests; a chip's models are no
     # learned ones
     ("Coursework: Lambda Calculus, Type Theory, Compilers", "calculus", False),
