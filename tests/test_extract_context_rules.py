@@ -327,6 +327,8 @@ def test_hoped_for_or_still_being_learnt(text, skill):
     ("Feature extraction using a pretrained ResNet-50 backbone.", "feature-engineering", False),
     ("Feature extraction with pandas from clickstream logs for the churn model.",
      "feature-engineering", True),
+    ("Feature extraction using encoders for categorical variables (one-hot, target encoding).",
+     "feature-engineering", True),
     # logic's calculi are no calculus; regression tooling tests; a chip's models are no
     # learned ones
     ("Coursework: Lambda Calculus, Type Theory, Compilers", "calculus", False),
@@ -356,12 +358,16 @@ def test_hoped_for_or_still_being_learnt(text, skill):
     ("Led business development at an AI platform startup.", "ml-infrastructure", False),
     ("Acme is building an AI platform that automates insurance claims.", "ml-infrastructure",
      False),
+    ("Acme builds an AI platform that automates insurance claims.", "ml-infrastructure", False),
+    ("Built the AI platform's customer onboarding flow in React.", "ml-infrastructure", False),
     # the learning paradigms by their approaches and techniques; a tree that regresses
     ("Experience with supervised approaches (logistic regression, random forest).",
      "supervised-learning", True),
     ("Compared supervised techniques for churn.", "supervised-learning", True),
     ("Explored self-supervised approaches for pretraining.", "supervised-learning", False),
     ("Explored self supervised approaches for pretraining.", "supervised-learning", False),
+    ("Studied weakly supervised learning for segmentation.", "semi-supervised-learning", True),
+    ("Built semi automated testing for the API in Python.", "software-testing", True),
     ("Tried unsupervised approaches on the logs.", "unsupervised-learning", True),
     ("Developed a regression tree in Python to rank listings.", "decision-trees", True),
     ("Fit a classification tree on the survey answers.", "decision-trees", True),
@@ -371,6 +377,10 @@ def test_hoped_for_or_still_being_learnt(text, skill):
     ("Fault detection using power transformers at the substation.", "transformers", False),
     ("Anomaly detection with grid transformers using SCADA data.", "transformers", False),
     ("Lead generation with transformers and switchgear customers.", "transformers", False),
+    ("Implemented KV-cache quantization for decoder transformers in PyTorch.", "transformers",
+     True),
+    ("Built anomaly detection for SCADA data using vision transformers in PyTorch.",
+     "transformers", True),
     # time series as one kind of data among others, not a method on it
     ("ML solutions on different domains (e.g. time series, audio, video, image).",
      "time-series-forecasting", False),
@@ -382,6 +392,8 @@ def test_hoped_for_or_still_being_learnt(text, skill):
      "time-series-forecasting", True),
     ("Built time series, image and text models in PyTorch.", "time-series-forecasting", True),
     ("Courses: Time Series, Text and Image Analysis.", "time-series-forecasting", True),
+    ("Solved time series, image and text problems with gradient boosting.",
+     "time-series-forecasting", True),
     # a peer review is code review among engineering practices or of code, not a paper's
     ("We practise test-driven development, peer review and continuous integration.",
      "code-review", True),
@@ -401,6 +413,8 @@ def test_hoped_for_or_still_being_learnt(text, skill):
     ("Built push notifications and an administrative dashboard for the web app.",
      "data-visualization", False),
     ("Built public administration dashboards in Power BI.", "data-visualization", True),
+    ("Build administrative dashboards for operations KPIs in Power BI.", "data-visualization",
+     True),
     ("Monitored AI system procurement for the agency.", "model-monitoring", False),
     # optimisation as the last step of a system's or a model's life is no method
     ("Experience in vector databases, graph databases, NoSQL, Document DBs, including design, "
@@ -414,13 +428,17 @@ def test_hoped_for_or_still_being_learnt(text, skill):
     ("You will drive continuous optimization across our digital platforms and APIs.",
      "optimization", False),
     ("Research in continuous optimization and convex analysis.", "optimization", True),
+    ("Experience with model implementation and optimization using Gurobi.", "optimization",
+     True),
     ("Experience in distributed training and optimization of large models.", "optimization",
      True),
     # a risk's or a credit's assessment is not the model's; the news network's things
     ("Refined XGBoost models for risk assessment.", "model-evaluation", False),
     ("Validated the models on a holdout set for risk assessment.", "model-evaluation", True),
-    ("We are poised to accelerate CNN's digital transformation through AI.",
-     "convolutional-neural-networks", False),
+    ("Led the security evaluation of our LLM models with red teaming.", "model-evaluation",
+     True),
+    ("We are poised to accelerate CNN's digital transformation through machine learning, NLP "
+     "and computer vision.", "convolutional-neural-networks", False),
     ("Visualised the CNN's receptive field and filters in PyTorch.",
      "convolutional-neural-networks", True),
     # an employer named by its field in a resume

@@ -1835,7 +1835,9 @@ def test_sentence_stretches_only_skip_rules_that_cannot_match(pieces):
     ("Created photorealistic visualizations for real estate developers.", False),
     ("Designed visualizations for a VR game.", False),
     ("Created visualisations of architectural renderings using WebGL and Three.js.", False),
-    ("Created visualizations of building energy consumption data in Tableau.", True),
+    ("Created visualizations of buildings' energy data for facility managers.", True),
+    ("Created visualizations and weekly reports for the sales team.", True),
+    ("Created photorealistic visualizations and reports for real estate developers.", False),
     ("Led guided visualization exercises for the retreat.", False),
 ])
 def test_visualizations_are_datas_beside_reports_or_spreadsheets(text, counted):

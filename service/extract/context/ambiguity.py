@@ -142,7 +142,8 @@ def _initial(text: str, start: int, end: int) -> bool:
 # a prefix glued on that makes the name another thing: "semi-supervised methods",
 # "self-supervised models", "non-linear regression", "weakly-supervised"
 _MEANING_PREFIX = re.compile(r"(?i)(?<![\w-])(?:semi|self|non|un|weakly|pseudo|anti)-$")
-# (with a space, only the prefixes that never end a word of their own: "self supervised")
+# (with a space, only before "supervised": "self supervised approaches", not "semi automated
+# testing")
 _SPACED_PREFIX = re.compile(r"(?i)(?<![\w-])(?:semi|self|weakly) $")
 
 
@@ -154,7 +155,8 @@ def prefixed_otherwise(text: str, mention: Mention) -> bool:
     if start <= 2:
         return False
     if text[start - 1] == " ":
-        return bool(_SPACED_PREFIX.search(text, max(0, start - 8), start))
+        return text[start:start + 10].lower() == "supervised" and bool(
+            _SPACED_PREFIX.search(text, max(0, start - 8), start))
     return text[start - 1] == "-" and bool(_MEANING_PREFIX.search(text, max(0, start - 8), start))
 
 
