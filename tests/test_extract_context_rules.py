@@ -441,6 +441,23 @@ def test_hoped_for_or_still_being_learnt(text, skill):
      "and computer vision.", "convolutional-neural-networks", False),
     ("Visualised the CNN's receptive field and filters in PyTorch.",
      "convolutional-neural-networks", True),
+    # a motivation to learn is no claim yet; a path's folder names are no skills; the last of
+    # a list of employers; a DNN deployed; a model's last step; a CMS's dashboard
+    ("An experienced developer with motivation to learn Rust for our trading engine.", "rust",
+     False),
+    ("Willingness to learn Scala and Spark.", "scala", False),
+    ("image: '/assets/images/pages/cv/cover.jpg'", "computer-vision", False),
+    ("![logo](img/python-logo.png) Go developer", "python", False),
+    ("Skills: AI/ML, CI/CD, ML/DL/NLP/CV", "computer-vision", True),
+    ("ML engineer, previously at Google, Meta and Amazon, working with PyTorch, Docker and "
+     "Kubernetes.", "amazon-web-services", False),
+    ("Deployed the services on Amazon EC2 and Amazon S3.", "amazon-ec2", True),
+    ("Experience developing and deploying DNN-based solutions to embedded platforms.",
+     "model-deployment", True),
+    ("Implement ranking models in PyTorch, including training, evaluation, and optimization.",
+     "optimization", False),
+    ("Built a content management system dashboard by using Vue.js.", "data-visualization",
+     False),
     # an employer named by its field in a resume
     ("Lead engineer at a boutique data science and statistics consulting firm (2019-2021).",
      "statistics", False),

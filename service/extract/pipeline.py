@@ -35,6 +35,15 @@ _URL_OR_EMAIL = re.compile(
     r"edu|ai|co|in|us|uk|de|gov)(?:/\S*)?\b"
 )
 _URL_HINT = re.compile(r"@|://|www\.|\.(?:com|org|net|io|edu|ai|co|in|us|uk|de|gov)\b")
+# a file's path ("/assets/images/pages/cv/cover.jpg", "img/python-logo.png"): its folder and
+# file names are no skills (an absolute path needs three parts, a relative one an extension,
+# so that "AI/ML" and "/ML/" stay words)
+_FILE_PATH = re.compile(
+    r"(?<![\w/.])(?:\.{1,2}/|~/|/)(?:[\w.@-]+/){2,}[\w.@-]*"
+    r"|(?<![\w/.])(?:[\w.@-]+/)+[\w@-]+\.(?:jpe?g|png|gif|svg|webp|ico|pdf|html?|md|css|js|json|"
+    r"ya?ml|txt|py|ipynb|tex|docx?|csv)\b"
+)
+_PATH_HINT = re.compile(r"/")
 # (the look-ahead names every branch's first character, so the engine skips ahead to one)
 _GLUE_HINT = re.compile(r"(?=[+#.])(?:[+#]|(?<![A-Za-z0-9])\.[A-Za-z])")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -256,6 +265,11 @@ class Pipeline:
             (m.start(), m.end())
             for chunk_start, chunk_end in _chunks(text, _URL_HINT)
             for m in _URL_OR_EMAIL.finditer(text, chunk_start, chunk_end)
+        ]
+        blocked += [
+            (m.start(), m.end())
+            for chunk_start, chunk_end in _chunks(text, _PATH_HINT)
+            for m in _FILE_PATH.finditer(text, chunk_start, chunk_end)
         ]
         chosen = _non_overlapping(list(found.values()), blocked)
         chosen.extend(shared_heads(text, self.table, chosen))

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 _NEG_CUE = Folded(re.compile(
     r"\b(?:no|not|never|without|nor|lack(?:s|ing)?(?: of)?|unfamiliar with|none)\b"
     r"|\b(?:willing|eager|keen|want(?:s|ing)?|hope|hoping|plan(?:s|ning)?|look(?:ing)? forward|"
-    r"would like|'d like|love|aim(?:ing)?|excited|wish(?:es)?|intend(?:s|ing)?|open)\s+to\s+"
+    r"would like|'d like|love|aim(?:ing)?|excited|wish(?:es)?|intend(?:s|ing)?|open|"
+    # (the nouns: "willingness to learn X", "motivation to learn Rust")
+    r"willingness|eagerness|keenness|motivat(?:ion|ed)|desire)\s+to\s+"
     r"(?:learn(?:ing)?|explore|exploring|try|pick(?:ing)? up|study|(?:begin|start)(?: [a-z]+ing)?|"
     r"get(?:ting)?(?: (?:much|more|further|deeper|better))* into|"
     r"take (?:a |an )?(?:course|class|module|bootcamp|certification)s? (?:on|in)|"
