@@ -458,6 +458,11 @@ def test_hoped_for_or_still_being_learnt(text, skill):
      "optimization", False),
     ("Built a content management system dashboard by using Vue.js.", "data-visualization",
      False),
+    # classifiers evaluated or deployed; TF beside Torch; infra for ML workloads
+    ("Built tools for evaluating and deploying objectionable content classifiers.",
+     "supervised-learning", True),
+    ("Deep Learning (Keras, Torch, TF) and in-house models", "tensorflow", True),
+    ("Provided infra automation for ML workloads on Kubernetes.", "ml-infrastructure", True),
     # an employer named by its field in a resume
     ("Lead engineer at a boutique data science and statistics consulting firm (2019-2021).",
      "statistics", False),
