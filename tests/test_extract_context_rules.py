@@ -458,6 +458,21 @@ def test_hoped_for_or_still_being_learnt(text, skill):
      "optimization", False),
     ("Built a content management system dashboard by using Vue.js.", "data-visualization",
      False),
+    # (lists with slashes are no paths; a hope with no object is a trait; a user dashboard of
+    # metrics shows data; a list of clouds; chips and sorting machines)
+    ("3+ years with React/Node.js and AWS.", "nodejs", True),
+    ("Languages: C++/Java/Go/Rust", "rust", True),
+    ("Stack: C#/.NET/Azure/SQL Server", "microsoft-azure", True),
+    ("A strong desire to learn, with hands-on experience in Python, TensorFlow and AWS.",
+     "tensorflow", True),
+    ("Built user dashboards showing churn metrics.", "data-visualization", True),
+    ("Built end-user dashboards for 200 managers in Tableau.", "data-visualization", True),
+    ("Built a user dashboard page in React.", "data-visualization", False),
+    ("Performance evaluation and optimization of convex solvers.", "optimization", True),
+    ("Cloud experience: GCP, Microsoft, and Amazon.", "amazon-web-services", True),
+    ("Deployed DNN accelerators on the SoC.", "model-deployment", False),
+    ("Deployed waste classifiers (sorting machines) at the recycling plant.",
+     "supervised-learning", False),
     # classifiers evaluated or deployed; TF beside Torch; infra for ML workloads
     ("Built tools for evaluating and deploying objectionable content classifiers.",
      "supervised-learning", True),

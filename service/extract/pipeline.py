@@ -37,10 +37,11 @@ _URL_OR_EMAIL = re.compile(
 _URL_HINT = re.compile(r"@|://|www\.|\.(?:com|org|net|io|edu|ai|co|in|us|uk|de|gov)\b")
 # a file's path ("/assets/images/pages/cv/cover.jpg", "img/python-logo.png"): its folder and
 # file names are no skills (an absolute path needs three parts, a relative one an extension,
-# so that "AI/ML" and "/ML/" stay words)
+# so that "AI/ML" and "/ML/" stay words; not after "C++", "C#" or "F#": "C++/Java/Go"; no
+# ".js", which names frameworks: "React/Node.js")
 _FILE_PATH = re.compile(
-    r"(?<![\w/.])(?:\.{1,2}/|~/|/)(?:[\w.@-]+/){2,}[\w.@-]*"
-    r"|(?<![\w/.])(?:[\w.@-]+/)+[\w@-]+\.(?:jpe?g|png|gif|svg|webp|ico|pdf|html?|md|css|js|json|"
+    r"(?<![\w/.+#@-])(?:\.{1,2}/|~/|/)(?:[\w.@-]+/){2,}[\w.@-]*"
+    r"|(?<![\w/.+#@-])(?:[\w.@-]+/)+[\w@-]+\.(?:jpe?g|png|gif|svg|webp|ico|pdf|html?|md|css|json|"
     r"ya?ml|txt|py|ipynb|tex|docx?|csv)\b"
 )
 _PATH_HINT = re.compile(r"/")

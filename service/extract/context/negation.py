@@ -23,6 +23,8 @@ _NEG_CUE = Folded(re.compile(
     r"get(?:ting)?(?: (?:much|more|further|deeper|better))* into|"
     r"take (?:a |an )?(?:course|class|module|bootcamp|certification)s? (?:on|in)|"
     r"become (?:proficient|fluent|skilled|certified|an expert) (?:in|with))\b"
+    # (a hope with no object is a trait: "a strong desire to learn, with experience in Python")
+    r"(?![ \t]*(?:[,;.!]|and (?:grow|improve|develop)\b))"
     r"|\binterested in (?:learning |exploring |picking up |moving into |getting into )?"
     r"|\b(?:aspir(?:e|es|ing)|hop(?:e|es|ing)|plan(?:s|ning)?|look(?:ing)?|want(?:s|ing)?|aim(?:s|ing)?|"
     r"seek(?:s|ing)?)\s+to\s+(?:move|transition|grow|pivot|branch out|get|break|specialise|"
