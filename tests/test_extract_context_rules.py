@@ -473,6 +473,17 @@ def test_hoped_for_or_still_being_learnt(text, skill):
     ("Deployed DNN accelerators on the SoC.", "model-deployment", False),
     ("Deployed waste classifiers (sorting machines) at the recycling plant.",
      "supervised-learning", False),
+    # a recommendation model; personalised recommendations a system makes, not a shop assistant
+    ("The first model we integrated was a recommendation model that suggests meals.",
+     "recommender-systems", True),
+    ("Products: search, personalized recommendations and contextual ad targeting.",
+     "recommender-systems", True),
+    ("Gave customers personalized recommendations on skincare in store.",
+     "recommender-systems", False),
+    ("Provided clients with personalised recommendations on skincare.", "recommender-systems",
+     False),
+    ("Built a two-tower model that provides personalized recommendations to 2M users.",
+     "recommender-systems", True),
     # classifiers evaluated or deployed; TF beside Torch; infra for ML workloads
     ("Built tools for evaluating and deploying objectionable content classifiers.",
      "supervised-learning", True),
