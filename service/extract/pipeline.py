@@ -45,6 +45,8 @@ _FILE_PATH = re.compile(
     r"ya?ml|txt|py|ipynb|tex|docx?|csv)\b"
 )
 _PATH_HINT = re.compile(r"/")
+# what no mention may overlap, each found in the whitespace chunks holding its hint
+_BLOCKED = ((_URL_HINT, _URL_OR_EMAIL), (_PATH_HINT, _FILE_PATH))
 # (the look-ahead names every branch's first character, so the engine skips ahead to one)
 _GLUE_HINT = re.compile(r"(?=[+#.])(?:[+#]|(?<![A-Za-z0-9])\.[A-Za-z])")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -264,13 +266,9 @@ class Pipeline:
                     found.setdefault(match.span(), Mention(*match.span(), form))
         blocked = [
             (m.start(), m.end())
-            for chunk_start, chunk_end in _chunks(text, _URL_HINT)
-            for m in _URL_OR_EMAIL.finditer(text, chunk_start, chunk_end)
-        ]
-        blocked += [
-            (m.start(), m.end())
-            for chunk_start, chunk_end in _chunks(text, _PATH_HINT)
-            for m in _FILE_PATH.finditer(text, chunk_start, chunk_end)
+            for hint, pattern in _BLOCKED
+            for chunk_start, chunk_end in _chunks(text, hint)
+            for m in pattern.finditer(text, chunk_start, chunk_end)
         ]
         chosen = _non_overlapping(list(found.values()), blocked)
         chosen.extend(shared_heads(text, self.table, chosen))
