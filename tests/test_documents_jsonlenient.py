@@ -146,7 +146,10 @@ def test_a_builders_export_reads_its_own_sections_after_the_known_ones() -> None
     assert pointers["kubernetes"] == {"/sections/experience/items/0/summary"}
     assert pointers["terraform"] == {"/sections/summary/content"}
     assert pointers["prometheus"] == {"/sections/skills/items/0/keywords/1"}
-    assert doc.positions == []  # its date is text, not a JSON Resume date
+    # its date is text, not a JSON Resume date: read as a text resume's experience line
+    [position] = doc.positions
+    assert (position.title, position.employer, position.start, position.current) == (
+        "Site Reliability Engineer", "Harbourline", date(2020, 1, 1), True)
 
 
 # --- other JSON holding prose ------------------------------------------------------------------

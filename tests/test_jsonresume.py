@@ -143,6 +143,36 @@ def test_positions_come_from_the_dates_and_a_missing_end_is_current():
     assert doc.education and doc.education[0].level == "master"
 
 
+# A resume.json a portfolio site renders: JSON Resume's section names, its own keys inside them
+BUILDERS_KEYS = {
+    "work": [{"company": "Fernhollow", "title": "Data Engineer", "date": "Feb 2022 - Present",
+              "bullets": ["Built Airflow pipelines into BigQuery"]}],
+    "projects": [{"name": "Tide tables", "tech": "Kafka, Flink",
+                  "bullets": ["Forecast tides with ARIMA models"]}],
+    "education": [{"school": "Westmere College", "degree": "B.S. Statistics",
+                   "date": "2015 - 2019", "gpa": "3.8"}],
+}
+
+
+def test_keys_a_builder_adds_to_the_schemas_sections_are_read_not_dropped():
+    doc = read_json_resume(json.dumps(BUILDERS_KEYS), today=date(2025, 3, 1))
+    for value in ("Built Airflow pipelines into BigQuery", "Kafka, Flink",
+                  "Forecast tides with ARIMA models"):
+        assert value in doc.text
+    # the header shows what the schema's own keys would hold, and the dates give a position
+    assert "Data Engineer, Fernhollow, Feb 2022 - Present" in doc.text
+    assert "B.S. Statistics, Westmere College, 2015 - 2019" in doc.text
+    [position] = doc.positions
+    assert (position.title, position.employer, position.start, position.current) == (
+        "Data Engineer", "Fernhollow", date(2022, 2, 1), True)
+    assert [(e.level, e.field) for e in doc.education] == [("bachelor", "statistics")]
+    pointers = {doc.text[b.start:b.end]: b.pointer for b in doc.blocks}
+    assert pointers["Kafka, Flink"] == "/projects/0/tech"
+    assert pointers["Built Airflow pipelines into BigQuery"] == "/work/0/bullets/0"
+    assert pointers["Westmere College"] == "/education/0/school"
+    assert doc.text.count("Fernhollow") == 1  # (a key shown in the header is not repeated)
+
+
 def test_evidence_carries_the_json_pointer_it_came_from(files):
     skills = {s["id"]: s for s in _extract(files["json"])["skills"]}
     assert skills["scala"]["evidence"][0]["pointer"] == "/skills/0/keywords/1"

@@ -36,10 +36,11 @@ from .fresh import from_fresh, looks_like_fresh
 from .jsonlayout import TextLayout, clean_value, pointer_token
 from ..normalize import normalize
 from .jsonresume_schema import (CURRENT_WORDS, ISO_DATE, RESUME_KEYS, Basics, JsonResume, Work,
-                                read_date)
-from .jsonvalues import document_from_json_values, holds_prose, holds_text, write_values
+                                Entry, read_date)
+from .jsonvalues import (document_from_json_values, holds_prose, holds_text, write_entry_values,
+                         write_values)
 from .text import document_from_text
-from .timeline import parse_range, total_years
+from .timeline import find_positions, parse_range, total_years
 from .vocab import BUILT_IN, Vocabulary, is_relevant_title
 
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -267,6 +268,53 @@ def _header(layout: TextLayout, values: list[tuple[str | None, str]], dates: str
     layout.line(values, tail=dates)
 
 
+# keys other builders use for the schema's own fields ("company" for a job's "name", "school"
+# for "institution"), and for an entry's dates as one range ("date": "Sep 2017 - Jun 2021")
+_EMPLOYER_KEYS = ("company", "employer", "organization", "organisation")
+_TITLE_KEYS = ("title", "role", "jobTitle")
+_SCHOOL_KEYS = ("school", "university", "college")
+_DEGREE_KEYS = ("degree",)
+_MAJOR_KEYS = ("major", "fieldOfStudy", "field")
+_RANGE_KEYS = ("date", "dates", "period", "duration")
+
+
+def _extra(entry: Entry, keys: tuple[str, ...], at: str) -> tuple[str | None, str]:
+    """The string of the first of ``keys`` (which the schema does not know) that the entry
+    holds one under, and its pointer; ``None`` and no pointer when none."""
+    extra = entry.model_extra or {}
+    for key in keys:
+        value = extra.get(key)
+        if isinstance(value, str) and value.strip():
+            return value, f"{at}/{pointer_token(key)}"
+    return None, ""
+
+
+def _own_or_extra(value: str | None, pointer: str, entry: Entry, keys: tuple[str, ...],
+                  at: str) -> tuple[str | None, str]:
+    """The schema's value and pointer, else ``_extra``'s."""
+    return (value, pointer) if value else _extra(entry, keys, at)
+
+
+def _written_range(entry: Entry, start: str | None, end: str | None,
+                   at: str) -> tuple[str | None, str]:
+    """The entry's dates as a text resume writes them (``_date_range``), else a range written
+    under a key of its own (``"date": "Aug 2025 - Present"``) as written, and its pointer."""
+    if start is not None or end is not None:
+        return _date_range(start, end), ""
+    written, pointer = _extra(entry, _RANGE_KEYS, at)
+    return (clean_value(written) if written else None), pointer
+
+
+def _write_extras(layout: TextLayout, entry: Entry, at: str, *used: str) -> None:
+    """The values under the entry's keys the schema does not know (a builder's ``"bullets"``,
+    ``"tech"``, ``"school"``) as its last lines, except those at the pointers ``used`` in its
+    header: none is left out."""
+    extra = {key: value for key, value in (entry.model_extra or {}).items()
+             if f"{at}/{pointer_token(key)}" not in used}
+    if extra:
+        write_entry_values(layout, extra, at)
+
+
 def _write_basics(layout: TextLayout, basics: Basics | None) -> None:
     if basics is None:
         return
@@ -283,20 +331,27 @@ def _write_basics(layout: TextLayout, basics: Basics | None) -> None:
         layout.line([(basics.summary, "/basics/summary")])
 
 
-def _write_work(layout: TextLayout, work: list[Work]) -> list[tuple[int, int, Work]]:
-    """The Experience section; ``(entry start, entry end, work)`` for each entry."""
+def _write_work(layout: TextLayout, work: list[Work],
+                ) -> list[tuple[int, int, Work, str | None, str | None, str | None]]:
+    """The Experience section; for each entry its start and end, the entry, and the title,
+    employer and dates its header shows."""
     entries = []
     if work:
         layout.heading("experience", "Experience")
     for index, job in enumerate(work):
         start = layout.offset
         at = f"/work/{index}"
-        _header(layout, [(job.position, f"{at}/position"), (job.name, f"{at}/name")],
-                _date_range(job.startDate, job.endDate))
+        position = _own_or_extra(job.position, f"{at}/position", job, _TITLE_KEYS, at)
+        name = _own_or_extra(job.name, f"{at}/name", job, _EMPLOYER_KEYS, at)
+        dates, range_at = _written_range(job, job.startDate, job.endDate, at)
+        _header(layout, [position, name], dates)
         layout.line([(job.description, f"{at}/description")])
         layout.line([(job.summary, f"{at}/summary")])
         layout.bullets(job.highlights, f"{at}/highlights")
-        entries.append((start, layout.offset, job))
+        _write_extras(layout, job, at, position[1], name[1], range_at)
+        # (no position from an end date alone)
+        dated = dates if job.startDate is not None or range_at else None
+        entries.append((start, layout.offset, job, position[0], name[0], dated))
     return entries
 
 
@@ -305,20 +360,25 @@ def _write_rest(layout: TextLayout, resume: JsonResume) -> None:
         layout.heading("projects", "Projects")
     for index, project in enumerate(resume.projects):
         at = f"/projects/{index}"
-        _header(layout, [(project.name, f"{at}/name")],
-                _date_range(project.startDate, project.endDate))
+        dates, range_at = _written_range(project, project.startDate, project.endDate, at)
+        _header(layout, [(project.name, f"{at}/name")], dates)
         layout.line([(role, f"{at}/roles/{i}") for i, role in enumerate(project.roles)])
         layout.line([(project.description, f"{at}/description")])
         layout.bullets(project.highlights, f"{at}/highlights")
         layout.line([(kw, f"{at}/keywords/{i}") for i, kw in enumerate(project.keywords)])
+        _write_extras(layout, project, at, range_at)
     if resume.education:
         layout.heading("education", "Education")
     for index, school in enumerate(resume.education):
         at = f"/education/{index}"
-        _header(layout, [(school.studyType, f"{at}/studyType"), (school.area, f"{at}/area"),
-                         (school.institution, f"{at}/institution")],
-                _date_range(school.startDate, school.endDate))
+        study = _own_or_extra(school.studyType, f"{at}/studyType", school, _DEGREE_KEYS, at)
+        area = _own_or_extra(school.area, f"{at}/area", school, _MAJOR_KEYS, at)
+        institution = _own_or_extra(school.institution, f"{at}/institution", school,
+                                    _SCHOOL_KEYS, at)
+        dates, range_at = _written_range(school, school.startDate, school.endDate, at)
+        _header(layout, [study, area, institution], dates)
         layout.line([(course, f"{at}/courses/{i}") for i, course in enumerate(school.courses)])
+        _write_extras(layout, school, at, study[1], area[1], institution[1], range_at)
     if resume.skills:
         layout.heading("skills", "Skills")
     for index, group in enumerate(resume.skills):
@@ -331,16 +391,18 @@ def _write_rest(layout: TextLayout, resume: JsonResume) -> None:
             layout.line(keywords)
         else:
             layout.line([(group.name, f"{at}/name"), *keywords])
+        _write_extras(layout, group, at)
     _write_dated(layout, "publications", "Publications", [
         ([(p.name, f"/publications/{i}/name"), (p.publisher, f"/publications/{i}/publisher")],
-         p.releaseDate, [(p.summary, f"/publications/{i}/summary")])
+         p.releaseDate, [(p.summary, f"/publications/{i}/summary")], p, f"/publications/{i}")
         for i, p in enumerate(resume.publications)])
     _write_dated(layout, "certifications", "Certifications", [
         ([(c.name, f"/certificates/{i}/name"), (c.issuer, f"/certificates/{i}/issuer")],
-         c.date, []) for i, c in enumerate(resume.certificates)])
+         c.date, [], c, f"/certificates/{i}") for i, c in enumerate(resume.certificates)])
     _write_dated(layout, "awards", "Awards", [
         ([(a.title, f"/awards/{i}/title"), (a.awarder, f"/awards/{i}/awarder")],
-         a.date, [(a.summary, f"/awards/{i}/summary")]) for i, a in enumerate(resume.awards)])
+         a.date, [(a.summary, f"/awards/{i}/summary")], a, f"/awards/{i}")
+        for i, a in enumerate(resume.awards)])
     if resume.volunteer:
         layout.heading("other", "Volunteering")
     for index, item in enumerate(resume.volunteer):
@@ -350,6 +412,7 @@ def _write_rest(layout: TextLayout, resume: JsonResume) -> None:
                 _date_range(item.startDate, item.endDate))
         layout.line([(item.summary, f"{at}/summary")])
         layout.bullets(item.highlights, f"{at}/highlights")
+        _write_extras(layout, item, at)
     if resume.languages:
         layout.heading("languages", "Languages")
     for index, lang in enumerate(resume.languages):
@@ -361,29 +424,31 @@ def _write_rest(layout: TextLayout, resume: JsonResume) -> None:
         at = f"/interests/{index}"
         layout.line([(interest.name, f"{at}/name"),
                      *[(kw, f"{at}/keywords/{i}") for i, kw in enumerate(interest.keywords)]])
+        _write_extras(layout, interest, at)
 
 
 def _write_dated(layout: TextLayout, name: SectionName, heading: str,
                  entries: list[tuple[list[tuple[str | None, str]], str | None,
-                                     list[tuple[str | None, str]]]]) -> None:
+                                     list[tuple[str | None, str]], Entry, str]]) -> None:
     if entries:
         layout.heading(name, heading)
-    for header, when, body in entries:
+    for header, when, body, entry, at in entries:
         _header(layout, header, _month_year(when) if when else None)
         layout.line(body)
+        _write_extras(layout, entry, at)
 
 
-def _position(job: Work, start: int, end: int, today: date,
-              vocabulary: Vocabulary) -> Position | None:
-    """A position from the entry's dates, counted as ``find_positions`` counts the same range."""
-    written = _date_range(job.startDate, job.endDate)
-    span = parse_range(written, today) if written and job.startDate else None
+def _position(start: int, end: int, title: str | None, employer: str | None,
+              written: str | None, today: date, vocabulary: Vocabulary) -> Position | None:
+    """A position from the dates an entry's header shows, counted as ``find_positions`` counts
+    the same range."""
+    span = parse_range(written, today) if written else None
     if span is None:
         return None
     end_date = date(span.end_written[0], span.end_written[1], 1) if span.end_written else None
-    title = clean_value(job.position) if job.position else None
+    title = clean_value(title) if title else None
     return Position(
-        title=title or None, employer=clean_value(job.name) if job.name else None,
+        title=title or None, employer=clean_value(employer) if employer else None,
         start=date(span.start // 12, span.start % 12 + 1, 1), end=end_date, current=span.current,
         years=round((span.end - span.start) / 12, 2), text_start=start, text_end=end,
         relevant=bool(title and is_relevant_title(title, vocabulary)),
@@ -393,8 +458,9 @@ def _position(job: Work, start: int, end: int, today: date,
 def document_from_json_resume(resume: JsonResume, today: date | None = None,
                               vocabulary: Vocabulary = BUILT_IN,
                               plain: dict[str, Any] | None = None) -> Document:
-    """The resume laid out as text, with sections, positions, education and total years;
-    then ``plain``, top-level values laid out by ``jsonvalues`` (default: the keys the schema
+    """The resume laid out as text, with sections, positions (from the work entries' dates;
+    else, as in a text resume, from the dates of its experience lines: a builder's own
+    ``"experience"`` key), education and total years; then ``plain``, top-level values laid out by ``jsonvalues`` (default: the keys the schema
     does not have)."""
     today = today or date.today()
     layout = TextLayout()
@@ -410,9 +476,10 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None,
         raise Empty("This JSON Resume has no text to read (no work, education, skills, ...).")
     doc = Document(text=text, source_format="jsonresume", pages=1, blocks=layout.blocks,
                    sections=layout.section_list(text), warnings=warnings)
-    positions = [_position(job, start, min(end, len(text)), today, vocabulary)
-                 for start, end, job in entries]
-    doc.positions = [p for p in positions if p is not None]
+    positions = [_position(start, min(end, len(text)), title, employer, dates, today, vocabulary)
+                 for start, end, _, title, employer, dates in entries]
+    doc.positions = [p for p in positions if p is not None] or find_positions(
+        text, doc.sections, today=today, section_at=doc.section_at, vocabulary=vocabulary)
     doc.education = find_education(text, doc.sections, today=today, vocabulary=vocabulary)
     doc.total_years = total_years(doc.positions, doc.sections, doc.section_at)
     return doc

@@ -56,18 +56,20 @@ Text = Annotated[str | None, BeforeValidator(_blank_is_none)]
 IsoDate = Annotated[str | None, BeforeValidator(_blank_is_none), AfterValidator(_check_date)]
 
 
-class _Entry(BaseModel):
+class Entry(BaseModel):
+    """A section's entry: the schema's keys, and any others a builder adds (``model_extra``)."""
+
     model_config = ConfigDict(extra="allow")
 
 
-class Location(_Entry):
+class Location(Entry):
     address: Text = None
     city: Text = None
     region: Text = None
     countryCode: Text = None  # noqa: N815 (the schema's names)
 
 
-class Basics(_Entry):
+class Basics(Entry):
     name: Text = None
     label: Text = None
     email: Text = None
@@ -77,7 +79,7 @@ class Basics(_Entry):
     location: Location | None = None
 
 
-class Work(_Entry):
+class Work(Entry):
     name: Text = None
     position: Text = None
     location: Text = None
@@ -88,7 +90,7 @@ class Work(_Entry):
     highlights: list[str] = []
 
 
-class Volunteer(_Entry):
+class Volunteer(Entry):
     organization: Text = None
     position: Text = None
     startDate: IsoDate = None  # noqa: N815
@@ -97,7 +99,7 @@ class Volunteer(_Entry):
     highlights: list[str] = []
 
 
-class Education(_Entry):
+class Education(Entry):
     institution: Text = None
     area: Text = None
     studyType: Text = None  # noqa: N815
@@ -107,43 +109,43 @@ class Education(_Entry):
     courses: list[str] = []
 
 
-class Award(_Entry):
+class Award(Entry):
     title: Text = None
     date: IsoDate = None
     awarder: Text = None
     summary: Text = None
 
 
-class Certificate(_Entry):
+class Certificate(Entry):
     name: Text = None
     date: IsoDate = None
     issuer: Text = None
 
 
-class Publication(_Entry):
+class Publication(Entry):
     name: Text = None
     publisher: Text = None
     releaseDate: IsoDate = None  # noqa: N815
     summary: Text = None
 
 
-class SkillGroup(_Entry):
+class SkillGroup(Entry):
     name: Text = None
     level: Text = None
     keywords: list[str] = []
 
 
-class Language(_Entry):
+class Language(Entry):
     language: Text = None
     fluency: Text = None
 
 
-class Interest(_Entry):
+class Interest(Entry):
     name: Text = None
     keywords: list[str] = []
 
 
-class Project(_Entry):
+class Project(Entry):
     name: Text = None
     description: Text = None
     highlights: list[str] = []
@@ -153,7 +155,7 @@ class Project(_Entry):
     roles: list[str] = []
 
 
-class JsonResume(_Entry):
+class JsonResume(Entry):
     """A resume.json: every section optional, unknown keys kept (the schema allows them)."""
 
     basics: Basics | None = None

@@ -22,6 +22,7 @@ from ..models.document import SectionName
 from .education import find_education
 from .jsonlayout import TextLayout, pointer_token
 from .sections import classify_heading, heading_key
+from .timeline import find_positions, total_years
 from .vocab import BUILT_IN, Vocabulary
 
 NOT_A_RESUME_WARNING = "Not a JSON Resume: its text values were read in order."
@@ -262,6 +263,15 @@ def write_values(layout: TextLayout, value: Any, pointer: str = "",
     return [DEPTH_WARNING] if writer.too_deep else []
 
 
+def write_entry_values(layout: TextLayout, values: dict[str, Any], pointer: str) -> list[str]:
+    """Write the values of one entry's keys (at ``pointer``) as its lines, in order: no key
+    opens a section (they are the entry's: a builder's ``"bullets"``, ``"tech"``); the
+    warnings, as ``write_values``'."""
+    writer = _Writer(layout)
+    writer.write(values, pointer, True, 1)
+    return [DEPTH_WARNING] if writer.too_deep else []
+
+
 def document_from_json_values(data: Any, today: date | None = None,
                               vocabulary: Vocabulary = BUILT_IN) -> Document:
     """``data`` laid out as text (``source_format`` "json", with a warning saying so);
@@ -283,6 +293,9 @@ def document_from_json_values(data: Any, today: date | None = None,
     doc = Document(text=text, source_format="json", pages=1, blocks=layout.blocks,
                    sections=layout.section_list(text),
                    warnings=[NOT_A_RESUME_WARNING, *warnings])
-    doc.education = find_education(text, doc.sections, today=today or date.today(),
+    today = today or date.today()
+    doc.positions = find_positions(text, doc.sections, today=today, section_at=doc.section_at,
                                    vocabulary=vocabulary)
+    doc.education = find_education(text, doc.sections, today=today, vocabulary=vocabulary)
+    doc.total_years = total_years(doc.positions, doc.sections, doc.section_at)
     return doc
