@@ -530,3 +530,32 @@ def test_a_model_server_implies_deployment_without_claiming_it():
 ])
 def test_a_rated_item_that_runs_on_is_an_item_of_its_column(text, skill, counted):
     assert (skill in claimed(text)) is counted
+
+
+@pytest.mark.parametrize(("text", "skill", "counted"), [
+    # the news network is never plural
+    ("Deep understanding and building blocks of CNNs.", "convolutional-neural-networks", True),
+    ("Appeared on CNN twice to discuss the election.", "convolutional-neural-networks", False),
+    # a warehouse beside it makes it the data warehouse
+    ("Operated data pipelines in a warehouse environment (Snowflake preferred).", "snowflake",
+     True),
+    ("Designed a snowflake ornament line for the winter market.", "snowflake", False),
+    # a probability a model predicts is no claim of probability theory
+    ("Predict CTR and engagement probability for each ad.", "probability", False),
+    ("Estimated click and purchase probabilities per session.", "probability", False),
+    ("Strong grounding in probability and statistics.", "probability", True),
+    # a one-letter language on its own line among other skills written in lower case
+    ("Skills\n- python\n- r\n- bash\n- sql", "r", True),
+    ("Interests\n- c\n- chess\n- hiking", "c", False),
+    # the value of a data file's organisation key is a name
+    ('{ company: "University of Toronto - Deptartment of Statistics", role: "Analyst" }',
+     "statistics", False),
+    ('{ "title": "Data Engineer", "employer": "Snowflake" }', "snowflake", False),
+    ('{ "company": "Acme", "summary": "Built a Snowflake data warehouse" }', "snowflake", True),
+    ("At the company: built Spark jobs on EMR.", "spark", True),
+    # paired abbreviations name both skills
+    ('programming: ["python", "js/ts", "kotlin"]', "typescript", True),
+])
+def test_plurals_warehouses_predicted_probabilities_columns_and_organisation_keys(text, skill,
+                                                                                  counted):
+    assert (skill in claimed(text)) is counted

@@ -1847,3 +1847,30 @@ def test_visualizations_are_datas_beside_reports_or_spreadsheets(text, counted):
 def test_a_rejected_name_confirms_no_neighbour():
     """A hobby's visualisations are no technical skill that would confirm "Go" beside them."""
     assert "go" not in claimed("Hobbies: creating guided visualizations, Go, chess, hiking")
+
+
+@pytest.mark.parametrize(("text", "skill", "counted"), [
+    # models made or kept for production
+    ("Created production models to forecast staff attrition.", "model-deployment", True),
+    ("Create and maintain production models and related applications.", "model-deployment",
+     True),
+    ("Built die-cast car production models for the showroom.", "model-deployment", False),
+    # a model's written definition, and "serving as" (acting as), ship or serve nothing
+    ("Translate requirements into clear model specifications and ship them as dbt assets.",
+     "model-deployment", False),
+    ("Built a framework unifying data management and model training processes, serving as "
+     "the core ML solution.", "model-deployment", False),
+    ("Owned model training and serving on GPUs.", "model-deployment", True),
+    # an evaluation named offline
+    ("Evaluate the proposed solutions via offline benchmark tests and online A/B tests.",
+     "model-evaluation", True),
+    ("Run offline benchmarks for each ranking release.", "model-evaluation", True),
+    # infrastructure by the training it lets a team do
+    ("Design the infrastructure that lets us train models efficiently.", "ml-infrastructure",
+     True),
+    ("Maintain the office network infrastructure that lets us work remotely.",
+     "ml-infrastructure", False),
+])
+def test_production_models_offline_benchmarks_and_infrastructure_for_training(text, skill,
+                                                                             counted):
+    assert (skill in claimed(text)) is counted

@@ -91,6 +91,13 @@ _PLACE_SUFFIX = re.compile(
 
 # ... and its suffix, when a skill's name: the "AI" of "DeepLearning.AI"
 _WEB_SUFFIX = re.compile(r"(?<=[A-Za-z]\.)(?i:ai)$")
+# a data file's key naming an organisation (opening its line or after "{" or ","), its value
+# up to the mention on the same line: `company: "Dept. of Statistics"`, `{ "employer":
+# "Snowflake"`, `organization = "…"` (not prose: "at the company: built Spark jobs")
+_ORG_KEY_WORDS = ("company", "employer", "organi")
+_ORG_VALUE = re.compile(
+    r"(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)[\"']?(?i:company|company_?name|employer|organi[sz]ation)[\"']?[ \t]*"
+    r"[:=][ \t]*[\"'`]?[^\"'`\n]*$")
 
 
 def in_organisation_name(text: str, mention: Mention) -> bool:
@@ -110,8 +117,20 @@ def in_organisation_name(text: str, mention: Mention) -> bool:
     ):
         return True
     lo = max(0, mention.start - 40)
-    return "the" in text[lo:mention.start].lower() and bool(  # (what _TEAM_BEFORE needs)
-        _TEAM_AFTER.match(text, mention.end) and _TEAM_BEFORE.search(text, lo, mention.start))
+    if "the" in text[lo:mention.start].lower() and bool(  # (what _TEAM_BEFORE needs)
+            _TEAM_AFTER.match(text, mention.end) and _TEAM_BEFORE.search(text, lo, mention.start)):
+        return True
+    return _organisation_value(text, mention)
+
+
+def _organisation_value(text: str, mention: Mention) -> bool:
+    """The mention is in the value of a data file's key naming an organisation (`company:
+    "University of Toronto - Department of Statistics"`): a name, whatever it holds."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if mention.start - line_start > 200:
+        return False
+    head = text[line_start:mention.start].lower()
+    return any(word in head for word in _ORG_KEY_WORDS) and bool(_ORG_VALUE.search(head))
 
 
 # words that lead to an employer in prose: "worked at Databricks", "Data Scientist at Snowflake"
