@@ -553,6 +553,11 @@ def test_a_rated_item_that_runs_on_is_an_item_of_its_column(text, skill, counted
     ('{ "title": "Data Engineer", "employer": "Snowflake" }', "snowflake", False),
     ('{ "company": "Acme", "summary": "Built a Snowflake data warehouse" }', "snowflake", True),
     ("At the company: built Spark jobs on EMR.", "spark", True),
+    # a classification named beside the network that learned it
+    ("Temporal risk classification using Bi-LSTM on 30K transactions.", "supervised-learning",
+     True),
+    ("Document classification of contracts by hand for the legal team.", "supervised-learning",
+     False),
     # paired abbreviations name both skills
     ('programming: ["python", "js/ts", "kotlin"]', "typescript", True),
 ])

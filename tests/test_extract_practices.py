@@ -1874,3 +1874,13 @@ def test_a_rejected_name_confirms_no_neighbour():
 def test_production_models_offline_benchmarks_and_infrastructure_for_training(text, skill,
                                                                              counted):
     assert (skill in claimed(text)) is counted
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("Scale Apache Airflow workflows across teams.", True),
+    ("Ingestion through Airflow DAGs into the warehouse.", True),
+    ("Migrated jobs to Databricks Workflows.", False),
+    ("Improved the hiring workflows for the recruiting team.", False),
+])
+def test_an_orchestrators_dags_and_workflows_are_data_pipelines(text, counted):
+    assert ("data-pipelines" in claimed(text)) is counted
