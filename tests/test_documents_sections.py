@@ -318,3 +318,37 @@ def test_latex_sectioning_commands_are_headings(line, heading):
     from service.documents.sections import marked_heading
 
     assert marked_heading(line) == heading
+
+
+JS_PORTFOLIO = """\
+import project01 from "./img/p1.png";
+
+const projectsData = [
+  {
+    projectName: "Sales dashboard",
+    technologies: [TechIcons.Python, TechIcons.Pandas],
+  },
+];
+
+export const aboutMeContent = [
+  "I enjoy helping teams see their numbers, with simple forecasting of weekly sales.",
+];
+
+export default projectsData;
+"""
+
+
+def test_a_data_files_top_level_declarations_start_sections():
+    """Each `const`/`export const` of a JavaScript data file holds one part of the resume: a
+    list of technologies inside the projects does not run on into the "about" text."""
+    doc = document_from_text(JS_PORTFOLIO)
+    about = doc.text.index("I enjoy")
+    assert doc.section_at(doc.text.index("Sales dashboard")).name == "projects"
+    assert doc.section_at(about).name == "summary"
+    assert [s.heading for s in doc.sections if s.name == "summary"] == [
+        "export const aboutMeContent = ["]
+
+
+def test_a_sentence_opening_with_let_is_no_declaration():
+    doc = document_from_text("Skills\nPython, SQL\nlet the data speak: dashboards for sales\n")
+    assert [s.name for s in doc.sections] == ["skills"]

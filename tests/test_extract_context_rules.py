@@ -564,3 +564,9 @@ def test_a_rated_item_that_runs_on_is_an_item_of_its_column(text, skill, counted
 def test_plurals_warehouses_predicted_probabilities_columns_and_organisation_keys(text, skill,
                                                                                   counted):
     assert (skill in claimed(text)) is counted
+
+
+def test_a_data_files_about_text_is_not_its_list_of_technologies():
+    from tests.test_documents_sections import JS_PORTFOLIO
+    assert "time-series-forecasting" not in claimed(JS_PORTFOLIO)
+    assert "pandas" in claimed(JS_PORTFOLIO)

@@ -253,7 +253,14 @@ _TAG = re.compile(r"<[^<>\n]*>")
 _UNDERLINE = re.compile(r" {0,3}(?:(=){3,}|-{3,})[ \t]*")
 # where a marked heading's line may start (an underline: the line before it), found in one pass
 _MARK_LINE = re.compile(
-    r"(?m)^(?:(?P<under> {0,3}(?:=+|-+)[ \t]*$)| {0,3}#|[ \t]*\\[a-z]*sect|[ \t]*<[hH][1-6]|\*)")
+    r"(?m)^(?:(?P<under> {0,3}(?:=+|-+)[ \t]*$)| {0,3}#|[ \t]*\\[a-z]*sect|[ \t]*<[hH][1-6]|\*"
+    r"|(?:export[ \t]|const[ \t]|let[ \t]|var[ \t]))")
+# a JavaScript or TypeScript data file's top-level declaration ("export const projectsData = [",
+# "const experience: Job[] = ["): each holds one part of the resume, so it starts a section
+# named by its words ("projects data" → projects), never running on in the one above
+_JS_DECLARATION = re.compile(
+    r"(?:export[ \t]+(?:default[ \t]+)?)?(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[^=\n]*=.*")
+_CAMEL_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[_$]+")
 
 
 # a Markdown code block: a fence of three or more backticks or tildes to the same fence
@@ -305,6 +312,10 @@ def marked_heading(line: str, next_line: str = "", org: bool = False) -> tuple[i
         if match:
             words = " ".join(_TAG.sub(" ", match.group(2)).split())
             return (int(match.group(1)), words) if words else None
+    if first in "celv":
+        match = _JS_DECLARATION.fullmatch(line)
+        if match:
+            return 1, " ".join(_CAMEL_BREAK.sub(" ", match.group(1)).split())
     if org and first == "*":
         match = _ORG_HEADING.fullmatch(line)
         if match:
@@ -355,6 +366,8 @@ def find_headings(text: str, marked: Sequence[tuple[str, int, int]] = (),
         level = explicit[0] if explicit else None
         name = (classify_heading(line) or (explicit and classify_heading(explicit[1]))
                 or ("other" if letter_spaced(line) else None))
+        if name is None and explicit and _JS_DECLARATION.fullmatch(line):
+            name = _declared_section(explicit[1])
         if name is None and headings and headings[-1].name in _CLOSED_BY_CAPS and heading_like(
                 line) and line.strip().isupper():
             name = "other"  # "SOFT SKILLS" after a list of papers is not a paper
@@ -389,6 +402,17 @@ def find_headings(text: str, marked: Sequence[tuple[str, int, int]] = (),
                                         line_end))
         offset = line_end + 1
     return headings
+
+
+def _declared_section(words: str) -> str:
+    """The section a declaration's words name, by their longest leading run that is a heading
+    ("projects data" → projects, "about me content" → summary), else "other"."""
+    parts = words.split()
+    for size in range(len(parts), 0, -1):
+        name = classify_heading(" ".join(parts[:size]))
+        if name:
+            return name
+    return "other"
 
 
 def _ends_sections(words: str, underlined: bool, current: str | None) -> bool:
