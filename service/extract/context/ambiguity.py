@@ -777,11 +777,9 @@ class Anchors:
     this item?" questions."""
 
     def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans: list[tuple[int, int]] = []
-        self.starts: set[int] = set()
-        self.ends: set[int] = set()
-        for span in spans:
-            self.add(span)
+        self.spans: list[tuple[int, int]] = sorted(spans)
+        self.starts: set[int] = {start for start, _ in spans}
+        self.ends: set[int] = {end for _, end in spans}
 
     def add(self, span: tuple[int, int]) -> None:
         insort(self.spans, span)
