@@ -11,7 +11,7 @@ them, else another piece of the title's line.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -153,15 +153,34 @@ def pieces_of(line: str) -> list[Piece]:
             for (piece, _), place, join in zip(out, places, joined, strict=True)]
 
 
-def only_places(line: str) -> bool:
-    """Whether every piece of ``line`` (there is at least one) names a place or a work mode."""
-    pieces = pieces_of(line)
+class LinePieces:
+    """``pieces_of`` for the header lines of one document, each line split once (a dated
+    line's neighbours are asked whether they are places, then split for title and employer).
+    Lives as long as the document's reading; the lists it returns are shared, not to be
+    changed."""
+
+    def __init__(self) -> None:
+        self._split: dict[str, list[Piece]] = {}
+
+    def __call__(self, line: str) -> list[Piece]:
+        pieces = self._split.get(line)
+        if pieces is None:
+            pieces = self._split[line] = pieces_of(line)
+        return pieces
+
+
+def only_places(line: str, split: Callable[[str], list[Piece]] = pieces_of) -> bool:
+    """Whether every piece of ``line`` (there is at least one) names a place or a work mode
+    (``split``: ``pieces_of`` or a ``LinePieces``)."""
+    pieces = split(line)
     return bool(pieces) and all(p.place for p in pieces)
 
 
-def split_title_employer(header: Sequence[str],
-                         vocabulary: Vocabulary = BUILT_IN) -> tuple[str | None, str | None]:
-    """Title and employer from one or two header lines ("Data Scientist, Acme" / "Acme")."""
+def split_title_employer(header: Sequence[str], vocabulary: Vocabulary = BUILT_IN,
+                         split: Callable[[str], list[Piece]] = pieces_of,
+                         ) -> tuple[str | None, str | None]:
+    """Title and employer from one or two header lines ("Data Scientist, Acme" / "Acme")
+    (``split``: ``pieces_of`` or a ``LinePieces``)."""
     title = employer = None
     rest: list[str] = []
     for line in header:
@@ -172,17 +191,19 @@ def split_title_employer(header: Sequence[str],
         else:
             rest.append(line)
     if title or employer:
-        guess_title, guess_employer = _split_plain(rest, vocabulary)
+        guess_title, guess_employer = _split_plain(rest, vocabulary, split)
         return title or guess_title, employer or guess_employer
-    return _split_plain(rest, vocabulary)
+    return _split_plain(rest, vocabulary, split)
 
 
-def _split_plain(header: Sequence[str], vocabulary: Vocabulary) -> tuple[str | None, str | None]:
+def _split_plain(header: Sequence[str], vocabulary: Vocabulary,
+                 split_line: Callable[[str], list[Piece]] = pieces_of,
+                 ) -> tuple[str | None, str | None]:
     """Title: the first piece with job-title words that is no organisation (else the first
     piece that is neither a place nor an organisation); employer: the first piece of another
     line without title words, else another piece of the title's line, else a name a comma
     joins to a country ("Acme, India"); places are neither."""
-    split = [pieces_of(line) for line in _joined(header)]
+    split = [split_line(line) for line in _joined(header)]
     joined_places = [p.text for pieces in split for p in pieces if p.joined]
     lines = [_with_qualifier([p.text for p in pieces if not p.place], vocabulary)
              for pieces in split]

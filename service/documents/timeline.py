@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..models import Position, Section
-from .headers import PARENS, clean, is_organisation, only_places, pieces_of, split_title_employer
+from .headers import (
+    PARENS, LinePieces, Piece, clean, is_organisation, only_places, pieces_of, split_title_employer,
+)
 from .vocab import (
     BUILT_IN,
     Vocabulary,
@@ -254,6 +256,7 @@ def find_positions(text: str, sections: Sequence[Section] = (), today: date | No
     skip = _NOT_JOBS | _SKIPPED
     lines = _line_spans(text)
     dated = _date_lines(text, lines)
+    split = LinePieces()  # (the header lines' pieces, each line split once)
     found: list[tuple[int, int, Span, list[str]]] = []
     for line_no, (ls, le) in enumerate(lines):
         if line_no not in dated:
@@ -270,7 +273,8 @@ def find_positions(text: str, sections: Sequence[Section] = (), today: date | No
             span = _span(match, today)
             if span is None:
                 continue
-            header, entry_start = _header(text, lines, line_no, match, section, vocabulary)
+            header, entry_start = _header(text, lines, line_no, match, section, vocabulary,
+                                          split)
             if section is None and looks_like_education(" ".join([line, *header])):
                 continue
             if is_not_job(" ".join(header), vocabulary):  # "Career Break": no job, no years
@@ -283,7 +287,7 @@ def find_positions(text: str, sections: Sequence[Section] = (), today: date | No
         limit = section.end if section is not None else len(text)
         following = found[index + 1][0] if index + 1 < len(found) else len(text)
         entry_end = max(min(following, limit), line_start + 1)
-        title, employer = split_title_employer(header, vocabulary)
+        title, employer = split_title_employer(header, vocabulary, split)
         start_date = date(span.start // 12, span.start % 12 + 1, 1)
         end_date = None
         if span.end_written is not None:
@@ -296,23 +300,26 @@ def find_positions(text: str, sections: Sequence[Section] = (), today: date | No
 
 
 def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Match[str],
-            section: Section | None, vocabulary: Vocabulary) -> tuple[list[str], int]:
-    """The title/employer lines of the entry whose dates are on ``line_no``, and its start."""
+            section: Section | None, vocabulary: Vocabulary,
+            split: Callable[[str], list[Piece]] = pieces_of) -> tuple[list[str], int]:
+    """The title/employer lines of the entry whose dates are on ``line_no``, and its start
+    (``split``: ``pieces_of`` or the document's ``LinePieces``)."""
     ls, le = lines[line_no]
     line = _date_text(text[ls:le])
-    rest = _rest(line[: match.start()] + "  " + line[match.end():])
+    rest = _rest(line[: match.start()] + "  " + line[match.end():], split)
     floor = section.start if section is not None else 0
     place = None
-    if rest and only_places(rest):  # "Bengaluru, India | 2019 - 2021": the title is above
+    if rest and only_places(rest, split):  # "Bengaluru, India | 2019 - 2021": the title is above
         place, rest = rest, None
     if rest:
         header = [rest]
         entry_start = ls
-        pieces = [p for p in pieces_of(rest) if not p.place]
+        pieces = [p for p in split(rest) if not p.place]
         if not any(looks_like_title(p.text, vocabulary) for p in pieces):
             # "Acme Corp | 2019 - 2021" with the title on the line above or below
-            above = _title_line(text, lines, line_no, -1, floor, vocabulary)
-            below = None if above else _title_line(text, lines, line_no, 1, floor, vocabulary)
+            above = _title_line(text, lines, line_no, -1, floor, vocabulary, split)
+            below = None if above else _title_line(text, lines, line_no, 1, floor, vocabulary,
+                                                   split)
             if above:
                 header.insert(0, text[lines[above][0]:lines[above][1]].strip())
                 entry_start = lines[above][0]
@@ -340,7 +347,7 @@ def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Mat
             break
         header.insert(0, candidate.strip())
         entry_start = lines[index][0]
-        if not only_places(candidate):  # a place line ("Berlin, Germany") is not the header
+        if not only_places(candidate, split):  # a place line ("Berlin, Germany") is not the header
             counted += 1
         index -= 1
     if not counted:
@@ -365,18 +372,19 @@ def _header(text: str, lines: list[tuple[int, int]], line_no: int, match: re.Mat
     return header, entry_start
 
 
-def _rest(text: str) -> str | None:
+def _rest(text: str, split: Callable[[str], list[Piece]] = pieces_of) -> str | None:
     """A dated line's text beside its dates: kept when it is a header (a long one when it
     splits into pieces: "Data Scientist at X | Y | City, ST"), not a sentence."""
     text = PARENS.sub(" ", text)
     short = clean(text)
     if short or len(text.strip()) > 160 or text.rstrip().endswith("."):
         return short
-    return text.strip(" |,;:-") if len(pieces_of(text)) >= 2 else None
+    return text.strip(" |,;:-") if len(split(text)) >= 2 else None
 
 
 def _title_line(text: str, lines: list[tuple[int, int]], line_no: int, step: int, floor: int,
-                vocabulary: Vocabulary) -> int | None:
+                vocabulary: Vocabulary, split: Callable[[str], list[Piece]] = pieces_of,
+                ) -> int | None:
     """The index of a short title line next to ``line_no`` (one blank line between allowed)
     in direction ``step``, or None."""
     index = line_no + step
@@ -391,7 +399,7 @@ def _title_line(text: str, lines: list[tuple[int, int]], line_no: int, step: int
         return None
     fits = (_header_candidate(candidate) and len(candidate.split()) <= 8
             and any(looks_like_title(p.text, vocabulary) and not is_organisation(p.text)
-                    for p in pieces_of(candidate) if not p.place)
+                    for p in split(candidate) if not p.place)
             and not _is_heading_line(candidate))
     return index if fits else None
 
