@@ -31,8 +31,9 @@ _GAP = (r"(?:[ ,/&()+\"“”‘’>→⇒-]+[\w#'’~%%$£€][\w+#'’~%%$£�
 # A score: a decimal or a percentage ("0.91", "95%", "12.5 percent"), not a bare count.
 # (a full stop may end the sentence right after the figure: "F1 0.89.")
 _NUMBER = r"(?<![\w.])(?:\d{1,3}(?:\.\d+)?(?: ?%| percent)|0?\.\d+)(?!\w|\.\d)"
-# where a rule that opens with a figure may start (each such rule is tried only there)
-FIGURE = re.compile(_NUMBER, re.IGNORECASE)
+# where a rule that opens with a figure may start (each such rule is tried only there; the
+# look-ahead names the first character of every match, so the engine skips ahead to one)
+FIGURE = re.compile(r"(?=[\d.])" + _NUMBER, re.IGNORECASE)
 # Coordinated verbs after a verb slot ("evaluating, testing, and deploying"): not gap words.
 # Base forms ("design and analyse", "design, analyse and report on") only from the file's
 # ``coordinated`` list: a bare word after "and" is as often a noun.

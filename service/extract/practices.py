@@ -243,9 +243,9 @@ class _Stretches:
         """The slots met by the stretch holding ``token`` (-1, all: the token holds a mark)."""
         if self._breaks is None:
             starts = self.starts
-            marks = np.fromiter((m.start() for m in BREAK_MARK.finditer(self.text)), np.int64)
+            marks = [m.start() for m in BREAK_MARK.finditer(self.text)]
             holding = starts.searchsorted(marks, "right") - 1  # (in order: the marks are)
-            self._breaks = holding[np.diff(holding, prepend=-2) != 0].tolist()
+            self._breaks = list(dict.fromkeys(holding.tolist()))  # (each token once)
             # a token holding a mark beside a letter ("classifiers->APIs", "ML/DL/NLP/CV",
             # "model~"): a slot's word may end inside it, so its parts count as words of its
             # stretch
