@@ -23,6 +23,7 @@ from operator import add
 
 from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_STOP, LENGTH
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from .glued import GluedWords
@@ -40,9 +41,10 @@ PIECE_CHARS = 1000
 _PIECE_END = re.compile(r"[,;!?，。、；：！？)\]」』]|[.:](?!\w)")
 MAX_CACHED_CHUNKS = 50_000
 
-# a run's tokens: their texts, whether each is followed by a space, whether each is a plain
-# word (ASCII letters, not a stop word: what fuzzy matching looks at)
-Entry = tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]
+# a run's tokens: their texts' ids in the vocabulary's string store (a ``Doc`` built from ids
+# skips hashing every word again), whether each is followed by a space, whether each is a plain
+# word (ASCII letters, not a stop word: what fuzzy matching looks at), and their lengths
+Entry = tuple[tuple[int, ...], tuple[bool, ...], tuple[bool, ...], tuple[int, ...]]
 
 
 def _pieces(chunk: str) -> list[tuple[int, str]]:
@@ -87,18 +89,19 @@ class ChunkTokenizer:
         missing = set(runs).difference(cache)
         if missing:
             self._learn(missing)
-        words: list[str] = []
+        orths: list[int] = []
         spaces: list[bool] = []
         plain: list[bool] = []
+        lengths: list[int] = []
         for run in runs:
             entry = cache.get(run) or self._tokenize(run)
-            words += entry[0]
+            orths += entry[0]
             spaces += entry[1]
             plain += entry[2]
-        lengths = list(map(len, words))
+            lengths += entry[3]
         starts = list(accumulate(map(add, lengths, spaces), initial=0))  # (one more than spans)
         spans = list(zip(starts, map(add, starts, lengths)))
-        return Doc(self.nlp.vocab, words=words, spaces=spaces), spans, plain
+        return Doc(self.nlp.vocab, words=orths, spaces=spaces), spans, plain
 
     def _learn(self, runs: set[str]) -> None:
         """Tokenize the new chunks in one spaCy call, joined by newlines (a newline is a token
@@ -151,10 +154,11 @@ class ChunkTokenizer:
     def _entry(self, words: list[str], plain: list[bool], run: str) -> Entry:
         """A chunk's entry, glued words split (each piece a plain word unless a stop word)."""
         glued, names = self.glued, self.names
+        strings = self.nlp.vocab.strings
         if glued is None and names is None or len(run) < 6:
-            return _entry(words, plain, run)
+            return _entry(words, plain, run, strings)
         if glued is None and not any(len(word) >= 6 and flag for word, flag in zip(words, plain)):
-            return _entry(words, plain, run)  # (a run of names is one long plain word)
+            return _entry(words, plain, run, strings)  # (a run of names is one long plain word)
         stop = self.nlp.Defaults.stop_words
         split_words: list[str] = []
         split_plain: list[bool] = []
@@ -170,11 +174,12 @@ class ChunkTokenizer:
             else:
                 split_words += pieces
                 split_plain += [piece.lower() not in stop for piece in pieces]
-        return _entry(split_words, split_plain, run)
+        return _entry(split_words, split_plain, run, strings)
 
 
-def _entry(words: list[str], plain: list[bool], run: str) -> Entry:
+def _entry(words: list[str], plain: list[bool], run: str, strings: StringStore) -> Entry:
     spaces = [False] * len(words)
     if spaces and not run.isspace() and run.endswith(" "):
         spaces[-1] = True
-    return tuple(words), tuple(spaces), tuple(plain)
+    return (tuple(map(strings.add, words)), tuple(spaces), tuple(plain),
+            tuple(map(len, words)))
