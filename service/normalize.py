@@ -354,6 +354,32 @@ def _untroff(text: str, chars: list[str], pads: bytearray) -> None:
         pads[start + len(value):end] = b"\x01" * (end - start - len(value))
 
 
+# what the padding of an escape or entity belongs to: the character before it (``_TRAILING``:
+# "C\\#" reads "C# ") or the word after it (``_LEADING``: "CI&#x2F;CD" reads "     CI/CD")
+# (and ``SHIFTED``: the moved word head and the entity's character, which no longer sit at their
+# own offsets: a mention touching them takes the whole word and entity)
+TRAILING_PAD, LEADING_PAD, SHIFTED = 1, 2, 3
+_TRAILING, _LEADING = bytes([TRAILING_PAD]), bytes([LEADING_PAD])
+# a word character (or a language name's "+" or "#") right after an entity: it is inside a word
+_IN_WORD = re.compile(r"[\w+#]")
+_WORD_BEFORE_AT_MOST = 40  # characters of a word's head moved (a longer run is no word)
+
+
+def _word_before(chars: list[str], pads: bytearray, start: int) -> int:
+    """Where the word ending right before ``start`` begins (``start`` when none: a space, a
+    mark or padding comes first, or the run is too long to be a word)."""
+    lead = start
+    while lead > 0 and start - lead < _WORD_BEFORE_AT_MOST:
+        char = chars[lead - 1]
+        if pads[lead - 1] not in (0, SHIFTED) or not (char.isalnum() or char in "+#./_-"):
+            break
+        lead -= 1
+    if lead < start and (start - lead >= _WORD_BEFORE_AT_MOST or not chars[start - 1].isalnum()
+                         and chars[start - 1] not in "+#"):
+        return start
+    return lead
+
+
 def unmark(text: str) -> tuple[str, bytearray | None]:
     """``text`` with Markdown emphasis (``**Python**``, ``_R_``, backticks), LaTeX escapes and
     emphasis commands (``C\\#``, ``R\\&D``, ``\\textbf{SQL}``), HTML entities (``C&#35;``,
@@ -365,7 +391,9 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
 
     An escape or entity becomes its character followed by spaces; the returned mask marks
     those spaces, so that a mention ending just before them can take them back (its evidence
-    is then ``C\\#``, not ``C\\``). ``None`` when nothing changed.
+    is then ``C\\#``, not ``C\\``). An entity inside a word ("CI&#x2F;CD") keeps the word
+    whole: its spaces go before the word, marked as leading, and the moved head and character
+    as shifted (a mention touching them takes back the whole word and entity). ``None`` when nothing changed.
     """
     commented = list(_YAML_COMMENTED.finditer(text)) if "#" in text else []
     # a Typst source's comments ("// - old project: a Spark streaming notebook")
@@ -428,8 +456,18 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
         if value == match.group() or len(value) > len(match.group()):
             continue
         start, end = match.span()
-        chars[start:end] = list(value) + [" "] * (end - start - len(value))
-        pads[start + len(value):end] = b"\x01" * (end - start - len(value))
+        width = end - start - len(value)
+        lead = _word_before(chars, pads, start) if _IN_WORD.match(text, end) else start
+        if lead < start:
+            # inside a word ("CI&#x2F;CD", "R&amp;D"): the word's head moves right up to the
+            # character, the spaces go before it, so the word stays whole ("CI/CD")
+            head = chars[lead:start]
+            chars[lead:end] = [" "] * width + head + list(value)
+            pads[lead:lead + width] = _LEADING * width
+            pads[lead + width:end] = bytes([SHIFTED]) * (end - lead - width)
+        else:
+            chars[start:end] = list(value) + [" "] * width
+            pads[start + len(value):end] = _TRAILING * width
         changed = True
     if "\\" in text:
         for match in _LATEX_ESCAPE.finditer(text):

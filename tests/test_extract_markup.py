@@ -14,11 +14,19 @@ from tests.installed import extract_text
     ["Languages: C\\#, **Python**, _R_, `SQL`", "R\\&D at AT&amp;T", "\\textbf{PyTorch} 50\\%",
      "C&#43;&#43; and snake_case_name", "* a bullet, 2*3 = 6",
      "Python <!-- Spark --> SQL <!-- unclosed\nDocker", "\\item Python % Spark\n\\item SQL",
-     "[Scala](https://www.scala-lang.org/) and [docs](#cv)"],
+     "[Scala](https://www.scala-lang.org/) and [docs](#cv)", "CI&#x2F;CD, A&#x2F;B&#x2F;C",
+     "a" * 60 + "&#x2F;b &amp;R&amp;D"],
 )
 def test_unmark_keeps_length_so_offsets_hold(text):
     plain, _ = unmark(text)
     assert len(plain) == len(text)
+
+
+def test_an_entity_inside_a_word_moves_its_spaces_before_the_word():
+    plain, pads = unmark("with CI&#x2F;CD, R&amp;D and A&#x2F;B&#x2F;C.")
+    assert plain.split() == ["with", "CI/CD,", "R&D", "and", "A/B/C."]
+    # after a space or a mark, the spaces stay after the character
+    assert unmark("x &amp; y")[0].split() == ["x", "&", "y"]
 
 
 def test_unmark_leaves_plain_text_alone():
@@ -37,6 +45,11 @@ def test_unmark_leaves_plain_text_alone():
         ("Stack: `Docker`, `Kubernetes`", "docker", "Docker"),
         ("Languages: R, C\\texttt{++}, SQL", "c-plus-plus", "C\\texttt{++}"),
         ("Languages: C{}\\textsuperscript{\\#}, Java", "c-sharp", "C{}\\textsuperscript{\\#}"),
+        # an entity inside a word keeps the word whole; the evidence takes the whole of it
+        ("Maintain the monolith, including CI&#x2F;CD and on-call.", "ci-cd", "CI&#x2F;CD"),
+        ("Stack: Node.js&#x2F;React, Postgres", "nodejs", "Node.js&#x2F;"),
+        ("Stack: Node.js&#x2F;React, Postgres", "react", "React"),
+        ("Languages: C&#x2F;C&#x2B;&#x2B;, Go", "c", "C&#x2F;C&#x2B;&#x2B;"),
     ],
 )
 def test_skills_inside_markup_are_found_with_evidence_from_the_source(text, skill, evidence):

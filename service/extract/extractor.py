@@ -11,7 +11,7 @@ from operator import attrgetter
 from .. import __version__
 from ..documents import document_from_text
 from ..documents.jsonresume import own_pointer
-from ..normalize import unmark
+from ..normalize import LEADING_PAD, SHIFTED, TRAILING_PAD, unmark
 from ..documents.text import first_holding
 from ..errors import TextTooLong
 from ..models import Document, DocumentKind, Evidence, Extraction, Section, SkillHit, Versions
@@ -300,13 +300,21 @@ def _stem(word: str) -> str:
 
 
 def _widened(mention: Mention, pads: bytearray) -> Mention:
-    """The mention taking back the padding its escape left right after it ("C\\#")."""
-    end = mention.end
-    while end < len(pads) and pads[end]:
+    """The mention taking back the padding its escape left right after it ("C\\#"), and the
+    padding an entity inside its word left before it ("CI&#x2F;CD"; ``normalize.unmark``)."""
+    start, end = mention.start, mention.end
+    if pads[start] == SHIFTED or pads[end - 1] == SHIFTED:
+        while start > 0 and pads[start - 1] in (SHIFTED, LEADING_PAD):
+            start -= 1
+        while end < len(pads) and pads[end] == SHIFTED:
+            end += 1
+    while end < len(pads) and pads[end] == TRAILING_PAD:
         end += 1
-    if end == mention.end:
+    while start > 0 and pads[start - 1] == LEADING_PAD:
+        start -= 1
+    if (start, end) == (mention.start, mention.end):
         return mention
-    return Mention(mention.start, end, mention.form, mention.method)
+    return Mention(start, end, mention.form, mention.method)
 
 
 def _kind(
