@@ -558,6 +558,10 @@ def test_a_rated_item_that_runs_on_is_an_item_of_its_column(text, skill, counted
      True),
     ("Document classification of contracts by hand for the legal team.", "supervised-learning",
      False),
+    # time series as the kind of events or records, not a method
+    ("Developed bias detection algorithms on Time-Series events for risk teams.",
+     "time-series-forecasting", False),
+    ("Stored time series records in InfluxDB.", "time-series-forecasting", False),
     # paired abbreviations name both skills
     ('programming: ["python", "js/ts", "kotlin"]', "typescript", True),
 ])

@@ -1884,3 +1884,15 @@ def test_production_models_offline_benchmarks_and_infrastructure_for_training(te
 ])
 def test_an_orchestrators_dags_and_workflows_are_data_pipelines(text, counted):
     assert ("data-pipelines" in claimed(text)) is counted
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    # a workflow of a pipeline's kind of work
+    ("Automated data processing workflows using Python and cron.", True),
+    ("Built ingestion workflows for partner feeds.", True),
+    # a way of working
+    ("Used SQL and Python, demonstrating an analytics workflow for content strategy.", False),
+    ("A data scientist who loves automation and scalable data workflows.", False),
+])
+def test_a_workflow_is_a_data_pipeline_only_of_a_pipelines_kind_of_work(text, counted):
+    assert ("data-pipelines" in claimed(text)) is counted
