@@ -1896,3 +1896,13 @@ def test_an_orchestrators_dags_and_workflows_are_data_pipelines(text, counted):
 ])
 def test_a_workflow_is_a_data_pipeline_only_of_a_pipelines_kind_of_work(text, counted):
     assert ("data-pipelines" in claimed(text)) is counted
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("Managed GPU clusters for model training.", True),
+    ("Used Karpenter to spin up GPU nodes as needed to serve models.", True),
+    ("Ran a GPU farm for 3D rendering of feature films.", False),
+    ("Operated GPU servers for crypto mining and video transcoding.", False),
+])
+def test_accelerators_run_for_training_or_serving_are_ml_infrastructure(text, counted):
+    assert ("ml-infrastructure" in claimed(text)) is counted
