@@ -362,20 +362,25 @@ TRAILING_PAD, LEADING_PAD, SHIFTED = 1, 2, 3
 _TRAILING, _LEADING = bytes([TRAILING_PAD]), bytes([LEADING_PAD])
 # a word character (or a language name's "+" or "#") right after an entity: it is inside a word
 _IN_WORD = re.compile(r"[\w+#]")
+# the characters that join a word's parts ("CI/CD", "C++", "C#"); a space, a comma, an "&" or
+# an invisible character between words keeps them apart
+_JOINING = frozenset({"/", "+", "#", "++"})
 _WORD_BEFORE_AT_MOST = 40  # characters of a word's head moved (a longer run is no word)
 
 
-def _word_before(chars: list[str], pads: bytearray, start: int) -> int:
+def _word_before(text: str, chars: list[str], pads: bytearray, start: int) -> int:
     """Where the word ending right before ``start`` begins (``start`` when none: a space, a
-    mark or padding comes first, or the run is too long to be a word)."""
+    mark or padding comes first, the run is too long to be a word, or a LaTeX escape opens
+    it, which a later step rewrites in place)."""
     lead = start
     while lead > 0 and start - lead < _WORD_BEFORE_AT_MOST:
         char = chars[lead - 1]
-        if pads[lead - 1] not in (0, SHIFTED) or not (char.isalnum() or char in "+#./_-"):
+        if pads[lead - 1] not in (0, SHIFTED) or not (char.isalnum() or char in "+#./-"):
             break
         lead -= 1
     if lead < start and (start - lead >= _WORD_BEFORE_AT_MOST or not chars[start - 1].isalnum()
-                         and chars[start - 1] not in "+#"):
+                         and chars[start - 1] not in "+#"
+                         or "\\" in text[max(0, lead - 1):start]):
         return start
     return lead
 
@@ -457,7 +462,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
             continue
         start, end = match.span()
         width = end - start - len(value)
-        lead = _word_before(chars, pads, start) if _IN_WORD.match(text, end) else start
+        joins = value in _JOINING and _IN_WORD.match(text, end) is not None
+        lead = _word_before(text, chars, pads, start) if joins else start
         if lead < start:
             # inside a word ("CI&#x2F;CD", "R&amp;D"): the word's head moves right up to the
             # character, the spaces go before it, so the word stays whole ("CI/CD")

@@ -349,6 +349,13 @@ def test_a_data_files_top_level_declarations_start_sections():
         "export const aboutMeContent = ["]
 
 
-def test_a_sentence_opening_with_let_is_no_declaration():
-    doc = document_from_text("Skills\nPython, SQL\nlet the data speak: dashboards for sales\n")
-    assert [s.name for s in doc.sections] == ["skills"]
+@pytest.mark.parametrize("line", [
+    "let lr = 3e-4 and batch = 64; used PyTorch",  # a hard-wrapped bullet
+    "let $\\lambda = 0.1$ in all experiments",
+    "const app = express();",
+    "let the data speak: dashboards for sales",
+])
+def test_a_line_opening_with_let_or_const_that_declares_no_data_is_no_heading(line):
+    doc = document_from_text(f"Experience\nML Engineer, Acme, 2020 - 2023\n- Tuned models where we\n"
+                             f"{line}\n- Deployed on AWS\n")
+    assert [s.name for s in doc.sections] == ["experience"]

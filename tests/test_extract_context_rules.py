@@ -536,10 +536,15 @@ def test_a_rated_item_that_runs_on_is_an_item_of_its_column(text, skill, counted
     # the news network is never plural
     ("Deep understanding and building blocks of CNNs.", "convolutional-neural-networks", True),
     ("Appeared on CNN twice to discuss the election.", "convolutional-neural-networks", False),
+    ("Appeared on CNNs New Day to discuss the election.", "convolutional-neural-networks", False),
+    ("Booked guests for CNNs and other cable networks.", "convolutional-neural-networks", False),
+    ("Trained CNNs for defect detection.", "convolutional-neural-networks", True),
     # a warehouse beside it makes it the data warehouse
     ("Operated data pipelines in a warehouse environment (Snowflake preferred).", "snowflake",
      True),
     ("Designed a snowflake ornament line for the winter market.", "snowflake", False),
+    ("Seasonal warehouse picker at Snowflake Ski Shop.", "snowflake", False),
+    ("Warehouse supervisor at Snowflake Logistics.", "snowflake", False),
     # a probability a model predicts is no claim of probability theory
     ("Predict CTR and engagement probability for each ad.", "probability", False),
     ("Estimated click and purchase probabilities per session.", "probability", False),
@@ -547,6 +552,7 @@ def test_a_rated_item_that_runs_on_is_an_item_of_its_column(text, skill, counted
     # a one-letter language on its own line among other skills written in lower case
     ("Skills\n- python\n- r\n- bash\n- sql", "r", True),
     ("Interests\n- c\n- chess\n- hiking", "c", False),
+    ("Appendix\npython\nc\nfootnote text here", "c", False),
     # the value of a data file's organisation key is a name
     ('{ company: "University of Toronto - Deptartment of Statistics", role: "Analyst" }',
      "statistics", False),
@@ -564,6 +570,9 @@ def test_a_rated_item_that_runs_on_is_an_item_of_its_column(text, skill, counted
     ("Stored time series records in InfluxDB.", "time-series-forecasting", False),
     # paired abbreviations name both skills
     ('programming: ["python", "js/ts", "kotlin"]', "typescript", True),
+    # a compound over two list items is a skill beside the next item
+    ("Languages: JavaScript/TypeScript, go, rust", "rust", True),
+    ("Languages: Java/Scala, go, rust", "go", True),
 ])
 def test_plurals_warehouses_predicted_probabilities_columns_and_organisation_keys(text, skill,
                                                                                   counted):

@@ -1861,10 +1861,10 @@ def test_a_rejected_name_confirms_no_neighbour():
     ("Built a framework unifying data management and model training processes, serving as "
      "the core ML solution.", "model-deployment", False),
     ("Owned model training and serving on GPUs.", "model-deployment", True),
-    # an evaluation named offline
-    ("Evaluate the proposed solutions via offline benchmark tests and online A/B tests.",
-     "model-evaluation", True),
-    ("Run offline benchmarks for each ranking release.", "model-evaluation", True),
+    # a benchmark of anything is no model's evaluation
+    ("Ran offline benchmarks comparing Postgres and MySQL query latency.", "model-evaluation",
+     False),
+    ("Supported production model releases as QA tester.", "model-deployment", False),
     # infrastructure by the training it lets a team do
     ("Design the infrastructure that lets us train models efficiently.", "ml-infrastructure",
      True),
@@ -1890,6 +1890,7 @@ def test_an_orchestrators_dags_and_workflows_are_data_pipelines(text, counted):
     # a workflow of a pipeline's kind of work
     ("Automated data processing workflows using Python and cron.", True),
     ("Built ingestion workflows for partner feeds.", True),
+    ("Streaming workflows for the support team's video calls.", False),
     # a way of working
     ("Used SQL and Python, demonstrating an analytics workflow for content strategy.", False),
     ("A data scientist who loves automation and scalable data workflows.", False),

@@ -307,3 +307,24 @@ def test_a_compound_mention_over_two_keywords_points_each_skill_at_its_own(tmp_p
     skills = {s["id"]: s for s in _extract(path)["skills"]}
     assert skills["python"]["evidence"][0]["pointer"] == "/skills/0/keywords/0"
     assert skills["r"]["evidence"][0]["pointer"] == "/skills/0/keywords/1"
+
+
+def test_a_project_or_volunteer_role_is_no_position_when_the_work_entries_are_undated():
+    data = {"work": [{"name": "Acme", "position": "Data Analyst"}],
+            "projects": [{"name": "Kaggle churn", "date": "Jan 2019 - Present",
+                          "description": "side project in R."}],
+            "volunteer": [{"organization": "Code Club", "position": "Mentor",
+                           "startDate": "2015-01"}]}
+    doc = read_json_resume(json.dumps(data), today=date(2025, 3, 1))
+    assert doc.positions == []
+    assert "Jan 2019 - Present" in doc.text  # (still read, as the project's dates)
+
+
+def test_an_entrys_own_values_nested_too_deep_are_left_out_with_a_warning():
+    from service.documents.jsonvalues import DEPTH_WARNING
+    deep: object = "Built Spark jobs"
+    for _ in range(70):
+        deep = {"more": deep}
+    doc = read_json_resume(json.dumps({"work": [{"name": "Acme", "notes": deep,
+                                                 "highlights": ["Wrote SQL"]}]}))
+    assert DEPTH_WARNING in doc.warnings and "Spark" not in doc.text

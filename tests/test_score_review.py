@@ -26,7 +26,7 @@ Summary
 Machine learning engineer who ships models to production.
 Experience
 Machine Learning Engineer, Acme Retail, Jan 2019 - Present
-- Wrote Airflow DAGs for nightly feature computation and batch scoring on Apache Spark.
+- Scheduled nightly feature computation and batch scoring on Apache Spark with Airflow.
 - Ran A/B tests with power analysis for every model launch.
 - Set up CI/CD so every change passed unit tests; ran the team's code reviews.
 - Trained PyTorch models for ranking and deployed them on AWS SageMaker.

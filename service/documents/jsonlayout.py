@@ -30,6 +30,7 @@ class TextLayout:
         self.offset = 0
         self.blocks: list[Block] = []
         self.sections: list[tuple[SectionName, str, int]] = []
+        self.warnings: set[str] = set()  # (what a writer left out, said once each)
 
     def raw(self, text: str) -> None:
         self.parts.append(text)

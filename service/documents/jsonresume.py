@@ -37,10 +37,10 @@ from .jsonlayout import TextLayout, clean_value, pointer_token
 from ..normalize import normalize
 from .jsonresume_schema import (CURRENT_WORDS, ISO_DATE, RESUME_KEYS, Basics, JsonResume, Work,
                                 Entry, read_date)
-from .jsonvalues import (document_from_json_values, holds_prose, holds_text, write_entry_values,
-                         write_values)
+from .jsonvalues import (document_from_json_values, experience_positions, holds_prose,
+                         holds_text, write_entry_values, write_values)
 from .text import document_from_text
-from .timeline import find_positions, parse_range, total_years
+from .timeline import parse_range, total_years
 from .vocab import BUILT_IN, Vocabulary, is_relevant_title
 
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -312,7 +312,7 @@ def _write_extras(layout: TextLayout, entry: Entry, at: str, *used: str) -> None
     extra = {key: value for key, value in (entry.model_extra or {}).items()
              if f"{at}/{pointer_token(key)}" not in used}
     if extra:
-        write_entry_values(layout, extra, at)
+        layout.warnings.update(write_entry_values(layout, extra, at))
 
 
 def _write_basics(layout: TextLayout, basics: Basics | None) -> None:
@@ -459,8 +459,8 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None,
                               vocabulary: Vocabulary = BUILT_IN,
                               plain: dict[str, Any] | None = None) -> Document:
     """The resume laid out as text, with sections, positions (from the work entries' dates;
-    else, as in a text resume, from the dates of its experience lines: a builder's own
-    ``"experience"`` key), education and total years; then ``plain``, top-level values laid out by ``jsonvalues`` (default: the keys the schema
+    without work entries, as in a text resume, from the dates of its experience lines: a
+    builder's own ``"experience"`` key), education and total years; then ``plain``, top-level values laid out by ``jsonvalues`` (default: the keys the schema
     does not have)."""
     today = today or date.today()
     layout = TextLayout()
@@ -471,6 +471,7 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None,
         plain = {key: value for key, value in (resume.model_extra or {}).items()
                  if key not in RESUME_KEYS}
     warnings = write_values(layout, plain, open_other=True)
+    warnings += [w for w in sorted(layout.warnings) if w not in warnings]
     text = layout.text.rstrip("\n")
     if not layout.blocks:  # (headings and dates alone are no text to read)
         raise Empty("This JSON Resume has no text to read (no work, education, skills, ...).")
@@ -478,8 +479,9 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None,
                    sections=layout.section_list(text), warnings=warnings)
     positions = [_position(start, min(end, len(text)), title, employer, dates, today, vocabulary)
                  for start, end, _, title, employer, dates in entries]
-    doc.positions = [p for p in positions if p is not None] or find_positions(
-        text, doc.sections, today=today, section_at=doc.section_at, vocabulary=vocabulary)
+    doc.positions = [p for p in positions if p is not None]
+    if not resume.work:  # (a builder's own "experience" key, laid out by ``jsonvalues``)
+        doc.positions = experience_positions(doc, today, vocabulary)
     doc.education = find_education(text, doc.sections, today=today, vocabulary=vocabulary)
     doc.total_years = total_years(doc.positions, doc.sections, doc.section_at)
     return doc

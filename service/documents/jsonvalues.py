@@ -6,7 +6,8 @@ as that section's heading (other keys open none, but a resume's own top-level ke
 ``write_values``). HTML inside a value stays in the text, as in a text file (the extractor
 reads past tags and entities). Keys and values that hold no text a reader wants
 (ids, addresses, colours, layout, theme and metadata settings, pictures, numbers, booleans)
-are skipped. No positions are read: only a resume format's dates say what a job is.
+are skipped. Positions are read from the dates of the lines under an experience key, as in a
+text resume (``experience_positions``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import date
 from typing import Any, cast
 
 from ..errors import Empty, UnsupportedFormat
-from ..models import Document
+from ..models import Document, Position
 from ..models.document import SectionName
 from .education import find_education
 from .jsonlayout import TextLayout, pointer_token
@@ -263,6 +264,15 @@ def write_values(layout: TextLayout, value: Any, pointer: str = "",
     return [DEPTH_WARNING] if writer.too_deep else []
 
 
+def experience_positions(doc: Document, today: date, vocabulary: Vocabulary) -> list[Position]:
+    """The positions the laid-out text's dates give, as in a text resume, inside experience
+    sections only (a project's or a volunteer role's dates are no job)."""
+    return [p for p in find_positions(doc.text, doc.sections, today=today,
+                                      section_at=doc.section_at, vocabulary=vocabulary)
+            if (section := doc.section_at(p.text_start)) is not None
+            and section.name == "experience"]
+
+
 def write_entry_values(layout: TextLayout, values: dict[str, Any], pointer: str) -> list[str]:
     """Write the values of one entry's keys (at ``pointer``) as its lines, in order: no key
     opens a section (they are the entry's: a builder's ``"bullets"``, ``"tech"``); the
@@ -294,8 +304,7 @@ def document_from_json_values(data: Any, today: date | None = None,
                    sections=layout.section_list(text),
                    warnings=[NOT_A_RESUME_WARNING, *warnings])
     today = today or date.today()
-    doc.positions = find_positions(text, doc.sections, today=today, section_at=doc.section_at,
-                                   vocabulary=vocabulary)
+    doc.positions = experience_positions(doc, today, vocabulary)
     doc.education = find_education(text, doc.sections, today=today, vocabulary=vocabulary)
     doc.total_years = total_years(doc.positions, doc.sections, doc.section_at)
     return doc

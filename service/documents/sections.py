@@ -255,11 +255,13 @@ _UNDERLINE = re.compile(r" {0,3}(?:(=){3,}|-{3,})[ \t]*")
 _MARK_LINE = re.compile(
     r"(?m)^(?:(?P<under> {0,3}(?:=+|-+)[ \t]*$)| {0,3}#|[ \t]*\\[a-z]*sect|[ \t]*<[hH][1-6]|\*"
     r"|(?:export[ \t]|const[ \t]|let[ \t]|var[ \t]))")
-# a JavaScript or TypeScript data file's top-level declaration ("export const projectsData = [",
-# "const experience: Job[] = ["): each holds one part of the resume, so it starts a section
-# named by its words ("projects data" → projects), never running on in the one above
+# a JavaScript or TypeScript data file's top-level declaration of a list, an object or a string
+# ("export const projectsData = [", "const experience: Job[] = ["; not "let lr = 3e-4" in a
+# wrapped line, nor "const app = express();"): each holds one part of the resume, so it starts
+# a section named by its words ("projects data" → projects), never running on in the one above
 _JS_DECLARATION = re.compile(
-    r"(?:export[ \t]+(?:default[ \t]+)?)?(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[^=\n]*=.*")
+    r"(?:export[ \t]+)?(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)(?:[ \t]*:[^=\n]{0,80})?"
+    r"[ \t]*=[ \t]*[\[{`\"']")
 _CAMEL_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[_$]+")
 
 
@@ -313,7 +315,7 @@ def marked_heading(line: str, next_line: str = "", org: bool = False) -> tuple[i
             words = " ".join(_TAG.sub(" ", match.group(2)).split())
             return (int(match.group(1)), words) if words else None
     if first in "celv":
-        match = _JS_DECLARATION.fullmatch(line)
+        match = _JS_DECLARATION.match(line)
         if match:
             return 1, " ".join(_CAMEL_BREAK.sub(" ", match.group(1)).split())
     if org and first == "*":
@@ -366,7 +368,7 @@ def find_headings(text: str, marked: Sequence[tuple[str, int, int]] = (),
         level = explicit[0] if explicit else None
         name = (classify_heading(line) or (explicit and classify_heading(explicit[1]))
                 or ("other" if letter_spaced(line) else None))
-        if name is None and explicit and _JS_DECLARATION.fullmatch(line):
+        if name is None and explicit and _JS_DECLARATION.match(line):
             name = _declared_section(explicit[1])
         if name is None and headings and headings[-1].name in _CLOSED_BY_CAPS and heading_like(
                 line) and line.strip().isupper():

@@ -304,7 +304,8 @@ def _widened(mention: Mention, pads: bytearray) -> Mention:
     padding an entity inside its word left before it ("CI&#x2F;CD"; ``normalize.unmark``)."""
     start, end = mention.start, mention.end
     if pads[start] == SHIFTED or pads[end - 1] == SHIFTED:
-        while start > 0 and pads[start - 1] in (SHIFTED, LEADING_PAD):
+        # (over its own moved part and padding only: the part before that is another word's)
+        while start > 0 and pads[start - 1] == SHIFTED:
             start -= 1
         while end < len(pads) and pads[end] == SHIFTED:
             end += 1

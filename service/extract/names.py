@@ -93,11 +93,14 @@ _PLACE_SUFFIX = re.compile(
 _WEB_SUFFIX = re.compile(r"(?<=[A-Za-z]\.)(?i:ai)$")
 # a data file's key naming an organisation (opening its line or after "{" or ","), its value
 # up to the mention on the same line: `company: "Dept. of Statistics"`, `{ "employer":
-# "Snowflake"`, `organization = "…"` (not prose: "at the company: built Spark jobs")
-_ORG_KEY_WORDS = ("company", "employer", "organi")
+# "Snowflake"`, `organizationName = "…"` (not prose: "at the company: built Spark jobs"). A
+# value in quotes runs to its closing quote; one without stops at "|", ";" or "," (a plain
+# line's next field: "Company: Acme | Stack: Python", "Employer: Globex, tools: SQL").
+_ORG_KEY_WORDS = ("company", "employer", "organi", "org")
 _ORG_VALUE = re.compile(
-    r"(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)[\"']?(?i:company|company_?name|employer|organi[sz]ation)[\"']?[ \t]*"
-    r"[:=][ \t]*[\"'`]?[^\"'`\n]*$")
+    r"(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)[\"']?"
+    r"(?i:company|employer|organi[sz]ation|org)(?:[ \t_-]?(?i:name))?[\"']?[ \t]*[:=][ \t]*"
+    r"(?:[\"'`][^\"'`\n]*|[^\"'`\n|;,]*)$")
 
 
 def in_organisation_name(text: str, mention: Mention) -> bool:

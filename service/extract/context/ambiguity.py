@@ -8,8 +8,9 @@ this module holds only general rules about lists, headings and phrases.
 
 from __future__ import annotations
 
+import math
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -371,9 +372,9 @@ _ITEM_MARKS = " \t-*•·"
 
 
 def sole_item_among_skills(text: str, mention: Mention, anchors: Anchors) -> bool:
-    """The mention is a whole list item ("GO" in "Python, GO, SQL"; "-R" as a bullet; "- r" on
-    its own line between "- python" and "- bash") and an item next to it is a technical skill:
-    a list of skills, whatever the case or bullet."""
+    """The mention is a whole list item ("GO" in "Python, GO, SQL"; "-R" as a bullet) and an
+    item next to it is a technical skill, or a whole line between two lines that are ("- r"
+    between "- python" and "- bash"): a list of skills, whatever the case or bullet."""
     items = list_items(text, mention.start, mention.end)
     for index, (start, end) in enumerate(items):
         if not (start <= mention.start and mention.end <= end):
@@ -383,7 +384,7 @@ def sole_item_among_skills(text: str, mention: Mention, anchors: Anchors) -> boo
         lo, hi = max(0, index - _LIST_REACH), min(len(items), index + _LIST_REACH + 1)
         return any(i != index and _short_skill_item(text, s, e, anchors)
                    for i, (s, e) in enumerate(items[lo:hi], lo)
-                   ) or len(items) == 1 and _item_of_a_column(text, mention, anchors)
+                   ) or len(items) == 1 and _item_of_a_column(text, mention, anchors, both=True)
     return False
 
 
@@ -397,6 +398,8 @@ def _short_skill_item(text: str, start: int, end: int, anchors: Anchors) -> bool
     item = text[start:end]
     lead = len(item) - len(item.lstrip(_ITEM_MARKS))
     start, end = start + lead, start + len(item.rstrip(" \t.;"))
+    if anchors.covering(start, end) and start < end:
+        return True
     if not anchors.within(start, end):
         return False
     words = [w for w in _WORD.findall(text, start, end) if not w.isdigit()]
@@ -520,19 +523,22 @@ def _item_span(text: str, start: int, end: int) -> tuple[int, int]:
     return offset, offset + len(body)
 
 
-def _item_of_a_column(text: str, mention: Mention, anchors: Anchors) -> bool:
+def _item_of_a_column(text: str, mention: Mention, anchors: Anchors, both: bool = False) -> bool:
     """The mention is a whole line ("- R", "R - proficient") and the line right above or below
-    is a short technical skill on its own: an item of a one-per-line list ("- R\n- Python\n-
-    SQL"); a line that only rates a skill ("Expert", "●●●○○", "4") between them is stepped
-    over, and so is a rating after the item on its own line."""
+    (``both``: above and below) is a short technical skill on its own: an item of a one-per-line
+    list ("- R\n- Python\n- SQL"); a line that only rates a skill ("Expert", "●●●○○", "4")
+    between them is stepped over, and so is a rating after the item on its own line."""
     start, end = line_bounds(text, mention.start, mention.end)
     if _item_span(text, start, end) != (mention.start, mention.end):
         return False
     above = line_before(text, start)
     if above is not None and _LEVEL_LINE.fullmatch(text, *above) and above[0] < above[1]:
         above = line_before(text, above[0])
-    if above is not None and _whole_skill_line(text, *above, anchors):
+    skill_above = above is not None and _whole_skill_line(text, *above, anchors)
+    if skill_above and not both:
         return True
+    if both and not skill_above:
+        return False
     below = line_after(text, end)
     if below is not None and _LEVEL_LINE.fullmatch(text, *below) and below[0] < below[1]:
         below = line_after(text, below[1])
@@ -794,6 +800,12 @@ class Anchors:
     def within(self, start: int, end: int) -> bool:
         index = bisect_left(self.spans, (start, -1))
         return index < len(self.spans) and self.spans[index][1] <= end
+
+    def covering(self, start: int, end: int) -> bool:
+        """An anchor holds all of ``start``–``end`` (a part of a name that spans items:
+        "TypeScript" of "JavaScript/TypeScript")."""
+        index = bisect_right(self.spans, (start, math.inf)) - 1
+        return index >= 0 and self.spans[index][1] >= end
 
     def count_within(self, start: int, end: int, exclude: tuple[int, int]) -> int:
         """How many anchors lie wholly inside ``start``–``end``, other than ``exclude``."""
