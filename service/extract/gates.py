@@ -62,31 +62,44 @@ def may_name_retired(haystack: Haystack) -> bool:
 
 
 class Rejections:
-    """``context.rejected_by_rule`` for one text, not asked where the mention's window lacks
-    every string the skill's reject patterns need (most windows: a scan of a few dozen
-    characters instead of the patterns' searches, or of the whole text per rule)."""
+    """``context.rejected_by_rule`` for one text: only the reject patterns whose needed strings
+    (``literals.needed_literals``) are in the mention's window are searched (most windows
+    hold none: a scan of a few dozen characters instead of the patterns' searches), and each
+    mention's verdict is kept (the ambiguity passes and the final filter ask again)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # id(rule) → the strings one of which its patterns need (None: unknown)
-        self._needs: dict[int, frozenset[str] | None] = {}
+        self._verdicts: dict[tuple[int, int, int], bool] = {}
 
     def __call__(self, mention: Mention, rule: ContextRule | None) -> bool:
         if rule is None or not rule.rejecting:
             return False
-        key = id(rule)
-        if key not in self._needs:
-            self._needs[key] = _needed_by_any(rule.rejecting)[0]
-        needs = self._needs[key]
+        key = (mention.start, mention.end, id(rule))
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = self._rejected(mention, rule.rejecting, rule.window)
+        return verdict
+
+    def _rejected(self, mention: Mention, patterns: tuple[str, ...], reach: int) -> bool:
         text = self.text
-        if needs is not None:
-            window = text[max(0, mention.start - rule.window):mention.end + rule.window]
-            # (a character matching an ASCII letter ignoring case: no answer but "maybe")
-            if window.isascii() or not any(c in window for c in ASCII_CASE_MATES):
-                lowered = window.lower()
-                if not any(string in lowered for string in needs):
-                    return False
-        return context.rejected_by_rule(text, mention, rule)
+        window = text[max(0, mention.start - reach):mention.end + reach]
+        # (a character matching an ASCII letter ignoring case: every pattern is searched)
+        if window.isascii() or not any(c in window for c in ASCII_CASE_MATES):
+            lowered = window.lower()
+            patterns = tuple(
+                pattern for pattern, needs in _needed_each(patterns)
+                if needs is None or any(string in lowered for string in needs)
+            )
+            if not patterns:
+                return False
+        return context.rejected_by_patterns(text, mention, patterns, reach)
+
+
+@lru_cache(maxsize=4096)
+def _needed_each(patterns: tuple[str, ...]) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    """Each pattern with the strings one of which its matches need (``shortest_needed``;
+    None: unknown), cached by the rule's patterns."""
+    return tuple((pattern, needed_by_any([_needed(pattern)])) for pattern in patterns)
 
 
 @lru_cache(maxsize=4096)

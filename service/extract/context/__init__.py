@@ -23,6 +23,7 @@ from .ambiguity import (
     named_with_competence,
     prefixed_otherwise,
     rejected,
+    rejected_by_patterns,
     rejected_by_rule,
     rejected_by_shape,
     sole_item_among_skills,
@@ -44,6 +45,7 @@ __all__ = [
     "in_skills_area", "letter_of_a_word", "line_bounds", "list_items", "mentions_prerequisites",
     "named_as_technology", "named_before_experience", "named_in_role", "named_with_artifact",
     "named_with_competence", "negated",
-    "prefixed_otherwise", "rejected", "rejected_by_rule", "rejected_by_shape",
+    "prefixed_otherwise", "rejected", "rejected_by_patterns", "rejected_by_rule",
+    "rejected_by_shape",
     "sole_item_among_skills",
 ]

@@ -21,7 +21,7 @@ from .folded import Folded, Window
 from .lines import HEADING_LOOKBACK, SENTENCE_BREAK, line_after, line_before, line_bounds
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from ..mention import Mention
 
@@ -122,10 +122,16 @@ def rejected_by_rule(text: str, mention: Mention, rule: ContextRule | None) -> b
     """One of the skill's own reject patterns overlaps the mention."""
     if rule is None or not rule.rejecting:
         return False
+    return rejected_by_patterns(text, mention, rule.rejecting, rule.window)
+
+
+def rejected_by_patterns(text: str, mention: Mention, patterns: Sequence[str],
+                         reach: int) -> bool:
+    """One of ``patterns``, searched ``reach`` characters either side, overlaps the mention."""
     start, end = mention.start, mention.end
-    lo, hi = max(0, start - rule.window), min(len(text), end + rule.window)
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
     window = Window(text, lo, hi)
-    for pattern in rule.rejecting:
+    for pattern in patterns:
         for match in window.finditer(pattern):
             if lo + match.start() < end and start < lo + match.end():
                 return True
