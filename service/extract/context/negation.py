@@ -155,7 +155,9 @@ def negated(text: str, mention: Mention, blanked: str,
         before = blanked[lo:start]
         cut = max(before.rfind("\n"), before.rfind(". "), before.rfind(";")) + 1
         lo, before = lo + cut, before[cut:]
-        for cue in reversed(list(_NEG_CUE.finditer(before))):
+        # (the line or sentence left after the cut may hold no cue either: most do not)
+        cued = cues is None or cues.may_hold(lo, start)
+        for cue in reversed(list(_NEG_CUE.finditer(before))) if cued else ():
             around = text[lo + cue.start():lo + cue.start() + 20]
             if _NOT_NEGATION.match(around):
                 continue
