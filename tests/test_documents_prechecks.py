@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_right
 import unicodedata
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from service.documents.timeline import _RANGE_CASED, RANGE_RE, _date_lines, _line_spans
+from service.documents.timeline import (
+    _RANGE_CASED, _YEAR_HINT, RANGE_RE, _date_lines, _line_spans, _year_hints,
+)
 
 normalize_module = importlib.import_module("service.normalize")
 
@@ -77,6 +80,15 @@ def test_every_line_with_a_date_range_passes_the_pre_check(text):
     for index, (start, end) in enumerate(lines):
         if RANGE_RE.search(text[start:end]):
             assert index in dated, text[start:end]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(DATE_PIECES, max_size=25).map("".join))
+@example("20201999 '19'20\n2019")
+def test_year_hints_fall_on_the_lines_of_the_patterns_matches(text):
+    starts = [start for start, _ in _line_spans(text)]
+    expected = {bisect_right(starts, m.start()) - 1 for m in _YEAR_HINT.finditer(text)}
+    assert {bisect_right(starts, hit) - 1 for hit in _year_hints(text)} == expected
 
 
 def test_month_only_ranges_without_digits_are_kept():

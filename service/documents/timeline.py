@@ -181,7 +181,7 @@ def _date_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
     starts = [start for start, _ in lines]
     if not text.isascii():
         return {bisect_right(starts, m.start()) - 1 for m in _DATE_HINT.finditer(text)}
-    hits = [m.start() for m in _YEAR_HINT.finditer(text)]
+    hits = _year_hints(text)
     low = text.lower()
     for word in _MONTH_WORDS:
         index = low.find(word)
@@ -196,6 +196,21 @@ def _date_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
         if _date_text(line) is not line and _DIGIT.search(line):
             found.add(line_no)
     return found
+
+
+def _year_hints(text: str) -> list[int]:
+    """Where ``_YEAR_HINT`` matches in ``text``, also overlapping matches (digits and an
+    apostrophe: a match never holds a line break, so the lines with one are the lines of its
+    ``finditer``). Every match starts with "19", "20" or "'", which ``str.find`` finds far faster
+    than the engine scans for the pattern (most of a resume's digits are no year)."""
+    hits = []
+    for lead in ("19", "20", "'"):
+        index = text.find(lead)
+        while index >= 0:
+            if _YEAR_HINT.match(text, index):
+                hits.append(index)
+            index = text.find(lead, index + 1)
+    return hits
 
 
 def _may_hold_range(line: str) -> bool:
