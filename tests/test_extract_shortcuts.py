@@ -231,3 +231,23 @@ def test_degree_phrase_search_from_the_last_line_break_changes_no_answer(before)
     text = before + "Statistics"
     assert names.in_degree_phrase(text, mention, levels) == _in_degree_phrase_reference(
         text, mention, levels)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([".", " ", ";", "!", "?", "\n", "\t", "a", "b", "\u2028", "é",
+                                  "x" * 140, ". \n", ".\n"]), max_size=30).map("".join))
+@example("a.b")
+@example("a.\nb")
+def test_sentence_starts_are_where_the_windowed_scan_puts_them(text):
+    starts = names.SentenceStarts(text)
+    for start in range(len(text) + 1):
+        mention = Mention(start, start, None, "exact")  # type: ignore[arg-type]
+        assert starts(start) == names._sentence_start(text, mention), start
+
+
+def test_sentence_starts_reach_back_at_most_the_window():
+    text = "x" * 400 + ". " + "y" * 320 + "\n" + "z" * 10
+    starts = names.SentenceStarts(text)
+    for start in (0, 350, 402, 700, 725, len(text)):
+        mention = Mention(start, start, None, "exact")  # type: ignore[arg-type]
+        assert starts(start) == names._sentence_start(text, mention)

@@ -82,6 +82,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
     # rules about whose work a sentence is: asked of resumes (a posting's team tools count)
     resume = kind == "resume" or (kind is None and bool(document.positions))
     blurbs = resume and may_describe_employer(haystack)
+    sentence_start = names.SentenceStarts(text) if blurbs else None
     employer_fields = resume and may_name_employer_field(haystack)  # "at a … consulting firm"
     posting = not resume
     founders = posting and may_name_founders(haystack)
@@ -96,7 +97,7 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
         if not names.in_organisation_name(text, m)
         and not (boilerplate and names.in_boilerplate(text, m))
         and not (founders and names.made_by_founders(text, m))
-        and not (blurbs and names.in_company_blurb(text, m))
+        and not (blurbs and names.in_company_blurb(text, m, sentence_start))
         and not (employer_fields and names.in_employer_field(text, m))
         and not (posting and _capability(taxonomy, m) and names.product_capability(text, m))
         and not employer_named(m, spans)

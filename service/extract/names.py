@@ -230,11 +230,40 @@ def _sentence_start(text: str, mention: Mention) -> int:
     return marks[-1] if marks else lo
 
 
-def in_company_blurb(text: str, mention: Mention) -> bool:
+class SentenceStarts:
+    """``_sentence_start`` for the mentions of one text, its sentence breaks found once: the
+    last break ending by the mention whose match lies in the 300 characters before it (a
+    break's newline counts on its own, as the windowed scan finds it), or the mention itself
+    after a sentence mark (the windowed scan's ``$`` matches where the window ends)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # each break's end, and the first offset a window may start at and still find it
+        self._ends: list[int] = []
+        self._firsts: list[int] = []
+        for match in SENTENCE_BREAK.finditer(text):
+            end = match.end()
+            self._ends.append(end)
+            self._firsts.append(end - 1 if text[end - 1] == "\n" else match.start())
+
+    def __call__(self, start: int) -> int:
+        lo = max(0, start - 300)
+        if start and self.text[start - 1] in ".;!?":
+            return start
+        index = bisect_right(self._ends, start) - 1
+        # (the firsts grow with the ends: an earlier break lies before ``lo`` too)
+        return self._ends[index] if index >= 0 and self._firsts[index] >= lo else lo
+
+
+def in_company_blurb(text: str, mention: Mention,
+                     sentence_start: SentenceStarts | None = None) -> bool:
     """A resume's sentence that describes the employer ("Acme is a leading provider of …",
     "The company builds …"), not the person's work (callers ask it of resumes only: in a
-    posting, what the company does may be what the team uses)."""
-    return bool(_COMPANY_BLURB.match(text, _sentence_start(text, mention), mention.start))
+    posting, what the company does may be what the team uses); ``sentence_start``: the text's
+    ``SentenceStarts``, for many mentions."""
+    start = (sentence_start(mention.start) if sentence_start is not None
+             else _sentence_start(text, mention))
+    return bool(_COMPANY_BLURB.match(text, start, mention.start))
 
 
 # an employer named by its field in a resume's sentence: "lead engineer at a boutique data
