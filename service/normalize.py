@@ -362,9 +362,9 @@ TRAILING_PAD, LEADING_PAD, SHIFTED = 1, 2, 3
 _TRAILING, _LEADING = bytes([TRAILING_PAD]), bytes([LEADING_PAD])
 # a word character (or a language name's "+" or "#") right after an entity: it is inside a word
 _IN_WORD = re.compile(r"[\w+#]")
-# the characters that join a word's parts ("CI/CD", "C++", "C#"); a space, a comma, an "&" or
-# an invisible character between words keeps them apart
-_JOINING = frozenset({"/", "+", "#", "++"})
+# the characters that join a word's parts ("CI/CD", "C++", "C#", "scikit-learn", "Node.js"); a
+# space, a comma, an "&" or an invisible character between words keeps them apart
+_JOINING = frozenset({"/", "+", "#", "++", "-", "."})
 _WORD_BEFORE_AT_MOST = 40  # characters of a word's head moved (a longer run is no word)
 
 

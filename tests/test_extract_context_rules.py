@@ -539,12 +539,17 @@ def test_a_rated_item_that_runs_on_is_an_item_of_its_column(text, skill, counted
     ("Appeared on CNNs New Day to discuss the election.", "convolutional-neural-networks", False),
     ("Booked guests for CNNs and other cable networks.", "convolutional-neural-networks", False),
     ("Trained CNNs for defect detection.", "convolutional-neural-networks", True),
+    ("Designed lightweight CNNs for edge devices.", "convolutional-neural-networks", True),
+    ("Applied CNNs to ECG signals.", "convolutional-neural-networks", True),
+    ("Worked with CNNs editorial staff on the launch.", "convolutional-neural-networks", False),
     # a warehouse beside it makes it the data warehouse
     ("Operated data pipelines in a warehouse environment (Snowflake preferred).", "snowflake",
      True),
     ("Designed a snowflake ornament line for the winter market.", "snowflake", False),
     ("Seasonal warehouse picker at Snowflake Ski Shop.", "snowflake", False),
     ("Warehouse supervisor at Snowflake Logistics.", "snowflake", False),
+    ("Modern warehouses like Snowflake or BigQuery.", "snowflake", True),
+    ("Moved the warehouse to Snowflake last year.", "snowflake", True),
     # a probability a model predicts is no claim of probability theory
     ("Predict CTR and engagement probability for each ad.", "probability", False),
     ("Estimated click and purchase probabilities per session.", "probability", False),
@@ -552,13 +557,16 @@ def test_a_rated_item_that_runs_on_is_an_item_of_its_column(text, skill, counted
     # a one-letter language on its own line among other skills written in lower case
     ("Skills\n- python\n- r\n- bash\n- sql", "r", True),
     ("Interests\n- c\n- chess\n- hiking", "c", False),
-    ("Appendix\npython\nc\nfootnote text here", "c", False),
+    ("Skills\n- python\n- sql\n- r", "r", True),
     # the value of a data file's organisation key is a name
     ('{ company: "University of Toronto - Deptartment of Statistics", role: "Analyst" }',
      "statistics", False),
     ('{ "title": "Data Engineer", "employer": "Snowflake" }', "snowflake", False),
     ('{ "company": "Acme", "summary": "Built a Snowflake data warehouse" }', "snowflake", True),
     ("At the company: built Spark jobs on EMR.", "spark", True),
+    ("Company: Acme Corp — built Spark pipelines in Python and Airflow", "spark", True),
+    ("Organisation: NHS Digital. Tools: Python, SQL", "python", True),
+    ("Org: Platform Engineering (Kubernetes, Terraform)", "kubernetes", True),
     # a classification named beside the network that learned it
     ("Temporal risk classification using Bi-LSTM on 30K transactions.", "supervised-learning",
      True),

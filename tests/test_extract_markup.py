@@ -52,6 +52,8 @@ def test_unmark_leaves_plain_text_alone():
         ("Stack: Node.js&#x2F;React, Postgres", "nodejs", "Node.js&#x2F;"),
         ("Stack: Node.js&#x2F;React, Postgres", "react", "React"),
         ("Languages: C&#x2F;C&#x2B;&#x2B;, Go", "c", "C&#x2F;C&#x2B;&#x2B;"),
+        ("Libraries: scikit&#45;learn, pandas", "scikit-learn", "scikit&#45;learn"),
+        ("Stack: Node&#46;js, Postgres", "nodejs", "Node&#46;js"),
     ],
 )
 def test_skills_inside_markup_are_found_with_evidence_from_the_source(text, skill, evidence):

@@ -1904,6 +1904,9 @@ def test_a_workflow_is_a_data_pipeline_only_of_a_pipelines_kind_of_work(text, co
     ("Used Karpenter to spin up GPU nodes as needed to serve models.", True),
     ("Ran a GPU farm for 3D rendering of feature films.", False),
     ("Operated GPU servers for crypto mining and video transcoding.", False),
+    ("Sales engineer: sold GPU clusters for model training to Fortune 500 accounts.", False),
+    ("Managed the GPU cluster budget for machine learning.", False),
+    ("Deployed a GPU pool for serving models.", True),
 ])
 def test_accelerators_run_for_training_or_serving_are_ml_infrastructure(text, counted):
     assert ("ml-infrastructure" in claimed(text)) is counted

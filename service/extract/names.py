@@ -94,13 +94,14 @@ _WEB_SUFFIX = re.compile(r"(?<=[A-Za-z]\.)(?i:ai)$")
 # a data file's key naming an organisation (opening its line or after "{" or ","), its value
 # up to the mention on the same line: `company: "Dept. of Statistics"`, `{ "employer":
 # "Snowflake"`, `organizationName = "…"` (not prose: "at the company: built Spark jobs"). A
-# value in quotes runs to its closing quote; one without stops at "|", ";" or "," (a plain
-# line's next field: "Company: Acme | Stack: Python", "Employer: Globex, tools: SQL").
-_ORG_KEY_WORDS = ("company", "employer", "organi", "org")
+# value in quotes runs to its closing quote; one without stops at "|", ";", ",", "(", a dash or
+# a sentence's end (a plain line's next field: "Company: Acme | Stack: Python", "Employer:
+# Globex, tools: SQL", "Company: Acme — built Spark pipelines").
+_ORG_KEY_WORDS = ("company", "employer", "organi")
 _ORG_VALUE = re.compile(
     r"(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)[\"']?"
-    r"(?i:company|employer|organi[sz]ation|org)(?:[ \t_-]?(?i:name))?[\"']?[ \t]*[:=][ \t]*"
-    r"(?:[\"'`][^\"'`\n]*|[^\"'`\n|;,]*)$")
+    r"(?i:company|employer|organi[sz]ation)(?:[ \t_-]?(?i:name))?[\"']?[ \t]*[:=][ \t]*"
+    r"(?:[\"'`][^\"'`\n]*|(?:(?!\.\s|\s[-–—]\s)[^\"'`\n|;,(—])*)$")
 
 
 def in_organisation_name(text: str, mention: Mention) -> bool:

@@ -378,9 +378,9 @@ _ITEM_MARKS = " \t-*•·"
 
 
 def sole_item_among_skills(text: str, mention: Mention, anchors: Anchors) -> bool:
-    """The mention is a whole list item ("GO" in "Python, GO, SQL"; "-R" as a bullet) and an
-    item next to it is a technical skill, or a whole line between two lines that are ("- r"
-    between "- python" and "- bash"): a list of skills, whatever the case or bullet."""
+    """The mention is a whole list item ("GO" in "Python, GO, SQL"; "-R" as a bullet; "- r" on
+    its own line after "- python") and an item next to it is a technical skill: a list of
+    skills, whatever the case or bullet."""
     items = list_items(text, mention.start, mention.end)
     for index, (start, end) in enumerate(items):
         if not (start <= mention.start and mention.end <= end):
@@ -390,7 +390,7 @@ def sole_item_among_skills(text: str, mention: Mention, anchors: Anchors) -> boo
         lo, hi = max(0, index - _LIST_REACH), min(len(items), index + _LIST_REACH + 1)
         return any(i != index and _short_skill_item(text, s, e, anchors)
                    for i, (s, e) in enumerate(items[lo:hi], lo)
-                   ) or len(items) == 1 and _item_of_a_column(text, mention, anchors, both=True)
+                   ) or len(items) == 1 and _item_of_a_column(text, mention, anchors)
     return False
 
 
