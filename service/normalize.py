@@ -339,6 +339,14 @@ def org_source(text: str) -> bool:
         _ORG_SOURCE.search(text))
 
 
+# what the padding of an escape or entity belongs to: the character before it (``_TRAILING``:
+# "C\\#" reads "C# ") or the word after it (``_LEADING``: "CI&#x2F;CD" reads "     CI/CD")
+# (and ``SHIFTED``: the moved word head and the entity's character, which no longer sit at their
+# own offsets: a mention touching them takes the whole word and entity)
+TRAILING_PAD, LEADING_PAD, SHIFTED = 1, 2, 3
+_TRAILING, _LEADING = bytes([TRAILING_PAD]), bytes([LEADING_PAD])
+
+
 def _untroff(text: str, chars: list[str], pads: bytearray) -> None:
     """Blank a troff source's comments, request names and escapes in ``chars``; a special
     character becomes its plain one followed by spaces marked in ``pads``."""
@@ -351,15 +359,9 @@ def _untroff(text: str, chars: list[str], pads: bytearray) -> None:
         value = _TROFF_CHARACTERS.get(match.group(1), "")
         start, end = match.span()
         chars[start:end] = list(value) + [" "] * (end - start - len(value))
-        pads[start + len(value):end] = b"\x01" * (end - start - len(value))
+        pads[start + len(value):end] = _TRAILING * (end - start - len(value))
 
 
-# what the padding of an escape or entity belongs to: the character before it (``_TRAILING``:
-# "C\\#" reads "C# ") or the word after it (``_LEADING``: "CI&#x2F;CD" reads "     CI/CD")
-# (and ``SHIFTED``: the moved word head and the entity's character, which no longer sit at their
-# own offsets: a mention touching them takes the whole word and entity)
-TRAILING_PAD, LEADING_PAD, SHIFTED = 1, 2, 3
-_TRAILING, _LEADING = bytes([TRAILING_PAD]), bytes([LEADING_PAD])
 # a word character (or a language name's "+" or "#") right after an entity: it is inside a word
 _IN_WORD = re.compile(r"[\w+#]")
 # the characters that join a word's parts ("CI/CD", "C++", "C#", "scikit-learn", "Node.js"); a
@@ -398,7 +400,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     those spaces, so that a mention ending just before them can take them back (its evidence
     is then ``C\\#``, not ``C\\``). An entity inside a word ("CI&#x2F;CD") keeps the word
     whole: its spaces go before the word, marked as leading, and the moved head and character
-    as shifted (a mention touching them takes back the whole word and entity). ``None`` when nothing changed.
+    as shifted (a mention touching them takes back the whole word and entity). ``None`` when
+    nothing changed.
     """
     commented = list(_YAML_COMMENTED.finditer(text)) if "#" in text else []
     # a Typst source's comments ("// - old project: a Spark streaming notebook")
@@ -465,8 +468,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
         joins = value in _JOINING and _IN_WORD.match(text, end) is not None
         lead = _word_before(text, chars, pads, start) if joins else start
         if lead < start:
-            # inside a word ("CI&#x2F;CD", "R&amp;D"): the word's head moves right up to the
-            # character, the spaces go before it, so the word stays whole ("CI/CD")
+            # inside a word ("CI&#x2F;CD", "scikit&#45;learn"): the word's head moves right up
+            # to the character, the spaces go before it, so the word stays whole ("CI/CD")
             head = chars[lead:start]
             chars[lead:end] = [" "] * width + head + list(value)
             pads[lead:lead + width] = _LEADING * width
@@ -479,7 +482,7 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
         for match in _LATEX_ESCAPE.finditer(text):
             start = match.start()
             chars[start], chars[start + 1] = match.group(1), " "
-            pads[start + 1] = 1
+            pads[start + 1] = TRAILING_PAD
             changed = True
         glued = []
         for match in _LATEX_GLUED.finditer(text):
@@ -487,7 +490,7 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
             start, end = match.span()
             chars[start:end] = list(value) + [" "] * (end - start - len(value))
             pads[start:start + len(value)] = bytes(len(value))
-            pads[start + len(value):end] = b"\x01" * (end - start - len(value))
+            pads[start + len(value):end] = _TRAILING * (end - start - len(value))
             glued.append(match.span())
             changed = True
         for match in _LATEX_COMMAND.finditer(text):

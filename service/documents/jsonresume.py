@@ -332,9 +332,9 @@ def _write_basics(layout: TextLayout, basics: Basics | None) -> None:
 
 
 def _write_work(layout: TextLayout, work: list[Work],
-                ) -> list[tuple[int, int, Work, str | None, str | None, str | None]]:
-    """The Experience section; for each entry its start and end, the entry, and the title,
-    employer and dates its header shows."""
+                ) -> list[tuple[int, int, str | None, str | None, str | None]]:
+    """The Experience section; for each entry its start and end, and the title, employer and
+    dates its header shows."""
     entries = []
     if work:
         layout.heading("experience", "Experience")
@@ -351,7 +351,7 @@ def _write_work(layout: TextLayout, work: list[Work],
         _write_extras(layout, job, at, position[1], name[1], range_at)
         # (no position from an end date alone)
         dated = dates if job.startDate is not None or range_at else None
-        entries.append((start, layout.offset, job, position[0], name[0], dated))
+        entries.append((start, layout.offset, position[0], name[0], dated))
     return entries
 
 
@@ -460,8 +460,8 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None,
                               plain: dict[str, Any] | None = None) -> Document:
     """The resume laid out as text, with sections, positions (from the work entries' dates;
     without work entries, as in a text resume, from the dates of its experience lines: a
-    builder's own ``"experience"`` key), education and total years; then ``plain``, top-level values laid out by ``jsonvalues`` (default: the keys the schema
-    does not have)."""
+    builder's own ``"experience"`` key), education and total years; then ``plain``, top-level
+    values laid out by ``jsonvalues`` (default: the keys the schema does not have)."""
     today = today or date.today()
     layout = TextLayout()
     _write_basics(layout, resume.basics)
@@ -478,7 +478,7 @@ def document_from_json_resume(resume: JsonResume, today: date | None = None,
     doc = Document(text=text, source_format="jsonresume", pages=1, blocks=layout.blocks,
                    sections=layout.section_list(text), warnings=warnings)
     positions = [_position(start, min(end, len(text)), title, employer, dates, today, vocabulary)
-                 for start, end, _, title, employer, dates in entries]
+                 for start, end, title, employer, dates in entries]
     doc.positions = [p for p in positions if p is not None]
     if not resume.work:  # (a builder's own "experience" key, laid out by ``jsonvalues``)
         doc.positions = experience_positions(doc, today, vocabulary)

@@ -103,12 +103,6 @@ def _needed_each(patterns: tuple[str, ...]) -> tuple[tuple[str, frozenset[str] |
 
 
 @lru_cache(maxsize=4096)
-def _needed_by_any(patterns: tuple[str, ...]) -> tuple[frozenset[str] | None]:
-    """``literals.needed_by_any`` of taxonomy context patterns, cached by pattern."""
-    return (needed_by_any(_needed(pattern) for pattern in patterns),)
-
-
-@lru_cache(maxsize=4096)
 def _needed(pattern: str) -> frozenset[str] | None:
     """``needed_literals`` of a taxonomy context pattern (compiled as ``context`` compiles it)."""
     try:

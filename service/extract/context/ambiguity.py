@@ -529,22 +529,19 @@ def _item_span(text: str, start: int, end: int) -> tuple[int, int]:
     return offset, offset + len(body)
 
 
-def _item_of_a_column(text: str, mention: Mention, anchors: Anchors, both: bool = False) -> bool:
+def _item_of_a_column(text: str, mention: Mention, anchors: Anchors) -> bool:
     """The mention is a whole line ("- R", "R - proficient") and the line right above or below
-    (``both``: above and below) is a short technical skill on its own: an item of a one-per-line
-    list ("- R\n- Python\n- SQL"); a line that only rates a skill ("Expert", "●●●○○", "4")
-    between them is stepped over, and so is a rating after the item on its own line."""
+    is a short technical skill on its own: an item of a one-per-line list ("- R\n- Python\n-
+    SQL"); a line that only rates a skill ("Expert", "●●●○○", "4") between them is stepped
+    over, and so is a rating after the item on its own line."""
     start, end = line_bounds(text, mention.start, mention.end)
     if _item_span(text, start, end) != (mention.start, mention.end):
         return False
     above = line_before(text, start)
     if above is not None and _LEVEL_LINE.fullmatch(text, *above) and above[0] < above[1]:
         above = line_before(text, above[0])
-    skill_above = above is not None and _whole_skill_line(text, *above, anchors)
-    if skill_above and not both:
+    if above is not None and _whole_skill_line(text, *above, anchors):
         return True
-    if both and not skill_above:
-        return False
     below = line_after(text, end)
     if below is not None and _LEVEL_LINE.fullmatch(text, *below) and below[0] < below[1]:
         below = line_after(text, below[1])
