@@ -1910,3 +1910,48 @@ def test_a_workflow_is_a_data_pipeline_only_of_a_pipelines_kind_of_work(text, co
 ])
 def test_accelerators_run_for_training_or_serving_are_ml_infrastructure(text, counted):
     assert ("ml-infrastructure" in claimed(text)) is counted
+
+
+@pytest.mark.parametrize(("text", "skill", "counted"), [
+    # drift caught in a sentence about a model, not a clock's or a sensor's
+    ("Recurring validation tests ensure the churn model's performance and detect potential "
+     "drift over time.", "model-monitoring", True),
+    ("Wrote jobs that flag data drift in the scoring service's inputs.", "model-monitoring",
+     True),
+    ("Detect clock drift on the PLC controllers.", "model-monitoring", False),
+    ("Calibrated gyroscopes to detect sensor drift before each flight.", "model-monitoring",
+     False),
+    # tracking coordinated with detection is the vision task
+    ("Deployed real-time object detection and tracking models to edge cameras.",
+     "model-monitoring", False),
+    ("Tracked model performance weekly after launch.", "model-monitoring", True),
+    # a learned model that forecasts
+    ("Developed a predictive machine learning model to forecast loan response times.",
+     "time-series-forecasting", True),
+    ("Trained a gradient-boosted regressor that forecasts weekly store demand.",
+     "time-series-forecasting", True),
+    ("Our analysts forecast quarterly budgets in Excel.", "time-series-forecasting", False),
+    # a reviewer of code
+    ("Approved as a level 2 reviewer for assessing code for security issues.", "code-review",
+     True),
+    ("Served as a reviewer of the building code amendments.", "code-review", False),
+    ("Peer reviewer for the code of conduct committee.", "code-review", False),
+    # builds run by a CI server
+    ("Introduced automated builds with Jenkins and functional tests.", "ci-cd", True),
+    ("Java EE apps with continuous builds (TeamCity) and automated testing.", "ci-cd", True),
+    ("Set up automated builds of the documentation site.", "ci-cd", False),
+    # software installed is no model shipped
+    ("Setup and deployment of deep learning tools for the lab.", "model-deployment", False),
+    ("Led the deployment of machine learning models for the risk team.", "model-deployment",
+     True),
+    # the bioinformatics workflow managers' pipelines carry data
+    ("Developed Nextflow pipelines for large-scale genetics analysis.", "data-pipelines", True),
+    ("Maintained Snakemake pipelines for RNA-seq alignment.", "data-pipelines", True),
+])
+def test_round_eighteen_practices(text, skill, counted):
+    assert (skill in claimed(text)) is counted
+
+
+def test_a_family_may_extend_a_shared_list_of_exceptions():
+    family = Family(words=["deployment"], not_before=[["of", "for"], "tools"])
+    assert family.not_before == ["of", "for", "tools"]

@@ -178,6 +178,22 @@ CASES = [
       "Trained transformers and xgboost models for ranking."]),
     # (torch keeps its own mention beside the architecture)
     ("pytorch", ["Fine-tuned BERT with torch and transformers on GPUs."], []),
+    # a one-name compound's plural still names both skills
+    ("microsoft-azure", ["The team tech stack: Azure Kubernetes services, Postgres, Rust.",
+                         "Moved the raw files into Azure Data Lakes."], []),
+    # the sites a scraper reads are not the person's language
+    ("javascript", ["Built dynamic JavaScript websites for local shops.",
+                    "Skills: JS, TypeScript, Node.js"],
+     ["I build resilient crawlers that bypass anti-bot protections to extract data from "
+      "complex sources (HTML, PDFs, dynamic JS sites).",
+      "Scraped JavaScript-rendered pages with Playwright."]),
+    # boosting an outcome is no ensemble
+    ("ensemble-methods", ["Bagging and boosting for the churn classifier."],
+     ["Re-architected the data flows with Kafka and Spark, accelerating delivery by 40% and "
+      "boosting client satisfaction.", "Ran webinars, boosting user adoption by 30%."]),
+    # tools still being learnt
+    ("mlflow", ["Tracked experiments with MLflow."],
+     ["Passionate about maths and continuously learning new tools like MLflow and Ray."]),
 ]
 
 

@@ -185,6 +185,9 @@ def _variants(form: str) -> list[str]:
     return out
 
 
+_LISTING = re.compile(r"[,/&]| (?:and|or) ")
+
+
 def compound_entries(taxonomy: Taxonomy) -> list[tuple[str, tuple[str, ...]]]:
     """``(form, skill ids)`` for each compound form the taxonomy declares, whatever its shape
     (a mapping form → ids, or a list of objects with ``form``/``forms`` and ``skills``)."""
@@ -215,10 +218,17 @@ def build_forms(taxonomy: Taxonomy) -> FormTable:
         for text in skill.translated_forms:
             for spelling in translated_spellings(text.strip()):
                 table.add(Form(spelling, (skill.id,), False, translated=True))
-    for text, ids in compound_entries(taxonomy):
-        known = tuple(i for i in ids if i in taxonomy.skills)
+    compounds = [(text.strip(), tuple(i for i in ids if i in taxonomy.skills))
+                 for text, ids in compound_entries(taxonomy)]
+    for text, known in compounds:
         if known:
-            table.add(Form(text.strip(), known, False))
+            table.add(Form(text, known, False))
+    # a one-name compound's variants before a single skill's: "Azure Kubernetes services"
+    # still names Azure as well as the service (a listing compound, "C and C++", has none)
+    for text, known in compounds:
+        for variant in _variants(text) if known and not _LISTING.search(text) else ():
+            if fold(variant) not in table.forms:
+                table.add(Form(variant, known, False, variant=True))
     for skill in taxonomy.skills.values():
         for text in skill.english_forms:
             if form_is_ambiguous(skill, text):

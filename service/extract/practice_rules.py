@@ -63,6 +63,14 @@ class Family(BaseModel):
     # ("climate-controlled trial" is no controlled experiment)
     after_hyphen: bool = True
 
+    @field_validator("not_after", "not_before", mode="before")
+    @classmethod
+    def _flattened(cls, words: object) -> object:
+        """A shared list and more words: ``[*shared, [more, words]]`` reads as one list."""
+        if not isinstance(words, list):
+            return words
+        return [word for item in words for word in (item if isinstance(item, list) else [item])]
+
     @field_validator("words")
     @classmethod
     def _not_blank(cls, words: list[str]) -> list[str]:

@@ -36,6 +36,10 @@ _NEG_CUE = Folded(re.compile(
     r"|(?<!\bby )\b(?:mov(?:e|es|ing)|transitioning|pivoting|shifting) towards?\b"
     r"|\b(?:currently|now|still|am|started|starting|beginning to|begun)\s+(?:learn(?:ing)?|"
     r"teaching myself)\b"
+    # tools still being learnt, named as examples: "continuously learning new tools like
+    # MLflow" (not "learning-to-rank tools like LightGBM")
+    r"|\b(?:continuously|constantly|always|actively|keen on|enjoy)\s+learning\s+(?:new\s+)?"
+    r"(?:tools|technologies|frameworks|languages|libraries|platforms)\s+(?:like|such as|including)\b"
     # a list item still being learnt: "Python (glue), learning Scala" (not "learning to
     # rank", "learning rate")
     r"|(?:(?<=[,;(])|(?<=[,;(] ))learning(?=[ \t])(?![ \t]+(?:to|rate)\b)"
