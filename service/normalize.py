@@ -232,6 +232,15 @@ _HTML_TAG = re.compile(
     r"ul)(?:[ \t\n]+[A-Za-z_:][\w:-]*[ \t]*=[ \t]*(?:\"[^\"<>\n]{0,300}\"|'[^'<>\n]{0,300}'|"
     r"[^\s\"'<>]{1,100}))"
     r"{0,12}[ \t\n]*/?>")
+# an XML source (a CV kept as "<job><task>Built Spark ETL jobs</task>"): every element's tag,
+# and its declaration or processing instructions, whatever the element's name; a title-like
+# attribute's value stays visible ('<section title="Skills">' reads "Skills")
+_XML_SOURCE = re.compile(r"\A\ufeff?\s*<\?xml\b")
+_XML_TAG = re.compile(
+    r"<\?[^<>]{0,2000}\?>|</?[A-Za-z_][\w:.-]*(?:[ \t\n]+[A-Za-z_:][\w:.-]*[ \t]*=[ \t]*"
+    r"(?:\"[^\"<>]{0,300}\"|'[^'<>]{0,300}'))*[ \t\n]*/?>")
+_XML_TITLE = re.compile(
+    r"""[ \t\n](?:title|name|label|heading|caption)[ \t]*=[ \t]*(?:"([^"<>\n]{1,120})"|'([^'<>\n]{1,120})')""")
 _LATEX_SOURCE = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|cvitem|cventry|"
                            r"resumeItem|href\{|textbf\{|hfill\b)")
 # (not an address's escape: "\\href{https://github.com/jane%20doe}")
@@ -426,7 +435,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
         for match in _LATEX_TIE.finditer(text):
             chars[match.start()] = " "
             changed = True
-    tags = list(_HTML_TAG.finditer(text)) if "<" in text else []
+    xml = "<?" in text[:200] and _XML_SOURCE.match(text) is not None
+    tags = list((_XML_TAG if xml else _HTML_TAG).finditer(text)) if "<" in text else []
     comments += tags
     if typst:
         comments += _TYPST_COMMENT.finditer(text)
@@ -437,7 +447,7 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
         changed = True
     # an image's text alternative is read, as a Markdown image's is ("![Python](logo.svg)"):
     # '<img src="python.svg" alt="Python">', a page's row of tool logos (not inside a comment)
-    hidden = sorted(c.span() for c in comments if c.re is not _HTML_TAG) if tags else []
+    hidden = sorted(c.span() for c in comments if c.re not in (_HTML_TAG, _XML_TAG)) if tags else []
     hidden_ends = list(accumulate((end for _, end in hidden), max))  # (spans may nest)
     for tag in tags if "alt" in text else ():
         alt = _IMG_ALT.match(text, tag.start(), tag.end())
@@ -445,6 +455,11 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
         before = bisect_right(hidden, (tag.start(), len(text)))
         if alt is not None and not (before and hidden_ends[before - 1] > tag.start()):
             start, end = alt.span(alt.lastindex or 1)
+            chars[start:end] = text[start:end]
+    for tag in tags if xml else ():
+        title = _XML_TITLE.search(text, tag.start(), tag.end())
+        if title is not None:
+            start, end = title.span(title.lastindex or 1)
             chars[start:end] = text[start:end]
     if "](" in text:
         for match in _MARKDOWN_LINK.finditer(text):

@@ -359,3 +359,13 @@ def test_a_line_opening_with_let_or_const_that_declares_no_data_is_no_heading(li
     doc = document_from_text(f"Experience\nML Engineer, Acme, 2020 - 2023\n- Tuned models where we\n"
                              f"{line}\n- Deployed on AWS\n")
     assert [s.name for s in doc.sections] == ["experience"]
+
+
+def test_an_element_titled_on_its_own_line_is_a_heading():
+    text = ('<?xml version="1.0"?>\n<resume>\n    <section title="Experience">\n'
+            '      <task>Built Spark ETL jobs</task>\n    </section>\n'
+            '    <section title="Skills">\n      <skill>Scala</skill>\n    </section>\n</resume>')
+    assert [s.name for s in document_from_text(text).sections] == ["experience", "skills"]
+    # a tooltip is no heading
+    page = '<p>Intro</p>\n<img src="a.png" title="Skills">\n<a href="#" title="Education">x</a>'
+    assert document_from_text(page).sections == []

@@ -46,6 +46,11 @@ def _zip(names: dict[str, bytes]) -> bytes:
       b"  - /resume\n---\n\n## Experience\n### Data Scientist\n- Built churn models\n"),
      "markdown"),
     (b"\xef\xbb\xbf\r\n{\\rtf1\\ansi Jane Doe\\par}", "rtf"),
+    # a TOML file's array-of-tables header is no JSON array (JSON's "[[" holds a value)
+    ((b'[[experience]]\ntitle = "Backend Engineer"\ncompany = "Quayside Labs"\n'
+      b'summary = "Built REST APIs in Java"\n'), "text"),
+    (b'[[1, 2], [3, 4]]', "json"),
+    (b'[ ["Python", "SQL"] ]', "json"),
 ])
 def test_sniff_by_content(data, kind):
     assert sniff(data) == kind
@@ -154,3 +159,15 @@ def test_a_yaml_cvs_commented_out_entries_stay_unread():
     assert doc.source_format == "text"
     found = {hit.id for hit in extract(doc, pipeline=get_pipeline()).skills}
     assert "python" in found and "mlflow" not in found and "java" not in found
+
+
+def test_a_toml_cv_is_read_by_its_tables():
+    data = (b'[[experience]]\ntitle = "Backend Engineer"\ncompany = "Quayside Labs"\n'
+            b'range = "2019 - 2023"\nsummary = """\nBuilt REST APIs in Java and Spring Boot.\n'
+            b'Ran PostgreSQL and Redis in production.\n"""\n\n[skills]\n'
+            b'languages = ["Kotlin", "SQL"]\ntools = ["Git", "Docker"]\n')
+    doc = read_document_in_process(data, "cv.toml")
+    assert [s.name for s in doc.sections][:1] == ["experience"]
+    assert doc.sections[-1].name == "skills"
+    found = {h.id for h in extract(doc, pipeline=get_pipeline()).skills}
+    assert {"java", "postgresql", "kotlin", "sql", "git", "docker"} <= found

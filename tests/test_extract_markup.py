@@ -75,6 +75,20 @@ def test_html_tags_inside_a_text_are_blanked():
         assert unmark(prose)[0] == prose
 
 
+def test_an_xml_sources_tags_are_blanked_whatever_their_names():
+    text = ('<?xml version="1.0"?>\n<resume>\n  <section title="Experience">\n    <job>\n'
+            '      <task>Built Spark ETL jobs on Databricks</task>\n    </job>\n  </section>\n'
+            '  <section title="Skills">\n    <skill>Scala</skill><skill>Kafka</skill>\n'
+            '    <skill name="dbt" level="3"/>\n  </section>\n</resume>\n')
+    plain, _ = unmark(text)
+    assert len(plain) == len(text) and "<" not in plain and "level" not in plain
+    assert "Skills" in plain and "dbt" in plain  # a title-like attribute's value is read
+    found = {s.id for s in extract_text(text).skills}
+    assert {"databricks", "scala", "kafka", "dbt", "spark"} <= found
+    # without the declaration only known HTML elements are tags
+    assert "<task>" in unmark("<task>Built Spark ETL jobs</task> and <b>Kafka</b>")[0]
+
+
 def test_an_org_mode_link_reads_as_its_description():
     text = "Numerical computing: [[http://www.numpy.org/][Numpy]], [[https://scipy.org/][Scipy]]"
     plain, _ = unmark(text)

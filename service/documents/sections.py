@@ -250,11 +250,17 @@ _LATEX_SECTION = re.compile(rf"[ \t]*{LATEX_SECTIONING}([^{{}}\n]+)\}}[ \t]*(?:%
 _ORG_HEADING = re.compile(r"(\*{1,6})[ \t]+(\S.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*")
 _HTML_HEADING = re.compile(r"[ \t]*<[hH]([1-6])\b[^>\n]*>(.*?)</[hH]\1>[ \t]*")
 _TAG = re.compile(r"<[^<>\n]*>")
+# an element alone on its line whose title names it: an XML source's '<section title="Skills">'
+# (not an image's, a link's or an abbreviation's tooltip)
+_TITLED_ELEMENT = re.compile(
+    r"[ \t]*<(?!(?i:img|a|abbr|acronym|input|button|link|meta|iframe|span)\b)[A-Za-z_][\w:.-]*"
+    r"[^<>\n]*?[ \t](?:title|heading)[ \t]*=[ \t]*(?:\"([^\"<>\n]{1,80})\"|'([^'<>\n]{1,80})')"
+    r"[^<>\n]*>[ \t]*")
 _UNDERLINE = re.compile(r" {0,3}(?:(=){3,}|-{3,})[ \t]*")
 # where a marked heading's line may start (an underline: the line before it), found in one pass
 _MARK_LINE = re.compile(
     r"(?m)^(?:(?P<under> {0,3}(?:=+|-+)[ \t]*$)| {0,3}#|[ \t]*\\[a-z]*sect|[ \t]*<[hH][1-6]|\*"
-    r"|(?:export[ \t]|const[ \t]|let[ \t]|var[ \t]))")
+    r"|(?:export[ \t]|const[ \t]|let[ \t]|var[ \t])|[ \t]*<[A-Za-z_][^<>\n]*?[ \t](?:title|heading)[ \t]*=)")
 # a JavaScript or TypeScript data file's top-level declaration of a list, an object or a string
 # ("export const projectsData = [", "const experience: Job[] = ["; not "let lr = 3e-4" in a
 # wrapped line, nor "const app = express();"): each holds one part of the resume, so it starts
@@ -314,6 +320,10 @@ def marked_heading(line: str, next_line: str = "", org: bool = False) -> tuple[i
         if match:
             words = " ".join(_TAG.sub(" ", match.group(2)).split())
             return (int(match.group(1)), words) if words else None
+    if "<" in line[:40] and "=" in line:
+        match = _TITLED_ELEMENT.fullmatch(line)
+        if match:
+            return 1, match.group(match.lastindex or 1).strip()
     if first in "celv":
         match = _JS_DECLARATION.match(line)
         if match:
