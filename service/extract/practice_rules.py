@@ -171,9 +171,39 @@ def _phrase(form: str) -> str:
     return r"[ ]+".join(re.escape(word) for word in form.split())
 
 
+def _alternation(forms: Sequence[str]) -> str:
+    """``(?:f1|f2|…)`` of the ``_phrase`` of each form, tried in the order given, written as a
+    tree of their shared starts ("model(?:s|)", not "models|model"): Python's engine tries each
+    branch of a flat alternation in turn, but each character of a tree once. The same matches:
+    forms are gathered under their first character only where it is ASCII and not a capital
+    (two such characters never match one character of a text, even ignoring case); a form that
+    has ended, or starts otherwise, keeps its place in the order."""
+    return "(?:" + _branches([[r"[ ]+" if ch == " " else re.escape(ch) for ch in form]
+                              for form in forms]) + ")"
+
+
+def _branches(forms: list[list[str]]) -> str:
+    """``_alternation``'s body for forms as lists of regex atoms (one per character)."""
+    branches: list[str] = []
+    groups: dict[str, list[list[str]]] = {}
+
+    def flush() -> None:
+        for lead, rests in groups.items():
+            branches.append(lead + (_branches(rests) if len(rests) > 1 else "".join(rests[0])))
+        groups.clear()
+
+    for atoms in forms:
+        if atoms and atoms[0].isascii() and not atoms[0].isupper():
+            groups.setdefault(atoms[0], []).append(atoms[1:])
+        else:  # (it may match where the forms before it could: none may move past it)
+            flush()
+            branches.append("".join(atoms))
+    flush()
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
 def _slot(forms: set[str], not_after: Sequence[str] = (), not_before: Sequence[str] = (),
           tails: bool = True) -> str:
-    parts = [_phrase(form) for form in sorted(forms, key=len, reverse=True)]
     # one look-behind per word length (a look-behind's alternatives must share a width), after
     # the word boundary so that only word starts pay for them
     by_length: dict[int, list[str]] = {}
@@ -185,7 +215,7 @@ def _slot(forms: set[str], not_after: Sequence[str] = (), not_before: Sequence[s
         after = rf"(?![ -](?:{'|'.join(_phrase(w.lower()) for w in not_before)})\b)"
     # (``tails``: whether a form right after "word-" counts, the tail of a compound)
     lead = r"\b" if tails else r"\b(?<![\w]-)"
-    return lead + guards + r"(?:" + "|".join(parts) + r")(?![\w+#])" + after
+    return lead + guards + _alternation(sorted(forms, key=len, reverse=True)) + r"(?![\w+#])" + after
 
 
 def start_words(slot: str, families: dict[str, Family],
