@@ -215,7 +215,8 @@ def _slot(forms: set[str], not_after: Sequence[str] = (), not_before: Sequence[s
         after = rf"(?![ -](?:{'|'.join(_phrase(w.lower()) for w in not_before)})\b)"
     # (``tails``: whether a form right after "word-" counts, the tail of a compound)
     lead = r"\b" if tails else r"\b(?<![\w]-)"
-    return lead + guards + _alternation(sorted(forms, key=len, reverse=True)) + r"(?![\w+#])" + after
+    forms_first = _alternation(sorted(forms, key=len, reverse=True))  # (longest first)
+    return lead + guards + forms_first + r"(?![\w+#])" + after
 
 
 def start_words(slot: str, families: dict[str, Family],
