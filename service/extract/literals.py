@@ -138,11 +138,13 @@ def _sequence_spellings(items: Sequence[tuple[object, object]]) -> frozenset[str
 
 
 class Haystack:
-    """A text asked many times whether it may hold a match of a regex (lower-cased once)."""
+    """A text asked many times whether it may hold a match of a regex (lower-cased once; each
+    string looked for once: several regexes need the same ones)."""
 
     def __init__(self, text: str) -> None:
         # (a character that matches an ASCII letter ignoring case: no answer but "maybe")
         self._lowered = None if any(c in text for c in ASCII_CASE_MATES) else text.lower()
+        self._holds: dict[str, bool] = {}  # string → whether the lowered text holds it
 
     def may_hold(self, needed: Iterable[frozenset[str] | None]) -> bool:
         """Whether the text may hold a match of any of the regexes whose ``needed_literals``
@@ -150,9 +152,16 @@ class Haystack:
         lowered = self._lowered
         if lowered is None:
             return True
+        holds = self._holds
         for strings in needed:
-            if strings is None or any(string in lowered for string in strings):
+            if strings is None:
                 return True
+            for string in strings:
+                held = holds.get(string)
+                if held is None:
+                    held = holds[string] = string in lowered
+                if held:
+                    return True
         return False
 
 

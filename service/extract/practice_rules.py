@@ -31,9 +31,15 @@ _GAP = (r"(?:[ ,/&()+\"“”‘’>→⇒-]+[\w#'’~%%$£€][\w+#'’~%%$£�
 # A score: a decimal or a percentage ("0.91", "95%", "12.5 percent"), not a bare count.
 # (a full stop may end the sentence right after the figure: "F1 0.89.")
 _NUMBER = r"(?<![\w.])(?:\d{1,3}(?:\.\d+)?(?: ?%| percent)|0?\.\d+)(?!\w|\.\d)"
-# where a rule that opens with a figure may start (each such rule is tried only there; the
-# look-ahead names the first character of every match, so the engine skips ahead to one)
-FIGURE = re.compile(r"(?=[\d.])" + _NUMBER, re.IGNORECASE)
+# where a rule that opens with a figure may start (each such rule is tried only there): the
+# matches of ``_NUMBER``, written to open with the character class of their first character
+# (the engine then skips ahead to one; a look-around first makes it try every position), the
+# look-behinds after it asking what came before it and what it was
+FIGURE = re.compile(
+    r"[\d.](?<![\w.].)"
+    r"(?:(?<=\d)(?:\d{0,2}(?:\.\d+)?(?: ?%| percent)|(?<=0)\.\d+)|(?<=\.)\d+)(?!\w|\.\d)",
+    re.IGNORECASE,
+)
 # Coordinated verbs after a verb slot ("evaluating, testing, and deploying"): not gap words.
 # Base forms ("design and analyse", "design, analyse and report on") only from the file's
 # ``coordinated`` list: a bare word after "and" is as often a noun.
