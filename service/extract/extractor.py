@@ -92,9 +92,10 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
     asked = others.Questions(text) if resume else None
     spans = context.Anchors([(m.start, m.end) for m, _ in accepted])
     employer_named = names.EmployerHeaders(text, document)
+    organisation_named = names.OrganisationNames(text)
     accepted = [
         (m, how) for m, how in accepted
-        if not names.in_organisation_name(text, m)
+        if not organisation_named(m)
         and not (boilerplate and names.in_boilerplate(text, m))
         and not (founders and names.made_by_founders(text, m))
         and not (blurbs and names.in_company_blurb(text, m, sentence_start))

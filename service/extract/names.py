@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..documents.headers import is_region
 from .context.folded import Folded
 from .context.lines import SENTENCE_BREAK, line_bounds
+from .literals import ASCII_CASE_MATES, Occurrences
 
 if TYPE_CHECKING:
     from ..models import Document
@@ -107,10 +108,37 @@ _ORG_VALUE = re.compile(
 def in_organisation_name(text: str, mention: Mention) -> bool:
     """"Docker Inc.", "Python Software Foundation", "Spark Summit", "Deep Learning Workshop",
     "Conference on Computer Vision", "the Kubernetes team": an organisation, event or team
-    named after the skill, not a claim of it."""
+    named after the skill, not a claim of it. For many mentions of one text,
+    ``OrganisationNames``."""
+    return OrganisationNames(text)(mention)
+
+
+class OrganisationNames:
+    """``in_organisation_name`` for the mentions of one text: an event's word and a data file's
+    organisation key (``_ORG_KEY_WORDS``) are looked for once in the whole text, and around a
+    mention only when the text holds one there (most texts hold neither)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._events = _EVENT_WORDS.search(text) is not None
+        lowered = None if any(c in text for c in ASCII_CASE_MATES) else text.lower()
+        self._keys = Occurrences(lowered, frozenset(_ORG_KEY_WORDS))
+
+    def __call__(self, mention: Mention) -> bool:
+        text = self.text
+        if _named_organisation(text, mention, self._events):
+            return True
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        return self._keys.may_hold(line_start, mention.start) and _organisation_value(
+            text, mention)
+
+
+def _named_organisation(text: str, mention: Mention, events: bool = True) -> bool:
+    """``in_organisation_name`` by the words around the mention, a data file's organisation key
+    aside (``events``: whether the text holds an event's word, ``_EVENT_WORDS``)."""
     if _ORG_SUFFIX.match(text, mention.end) or _WEB_SUFFIX.match(text, mention.start, mention.end):
         return True
-    if text[mention.start:mention.start + 1].isupper() and _EVENT_WORDS.search(
+    if events and text[mention.start:mention.start + 1].isupper() and _EVENT_WORDS.search(
             text, max(0, mention.start - 90), mention.start):
         event = _EVENT_LEAD.search(text, max(0, mention.start - 90), mention.start)
         if event is not None and not _EVENT_GIVEN.search(
@@ -121,10 +149,8 @@ def in_organisation_name(text: str, mention: Mention) -> bool:
     ):
         return True
     lo = max(0, mention.start - 40)
-    if "the" in text[lo:mention.start].lower() and bool(  # (what _TEAM_BEFORE needs)
-            _TEAM_AFTER.match(text, mention.end) and _TEAM_BEFORE.search(text, lo, mention.start)):
-        return True
-    return _organisation_value(text, mention)
+    return "the" in text[lo:mention.start].lower() and bool(  # (what _TEAM_BEFORE needs)
+        _TEAM_AFTER.match(text, mention.end) and _TEAM_BEFORE.search(text, lo, mention.start))
 
 
 def _organisation_value(text: str, mention: Mention) -> bool:
