@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 
 try:  # the standard library's regex parser (private; without it every text may match)
     from re import _constants as _sre
@@ -171,6 +172,43 @@ def may_hold(text: str, needed: Iterable[frozenset[str] | None]) -> bool:
     return Haystack(text).may_hold(needed)
 
 
+def tree_alternation(strings: Sequence[str], atom: Callable[[str], str] = re.escape) -> str:
+    """``(?:s1|s2|…)`` of ``strings`` (each character written as ``atom`` writes it), tried in
+    the order given, as a tree of their shared starts ("model(?:s|)", not "models|model"):
+    Python's engine tries each branch of a flat alternation in turn, but each character of a
+    tree once. The same matches: strings are gathered under their first character only where it
+    is ASCII and not a capital (two such characters never match one character of a text, even
+    ignoring case, nor do their atoms); a string that has ended, or starts otherwise, keeps its
+    place in the order."""
+    return "(?:" + _branches([[atom(ch) for ch in string] for string in strings]) + ")"
+
+
+def _branches(strings: list[list[str]]) -> str:
+    """``tree_alternation``'s body for strings as lists of atoms."""
+    branches: list[str] = []
+    groups: dict[str, list[list[str]]] = {}
+
+    def flush() -> None:
+        for lead, rests in groups.items():
+            branches.append(lead + (_branches(rests) if len(rests) > 1 else "".join(rests[0])))
+        groups.clear()
+
+    for atoms in strings:
+        if atoms and atoms[0].isascii() and not atoms[0].isupper():
+            groups.setdefault(atoms[0], []).append(atoms[1:])
+        else:  # (it may match where the strings before it could: none may move past it)
+            flush()
+            branches.append("".join(atoms))
+    flush()
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+@lru_cache(maxsize=256)
+def _any_of(strings: frozenset[str]) -> re.Pattern[str]:
+    """A regex matching any of ``strings`` (longest first, as a tree)."""
+    return re.compile(tree_alternation(sorted(strings, key=lambda s: (-len(s), s))))
+
+
 class Occurrences:
     """Where a text (lower-cased) holds any of the strings every match of a pattern needs
     (``shortest_needed``): a span without one cannot hold a match, and the pattern need not be
@@ -180,13 +218,15 @@ class Occurrences:
         self.always = lowered is None or needed is None
         self.shortest = min(map(len, needed)) if needed else 0
         starts: list[int] = []
-        if not self.always:
-            for string in needed:
-                found = lowered.find(string)
-                while found >= 0:
-                    starts.append(found)
-                    found = lowered.find(string, found + 1)
-        self.starts = sorted(starts)
+        if not self.always and needed:
+            # (one scan for all the strings, from each start found on: every offset where one
+            # starts, in order)
+            any_of = _any_of(needed)
+            found = any_of.search(lowered)
+            while found is not None:
+                starts.append(found.start())
+                found = any_of.search(lowered, found.start() + 1)
+        self.starts = starts
 
     def may_hold(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` may hold a match."""

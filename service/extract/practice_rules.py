@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..errors import TaxonomyError
 from ..taxonomy import Taxonomy
 from ..taxonomy.loading import read_yaml
+from .literals import tree_alternation
 
 FILE = "practices.yaml"
 NUMBER = "number"
@@ -179,33 +180,8 @@ def _phrase(form: str) -> str:
 
 def _alternation(forms: Sequence[str]) -> str:
     """``(?:f1|f2|…)`` of the ``_phrase`` of each form, tried in the order given, written as a
-    tree of their shared starts ("model(?:s|)", not "models|model"): Python's engine tries each
-    branch of a flat alternation in turn, but each character of a tree once. The same matches:
-    forms are gathered under their first character only where it is ASCII and not a capital
-    (two such characters never match one character of a text, even ignoring case); a form that
-    has ended, or starts otherwise, keeps its place in the order."""
-    return "(?:" + _branches([[r"[ ]+" if ch == " " else re.escape(ch) for ch in form]
-                              for form in forms]) + ")"
-
-
-def _branches(forms: list[list[str]]) -> str:
-    """``_alternation``'s body for forms as lists of regex atoms (one per character)."""
-    branches: list[str] = []
-    groups: dict[str, list[list[str]]] = {}
-
-    def flush() -> None:
-        for lead, rests in groups.items():
-            branches.append(lead + (_branches(rests) if len(rests) > 1 else "".join(rests[0])))
-        groups.clear()
-
-    for atoms in forms:
-        if atoms and atoms[0].isascii() and not atoms[0].isupper():
-            groups.setdefault(atoms[0], []).append(atoms[1:])
-        else:  # (it may match where the forms before it could: none may move past it)
-            flush()
-            branches.append("".join(atoms))
-    flush()
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    tree of their shared starts (``literals.tree_alternation``)."""
+    return tree_alternation(forms, lambda ch: r"[ ]+" if ch == " " else re.escape(ch))
 
 
 def _slot(forms: set[str], not_after: Sequence[str] = (), not_before: Sequence[str] = (),
