@@ -1947,6 +1947,12 @@ def test_accelerators_run_for_training_or_serving_are_ml_infrastructure(text, co
     # the bioinformatics workflow managers' pipelines carry data
     ("Developed Nextflow pipelines for large-scale genetics analysis.", "data-pipelines", True),
     ("Maintained Snakemake pipelines for RNA-seq alignment.", "data-pipelines", True),
+    # a learned thing trained to classify; people trained to classify are not
+    ("Finetuned networks to classify pedestrian behaviours in urban areas.",
+     "supervised-learning", True),
+    ("Trained a CNN to classify chest X-rays.", "supervised-learning", True),
+    ("Trained 12 volunteers to classify bird songs.", "supervised-learning", False),
+    ("Trained staff to classify invoices with the new ML model.", "supervised-learning", False),
 ])
 def test_round_eighteen_practices(text, skill, counted):
     assert (skill in claimed(text)) is counted
