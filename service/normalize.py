@@ -237,10 +237,13 @@ _HTML_TAG = re.compile(
 # attribute's value stays visible ('<section title="Skills">' reads "Skills")
 _XML_SOURCE = re.compile(r"\A\ufeff?\s*<\?xml\b")
 _XML_TAG = re.compile(
-    r"<\?[^<>]{0,2000}\?>|</?[A-Za-z_][\w:.-]*(?:[ \t\n]+[A-Za-z_:][\w:.-]*[ \t]*=[ \t]*"
+    r"<\?[^<>]{0,2000}\?>|<!DOCTYPE[^<>]{0,2000}>|<!\[CDATA\[|\]\]>|</?[A-Za-z_][\w:.-]*(?:[ \t\n]+[A-Za-z_:][\w:.-]*[ \t]*=[ \t]*"
     r"(?:\"[^\"<>]{0,300}\"|'[^'<>]{0,300}'))*[ \t\n]*/?>")
 _XML_TITLE = re.compile(
     r"""[ \t\n](?:title|name|label|heading|caption)[ \t]*=[ \t]*(?:"([^"<>\n]{1,120})"|'([^'<>\n]{1,120})')""")
+# (in XHTML a name is an identifier: '<input name="spark">', '<a name="java"/>')
+_XHTML_TITLE = re.compile(
+    r"""[ \t\n](?:title|label|heading|caption)[ \t]*=[ \t]*(?:"([^"<>\n]{1,120})"|'([^'<>\n]{1,120})')""")
 _LATEX_SOURCE = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|cvitem|cventry|"
                            r"resumeItem|href\{|textbf\{|hfill\b)")
 # (not an address's escape: "\\href{https://github.com/jane%20doe}")
@@ -456,8 +459,9 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
         if alt is not None and not (before and hidden_ends[before - 1] > tag.start()):
             start, end = alt.span(alt.lastindex or 1)
             chars[start:end] = text[start:end]
+    titled = _XHTML_TITLE if xml and "<html" in text else _XML_TITLE
     for tag in tags if xml else ():
-        title = _XML_TITLE.search(text, tag.start(), tag.end())
+        title = titled.search(text, tag.start(), tag.end())
         if title is not None:
             start, end = title.span(title.lastindex or 1)
             chars[start:end] = text[start:end]

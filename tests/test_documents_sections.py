@@ -366,6 +366,22 @@ def test_an_element_titled_on_its_own_line_is_a_heading():
             '      <task>Built Spark ETL jobs</task>\n    </section>\n'
             '    <section title="Skills">\n      <skill>Scala</skill>\n    </section>\n</resume>')
     assert [s.name for s in document_from_text(text).sections] == ["experience", "skills"]
-    # a tooltip is no heading
+    named = ('<?xml version="1.0"?>\n<cv>\n  <section name="Skills">\n    <skill>Go</skill>\n'
+             '  </section>\n  <section>\n    <title>Education</title>\n  </section>\n</cv>')
+    assert [s.name for s in document_from_text(named).sections] == ["skills", "education"]
+    # a tooltip, or a title that names no section, is no heading
     page = '<p>Intro</p>\n<img src="a.png" title="Skills">\n<a href="#" title="Education">x</a>'
     assert document_from_text(page).sections == []
+    html = ('<h2>Experience</h2>\n<div class="job" title="Acme Corp">\n'
+            '<p>Data Engineer, 2015 - 2023. Built Spark jobs.</p>\n</div>')
+    assert [s.name for s in document_from_text(html).sections] == ["experience"]
+
+
+def test_a_long_tag_line_does_not_hang():
+    # a titled-element pattern once backtracked over every split of a long tag: 100 kB took
+    # 85 s; the bound here only tells a hang from a run
+    import time
+    line = "<div" + "a" * 50_000 + ' title="Skills" ' + "b" * 50_000
+    started = time.process_time()
+    document_from_text("Jane Doe\nSkills\nPython\n" + line)
+    assert time.process_time() - started < 5

@@ -50,6 +50,7 @@ def _zip(names: dict[str, bytes]) -> bytes:
     ((b'[[experience]]\ntitle = "Backend Engineer"\ncompany = "Quayside Labs"\n'
       b'summary = "Built REST APIs in Java"\n'), "text"),
     (b'[[1, 2], [3, 4]]', "json"),
+    (b'[[true, false], [null]]', "json"),
     (b'[ ["Python", "SQL"] ]', "json"),
 ])
 def test_sniff_by_content(data, kind):

@@ -85,6 +85,12 @@ def test_an_xml_sources_tags_are_blanked_whatever_their_names():
     assert "Skills" in plain and "dbt" in plain  # a title-like attribute's value is read
     found = {s.id for s in extract_text(text).skills}
     assert {"databricks", "scala", "kafka", "dbt", "spark"} <= found
+    # a DOCTYPE and CDATA marks are markup too; in XHTML a name is an identifier
+    xhtml = ('<?xml version="1.0"?>\n<!DOCTYPE html>\n<html><body><p><![CDATA[Python]]></p>'
+             '<input name="spark" title="Kafka"/></body></html>')
+    plain = unmark(xhtml)[0]
+    assert "DOCTYPE" not in plain and "CDATA" not in plain and "spark" not in plain
+    assert "Kafka" in plain and "Python" in plain
     # without the declaration only known HTML elements are tags
     assert "<task>" in unmark("<task>Built Spark ETL jobs</task> and <b>Kafka</b>")[0]
 

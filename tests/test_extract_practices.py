@@ -1921,6 +1921,13 @@ def test_accelerators_run_for_training_or_serving_are_ml_infrastructure(text, co
     ("Detect clock drift on the PLC controllers.", "model-monitoring", False),
     ("Calibrated gyroscopes to detect sensor drift before each flight.", "model-monitoring",
      False),
+    # (a model in the sentence, but the drift is a thing's)
+    ("Built a demand model for the warehouse and installed sensors to detect temperature drift.",
+     "model-monitoring", False),
+    ("Maintained the financial model for the fund and flagged style drift in managers.",
+     "model-monitoring", False),
+    ("Implemented anomaly detection and tracking of model performance metrics.",
+     "model-monitoring", True),
     # tracking coordinated with detection is the vision task
     ("Deployed real-time object detection and tracking models to edge cameras.",
      "model-monitoring", False),
@@ -1931,18 +1938,30 @@ def test_accelerators_run_for_training_or_serving_are_ml_infrastructure(text, co
     ("Trained a gradient-boosted regressor that forecasts weekly store demand.",
      "time-series-forecasting", True),
     ("Our analysts forecast quarterly budgets in Excel.", "time-series-forecasting", False),
+    # what a classifier predicts is no time series, nor is the noun
+    ("Built a churn model to forecast which customers will cancel.", "time-series-forecasting",
+     False),
+    ("Used an ML model to forecast whether a loan defaults.", "time-series-forecasting", False),
+    ("The classifier forecast was wrong.", "time-series-forecasting", False),
     # a reviewer of code
-    ("Approved as a level 2 reviewer for assessing code for security issues.", "code-review",
-     True),
+    ("Served as a reviewer for our Python code in the team repo.", "code-review", True),
+    ("Reviewer for the ethics code revision at the hospital.", "code-review", False),
+    ("Clinical documentation reviewer validating diagnosis code accuracy.", "code-review",
+     False),
     ("Served as a reviewer of the building code amendments.", "code-review", False),
     ("Peer reviewer for the code of conduct committee.", "code-review", False),
     # builds run by a CI server
     ("Introduced automated builds with Jenkins and functional tests.", "ci-cd", True),
     ("Java EE apps with continuous builds (TeamCity) and automated testing.", "ci-cd", True),
     ("Set up automated builds of the documentation site.", "ci-cd", False),
+    # a colleague and a material are no CI servers
+    ("Paired with Travis on nightly builds for the game studio.", "ci-cd", False),
+    ("Designed bamboo pavilions; continuous builds with bamboo and timber.", "ci-cd", False),
     # software installed is no model shipped
     ("Setup and deployment of deep learning tools for the lab.", "model-deployment", False),
     ("Led the deployment of machine learning models for the risk team.", "model-deployment",
+     True),
+    ("Deployment of machine learning frameworks and models on Kubernetes.", "model-deployment",
      True),
     # the bioinformatics workflow managers' pipelines carry data
     ("Developed Nextflow pipelines for large-scale genetics analysis.", "data-pipelines", True),

@@ -181,19 +181,28 @@ CASES = [
     # a one-name compound's plural still names both skills
     ("microsoft-azure", ["The team tech stack: Azure Kubernetes services, Postgres, Rust.",
                          "Moved the raw files into Azure Data Lakes."], []),
+    # (an acronym compound is not varied: its plural would match in any case)
+    ("elasticsearch", ["Logs went to the ELK stack."],
+     ["Member of the Elks club; organised fundraising events."]),
     # the sites a scraper reads are not the person's language
     ("javascript", ["Built dynamic JavaScript websites for local shops.",
-                    "Skills: JS, TypeScript, Node.js"],
+                    "Skills: JS, TypeScript, Node.js",
+                    "Wrote scrapers in JavaScript with Puppeteer for JS-heavy sites.",
+                    "Built Python scrapers for market data and JavaScript websites for clients."],
      ["I build resilient crawlers that bypass anti-bot protections to extract data from "
       "complex sources (HTML, PDFs, dynamic JS sites).",
       "Scraped JavaScript-rendered pages with Playwright."]),
     # boosting an outcome is no ensemble
-    ("ensemble-methods", ["Bagging and boosting for the churn classifier."],
+    ("ensemble-methods", ["Bagging and boosting for the churn classifier.",
+                          "Applied boosting models for user churn prediction.",
+                          "Used boosting methods for client retention scoring."],
      ["Re-architected the data flows with Kafka and Spark, accelerating delivery by 40% and "
-      "boosting client satisfaction.", "Ran webinars, boosting user adoption by 30%."]),
+      "boosting client satisfaction.", "Ran webinars, boosting user adoption by 30%.",
+      "Rebuilt the pipelines, boosting predictive model performance by 10%."]),
     # tools still being learnt
     ("mlflow", ["Tracked experiments with MLflow."],
-     ["Passionate about maths and continuously learning new tools like MLflow and Ray."]),
+     ["Passionate about maths and continuously learning new tools like MLflow and Ray.",
+      "Continuously learning new tools, like MLflow."]),
 ]
 
 

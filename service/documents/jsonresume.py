@@ -45,7 +45,8 @@ from .vocab import BUILT_IN, Vocabulary, is_relevant_title
 
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # (not a TOML file's array-of-tables header: "[[experience]]")
-_JSON_START = re.compile(r"^\s*(?:\{\s*(?:[\"}]|//|/\*)|\[\s*(?:\[(?!\s*[A-Za-z_])|[{\"\]]))")
+_JSON_START = re.compile(
+    r"^\s*(?:\{\s*(?:[\"}]|//|/\*)|\[\s*(?:\[(?!\s*(?!(?:true|false|null)\b)[A-Za-z_])|[{\"\]]))")
 # a string in JSON text (the text of one that is cut off, too); a key when a colon follows
 _STRING = re.compile(r'"((?:[^"\\\n]|\\.){0,10000})(?:"(\s*:)?|$)', re.MULTILINE)
 _JSON_ARRAY = re.compile(r"^\[\s*(?:-?\d|true\b|false\b|null\b)")

@@ -250,17 +250,20 @@ _LATEX_SECTION = re.compile(rf"[ \t]*{LATEX_SECTIONING}([^{{}}\n]+)\}}[ \t]*(?:%
 _ORG_HEADING = re.compile(r"(\*{1,6})[ \t]+(\S.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*")
 _HTML_HEADING = re.compile(r"[ \t]*<[hH]([1-6])\b[^>\n]*>(.*?)</[hH]\1>[ \t]*")
 _TAG = re.compile(r"<[^<>\n]*>")
-# an element alone on its line whose title names it: an XML source's '<section title="Skills">'
-# (not an image's, a link's or an abbreviation's tooltip)
+# an element alone on its line that names a known section: an XML source's
+# '<section title="Skills">' or "<title>Skills</title>" (not a tooltip: '<div title="Acme">')
 _TITLED_ELEMENT = re.compile(
     r"[ \t]*<(?!(?i:img|a|abbr|acronym|input|button|link|meta|iframe|span)\b)[A-Za-z_][\w:.-]*"
-    r"[^<>\n]*?[ \t](?:title|heading)[ \t]*=[ \t]*(?:\"([^\"<>\n]{1,80})\"|'([^'<>\n]{1,80})')"
-    r"[^<>\n]*>[ \t]*")
+    r"(?:[ \t]+[\w:.-]+[ \t]*=[ \t]*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'))*?"
+    r"[ \t]+(?:title|heading|name|label)[ \t]*=[ \t]*(?:\"([^\"<>\n]{1,80})\"|'([^'<>\n]{1,80})')"
+    r"(?:[ \t]+[\w:.-]+[ \t]*=[ \t]*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'))*[ \t]*>[ \t]*"
+    r"|[ \t]*<(title|heading|name|label)>([^<>\n]{1,80})</\3>[ \t]*")
 _UNDERLINE = re.compile(r" {0,3}(?:(=){3,}|-{3,})[ \t]*")
 # where a marked heading's line may start (an underline: the line before it), found in one pass
 _MARK_LINE = re.compile(
     r"(?m)^(?:(?P<under> {0,3}(?:=+|-+)[ \t]*$)| {0,3}#|[ \t]*\\[a-z]*sect|[ \t]*<[hH][1-6]|\*"
-    r"|(?:export[ \t]|const[ \t]|let[ \t]|var[ \t])|[ \t]*<[A-Za-z_][^<>\n]*?[ \t](?:title|heading)[ \t]*=)")
+    r"|(?:export[ \t]|const[ \t]|let[ \t]|var[ \t])|[ \t]*<(?:[A-Za-z_][\w:.-]*(?:[ \t][^<>\n]*?)?"
+    r"[ \t](?:title|heading|name|label)[ \t]*=|(?:title|heading|name|label)>))")
 # a JavaScript or TypeScript data file's top-level declaration of a list, an object or a string
 # ("export const projectsData = [", "const experience: Job[] = ["; not "let lr = 3e-4" in a
 # wrapped line, nor "const app = express();"): each holds one part of the resume, so it starts
@@ -320,10 +323,11 @@ def marked_heading(line: str, next_line: str = "", org: bool = False) -> tuple[i
         if match:
             words = " ".join(_TAG.sub(" ", match.group(2)).split())
             return (int(match.group(1)), words) if words else None
-    if "<" in line[:40] and "=" in line:
+    if "<" in line[:40] and len(line) <= 300:
         match = _TITLED_ELEMENT.fullmatch(line)
-        if match:
-            return 1, match.group(match.lastindex or 1).strip()
+        words = match and (match.group(1) or match.group(2) or match.group(4) or "").strip()
+        if words and classify_heading(words) is not None:
+            return 1, words
     if first in "celv":
         match = _JS_DECLARATION.match(line)
         if match:

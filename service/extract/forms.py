@@ -186,6 +186,12 @@ def _variants(form: str) -> list[str]:
 
 
 _LISTING = re.compile(r"[,/&]| (?:and|or) ")
+_ACRONYM = re.compile(r"\b[A-Z0-9]{2,}\b")
+
+
+def _variable_compound(form: str) -> bool:
+    """A compound of several plain words ("Azure Kubernetes Service"): no list, no acronym."""
+    return " " in form and not _LISTING.search(form) and not _ACRONYM.search(form)
 
 
 def compound_entries(taxonomy: Taxonomy) -> list[tuple[str, tuple[str, ...]]]:
@@ -224,9 +230,10 @@ def build_forms(taxonomy: Taxonomy) -> FormTable:
         if known:
             table.add(Form(text, known, False))
     # a one-name compound's variants before a single skill's: "Azure Kubernetes services"
-    # still names Azure as well as the service (a listing compound, "C and C++", has none)
+    # still names Azure as well as the service (a listing compound, "C and C++", has none,
+    # nor one with an acronym, matched in any case once varied: "ELKs", "MEAN stacks")
     for text, known in compounds:
-        for variant in _variants(text) if known and not _LISTING.search(text) else ():
+        for variant in _variants(text) if known and _variable_compound(text) else ():
             if fold(variant) not in table.forms:
                 table.add(Form(variant, known, False, variant=True))
     for skill in taxonomy.skills.values():

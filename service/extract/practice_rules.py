@@ -73,7 +73,8 @@ class Family(BaseModel):
     @field_validator("not_after", "not_before", mode="before")
     @classmethod
     def _flattened(cls, words: object) -> object:
-        """A shared list and more words: ``[*shared, [more, words]]`` reads as one list."""
+        """One list from a shared list and more words: YAML's ``[*shared, [more, words]]``
+        (an alias, then a list) arrives nested and is flattened one level."""
         if not isinstance(words, list):
             return words
         return [word for item in words for word in (item if isinstance(item, list) else [item])]
