@@ -38,3 +38,18 @@ def test_markdown_marks_are_dropped():
     assert doc.source_format == "markdown"
     assert doc.text == "Jane\n\nSkills\nPython, SQL"
     assert [s.name for s in doc.sections] == ["skills"]
+
+
+def test_positions_and_degrees_are_read_without_markup():
+    page = ('<h2>Experience</h2>\n<h3>Data Scientist, Acme Corp</h3>\n<p class="date">2019 - 2021</p>\n'
+            '<ul><li>Built churn models in Python.</li></ul>\n'
+            '<h3><em>Analyst</em>, Beta Ltd</h3>\n<p>2016 - 2019</p>\n<h2>Education</h2>\n'
+            '<p><b>MSc in Statistics</b>, University of Leeds, 2015</p>\n')
+    doc = document_from_text(page)
+    assert [(p.title, p.employer) for p in doc.positions] == [
+        ("Data Scientist", "Acme Corp"), ("Analyst", "Beta Ltd")]
+    assert doc.positions[0].relevant and doc.total_years == 5.0
+    assert [(e.level, e.field) for e in doc.education] == [("master", "statistics")]
+    # (offsets still index the text as written)
+    first = doc.positions[0]
+    assert doc.text[first.text_start:].startswith("<h3>Data Scientist")

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import TextTooLong
 from ..models import Block, Document
+from ..normalize import unmark
 from .education import find_education
 from .escapes import unescape_json_text
 from ..normalize import normalize, org_source
@@ -70,9 +71,12 @@ def add_structure(doc: Document, today: date | None = None,
         page_at = _no_page
     doc.sections = detect_sections(text, page_at, marked, org=org_source(text))
     section_at = first_holding(doc.sections, doc.section_at)
-    doc.positions = find_positions(text, doc.sections, today=today, section_at=section_at,
+    # (dates, titles and degrees read without markup: "<h3>Data Scientist</h3>" is a title;
+    # same length, so every offset still holds)
+    plain = unmark(text)[0]
+    doc.positions = find_positions(plain, doc.sections, today=today, section_at=section_at,
                                    vocabulary=vocabulary)
-    doc.education = find_education(text, doc.sections, today=today, vocabulary=vocabulary)
+    doc.education = find_education(plain, doc.sections, today=today, vocabulary=vocabulary)
     doc.total_years = total_years(doc.positions, doc.sections, section_at)
     if doc.total_years is None:  # only then does it matter (and it costs a pass over dates)
         doc.untied_dates = untied_ranges(text, doc.positions, section_at)
