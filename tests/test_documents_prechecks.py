@@ -141,9 +141,12 @@ def _clean_reference(part):
     strip = re.compile(r"^[\s|,;:()\[\]@/-]+|[\s|,;:()\[\]@/-]+$")
     if not part:
         return None
+    qualified = re.search(r"\)[\s|,;:(\[\]@/-]*$", part) is not None
     part = headers._OUTLINE_NUMBER.sub("", headers._LABEL.sub("", strip.sub("", part)))
     part = re.sub(r"\b(?:since|from)\s*$", "", part, flags=re.IGNORECASE)
     part = strip.sub("", part).strip()
+    if qualified and "(" in part[1:] and part.count("(") > part.count(")"):
+        part += ")"
     return part if 2 <= len(part) <= 80 and any(ch.isalpha() for ch in part) else None
 
 

@@ -53,3 +53,26 @@ def test_positions_and_degrees_are_read_without_markup():
     # (offsets still index the text as written)
     first = doc.positions[0]
     assert doc.text[first.text_start:].startswith("<h3>Data Scientist")
+
+
+def test_an_entity_or_escape_inside_a_title_keeps_it_whole():
+    cases = {
+        "<h2>Experience</h2>\n<p>Data Scientist &amp; ML Engineer, Acme Corp, 2019 - 2021</p>":
+            ("Data Scientist & ML Engineer", "Acme Corp"),
+        "Experience\nAnalyst, Johnson &amp; Johnson, 2016 - 2018": ("Analyst", "Johnson & Johnson"),
+        "\\section{Experience}\nAnalyst, AT\\&T, 2016 -- 2018": ("Analyst", "AT&T"),
+        "## Experience\nC\\# Developer, Beta Ltd, 2016 - 2018": ("C# Developer", "Beta Ltd"),
+        "Experience\nEditor, O&rsquo;Reilly Media, 2016 - 2018": ("Editor", "O'Reilly Media"),
+        # (an entity dash still parts a range: the padding after it stays a space)
+        "Experience\nAnalyst, Beta Ltd, 2016&ndash;2018": ("Analyst", "Beta Ltd"),
+    }
+    for text, expected in cases.items():
+        doc = document_from_text(text)
+        assert [(p.title, p.employer) for p in doc.positions] == [expected], text
+        assert doc.total_years == 2.0
+
+
+def test_a_commented_out_range_is_neither_a_position_nor_an_untied_date():
+    doc = document_from_text("Experience\n<!-- Data Scientist, Acme Corp, 2019 - 2021 -->\n"
+                             "Skills: Python, SQL")
+    assert doc.positions == [] and not doc.untied_dates

@@ -165,3 +165,25 @@ Northfield Community College
         "Peer Instruction Leader", "Northfield Community College")
     assert split_title_employer(["Peer Instruction Leader", "Corvina"]) == (
         "Peer Instruction Leader", "Corvina")
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    # a data file's keys and quoted values: TOML, a JS object, YAML
+    (['position = "Analytics Engineer"', 'company = "Kestrel Bank"'],
+     ("Analytics Engineer", "Kestrel Bank")),
+    (['{ role: "Data Scientist",', "company: 'Northwind',"], ("Data Scientist", "Northwind")),
+    (["- title: ML Engineer", "  employer: Acme Corp"], ("ML Engineer", "Acme Corp")),
+    # a closing qualifier is part of the title
+    (['title: "Senior Software Engineer (Fullstack)",', "company: Canva"],
+     ("Senior Software Engineer (Fullstack)", "Canva")),
+])
+def test_labelled_header_lines_of_data_files(header, expected):
+    assert split_title_employer(header) == expected
+
+
+def test_a_toml_cv_gives_its_positions():
+    text = ('[[jobs]]\ncompany = "Kestrel Bank"\nposition = "Analytics Engineer"\n'
+            'dates = "2021 - 2024"\nhighlights = ["Modelled the finance mart in dbt"]\n')
+    doc = document_from_text(text)
+    assert [(p.title, p.employer) for p in doc.positions] == [
+        ("Analytics Engineer", "Kestrel Bank")]

@@ -23,10 +23,15 @@ from .vocab import BUILT_IN, Vocabulary, looks_like_title
 _HEADER_MARKS = WHITESPACE + "|,;:()[]@/-"
 _LABEL = re.compile(r"^(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?\s*",
                     re.IGNORECASE)
+# a labelled header line, also a data file's key and quoted value ('company = "Acme"' in TOML,
+# '{ role: "Data Scientist",' in a JS object, "- company: Acme" in YAML)
+_LABEL_VALUE = (r"[\"']?\s*[-:=]\s*[\"'`]?(\S.*?)[\"'`]?\s*,?\s*\}?\s*$")
 _EMPLOYER_LABEL = re.compile(
-    r"^\s*(?:company|employer|organi[sz]ation|client|company name)\s*[-:]\s*(\S.*)$", re.IGNORECASE)
+    r"^\s*(?:[-{]\s*)?[\"']?(?:company|employer|organi[sz]ation|client|company name)"
+    + _LABEL_VALUE, re.IGNORECASE)
 _TITLE_LABEL = re.compile(
-    r"^\s*(?:designation|job title|title|role|position)\s*[-:]\s*(\S.*)$", re.IGNORECASE)
+    r"^\s*(?:[-{]\s*)?[\"']?(?:designation|job title|title|role|position)" + _LABEL_VALUE,
+    re.IGNORECASE)
 COMPANY = re.compile(
     r"\b(?:inc|llc|ltd|limited|corp|corporation|co|company|gmbh|plc|pvt|llp|ag|sa|group|"
     r"technologies|solutions|services|systems|consulting|labs?|bank|university|college|institute"
@@ -108,11 +113,15 @@ def clean(part: str | None) -> str | None:
     unless it has 2-80 characters and a letter."""
     if not part:
         return None
+    # (a closing qualifier stays: "Senior Engineer (Fullstack)")
+    qualified = part.rstrip(_HEADER_MARKS.replace(")", "")).endswith(")")
     part = _OUTLINE_NUMBER.sub("", _LABEL.sub("", part.strip(_HEADER_MARKS)))
     # (on ASCII, a match is the text's last word: the regex need not scan the rest)
     if not part.isascii() or part.lower().rstrip().endswith(("since", "from")):
         part = _TRAILING_SINCE.sub("", part)
     part = part.strip(_HEADER_MARKS).strip()
+    if qualified and "(" in part[1:] and part.count("(") > part.count(")"):
+        part += ")"
     return part if 2 <= len(part) <= 80 and any(ch.isalpha() for ch in part) else None
 
 

@@ -11,11 +11,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import TextTooLong
-from ..models import Block, Document
-from ..normalize import unmark
+from ..models import Block, Document, EducationEntry, Position
+from ..normalize import TRAILING_PAD, unmark
 from .education import find_education
 from .escapes import unescape_json_text
 from ..normalize import normalize, org_source
@@ -59,6 +59,41 @@ def build_document(pieces: Iterable[tuple[str, int | None]], source_format: str 
     return add_structure(doc, today=today, vocabulary=vocabulary, marked=marked)
 
 
+# the padding an entity or an escape leaves after its character ("Johnson &amp; Johnson",
+# "AT\\&T", "C\\#") joins words rather than parting them: it becomes FILLER, which no column
+# split reads as a space and which the strings read from the text drop (a tag's or a link
+# address's blanks part words, as a column would: '<a href="...">Acme</a> (2019 - 2021)')
+FILLER = "\x00"
+_PARTING = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015|/ \u00a0")
+
+
+def readable(text: str) -> str:
+    """``text`` with its markup blanked (``unmark``), an entity's or an escape's padding as
+    ``FILLER``; same length, so every offset still holds."""
+    plain, pads = unmark(text)
+    if pads is None or TRAILING_PAD not in pads:
+        return plain
+    chars = list(plain)
+    joining = False  # (after a dash, the padding stays space: "2019&ndash;2021" is a range)
+    for index, pad in enumerate(pads):
+        if pad != TRAILING_PAD:
+            joining = chars[index] not in _PARTING
+        elif joining and chars[index] == " ":
+            chars[index] = FILLER
+    return "".join(chars)
+
+
+_Filled = TypeVar("_Filled", Position, EducationEntry)
+
+
+def _unfilled(entry: _Filled) -> _Filled:
+    """``entry`` with ``FILLER`` dropped from its strings ("AT&", FILLER, "T" → "AT&T")."""
+    update = {name: " ".join(value.replace(FILLER, "").split())
+              for name, value in entry.__dict__.items()
+              if isinstance(value, str) and FILLER in value}
+    return entry.model_copy(update=update) if update else entry
+
+
 def add_structure(doc: Document, today: date | None = None,
                   vocabulary: Vocabulary = BUILT_IN,
                   marked: Sequence[tuple[str, int, int]] = ()) -> Document:
@@ -73,13 +108,14 @@ def add_structure(doc: Document, today: date | None = None,
     section_at = first_holding(doc.sections, doc.section_at)
     # (dates, titles and degrees read without markup: "<h3>Data Scientist</h3>" is a title;
     # same length, so every offset still holds)
-    plain = unmark(text)[0]
-    doc.positions = find_positions(plain, doc.sections, today=today, section_at=section_at,
-                                   vocabulary=vocabulary)
-    doc.education = find_education(plain, doc.sections, today=today, vocabulary=vocabulary)
+    plain = readable(text)
+    doc.positions = [_unfilled(p) for p in find_positions(
+        plain, doc.sections, today=today, section_at=section_at, vocabulary=vocabulary)]
+    doc.education = [_unfilled(e) for e in find_education(
+        plain, doc.sections, today=today, vocabulary=vocabulary)]
     doc.total_years = total_years(doc.positions, doc.sections, section_at)
     if doc.total_years is None:  # only then does it matter (and it costs a pass over dates)
-        doc.untied_dates = untied_ranges(text, doc.positions, section_at)
+        doc.untied_dates = untied_ranges(plain, doc.positions, section_at)
     return doc
 
 
