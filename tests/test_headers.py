@@ -173,6 +173,9 @@ Northfield Community College
      ("Analytics Engineer", "Kestrel Bank")),
     (['{ role: "Data Scientist",', "company: 'Northwind',"], ("Data Scientist", "Northwind")),
     (["- title: ML Engineer", "  employer: Acme Corp"], ("ML Engineer", "Acme Corp")),
+    # one line holding the whole entry's keys and values
+    (['{ company: "Northwind", role: "Data Scientist", dates: "2021 - 2024" },'],
+     ("Data Scientist", "Northwind")),
     # a closing qualifier is part of the title
     (['title: "Senior Software Engineer (Fullstack)",', "company: Canva"],
      ("Senior Software Engineer (Fullstack)", "Canva")),

@@ -185,6 +185,21 @@ def only_places(line: str, split: Callable[[str], list[Piece]] = pieces_of) -> b
     return bool(pieces) and all(p.place for p in pieces)
 
 
+# a data file's keys and quoted values on one line: '{ company: "Acme", role: "Analyst",'
+_QUOTED_PAIR = re.compile(r"""["']?([A-Za-z_][\w-]*)["']?\s*[:=]\s*(["'`])([^"'`\n]*)\2""")
+
+
+def _pairs_apart(header: Sequence[str]) -> list[str]:
+    """``header``'s lines, one holding two or more quoted key-value pairs split into a line
+    each ('{ company: "Acme", role: "Analyst" }' → 'company: Acme', 'role: Analyst')."""
+    lines: list[str] = []
+    for line in header:
+        pairs = _QUOTED_PAIR.findall(line) if line.count(":") + line.count("=") >= 2 else []
+        lines += [f"{key}: {value}" for key, _, value in pairs if value.strip()] if len(
+            pairs) >= 2 else [line]
+    return lines
+
+
 def split_title_employer(header: Sequence[str], vocabulary: Vocabulary = BUILT_IN,
                          split: Callable[[str], list[Piece]] = pieces_of,
                          ) -> tuple[str | None, str | None]:
@@ -192,7 +207,7 @@ def split_title_employer(header: Sequence[str], vocabulary: Vocabulary = BUILT_I
     (``split``: ``pieces_of`` or a ``LinePieces``)."""
     title = employer = None
     rest: list[str] = []
-    for line in header:
+    for line in _pairs_apart(header):
         if (match := _EMPLOYER_LABEL.match(line)) and employer is None:
             employer = clean(match.group(1))
         elif (match := _TITLE_LABEL.match(line)) and title is None:
