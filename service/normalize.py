@@ -237,13 +237,13 @@ _HTML_TAG = re.compile(
 # attribute's value stays visible ('<section title="Skills">' reads "Skills")
 _XML_SOURCE = re.compile(r"\A\ufeff?\s*<\?xml\b")
 _XML_TAG = re.compile(
-    r"<\?[^<>]{0,2000}\?>|<!DOCTYPE[^<>]{0,2000}>|<!\[CDATA\[|\]\]>|</?[A-Za-z_][\w:.-]*(?:[ \t\n]+[A-Za-z_:][\w:.-]*[ \t]*=[ \t]*"
+    r"<\?[^<>]{0,2000}\?>|<!DOCTYPE[^<>]{0,2000}>|<!\[CDATA\[|\]\]>"
+    r"|</?[A-Za-z_][\w:.-]*(?:[ \t\n]+[A-Za-z_:][\w:.-]*[ \t]*=[ \t]*"
     r"(?:\"[^\"<>]{0,300}\"|'[^'<>]{0,300}'))*[ \t\n]*/?>")
-_XML_TITLE = re.compile(
-    r"""[ \t\n](?:title|name|label|heading|caption)[ \t]*=[ \t]*(?:"([^"<>\n]{1,120})"|'([^'<>\n]{1,120})')""")
+_ATTRIBUTE_VALUE = r"""[ \t]*=[ \t]*(?:"([^"<>\n]{1,120})"|'([^'<>\n]{1,120})')"""
+_XML_TITLE = re.compile(r"[ \t\n](?:title|name|label|heading|caption)" + _ATTRIBUTE_VALUE)
 # (in XHTML a name is an identifier: '<input name="spark">', '<a name="java"/>')
-_XHTML_TITLE = re.compile(
-    r"""[ \t\n](?:title|label|heading|caption)[ \t]*=[ \t]*(?:"([^"<>\n]{1,120})"|'([^'<>\n]{1,120})')""")
+_XHTML_TITLE = re.compile(r"[ \t\n](?:title|label|heading|caption)" + _ATTRIBUTE_VALUE)
 _LATEX_SOURCE = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|cvitem|cventry|"
                            r"resumeItem|href\{|textbf\{|hfill\b)")
 # (not an address's escape: "\\href{https://github.com/jane%20doe}")
@@ -450,7 +450,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
         changed = True
     # an image's text alternative is read, as a Markdown image's is ("![Python](logo.svg)"):
     # '<img src="python.svg" alt="Python">', a page's row of tool logos (not inside a comment)
-    hidden = sorted(c.span() for c in comments if c.re not in (_HTML_TAG, _XML_TAG)) if tags else []
+    hidden = (sorted(c.span() for c in comments if c.re not in (_HTML_TAG, _XML_TAG))
+              if tags else [])
     hidden_ends = list(accumulate((end for _, end in hidden), max))  # (spans may nest)
     for tag in tags if "alt" in text else ():
         alt = _IMG_ALT.match(text, tag.start(), tag.end())

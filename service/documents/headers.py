@@ -195,8 +195,10 @@ def _pairs_apart(header: Sequence[str]) -> list[str]:
     lines: list[str] = []
     for line in header:
         pairs = _QUOTED_PAIR.findall(line) if line.count(":") + line.count("=") >= 2 else []
-        lines += [f"{key}: {value}" for key, _, value in pairs if value.strip()] if len(
-            pairs) >= 2 else [line]
+        if len(pairs) < 2:
+            lines.append(line)
+            continue
+        lines += [f"{key}: {value}" for key, _, value in pairs if value.strip()]
     return lines
 
 

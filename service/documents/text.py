@@ -15,10 +15,9 @@ from typing import Any, TypeVar
 
 from ..errors import TextTooLong
 from ..models import Block, Document, EducationEntry, Position
-from ..normalize import TRAILING_PAD, unmark
 from .education import find_education
 from .escapes import unescape_json_text
-from ..normalize import normalize, org_source
+from ..normalize import TRAILING_PAD, normalize, org_source, unmark
 from ..settings import Settings
 from .sections import detect_sections, fenced, in_spans
 from .timeline import find_positions, total_years, untied_ranges

@@ -39,7 +39,8 @@ _NEG_CUE = Folded(re.compile(
     # tools still being learnt, named as examples: "continuously learning new tools like
     # MLflow" (not "learning-to-rank tools like LightGBM")
     r"|\b(?:continuously|constantly|always|actively|keen on|enjoy)\s+learning\s+(?:new\s+)?"
-    r"(?:tools|technologies|frameworks|languages|libraries|platforms),?\s+(?:like|such as|including)\b"
+    r"(?:tools|technologies|frameworks|languages|libraries|platforms),?\s+"
+    r"(?:like|such as|including)\b"
     # a list item still being learnt: "Python (glue), learning Scala" (not "learning to
     # rank", "learning rate")
     r"|(?:(?<=[,;(])|(?<=[,;(] ))learning(?=[ \t])(?![ \t]+(?:to|rate)\b)"
