@@ -129,7 +129,8 @@ def test_stripping_decoration_equals_the_regex(line):
 
 HEADER_PIECES = st.sampled_from([
     "Data Scientist", " ", "  ", "\t", "\n", "\u00a0", "|", ",", ";", ":", "(", ")", "[", "]", "@",
-    "/", "-", "\u2013", "\u2014", " at ", "since", "Since", "SINCE", "from", "From", "ſince",
+    "/", "-", "\u2013", "\u2014", "\u00b7", "\u2022",
+    " at ", "since", "Since", "SINCE", "from", "From", "ſince",
     "Duration:", "1.2 ", "2019", "Acme", "x", "é", "Advisor: Dr Roe", "(Remote)", "Austin, TX",
 ])
 
@@ -138,10 +139,10 @@ def _clean_reference(part):
     """``headers.clean`` with the regexes the shortcuts stand for."""
     from service.documents import headers
 
-    strip = re.compile(r"^[\s|,;:()\[\]@/-]+|[\s|,;:()\[\]@/-]+$")
+    strip = re.compile(r"^[\s|,;:()\[\]@/\u00b7\u2022-]+|[\s|,;:()\[\]@/\u00b7\u2022-]+$")
     if not part:
         return None
-    qualified = re.search(r"\)[\s|,;:(\[\]@/-]*$", part) is not None
+    qualified = re.search(r"\)[\s|,;:(\[\]@/\u00b7\u2022-]*$", part) is not None
     part = headers._OUTLINE_NUMBER.sub("", headers._LABEL.sub("", strip.sub("", part)))
     part = re.sub(r"\b(?:since|from)\s*$", "", part, flags=re.IGNORECASE)
     part = strip.sub("", part).strip()

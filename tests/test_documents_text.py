@@ -63,8 +63,15 @@ def test_an_entity_or_escape_inside_a_title_keeps_it_whole():
         "\\section{Experience}\nAnalyst, AT\\&T, 2016 -- 2018": ("Analyst", "AT&T"),
         "## Experience\nC\\# Developer, Beta Ltd, 2016 - 2018": ("C# Developer", "Beta Ltd"),
         "Experience\nEditor, O&rsquo;Reilly Media, 2016 - 2018": ("Editor", "O'Reilly Media"),
-        # (an entity dash still parts a range: the padding after it stays a space)
+        # (an entity dash still parts a range: the padding after it stays a space; so does a
+        # comma's, a full stop's or a bullet's)
         "Experience\nAnalyst, Beta Ltd, 2016&ndash;2018": ("Analyst", "Beta Ltd"),
+        "Experience\nAnalyst&#44; Beta Ltd&#44; 2016 - 2018": ("Analyst", "Beta Ltd"),
+        "Experience\nAnalyst &middot; Beta Ltd &middot; 2016 - 2018": ("Analyst", "Beta Ltd"),
+        "Experience\nAnalyst, Beta Ltd\n2016 - 2018 &bull; Remote": ("Analyst", "Beta Ltd"),
+        # (a key-value line that names no header keeps its title and employer)
+        'Experience\nAnalyst, Beta Ltd, 2016 - 2018, team: "ads", stack: "gcp"':
+            ("Analyst", "Beta Ltd"),
     }
     for text, expected in cases.items():
         doc = document_from_text(text)
@@ -76,3 +83,11 @@ def test_a_commented_out_range_is_neither_a_position_nor_an_untied_date():
     doc = document_from_text("Experience\n<!-- Data Scientist, Acme Corp, 2019 - 2021 -->\n"
                              "Skills: Python, SQL")
     assert doc.positions == [] and not doc.untied_dates
+
+
+def test_an_entity_date_and_degree_field_read_through():
+    doc = document_from_text("Experience\nAnalyst, Beta Ltd, Jan&#46; 2019 - Dec&#46; 2021\n\n"
+                             "Education\nB.S. in Math &amp; Physics, MIT, 2015")
+    assert [(p.start.isoformat(), p.end.isoformat()) for p in doc.positions] == [
+        ("2019-01-01", "2021-12-01")]
+    assert [e.field_text for e in doc.education] == ["Math & Physics"]

@@ -20,7 +20,7 @@ from .vocab import BUILT_IN, Vocabulary, looks_like_title
 
 # Separators around a header piece, as a str.strip set (the regex
 # ``^[\s|,;:()\[\]@/-]+|[\s|,;:()\[\]@/-]+$`` at a fraction of the cost)
-_HEADER_MARKS = WHITESPACE + "|,;:()[]@/-"
+_HEADER_MARKS = WHITESPACE + "|,;:()[]@/-\u00b7\u2022"  # (and a middle dot, a bullet)
 _LABEL = re.compile(r"^(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?\s*",
                     re.IGNORECASE)
 # a labelled header line, also a data file's key and quoted value ('company = "Acme"' in TOML,
@@ -186,6 +186,9 @@ def only_places(line: str, split: Callable[[str], list[Piece]] = pieces_of) -> b
 
 
 # a data file's keys and quoted values on one line: '{ company: "Acme", role: "Analyst",'
+# (split only when one key is a header's: not 'team: "ads", stack: "gcp"')
+_HEADER_KEY = re.compile(r"(?i)company|employer|organi[sz]ation|client|designation|job_?title"
+                         r"|title|role|position")
 _QUOTED_PAIR = re.compile(r"""["']?([A-Za-z_][\w-]*)["']?\s*[:=]\s*(["'`])([^"'`\n]*)\2""")
 
 
@@ -195,7 +198,7 @@ def _pairs_apart(header: Sequence[str]) -> list[str]:
     lines: list[str] = []
     for line in header:
         pairs = _QUOTED_PAIR.findall(line) if line.count(":") + line.count("=") >= 2 else []
-        if len(pairs) < 2:
+        if len(pairs) < 2 or not any(_HEADER_KEY.fullmatch(key) for key, _, _ in pairs):
             lines.append(line)
             continue
         lines += [f"{key}: {value}" for key, _, value in pairs if value.strip()]

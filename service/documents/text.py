@@ -63,33 +63,35 @@ def build_document(pieces: Iterable[tuple[str, int | None]], source_format: str 
 # split reads as a space and which the strings read from the text drop (a tag's or a link
 # address's blanks part words, as a column would: '<a href="...">Acme</a> (2019 - 2021)')
 FILLER = "\x00"
-_PARTING = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015|/ \u00a0")
+_JOINING = frozenset("&'\u2019#+")
 
 
-def readable(text: str) -> str:
-    """``text`` with its markup blanked (``unmark``), an entity's or an escape's padding as
-    ``FILLER``; same length, so every offset still holds."""
-    plain, pads = unmark(text)
+def padding_filled(plain: str, pads: bytearray | None) -> str:
+    """``unmark``'s ``plain`` text with an entity's or an escape's padding (``pads``) after a
+    letter, a digit or a joining mark as ``FILLER``; same length, so every offset holds."""
     if pads is None or TRAILING_PAD not in pads:
         return plain
     chars = list(plain)
-    joining = False  # (after a dash, the padding stays space: "2019&ndash;2021" is a range)
+    # (only after a letter, a digit or a joining mark: after a dash, a comma, a full stop or a
+    # bullet the padding stays space, "2019&ndash;2021" a range, "Jan&#46; 2019" a date)
+    joining = False
     for index, pad in enumerate(pads):
         if pad != TRAILING_PAD:
-            joining = chars[index] not in _PARTING
+            joining = chars[index].isalnum() or chars[index] in _JOINING
         elif joining and chars[index] == " ":
             chars[index] = FILLER
     return "".join(chars)
 
 
-_Filled = TypeVar("_Filled", Position, EducationEntry)
+_Read = TypeVar("_Read", Position, EducationEntry)
 
 
-def _unfilled(entry: _Filled) -> _Filled:
-    """``entry`` with ``FILLER`` dropped from its strings ("AT&", FILLER, "T" → "AT&T")."""
+def _unfilled(entry: _Read) -> _Read:
+    """``entry`` with ``FILLER`` dropped from its strings and their blank runs closed up
+    ("AT&", FILLER, "T" → "AT&T"; "Math &     Physics" → "Math & Physics")."""
     update = {name: " ".join(value.replace(FILLER, "").split())
               for name, value in entry.__dict__.items()
-              if isinstance(value, str) and FILLER in value}
+              if isinstance(value, str) and (FILLER in value or "  " in value)}
     return entry.model_copy(update=update) if update else entry
 
 
@@ -107,9 +109,11 @@ def add_structure(doc: Document, today: date | None = None,
     section_at = first_holding(doc.sections, doc.section_at)
     # (dates, titles and degrees read without markup: "<h3>Data Scientist</h3>" is a title;
     # same length, so every offset still holds)
-    plain = readable(text)
+    plain, pads = unmark(text)
     doc.positions = [_unfilled(p) for p in find_positions(
-        plain, doc.sections, today=today, section_at=section_at, vocabulary=vocabulary)]
+        padding_filled(plain, pads), doc.sections, today=today, section_at=section_at,
+        vocabulary=vocabulary)]
+    # (a degree's field reads on over padding: "Math &amp; Physics")
     doc.education = [_unfilled(e) for e in find_education(
         plain, doc.sections, today=today, vocabulary=vocabulary)]
     doc.total_years = total_years(doc.positions, doc.sections, section_at)
