@@ -91,3 +91,17 @@ def test_an_entity_date_and_degree_field_read_through():
     assert [(p.start.isoformat(), p.end.isoformat()) for p in doc.positions] == [
         ("2019-01-01", "2021-12-01")]
     assert [e.field_text for e in doc.education] == ["Math & Physics"]
+
+
+def test_one_emphasis_tag_inside_a_title_joins_its_words():
+    def read(line):
+        doc = document_from_text("<h2>Experience</h2>\n<p>" + line + ", 2019 - 2021</p>")
+        return [(p.title, p.employer) for p in doc.positions]
+
+    assert read('<b>Senior</b> Data Scientist at <a href="https://acme.com">Acme Corp</a>') == [
+        ("Senior Data Scientist", "Acme Corp")]
+    assert read("Lead <em>Machine Learning</em> Engineer, Beta Ltd") == [
+        ("Lead Machine Learning Engineer", "Beta Ltd")]
+    # one emphasis closed and another opened parts title from employer
+    assert read("<strong>Data Scientist</strong> <i>Acme Corp</i>") == [
+        ("Data Scientist", "Acme Corp")]

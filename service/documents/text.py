@@ -66,12 +66,29 @@ FILLER = "\x00"
 _JOINING = frozenset("&'\u2019#+")
 
 
-def padding_filled(plain: str, pads: bytearray | None) -> str:
-    """``unmark``'s ``plain`` text with an entity's or an escape's padding (``pads``) after a
-    letter, a digit or a joining mark as ``FILLER``; same length, so every offset holds."""
-    if pads is None or TRAILING_PAD not in pads:
+# an emphasis element's one tag between two words of a line joins them too: "<b>Senior</b>
+# Data Scientist" (not a link, a span or a block, nor one emphasis closed and another opened,
+# "<b>Data Scientist</b> <i>Acme</i>": those may part a title from its employer)
+_EMPHASIS_TAG = re.compile(r"[ \t]*</?(?i:b|strong|em|i|u)>[ \t]*(?!<)")
+
+
+def padding_filled(text: str, plain: str, pads: bytearray | None) -> str:
+    """``unmark``'s ``plain`` text of ``text`` with an entity's or an escape's padding
+    (``pads``) after a letter, a digit or a joining mark, and the blanks of an emphasis element
+    between two words, as ``FILLER``; same length, so every offset holds."""
+    emphasis = list(_EMPHASIS_TAG.finditer(text)) if "<" in text else []
+    if (pads is None or TRAILING_PAD not in pads) and not emphasis:
         return plain
     chars = list(plain)
+    for run in emphasis:
+        start, end = run.span()
+        if (0 < start and end < len(text) and text[start - 1].isalnum()
+                and text[end].isalnum()):
+            for index in range(start, end):
+                if not text[index].isspace() and chars[index] == " ":
+                    chars[index] = FILLER
+    if pads is None or TRAILING_PAD not in pads:
+        return "".join(chars)
     # (only after a letter, a digit or a joining mark: after a dash, a comma, a full stop or a
     # bullet the padding stays space, "2019&ndash;2021" a range, "Jan&#46; 2019" a date)
     joining = False
@@ -111,7 +128,7 @@ def add_structure(doc: Document, today: date | None = None,
     # same length, so every offset still holds)
     plain, pads = unmark(text)
     doc.positions = [_unfilled(p) for p in find_positions(
-        padding_filled(plain, pads), doc.sections, today=today, section_at=section_at,
+        padding_filled(text, plain, pads), doc.sections, today=today, section_at=section_at,
         vocabulary=vocabulary)]
     # (a degree's field reads on over padding: "Math &amp; Physics")
     doc.education = [_unfilled(e) for e in find_education(
