@@ -26,12 +26,13 @@ _LABEL = re.compile(r"^(?:duration|period|dates?|tenure|description|from)\b\s*[-
 # a labelled header line, also a data file's key and quoted value ('company = "Acme"' in TOML,
 # '{ role: "Data Scientist",' in a JS object, "- company: Acme" in YAML)
 _LABEL_VALUE = (r"[\"']?\s*[-:=]\s*[\"'`]?(\S.*?)[\"'`]?\s*,?\s*\}?\s*$")
+# the labels' words (shared with a data file's keys, ``_HEADER_KEY``)
+_EMPLOYER_KEYS = r"company|employer|organi[sz]ation|client"
+_TITLE_KEYS = r"designation|title|role|position"
 _EMPLOYER_LABEL = re.compile(
-    r"^\s*(?:[-{]\s*)?[\"']?(?:company|employer|organi[sz]ation|client|company name)"
-    + _LABEL_VALUE, re.IGNORECASE)
+    rf"^\s*(?:[-{{]\s*)?[\"']?(?:{_EMPLOYER_KEYS}|company name)" + _LABEL_VALUE, re.IGNORECASE)
 _TITLE_LABEL = re.compile(
-    r"^\s*(?:[-{]\s*)?[\"']?(?:designation|job title|title|role|position)" + _LABEL_VALUE,
-    re.IGNORECASE)
+    rf"^\s*(?:[-{{]\s*)?[\"']?(?:{_TITLE_KEYS}|job title)" + _LABEL_VALUE, re.IGNORECASE)
 COMPANY = re.compile(
     r"\b(?:inc|llc|ltd|limited|corp|corporation|co|company|gmbh|plc|pvt|llp|ag|sa|group|"
     r"technologies|solutions|services|systems|consulting|labs?|bank|university|college|institute"
@@ -187,8 +188,7 @@ def only_places(line: str, split: Callable[[str], list[Piece]] = pieces_of) -> b
 
 # a data file's keys and quoted values on one line: '{ company: "Acme", role: "Analyst",'
 # (split only when one key is a header's: not 'team: "ads", stack: "gcp"')
-_HEADER_KEY = re.compile(r"(?i)company|employer|organi[sz]ation|client|designation|job_?title"
-                         r"|title|role|position")
+_HEADER_KEY = re.compile(rf"(?i){_EMPLOYER_KEYS}|{_TITLE_KEYS}|job_?title")
 _QUOTED_PAIR = re.compile(r"""["']?([A-Za-z_][\w-]*)["']?\s*[:=]\s*(["'`])([^"'`\n]*)\2""")
 
 

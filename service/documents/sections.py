@@ -252,18 +252,20 @@ _HTML_HEADING = re.compile(r"[ \t]*<[hH]([1-6])\b[^>\n]*>(.*?)</[hH]\1>[ \t]*")
 _TAG = re.compile(r"<[^<>\n]*>")
 # an element alone on its line that names a known section: an XML source's
 # '<section title="Skills">' or "<title>Skills</title>" (not a tooltip: '<div title="Acme">')
+# (the attributes, and the element names of "<title>Skills</title>")
+_TITLE_ATTRIBUTES = "title|heading|name|label"
 _TITLED_ELEMENT = re.compile(
     r"[ \t]*<(?!(?i:img|a|abbr|acronym|input|button|link|meta|iframe|span)\b)[A-Za-z_][\w:.-]*"
     r"(?:[ \t]+[\w:.-]+[ \t]*=[ \t]*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'))*?"
-    r"[ \t]+(?:title|heading|name|label)[ \t]*=[ \t]*(?:\"([^\"<>\n]{1,80})\"|'([^'<>\n]{1,80})')"
+    rf"[ \t]+(?:{_TITLE_ATTRIBUTES})[ \t]*=[ \t]*(?:\"([^\"<>\n]{{1,80}})\"|'([^'<>\n]{{1,80}})')"
     r"(?:[ \t]+[\w:.-]+[ \t]*=[ \t]*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'))*[ \t]*>[ \t]*"
-    r"|[ \t]*<(title|heading|name|label)>([^<>\n]{1,80})</\3>[ \t]*")
+    rf"|[ \t]*<({_TITLE_ATTRIBUTES})>([^<>\n]{{1,80}})</\3>[ \t]*")
 _UNDERLINE = re.compile(r" {0,3}(?:(=){3,}|-{3,})[ \t]*")
 # where a marked heading's line may start (an underline: the line before it), found in one pass
 _MARK_LINE = re.compile(
     r"(?m)^(?:(?P<under> {0,3}(?:=+|-+)[ \t]*$)| {0,3}#|[ \t]*\\[a-z]*sect|[ \t]*<[hH][1-6]|\*"
     r"|(?:export[ \t]|const[ \t]|let[ \t]|var[ \t])|[ \t]*<(?:[A-Za-z_][\w:.-]*(?:[ \t][^<>\n]*?)?"
-    r"[ \t](?:title|heading|name|label)[ \t]*=|(?:title|heading|name|label)>))")
+    rf"[ \t](?:{_TITLE_ATTRIBUTES})[ \t]*=|(?:{_TITLE_ATTRIBUTES})>))")
 # a JavaScript or TypeScript data file's top-level declaration of a list, an object or a string
 # ("export const projectsData = [", "const experience: Job[] = ["; not "let lr = 3e-4" in a
 # wrapped line, nor "const app = express();"): each holds one part of the resume, so it starts

@@ -63,7 +63,9 @@ def build_document(pieces: Iterable[tuple[str, int | None]], source_format: str 
 # split reads as a space and which the strings read from the text drop (a tag's or a link
 # address's blanks part words, as a column would: '<a href="...">Acme</a> (2019 - 2021)')
 FILLER = "\x00"
-_JOINING = frozenset("&'\u2019#+")
+# (the marks after which padding joins, beside letters and digits; not ``normalize``'s marks
+# that join the parts of one word)
+_NAME_JOINING = frozenset("&'\u2019#+")
 
 
 # an emphasis element's one tag between two words of a line joins them too: "<b>Senior</b>
@@ -77,7 +79,8 @@ def padding_filled(text: str, plain: str, pads: bytearray | None) -> str:
     (``pads``) after a letter, a digit or a joining mark, and the blanks of an emphasis element
     between two words, as ``FILLER``; same length, so every offset holds."""
     emphasis = list(_EMPHASIS_TAG.finditer(text)) if "<" in text else []
-    if (pads is None or TRAILING_PAD not in pads) and not emphasis:
+    padded = pads is not None and TRAILING_PAD in pads
+    if not padded and not emphasis:
         return plain
     chars = list(plain)
     for run in emphasis:
@@ -87,14 +90,12 @@ def padding_filled(text: str, plain: str, pads: bytearray | None) -> str:
             for index in range(start, end):
                 if not text[index].isspace() and chars[index] == " ":
                     chars[index] = FILLER
-    if pads is None or TRAILING_PAD not in pads:
-        return "".join(chars)
     # (only after a letter, a digit or a joining mark: after a dash, a comma, a full stop or a
     # bullet the padding stays space, "2019&ndash;2021" a range, "Jan&#46; 2019" a date)
     joining = False
-    for index, pad in enumerate(pads):
+    for index, pad in enumerate(pads if padded else ()):
         if pad != TRAILING_PAD:
-            joining = chars[index].isalnum() or chars[index] in _JOINING
+            joining = chars[index].isalnum() or chars[index] in _NAME_JOINING
         elif joining and chars[index] == " ":
             chars[index] = FILLER
     return "".join(chars)

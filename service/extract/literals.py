@@ -25,6 +25,12 @@ except ImportError:  # pragma: no cover - other Pythons
 ASCII_CASE_MATES = "\u0131\u017f\u212a\u0130"
 
 
+def lowered_for_search(text: str) -> str | None:
+    """``text`` lower-cased for searches of ASCII strings, or None when it holds one of the
+    ``ASCII_CASE_MATES`` (then a search of the lowered text tells nothing)."""
+    return None if any(c in text for c in ASCII_CASE_MATES) else text.lower()
+
+
 def needed_literals(pattern: object) -> frozenset[str] | None:
     """Lower-case ASCII strings one of which every match of ``pattern`` (a compiled regex, or a
     wrapper holding one as ``.pattern``) contains, in some case; None when no such set is
@@ -144,7 +150,7 @@ class Haystack:
 
     def __init__(self, text: str) -> None:
         # (a character that matches an ASCII letter ignoring case: no answer but "maybe")
-        self._lowered = None if any(c in text for c in ASCII_CASE_MATES) else text.lower()
+        self._lowered = lowered_for_search(text)
         self._holds: dict[str, bool] = {}  # string → whether the lowered text holds it
 
     def may_hold(self, needed: Iterable[frozenset[str] | None]) -> bool:

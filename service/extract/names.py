@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..documents.headers import is_region
 from .context.folded import Folded
 from .context.lines import SENTENCE_BREAK, line_bounds
-from .literals import ASCII_CASE_MATES, Occurrences
+from .literals import Occurrences, lowered_for_search
 
 if TYPE_CHECKING:
     from ..models import Document
@@ -105,24 +105,18 @@ _ORG_VALUE = re.compile(
     r"(?:[\"'`][^\"'`\n]*|(?:(?!\.\s|\s[-–—]\s)[^\"'`\n|;,(—])*)$")
 
 
-def in_organisation_name(text: str, mention: Mention) -> bool:
-    """"Docker Inc.", "Python Software Foundation", "Spark Summit", "Deep Learning Workshop",
-    "Conference on Computer Vision", "the Kubernetes team": an organisation, event or team
-    named after the skill, not a claim of it. For many mentions of one text,
-    ``OrganisationNames``."""
-    return OrganisationNames(text)(mention)
-
-
 class OrganisationNames:
-    """``in_organisation_name`` for the mentions of one text: an event's word and a data file's
-    organisation key (``_ORG_KEY_WORDS``) are looked for once in the whole text, and around a
-    mention only when the text holds one there (most texts hold neither)."""
+    """Whether a mention of one text is in an organisation's, an event's or a team's name
+    ("Docker Inc.", "Python Software Foundation", "Spark Summit", "Deep Learning Workshop",
+    "Conference on Computer Vision", "the Kubernetes team", `company: "Snowflake"`): named
+    after the skill, not a claim of it. An event's word and a data file's organisation key
+    (``_ORG_KEY_WORDS``) are looked for once in the whole text, and around a mention only when
+    the text holds one there (most texts hold neither)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._events = _EVENT_WORDS.search(text) is not None
-        lowered = None if any(c in text for c in ASCII_CASE_MATES) else text.lower()
-        self._keys = Occurrences(lowered, frozenset(_ORG_KEY_WORDS))
+        self._keys = Occurrences(lowered_for_search(text), frozenset(_ORG_KEY_WORDS))
 
     def __call__(self, mention: Mention) -> bool:
         text = self.text
@@ -133,8 +127,8 @@ class OrganisationNames:
             text, mention)
 
 
-def _named_organisation(text: str, mention: Mention, events: bool = True) -> bool:
-    """``in_organisation_name`` by the words around the mention, a data file's organisation key
+def _named_organisation(text: str, mention: Mention, events: bool) -> bool:
+    """``OrganisationNames`` by the words around the mention, a data file's organisation key
     aside (``events``: whether the text holds an event's word, ``_EVENT_WORDS``)."""
     if _ORG_SUFFIX.match(text, mention.end) or _WEB_SUFFIX.match(text, mention.start, mention.end):
         return True

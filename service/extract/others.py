@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .context.folded import Folded
-from .literals import ASCII_CASE_MATES, Occurrences, needed_by_any, needed_literals
+from .literals import Occurrences, lowered_for_search, needed_by_any, needed_literals
 
 if TYPE_CHECKING:
     from .mention import Mention
@@ -159,7 +159,7 @@ class Strangers:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        lowered = None if any(c in text for c in ASCII_CASE_MATES) else text.lower()
+        lowered = lowered_for_search(text)
         self._before = Occurrences(lowered, _BEFORE_NEEDS)
         self._after = Occurrences(lowered, _AFTER_NEEDS)
 

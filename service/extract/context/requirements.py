@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...taxonomy import Cues
-from ..literals import ASCII_CASE_MATES, Occurrences, shortest_needed
+from ..literals import Occurrences, lowered_for_search, shortest_needed
 from .folded import Folded
 from .lines import HEADING_LOOKBACK
 
@@ -64,7 +64,7 @@ class RequirementHints:
     def __init__(self, text: str, cues: Cues) -> None:
         self.text = text
         self.cues = RequirementCues.of(cues)
-        lowered = None if any(c in text for c in ASCII_CASE_MATES) else text.lower()
+        lowered = lowered_for_search(text)
         self._preferred = Occurrences(lowered, _needed(self.cues.preferred))
         self._required = Occurrences(lowered, _needed(self.cues.required))
         self._sentences: dict[tuple[int, int], str | None] = {}
