@@ -1980,3 +1980,11 @@ def test_round_eighteen_practices(text, skill, counted):
 def test_a_family_may_extend_a_shared_list_of_exceptions():
     family = Family(words=["deployment"], not_before=[["of", "for"], "tools"])
     assert family.not_before == ["of", "for", "tools"]
+
+
+@pytest.mark.parametrize("text", [
+    "Designed and iteratively improved crowdsourcing experiments to rank photo albums.",
+    "Designed and carefully randomised experiments for the onboarding flow.",
+])
+def test_an_adverb_may_open_a_coordinated_verb(text):
+    assert "experiment-design" in claimed(text)

@@ -48,7 +48,9 @@ FIGURE = re.compile(
 # without them lies inside one stretch of text between them.
 BREAK_MARK = re.compile(r"[.;:!?\n]")
 _JOINER = r"(?: ?,| ?,? and| ?,? or| ?/| ?&) "
-_COORDINATED = rf"(?:{_JOINER}[a-z][a-z-]*(?:ing|ed))*"
+# (an adverb may come first: "designed and iteratively improved")
+_ADVERB = r"(?:[a-z]{2,}ly )?"
+_COORDINATED = rf"(?:{_JOINER}{_ADVERB}[a-z][a-z-]*(?:ing|ed))*"
 _VOWELS = "aeiou"
 
 
@@ -227,7 +229,7 @@ def coordinated_pattern(verbs: Sequence[str] = (),
     if not forms:
         return _COORDINATED
     named = "|".join(_phrase(form) for form in sorted(forms, key=len, reverse=True))
-    return rf"(?:{_JOINER}(?:[a-z][a-z-]*(?:ing|ed)|(?:{named}))(?![\w+#]))*"
+    return rf"(?:{_JOINER}{_ADVERB}(?:[a-z][a-z-]*(?:ing|ed)|(?:{named}))(?![\w+#]))*"
 
 
 def rule_patterns(practice: Practice, families: dict[str, Family],

@@ -147,8 +147,9 @@ def _initial(text: str, start: int, end: int) -> bool:
 
 
 # a prefix glued on that makes the name another thing: "semi-supervised methods",
-# "self-supervised models", "non-linear regression", "weakly-supervised"
-_MEANING_PREFIX = re.compile(r"(?i)(?<![\w-])(?:semi|self|non|un|weakly|pseudo|anti)-$")
+# "self-supervised models", "non-linear regression", "weakly-supervised", or a time before
+# or after it ("the pre-LLM days")
+_MEANING_PREFIX = re.compile(r"(?i)(?<![\w-])(?:semi|self|non|un|weakly|pseudo|anti|pre|post)-$")
 # (with a space, only before "supervised": "self supervised approaches", not "semi automated
 # testing")
 _SPACED_PREFIX = re.compile(r"(?i)(?<![\w-])(?:semi|self|weakly) $")
@@ -157,7 +158,7 @@ _SPACED_PREFIX = re.compile(r"(?i)(?<![\w-])(?:semi|self|weakly) $")
 def prefixed_otherwise(text: str, mention: Mention) -> bool:
     """The name is the end of a word with a prefix that changes what it names ("semi-supervised
     methods" is not supervised learning, "non-linear regression" not linear regression; "self
-    supervised approaches", written apart, neither)."""
+    supervised approaches", written apart, neither; nor "the pre-LLM days" a language model)."""
     start = mention.start
     if start <= 2:
         return False
