@@ -246,8 +246,9 @@ _XML_TITLE = re.compile(r"[ \t\n](?:title|name|label|heading|caption)" + _ATTRIB
 _XHTML_TITLE = re.compile(r"[ \t\n](?:title|label|heading|caption)" + _ATTRIBUTE_VALUE)
 _LATEX_SOURCE = re.compile(r"\\(?:documentclass|begin\{|item\b|section\*?\{|cvitem|cventry|"
                            r"resumeItem|href\{|textbf\{|hfill\b)")
-# (not an address's escape: "\\href{https://github.com/jane%20doe}")
-_LATEX_COMMENT = re.compile(r"(?<!\\)%(?![0-9A-Fa-f]{2})[^\n]*")
+# (not an address's escape: "\\href{https://github.com/jane%20doe}"; nor a percentage, "88%
+# accuracy", which a LaTeX author escapes and a text with one stray command does not)
+_LATEX_COMMENT = re.compile(r"(?<!\\)(?<!\d)%(?![0-9A-Fa-f]{2})[^\n]*")
 # a Typst source (a CV typeset with Typst: "#set page(...)", "#let name = ...",
 # "#text(fill: muted)[...]") and its comments, opening a line or after a space: a line's rest
 # after "//" (not an address's "//") or a "/* ... */" block

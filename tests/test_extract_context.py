@@ -219,7 +219,11 @@ def test_a_degree_phrase_opens_with_the_taxonomys_level_forms(text: str, degree:
     ["Software Engineer at Docker Inc., 2019-2021", "Member of the Python Software Foundation",
      "Speaker, Kubernetes Summit 2022",
      # a series of events, in the plural
-     "Talks: Kafka Meetups, Google Cloud Meetups, Airflow Summits"],
+     "Talks: Kafka Meetups, Google Cloud Meetups, Airflow Summits",
+     # Amazon's conference; the company describing itself
+     "Attend AWS re:Invent in person or virtually each year.", "Speaker at AWS Re:Invent 2023",
+     "Docker is a remote-first company with employees across Europe.",
+     "Snowflake is the data cloud company our customers rely on."],
 )
 def test_organisations_named_after_a_skill_are_not_claims(text):
     assert claimed(text) == set()
@@ -545,3 +549,11 @@ def test_a_web_name_written_as_a_brand_is_an_organisation():
     assert "deep-learning" in _installed_claims("Took a DeepLearning.AI course, then trained "
                                                 "deep learning models for radiology.")
 
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    ("We use Docker and AWS daily; Docker is a tool we love.", "docker"),
+    ("Deployed the services on AWS, then spoke about them at a meetup.", "amazon-web-services"),
+])
+def test_a_skill_beside_its_namesake_organisation_still_counts(text, skill):
+    assert skill in {h.id for h in installed_extract_text(text).skills if h.explicit}

@@ -173,6 +173,11 @@ def test_comments_and_link_addresses_are_blanked_but_link_texts_kept():
     # an address's escape is no LaTeX comment, and an unclosed comment hides one line only
     assert "Spark" in unmark("\\href{https://x.org/jane%20doe}{GitHub} Python, Spark")[0]
     assert "Docker" in unmark("Python <!-- unclosed\nDocker")[0]
+    # nor is a percentage: a LinkedIn export with one stray "\textbf{LRU}" keeps its line
+    stray = ("- Built a buffer manager with an \\textbf{LRU} policy.\n"
+             "- Trained a random forest classifier, achieving 88% accuracy on Spark.")
+    assert "accuracy on Spark" in unmark(stray)[0]
+    assert "Kafka" not in unmark("\\item SQL\n% Kafka\n\\item Python %Kafka")[0]
 
 
 

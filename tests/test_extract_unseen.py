@@ -212,6 +212,23 @@ CASES = [
       "Tools: AWS, Google Sheets, Excel.", "Search engine optimisation for Google and Bing.",
       "Interned at Google in 2019, where I used AWS and Azure daily.",
       "Ranked first on Google for 40 keywords; hosted on AWS."]),
+    # a model served through an inference pipeline, API or service (not statistical inference)
+    ("model-deployment", ["Architected a Triton-based ML inference pipeline for news articles.",
+                          "I build inference APIs, GPU orchestration and release tooling."],
+     ["Built a causal inference pipeline for uplift estimation.",
+      "Wrote a Bayesian inference service for the lab's MCMC jobs."]),
+    # an item's letter or a copyright mark is no C
+    ("c", ["Languages: C, Python", "Wrote the firmware in C and Rust."],
+     ["Built GenAI services self hosted as microservices in Azure Kubernetes Service (a) Ask "
+      "Data - RAG integration of Onyx (b) Ask Insight (text to sql) - integration of Vanna AI "
+      "(c) GenAI inference - self hosted Llama with vllm and Ray serve (d) Monitoring",
+      "Python tooling (C) 2021 Acme Ltd."]),
+    # Azure DevOps's services are no claim of the cloud
+    ("microsoft-azure", ["Cloud: Azure, AWS", "Deployed the API on Azure App Service."],
+     ["CI on Azure Pipelines with Docker images", "Code in Azure Repos, builds in Jenkins"]),
+    # no interest in a language
+    ("go", ["Services in Go and Python."],
+     ["I have no interest in working with Go; I'd rather write Python."]),
     # a time named after a technology is no claim of it
     ("large-language-models", ["Fine-tuned LLMs for support replies."],
      ["Eight years of experience, including the pre-LLM days.",

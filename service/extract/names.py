@@ -37,6 +37,12 @@ _ORG_SUFFIX = re.compile(
     # "Acme ML Challenge", "the Deep Learning Riverside meetup"
     r"[ \t]+[A-Z][A-Za-z]+[ \t]+(?:(?i:conference|summit|meetup|symposium|hackathon)s?\b|"
     r"Challenge\b|Competition\b)|"
+    # a conference of Amazon's: "AWS re:Invent"
+    r"[ \t]+(?i:re:(?:invent|inforce|mars))\b|"
+    # the company describing itself: "Docker is a remote-first company", "Weights & Biases is
+    # the AI developer platform company"
+    r"[ \t]+is[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,4}"
+    r"(?:company|startup|start-up|firm|organi[sz]ation)\b|"
     # a web name written as a brand, which the address filter (lower-case domains) lets by:
     # "DeepLearning.AI", "Kaggle.COM"
     r"\.(?i:ai|io|com|org|net)\b(?![.-]\w)"

@@ -87,7 +87,7 @@ _FILLER = frozenset(
     etc also yet at all do does did have has had programming coding written into up learn
     learning some basic advanced strong deep solid proficiency proficient fluency fluent need
     needs require requires comfortable confident good great very really enough currently still
-    you expect know touch touched tried any anything after be writing write ask asked
+    you expect know touch touched tried any anything after be writing write ask asked interest
     """.split()  # noqa: SIM905
 )
 _NEG_REACH = 120
