@@ -212,8 +212,11 @@ def _normalize_once(text: str) -> str:
 
 # --- markup, blanked for matching (same length, same offsets) ------------------------------------
 
-_MARKUP_HINT = re.compile(
-    r"[\\*_`]|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);|<[!/A-Za-z]|\]\(|\[\[|#\+|:PROPERTIES:")
+# what any markup ``unmark`` blanks holds: one of these strings, an entity or a tag (each string
+# a ``str`` search: one scan of the text each, much faster than a regex's test of every character)
+_MARKUP_STRINGS = ("\\", "*", "_", "`", "](", "[[", "#+", ":PROPERTIES:")
+_ENTITY_HINT = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+_TAG_HINT = re.compile(r"<[!/A-Za-z]")
 # a YAML source (a site's CV data: "- name: Statistics", "  company: Acme"), and its commented-out
 # entries and list items, which a reader never sees ("# - name: Statistics" left from the theme's
 # example, "# - Launched a Hadoop cluster")
@@ -400,6 +403,13 @@ def _word_before(text: str, chars: list[str], pads: bytearray, start: int) -> in
     return lead
 
 
+def _may_hold_markup(text: str) -> bool:
+    """Whether ``text`` may hold markup that ``unmark`` blanks (False: it holds none)."""
+    return (any(string in text for string in _MARKUP_STRINGS)
+            or "&" in text and _ENTITY_HINT.search(text) is not None
+            or "<" in text and _TAG_HINT.search(text) is not None)
+
+
 def unmark(text: str) -> tuple[str, bytearray | None]:
     """``text`` with Markdown emphasis (``**Python**``, ``_R_``, backticks), LaTeX escapes and
     emphasis commands (``C\\#``, ``R\\&D``, ``\\textbf{SQL}``), HTML entities (``C&#35;``,
@@ -423,7 +433,7 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
               or "',\n" in text) and _QUOTED_ITEM.search(text)
     troff = (("\n." in text or text.startswith(".")) and len(_TROFF_SOURCE.findall(text)) >= 3
              and _TROFF_STRONG.search(text) is not None)
-    if not commented and not typst and not quoted and not troff and not _MARKUP_HINT.search(text):
+    if not commented and not typst and not quoted and not troff and not _may_hold_markup(text):
         return text, None
     chars = list(text)
     pads = bytearray(len(text))
