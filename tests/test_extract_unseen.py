@@ -203,15 +203,6 @@ CASES = [
     ("mlflow", ["Tracked experiments with MLflow."],
      ["Passionate about maths and continuously learning new tools like MLflow and Ray.",
       "Continuously learning new tools, like MLflow."]),
-    # a bare "Google" beside the other clouds is the cloud; anywhere else it is the company
-    ("google-cloud", ["Familiarity with one major cloud provider (AWS, Azure, Google).",
-                      "Cloud technologies (AWS/Google/Azure), Python and Spark.",
-                      "Ran the workloads on Google or AWS.", "Deployed on Google Cloud and GCP."],
-     ["Software engineer at Google, Mountain View.",
-      "Partnered with clients such as Google, Meta and Amazon.",
-      "Tools: AWS, Google Sheets, Excel.", "Search engine optimisation for Google and Bing.",
-      "Interned at Google in 2019, where I used AWS and Azure daily.",
-      "Ranked first on Google for 40 keywords; hosted on AWS."]),
     # a model served through an inference pipeline, API or service (not statistical inference)
     ("model-deployment", ["Architected a Triton-based ML inference pipeline for news articles.",
                           "I build inference APIs, GPU orchestration and release tooling."],
