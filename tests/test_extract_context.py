@@ -554,6 +554,10 @@ def test_a_web_name_written_as_a_brand_is_an_organisation():
 @pytest.mark.parametrize(("text", "skill"), [
     ("We use Docker and AWS daily; Docker is a tool we love.", "docker"),
     ("Deployed the services on AWS, then spoke about them at a meetup.", "amazon-web-services"),
+    # a skill described as part of the company is still the job's
+    ("Python is the main language in our company.", "python"),
+    ("Kafka is a critical component for the firm.", "kafka"),
+    ("SQL is a must-have skill in our organization.", "sql"),
 ])
 def test_a_skill_beside_its_namesake_organisation_still_counts(text, skill):
     assert skill in {h.id for h in installed_extract_text(text).skills if h.explicit}

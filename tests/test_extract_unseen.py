@@ -207,7 +207,13 @@ CASES = [
     ("model-deployment", ["Architected a Triton-based ML inference pipeline for news articles.",
                           "I build inference APIs, GPU orchestration and release tooling."],
      ["Built a causal inference pipeline for uplift estimation.",
-      "Wrote a Bayesian inference service for the lab's MCMC jobs."]),
+      "Wrote a Bayesian inference service for the lab's MCMC jobs.",
+      "Developed simulation-based inference pipelines for cosmology.",
+      "Implemented a phylogenetic tree inference pipeline.",
+      "Built an inference pipeline for causal effects using DoWhy."]),
+    # the cloud by its full name, after "working with"
+    ("amazon-web-services", ["Experience working with Amazon Web Services (S3, EC2) is required."],
+     ["Worked at Amazon for three years."]),
     # an item's letter or a copyright mark is no C
     ("c", ["Languages: C, Python", "Wrote the firmware in C and Rust."],
      ["Built GenAI services self hosted as microservices in Azure Kubernetes Service (a) Ask "
@@ -220,6 +226,9 @@ CASES = [
     # no interest in a language
     ("go", ["Services in Go and Python."],
      ["I have no interest in working with Go; I'd rather write Python."]),
+    # an interest asked for after a negated requirement still asks for the skill
+    ("python", ["Professional experience not required, interest in Python is a must."], []),
+    ("docker", ["No prior experience needed, interest in Docker helps."], []),
     # a time named after a technology is no claim of it
     ("large-language-models", ["Fine-tuned LLMs for support replies."],
      ["Eight years of experience, including the pre-LLM days.",

@@ -41,8 +41,10 @@ _ORG_SUFFIX = re.compile(
     r"[ \t]+(?i:re:(?:invent|inforce|mars))\b|"
     # the company describing itself: "Docker is a remote-first company", "Weights & Biases is
     # the AI developer platform company"
-    r"[ \t]+is[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,4}"
-    r"(?:company|startup|start-up|firm|organi[sz]ation)\b|"
+    # (the words between describe it: not "Python is the main language in our company")
+    r"[ \t]+is[ \t]+(?:a|an|the)[ \t]+"
+    r"(?:(?!(?:in|of|for|at|on|to|across|within|our|this|that|the|your|their|its|my)\b)"
+    r"[\w-]+[ \t]+){0,4}(?:company|startup|start-up|firm|organi[sz]ation)\b|"
     # a web name written as a brand, which the address filter (lower-case domains) lets by:
     # "DeepLearning.AI", "Kaggle.COM"
     r"\.(?i:ai|io|com|org|net)\b(?![.-]\w)"

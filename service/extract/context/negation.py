@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from ..mention import Mention
 
 _NEG_CUE = Folded(re.compile(
-    r"\b(?:no|not|never|without|nor|lack(?:s|ing)?(?: of)?|unfamiliar with|none)\b"
+    # (before the bare "no": "no interest in working with Go")
+    r"\bno\s+(?:real\s+|particular\s+)?interest\s+in\b"
+    r"|\b(?:no|not|never|without|nor|lack(?:s|ing)?(?: of)?|unfamiliar with|none)\b"
     r"|\b(?:willing|eager|keen|want(?:s|ing)?|hope|hoping|plan(?:s|ning)?|look(?:ing)? forward|"
     r"would like|'d like|love|aim(?:ing)?|excited|wish(?:es)?|intend(?:s|ing)?|open|"
     # (the nouns: "willingness to learn X", "motivation to learn Rust")
@@ -87,7 +89,7 @@ _FILLER = frozenset(
     etc also yet at all do does did have has had programming coding written into up learn
     learning some basic advanced strong deep solid proficiency proficient fluency fluent need
     needs require requires comfortable confident good great very really enough currently still
-    you expect know touch touched tried any anything after be writing write ask asked interest
+    you expect know touch touched tried any anything after be writing write ask asked
     """.split()  # noqa: SIM905
 )
 _NEG_REACH = 120
