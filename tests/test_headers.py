@@ -190,3 +190,33 @@ def test_a_toml_cv_gives_its_positions():
     doc = document_from_text(text)
     assert [(p.title, p.employer) for p in doc.positions] == [
         ("Analytics Engineer", "Kestrel Bank")]
+
+
+def test_markdown_heading_marks_are_no_part_of_a_title():
+    text = """## Experience
+
+### Principal Engineer
+**Deliveroo** | London
+April 2017 - Present
+- Built Python services.
+
+### Staff Engineer, Acme
+March 2015 - April 2017
+"""
+    assert _read(text) == [("Principal Engineer", "Deliveroo"), ("Staff Engineer", "Acme")]
+
+
+def test_a_data_files_date_key_is_a_label_not_a_title():
+    text = """export const resume = [
+  {
+    title: 'Architect / Senior Software Engineer',
+    company: 'Initech',
+    time: 'Jun 2019 - Jun 2022',
+    details: ['Built the search service in Go.'],
+  },
+];
+"""
+    assert _read(text) == [("Architect / Senior Software Engineer", "Initech")]
+    # a title that opens with the same word keeps it
+    assert _read("Time Series Analyst | Initech\nJun 2019 - Jun 2022\n- Forecast demand.\n") == [
+        ("Time Series Analyst", "Initech")]

@@ -21,8 +21,10 @@ from .vocab import BUILT_IN, Vocabulary, looks_like_title
 # Separators around a header piece, as a str.strip set (the regex
 # ``^[\s|,;:()\[\]@/-]+|[\s|,;:()\[\]@/-]+$`` at a fraction of the cost)
 _HEADER_MARKS = WHITESPACE + "|,;:()[]@/-\u00b7\u2022"  # (and a middle dot, a bullet)
-_LABEL = re.compile(r"^(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?\s*",
-                    re.IGNORECASE)
+# (a data file's date key too, with its colon, and its value's quote: "time: 'Jun 2019 - Jun
+# 2022'"; not "Time Series Analyst")
+_LABEL = re.compile(r"^(?:(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?|"
+                    r"(?:time|when)\s*[:=])\s*[\"'`]?", re.IGNORECASE)
 # a labelled header line, also a data file's key and quoted value ('company = "Acme"' in TOML,
 # '{ role: "Data Scientist",' in a JS object, "- company: Acme" in YAML)
 _LABEL_VALUE = (r"[\"']?\s*[-:=]\s*[\"'`]?(\S.*?)[\"'`]?\s*,?\s*\}?\s*$")
@@ -43,6 +45,8 @@ _ORGANISATION = re.compile(rf"(?:{COMPANY.pattern})\s*$|^(?:the\s+)?(?:universit
 _PERSON_LABEL = re.compile(r"\b(?:advisors?|supervisors?|mentors?|managers?|hosts?|reporting to"
                            r"|reports to|principal investigator|pi)\s*:[^|\t]*", re.IGNORECASE)
 _OUTLINE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[^\W\d])")
+# a Markdown heading's marks, in text pasted as it was written ("### Staff Engineer")
+_HEADING_MARKS = re.compile(r"^#{1,6}[ \t]+")
 _TRAILING_SINCE = re.compile(r"\b(?:since|from)\s*$", re.IGNORECASE)
 PARENS = re.compile(r"\([^)]*\)?")
 _NUMERIC = re.compile(r"[\d\s/.,'#%+-]+")
@@ -116,7 +120,10 @@ def clean(part: str | None) -> str | None:
         return None
     # (a closing qualifier stays: "Senior Engineer (Fullstack)")
     qualified = part.rstrip(_HEADER_MARKS.replace(")", "")).endswith(")")
-    part = _OUTLINE_NUMBER.sub("", _LABEL.sub("", part.strip(_HEADER_MARKS)))
+    part = part.strip(_HEADER_MARKS)
+    if part.startswith("#"):
+        part = _HEADING_MARKS.sub("", part)
+    part = _OUTLINE_NUMBER.sub("", _LABEL.sub("", part))
     # (on ASCII, a match is the text's last word: the regex need not scan the rest)
     if not part.isascii() or part.lower().rstrip().endswith(("since", "from")):
         part = _TRAILING_SINCE.sub("", part)
