@@ -410,6 +410,62 @@ def _may_hold_markup(text: str) -> bool:
             or "<" in text and _TAG_HINT.search(text) is not None)
 
 
+def latex_source(text: str) -> bool:
+    """Whether ``text`` is a LaTeX source (a command only LaTeX writes: ``\\documentclass``,
+    ``\\begin{``, ``\\cventry`` …), as ``unmark`` tells."""
+    return "\\" in text and _LATEX_SOURCE.search(text) is not None
+
+
+# a command whose first argument is no content: a colour, a length, an address, a label
+_LATEX_SETTING = re.compile(
+    r"\\(?:textcolor|color|colorbox|hspace|vspace|href|url|includegraphics|begin|end|label|ref|"
+    r"cite|setlength|fontsize|newcommand|renewcommand|faicon|icon|documentclass|usepackage)"
+    r"\*?(?:\[[^\]\n]*\])?\{[^{}\n]*\}")
+# a command that lays fields apart on a line: "Acme \\hfill 2019"
+_LATEX_SPACER = re.compile(r"\\(?:hfill|hfil|hspace\*?|quad|qquad|enspace|dotfill|textbar)"
+                           r"(?![A-Za-z])")
+# any command's name, or a line break ("\\\\")
+_LATEX_NAME = re.compile(r"\\(?:[A-Za-z@]+\*?|\\)")
+
+
+def latex_fields(source: str, plain: str) -> str:
+    """``plain`` (``unmark``'s text of the LaTeX ``source``, or one like it: same length) with
+    the source's commands blanked and their arguments parted as fields:
+    ``\\cventry{2021--Present}{Research Scientist}{Acme}`` reads "2021--Present| Research
+    Scientist| Acme"; a column's ``&`` and a spacer (``\\hfill``) part fields too. A comment
+    stays blank, and what ``unmark`` resolved (an escape, an accent) stays as it resolved it;
+    same length, so every offset holds (what positions read in a LaTeX CV)."""
+    chars = list(plain)
+    comments = [m.span() for m in _LATEX_COMMENT.finditer(source)] if "%" in source else []
+    starts = [start for start, _ in comments]
+
+    def writable(index: int) -> bool:
+        if chars[index] not in (source[index], " "):
+            return False  # (resolved by unmark)
+        at = bisect_right(starts, index) - 1
+        return at < 0 or index >= comments[at][1]
+
+    def blank(start: int, end: int, lead: str = " ") -> None:
+        for index in range(start, end):
+            if writable(index):
+                chars[index] = lead if index == start else " "
+
+    for match in _LATEX_SPACER.finditer(source):
+        blank(*match.span(), "|")
+    for match in _LATEX_SETTING.finditer(source):
+        blank(*match.span())
+    for match in _LATEX_NAME.finditer(source):
+        if chars[match.start()] != "|":
+            blank(*match.span())
+    for index, char in enumerate(source):
+        if char in "{}&" and writable(index):
+            if char == "&":  # a column (an escaped "\\&" is resolved, so not writable)
+                chars[index] = "|" if index == 0 or source[index - 1] != "\\" else chars[index]
+            else:  # "}{" parts two arguments; any other brace is blank
+                chars[index] = "|" if char == "}" and source.startswith("{", index + 1) else " "
+    return "".join(chars)
+
+
 def unmark(text: str) -> tuple[str, bytearray | None]:
     """``text`` with Markdown emphasis (``**Python**``, ``_R_``, backticks), LaTeX escapes and
     emphasis commands (``C\\#``, ``R\\&D``, ``\\textbf{SQL}``), HTML entities (``C&#35;``,

@@ -105,3 +105,42 @@ def test_one_emphasis_tag_inside_a_title_joins_its_words():
     # one emphasis closed and another opened parts title from employer
     assert read("<strong>Data Scientist</strong> <i>Acme Corp</i>") == [
         ("Data Scientist", "Acme Corp")]
+
+
+def _positions(text: str) -> list[tuple[str | None, str | None]]:
+    return [(p.title, p.employer) for p in document_from_text(text).positions]
+
+
+def test_a_latex_cvs_entries_read_as_fields():
+    moderncv = r"""\documentclass{moderncv}
+\begin{document}
+\section{Experience}
+\cventry{2021--Present}{Research Scientist}{Acme Labs}{Boston}{}{Built PyTorch models.}
+\cventry{2015--2021}{Research Assistant}{University of Maryland}{}{}{NLP research. % {old}{x}
+}
+\end{document}
+"""
+    assert _positions(moderncv) == [("Research Scientist", "Acme Labs"),
+                                     ("Research Assistant", "University of Maryland")]
+    # a spacer, a colour's argument and an escaped ampersand
+    article = r"""\documentclass{article}
+\begin{document}
+\section*{Experience}
+\textbf{Summer Intern}, Bank of Canada \hfill \textcolor{muted}{May 2018 -- Sep 2018}
+\begin{itemize}\item Built forecasting models.\end{itemize}
+\textbf{Analyst}, Johnson \& Johnson \hfill Jan 2016 -- Apr 2018
+\end{document}
+"""
+    assert _positions(article) == [("Summer Intern", "Bank of Canada"),
+                                   ("Analyst", "Johnson & Johnson")]
+
+
+@given(st.text(alphabet="\\{}&%ab \n12-", max_size=80))
+@settings(max_examples=200, deadline=None)
+def test_latex_fields_keep_every_offset(body):
+    from service.normalize import latex_fields, unmark
+    source = "\\begin{document}\n" + body
+    plain, _ = unmark(source)
+    fields = latex_fields(source, plain)
+    assert len(fields) == len(source)
+    assert all(a == b or b in " |" for a, b in zip(plain, fields))

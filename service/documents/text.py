@@ -17,7 +17,7 @@ from ..errors import TextTooLong
 from ..models import Block, Document, EducationEntry, Position
 from .education import find_education
 from .escapes import unescape_json_text
-from ..normalize import TRAILING_PAD, normalize, org_source, unmark
+from ..normalize import TRAILING_PAD, latex_fields, latex_source, normalize, org_source, unmark
 from ..settings import Settings
 from .sections import detect_sections, fenced, in_spans
 from .timeline import find_positions, total_years, untied_ranges
@@ -128,9 +128,11 @@ def add_structure(doc: Document, today: date | None = None,
     # (dates, titles and degrees read without markup: "<h3>Data Scientist</h3>" is a title;
     # same length, so every offset still holds)
     plain, pads = unmark(text)
+    headers = padding_filled(text, plain, pads)
+    if latex_source(text):  # ("\cventry{2021--Present}{Research Scientist}{Acme}")
+        headers = latex_fields(text, headers)
     doc.positions = [_unfilled(p) for p in find_positions(
-        padding_filled(text, plain, pads), doc.sections, today=today, section_at=section_at,
-        vocabulary=vocabulary)]
+        headers, doc.sections, today=today, section_at=section_at, vocabulary=vocabulary)]
     # (a degree's field reads on over padding: "Math &amp; Physics")
     doc.education = [_unfilled(e) for e in find_education(
         plain, doc.sections, today=today, vocabulary=vocabulary)]
