@@ -410,17 +410,20 @@ def _may_hold_markup(text: str) -> bool:
             or "<" in text and _TAG_HINT.search(text) is not None)
 
 
-def latex_source(text: str) -> bool:
-    """Whether ``text`` is a LaTeX source (a command only LaTeX writes: ``\\documentclass``,
-    ``\\begin{``, ``\\cventry`` …), as ``unmark`` tells."""
-    return "\\" in text and _LATEX_SOURCE.search(text) is not None
+_LATEX_DOCUMENT = re.compile(r"\\documentclass\b|\\begin\{document\}")
+
+
+def latex_document(text: str) -> bool:
+    """Whether ``text`` is a whole LaTeX document (``\\documentclass``, ``\\begin{document}``):
+    not a text with a stray command, whose "&" is an ampersand and whose braces are text."""
+    return "\\" in text and _LATEX_DOCUMENT.search(text) is not None
 
 
 # a command whose first argument is no content: a colour, a length, an address, a label
 _LATEX_SETTING = re.compile(
     r"\\(?:textcolor|color|colorbox|hspace|vspace|href|url|includegraphics|begin|end|label|ref|"
     r"cite|setlength|fontsize|newcommand|renewcommand|faicon|icon|documentclass|usepackage)"
-    r"\*?(?:\[[^\]\n]*\])?\{[^{}\n]*\}")
+    r"\*?(?:\[[^\]\n]{0,80}\])?\{[^{}\n]*\}")
 # a command that lays fields apart on a line: "Acme \\hfill 2019"
 _LATEX_SPACER = re.compile(r"\\(?:hfill|hfil|hspace\*?|quad|qquad|enspace|dotfill|textbar)"
                            r"(?![A-Za-z])")
@@ -428,13 +431,15 @@ _LATEX_SPACER = re.compile(r"\\(?:hfill|hfil|hspace\*?|quad|qquad|enspace|dotfil
 _LATEX_NAME = re.compile(r"\\(?:[A-Za-z@]+\*?|\\)")
 
 
-def latex_fields(source: str, plain: str) -> str:
+def latex_fields(source: str, plain: str, join: str = " ") -> str:
     """``plain`` (``unmark``'s text of the LaTeX ``source``, or one like it: same length) with
     the source's commands blanked and their arguments parted as fields:
     ``\\cventry{2021--Present}{Research Scientist}{Acme}`` reads "2021--Present| Research
-    Scientist| Acme"; a column's ``&`` and a spacer (``\\hfill``) part fields too. A comment
-    stays blank, and what ``unmark`` resolved (an escape, an accent) stays as it resolved it;
-    same length, so every offset holds (what positions read in a LaTeX CV)."""
+    Scientist| Acme"; a column's ``&`` and a spacer (``\\hfill``) part fields too. Any other
+    command and brace becomes ``join`` (a caller's joining mark: "Senior {\\em ML} Engineer"
+    stays one field), a line break a blank. A comment stays blank, and what ``unmark``
+    resolved (an escape, an accent) stays as it resolved it; same length, so every offset
+    holds (what positions read in a LaTeX CV)."""
     chars = list(plain)
     comments = [m.span() for m in _LATEX_COMMENT.finditer(source)] if "%" in source else []
     starts = [start for start, _ in comments]
@@ -445,25 +450,41 @@ def latex_fields(source: str, plain: str) -> str:
         at = bisect_right(starts, index) - 1
         return at < 0 or index >= comments[at][1]
 
-    def blank(start: int, end: int, lead: str = " ") -> None:
+    def blank(start: int, end: int, lead: str, rest: str) -> None:
         for index in range(start, end):
             if writable(index):
-                chars[index] = lead if index == start else " "
+                chars[index] = lead if index == start else rest
 
     for match in _LATEX_SPACER.finditer(source):
-        blank(*match.span(), "|")
+        blank(*match.span(), "|", " ")
     for match in _LATEX_SETTING.finditer(source):
-        blank(*match.span())
+        blank(*match.span(), join, join)
     for match in _LATEX_NAME.finditer(source):
         if chars[match.start()] != "|":
-            blank(*match.span())
+            mark = " " if match.group() == "\\\\" else join
+            blank(*match.span(), mark, mark)
     for index, char in enumerate(source):
-        if char in "{}&" and writable(index):
+        if char in "{}&$" and writable(index):
             if char == "&":  # a column (an escaped "\\&" is resolved, so not writable)
                 chars[index] = "|" if index == 0 or source[index - 1] != "\\" else chars[index]
-            else:  # "}{" parts two arguments; any other brace is blank
-                chars[index] = "|" if char == "}" and source.startswith("{", index + 1) else " "
-    return "".join(chars)
+            elif char == "$":  # math's delimiter ("$\\cdot$"; an escaped "\\$" stays)
+                chars[index] = join if index == 0 or source[index - 1] != "\\" else chars[index]
+            else:  # "}{" parts two arguments; any other brace joins
+                chars[index] = "|" if char == "}" and source.startswith("{", index + 1) else join
+    fields = "".join(chars)
+    if join == " " or join not in fields:
+        return fields
+    # a run of joining marks joins only inside a line's text: at a line's start or end, or
+    # between two blanks, it is blank ("\\textbf{Analyst}" opening a line is indented text, a
+    # line of markup alone stays a blank line)
+    def joined(run: re.Match[str]) -> str:
+        before = fields[run.start() - 1] if run.start() else "\n"
+        after = fields[run.end()] if run.end() < len(fields) else "\n"
+        if before == "\n" or after == "\n" or (before.isspace() and after.isspace()):
+            return " " * len(run.group())
+        return run.group()
+
+    return re.sub(f"{re.escape(join)}+", joined, fields)
 
 
 def unmark(text: str) -> tuple[str, bytearray | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -144,3 +145,28 @@ def test_latex_fields_keep_every_offset(body):
     fields = latex_fields(source, plain)
     assert len(fields) == len(source)
     assert all(a == b or b in " |" for a, b in zip(plain, fields))
+
+
+def test_latex_fields_join_inside_an_argument_and_leave_other_texts_alone():
+    latex = r"""\documentclass{article}
+\begin{document}
+\section*{Experience}
+\textbf{Senior {ML} Engineer}, Acme Corp \hfill 2019 -- 2021
+\begin{itemize}\item Built models.\end{itemize}
+\cventry{2016--2019}{Software Engineer}{\textsc{Initech} Labs}{Boston}{}{}
+\end{document}
+"""
+    assert _positions(latex) == [("Senior ML Engineer", "Acme Corp"),
+                                 ("Software Engineer", "Initech Labs")]
+    # a Markdown CV with one stray command keeps its ampersands
+    markdown = ("## Experience\n\n**Senior R&D Engineer** | AT&T Labs\n2019 - 2022\n"
+                "- Built \\textbf{Kafka} pipelines.\n")
+    assert _positions(markdown) == [("Senior R&D Engineer", "AT&T Labs")]
+
+
+@pytest.mark.parametrize("body", ["\\begin[" * 40_000, "\\url[" * 20_000, "{" * 100_000],
+                         ids=["open-brackets", "url-brackets", "braces"])
+def test_latex_fields_stay_linear_on_hostile_sources(body):
+    from service.normalize import latex_fields
+    source = "\\documentclass{x}\n" + body
+    assert len(latex_fields(source, source)) == len(source)  # (a quadratic scan took 30 s)

@@ -23,8 +23,8 @@ from .vocab import BUILT_IN, Vocabulary, looks_like_title
 _HEADER_MARKS = WHITESPACE + "|,;:()[]@/-\u00b7\u2022"  # (and a middle dot, a bullet)
 # (a data file's date key too, with its colon, and its value's quote: "time: 'Jun 2019 - Jun
 # 2022'"; not "Time Series Analyst")
-_LABEL = re.compile(r"^(?:(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?|"
-                    r"(?:time|when)\s*[:=])\s*[\"'`]?", re.IGNORECASE)
+_LABEL = re.compile(r"^[\"']?(?:(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?|"
+                    r"(?:time|when)[\"']?\s*(?:[:=]|$))\s*[\"'`]?", re.IGNORECASE)
 # a labelled header line, also a data file's key and quoted value ('company = "Acme"' in TOML,
 # '{ role: "Data Scientist",' in a JS object, "- company: Acme" in YAML)
 _LABEL_VALUE = (r"[\"']?\s*[-:=]\s*[\"'`]?(\S.*?)[\"'`]?\s*,?\s*\}?\s*$")
@@ -46,7 +46,7 @@ _PERSON_LABEL = re.compile(r"\b(?:advisors?|supervisors?|mentors?|managers?|host
                            r"|reports to|principal investigator|pi)\s*:[^|\t]*", re.IGNORECASE)
 _OUTLINE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[^\W\d])")
 # a Markdown heading's marks, in text pasted as it was written ("### Staff Engineer")
-_HEADING_MARKS = re.compile(r"^#{1,6}[ \t]+")
+_HEADING_MARKS = re.compile(r"^#{1,6}[ \t]+|[ \t]+#+$")
 _TRAILING_SINCE = re.compile(r"\b(?:since|from)\s*$", re.IGNORECASE)
 PARENS = re.compile(r"\([^)]*\)?")
 _NUMERIC = re.compile(r"[\d\s/.,'#%+-]+")

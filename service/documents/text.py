@@ -17,7 +17,7 @@ from ..errors import TextTooLong
 from ..models import Block, Document, EducationEntry, Position
 from .education import find_education
 from .escapes import unescape_json_text
-from ..normalize import TRAILING_PAD, latex_fields, latex_source, normalize, org_source, unmark
+from ..normalize import TRAILING_PAD, latex_document, latex_fields, normalize, org_source, unmark
 from ..settings import Settings
 from .sections import detect_sections, fenced, in_spans
 from .timeline import find_positions, total_years, untied_ranges
@@ -129,8 +129,8 @@ def add_structure(doc: Document, today: date | None = None,
     # same length, so every offset still holds)
     plain, pads = unmark(text)
     headers = padding_filled(text, plain, pads)
-    if latex_source(text):  # ("\cventry{2021--Present}{Research Scientist}{Acme}")
-        headers = latex_fields(text, headers)
+    if latex_document(text):  # ("\cventry{2021--Present}{Research Scientist}{Acme}")
+        headers = latex_fields(text, headers, FILLER)
     doc.positions = [_unfilled(p) for p in find_positions(
         headers, doc.sections, today=today, section_at=section_at, vocabulary=vocabulary)]
     # (a degree's field reads on over padding: "Math &amp; Physics")
