@@ -216,9 +216,9 @@ CASES = [
      ["Worked at Amazon for three years."]),
     # an item's letter or a copyright mark is no C
     ("c", ["Languages: C, Python", "Wrote the firmware in C and Rust."],
-     ["Built GenAI services self hosted as microservices in Azure Kubernetes Service (a) Ask "
-      "Data - RAG integration of Onyx (b) Ask Insight (text to sql) - integration of Vanna AI "
-      "(c) GenAI inference - self hosted Llama with vllm and Ray serve (d) Monitoring",
+     [("Built GenAI services self hosted as microservices in Azure Kubernetes Service (a) Ask "
+       "Data - RAG integration of Onyx (b) Ask Insight (text to sql) - integration of Vanna AI "
+       "(c) GenAI inference - self hosted Llama with vllm and Ray serve (d) Monitoring"),
       "Python tooling (C) 2021 Acme Ltd."]),
     # Azure DevOps's services are no claim of the cloud
     ("microsoft-azure", ["Cloud: Azure, AWS", "Deployed the API on Azure App Service."],

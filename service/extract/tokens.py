@@ -18,6 +18,7 @@ glued together is split further into its words, for text known to be glued.
 from __future__ import annotations
 
 import re
+
 from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_STOP, LENGTH
 from spacy.language import Language
 from spacy.strings import StringStore
