@@ -464,13 +464,13 @@ def latex_fields(source: str, plain: str, join: str = " ") -> str:
             mark = " " if match.group() == "\\\\" else join
             blank(*match.span(), mark, mark)
     for index, char in enumerate(source):
-        if char in "{}&$" and writable(index):
-            if char == "&":  # a column (an escaped "\\&" is resolved, so not writable)
-                chars[index] = "|" if index == 0 or source[index - 1] != "\\" else chars[index]
-            elif char == "$":  # math's delimiter ("$\\cdot$"; an escaped "\\$" stays)
-                chars[index] = join if index == 0 or source[index - 1] != "\\" else chars[index]
-            else:  # "}{" parts two arguments; any other brace joins
-                chars[index] = "|" if char == "}" and source.startswith("{", index + 1) else join
+        if char not in "{}&$" or not writable(index):
+            continue
+        if char in "&$":  # a column; math's delimiter ("$\\cdot$"); not an escaped "\\&", "\\$"
+            if index == 0 or source[index - 1] != "\\":
+                chars[index] = "|" if char == "&" else join
+        else:  # "}{" parts two arguments; any other brace joins
+            chars[index] = "|" if char == "}" and source.startswith("{", index + 1) else join
     fields = "".join(chars)
     if join == " " or join not in fields:
         return fields

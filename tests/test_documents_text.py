@@ -41,6 +41,10 @@ def test_markdown_marks_are_dropped():
     assert [s.name for s in doc.sections] == ["skills"]
 
 
+def _positions(text: str) -> list[tuple[str | None, str | None]]:
+    return [(p.title, p.employer) for p in document_from_text(text).positions]
+
+
 def test_positions_and_degrees_are_read_without_markup():
     page = ('<h2>Experience</h2>\n<h3>Data Scientist, Acme Corp</h3>\n<p class="date">2019 - 2021</p>\n'
             '<ul><li>Built churn models in Python.</li></ul>\n'
@@ -96,8 +100,7 @@ def test_an_entity_date_and_degree_field_read_through():
 
 def test_one_emphasis_tag_inside_a_title_joins_its_words():
     def read(line):
-        doc = document_from_text("<h2>Experience</h2>\n<p>" + line + ", 2019 - 2021</p>")
-        return [(p.title, p.employer) for p in doc.positions]
+        return _positions("<h2>Experience</h2>\n<p>" + line + ", 2019 - 2021</p>")
 
     assert read('<b>Senior</b> Data Scientist at <a href="https://acme.com">Acme Corp</a>') == [
         ("Senior Data Scientist", "Acme Corp")]
@@ -106,10 +109,6 @@ def test_one_emphasis_tag_inside_a_title_joins_its_words():
     # one emphasis closed and another opened parts title from employer
     assert read("<strong>Data Scientist</strong> <i>Acme Corp</i>") == [
         ("Data Scientist", "Acme Corp")]
-
-
-def _positions(text: str) -> list[tuple[str | None, str | None]]:
-    return [(p.title, p.employer) for p in document_from_text(text).positions]
 
 
 def test_a_latex_cvs_entries_read_as_fields():
