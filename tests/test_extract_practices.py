@@ -238,6 +238,9 @@ def test_the_issue_example_finds_all_five():
         ("Other languages such as TypeScript, Rust, or C.", "c"),
         ("Used R for survival analysis of the trial.", "r"),
         ("Wrote firmware in C to drive the sensors.", "c"),
+        # paired with assembly
+        ("- *Dec 2022 - Feb 2024 (C, Assembly)*", "c"),
+        ("Bootloader work in x86 Assembly and C.", "c"),
     ],
 )
 def test_one_letter_language_at_sentence_end_before_a_bracket_or_a_purpose(text, skill):
@@ -247,6 +250,7 @@ def test_one_letter_language_at_sentence_end_before_a_bracket_or_a_purpose(text,
 @pytest.mark.parametrize("text", ["Co-authored with R. Jones and others.", "We moved to Plan C.",
                                   "Dear John R. Smith, thanks.", "Got a C for the course.",
                                   "Moved to Plan C for the launch.",
+                                  "Assembly, C and D wings of the hospital.",
                                   # a sentence cut off after a longer item with a skill in it
                                   "Adopt new MLOps tools and practices to raise quality and c",
                                   "Build Grafana dashboards and c",
@@ -441,6 +445,10 @@ def test_a_service_deployed_to_a_cluster_is_model_deployment_only_when_it_serves
         ("Created 150 behavioural features for the propensity model.", "feature-engineering"),
         ("Build the features our ranking model consumes.", "feature-engineering"),
         ("Engineered lag, promo and holiday features.", "feature-engineering"),
+        ("Used Airflow to convert raw data into feature vectors and feed them to the model.",
+         "feature-engineering"),
+        ("Transformed raw clickstream logs into features for the churn classifier.",
+         "feature-engineering"),
         ("Reports NDCG@10 for every candidate ranker.", "model-evaluation"),
         ("Define offline metrics (recall@k, NDCG, catalogue coverage).", "model-evaluation"),
         ("Trained a CNN on 92,000 shelf photos, 96.4% test accuracy.", "model-evaluation"),
@@ -483,6 +491,9 @@ def test_practices_named_by_what_was_done(text, skill):
         ("Added features to the data model for the billing team.", "feature-engineering"),
         ("Built new features for the revenue model of the subscription business.",
          "feature-engineering"),
+        ("Turned customer feedback into product features for the mobile app.",
+         "feature-engineering"),
+        ("Converted the wiki pages into feature specs for the roadmap.", "feature-engineering"),
         ("Brought cancer research into production trials.", "model-deployment"),
         ("Achieved accuracy of 99% in payroll processing.", "model-evaluation"),
         ("Monitor services in production with Datadog and PagerDuty.", "model-monitoring"),
