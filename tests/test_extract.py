@@ -311,6 +311,24 @@ def test_a_slash_between_two_words_shares_the_head():
     assert hit is not None and hit.explicit and "/" in hit.evidence[0].text
 
 
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("A thesis with an original statistical / probabilistic analysis.", "statistical-analysis"),
+        ("Worked on recommendation / ranking systems.", "recommender-systems"),
+    ],
+)
+def test_a_slash_set_off_by_spaces_shares_the_head_too(text, skill):
+    hit = extract_text(text).skill(skill)
+    assert hit is not None and " / " in hit.evidence[0].text
+
+
+def test_a_spaced_slash_between_names_keeps_each_name():
+    found = extract_text("Python / SQL / Spark data work")
+    assert {"python", "sql", "spark"} <= {h.id for h in found.skills if h.explicit}
+    assert found.skill("python").evidence[0].text == "Python"
+
+
 def test_two_forms_sharing_an_edge_word_both_count():
     found = {h.id for h in extract_text(
         "Built image classification models for defect detection.").skills if h.explicit}

@@ -57,7 +57,8 @@ def distributed_heads(text: str, table: FormTable, chosen: list[Mention]) -> lis
     named_ends = {end: start for start, end in named.items()}
     conjunctions = list(_CONJUNCTION.finditer(text))
     if "/" in text:
-        conjunctions = sorted([*conjunctions, *_SLASH.finditer(text)], key=lambda m: m.start())
+        conjunctions = sorted([*conjunctions, *_SLASH.finditer(text), *_SPACED_SLASH.finditer(text)],
+                              key=lambda m: m.start())
     for conjunction in conjunctions:
         heads = _heads_after(text, conjunction.end(), named)
         if not heads:
@@ -173,6 +174,8 @@ _CONJUNCTION = re.compile(r"[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])")
 # (a slash only where a head can follow the second word, a space on: not inside an address,
 # "github.com/acme/forests"; a pattern of its own, opening with the slash the engine skips to)
 _SLASH = re.compile(r"/(?<=[A-Za-z][a-z]/)(?=[A-Za-z][a-z]*[ \t]+[A-Za-z])")
+# (and a slash set off by spaces: "statistical / probabilistic analysis")
+_SPACED_SLASH = re.compile(r" / (?<=[A-Za-z][a-z] / )(?=[A-Za-z][a-z]*[ \t]+[A-Za-z])")
 # the last word before the conjunction ("integration" in "unit, integration, and"), and each
 # word listed before it with a comma
 _LAST_WORD_COMMA = re.compile(r"(?<![\w+#-])([A-Za-z][\w+#-]*),?$")
