@@ -180,7 +180,7 @@ class Pipeline:
         self.fuzzy = FuzzyIndex(taxonomy, self.table)
         self.paraphrases, self._paraphrase_forms = _paraphrase_pattern(taxonomy)
         self.practices = PracticeMatcher(
-            taxonomy, practices or PracticeRules(), self.nlp.vocab.strings
+            taxonomy, practices or PracticeRules(), self.nlp.vocab
         )
         self.soft_skills = frozenset(
             skill_id for skill_id, skill in taxonomy.skills.items() if skill.category == "soft"
