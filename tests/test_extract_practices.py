@@ -1821,9 +1821,9 @@ def test_sentence_stretches_only_skip_rules_that_cannot_match(pieces):
     text = " ".join(pieces)
     built = pipeline()
     everywhere = _matcher_without_stretches()
-    doc, tokens, _ = built.tokenizer.split(text)
-    found = built.practices.find(text, doc, tokens, [])
-    assert found == everywhere.find(text, doc, tokens, [])
+    doc, starts, ends, _ = built.tokenizer.split(text)
+    found = built.practices.find(text, doc, starts, ends, [])
+    assert found == everywhere.find(text, doc, starts, ends, [])
 
 
 @settings(max_examples=300, deadline=None)
@@ -1841,17 +1841,17 @@ def test_the_mark_flags_are_the_tokens_holding_marks(pieces):
 
     text = " ".join(pieces)
     built = pipeline()
-    doc, tokens, _ = built.tokenizer.split(text)
+    doc, starts, ends, _ = built.tokenizer.split(text)
     if not len(doc):
         return
     matcher = built.practices
     columns = doc.to_array([matcher.break_flag, matcher.glued_flag, IS_ALPHA, IS_DIGIT, LENGTH,
                             IDX])
-    starts = columns[:, 5].astype("int64")
+    offsets = columns[:, 5].astype("int64")
     marks = [m.start() for m in re.finditer(r"[.;:!?\n]", text)]
-    holding = sorted(set((starts.searchsorted(marks, "right") - 1).tolist()))
+    holding = sorted(set((offsets.searchsorted(marks, "right") - 1).tolist()))
     assert columns[:, 0].nonzero()[0].tolist() == holding
-    glued = [i for i, (start, end) in enumerate(tokens)
+    glued = [i for i, (start, end) in enumerate(zip(starts, ends))
              if not columns[i, 2] and not columns[i, 3] and columns[i, 4] > 1
              and re.search(r"\w[^\s\w]|[^\s\w]\w", text[start:end])]
     assert columns[:, 1].nonzero()[0].tolist() == glued

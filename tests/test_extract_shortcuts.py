@@ -139,10 +139,10 @@ def test_fuzzy_verdicts_are_the_same_cold_and_warm():
     found = [(m.start, m.end, m.form.text) for m in pipeline.mentions(text) if m.method == "fuzzy"]
     assert {text[s:e] for s, e, _ in found} >= {"Pytroch", "Kubernates", "Pyhton"}
     doc = pipeline.tokenize(text)
-    spans = [(t.idx, t.idx + len(t)) for t in doc]
+    starts, ends = [t.idx for t in doc], [t.idx + len(t) for t in doc]
     words = [t.is_alpha and t.is_ascii and not t.is_stop for t in doc]
-    first = [(m.start, m.end, m.form.text) for m in cold.find(text, spans, words, [])]
-    again = [(m.start, m.end, m.form.text) for m in cold.find(text, spans, words, [])]
+    first = [(m.start, m.end, m.form.text) for m in cold.find(text, starts, ends, words, [])]
+    again = [(m.start, m.end, m.form.text) for m in cold.find(text, starts, ends, words, [])]
     assert first == again
     assert cold._verdicts
 
@@ -176,8 +176,8 @@ def test_soft_unwrap_joins_the_same_line_breaks(text):
 def test_token_spans_and_plain_words_follow_the_tokens():
     pipeline = get_pipeline()
     for text in ["Built C++ and Python tools, the pipelines (2019) in naïve ways\n", "", "  x  \n\ny "]:
-        doc, spans, plain = pipeline.tokenizer.split(text)
-        assert spans == [(t.idx, t.idx + len(t)) for t in doc]
+        doc, starts, ends, plain = pipeline.tokenizer.split(text)
+        assert list(zip(starts, ends)) == [(t.idx, t.idx + len(t)) for t in doc]
         assert plain == [t.is_alpha and t.is_ascii and not t.is_stop for t in doc]
 
 

@@ -209,13 +209,13 @@ class Pipeline:
         return extra
 
     def _practised(
-        self, text: str, doc: Doc, tokens: list[tuple[int, int]], chosen: list[Mention]
+        self, text: str, doc: Doc, starts: list[int], ends: list[int], chosen: list[Mention]
     ) -> list[Mention]:
         """Matches of the practice rules (``practices.py``)."""
         spans = [(m.start, m.end, m.form.skill_ids) for m in chosen]
         return [
             Mention(start, end, form, "context")
-            for start, end, form in self.practices.find(text, doc, tokens, spans)
+            for start, end, form in self.practices.find(text, doc, starts, ends, spans)
         ]
 
     def implied(self, skill_id: str) -> tuple[str, ...]:
@@ -246,10 +246,10 @@ class Pipeline:
         if "İ" in text:  # (Turkish capital dotted I lower-cases to two characters: "i" + a dot)
             text = text.replace("İ", "I")
         tokenizer = self.unglued_tokenizer if self.glued.is_glued(text) else self.tokenizer
-        doc, tokens, words = tokenizer.split(text)
+        doc, starts, ends, words = tokenizer.split(text)
         found: dict[tuple[int, int], Mention] = {}
         for match_id, start, end in self.matcher(doc):
-            span = (tokens[start][0], tokens[end - 1][1])
+            span = (starts[start], ends[end - 1])
             found[span] = Mention(*span, self._keys[match_id])
         found.update(self.wrapped.find(text, found))
         for chunk_start, chunk_end in _chunks(text, _GLUE_HINT) if self.symbols is not None else ():
@@ -274,9 +274,9 @@ class Pipeline:
         chosen.extend(shared_heads(text, self.table, chosen))
         chosen.extend(distributed_heads(text, self.table, chosen))
         chosen.extend(self._paraphrased(text, chosen))
-        chosen.extend(self._practised(text, doc, tokens, chosen))
+        chosen.extend(self._practised(text, doc, starts, ends, chosen))
         covered = [(m.start, m.end) for m in chosen]
-        chosen.extend(self.fuzzy.find(text, tokens, words, covered + blocked))
+        chosen.extend(self.fuzzy.find(text, starts, ends, words, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
         return chosen
 

@@ -15,9 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import itemgetter
 
-import numpy as np
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc
@@ -141,12 +139,12 @@ class PracticeMatcher:
             rule.regex(False)
 
     def find(
-        self, text: str, doc: Doc, tokens: list[tuple[int, int]],
+        self, text: str, doc: Doc, starts: list[int], ends: list[int],
         chosen: list[tuple[int, int, tuple[str, ...]]],
     ) -> list[tuple[int, int, Form]]:
-        """``(start, end, form)`` of each match in ``text`` (tokenized as ``doc``, ``tokens``
-        the tokens' character spans, whose starts are the doc's ``IDX``) that overlaps no
-        ``chosen`` span of its own skill."""
+        """``(start, end, form)`` of each match in ``text`` (tokenized as ``doc``, whose tokens
+        start at ``starts``, the doc's ``IDX``, and end at ``ends``) that overlaps no ``chosen``
+        span of its own skill."""
         if not self.rules or not len(doc):
             return []
         by_word = self.by_word
@@ -167,11 +165,11 @@ class PracticeMatcher:
                     rule for rule in rules if rule.need_bits & held == rule.need_bits]
             if usable:
                 live[key] = usable
-        # (offset, token, rules): the token's index, or -1 where no stretch applies
-        # (the tokens a live word is: filtered in C, most tokens are none)
-        starts = [(tokens[i][0], i, live[lower[i]])
-                  for i in compress(range(len(lower)), map(live.__contains__, lower))]
-        starts += [(start, -1, live[key]) for start, key in inner if key in live]
+        # where a match may open: (offset, token, rules), the token's index or -1 where no
+        # stretch applies (the tokens a live word is: filtered in C, most tokens are none)
+        openings = [(starts[i], i, live[lower[i]])
+                    for i in compress(range(len(lower)), map(live.__contains__, lower))]
+        openings += [(start, -1, live[key]) for start, key in inner if key in live]
         ascii_text = text.isascii()
         haystack = text.lower() if ascii_text else text
         if self.numbered and _DIGIT.search(text):
@@ -180,19 +178,19 @@ class PracticeMatcher:
                 if rule.need_bits & held == rule.need_bits:
                     if figures is None:
                         figures = [m.start() for m in FIGURE.finditer(haystack)]
-                    starts.extend((start, -1, [rule]) for start in figures)
-        if not starts:
+                    openings.extend((start, -1, [rule]) for start in figures)
+        if not openings:
             return []
         own: dict[tuple[str, ...], list[tuple[int, int]]] = {ids: [] for ids in self.skills}
         for start, end, ids in chosen:
             if ids in own:
                 own[ids].append((start, end))
         stretches = _Stretches(
-            text, tokens, lower, np.flatnonzero(columns[:, 1]).tolist(),
-            np.flatnonzero(columns[:, 2]).tolist(), inner, self,
+            text, starts, ends, lower, columns[:, 1].nonzero()[0].tolist(),
+            columns[:, 2].nonzero()[0].tolist(), inner, self,
         )
         found: list[tuple[int, int, Form]] = []
-        for start, token, rules in sorted(starts, key=lambda item: item[0]):
+        for start, token, rules in sorted(openings, key=lambda item: item[0]):
             # (-1: every later slot counts as met)
             met = stretches.around(token) if token >= 0 and self.by_stretch else -1
             for rule in rules:
@@ -277,10 +275,11 @@ class _Stretches:
     holds no such mark can match at a token only if every later slot has a word in the token's
     stretch."""
 
-    def __init__(self, text: str, tokens: list[tuple[int, int]], lower: list[int],
+    def __init__(self, text: str, starts: list[int], ends: list[int], lower: list[int],
                  breaks: list[int], glued: list[int], inner: list[tuple[int, int]],
                  matcher: PracticeMatcher) -> None:
-        self.text, self.tokens, self.lower, self.inner = text, tokens, lower, inner
+        self.text, self.starts, self.ends = text, starts, ends
+        self.lower, self.inner = lower, inner
         self.breaks = breaks  # the tokens holding a mark, in order
         self.glued = glued  # the tokens holding a mark beside a letter, in order
         self.matcher = matcher
@@ -308,8 +307,7 @@ class _Stretches:
             for index in keys[bisect_left(keys, lo):bisect_left(keys, hi)]:
                 met |= self._inside[index]
             if hi < len(self.lower):  # a match may end inside the closing token ("Chart.js")
-                start, end = self.tokens[hi]
-                met |= self.matcher.before_break(self.text[start:end])
+                met |= self.matcher.before_break(self.text[self.starts[hi]:self.ends[hi]])
             self._met[at] = met
         return met
 
@@ -317,12 +315,11 @@ class _Stretches:
         """Per token holding words of its own, the slots they meet: a token holding a mark
         beside a letter ("classifiers->APIs", "ML/DL/NLP/CV", "model~"), where a slot's word
         may end, and the tokens holding slash-joined words (``_slashed_parts``)."""
-        text, tokens, matcher = self.text, self.tokens, self.matcher
-        inside = {index: matcher.inside(text[tokens[index][0]:tokens[index][1]])
-                  for index in self.glued}
+        text, starts, ends, matcher = self.text, self.starts, self.ends, self.matcher
+        inside = {index: matcher.inside(text[starts[index]:ends[index]]) for index in self.glued}
         held = matcher.bits.held
         for offset, key in self.inner:
-            index = bisect_right(tokens, offset, key=itemgetter(0)) - 1
+            index = bisect_right(starts, offset) - 1
             inside[index] = inside.get(index, 0) | held((key,))
         return inside
 

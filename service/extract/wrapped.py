@@ -60,9 +60,9 @@ class WrappedForms:
                 starts = sorted(found)
             lo, hi = _words_back(text, cut), _words_ahead(text, resume)
             flat = text[lo:cut] + " " * (resume - cut) + text[resume:hi]
-            doc, tokens, _ = self.tokenizer.split(flat)
+            doc, token_starts, token_ends, _ = self.tokenizer.split(flat)
             for match_id, start, end in self.matcher(doc):
-                span = (lo + tokens[start][0], lo + tokens[end - 1][1])
+                span = (lo + token_starts[start], lo + token_ends[end - 1])
                 if span[0] < cut and resume <= span[1] and _takes_one_side(starts, span, cut):
                     extra[span] = Mention(*span, self.keys[match_id])
         return extra
