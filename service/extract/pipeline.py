@@ -242,7 +242,9 @@ class Pipeline:
         Matching runs on ``soft_unwrap(text)``; lone surrogates (which spaCy cannot encode) and
         the Turkish "İ" are replaced, all one character for one, so offsets hold.
         """
-        text = soft_unwrap(_SURROGATE.sub("\ufffd", text))
+        if not _encodes(text):  # (only a text holding a lone surrogate is searched for them)
+            text = _SURROGATE.sub("\ufffd", text)
+        text = soft_unwrap(text)
         if "İ" in text:  # (Turkish capital dotted I lower-cases to two characters: "i" + a dot)
             text = text.replace("İ", "I")
         tokenizer = self.unglued_tokenizer if self.glued.is_glued(text) else self.tokenizer
@@ -304,6 +306,16 @@ def soft_unwrap(text: str) -> str:
     return _SOFT_WRAP.sub(" ", text)
 
 
+def _encodes(text: str) -> bool:
+    """Whether ``text`` holds no lone surrogate (checked by encoding it, at C speed: UTF-8 has
+    no code for one)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _chunks(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
     """The whitespace-delimited chunks of ``text`` holding a ``hint`` match (merged)."""
     chunks: list[tuple[int, int]] = []
@@ -324,11 +336,18 @@ def _non_overlapping(mentions: list[Mention], blocked: list[tuple[int, int]]) ->
     if not mentions:
         return []
     taken = bytearray(max(m.end for m in mentions) + 1)
+    # (the characters of the blocked spans: a mention holding none of them overlaps none, but
+    # an empty span holds no character, nor does an empty mention)
+    blocked_chars = bytearray(max([len(taken), *(end for _, end in blocked)]))
+    for start, end in blocked:
+        blocked_chars[start:end] = b"\x01" * (end - start)
+    check_all = any(start >= end for start, end in blocked)
     chosen: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
         if 1 in taken[mention.start:mention.end] and not _shares_an_edge_word(mention, chosen):
             continue
-        if any(
+        if (check_all or mention.start == mention.end
+                or 1 in blocked_chars[mention.start:mention.end]) and any(
             mention.start < end and start < mention.end
             and (start, end) != (mention.start, mention.end)
             for start, end in blocked

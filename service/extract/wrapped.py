@@ -33,6 +33,8 @@ class WrappedForms:
             pair for surfaces in table.surfaces.values() for surface in surfaces
             for pair in itertools.pairwise(surface.split())
         )
+        # (the second words alone: most lines open with none of them, and are passed at once)
+        self.second_words = frozenset(second for _, second in self.word_pairs)
 
     def find(
         self, text: str, found: dict[tuple[int, int], Mention]
@@ -46,14 +48,15 @@ class WrappedForms:
         starts: list[tuple[int, int]] | None = None  # the found spans, sorted when first needed
         for brk in _LINE_BREAK.finditer(text):
             cut, resume = brk.start(), brk.end()
+            after = _FIRST_CHUNK.match(text, resume).group().rstrip(_CLOSERS).casefold()
+            if after not in self.second_words:
+                continue
             while cut > 0 and text[cut - 1] in " \t":
                 cut -= 1
             if not cut or not _WORD_END.match(text, cut - 1):
                 continue
             before = text[text.rfind(" ", 0, cut) + 1:cut]
-            after = _FIRST_CHUNK.match(text, resume).group()
-            pair = (before[before.rfind("\n") + 1:].lstrip(_OPENERS).casefold(),
-                    after.rstrip(_CLOSERS).casefold())
+            pair = (before[before.rfind("\n") + 1:].lstrip(_OPENERS).casefold(), after)
             if pair not in self.word_pairs:
                 continue
             if starts is None:
