@@ -337,3 +337,33 @@ def test_wrapped_forms_skip_only_lines_opening_with_no_second_word(text):
             if span[0] < cut and resume <= span[1] and _takes_one_side(spans, span, cut):
                 every[span] = Mention(*span, wrapped.keys[match_id])
     assert wrapped.find(text, found) == every
+
+
+def _chunks_of_one_regex(text, hint):
+    """``pipeline._chunks`` as it was: the matches of one regex joining every hint."""
+    chunks = []
+    for match in hint.finditer(text):
+        if chunks and match.start() < chunks[-1][1]:
+            continue
+        start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        ends = [i for i in (text.find(" ", match.end()), text.find("\n", match.end())) if i >= 0]
+        chunks.append((start, min(ends, default=len(text))))
+    return chunks
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([
+    "C++", "C#", "+", "#", ".NET", ".net", "a.b", "x", ".", "www.", "wwww.x", "@", "jo@acme.io",
+    "://", "acme.com", ".com", ".co", ".comx", "/", "a/b", " ", "\n", "\t", "1", "(", "é"]),
+    max_size=14).map("".join))
+@example("www.com")
+@example("C++.Net")
+def test_chunks_of_several_hints_are_the_chunks_of_their_union(text):
+    import re
+
+    from service.extract.pipeline import _GLUE_HINTS, _PATH_HINTS, _URL_HINT, _URL_HINTS, _chunks
+
+    glue = re.compile(r"(?=[+#.])(?:[+#]|(?<![A-Za-z0-9])\.[A-Za-z])")
+    assert _chunks(text, _GLUE_HINTS) == _chunks_of_one_regex(text, glue)
+    assert _chunks(text, _URL_HINTS) == _chunks_of_one_regex(text, _URL_HINT)
+    assert _chunks(text, _PATH_HINTS) == _chunks_of_one_regex(text, re.compile("/"))
