@@ -367,3 +367,19 @@ def test_chunks_of_several_hints_are_the_chunks_of_their_union(text):
     assert _chunks(text, _GLUE_HINTS) == _chunks_of_one_regex(text, glue)
     assert _chunks(text, _URL_HINTS) == _chunks_of_one_regex(text, _URL_HINT)
     assert _chunks(text, _PATH_HINTS) == _chunks_of_one_regex(text, re.compile("/"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([
+    " ", "\t", "  ", "and", "or", "&", "brand", "for", "x", "Data", "ML", ",", "\n", "-", "é",
+    "andor", "or&", "1"]), max_size=14).map("".join))
+@example("x and or y")
+@example("data\t&\tML")
+@example("a and\tand b")
+def test_conjunctions_are_the_matches_of_their_one_regex(text):
+    import re
+
+    from service.extract.coordination import _conjunctions
+
+    one = re.compile(r"[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])")
+    assert _conjunctions(text) == [m.span() for m in one.finditer(text)]
