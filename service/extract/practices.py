@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import compress
 
-from spacy.attrs import LOWER
+from spacy.attrs import FLAG19, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -325,11 +325,13 @@ class _Stretches:
 
 
 def _flag(vocab: Vocab, holds: Callable[[str], bool]) -> int:
-    """The id of the vocabulary's word flag ``holds`` (added when the vocabulary has none)."""
+    """The id of the vocabulary's word flag ``holds``, added when the vocabulary has none at the
+    first free custom flag (``FLAG19`` on: the ids below are spaCy's, even a retired one)."""
     for flag_id, getter in vocab.lex_attr_getters.items():
         if getter is holds and flag_id < 64:
             return flag_id
-    return vocab.add_flag(holds)
+    free = next(bit for bit in range(FLAG19, 64) if bit not in vocab.lex_attr_getters)
+    return vocab.add_flag(holds, free)
 
 
 def _holds_break(token: str) -> bool:
