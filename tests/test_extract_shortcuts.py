@@ -309,8 +309,15 @@ def test_wrapped_forms_skip_only_lines_opening_with_no_second_word(text):
     """The lines whose first word is no second word of a form are passed before the word
     before the break is read; the forms found are those found reading every break."""
     from service.extract.wrapped import (
-        _CLOSERS, _FIRST_CHUNK, _LINE_BREAK, _OPENERS, _WORD_END, _takes_one_side, _words_ahead,
-        _words_back)
+        _CLOSERS,
+        _FIRST_CHUNK,
+        _LINE_BREAK,
+        _OPENERS,
+        _WORD_END,
+        _takes_one_side,
+        _words_ahead,
+        _words_back,
+    )
 
     pipeline = get_pipeline()
     wrapped = pipeline.wrapped
