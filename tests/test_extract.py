@@ -323,6 +323,14 @@ def test_a_slash_set_off_by_spaces_shares_the_head_too(text, skill):
     assert hit is not None and " / " in hit.evidence[0].text
 
 
+@pytest.mark.parametrize(("text", "skill"), [
+    ("Market Data / Risk Analysis team, Goldman Sachs.", "data-analysis"),
+    ("Supported the Data / Platform Engineering org as a recruiter.", "data-engineering"),
+])
+def test_a_spaced_slash_between_capitalised_names_shares_no_head(text, skill):
+    assert extract_text(text).skill(skill) is None
+
+
 def test_a_spaced_slash_between_names_keeps_each_name():
     found = extract_text("Python / SQL / Spark data work")
     assert {"python", "sql", "spark"} <= {h.id for h in found.skills if h.explicit}

@@ -210,3 +210,35 @@ def test_window_gate_of_reject_patterns_changes_no_answer(patterns, text, window
     end = data.draw(st.integers(start, len(text)))
     mention = Mention(start, end, None, "exact")  # type: ignore[arg-type]
     assert Rejections(text)(mention, rule) == rejected_by_rule(text, mention, rule)
+
+
+_STRINGS = st.frozensets(st.text(alphabet="abco ny", min_size=1, max_size=4), max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abco nyK", max_size=40) | st.none(),
+       st.lists(_STRINGS | st.none(), max_size=4))
+def test_occurrences_from_one_scan_are_those_of_each_set_alone(text, needs):
+    from service.extract.literals import Occurrences
+
+    alone = [Occurrences(text, needed) for needed in needs]
+    shared = Occurrences.of_each(text, needs)
+    assert [(o.always, o.shortest, o.starts) for o in shared] == [
+        (o.always, o.shortest, o.starts) for o in alone]
+
+
+# --- coordination's span index answers as a scan of every span ----------------------------------
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=25),
+       st.integers(0, 70), st.integers(1, 12))
+def test_span_index_answers_as_a_scan_of_every_span(raw, start, length):
+    from service.extract.coordination import _Spans
+
+    spans = [(s, s + n) for s, n in raw]
+    end = start + length
+    index = _Spans(spans[:len(spans) // 2])
+    for s, e in spans[len(spans) // 2:]:
+        index.add(s, e)
+    assert index.covers(start, end) == any(
+        s < start < e or s <= start and end <= e for s, e in spans)
+    assert index.overlaps(start, end) == any(s < end and start < e for s, e in spans)

@@ -1821,7 +1821,7 @@ def _matcher_without_stretches():
 
     built = pipeline()
     rules = load_practices(default_taxonomy_dir(), built.taxonomy)
-    return PracticeMatcher(built.taxonomy, rules, built.nlp.vocab.strings, by_stretch=False)
+    return PracticeMatcher(built.taxonomy, rules, built.nlp.vocab, by_stretch=False)
 _GLUE = ["the", "our", "new", "with", "and", ", ", " ", "; ", ". ", "\n", ": ", "!", "/", "-",
          "Chart.js", "AI/ML", "e.g.", "0.91", "95%", "models.", "(", ")", "production.", "Node.js",
          "classifiers->APIs", "model-serving", "ML/DL/NLP/CV", "estimators→services", "model~",
@@ -1844,9 +1844,40 @@ def test_sentence_stretches_only_skip_rules_that_cannot_match(pieces):
     text = " ".join(pieces)
     built = pipeline()
     everywhere = _matcher_without_stretches()
-    doc, tokens, _ = built.tokenizer.split(text)
-    found = built.practices.find(text, doc, tokens, [])
-    assert found == everywhere.find(text, doc, tokens, [])
+    doc, starts, ends, _ = built.tokenizer.split(text)
+    found = built.practices.find(text, doc, starts, ends, [])
+    assert found == everywhere.find(text, doc, starts, ends, [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.sampled_from(_GLUE), st.text(max_size=6)),
+                max_size=30))
+@example(["Σ.Χ", "a..b", " \n ", "x-", "²³", "_.", "ǅ:"])
+def test_the_mark_flags_are_the_tokens_holding_marks(pieces):
+    """The vocabulary flags the matcher reads are the tokens that hold a sentence mark (each
+    mark of the text lies in one) and those that hold a mark beside a word character."""
+    import re
+
+    from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, LENGTH
+
+    from tests.installed import pipeline
+
+    text = " ".join(pieces)
+    built = pipeline()
+    doc, starts, ends, _ = built.tokenizer.split(text)
+    if not len(doc):
+        return
+    matcher = built.practices
+    columns = doc.to_array([matcher.break_flag, matcher.glued_flag, IS_ALPHA, IS_DIGIT, LENGTH,
+                            IDX])
+    offsets = columns[:, 5].astype("int64")
+    marks = [m.start() for m in re.finditer(r"[.;:!?\n]", text)]
+    holding = sorted(set((offsets.searchsorted(marks, "right") - 1).tolist()))
+    assert columns[:, 0].nonzero()[0].tolist() == holding
+    glued = [i for i, (start, end) in enumerate(zip(starts, ends))
+             if not columns[i, 2] and not columns[i, 3] and columns[i, 4] > 1
+             and re.search(r"\w[^\s\w]|[^\s\w]\w", text[start:end])]
+    assert columns[:, 1].nonzero()[0].tolist() == glued
 
 
 

@@ -139,10 +139,10 @@ def test_fuzzy_verdicts_are_the_same_cold_and_warm():
     found = [(m.start, m.end, m.form.text) for m in pipeline.mentions(text) if m.method == "fuzzy"]
     assert {text[s:e] for s, e, _ in found} >= {"Pytroch", "Kubernates", "Pyhton"}
     doc = pipeline.tokenize(text)
-    spans = [(t.idx, t.idx + len(t)) for t in doc]
+    starts, ends = [t.idx for t in doc], [t.idx + len(t) for t in doc]
     words = [t.is_alpha and t.is_ascii and not t.is_stop for t in doc]
-    first = [(m.start, m.end, m.form.text) for m in cold.find(text, spans, words, [])]
-    again = [(m.start, m.end, m.form.text) for m in cold.find(text, spans, words, [])]
+    first = [(m.start, m.end, m.form.text) for m in cold.find(text, starts, ends, words, [])]
+    again = [(m.start, m.end, m.form.text) for m in cold.find(text, starts, ends, words, [])]
     assert first == again
     assert cold._verdicts
 
@@ -176,8 +176,8 @@ def test_soft_unwrap_joins_the_same_line_breaks(text):
 def test_token_spans_and_plain_words_follow_the_tokens():
     pipeline = get_pipeline()
     for text in ["Built C++ and Python tools, the pipelines (2019) in naïve ways\n", "", "  x  \n\ny "]:
-        doc, spans, plain = pipeline.tokenizer.split(text)
-        assert spans == [(t.idx, t.idx + len(t)) for t in doc]
+        doc, starts, ends, plain = pipeline.tokenizer.split(text)
+        assert list(zip(starts, ends)) == [(t.idx, t.idx + len(t)) for t in doc]
         assert plain == [t.is_alpha and t.is_ascii and not t.is_stop for t in doc]
 
 
@@ -251,3 +251,142 @@ def test_sentence_starts_reach_back_at_most_the_window():
     for start in (0, 350, 402, 700, 725, len(text)):
         mention = Mention(start, start, None, "exact")  # type: ignore[arg-type]
         assert starts(start) == names._sentence_start(text, mention)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "é", "•", "\ud800", "\udfff", "\ud83d", "x", " "]),
+               max_size=12))
+def test_a_text_encodes_unless_it_holds_a_lone_surrogate(text):
+    from service.extract.pipeline import _SURROGATE, _encodes
+
+    assert _encodes(text) == (_SURROGATE.search(text) is None)
+
+
+def _non_overlapping_searching_every_blocked_span(mentions, blocked):
+    """``pipeline._non_overlapping`` without its blocked-characters pre-test."""
+    from service.extract.pipeline import _shares_an_edge_word
+
+    if not mentions:
+        return []
+    taken = bytearray(max(m.end for m in mentions) + 1)
+    chosen = []
+    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
+        if 1 in taken[mention.start:mention.end] and not _shares_an_edge_word(mention, chosen):
+            continue
+        if any(mention.start < end and start < mention.end
+               and (start, end) != (mention.start, mention.end) for start, end in blocked):
+            continue
+        taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+        chosen.append(mention)
+    return chosen
+
+
+_SPAN = st.tuples(st.integers(0, 30), st.integers(0, 6)).map(lambda s: (s[0], s[0] + s[1]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(_SPAN, st.sampled_from(["Python", "image classification",
+                                                   "classification models", "Salesforce.com"])),
+                max_size=8),
+       st.lists(_SPAN, max_size=4))
+def test_mentions_overlapping_no_blocked_character_are_kept_as_before(spans, blocked):
+    from service.extract.forms import Form
+    from service.extract.pipeline import _non_overlapping
+
+    mentions = [Mention(start, end, Form(text, (text,))) for (start, end), text in spans]
+    assert _non_overlapping(mentions, blocked) == _non_overlapping_searching_every_blocked_span(
+        mentions, blocked)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Google", "Cloud", "Platform", "Amazon", "Web", "Services", "machine", "learning", "Spark",
+    "SQL", " ", "\n", "\n  ", ", ", "(", ")", "in", "Apache", "Deep", "Learning", "-"]),
+    max_size=16).map("".join))
+@example("Built on Google\nCloud Platform")
+@example("Amazon\nWeb Services")
+def test_wrapped_forms_skip_only_lines_opening_with_no_second_word(text):
+    """The lines whose first word is no second word of a form are passed before the word
+    before the break is read; the forms found are those found reading every break."""
+    from service.extract.wrapped import (
+        _CLOSERS,
+        _FIRST_CHUNK,
+        _LINE_BREAK,
+        _OPENERS,
+        _WORD_END,
+        _takes_one_side,
+        _words_ahead,
+        _words_back,
+    )
+
+    pipeline = get_pipeline()
+    wrapped = pipeline.wrapped
+    found = {(m.start, m.end): m for m in pipeline.mentions(text) if m.method == "exact"}
+    every = {}
+    spans = sorted(found)
+    for brk in _LINE_BREAK.finditer(text):
+        cut, resume = brk.start(), brk.end()
+        while cut > 0 and text[cut - 1] in " \t":
+            cut -= 1
+        if not cut or not _WORD_END.match(text, cut - 1):
+            continue
+        before = text[text.rfind(" ", 0, cut) + 1:cut]
+        after = _FIRST_CHUNK.match(text, resume).group()
+        pair = (before[before.rfind("\n") + 1:].lstrip(_OPENERS).casefold(),
+                after.rstrip(_CLOSERS).casefold())
+        if pair not in wrapped.word_pairs:
+            continue
+        lo, hi = _words_back(text, cut), _words_ahead(text, resume)
+        flat = text[lo:cut] + " " * (resume - cut) + text[resume:hi]
+        doc, starts, ends, _ = wrapped.tokenizer.split(flat)
+        for match_id, start, end in wrapped.matcher(doc):
+            span = (lo + starts[start], lo + ends[end - 1])
+            if span[0] < cut and resume <= span[1] and _takes_one_side(spans, span, cut):
+                every[span] = Mention(*span, wrapped.keys[match_id])
+    assert wrapped.find(text, found) == every
+
+
+def _chunks_of_one_regex(text, hint):
+    """``pipeline._chunks`` as it was: the matches of one regex joining every hint."""
+    chunks = []
+    for match in hint.finditer(text):
+        if chunks and match.start() < chunks[-1][1]:
+            continue
+        start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        ends = [i for i in (text.find(" ", match.end()), text.find("\n", match.end())) if i >= 0]
+        chunks.append((start, min(ends, default=len(text))))
+    return chunks
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([
+    "C++", "C#", "+", "#", ".NET", ".net", "a.b", "x", ".", "www.", "wwww.x", "@", "jo@acme.io",
+    "://", "acme.com", ".com", ".co", ".comx", "/", "a/b", " ", "\n", "\t", "1", "(", "é"]),
+    max_size=14).map("".join))
+@example("www.com")
+@example("C++.Net")
+def test_chunks_of_several_hints_are_the_chunks_of_their_union(text):
+    import re
+
+    from service.extract.pipeline import _GLUE_HINTS, _PATH_HINTS, _URL_HINT, _URL_HINTS, _chunks
+
+    glue = re.compile(r"(?=[+#.])(?:[+#]|(?<![A-Za-z0-9])\.[A-Za-z])")
+    assert _chunks(text, _GLUE_HINTS) == _chunks_of_one_regex(text, glue)
+    assert _chunks(text, _URL_HINTS) == _chunks_of_one_regex(text, _URL_HINT)
+    assert _chunks(text, _PATH_HINTS) == _chunks_of_one_regex(text, re.compile("/"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([
+    " ", "\t", "  ", "and", "or", "&", "brand", "for", "x", "Data", "ML", ",", "\n", "-", "é",
+    "andor", "or&", "1"]), max_size=14).map("".join))
+@example("x and or y")
+@example("data\t&\tML")
+@example("a and\tand b")
+def test_conjunctions_are_the_matches_of_their_one_regex(text):
+    import re
+
+    from service.extract.coordination import _conjunctions
+
+    one = re.compile(r"[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])")
+    assert _conjunctions(text) == [m.span() for m in one.finditer(text)]

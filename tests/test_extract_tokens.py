@@ -62,9 +62,9 @@ def test_random_resume_fragments_tokenize_as_make_doc(nlp, parts):
     tokenizer = ChunkTokenizer(nlp)
     expected = nlp.make_doc(text)
     assert _rows(tokenizer(text)) == _rows(expected)
-    doc, spans, plain = tokenizer.split(text)
+    doc, starts, ends, plain = tokenizer.split(text)
     assert _rows(doc) == _rows(expected)
-    assert spans == [(t.idx, t.idx + len(t)) for t in expected]
+    assert list(zip(starts, ends)) == [(t.idx, t.idx + len(t)) for t in expected]
     assert plain == [t.is_alpha and t.is_ascii and not t.is_stop for t in expected]
 
 
@@ -88,8 +88,8 @@ def test_forgetting_the_shared_caches_changes_no_answer() -> None:
 def test_a_very_long_chunk_is_tokenized_in_pieces(nlp, chunk, tokens):
     # spaCy's affix rules take time growing with the square of a chunk's length: 20,000 quotes
     # took 50 s as one chunk; in pieces of at most PIECE_CHARS, milliseconds
-    doc, spans, _ = ChunkTokenizer(nlp).split(chunk)
+    doc, starts, ends, _ = ChunkTokenizer(nlp).split(chunk)
     assert "".join(t.text_with_ws for t in doc) == chunk
-    assert all(b - a <= PIECE_CHARS for a, b in spans)
+    assert all(b - a <= PIECE_CHARS for a, b in zip(starts, ends))
     if tokens is not None:
         assert {t.text for t in doc} == tokens

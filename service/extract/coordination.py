@@ -6,6 +6,8 @@ found with the whole coordination as its evidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from .mention import Mention
@@ -55,15 +57,20 @@ def distributed_heads(text: str, table: FormTable, chosen: list[Mention]) -> lis
     extra: list[Mention] = []
     named = {m.start: m.end for m in chosen if " " in text[m.start:m.end]}
     named_ends = {end: start for start, end in named.items()}
-    conjunctions = list(_CONJUNCTION.finditer(text))
+    conjunctions = _conjunctions(text)
     if "/" in text:
-        conjunctions = sorted([*conjunctions, *_SLASH.finditer(text), *_SPACED_SLASH.finditer(text)],
-                              key=lambda m: m.start())
-    for conjunction in conjunctions:
-        heads = _heads_after(text, conjunction.end(), named)
+        conjunctions = sorted([*conjunctions, *(m.span() for m in _SLASH.finditer(text)),
+                               *(m.span() for m in _SPACED_SLASH.finditer(text)
+                                 if not _between_titles(text, m.start(), m.end()))])
+    covering = _Spans((m.start, m.end) for m in chosen)
+    by_skill: dict[tuple[str, ...], _Spans] = {}
+    for m in chosen:
+        by_skill.setdefault(m.form.skill_ids, _Spans()).add(m.start, m.end)
+    for conjunction_start, conjunction_end in conjunctions:
+        heads = _heads_after(text, conjunction_end, named)
         if not heads:
             continue
-        listed = _listed_before(text, conjunction.start(), named_ends)
+        listed = _listed_before(text, conjunction_start, named_ends)
         for start, word in listed:
             form = None
             for head, end in heads:
@@ -74,16 +81,75 @@ def distributed_heads(text: str, table: FormTable, chosen: list[Mention]) -> lis
                 if " " in word and heads[-1][0] in _METHOD_HEADS:
                     continue  # (a skill's own name: the words listed before it share "models")
                 break  # (earlier words only beside a nearest one that names a skill)
-            if form is None or form.ambiguous or any(
-                # the word ends a longer name, or a compound names the whole coordination
-                m.start < start < m.end or m.start <= start and end <= m.end for m in chosen
-            ) or any(
-                m.start < end and start < m.end and m.form.skill_ids == form.skill_ids
-                for m in [*chosen, *extra]
+            if form is None or form.ambiguous or covering.covers(start, end) or (
+                form.skill_ids in by_skill and by_skill[form.skill_ids].overlaps(start, end)
             ):
+                # (the word ends a longer name, a compound names the whole coordination, or
+                # the skill is named over it already)
                 continue
             extra.append(Mention(start, end, form, "context"))
+            by_skill.setdefault(form.skill_ids, _Spans()).add(start, end)
     return extra
+
+
+class _Spans:
+    """Spans of a text, asked which lie over an offset: by bisection among the spans that
+    start at most as far before it as the longest span is long (linear over a text of many
+    coordinations, where a scan of every span for each was quadratic)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans: list[tuple[int, int]] = []
+        self._longest = 0
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def _from(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The spans starting before ``end`` that may reach past ``start``."""
+        spans = self._spans
+        index = bisect_left(spans, (end, -1))
+        while index > 0:
+            index -= 1
+            span = spans[index]
+            if span[0] + self._longest <= start:
+                return
+            yield span
+
+    def covers(self, start: int, end: int) -> bool:
+        """A span holds ``start`` inside it, or holds all of ``start``-``end``."""
+        return any(s < start < e or s <= start and end <= e for s, e in self._from(start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """A span shares a character with ``start``-``end``."""
+        return any(start < e for _, e in self._from(start, end))
+
+
+def _between_titles(text: str, slash_start: int, slash_end: int) -> bool:
+    """A spaced slash between two capitalised words ("Market Data / Risk Analysis team", "the
+    Data / Platform Engineering org"): names parted, not a head shared ("statistical /
+    probabilistic analysis" is)."""
+    before = _TITLE_WORD_BEFORE.search(text, max(0, slash_start - 40), slash_start)
+    return before is not None and bool(_CAPITAL_AFTER.match(text, slash_end))
+
+
+def _conjunctions(text: str) -> list[tuple[int, int]]:
+    """The spans of the conjunctions of ``text``, in order: each word with the spaces and tabs
+    before it, back to where the one before ended (the matches ``finditer`` of
+    ``[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])`` gives)."""
+    spans: list[tuple[int, int]] = []
+    end = 0
+    words = sorted(m.span() for pattern in _CONJUNCTION_WORDS for m in pattern.finditer(text))
+    for word_start, word_end in words:
+        start = word_start
+        while start > end and text[start - 1] in " \t":
+            start -= 1
+        if start < word_start:
+            spans.append((start, word_end))
+            end = word_end
+    return spans
 
 
 def _heads_after(text: str, start: int, named: dict[int, int]) -> list[tuple[str, int]]:
@@ -167,15 +233,25 @@ def _coordinated_modifiers(text: str, start: int) -> list[tuple[int, int]]:
     return found
 
 
-# a conjunction between two single words: "recommendation or ranking systems"; a slash between
-# two words too ("Random/Rotation Forests", "linear/logistic regression"), not between
-# abbreviations, which make one modifier ("ML/AI platform", "CI/CD")
-_CONJUNCTION = re.compile(r"[ \t]+(?:(?:and|or)\b|&)[ \t]*(?=[A-Za-z])")
+# a conjunction between two single words: "recommendation or ranking systems" (the spaces or
+# tabs before the word, the word, the spaces or tabs after it; each word a regex of its own,
+# opening with the word, which the engine skips to as fast as str.find: from the spaces before
+# it, it stepped through every space of the text); a slash between two words too
+# ("Random/Rotation Forests", "linear/logistic regression"), not between abbreviations, which
+# make one modifier ("ML/AI platform", "CI/CD")
+_CONJUNCTION_WORDS = (
+    re.compile(r"and(?<=[ \t]and)\b[ \t]*(?=[A-Za-z])"),
+    re.compile(r"or(?<=[ \t]or)\b[ \t]*(?=[A-Za-z])"),
+    re.compile(r"&(?<=[ \t]&)[ \t]*(?=[A-Za-z])"),
+)
 # (a slash only where a head can follow the second word, a space on: not inside an address,
 # "github.com/acme/forests"; a pattern of its own, opening with the slash the engine skips to)
 _SLASH = re.compile(r"/(?<=[A-Za-z][a-z]/)(?=[A-Za-z][a-z]*[ \t]+[A-Za-z])")
 # (and a slash set off by spaces: "statistical / probabilistic analysis")
 _SPACED_SLASH = re.compile(r" / (?<=[A-Za-z][a-z] / )(?=[A-Za-z][a-z]*[ \t]+[A-Za-z])")
+# a capitalised word ending where a spaced slash starts, and one opening after it
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*$")
+_CAPITAL_AFTER = re.compile(r"[A-Z]")
 # the last word before the conjunction ("integration" in "unit, integration, and"), and each
 # word listed before it with a comma
 _LAST_WORD_COMMA = re.compile(r"(?<![\w+#-])([A-Za-z][\w+#-]*),?$")

@@ -94,7 +94,8 @@ class FuzzyIndex:
         self._verdicts.clear()
 
     def _candidates(
-        self, text: str, spans: list[tuple[int, int]], words: list[bool], covered: bytearray
+        self, text: str, starts: list[int], ends: list[int], words: list[bool],
+        covered: bytearray,
     ) -> list[tuple[int, int, str]]:
         """Token n-grams (hyphens inside allowed) whose first two letters and squeezed length
         fit a bucket; ``words`` flags the tokens that may take part (ASCII letters, not stop
@@ -106,9 +107,9 @@ class FuzzyIndex:
         verdicts = self._verdicts
         if len(folded) > MAX_REMEMBERED:
             folded.clear()
-        count = len(spans)
+        count = len(starts)
         for i in compress(range(count), words):
-            start_char = spans[i][0]
+            start_char = starts[i]
             # (a start inside an exact match: every n-gram from there overlaps it)
             if covered[start_char]:
                 continue
@@ -119,7 +120,7 @@ class FuzzyIndex:
             length = taken = 0
             end = i
             while end < count:
-                token_start, token_end = spans[end]
+                token_start, token_end = starts[end], ends[end]
                 if words[end]:
                     length += token_end - token_start
                     if length > longest:  # (lengths only grow: no bucket further on)
@@ -143,17 +144,17 @@ class FuzzyIndex:
         return out
 
     def find(
-        self, text: str, tokens: list[tuple[int, int]], words: list[bool],
+        self, text: str, starts: list[int], ends: list[int], words: list[bool],
         covered: list[tuple[int, int]],
     ) -> list[Mention]:
-        """Fuzzy mentions in the parts of ``text`` (token spans ``tokens``, ``words`` flagging
-        the word tokens) that ``covered`` leaves free."""
+        """Fuzzy mentions in the parts of ``text`` (tokens starting at ``starts`` and ending at
+        ``ends``, ``words`` flagging the word tokens) that ``covered`` leaves free."""
         if not self.forms:
             return []
         mask = bytearray(len(text))
         for start, end in covered:
             mask[start:end] = b"\x01" * (end - start)
-        candidates = self._candidates(text, tokens, words, mask)
+        candidates = self._candidates(text, starts, ends, words, mask)
         if len(self._verdicts) > MAX_REMEMBERED:
             self._verdicts.clear()
         verdicts = {c: self._verdicts.get(c) for c in dict.fromkeys(c for _, _, c in candidates)}

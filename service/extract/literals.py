@@ -220,19 +220,37 @@ class Occurrences:
     (``shortest_needed``): a span without one cannot hold a match, and the pattern need not be
     searched there. Unknown strings, or a text with ``ASCII_CASE_MATES``: always searched."""
 
-    def __init__(self, lowered: str | None, needed: frozenset[str] | None) -> None:
+    def __init__(self, lowered: str | None, needed: frozenset[str] | None,
+                 within: Sequence[int] | None = None) -> None:
         self.always = lowered is None or needed is None
         self.shortest = min(map(len, needed)) if needed else 0
         starts: list[int] = []
         if not self.always and needed:
-            # (one scan for all the strings, from each start found on: every offset where one
-            # starts, in order)
             any_of = _any_of(needed)
-            found = any_of.search(lowered)
-            while found is not None:
-                starts.append(found.start())
-                found = any_of.search(lowered, found.start() + 1)
+            if within is not None:
+                # (the offsets where a string of a larger set starts, ``of_each``'s scan: those
+                # where one of these does)
+                starts = [at for at in within if any_of.match(lowered, at)]
+            else:
+                # (one scan for all the strings, from each start found on: every offset where
+                # one starts, in order)
+                found = any_of.search(lowered)
+                while found is not None:
+                    starts.append(found.start())
+                    found = any_of.search(lowered, found.start() + 1)
         self.starts = starts
+
+    @classmethod
+    def of_each(cls, lowered: str | None,
+                needs: Sequence[frozenset[str] | None]) -> list[Occurrences]:
+        """``Occurrences(lowered, needed)`` for each of ``needs``, from one scan of the text for
+        all their strings (the engine steps through a text once, slowly, for however many
+        strings): each set's offsets are those of the scan where one of its strings starts."""
+        known = [needed for needed in needs if needed]
+        if lowered is None or len(known) < 2:
+            return [cls(lowered, needed) for needed in needs]
+        every = cls(lowered, frozenset().union(*known)).starts
+        return [cls(lowered, needed, every) for needed in needs]
 
     def may_hold(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` may hold a match."""

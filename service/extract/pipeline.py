@@ -34,7 +34,11 @@ _URL_OR_EMAIL = re.compile(
     r"(?i:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|"
     r"edu|ai|co|in|us|uk|de|gov)(?:/\S*)?\b"
 )
-_URL_HINT = re.compile(r"@|://|www\.|\.(?:com|org|net|io|edu|ai|co|in|us|uk|de|gov)\b")
+# what an address holds, as regexes that each open with one fixed character: the engine skips
+# ahead to it as fast as ``str.find`` (through a class of first characters it steps one by one)
+_URL_HINTS = (re.compile("@"), re.compile("://"), re.compile(r"www\."),
+              re.compile(r"\.(?:com|org|net|io|edu|ai|co|in|us|uk|de|gov)\b"))
+_URL_HINT = re.compile("|".join(hint.pattern for hint in _URL_HINTS))
 # a file's path ("/assets/images/pages/cv/cover.jpg", "img/python-logo.png"): its folder and
 # file names are no skills (an absolute path needs three parts, a relative one an extension,
 # so that "AI/ML" and "/ML/" stay words; not after "C++", "C#" or "F#": "C++/Java/Go"; no
@@ -44,11 +48,11 @@ _FILE_PATH = re.compile(
     r"|(?<![\w/.+#@-])(?:[\w.@-]+/)+[\w@-]+\.(?:jpe?g|png|gif|svg|webp|ico|pdf|html?|md|css|json|"
     r"ya?ml|txt|py|ipynb|tex|docx?|csv)\b"
 )
-_PATH_HINT = re.compile(r"/")
-# what no mention may overlap, each found in the whitespace chunks holding its hint
-_BLOCKED = ((_URL_HINT, _URL_OR_EMAIL), (_PATH_HINT, _FILE_PATH))
-# (the look-ahead names every branch's first character, so the engine skips ahead to one)
-_GLUE_HINT = re.compile(r"(?=[+#.])(?:[+#]|(?<![A-Za-z0-9])\.[A-Za-z])")
+_PATH_HINTS = (re.compile("/"),)
+# what no mention may overlap, each found in the whitespace chunks holding one of its hints
+_BLOCKED = ((_URL_HINTS, _URL_OR_EMAIL), (_PATH_HINTS, _FILE_PATH))
+# where a form may be glued to other characters: a "+", a "#", a full stop opening a name
+_GLUE_HINTS = (re.compile(r"\+"), re.compile("#"), re.compile(r"\.(?<![A-Za-z0-9]\.)[A-Za-z]"))
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # a run of Chinese, Japanese or Korean characters, which no space parts from a Latin word
 # ("熟悉Python等", "使用Docker部署"), with their corner and angle brackets ("「Python」")
@@ -180,7 +184,7 @@ class Pipeline:
         self.fuzzy = FuzzyIndex(taxonomy, self.table)
         self.paraphrases, self._paraphrase_forms = _paraphrase_pattern(taxonomy)
         self.practices = PracticeMatcher(
-            taxonomy, practices or PracticeRules(), self.nlp.vocab.strings
+            taxonomy, practices or PracticeRules(), self.nlp.vocab
         )
         self.soft_skills = frozenset(
             skill_id for skill_id, skill in taxonomy.skills.items() if skill.category == "soft"
@@ -209,13 +213,13 @@ class Pipeline:
         return extra
 
     def _practised(
-        self, text: str, doc: Doc, tokens: list[tuple[int, int]], chosen: list[Mention]
+        self, text: str, doc: Doc, starts: list[int], ends: list[int], chosen: list[Mention]
     ) -> list[Mention]:
         """Matches of the practice rules (``practices.py``)."""
         spans = [(m.start, m.end, m.form.skill_ids) for m in chosen]
         return [
             Mention(start, end, form, "context")
-            for start, end, form in self.practices.find(text, doc, tokens, spans)
+            for start, end, form in self.practices.find(text, doc, starts, ends, spans)
         ]
 
     def implied(self, skill_id: str) -> tuple[str, ...]:
@@ -242,17 +246,19 @@ class Pipeline:
         Matching runs on ``soft_unwrap(text)``; lone surrogates (which spaCy cannot encode) and
         the Turkish "İ" are replaced, all one character for one, so offsets hold.
         """
-        text = soft_unwrap(_SURROGATE.sub("\ufffd", text))
+        if not _encodes(text):  # (only a text holding a lone surrogate is searched for them)
+            text = _SURROGATE.sub("\ufffd", text)
+        text = soft_unwrap(text)
         if "İ" in text:  # (Turkish capital dotted I lower-cases to two characters: "i" + a dot)
             text = text.replace("İ", "I")
         tokenizer = self.unglued_tokenizer if self.glued.is_glued(text) else self.tokenizer
-        doc, tokens, words = tokenizer.split(text)
+        doc, starts, ends, words = tokenizer.split(text)
         found: dict[tuple[int, int], Mention] = {}
         for match_id, start, end in self.matcher(doc):
-            span = (tokens[start][0], tokens[end - 1][1])
+            span = (starts[start], ends[end - 1])
             found[span] = Mention(*span, self._keys[match_id])
         found.update(self.wrapped.find(text, found))
-        for chunk_start, chunk_end in _chunks(text, _GLUE_HINT) if self.symbols is not None else ():
+        for chunk_start, chunk_end in _chunks(text, _GLUE_HINTS) if self.symbols is not None else ():
             for match in self.symbols.finditer(text, chunk_start, chunk_end):
                 form = self.table.forms.get(fold(" ".join(match.group().split())))
                 span = (match.start(), match.end())
@@ -266,17 +272,17 @@ class Pipeline:
                     found.setdefault(match.span(), Mention(*match.span(), form))
         blocked = [
             (m.start(), m.end())
-            for hint, pattern in _BLOCKED
-            for chunk_start, chunk_end in _chunks(text, hint)
+            for hints, pattern in _BLOCKED
+            for chunk_start, chunk_end in _chunks(text, hints)
             for m in pattern.finditer(text, chunk_start, chunk_end)
         ]
         chosen = _non_overlapping(list(found.values()), blocked)
         chosen.extend(shared_heads(text, self.table, chosen))
         chosen.extend(distributed_heads(text, self.table, chosen))
         chosen.extend(self._paraphrased(text, chosen))
-        chosen.extend(self._practised(text, doc, tokens, chosen))
+        chosen.extend(self._practised(text, doc, starts, ends, chosen))
         covered = [(m.start, m.end) for m in chosen]
-        chosen.extend(self.fuzzy.find(text, tokens, words, covered + blocked))
+        chosen.extend(self.fuzzy.find(text, starts, ends, words, covered + blocked))
         chosen.sort(key=lambda m: (m.start, m.end))
         return chosen
 
@@ -304,14 +310,25 @@ def soft_unwrap(text: str) -> str:
     return _SOFT_WRAP.sub(" ", text)
 
 
-def _chunks(text: str, hint: re.Pattern[str]) -> list[tuple[int, int]]:
-    """The whitespace-delimited chunks of ``text`` holding a ``hint`` match (merged)."""
+def _encodes(text: str) -> bool:
+    """Whether ``text`` holds no lone surrogate (checked by encoding it, at C speed: UTF-8 has
+    no code for one)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _chunks(text: str, hints: tuple[re.Pattern[str], ...]) -> list[tuple[int, int]]:
+    """The whitespace-delimited chunks of ``text`` holding a match of one of ``hints``, in order
+    (no hint holds a space or a line break: matches of two hints that overlap share a chunk)."""
     chunks: list[tuple[int, int]] = []
-    for match in hint.finditer(text):
-        if chunks and match.start() < chunks[-1][1]:
+    for hint_start, hint_end in sorted(m.span() for hint in hints for m in hint.finditer(text)):
+        if chunks and hint_start < chunks[-1][1]:
             continue
-        start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-        ends = [i for i in (text.find(" ", match.end()), text.find("\n", match.end())) if i >= 0]
+        start = max(text.rfind(" ", 0, hint_start), text.rfind("\n", 0, hint_start)) + 1
+        ends = [i for i in (text.find(" ", hint_end), text.find("\n", hint_end)) if i >= 0]
         chunks.append((start, min(ends, default=len(text))))
     return chunks
 
@@ -324,11 +341,18 @@ def _non_overlapping(mentions: list[Mention], blocked: list[tuple[int, int]]) ->
     if not mentions:
         return []
     taken = bytearray(max(m.end for m in mentions) + 1)
+    # (the characters of the blocked spans: a mention holding none of them overlaps none, but
+    # an empty span holds no character, nor does an empty mention)
+    blocked_chars = bytearray(max([len(taken), *(end for _, end in blocked)]))
+    for start, end in blocked:
+        blocked_chars[start:end] = b"\x01" * (end - start)
+    check_all = any(start >= end for start, end in blocked)
     chosen: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
         if 1 in taken[mention.start:mention.end] and not _shares_an_edge_word(mention, chosen):
             continue
-        if any(
+        if (check_all or mention.start == mention.end
+                or 1 in blocked_chars[mention.start:mention.end]) and any(
             mention.start < end and start < mention.end
             and (start, end) != (mention.start, mention.end)
             for start, end in blocked

@@ -11,14 +11,15 @@ of their own.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import compress
 
-import numpy as np
-from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, LENGTH, LOWER
-from spacy.strings import StringStore, hash_string
+from spacy.attrs import FLAG19, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from ..taxonomy import Taxonomy
 from .alternation import lowered
@@ -84,9 +85,17 @@ class PracticeMatcher:
     words in the text; rule by rule, so one practice never hides another's ("deployed and
     monitored models")."""
 
-    def __init__(self, taxonomy: Taxonomy, practices: PracticeRules, strings: StringStore,
+    def __init__(self, taxonomy: Taxonomy, practices: PracticeRules, vocab: Vocab,
                  by_stretch: bool = True):
         self.by_stretch = by_stretch  # (False: try rules whatever the sentence holds; tests)
+        strings = vocab.strings
+        # the tokens holding a sentence mark, and those holding a mark beside a letter, as
+        # flags of the vocabulary's words: read with the words' hashes, in one pass (C)
+        self.break_flag = _flag(vocab, _holds_break)
+        self.glued_flag = _flag(vocab, _holds_glued)
+        # per token text, the slots met by the words inside it (``_Stretches``)
+        self._inside: dict[str, int] = {}
+        self._before_break: dict[str, int] = {}
         forms: dict[str, Form] = {}
         self.rules: list[_Compiled] = []
         for rule in practices.rules:
@@ -105,10 +114,16 @@ class PracticeMatcher:
         for compiled in self.rules:
             compiled.need_bits = self.bits.of(compiled.needs)
             compiled.stretch_bits = 0 if compiled.crosses_breaks else compiled.need_bits
-        self.by_word: dict[int, list[_Compiled]] = {}
+        by_word: dict[int, list[_Compiled]] = {}
         for compiled in self.rules:
             for word in compiled.starts:
-                self.by_word.setdefault(strings.add(word), []).append(compiled)
+                by_word.setdefault(strings.add(word), []).append(compiled)
+        # (words with the same rules share one tuple: ``find`` sorts each tuple's rules once)
+        shared: dict[tuple[int, ...], tuple[_Compiled, ...]] = {}
+        self.by_word: dict[int, tuple[_Compiled, ...]] = {
+            word: shared.setdefault(tuple(map(id, rules)), tuple(rules))
+            for word, rules in by_word.items()
+        }
         self.start_words = frozenset(self.by_word)
         self.numbered = [compiled for compiled in self.rules if compiled.number_first]
         self.skills = {compiled.form.skill_ids for compiled in self.rules}
@@ -124,16 +139,16 @@ class PracticeMatcher:
             rule.regex(False)
 
     def find(
-        self, text: str, doc: Doc, tokens: list[tuple[int, int]],
+        self, text: str, doc: Doc, starts: list[int], ends: list[int],
         chosen: list[tuple[int, int, tuple[str, ...]]],
     ) -> list[tuple[int, int, Form]]:
-        """``(start, end, form)`` of each match in ``text`` (tokenized as ``doc``, ``tokens``
-        the tokens' character spans, whose starts are the doc's ``IDX``) that overlaps no
-        ``chosen`` span of its own skill."""
+        """``(start, end, form)`` of each match in ``text`` (tokenized as ``doc``, whose tokens
+        start at ``starts``, the doc's ``IDX``, and end at ``ends``) that overlaps no ``chosen``
+        span of its own skill."""
         if not self.rules or not len(doc):
             return []
         by_word = self.by_word
-        columns = doc.to_array([LOWER, IS_ALPHA, IS_DIGIT, LENGTH, IDX])
+        columns = doc.to_array([LOWER, self.break_flag, self.glued_flag])
         lower = columns[:, 0].tolist()
         present = set(lower)
         inner = _slashed_parts(text) if "/" in text else []
@@ -141,13 +156,20 @@ class PracticeMatcher:
         held = self.bits.held(present)  # the later slots with a word in the text
         # per word a match may start with, its rules whose every later slot has one
         live: dict[int, list[_Compiled]] = {}
+        kept: dict[int, list[_Compiled]] = {}  # (by the shared tuple's id)
         for key in present.intersection(self.start_words):
-            rules = [rule for rule in by_word[key] if rule.need_bits & held == rule.need_bits]
-            if rules:
-                live[key] = rules
-        # (offset, token, rules): the token's index, or -1 where no stretch applies
-        starts = [(tokens[i][0], i, live[key]) for i, key in enumerate(lower) if key in live]
-        starts += [(start, -1, live[key]) for start, key in inner if key in live]
+            rules = by_word[key]
+            usable = kept.get(id(rules))
+            if usable is None:
+                usable = kept[id(rules)] = [
+                    rule for rule in rules if rule.need_bits & held == rule.need_bits]
+            if usable:
+                live[key] = usable
+        # where a match may open: (offset, token, rules), the token's index or -1 where no
+        # stretch applies (the tokens a live word is: filtered in C, most tokens are none)
+        openings = [(starts[i], i, live[lower[i]])
+                    for i in compress(range(len(lower)), map(live.__contains__, lower))]
+        openings += [(start, -1, live[key]) for start, key in inner if key in live]
         ascii_text = text.isascii()
         haystack = text.lower() if ascii_text else text
         if self.numbered and _DIGIT.search(text):
@@ -156,18 +178,19 @@ class PracticeMatcher:
                 if rule.need_bits & held == rule.need_bits:
                     if figures is None:
                         figures = [m.start() for m in FIGURE.finditer(haystack)]
-                    starts.extend((start, -1, [rule]) for start in figures)
-        if not starts:
+                    openings.extend((start, -1, [rule]) for start in figures)
+        if not openings:
             return []
         own: dict[tuple[str, ...], list[tuple[int, int]]] = {ids: [] for ids in self.skills}
         for start, end, ids in chosen:
             if ids in own:
                 own[ids].append((start, end))
-        mixed = ((columns[:, 1] == 0) & (columns[:, 2] == 0) & (columns[:, 3] > 1)).nonzero()[0]
-        offsets = columns[:, 4].astype(np.int64)  # (the same as ``tokens``' starts)
-        stretches = _Stretches(text, tokens, offsets, lower, inner, mixed.tolist(), self.bits)
+        stretches = _Stretches(
+            text, starts, ends, lower, columns[:, 1].nonzero()[0].tolist(),
+            columns[:, 2].nonzero()[0].tolist(), inner, self,
+        )
         found: list[tuple[int, int, Form]] = []
-        for start, token, rules in sorted(starts, key=lambda item: item[0]):
+        for start, token, rules in sorted(openings, key=lambda item: item[0]):
             # (-1: every later slot counts as met)
             met = stretches.around(token) if token >= 0 and self.by_stretch else -1
             for rule in rules:
@@ -185,6 +208,32 @@ class PracticeMatcher:
                 found.append((start, match.end(), rule.form))
                 taken.append((start, match.end()))
         return found
+
+    def inside(self, token: str) -> int:
+        """The slots met by the parts of a token between its marks ("classifiers->APIs" →
+        "classifiers", "apis"), remembered per token."""
+        met = self._inside.get(token)
+        if met is None:
+            if len(self._inside) > _MAX_REMEMBERED:
+                self._inside.clear()
+            met = self._inside[token] = self.bits.held(_part_hashes(token))
+        return met
+
+    def before_break(self, token: str) -> int:
+        """The slots met by the words of a token before its first sentence mark ("Chart.js" →
+        "chart"), which a match may end with, remembered per token."""
+        met = self._before_break.get(token)
+        if met is None:
+            if len(self._before_break) > _MAX_REMEMBERED:
+                self._before_break.clear()
+            head = BREAK_MARK.split(token, 1)[0]
+            met = self.bits.held(_part_hashes(head) | {hash_string(head.lower())}) if head else 0
+            self._before_break[token] = met
+        return met
+
+
+# the most token texts whose slots the matcher remembers
+_MAX_REMEMBERED = 20_000
 
 
 class _NeedBits:
@@ -222,62 +271,77 @@ class _Stretches:
     """The slots met (``_NeedBits``) by each stretch of a text's tokens between tokens holding a
     sentence mark or line break (``BREAK_MARK``, ASCII marks only: a stretch may run past "。",
     never ending too early; the stretch keeps the closing token's part before its mark, and the
-    parts of tokens glued by marks),
-    built when first asked for: a rule whose match holds no such mark can match at a token only
-    if every later slot has a word in the token's stretch."""
+    parts of tokens glued by marks), each worked out when first asked for: a rule whose match
+    holds no such mark can match at a token only if every later slot has a word in the token's
+    stretch."""
 
-    def __init__(self, text: str, tokens: list[tuple[int, int]], starts: np.ndarray,
-                 lower: list[int], inner: list[tuple[int, int]], mixed: list[int],
-                 bits: _NeedBits) -> None:
-        self.text, self.tokens, self.lower, self.inner = text, tokens, lower, inner
-        self.starts = starts  # the tokens' offsets
-        self.mixed = mixed  # the tokens that may hold a mark: neither all letters nor all digits
-        self.bits = bits
-        self._breaks: list[int] | None = None
+    def __init__(self, text: str, starts: list[int], ends: list[int], lower: list[int],
+                 breaks: list[int], glued: list[int], inner: list[tuple[int, int]],
+                 matcher: PracticeMatcher) -> None:
+        self.text, self.starts, self.ends = text, starts, ends
+        self.lower, self.inner = lower, inner
+        self.breaks = breaks  # the tokens holding a mark, in order
+        self.glued = glued  # the tokens holding a mark beside a letter, in order
+        self.matcher = matcher
         self._met: dict[int, int] = {}
-        # token index → hashes of words inside it (glued tokens' parts, slash-joined parts)
-        self._parts: dict[int, set[int]] = {}
-        self._parted: list[int] = []  # (its keys, in order)
+        # token index → the slots met by words inside it (glued tokens' parts, slash-joined
+        # parts), worked out when first needed
+        self._inside: dict[int, int] | None = None
+        self._inside_keys: list[int] = []  # (its keys, in order)
 
     def around(self, token: int) -> int:
         """The slots met by the stretch holding ``token`` (-1, all: the token holds a mark)."""
-        if self._breaks is None:
-            starts = self.starts
-            marks = [m.start() for m in BREAK_MARK.finditer(self.text)]
-            holding = starts.searchsorted(marks, "right") - 1  # (in order: the marks are)
-            self._breaks = list(dict.fromkeys(holding.tolist()))  # (each token once)
-            # a token holding a mark beside a letter ("classifiers->APIs", "ML/DL/NLP/CV",
-            # "model~"): a slot's word may end inside it, so its parts count as words of its
-            # stretch
-            for index in self.mixed:
-                start, end = self.tokens[index]
-                if _GLUED.search(self.text, start, end):
-                    self._parts[index] = _part_hashes(self.text[start:end])
-            if self.inner:
-                holders = starts.searchsorted([offset for offset, _ in self.inner], "right") - 1
-                for index, (_, key) in zip(holders.tolist(), self.inner):
-                    self._parts.setdefault(index, set()).add(key)
-            self._parted = sorted(self._parts)
-        breaks = self._breaks
+        breaks = self.breaks
         at = bisect_left(breaks, token)
         if at < len(breaks) and breaks[at] == token:
             return -1
         met = self._met.get(at)
         if met is None:
+            if self._inside is None:
+                self._inside = self._words_inside()
+                self._inside_keys = sorted(self._inside)
             lo = breaks[at - 1] + 1 if at else 0
             hi = breaks[at] if at < len(breaks) else len(self.lower)
-            held = self.bits.held
-            met = held(self.lower[lo:hi])
-            parted = self._parted
-            for index in parted[bisect_left(parted, lo):bisect_left(parted, hi)]:
-                met |= held(self._parts[index])
+            met = self.matcher.bits.held(self.lower[lo:hi])
+            keys = self._inside_keys
+            for index in keys[bisect_left(keys, lo):bisect_left(keys, hi)]:
+                met |= self._inside[index]
             if hi < len(self.lower):  # a match may end inside the closing token ("Chart.js")
-                start, end = self.tokens[hi]
-                head = BREAK_MARK.split(self.text[start:end], 1)[0]
-                if head:
-                    met |= held(_part_hashes(head) | {hash_string(head.lower())})
+                met |= self.matcher.before_break(self.text[self.starts[hi]:self.ends[hi]])
             self._met[at] = met
         return met
+
+    def _words_inside(self) -> dict[int, int]:
+        """Per token holding words of its own, the slots they meet: a token holding a mark
+        beside a letter ("classifiers->APIs", "ML/DL/NLP/CV", "model~"), where a slot's word
+        may end, and the tokens holding slash-joined words (``_slashed_parts``)."""
+        text, starts, ends, matcher = self.text, self.starts, self.ends, self.matcher
+        inside = {index: matcher.inside(text[starts[index]:ends[index]]) for index in self.glued}
+        held = matcher.bits.held
+        for offset, key in self.inner:
+            index = bisect_right(starts, offset) - 1
+            inside[index] = inside.get(index, 0) | held((key,))
+        return inside
+
+
+def _flag(vocab: Vocab, holds: Callable[[str], bool]) -> int:
+    """The id of the vocabulary's word flag ``holds``, added when the vocabulary has none at the
+    first free custom flag (``FLAG19`` on: the ids below are spaCy's, even a retired one)."""
+    for flag_id, getter in vocab.lex_attr_getters.items():
+        if getter is holds and flag_id < 64:
+            return flag_id
+    free = next(bit for bit in range(FLAG19, 64) if bit not in vocab.lex_attr_getters)
+    return vocab.add_flag(holds, free)
+
+
+def _holds_break(token: str) -> bool:
+    """Whether a token holds a sentence mark or a line break (``BREAK_MARK``)."""
+    return BREAK_MARK.search(token) is not None
+
+
+def _holds_glued(token: str) -> bool:
+    """Whether a token holds a mark beside a word character (``_GLUED``)."""
+    return _GLUED.search(token) is not None
 
 
 # a mark beside a word character ("->", "-", "/", "~", "→"), which may be one token with it

@@ -80,28 +80,29 @@ class ChunkTokenizer:
         """Empty the chunk cache (the next text is tokenized as if none came before)."""
         self._cache.clear()
 
-    def split(self, text: str) -> tuple[Doc, list[tuple[int, int]], list[bool]]:
-        """The ``Doc``, each token's character span, and which tokens are plain words."""
+    def split(self, text: str) -> tuple[Doc, list[int], list[int], list[bool]]:
+        """The ``Doc``, each token's start and end offsets, and which tokens are plain words."""
         runs = _RUNS.findall(text)
         cache = self._cache
-        missing = set(runs).difference(cache)
-        if missing:
-            self._learn(missing)
+        entries = list(map(cache.get, runs))  # (looked up in C: most runs are known)
+        if None in entries:
+            self._learn({run for run, entry in zip(runs, entries) if entry is None})
+            entries = [entry or cache.get(run) or self._tokenize(run)
+                       for run, entry in zip(runs, entries)]
         orths: list[int] = []
         spaces: list[bool] = []
         plain: list[bool] = []
-        for run in runs:
-            entry = cache.get(run) or self._tokenize(run)
-            orths += entry[0]
-            spaces += entry[1]
-            plain += entry[2]
+        for run_orths, run_spaces, run_plain in entries:
+            orths += run_orths
+            spaces += run_spaces
+            plain += run_plain
         doc = Doc(self.nlp.vocab, words=orths, spaces=spaces)
         if not orths:
-            return doc, [], plain
+            return doc, [], [], plain
         # (the offsets the Doc worked out from the words and spaces: faster than summing here)
         columns = doc.to_array([IDX, LENGTH])
         starts = columns[:, 0]
-        return doc, list(zip(starts.tolist(), (starts + columns[:, 1]).tolist())), plain
+        return doc, starts.tolist(), (starts + columns[:, 1]).tolist(), plain
 
     def _learn(self, runs: set[str]) -> None:
         """Tokenize the new chunks in one spaCy call, joined by newlines (a newline is a token

@@ -33,6 +33,8 @@ class WrappedForms:
             pair for surfaces in table.surfaces.values() for surface in surfaces
             for pair in itertools.pairwise(surface.split())
         )
+        # (the second words alone: most lines open with none of them, and are passed at once)
+        self.second_words = frozenset(second for _, second in self.word_pairs)
 
     def find(
         self, text: str, found: dict[tuple[int, int], Mention]
@@ -46,23 +48,24 @@ class WrappedForms:
         starts: list[tuple[int, int]] | None = None  # the found spans, sorted when first needed
         for brk in _LINE_BREAK.finditer(text):
             cut, resume = brk.start(), brk.end()
+            after = _FIRST_CHUNK.match(text, resume).group().rstrip(_CLOSERS).casefold()
+            if after not in self.second_words:
+                continue
             while cut > 0 and text[cut - 1] in " \t":
                 cut -= 1
             if not cut or not _WORD_END.match(text, cut - 1):
                 continue
             before = text[text.rfind(" ", 0, cut) + 1:cut]
-            after = _FIRST_CHUNK.match(text, resume).group()
-            pair = (before[before.rfind("\n") + 1:].lstrip(_OPENERS).casefold(),
-                    after.rstrip(_CLOSERS).casefold())
+            pair = (before[before.rfind("\n") + 1:].lstrip(_OPENERS).casefold(), after)
             if pair not in self.word_pairs:
                 continue
             if starts is None:
                 starts = sorted(found)
             lo, hi = _words_back(text, cut), _words_ahead(text, resume)
             flat = text[lo:cut] + " " * (resume - cut) + text[resume:hi]
-            doc, tokens, _ = self.tokenizer.split(flat)
+            doc, token_starts, token_ends, _ = self.tokenizer.split(flat)
             for match_id, start, end in self.matcher(doc):
-                span = (lo + tokens[start][0], lo + tokens[end - 1][1])
+                span = (lo + token_starts[start], lo + token_ends[end - 1])
                 if span[0] < cut and resume <= span[1] and _takes_one_side(starts, span, cut):
                     extra[span] = Mention(*span, self.keys[match_id])
         return extra
