@@ -225,3 +225,29 @@ def test_heading_shortcuts_change_no_answer(line):
     from service.documents.sections import classify_heading
 
     assert classify_heading(line) == _classify_heading_reference(line)
+
+
+# around the mojibake lead characters and the cp1252 continuations, and what encodes near them
+MOJIBAKE_PIECES = st.one_of(
+    st.characters(min_codepoint=0x80, max_codepoint=0x17F), st.sampled_from(
+        ["Ã©", "â€¢", "Ã", "â€", "\u20ac", "\u2122", "\ud800", "\udfff", "é", "a", " ", "\n"]),
+    st.text(max_size=3))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(MOJIBAKE_PIECES, max_size=12).map("".join))
+@example("NaÃ¯ve")
+@example("\udcc3\u00a9")
+def test_the_mojibake_precheck_misses_no_match(text):
+    m = normalize_module
+    assert m._may_hold_mojibake(text) or m._MOJIBAKE.search(text) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=20)
+       | st.lists(ANY_PIECES, max_size=10).map("".join))
+@example("a\x7fb")
+@example("tab\there\x1f")
+def test_the_control_precheck_misses_no_control(text):
+    m = normalize_module
+    assert m._may_hold_controls(text) or m._CONTROL.search(text) is None
