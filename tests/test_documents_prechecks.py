@@ -251,3 +251,35 @@ def test_the_mojibake_precheck_misses_no_match(text):
 def test_the_control_precheck_misses_no_control(text):
     m = normalize_module
     assert m._may_hold_controls(text) or m._CONTROL.search(text) is None
+# the markup patterns as first written (a look-behind or a repeat first), and texts thick with
+# their marks
+_EMPHASIS_REFERENCE = re.compile(
+    r"(?<![\w*\\])(\*\*|__|\*|_|`)(?=[^\s*_`])([^\n*`]*?[^\s*_`\\])\1(?![\w*])")
+_ENTITIES_REFERENCE = re.compile(r"(?:&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});)+")
+MARKUP_PIECES = st.one_of(st.sampled_from(
+    ["*", "**", "_", "__", "`", "\\", " ", "\n", "a", "Py", "9", "&", ";", "#", "x2F", "amp",
+     "&amp;", "&#35;", "&#x2F;", "**SQL**", "_R_", "`Go`", "\\*", "snake_case"]),
+    st.text(alphabet="*_`\\&#;ax1 \n", max_size=4))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(MARKUP_PIECES, max_size=20).map("".join))
+@example("**Python**, _R_ and `SQL`")
+@example("x**y** *a* __b__ \\*c* C&amp;&#35;&lt;")
+def test_the_markup_patterns_match_as_first_written(text):
+    m = normalize_module
+    for pattern, reference in ((m._EMPHASIS, _EMPHASIS_REFERENCE),
+                               (m._ENTITIES, _ENTITIES_REFERENCE)):
+        assert ([(x.span(), x.groups()) for x in pattern.finditer(text)]
+                == [(x.span(), x.groups()) for x in reference.finditer(text)])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["#", " ", "\t", "\n", "- ", "name:", "a", "C#", "x: y", "-"]),
+                max_size=20).map("".join))
+@example("Skills: C#\n  # - name: Statistics")
+def test_a_yaml_comment_opens_a_line_with_its_mark(text):
+    m = normalize_module
+    assert m._opens_a_line(text, "#") or m._YAML_COMMENTED.search(text) is None
+    assert m._opens_a_line(text, "#") == any(
+        line.lstrip(" \t").startswith("#") for line in text.split("\n"))
