@@ -20,6 +20,7 @@ from ..models import Position, Section
 from .headers import (
     PARENS, LinePieces, Piece, clean, is_organisation, only_places, pieces_of, split_title_employer,
 )
+from .sections import classify_heading
 from .vocab import (
     BUILT_IN,
     Vocabulary,
@@ -62,8 +63,11 @@ _RANGE_CASED = None if any(
 _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
                 "spring", "summer", "fall", "autumn", "winter")
 _DATE_HINT = re.compile(rf"\d|\b(?i:{'|'.join(_MONTH_WORDS)})")
-# ... and more narrowly: a month word, or (its start being a date) a year or a "'19"
-_YEAR_HINT = re.compile(rf"{_YEAR}|'\d{{2}}")
+# ... and more narrowly: a month word, or (its start being a date) a year or a short year
+# ("'19", "' 19"). Every range ``_span`` reads holds a year or a short year, its start's own or,
+# for a month alone, its end's ("Jan - Mar 2019"; "Jan - Present" is no span) (the blank: as
+# on one line, any whitespace but a line break)
+_YEAR_HINT = re.compile(rf"{_YEAR}|'[^\S\n]?\d{{2}}")
 _DIGIT = re.compile(r"\d")
 _LETTER_SPACED = re.compile(r"\S(?: \S){5,}")
 _SPACED_START = re.compile(r"\n\S \S \S")  # how a _LETTER_SPACED line starts
@@ -175,21 +179,12 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _date_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
-    """Indexes of the lines that may hold a date range (a cheap pre-check: RANGE_RE is slow
-    and most lines have no year and no month word; a letter-spaced line with a digit is kept,
-    its dates are read closed up)."""
+    """Indexes of the lines that may hold a date range ``_span`` reads (a cheap pre-check:
+    RANGE_RE is slow and most lines have no year): those with a ``_YEAR_HINT``, which every
+    such range holds; a letter-spaced line with a digit is kept, its dates are read closed
+    up."""
     starts = [start for start, _ in lines]
-    if not text.isascii():
-        return {bisect_right(starts, m.start()) - 1 for m in _DATE_HINT.finditer(text)}
-    hits = _year_hints(text)
-    low = text.lower()
-    for word in _MONTH_WORDS:
-        index = low.find(word)
-        while index >= 0:
-            if index == 0 or not (low[index - 1].isalnum() or low[index - 1] == "_"):
-                hits.append(index)
-            index = low.find(word, index + 1)
-    found = {bisect_right(starts, hit) - 1 for hit in hits}
+    found = {bisect_right(starts, hit) - 1 for hit in _year_hints(text)}
     for match in _SPACED_START.finditer("\n" + text):  # (match.start(): the line's offset)
         line_no = bisect_right(starts, match.start()) - 1
         line = text[lines[line_no][0]:lines[line_no][1]]
@@ -199,10 +194,11 @@ def _date_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
 
 
 def _year_hints(text: str) -> list[int]:
-    """Where ``_YEAR_HINT`` matches in ``text``, also overlapping matches (digits and an
-    apostrophe: a match never holds a line break, so the lines with one are the lines of its
-    ``finditer``). Every match starts with "19", "20" or "'", which ``str.find`` finds far faster
-    than the engine scans for the pattern (most of a resume's digits are no year)."""
+    """Where ``_YEAR_HINT`` matches in ``text``, also overlapping matches (digits, an
+    apostrophe and a blank: a match never holds a line break, so the lines with one are the
+    lines of its ``finditer``). Every match starts with "19", "20" or "'", which ``str.find``
+    finds far faster than the engine scans for the pattern (most of a resume's digits are no
+    year)."""
     hits = []
     for lead in ("19", "20", "'"):
         index = text.find(lead)
@@ -214,8 +210,9 @@ def _year_hints(text: str) -> list[int]:
 
 
 def _may_hold_range(line: str) -> bool:
-    """Whether ``RANGE_RE`` may match ``line`` as it is (not closed up): ``_date_lines``' test
-    for one line."""
+    """Whether ``RANGE_RE`` may match ``line`` as it is (not closed up): a ``_YEAR_HINT`` or,
+    for a range of months alone ("Jan - Present", which ``_date_lines`` leaves out), a month
+    word at a word start."""
     if not line.isascii():
         return _DATE_HINT.search(line) is not None
     if _YEAR_HINT.search(line):
@@ -273,9 +270,8 @@ def find_positions(text: str, sections: Sequence[Section] = (), today: date | No
     dated = _date_lines(text, lines)
     split = LinePieces()  # (the header lines' pieces, each line split once)
     found: list[tuple[int, int, Span, list[str]]] = []
-    for line_no, (ls, le) in enumerate(lines):
-        if line_no not in dated:
-            continue
+    for line_no in sorted(dated):
+        ls, le = lines[line_no]
         line = _date_text(text[ls:le])
         if _RANGE_CASED is not None and line.isascii():
             matches = _RANGE_CASED.finditer(line.lower())
@@ -429,8 +425,6 @@ def _employer_line(line: str, vocabulary: Vocabulary) -> bool:
 
 
 def _is_heading_line(line: str) -> bool:
-    from .sections import classify_heading
-
     return classify_heading(line) is not None
 
 
