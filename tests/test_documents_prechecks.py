@@ -294,3 +294,66 @@ def test_a_yaml_comment_opens_a_line_with_its_mark(text):
     assert m._opens_a_line(text, "#") or m._YAML_COMMENTED.search(text) is None
     assert m._opens_a_line(text, "#") == any(
         line.lstrip(" \t").startswith("#") for line in text.split("\n"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(
+    ["Tools", " & ", "and", "AND", "Technologies", ":", "Compétences", "é", "ß", "İ", "\u212a",
+     "1", "_", " ", "\t", "-", "Skills", "and/or"]), st.text(max_size=3)), max_size=8).map("".join))
+@example("Tools & Technologies:")
+@example("Andrew and Anders")
+def test_heading_keys_equal_the_regexs(text):
+    from service.documents import sections as s
+
+    lowered = text.lower()
+    if not lowered.isascii():
+        lowered = s.strip_accents(lowered)
+    words = re.sub(r"[^a-z]+", " ", lowered).split()
+    assert s.heading_key(text) == " ".join(w for w in words if w != "and")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([
+    "\n", "Skills", "## Skills", "   #", "===", "---", " ", "\t", "\\section{Talks}", "\\cvsect",
+    "<h2>", "<H3>", "*", "** Org", "export const x = [", "const ", "let ", "var ", "```\n",
+    "<section title=\"Skills\">", "<title>", "title>", "x", "-", "="]), max_size=16).map("".join))
+@example("Skills\n===\n## Talks\n```\n# not\n```\n---")
+def test_marked_heading_candidates_equal_the_line_anchored_regexs(text):
+    from service.documents import sections as s
+
+    line_start = re.compile("(?m)^" + s._MARK_LINE.pattern.removeprefix(r"(?m)\n"))
+    fences = s.fenced(text)
+    expected = set()
+    for match in line_start.finditer(text):
+        if fences and s.in_spans(fences, match.start()):
+            continue
+        if match.group("under") is None:
+            expected.add(match.start())
+        elif match.start() > 0:
+            expected.add(text.rfind("\n", 0, match.start() - 1) + 1)
+    assert s._marked_candidates(text) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([
+    "SKILLS", "Skills", "S", "K", "&", "/", " ", "  ", ":", "Python", "EDUCATION", "Bachelor",
+    "A", "a", "\t", "x", "WORK EXPERIENCE", "1"]), max_size=8).map("".join))
+@example("SKILLS Python, SQL")
+@example("S&P GLOBAL Data Lead")
+def test_inline_headings_equal_the_unchecked_capitals_regex(line):
+    from service.documents import sections as s
+
+    expected = None
+    match = s._INLINE.match(line) if ":" in line else None
+    if match and s.HEADING_NAMES.get(s.heading_key(match.group(1))):
+        expected = s.HEADING_NAMES[s.heading_key(match.group(1))], match.group(1).strip()
+    match = s._CAPS_LEAD.match(line)
+    if expected is None and match:
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            candidate = " ".join(words[:size])
+            name = s._ENGLISH_HEADING_NAMES.get(s.heading_key(candidate))
+            if name and candidate.isupper() and len(s.heading_key(candidate)) >= 4:
+                expected = name, candidate
+                break
+    assert s._inline_heading(line) == expected
