@@ -82,14 +82,23 @@ class Span:
     end_written: tuple[int, int] | None = None
 
 
+# a date token's parts (``_parse_date``)
+_WORD = re.compile(r"[a-z]{3,}")
+_YEAR_END = re.compile(r"(\d{4}|(?<=')\s?\d{2}|(?<=' )\d{2})\s*$")
+_NUMBER_END = re.compile(r"(\d{2,4})\s*$")
+_NUMBER = re.compile(r"\d+")
+_SHORT_YEAR = re.compile(r"'\d{2}")
+_PRESENT_RE = re.compile(_PRESENT, re.IGNORECASE)
+_DAY_OR_MONTH = re.compile(r"\d{1,2}")
+
+
 def _parse_date(token: str, today: date) -> tuple[int, int | None] | None:
     """(year, month or None) from one date token."""
     token = token.strip().lower().rstrip(".")
-    word = re.search(r"[a-z]{3,}", token)
+    word = _WORD.search(token)
     if word:
         month = _MONTHS.get(word.group(0)[:3]) or _MONTHS.get(word.group(0))
-        year_text = re.search(r"(\d{4}|(?<=')\s?\d{2}|(?<=' )\d{2})\s*$", token) or re.search(
-            r"(\d{2,4})\s*$", token[word.end():])
+        year_text = _YEAR_END.search(token) or _NUMBER_END.search(token[word.end():])
         if not month:
             return None
         if not year_text:
@@ -99,8 +108,8 @@ def _parse_date(token: str, today: date) -> tuple[int, int | None] | None:
         if len(digits) == 2:
             year += 2000 if year <= (today.year % 100) + 1 else 1900
         return (year, month)
-    numbers = [int(n) for n in re.findall(r"\d+", token)]
-    if len(numbers) == 1 and re.fullmatch(r"'\d{2}", token):  # '19: a short year
+    numbers = [int(n) for n in _NUMBER.findall(token)]
+    if len(numbers) == 1 and _SHORT_YEAR.fullmatch(token):  # '19: a short year
         return (numbers[0] + (2000 if numbers[0] <= (today.year % 100) + 1 else 1900), None)
     if len(numbers) == 1:
         return (numbers[0], None)
@@ -126,9 +135,8 @@ def _span(match: re.Match[str], today: date) -> Span | None:
     else:
         start = _parse_date(match.group("start"), today)
         end_text = match.group("end")
-        end = None if re.fullmatch(_PRESENT, end_text.strip(), re.IGNORECASE) else _parse_date(
-            end_text, today)
-        if end is None and re.fullmatch(r"\d{1,2}", end_text.strip()):
+        end = None if _PRESENT_RE.fullmatch(end_text.strip()) else _parse_date(end_text, today)
+        if end is None and _DAY_OR_MONTH.fullmatch(end_text.strip()):
             return None
         if start and end and start[0] == 0:
             start = (end[0], start[1])
