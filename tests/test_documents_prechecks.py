@@ -6,13 +6,15 @@ from __future__ import annotations
 import importlib
 import re
 from bisect import bisect_right
+from datetime import date
 import unicodedata
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from service.documents.timeline import (
-    _RANGE_CASED, _YEAR_HINT, RANGE_RE, _date_lines, _line_spans, _year_hints,
+    _RANGE_CASED, _YEAR_HINT, RANGE_RE, _date_lines, _date_text, _line_spans, _may_hold_range,
+    _span, _year_hints, find_positions,
 )
 
 normalize_module = importlib.import_module("service.normalize")
@@ -68,7 +70,8 @@ DATE_PIECES = st.sampled_from([
     "Jan 2019", "jan", "JAN", "Sept.", "may", "Summer", "fall", "winter", "present", "Present", "now",
     " - ", " to ", "–", "2019", "'19", "03/2020", "since", "from", " ", "\n", "summary", "x", "_may",
     "ſep", "١٢", "Data Scientist", "|", "(", ")", "1999", "1949", "2005", "12/", "/03", "3/4/",
-    "'05", "1", "0", "/", ".", "'", "3rd ", "2 0 1 9", " - P r e s e n t",
+    "'05", "1", "0", "/", ".", "'", "3rd ", "2 0 1 9", " - P r e s e n t", "' 19", "'\t05",
+    "O c t ' 2 0 2 1", "'\n19", "١٩", "٢٠١٩",
 ])
 
 
@@ -78,8 +81,13 @@ def test_every_line_with_a_date_range_passes_the_pre_check(text):
     lines = _line_spans(text)
     dated = _date_lines(text, lines)
     for index, (start, end) in enumerate(lines):
-        if RANGE_RE.search(text[start:end]):
-            assert index in dated, text[start:end]
+        line = text[start:end]
+        if RANGE_RE.search(line):  # (a header line's pre-check: any match, read or not)
+            assert _may_hold_range(line), line
+        # a range ``_span`` reads (on some day: "'19" and 2099 are years then or later)
+        for today in (date(2026, 1, 1), date(2099, 12, 31)):
+            if any(_span(m, today) for m in RANGE_RE.finditer(_date_text(line))):
+                assert index in dated, line
 
 
 @settings(max_examples=400, deadline=None)
@@ -91,9 +99,12 @@ def test_year_hints_fall_on_the_lines_of_the_patterns_matches(text):
     assert {bisect_right(starts, hit) - 1 for hit in _year_hints(text)} == expected
 
 
-def test_month_only_ranges_without_digits_are_kept():
-    text = "Data Scientist\nJan - Present\nsummary of work\nwinter to now"
-    assert _date_lines(text, _line_spans(text)) >= {1, 3}
+def test_month_only_ranges_are_no_spans_and_short_years_are_kept():
+    text = ("Data Scientist\nJan - Present\nsummary of work\nwinter to now\n"
+            "Jan ' 19 - Mar ' 20\nAnalyst\nJan '19 - Mar '20")
+    assert _date_lines(text, _line_spans(text)) == {4, 6}
+    assert [_span(m, date(2024, 1, 1)) for m in RANGE_RE.finditer(text)][:2] == [None, None]
+    assert [p.title for p in find_positions(text, today=date(2024, 1, 1))] == ["Analyst"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -225,3 +236,124 @@ def test_heading_shortcuts_change_no_answer(line):
     from service.documents.sections import classify_heading
 
     assert classify_heading(line) == _classify_heading_reference(line)
+
+
+# around the mojibake lead characters and the cp1252 continuations, and what encodes near them
+MOJIBAKE_PIECES = st.one_of(
+    st.characters(min_codepoint=0x80, max_codepoint=0x17F), st.sampled_from(
+        ["Ã©", "â€¢", "Ã", "â€", "\u20ac", "\u2122", "\ud800", "\udfff", "é", "a", " ", "\n"]),
+    st.text(max_size=3))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(MOJIBAKE_PIECES, max_size=12).map("".join))
+@example("NaÃ¯ve")
+@example("\udcc3\u00a9")
+def test_the_mojibake_precheck_misses_no_match(text):
+    m = normalize_module
+    assert m._may_hold_mojibake(text) or m._MOJIBAKE.search(text) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=20)
+       | st.lists(ANY_PIECES, max_size=10).map("".join))
+@example("a\x7fb")
+@example("tab\there\x1f")
+def test_the_control_precheck_misses_no_control(text):
+    m = normalize_module
+    assert m._may_hold_controls(text) or m._CONTROL.search(text) is None
+# the markup patterns as first written (a look-behind or a repeat first), and texts thick with
+# their marks
+_EMPHASIS_REFERENCE = re.compile(
+    r"(?<![\w*\\])(\*\*|__|\*|_|`)(?=[^\s*_`])([^\n*`]*?[^\s*_`\\])\1(?![\w*])")
+_ENTITIES_REFERENCE = re.compile(r"(?:&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});)+")
+MARKUP_PIECES = st.one_of(st.sampled_from(
+    ["*", "**", "_", "__", "`", "\\", " ", "\n", "a", "Py", "9", "&", ";", "#", "x2F", "amp",
+     "&amp;", "&#35;", "&#x2F;", "**SQL**", "_R_", "`Go`", "\\*", "snake_case"]),
+    st.text(alphabet="*_`\\&#;ax1 \n", max_size=4))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(MARKUP_PIECES, max_size=20).map("".join))
+@example("**Python**, _R_ and `SQL`")
+@example("x**y** *a* __b__ \\*c* C&amp;&#35;&lt;")
+def test_the_markup_patterns_match_as_first_written(text):
+    m = normalize_module
+    for pattern, reference in ((m._EMPHASIS, _EMPHASIS_REFERENCE),
+                               (m._ENTITIES, _ENTITIES_REFERENCE)):
+        assert ([(x.span(), x.groups()) for x in pattern.finditer(text)]
+                == [(x.span(), x.groups()) for x in reference.finditer(text)])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["#", " ", "\t", "\n", "- ", "name:", "a", "C#", "x: y", "-"]),
+                max_size=20).map("".join))
+@example("Skills: C#\n  # - name: Statistics")
+def test_a_yaml_comment_opens_a_line_with_its_mark(text):
+    m = normalize_module
+    assert m._opens_a_line(text, "#") or m._YAML_COMMENTED.search(text) is None
+    assert m._opens_a_line(text, "#") == any(
+        line.lstrip(" \t").startswith("#") for line in text.split("\n"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(
+    ["Tools", " & ", "and", "AND", "Technologies", ":", "Compétences", "é", "ß", "İ", "\u212a",
+     "1", "_", " ", "\t", "-", "Skills", "and/or"]), st.text(max_size=3)), max_size=8).map("".join))
+@example("Tools & Technologies:")
+@example("Andrew and Anders")
+def test_heading_keys_equal_the_regexs(text):
+    from service.documents import sections as s
+
+    lowered = text.lower()
+    if not lowered.isascii():
+        lowered = s.strip_accents(lowered)
+    words = re.sub(r"[^a-z]+", " ", lowered).split()
+    assert s.heading_key(text) == " ".join(w for w in words if w != "and")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([
+    "\n", "Skills", "## Skills", "   #", "===", "---", " ", "\t", "\\section{Talks}", "\\cvsect",
+    "<h2>", "<H3>", "*", "** Org", "export const x = [", "const ", "let ", "var ", "```\n",
+    "<section title=\"Skills\">", "<title>", "title>", "x", "-", "="]), max_size=16).map("".join))
+@example("Skills\n===\n## Talks\n```\n# not\n```\n---")
+def test_marked_heading_candidates_equal_the_line_anchored_regexs(text):
+    from service.documents import sections as s
+
+    line_start = re.compile("(?m)^" + s._MARK_LINE.pattern.removeprefix(r"(?m)\n"))
+    fences = s.fenced(text)
+    expected = set()
+    for match in line_start.finditer(text):
+        if fences and s.in_spans(fences, match.start()):
+            continue
+        if match.group("under") is None:
+            expected.add(match.start())
+        elif match.start() > 0:
+            expected.add(text.rfind("\n", 0, match.start() - 1) + 1)
+    assert s._marked_candidates(text) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([
+    "SKILLS", "Skills", "S", "K", "&", "/", " ", "  ", ":", "Python", "EDUCATION", "Bachelor",
+    "A", "a", "\t", "x", "WORK EXPERIENCE", "1"]), max_size=8).map("".join))
+@example("SKILLS Python, SQL")
+@example("S&P GLOBAL Data Lead")
+def test_inline_headings_equal_the_unchecked_capitals_regex(line):
+    from service.documents import sections as s
+
+    expected = None
+    match = s._INLINE.match(line) if ":" in line else None
+    if match and s.HEADING_NAMES.get(s.heading_key(match.group(1))):
+        expected = s.HEADING_NAMES[s.heading_key(match.group(1))], match.group(1).strip()
+    match = s._CAPS_LEAD.match(line)
+    if expected is None and match:
+        words = match.group(1).split()
+        for size in range(len(words), 0, -1):
+            candidate = " ".join(words[:size])
+            name = s._ENGLISH_HEADING_NAMES.get(s.heading_key(candidate))
+            if name and candidate.isupper() and len(s.heading_key(candidate)) >= 4:
+                expected = name, candidate
+                break
+    assert s._inline_heading(line) == expected

@@ -169,3 +169,31 @@ def test_latex_fields_stay_linear_on_hostile_sources(body):
     from service.normalize import latex_fields
     source = "\\documentclass{x}\n" + body
     assert len(latex_fields(source, source)) == len(source)  # (a quadratic scan took 30 s)
+
+
+def test_plain_text_is_computed_once_and_no_part_of_the_document():
+    import copy
+    import pickle
+
+    from service.documents.text import unmarked
+    from service.models import Document
+    from service.normalize import unmark
+
+    source = "## Skills\n**Python**, C&#35; and AT&amp;T's `SQL`\n"
+    doc = document_from_text(source)
+    plain, pads = unmarked(doc)
+    assert (plain, pads) == unmark(doc.text)
+    assert unmarked(doc)[0] is plain  # (kept: not computed again)
+    # the document's value is its fields alone
+    rebuilt = Document.model_validate_json(doc.model_dump_json())
+    assert rebuilt == doc and doc == rebuilt
+    assert rebuilt.model_dump_json() == doc.model_dump_json() and repr(rebuilt) == repr(doc)
+    assert dict(rebuilt) == dict(doc)
+    assert unmarked(rebuilt) == (plain, pads)  # (a document read elsewhere computes it)
+    for carried in (pickle.loads(pickle.dumps(doc)), copy.deepcopy(doc), doc.model_copy()):
+        assert carried == doc and unmarked(carried) == (plain, pads)
+    # a copy with another text, or a text replaced, reads its own
+    other = doc.model_copy(update={"text": "**Go** and R&amp;D"})
+    assert unmarked(other) == unmark("**Go** and R&amp;D")
+    doc.text = "`Rust`"
+    assert unmarked(doc) == unmark("`Rust`")

@@ -247,15 +247,15 @@ def _split_plain(header: Sequence[str], vocabulary: Vocabulary,
     parts = [p for pieces in lines for p in pieces]
     if not parts:
         return None, None
-    titles = [p for p in parts if looks_like_title(p, vocabulary) and not is_organisation(p)]
-    title = titles[0] if titles else None
+    # (each part asked once: the employer's test asks again of the other lines' parts)
+    titled = {p: looks_like_title(p, vocabulary) and not is_organisation(p) for p in parts}
+    title = next((p for p in parts if titled[p]), None)
     if title is None:
         if len(parts) == 1 and COMPANY.search(parts[0]):
             return None, parts[0]
         title = next((p for p in parts if not is_organisation(p)), parts[0])
-    plain_lines = [pieces for pieces in lines if title not in pieces
-                   and not any(looks_like_title(p, vocabulary) and not is_organisation(p)
-                               for p in pieces)]
+    plain_lines = [pieces for pieces in lines
+                   if title not in pieces and not any(titled[p] for p in pieces)]
     if plain_lines:
         return title, plain_lines[0][0]
     others = [p for p in parts if p is not title]

@@ -113,6 +113,27 @@ def _unfilled(entry: _Read) -> _Read:
     return entry.model_copy(update=update) if update else entry
 
 
+# where ``unmarked`` keeps a document's plain text: its ``__dict__``, beside the fields, as pydantic
+# keeps a cached property's value (no field: its JSON, equality, ``repr``, ``dict()`` and schema
+# ignore it; a pickled document, such as a sandbox worker's, carries it)
+_UNMARKED = "_unmarked"
+
+
+def unmarked(doc: Document) -> tuple[str, bytearray | None]:
+    """``normalize.unmark(doc.text)``, computed once per document: ``add_structure`` reads its
+    dates, titles and degrees from the plain text, the extractor its mentions. Kept with the
+    text it read, so a document whose text was replaced since (or a copy with another text)
+    computes it again; a document no reader structured computes it on first use. The mask is
+    shared: not to be changed."""
+    text = doc.text
+    kept = doc.__dict__.get(_UNMARKED)
+    if kept is not None and kept[0] is text:
+        return kept[1], kept[2]
+    plain, pads = unmark(text)
+    doc.__dict__[_UNMARKED] = (text, plain, pads)
+    return plain, pads
+
+
 def add_structure(doc: Document, today: date | None = None,
                   vocabulary: Vocabulary = BUILT_IN,
                   marked: Sequence[tuple[str, int, int]] = ()) -> Document:
@@ -127,7 +148,7 @@ def add_structure(doc: Document, today: date | None = None,
     section_at = first_holding(doc.sections, doc.section_at)
     # (dates, titles and degrees read without markup: "<h3>Data Scientist</h3>" is a title;
     # same length, so every offset still holds)
-    plain, pads = unmark(text)
+    plain, pads = unmarked(doc)
     headers = padding_filled(text, plain, pads)
     if latex_document(text):  # ("\cventry{2021--Present}{Research Scientist}{Acme}")
         headers = latex_fields(text, headers, FILLER)

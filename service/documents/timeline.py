@@ -20,6 +20,7 @@ from ..models import Position, Section
 from .headers import (
     PARENS, LinePieces, Piece, clean, is_organisation, only_places, pieces_of, split_title_employer,
 )
+from .sections import classify_heading
 from .vocab import (
     BUILT_IN,
     Vocabulary,
@@ -62,8 +63,11 @@ _RANGE_CASED = None if any(
 _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
                 "spring", "summer", "fall", "autumn", "winter")
 _DATE_HINT = re.compile(rf"\d|\b(?i:{'|'.join(_MONTH_WORDS)})")
-# ... and more narrowly: a month word, or (its start being a date) a year or a "'19"
-_YEAR_HINT = re.compile(rf"{_YEAR}|'\d{{2}}")
+# ... and more narrowly: a month word, or (its start being a date) a year or a short year
+# ("'19", "' 19"). Every range ``_span`` reads holds a year or a short year, its start's own or,
+# for a month alone, its end's ("Jan - Mar 2019"; "Jan - Present" is no span) (the blank: as
+# on one line, any whitespace but a line break)
+_YEAR_HINT = re.compile(rf"{_YEAR}|'[^\S\n]?\d{{2}}")
 _DIGIT = re.compile(r"\d")
 _LETTER_SPACED = re.compile(r"\S(?: \S){5,}")
 _SPACED_START = re.compile(r"\n\S \S \S")  # how a _LETTER_SPACED line starts
@@ -78,14 +82,23 @@ class Span:
     end_written: tuple[int, int] | None = None
 
 
+# a date token's parts (``_parse_date``)
+_WORD = re.compile(r"[a-z]{3,}")
+_YEAR_END = re.compile(r"(\d{4}|(?<=')\s?\d{2}|(?<=' )\d{2})\s*$")
+_NUMBER_END = re.compile(r"(\d{2,4})\s*$")
+_NUMBER = re.compile(r"\d+")
+_SHORT_YEAR = re.compile(r"'\d{2}")
+_PRESENT_RE = re.compile(_PRESENT, re.IGNORECASE)
+_DAY_OR_MONTH = re.compile(r"\d{1,2}")
+
+
 def _parse_date(token: str, today: date) -> tuple[int, int | None] | None:
     """(year, month or None) from one date token."""
     token = token.strip().lower().rstrip(".")
-    word = re.search(r"[a-z]{3,}", token)
+    word = _WORD.search(token)
     if word:
         month = _MONTHS.get(word.group(0)[:3]) or _MONTHS.get(word.group(0))
-        year_text = re.search(r"(\d{4}|(?<=')\s?\d{2}|(?<=' )\d{2})\s*$", token) or re.search(
-            r"(\d{2,4})\s*$", token[word.end():])
+        year_text = _YEAR_END.search(token) or _NUMBER_END.search(token[word.end():])
         if not month:
             return None
         if not year_text:
@@ -95,8 +108,8 @@ def _parse_date(token: str, today: date) -> tuple[int, int | None] | None:
         if len(digits) == 2:
             year += 2000 if year <= (today.year % 100) + 1 else 1900
         return (year, month)
-    numbers = [int(n) for n in re.findall(r"\d+", token)]
-    if len(numbers) == 1 and re.fullmatch(r"'\d{2}", token):  # '19: a short year
+    numbers = [int(n) for n in _NUMBER.findall(token)]
+    if len(numbers) == 1 and _SHORT_YEAR.fullmatch(token):  # '19: a short year
         return (numbers[0] + (2000 if numbers[0] <= (today.year % 100) + 1 else 1900), None)
     if len(numbers) == 1:
         return (numbers[0], None)
@@ -122,9 +135,8 @@ def _span(match: re.Match[str], today: date) -> Span | None:
     else:
         start = _parse_date(match.group("start"), today)
         end_text = match.group("end")
-        end = None if re.fullmatch(_PRESENT, end_text.strip(), re.IGNORECASE) else _parse_date(
-            end_text, today)
-        if end is None and re.fullmatch(r"\d{1,2}", end_text.strip()):
+        end = None if _PRESENT_RE.fullmatch(end_text.strip()) else _parse_date(end_text, today)
+        if end is None and _DAY_OR_MONTH.fullmatch(end_text.strip()):
             return None
         if start and end and start[0] == 0:
             start = (end[0], start[1])
@@ -175,21 +187,12 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _date_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
-    """Indexes of the lines that may hold a date range (a cheap pre-check: RANGE_RE is slow
-    and most lines have no year and no month word; a letter-spaced line with a digit is kept,
-    its dates are read closed up)."""
+    """Indexes of the lines that may hold a date range ``_span`` reads (a cheap pre-check:
+    RANGE_RE is slow and most lines have no year): those with a ``_YEAR_HINT``, which every
+    such range holds; a letter-spaced line with a digit is kept, its dates are read closed
+    up."""
     starts = [start for start, _ in lines]
-    if not text.isascii():
-        return {bisect_right(starts, m.start()) - 1 for m in _DATE_HINT.finditer(text)}
-    hits = _year_hints(text)
-    low = text.lower()
-    for word in _MONTH_WORDS:
-        index = low.find(word)
-        while index >= 0:
-            if index == 0 or not (low[index - 1].isalnum() or low[index - 1] == "_"):
-                hits.append(index)
-            index = low.find(word, index + 1)
-    found = {bisect_right(starts, hit) - 1 for hit in hits}
+    found = {bisect_right(starts, hit) - 1 for hit in _year_hints(text)}
     for match in _SPACED_START.finditer("\n" + text):  # (match.start(): the line's offset)
         line_no = bisect_right(starts, match.start()) - 1
         line = text[lines[line_no][0]:lines[line_no][1]]
@@ -199,10 +202,11 @@ def _date_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
 
 
 def _year_hints(text: str) -> list[int]:
-    """Where ``_YEAR_HINT`` matches in ``text``, also overlapping matches (digits and an
-    apostrophe: a match never holds a line break, so the lines with one are the lines of its
-    ``finditer``). Every match starts with "19", "20" or "'", which ``str.find`` finds far faster
-    than the engine scans for the pattern (most of a resume's digits are no year)."""
+    """Where ``_YEAR_HINT`` matches in ``text``, also overlapping matches (digits, an
+    apostrophe and a blank: a match never holds a line break, so the lines with one are the
+    lines of its ``finditer``). Every match starts with "19", "20" or "'", which ``str.find``
+    finds far faster than the engine scans for the pattern (most of a resume's digits are no
+    year)."""
     hits = []
     for lead in ("19", "20", "'"):
         index = text.find(lead)
@@ -214,8 +218,9 @@ def _year_hints(text: str) -> list[int]:
 
 
 def _may_hold_range(line: str) -> bool:
-    """Whether ``RANGE_RE`` may match ``line`` as it is (not closed up): ``_date_lines``' test
-    for one line."""
+    """Whether ``RANGE_RE`` may match ``line`` as it is (not closed up): a ``_YEAR_HINT`` or,
+    for a range of months alone ("Jan - Present", which ``_date_lines`` leaves out), a month
+    word at a word start."""
     if not line.isascii():
         return _DATE_HINT.search(line) is not None
     if _YEAR_HINT.search(line):
@@ -273,9 +278,8 @@ def find_positions(text: str, sections: Sequence[Section] = (), today: date | No
     dated = _date_lines(text, lines)
     split = LinePieces()  # (the header lines' pieces, each line split once)
     found: list[tuple[int, int, Span, list[str]]] = []
-    for line_no, (ls, le) in enumerate(lines):
-        if line_no not in dated:
-            continue
+    for line_no in sorted(dated):
+        ls, le = lines[line_no]
         line = _date_text(text[ls:le])
         if _RANGE_CASED is not None and line.isascii():
             matches = _RANGE_CASED.finditer(line.lower())
@@ -429,8 +433,6 @@ def _employer_line(line: str, vocabulary: Vocabulary) -> bool:
 
 
 def _is_heading_line(line: str) -> bool:
-    from .sections import classify_heading
-
     return classify_heading(line) is not None
 
 

@@ -75,13 +75,40 @@ def relevant_title_pattern(titles: Sequence[Title]) -> re.Pattern[str]:
 
 
 def _pattern(forms: list[str]) -> re.Pattern[str] | None:
-    """One regex for ``forms``: case-insensitive, except short all-caps forms (IT, CS, MS)."""
+    """One regex for ``forms``: case-insensitive, except short all-caps forms (IT, CS, MS);
+    longest first, so the longest form at a place matches."""
     unique = sorted({f.strip() for f in forms if f.strip()}, key=len, reverse=True)
     if not unique:
         return None
-    parts = [f"(?-i:{re.escape(f)})" if f.isupper() and len(f.replace(".", "")) <= 4
-             else re.escape(f) for f in unique]
-    return re.compile(r"(?<!\w)(" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+    # A case-insensitive alternation tries its forms one by one at every word start. Here the
+    # forms go in groups by their first character, each behind a look-ahead for it (and the
+    # whole behind one for all of them): at most word starts no form opens, and at the others
+    # one group is tried. Exact: only the forms of one group can match at a place (a character
+    # matches two first characters only where they match each other, and those share a group),
+    # and a group keeps its forms in their order.
+    firsts = sorted({form[0] for form in unique})
+    group_of = {char: next(other for other in firsts
+                           if re.fullmatch(re.escape(other), char, re.IGNORECASE))
+                for char in firsts}
+    groups: dict[str, list[str]] = {}
+    for form in unique:
+        groups.setdefault(group_of[form[0]], []).append(form)
+    alternation = "|".join(
+        f"{_opening(members)}(?:{'|'.join(map(_written, members))})"
+        for members in groups.values())
+    return re.compile(rf"(?<!\w){_opening(unique)}({alternation})(?!\w)", re.IGNORECASE)
+
+
+def _written(form: str) -> str:
+    """``form`` as a regex: escaped; a short all-caps one case-sensitive."""
+    if form.isupper() and len(form.replace(".", "")) <= 4:
+        return f"(?-i:{re.escape(form)})"
+    return re.escape(form)
+
+
+def _opening(forms: list[str]) -> str:
+    """A look-ahead for the first characters of ``forms``."""
+    return "(?=[" + "".join(sorted({re.escape(form[0]) for form in forms})) + "])"
 
 
 @dataclass(frozen=True)

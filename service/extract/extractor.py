@@ -11,8 +11,8 @@ from operator import attrgetter
 from .. import __version__
 from ..documents import document_from_text
 from ..documents.jsonresume import own_pointer
-from ..normalize import LEADING_PAD, SHIFTED, TRAILING_PAD, unmark
-from ..documents.text import first_holding
+from ..normalize import LEADING_PAD, SHIFTED, TRAILING_PAD
+from ..documents.text import first_holding, unmarked
 from ..errors import TextTooLong
 from ..models import Document, DocumentKind, Evidence, Extraction, Section, SkillHit, Versions
 from ..settings import Settings
@@ -67,7 +67,8 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
     taxonomy = pipeline.taxonomy
     source = document.text
     # markup blanked (same offsets): context rules read the plain text, evidence the source
-    text, pads = unmark(source)
+    # (computed once per document: reading it computed it already)
+    text, pads = unmarked(document)
     mentions = pipeline.mentions(text)
     if pads is not None:
         mentions = [_widened(m, pads) for m in mentions]
