@@ -11,18 +11,24 @@ from operator import attrgetter
 from .. import __version__
 from ..documents import document_from_text
 from ..documents.jsonresume import own_pointer
-from ..normalize import LEADING_PAD, SHIFTED, TRAILING_PAD
 from ..documents.text import first_holding, unmarked
 from ..errors import TextTooLong
 from ..models import Document, DocumentKind, Evidence, Extraction, Section, SkillHit, Versions
+from ..normalize import LEADING_PAD, SHIFTED, TRAILING_PAD
 from ..settings import Settings
 from ..taxonomy import CATEGORIES, METHOD_CATEGORIES, TECHNOLOGY_CATEGORIES, Skill, Taxonomy
 from . import casing, context, names, others
-from .gates import (
-    Haystack, Rejections, may_be_boilerplate, may_describe_employer, may_name_employer_field,
-    may_name_founders, may_name_retired,
-)
 from .forms import fold
+from .gates import (
+    Haystack,
+    Rejections,
+    may_be_boilerplate,
+    may_describe_employer,
+    may_name_employer_field,
+    may_name_founders,
+    may_name_retired,
+)
+from .literals import Occurrences, lowered_for_search
 from .mention import Mention
 from .pipeline import Pipeline, soft_unwrap
 from .years import Period, positions_read, years_of_use
@@ -89,11 +95,17 @@ def extract(document: Document, *, pipeline: Pipeline, kind: DocumentKind | None
     founders = posting and may_name_founders(haystack)
     clauses = others.others_clauses(text) if resume else []
     # people hired, markets sold
-    strangers = others.Strangers(prose) if resume else None
+    strangers = None
+    organisation_keys = None
+    if resume:  # (one scan of the prose for the strings of both: the keys hold no space, so
+        # they lie where they lie in the text)
+        before, after, organisation_keys = Occurrences.of_each(
+            lowered_for_search(prose), (*others.NEEDS, names.ORG_KEY_NEEDS))
+        strangers = others.Strangers(prose, (before, after))
     asked = others.Questions(text) if resume else None
     spans = context.Anchors([(m.start, m.end) for m, _ in accepted])
     employer_named = names.EmployerHeaders(text, document)
-    organisation_named = names.OrganisationNames(text)
+    organisation_named = names.OrganisationNames(text, organisation_keys)
     accepted = [
         (m, how) for m, how in accepted
         if not organisation_named(m)

@@ -107,6 +107,7 @@ _WEB_SUFFIX = re.compile(r"(?<=[A-Za-z]\.)(?i:ai)$")
 # a sentence's end (a plain line's next field: "Company: Acme | Stack: Python", "Employer:
 # Globex, tools: SQL", "Company: Acme — built Spark pipelines").
 _ORG_KEY_WORDS = ("company", "employer", "organi")
+ORG_KEY_NEEDS = frozenset(_ORG_KEY_WORDS)
 _ORG_VALUE = re.compile(
     r"(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)[\"']?"
     r"(?i:company|employer|organi[sz]ation)(?:[ \t_-]?(?i:name))?[\"']?[ \t]*[:=][ \t]*"
@@ -121,10 +122,12 @@ class OrganisationNames:
     (``_ORG_KEY_WORDS``) are looked for once in the whole text, and around a mention only when
     the text holds one there (most texts hold neither)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, keys: Occurrences | None = None) -> None:
+        # (``keys``: the ``Occurrences`` of ``ORG_KEY_NEEDS``, when the caller scanned for them)
         self.text = text
         self._events = _EVENT_WORDS.search(text) is not None
-        self._keys = Occurrences(lowered_for_search(text), frozenset(_ORG_KEY_WORDS))
+        self._keys = keys if keys is not None else Occurrences(lowered_for_search(text),
+                                                               ORG_KEY_NEEDS)
 
     def __call__(self, mention: Mention) -> bool:
         text = self.text

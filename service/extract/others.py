@@ -150,18 +150,23 @@ _REACH = 120
 _BEFORE_NEEDS = needed_by_any(
     needed_literals(p) for p in (_HIRING, _COMPETING, _OTHERS_AS_SUBJECT))
 _AFTER_NEEDS = needed_by_any(needed_literals(p) for p in (_MARKET_AFTER, _COMPANY_EVENTS))
+# (what ``Strangers`` scans a text for, in the order it takes their ``Occurrences``)
+NEEDS = (_BEFORE_NEEDS, _AFTER_NEEDS)
 
 
 class Strangers:
     """The rules of this module for one text. A mention with none of the strings their patterns
-    need in reach (``literals.Occurrences``: one scan for the clause before it, one for the words
-    after it) is not searched around; most mentions have none."""
+    need in reach (``literals.Occurrences`` of ``NEEDS``: the clause before it, the words after
+    it) is not searched around; most mentions have none. ``occurrences``: those two, when the
+    caller scanned the text for them with others' strings (``Occurrences.of_each``)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str,
+                 occurrences: tuple[Occurrences, Occurrences] | None = None) -> None:
         self.text = text
-        lowered = lowered_for_search(text)
-        self._before = Occurrences(lowered, _BEFORE_NEEDS)
-        self._after = Occurrences(lowered, _AFTER_NEEDS)
+        if occurrences is None:
+            lowered = lowered_for_search(text)
+            occurrences = Occurrences(lowered, _BEFORE_NEEDS), Occurrences(lowered, _AFTER_NEEDS)
+        self._before, self._after = occurrences
 
     def __call__(self, mention: Mention) -> bool:
         """The mention names people hired, a market sold, a competitor, a company, or the tool
