@@ -56,11 +56,17 @@ class Context:
     @cached_property
     def analysis(self):  # -> service.context.AnalysisContext
         """The analysis context of the in-process benches, built from the environment's
-        settings (``SKILLMATCH_*``) as every door builds it."""
+        settings (``SKILLMATCH_*``) as every door builds it, in a process warmed up as the
+        server and the local batch workers warm theirs: every practice rule compiled, the
+        start-up objects frozen out of the collector's full scans."""
         from service.context import AnalysisContext
+        from service.process import freeze_startup_objects
         from service.settings import Settings
 
-        return AnalysisContext.from_settings(Settings())
+        analysis = AnalysisContext.from_settings(Settings())
+        analysis.pipeline.practices.compile_all()
+        freeze_startup_objects()
+        return analysis
 
 
 def timed(fn: Callable[[], object], clock: Callable[[], float] = time.perf_counter) -> float:

@@ -7,8 +7,9 @@ embedding program) leaves its host process's interpreter alone.
 
 from __future__ import annotations
 
-import gc
 import sys
+
+from ..process import freeze_startup_objects
 
 SWITCH_INTERVAL_S = 0.001
 """The GIL switch interval of the server process (CPython's default is 5 ms)."""
@@ -33,5 +34,4 @@ def tune_interpreter() -> None:
         return
     _tuned = True
     sys.setswitchinterval(SWITCH_INTERVAL_S)
-    gc.collect()
-    gc.freeze()
+    freeze_startup_objects()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 
 from ..context import AnalysisContext
+from ..process import freeze_startup_objects
 from .journal import GroupColumn, RunHeader
 from .tasks import Analyzer, WorkConfig
 
@@ -42,7 +43,8 @@ def requirement_columns(profile) -> list[GroupColumn]:
 
 
 def make_analyzer(config: WorkConfig) -> Analyzer:
-    """Build the per-process analyzer: pipeline and profile loaded and warmed, limits applied.
+    """Build the per-process analyzer: pipeline and profile loaded and warmed, limits applied,
+    and (in a local worker) the start-up objects frozen out of the collector's full scans.
 
     With ``config.sandbox`` (local batch workers) this process is the document sandbox: its
     memory is capped once and each document is read in-process under the wall-clock limit. On
@@ -62,8 +64,9 @@ def make_analyzer(config: WorkConfig) -> Analyzer:
     context.analyze(document_from_text(_WARM_UP, vocabulary=context.vocabulary),
                     profile=config.profile, job_text=config.job_text)
     read = read_document_limited if config.sandbox else parse_bytes
-    if config.sandbox:
+    if config.sandbox:  # (this worker process is ours; a Dask worker is the cluster's)
         apply_worker_limits(settings)
+        freeze_startup_objects()
 
     def analyze(data: bytes, filename: str) -> str:
         document = read(data, filename, settings=settings, vocabulary=context.vocabulary)
