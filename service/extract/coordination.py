@@ -62,10 +62,8 @@ def distributed_heads(text: str, table: FormTable, chosen: list[Mention]) -> lis
         conjunctions = sorted([*conjunctions, *(m.span() for m in _SLASH.finditer(text)),
                                *(m.span() for m in _SPACED_SLASH.finditer(text)
                                  if not _between_titles(text, m.start(), m.end()))])
-    covering = _Spans((m.start, m.end) for m in chosen)
+    covering: _Spans | None = None  # (built at the first form found: most texts find none)
     by_skill: dict[tuple[str, ...], _Spans] = {}
-    for m in chosen:
-        by_skill.setdefault(m.form.skill_ids, _Spans()).add(m.start, m.end)
     for conjunction_start, conjunction_end in conjunctions:
         heads = _heads_after(text, conjunction_end, named)
         if not heads:
@@ -81,7 +79,15 @@ def distributed_heads(text: str, table: FormTable, chosen: list[Mention]) -> lis
                 if " " in word and heads[-1][0] in _METHOD_HEADS:
                     continue  # (a skill's own name: the words listed before it share "models")
                 break  # (earlier words only beside a nearest one that names a skill)
-            if form is None or form.ambiguous or covering.covers(start, end) or (
+            if form is None or form.ambiguous:
+                continue
+            if covering is None:
+                covering = _Spans((m.start, m.end) for m in chosen)
+                spans_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+                for m in chosen:
+                    spans_of.setdefault(m.form.skill_ids, []).append((m.start, m.end))
+                by_skill = {skill_ids: _Spans(spans) for skill_ids, spans in spans_of.items()}
+            if covering.covers(start, end) or (
                 form.skill_ids in by_skill and by_skill[form.skill_ids].overlaps(start, end)
             ):
                 # (the word ends a longer name, a compound names the whole coordination, or
@@ -98,10 +104,8 @@ class _Spans:
     coordinations, where a scan of every span for each was quadratic)."""
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self._spans: list[tuple[int, int]] = []
-        self._longest = 0
-        for start, end in sorted(spans):
-            self.add(start, end)
+        self._spans = sorted(spans)
+        self._longest = max((end - start for start, end in self._spans), default=0)
 
     def add(self, start: int, end: int) -> None:
         insort(self._spans, (start, end))
