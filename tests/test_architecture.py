@@ -16,7 +16,7 @@ SERVICE = Path(__file__).resolve().parent.parent / "service"
 # or below, never above. A new unit must be placed here, which is a design decision.
 LAYERS: list[set[str]] = [
     {"service", "service.errors", "service.settings", "service.models", "service.normalize",
-     "service.workers"},
+     "service.workers", "service.process"},
     {"service.taxonomy"},
     {"service.documents"},
     {"service.extract"},
