@@ -86,12 +86,11 @@ class Rejections:
         # (a character matching an ASCII letter ignoring case: every pattern is searched)
         if window.isascii() or not any(c in window for c in ASCII_CASE_MATES):
             holds = window.lower().__contains__  # (mapped over the strings: a loop in C)
-            patterns = tuple(
-                pattern for pattern, needs in _needed_each(patterns)
-                if needs is None or any(map(holds, needs))
-            )
-            if not patterns:
+            kept = [pattern for pattern, needs in _needed_each(patterns)
+                    if needs is None or any(map(holds, needs))]
+            if not kept:
                 return False
+            return context.rejected_by_patterns(text, mention, kept, reach)
         return context.rejected_by_patterns(text, mention, patterns, reach)
 
 
