@@ -20,7 +20,7 @@ def test_freezing_moves_live_objects_out_of_the_collectors_scans() -> None:
 
 
 def test_a_local_batch_worker_freezes_after_warm_up_and_a_dask_task_does_not(monkeypatch):
-    import service.documents as documents
+    from service import documents
 
     calls: list[str] = []
     monkeypatch.setattr(work, "freeze_startup_objects", lambda: calls.append("freeze"))
