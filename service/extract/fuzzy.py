@@ -70,9 +70,10 @@ class FuzzyIndex:
             for near in (length - 1, length, length + 1):
                 buckets[(key[:2], near)].append(key)
         self.buckets = {k: tuple(v) for k, v in buckets.items()}
-        # n-grams seen before: raw text → candidate, candidate → [(score, form key)] it is a
-        # typo of (pure functions of the string; bounded, safe to share between threads)
-        self._folded: dict[str, str] = {}
+        # n-grams seen before: raw text → candidate ("" once it is known to be no typo),
+        # candidate → [(score, form key)] it is a typo of (pure functions of the string;
+        # bounded, safe to share between threads)
+        self._known: dict[str, str] = {}
         self._verdicts: dict[str, list[tuple[float, str]]] = {}
         self.max_words: dict[str, int] = {}
         for key in self.forms:
@@ -90,7 +91,7 @@ class FuzzyIndex:
 
     def forget(self) -> None:
         """Empty the remembered n-gram verdicts."""
-        self._folded.clear()
+        self._known.clear()
         self._verdicts.clear()
 
     def _candidates(
@@ -103,10 +104,9 @@ class FuzzyIndex:
         out: list[tuple[int, int, str]] = []
         append = out.append
         by_prefix = self._by_prefix
-        folded = self._folded
-        verdicts = self._verdicts
-        if len(folded) > MAX_REMEMBERED:
-            folded.clear()
+        known = self._known
+        if len(known) > MAX_REMEMBERED:
+            known.clear()
         count = len(starts)
         for i in compress(range(count), words):
             start_char = starts[i]
@@ -127,14 +127,15 @@ class FuzzyIndex:
                         break
                     taken += 1
                     if length in sizes:
-                        if covered.find(1, start_char, token_end) >= 0:
-                            break
                         raw = text[start_char:token_end]
-                        candidate = folded.get(raw)
+                        candidate = known.get(raw)
                         if candidate is None:
-                            candidate = folded[raw] = " ".join(fold(raw).split())
-                        if (len(candidate) >= MIN_FORM_CHARS and "\n" not in raw
-                                and verdicts.get(candidate, True)):
+                            candidate = known[raw] = _candidate(raw)
+                        # (the coverage test after the verdict: an n-gram over a mention makes
+                        # every longer one overlap it too, and each is tested before it is taken)
+                        if candidate:
+                            if covered.find(1, start_char, token_end) >= 0:
+                                break
                             append((start_char, token_end, candidate))
                     if taken == reach:
                         break
@@ -161,6 +162,10 @@ class FuzzyIndex:
         new = self._judge([c for c, verdict in verdicts.items() if verdict is None])
         self._verdicts.update(new)
         verdicts.update(new)
+        known = self._known
+        for start, end, candidate in candidates:
+            if not verdicts[candidate]:
+                known[text[start:end]] = ""  # (the next time, no candidate at all)
         hits = [
             (end - start, score, start, end, key)
             for start, end, candidate in candidates
@@ -198,6 +203,15 @@ class FuzzyIndex:
             if _acceptable(candidate, key, score):
                 verdicts[candidate].append((score, key))
         return verdicts
+
+
+def _candidate(raw: str) -> str:
+    """The text an n-gram is compared as: folded, one space between words; "" when it cannot be
+    a typo of any form (too short, or broken by a line)."""
+    candidate = " ".join(fold(raw).split())
+    if len(candidate) < MIN_FORM_CHARS or "\n" in raw:
+        return ""
+    return candidate
 
 
 def _acceptable(text: str, key: str, score: float) -> bool:
