@@ -195,7 +195,8 @@ _FORGETFUL = _EveryNgramJudged(_PIPELINE.taxonomy, _PIPELINE.table)
 _TYPO_WORDS = st.sampled_from([
     "Pytroch", "pytorch", "Kubernates", "Kubernetes", "Pyhton", "scikit", "lern", "learn",
     "Tensor", "flow", "docket", "status", "Docker", "machine", "lerning", "data", "scinece",
-    "and", "the", "K", "x", "ſ", "é", "-", " - ", " ", "  ", "\n", ", ", "/", "(",
+    "and", "the", "K", "C", "x", "meens", "clustring", "shrap", "ſ", "é", "-", " - ", " ", "  ",
+    "\n", ", ", "/", "(",
 ])
 
 
@@ -204,6 +205,7 @@ _TYPO_WORDS = st.sampled_from([
                                                              st.integers(1, 12)), max_size=3))
 @example(["Tensor", " ", "flow", " ", "Pytroch"], [(7, 4)])
 @example(["scikit", "-", "lern", "\n", "Kubernates", " ", "Kubernates"], [])
+@example(["K", ", ", "K", " ", "meens", ", ", "K", "-", "meens", ", ", "C", " ", "shrap"], [])
 def test_fuzzy_mentions_equal_every_ngram_judged_afresh(words, spans):
     text = "".join(words)
     _, starts, ends, plain = _PIPELINE.tokenizer.split(text)

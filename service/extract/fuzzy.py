@@ -33,6 +33,11 @@ MAX_LENGTH_RATIO = 1.25
 MAX_REMEMBERED = 50_000
 _ELIGIBLE = re.compile(r"[a-z0-9 -]+")
 
+# what the n-grams opening with a word need: the lengths of its first two letters' buckets,
+# the longest, how many words an n-gram may take, the word's length and the word's own candidate
+# ("" when it is none)
+Opener = tuple[frozenset[int], int, int, int, str]
+
 
 def squeeze(text: str) -> str:
     """A form without spaces and hyphens: "scikit learn" and "scikit-learn" meet."""
@@ -74,6 +79,8 @@ class FuzzyIndex:
         # candidate → [(score, form key)] it is a typo of (pure functions of the string;
         # bounded, safe to share between threads)
         self._known: dict[str, str] = {}
+        # words seen opening n-grams: their bucket's facts and their own candidate (_opener)
+        self._openers: dict[str, Opener | tuple[()]] = {}
         self._verdicts: dict[str, list[tuple[float, str]]] = {}
         self.max_words: dict[str, int] = {}
         for key in self.forms:
@@ -92,6 +99,7 @@ class FuzzyIndex:
     def forget(self) -> None:
         """Empty the remembered n-gram verdicts."""
         self._known.clear()
+        self._openers.clear()
         self._verdicts.clear()
 
     def _candidates(
@@ -100,26 +108,37 @@ class FuzzyIndex:
     ) -> list[tuple[int, int, str]]:
         """Token n-grams (hyphens inside allowed) whose first two letters and squeezed length
         fit a bucket; ``words`` flags the tokens that may take part (ASCII letters, not stop
-        words). An n-gram already judged to be no typo is left out."""
+        words). An n-gram already judged to be no typo is left out. The facts an n-gram's first
+        word brings (its bucket, its own candidate) are remembered per word (``_opener``)."""
         out: list[tuple[int, int, str]] = []
         append = out.append
-        by_prefix = self._by_prefix
         known = self._known
+        openers = self._openers
         if len(known) > MAX_REMEMBERED:
             known.clear()
+        if len(openers) > MAX_REMEMBERED:
+            openers.clear()
         count = len(starts)
         for i in compress(range(count), words):
-            start_char = starts[i]
+            start_char, first_end = starts[i], ends[i]
             # (a start inside an exact match: every n-gram from there overlaps it)
             if covered[start_char]:
                 continue
-            bucket = by_prefix.get(text[start_char:start_char + 2].lower())
-            if bucket is None:
+            opener = openers.get(text[start_char:first_end])
+            if opener is None:
+                opener = self._opener(text, start_char, first_end)
+            if not opener:
                 continue
-            sizes, longest, reach = bucket
-            length = taken = 0
-            end = i
-            while end < count:
+            sizes, longest, reach, length, candidate = opener
+            # (the coverage test after the verdict: an n-gram over a mention makes every longer
+            # one overlap it too, and each is tested before it is taken)
+            if candidate:
+                if covered.find(1, start_char, first_end) >= 0:
+                    continue
+                append((start_char, first_end, candidate))
+            taken = 1
+            end = i + 1
+            while taken < reach and end < count:
                 token_start, token_end = starts[end], ends[end]
                 if words[end]:
                     length += token_end - token_start
@@ -131,18 +150,35 @@ class FuzzyIndex:
                         candidate = known.get(raw)
                         if candidate is None:
                             candidate = known[raw] = _candidate(raw)
-                        # (the coverage test after the verdict: an n-gram over a mention makes
-                        # every longer one overlap it too, and each is tested before it is taken)
                         if candidate:
                             if covered.find(1, start_char, token_end) >= 0:
                                 break
                             append((start_char, token_end, candidate))
-                    if taken == reach:
-                        break
                 elif text[token_start:token_end] != "-":
                     break
                 end += 1
         return out
+
+    def _opener(self, text: str, start: int, end: int) -> Opener | tuple[()]:
+        """What the n-grams that open with the word ``text[start:end]`` need (``Opener``), or
+        ``()`` when none can: no bucket has its first two letters, or it is longer than their
+        longest form. Remembered per word, but for a one-letter word: its first two letters
+        take in the character after it."""
+        word = text[start:end]
+        opener: Opener | tuple[()] = ()
+        bucket = self._by_prefix.get(text[start:start + 2].lower())
+        if bucket is not None:
+            sizes, longest, reach = bucket
+            if len(word) <= longest:
+                candidate = ""
+                if len(word) in sizes:  # (the one-word n-gram, remembered as the others are)
+                    candidate = self._known.get(word)
+                    if candidate is None:
+                        candidate = self._known[word] = _candidate(word)
+                opener = (sizes, longest, reach, len(word), candidate)
+        if len(word) > 1:
+            self._openers[word] = opener
+        return opener
 
     def find(
         self, text: str, starts: list[int], ends: list[int], words: list[bool],
@@ -162,10 +198,11 @@ class FuzzyIndex:
         new = self._judge([c for c, verdict in verdicts.items() if verdict is None])
         self._verdicts.update(new)
         verdicts.update(new)
-        known = self._known
         for start, end, candidate in candidates:
-            if not verdicts[candidate]:
-                known[text[start:end]] = ""  # (the next time, no candidate at all)
+            if not verdicts[candidate]:  # (the next time, no candidate at all)
+                raw = text[start:end]
+                self._known[raw] = ""
+                self._openers.pop(raw, None)  # (a one-word n-gram: its word's opener)
         hits = [
             (end - start, score, start, end, key)
             for start, end, candidate in candidates
