@@ -114,6 +114,7 @@ class FuzzyIndex:
         append = out.append
         known = self._known
         openers = self._openers
+        verdicts = self._verdicts
         if len(known) > MAX_REMEMBERED:
             known.clear()
         if len(openers) > MAX_REMEMBERED:
@@ -124,18 +125,23 @@ class FuzzyIndex:
             # (a start inside an exact match: every n-gram from there overlaps it)
             if covered[start_char]:
                 continue
-            opener = openers.get(text[start_char:first_end])
+            word = text[start_char:first_end]
+            opener = openers.get(word)
             if opener is None:
-                opener = self._opener(text, start_char, first_end)
+                opener = self._opener(word, text[start_char:start_char + 2])
             if not opener:
                 continue
             sizes, longest, reach, length, candidate = opener
             # (the coverage test after the verdict: an n-gram over a mention makes every longer
             # one overlap it too, and each is tested before it is taken)
             if candidate:
-                if covered.find(1, start_char, first_end) >= 0:
+                if verdicts.get(candidate) == []:  # (judged no typo since: "" from now on)
+                    known[word] = ""
+                    openers.pop(word, None)
+                elif covered.find(1, start_char, first_end) >= 0:
                     continue
-                append((start_char, first_end, candidate))
+                else:
+                    append((start_char, first_end, candidate))
             taken = 1
             end = i + 1
             while taken < reach and end < count:
@@ -151,22 +157,24 @@ class FuzzyIndex:
                         if candidate is None:
                             candidate = known[raw] = _candidate(raw)
                         if candidate:
-                            if covered.find(1, start_char, token_end) >= 0:
+                            if verdicts.get(candidate) == []:
+                                known[raw] = ""
+                            elif covered.find(1, start_char, token_end) >= 0:
                                 break
-                            append((start_char, token_end, candidate))
+                            else:
+                                append((start_char, token_end, candidate))
                 elif text[token_start:token_end] != "-":
                     break
                 end += 1
         return out
 
-    def _opener(self, text: str, start: int, end: int) -> Opener | tuple[()]:
-        """What the n-grams that open with the word ``text[start:end]`` need (``Opener``), or
-        ``()`` when none can: no bucket has its first two letters, or it is longer than their
-        longest form. Remembered per word, but for a one-letter word: its first two letters
-        take in the character after it."""
-        word = text[start:end]
+    def _opener(self, word: str, first_two: str) -> Opener | tuple[()]:
+        """What the n-grams that open with ``word`` need (``Opener``), or ``()`` when none can:
+        no bucket has its ``first_two`` characters, or it is longer than their longest form.
+        Remembered per word, but for a one-letter word (whose first two characters take in the
+        one after it)."""
         opener: Opener | tuple[()] = ()
-        bucket = self._by_prefix.get(text[start:start + 2].lower())
+        bucket = self._by_prefix.get(first_two.lower())
         if bucket is not None:
             sizes, longest, reach = bucket
             if len(word) <= longest:
@@ -198,11 +206,6 @@ class FuzzyIndex:
         new = self._judge([c for c, verdict in verdicts.items() if verdict is None])
         self._verdicts.update(new)
         verdicts.update(new)
-        for start, end, candidate in candidates:
-            if not verdicts[candidate]:  # (the next time, no candidate at all)
-                raw = text[start:end]
-                self._known[raw] = ""
-                self._openers.pop(raw, None)  # (a one-word n-gram: its word's opener)
         hits = [
             (end - start, score, start, end, key)
             for start, end, candidate in candidates
