@@ -14,7 +14,8 @@ from service.extract.context import ambiguity, negation
 from service.extract.context.requirements import RequirementCues, RequirementHints
 from service.extract.context.folded import Folded
 from service.extract import names, others
-from service.extract.fuzzy import FuzzyIndex
+from service.extract.forms import fold
+from service.extract.fuzzy import MIN_FORM_CHARS, FuzzyIndex
 from service.extract.mention import Mention
 from service.extract.pipeline import get_pipeline
 from service.models import Block, Document, Section
@@ -145,6 +146,75 @@ def test_fuzzy_verdicts_are_the_same_cold_and_warm():
     again = [(m.start, m.end, m.form.text) for m in cold.find(text, starts, ends, words, [])]
     assert first == again
     assert cold._verdicts
+
+
+def _every_candidate(index, text, starts, ends, words, covered):
+    """Every token n-gram that fits a bucket of ``index`` and no exact match covers, folded, as
+    ``FuzzyIndex._candidates`` found them before it remembered raw n-grams."""
+    out = []
+    for i in range(len(starts)):
+        if not words[i] or covered[starts[i]]:
+            continue
+        bucket = index._by_prefix.get(text[starts[i]:starts[i] + 2].lower())
+        if bucket is None:
+            continue
+        sizes, longest, reach = bucket
+        length = taken = 0
+        for end in range(i, len(starts)):
+            if not words[end]:
+                if text[starts[end]:ends[end]] != "-":
+                    break
+                continue
+            length += ends[end] - starts[end]
+            if length > longest:
+                break
+            taken += 1
+            if length in sizes:
+                if covered.find(1, starts[i], ends[end]) >= 0:
+                    break
+                raw = text[starts[i]:ends[end]]
+                candidate = " ".join(fold(raw).split())
+                if len(candidate) >= MIN_FORM_CHARS and "\n" not in raw:
+                    out.append((starts[i], ends[end], candidate))
+            if taken == reach:
+                break
+    return out
+
+
+class _EveryNgramJudged(FuzzyIndex):
+    """The fuzzy index without its memory: every n-gram that fits a bucket judged afresh."""
+
+    def _candidates(self, text, starts, ends, words, covered):
+        self.forget()
+        return _every_candidate(self, text, starts, ends, words, covered)
+
+
+_PIPELINE = get_pipeline()
+_REMEMBERING = FuzzyIndex(_PIPELINE.taxonomy, _PIPELINE.table)  # (shared: warm across examples)
+_FORGETFUL = _EveryNgramJudged(_PIPELINE.taxonomy, _PIPELINE.table)
+_TYPO_WORDS = st.sampled_from([
+    "Pytroch", "pytorch", "Kubernates", "Kubernetes", "Pyhton", "scikit", "lern", "learn",
+    "Tensor", "flow", "docket", "status", "Docker", "machine", "lerning", "data", "scinece",
+    "and", "the", "K", "C", "x", "meens", "clustring", "shrap", "ſ", "é", "-", " - ", " ", "  ",
+    "\n", ", ", "/", "(",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TYPO_WORDS, max_size=16), st.lists(st.tuples(st.integers(0, 80),
+                                                             st.integers(1, 12)), max_size=3))
+@example(["Tensor", " ", "flow", " ", "Pytroch"], [(7, 4)])
+@example(["scikit", "-", "lern", "\n", "Kubernates", " ", "Kubernates"], [])
+@example(["K", ", ", "K", " ", "meens", ", ", "K", "-", "meens", ", ", "C", " ", "shrap"], [])
+def test_fuzzy_mentions_equal_every_ngram_judged_afresh(words, spans):
+    text = "".join(words)
+    _, starts, ends, plain = _PIPELINE.tokenizer.split(text)
+    covered = [(s, min(s + n, len(text))) for s, n in spans if s < len(text)]
+    expected = [(m.start, m.end, m.form.text)
+                for m in _FORGETFUL.find(text, starts, ends, plain, covered)]
+    for _ in range(2):  # (cold for this text, then warm)
+        found = _REMEMBERING.find(text, starts, ends, plain, covered)
+        assert [(m.start, m.end, m.form.text) for m in found] == expected
 
 
 def _unwrapped(text: str) -> str:

@@ -33,6 +33,11 @@ MAX_LENGTH_RATIO = 1.25
 MAX_REMEMBERED = 50_000
 _ELIGIBLE = re.compile(r"[a-z0-9 -]+")
 
+# what the n-grams opening with a word need: the lengths of its first two letters' buckets,
+# the longest, how many words an n-gram may take, the word's length and the word's own candidate
+# ("" when it is none)
+Opener = tuple[frozenset[int], int, int, int, str]
+
 
 def squeeze(text: str) -> str:
     """A form without spaces and hyphens: "scikit learn" and "scikit-learn" meet."""
@@ -70,9 +75,12 @@ class FuzzyIndex:
             for near in (length - 1, length, length + 1):
                 buckets[(key[:2], near)].append(key)
         self.buckets = {k: tuple(v) for k, v in buckets.items()}
-        # n-grams seen before: raw text → candidate, candidate → [(score, form key)] it is a
-        # typo of (pure functions of the string; bounded, safe to share between threads)
-        self._folded: dict[str, str] = {}
+        # n-grams seen before: raw text → candidate ("" once it is known to be no typo),
+        # candidate → [(score, form key)] it is a typo of (pure functions of the string;
+        # bounded, safe to share between threads)
+        self._known: dict[str, str] = {}
+        # words seen opening n-grams: their bucket's facts and their own candidate (_opener)
+        self._openers: dict[str, Opener | tuple[()]] = {}
         self._verdicts: dict[str, list[tuple[float, str]]] = {}
         self.max_words: dict[str, int] = {}
         for key in self.forms:
@@ -90,7 +98,8 @@ class FuzzyIndex:
 
     def forget(self) -> None:
         """Empty the remembered n-gram verdicts."""
-        self._folded.clear()
+        self._known.clear()
+        self._openers.clear()
         self._verdicts.clear()
 
     def _candidates(
@@ -99,27 +108,43 @@ class FuzzyIndex:
     ) -> list[tuple[int, int, str]]:
         """Token n-grams (hyphens inside allowed) whose first two letters and squeezed length
         fit a bucket; ``words`` flags the tokens that may take part (ASCII letters, not stop
-        words). An n-gram already judged to be no typo is left out."""
+        words). An n-gram already judged to be no typo is left out. The facts an n-gram's first
+        word brings (its bucket, its own candidate) are remembered per word (``_opener``)."""
         out: list[tuple[int, int, str]] = []
         append = out.append
-        by_prefix = self._by_prefix
-        folded = self._folded
+        known = self._known
+        openers = self._openers
         verdicts = self._verdicts
-        if len(folded) > MAX_REMEMBERED:
-            folded.clear()
+        if len(known) > MAX_REMEMBERED:
+            known.clear()
+        if len(openers) > MAX_REMEMBERED:
+            openers.clear()
         count = len(starts)
         for i in compress(range(count), words):
-            start_char = starts[i]
+            start_char, first_end = starts[i], ends[i]
             # (a start inside an exact match: every n-gram from there overlaps it)
             if covered[start_char]:
                 continue
-            bucket = by_prefix.get(text[start_char:start_char + 2].lower())
-            if bucket is None:
+            word = text[start_char:first_end]
+            opener = openers.get(word)
+            if opener is None:
+                opener = self._opener(word, text[start_char:start_char + 2])
+            if not opener:
                 continue
-            sizes, longest, reach = bucket
-            length = taken = 0
-            end = i
-            while end < count:
+            sizes, longest, reach, length, candidate = opener
+            # (the coverage test after the verdict: an n-gram over a mention makes every longer
+            # one overlap it too, and each is tested before it is taken)
+            if candidate:
+                if verdicts.get(candidate) == []:  # (judged no typo since: "" from now on)
+                    known[word] = ""
+                    openers.pop(word, None)
+                elif covered.find(1, start_char, first_end) >= 0:
+                    continue
+                else:
+                    append((start_char, first_end, candidate))
+            taken = 1
+            end = i + 1
+            while taken < reach and end < count:
                 token_start, token_end = starts[end], ends[end]
                 if words[end]:
                     length += token_end - token_start
@@ -127,21 +152,41 @@ class FuzzyIndex:
                         break
                     taken += 1
                     if length in sizes:
-                        if covered.find(1, start_char, token_end) >= 0:
-                            break
                         raw = text[start_char:token_end]
-                        candidate = folded.get(raw)
+                        candidate = known.get(raw)
                         if candidate is None:
-                            candidate = folded[raw] = " ".join(fold(raw).split())
-                        if (len(candidate) >= MIN_FORM_CHARS and "\n" not in raw
-                                and verdicts.get(candidate, True)):
-                            append((start_char, token_end, candidate))
-                    if taken == reach:
-                        break
+                            candidate = known[raw] = _candidate(raw)
+                        if candidate:
+                            if verdicts.get(candidate) == []:
+                                known[raw] = ""
+                            elif covered.find(1, start_char, token_end) >= 0:
+                                break
+                            else:
+                                append((start_char, token_end, candidate))
                 elif text[token_start:token_end] != "-":
                     break
                 end += 1
         return out
+
+    def _opener(self, word: str, first_two: str) -> Opener | tuple[()]:
+        """What the n-grams that open with ``word`` need (``Opener``), or ``()`` when none can:
+        no bucket has its ``first_two`` characters, or it is longer than their longest form.
+        Remembered per word, but for a one-letter word (whose first two characters take in the
+        one after it)."""
+        opener: Opener | tuple[()] = ()
+        bucket = self._by_prefix.get(first_two.lower())
+        if bucket is not None:
+            sizes, longest, reach = bucket
+            if len(word) <= longest:
+                candidate = ""
+                if len(word) in sizes:  # (the one-word n-gram, remembered as the others are)
+                    candidate = self._known.get(word)
+                    if candidate is None:
+                        candidate = self._known[word] = _candidate(word)
+                opener = (sizes, longest, reach, len(word), candidate)
+        if len(word) > 1:
+            self._openers[word] = opener
+        return opener
 
     def find(
         self, text: str, starts: list[int], ends: list[int], words: list[bool],
@@ -198,6 +243,15 @@ class FuzzyIndex:
             if _acceptable(candidate, key, score):
                 verdicts[candidate].append((score, key))
         return verdicts
+
+
+def _candidate(raw: str) -> str:
+    """The text an n-gram is compared as: folded, one space between words; "" when it cannot be
+    a typo of any form (too short, or broken by a line)."""
+    candidate = " ".join(fold(raw).split())
+    if len(candidate) < MIN_FORM_CHARS or "\n" in raw:
+        return ""
+    return candidate
 
 
 def _acceptable(text: str, key: str, score: float) -> bool:
