@@ -76,6 +76,7 @@ def test_forgetting_the_shared_caches_changes_no_answer() -> None:
     before = extract_text(text).model_dump()
     get_pipeline().forget()
     assert get_pipeline().tokenizer._cache == {}
+    assert get_pipeline().practices._inside == get_pipeline().practices._before_break == {}
     assert extract_text(text).model_dump() == before
 
 

@@ -230,11 +230,12 @@ class Pipeline:
         return found
 
     def forget(self) -> None:
-        """Empty the caches shared across texts (chunk tokens, fuzzy verdicts): benchmarks use
-        it to time texts never seen before."""
+        """Empty the caches shared across texts (chunk tokens, fuzzy verdicts, the practice
+        matcher's per-token facts): benchmarks use it to time texts never seen before."""
         self.tokenizer.forget()
         self.unglued_tokenizer.forget()
         self.fuzzy.forget()
+        self.practices.forget()
 
     def tokenize(self, text: str) -> Doc:
         """The tokens of ``text`` (the same as ``self.nlp.make_doc``, chunk-cached)."""

@@ -138,6 +138,11 @@ class PracticeMatcher:
             rule.regex(True)
             rule.regex(False)
 
+    def forget(self) -> None:
+        """Empty the per-token facts remembered across texts (``Pipeline.forget``)."""
+        self._inside.clear()
+        self._before_break.clear()
+
     def find(
         self, text: str, doc: Doc, starts: list[int], ends: list[int],
         chosen: list[tuple[int, int, tuple[str, ...]]],
