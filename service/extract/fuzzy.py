@@ -212,11 +212,12 @@ class FuzzyIndex:
             for score, key in verdicts[candidate] or ()
         ]
         chosen: list[Mention] = []
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(text))  # (the characters of the chosen: a scan of them per hit
+        # was quadratic on a text of thousands of typos)
         for _, _, start, end, key in sorted(hits, key=lambda h: (-h[0], -h[1], h[2])):
-            if any(start < e and s < end for s, e in taken):
+            if taken.find(1, start, end) >= 0:
                 continue
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             chosen.append(Mention(start, end, self.forms[key], "fuzzy"))
         return chosen
 
