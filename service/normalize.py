@@ -324,12 +324,11 @@ _ORG_EMPHASIS = re.compile(
     r"(?m)(?:^|(?<=[\s\-({'\"]))([=~+/*_])(?=[^\s=~+/*_])([^\n]{0,80}?[^\s=~+/*_])\1"
     r"(?=[\s\-.,;:!?')}\"\[]|$)")
 # a quoted item of a bracketed list in a data source (JSON, TOML, a site's TypeScript):
-# ["spaCy", "NLTK"], ['Go', 'Rust']
 # ["spaCy", "NLTK"], ['Go', 'Rust'], and a list written one item a line
-# (what a text with such a list holds)
-_QUOTED_ITEM_HINTS = ('", "', "', '", '","', '",\n', "',\n")
 _QUOTED_ITEM = re.compile(
     r"""(?<=[\[,])[ \t]*(?:\n[ \t]*)?(["'])[^"'\n,\[\]]{1,60}\1(?=[ \t]*[,\]]|\s*\])""")
+# (what a text with such a list holds)
+_QUOTED_ITEM_HINTS = ('", "', "', '", '","', '",\n', "',\n")
 _LATEX_ESCAPE = re.compile(r"\\([#&%$_])")
 _LATEX_TIE = re.compile(r"(?<=[A-Za-z.])~(?=[A-Za-z0-9])")
 _LATEX_COMMAND = re.compile(r"\\(?:textbf|textit|textsc|texttt|emph|underline|mbox|hbox)\s*\{")

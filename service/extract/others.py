@@ -164,8 +164,7 @@ class Strangers:
                  occurrences: tuple[Occurrences, Occurrences] | None = None) -> None:
         self.text = text
         if occurrences is None:
-            lowered = lowered_for_search(text)
-            occurrences = Occurrences(lowered, _BEFORE_NEEDS), Occurrences(lowered, _AFTER_NEEDS)
+            occurrences = tuple(Occurrences.of_each(lowered_for_search(text), NEEDS))
         self._before, self._after = occurrences
 
     def __call__(self, mention: Mention) -> bool:
