@@ -319,7 +319,8 @@ _ORG_LINK = re.compile(
 # space, a line start or one of -({'", the closing one before a space, a line end or one of
 # -.,;:!?')}"[ , neither touching a space inside ("=Python=", "~Go~", "/Scala/", "+Theano+")
 _ORG_SOURCE = re.compile(
-    r"(?m)^[ \t]*#\+(?:[A-Za-z_]+:|BEGIN_|begin_)|^[ \t]*:PROPERTIES:[ \t]*$|\[\[[^\]\n]+\]\[")
+    r"(?m)^[ \t]*#\+(?:[A-Za-z_]+:|BEGIN_|begin_)|^[ \t]*:PROPERTIES:[ \t]*$"
+    r"|\[\[[^\[\]\n]{1,2000}\]\[")  # (no "[" inside: a run of them is not tried to its end)
 _ORG_EMPHASIS = re.compile(
     r"(?m)(?:^|(?<=[\s\-({'\"]))([=~+/*_])(?=[^\s=~+/*_])([^\n]{0,80}?[^\s=~+/*_])\1"
     r"(?=[\s\-.,;:!?')}\"\[]|$)")
@@ -338,11 +339,13 @@ _LATEX_GLUED = re.compile(
     r"(?<=[A-Za-z])(?:\{\})?\\(?:texttt|textbf|textsuperscript|textsc|textrm|textsf|mbox|hbox|"
     r"small|footnotesize|scriptsize|tiny)\s*\{\s*(\+\+|\\#|#)\s*\}")
 # (each marker, tried longest first, then a look back past it: no word character, "*" or
-# backslash before it; a look-behind first would make the engine try every position)
+# backslash before it; a look-behind first would make the engine try every position. At most
+# 1,000 characters inside: an opener without a closer would otherwise scan to its line's end,
+# and a long line of them ("_a _a _a …") took seconds)
 _EMPHASIS = re.compile(
     "(" + "|".join(rf"{re.escape(marker)}(?<![\w*\\]{re.escape(marker)})"
                    for marker in ("**", "__", "*", "_", "`"))
-    + r")(?=[^\s*_`])([^\n*`]*?[^\s*_`\\])\1(?![\w*])"
+    + r")(?=[^\s*_`])([^\n*`]{0,999}?[^\s*_`\\])\1(?![\w*])"
 )
 # the quotes an entity may stand for, straightened as reading does (``_TRANSLATE``'s own)
 _ENTITY_QUOTES = {ord(quote): _TRANSLATE[ord(quote)] for quote in "\u2018\u2019\u201c\u201d"}
