@@ -284,13 +284,36 @@ _JS_DECLARATION = re.compile(
 _CAMEL_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[_$]+")
 
 
-# a Markdown code block: a fence of three or more backticks or tildes to the same fence
-_FENCE = re.compile(r"(?ms)^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[ \t]*$")
+# a Markdown code block: a line opening with a fence of three or more backticks or tildes, to
+# the next line of the same fence alone (an opener of four may close as one of three, its fourth
+# mark read as the start of its info string, when no fence of four follows)
+_FENCE_LINE = re.compile(r"(?m)^ {0,3}(`{3,}+|~{3,}+)[^\n]*\n")
+_BARE_FENCE = re.compile(r"(?m)^ {0,3}(`{3,}+|~{3,}+)[ \t]*$")
 
 
 def fenced(text: str) -> list[tuple[int, int]]:
-    """The spans of ``text``'s closed Markdown code blocks ("```bash … ```"), in order."""
-    return [m.span() for m in _FENCE.finditer(text)] if "```" in text or "~~~" in text else []
+    """The spans of ``text``'s closed Markdown code blocks ("```bash … ```"), in order (each
+    line looked at once: a regex from each opener to its closer took time growing with the
+    square of a text of unclosed fences)."""
+    if "```" not in text and "~~~" not in text:
+        return []
+    closers: dict[str, list[tuple[int, int]]] = {}  # each bare fence's lines, in order
+    for match in _BARE_FENCE.finditer(text):
+        closers.setdefault(match.group(1), []).append(match.span())
+    spans: list[tuple[int, int]] = []
+    for opener in _FENCE_LINE.finditer(text):
+        if spans and opener.start() < spans[-1][1]:
+            continue  # inside the block before
+        fence = opener.group(1)
+        for closer in sorted((c for c in closers if c[0] == fence[0] and len(c) <= len(fence)),
+                             key=len, reverse=True):
+            lines = closers[closer]
+            # (the first that starts on a line after the opener's)
+            index = bisect_right(lines, (opener.end() - 1, math.inf))
+            if index < len(lines):
+                spans.append((opener.start(), lines[index][1]))
+                break
+    return spans
 
 
 def in_spans(spans: list[tuple[int, int]], offset: int) -> bool:
