@@ -171,6 +171,38 @@ def test_latex_fields_stay_linear_on_hostile_sources(body):
     assert len(latex_fields(source, source)) == len(source)  # (a quadratic scan took 30 s)
 
 
+# (each took from 6 s to well over a minute: an opener without a closer scanned to its line's or
+# the text's end, from every opener)
+@pytest.mark.timeout(30)  # (a hang guard, not a timing: a second or two each)
+@pytest.mark.parametrize("unit", ["_a ", "__a ", "`", "~", "[", "[[", "```a\n", "~~~~\n```\n"],
+                         ids=["emphasis", "strong", "backticks", "tildes", "brackets",
+                              "org-links", "fences", "mixed-fences"])
+def test_runs_of_unclosed_markup_stay_linear(unit):
+    from tests.installed import extract_text
+
+    text = unit * (90_000 // len(unit)) + "\nSkills: **Python**, `SQL`\n"
+    assert {"Python", "SQL"} <= {hit.name for hit in extract_text(text).skills}
+
+
+def _fenced_by_one_regex(text: str) -> list[tuple[int, int]]:
+    """Code blocks as one regex found them (from each opener to the first closer of its fence,
+    or of a shorter one), the meaning ``fenced`` keeps."""
+    import re
+
+    fence = re.compile(r"(?ms)^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1[ \t]*$")
+    return [m.span() for m in fence.finditer(text)] if "```" in text or "~~~" in text else []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["```", "````", "~~~", "~~~~", "``", "`", "~", "\n", "\n",
+                                 " ", "   ", "\t", "python", "a"]), max_size=30))
+def test_code_blocks_are_those_of_the_one_regex(parts):
+    from service.documents.sections import fenced
+
+    text = "".join(parts)
+    assert fenced(text) == _fenced_by_one_regex(text)
+
+
 def test_plain_text_is_computed_once_and_no_part_of_the_document():
     import copy
     import pickle

@@ -1,8 +1,10 @@
 """The chunk-cached tokenizer gives exactly spaCy's tokens (texts, offsets, spaces, flags); a
-chunk longer than ``PIECE_CHARS`` gives the tokens of its pieces."""
+chunk longer than ``PIECE_CHARS``, or with a run of more than ``PUNCTUATION_PIECE`` mixed marks,
+gives the tokens of its pieces."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,12 @@ from hypothesis import strategies as st
 from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_STOP, LENGTH
 
 from service.extract import get_pipeline
-from service.extract.tokens import MAX_CHUNK_CHARS, PIECE_CHARS, ChunkTokenizer
+from service.extract.tokens import (
+    MAX_CHUNK_CHARS,
+    PIECE_CHARS,
+    PUNCTUATION_PIECE,
+    ChunkTokenizer,
+)
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -59,6 +66,7 @@ GAPS = st.sampled_from(["", " ", "  ", "\n", "\n\n", " \n", "\n ", "\t", "\u00a0
 def test_random_resume_fragments_tokenize_as_make_doc(nlp, parts):
     text = "".join(piece + gap for piece, gap in parts)
     assume(all(len(chunk) <= PIECE_CHARS for chunk in text.split()))
+    assume(re.search(rf"[^\\w\\s]{{{PUNCTUATION_PIECE + 1}}}", text) is None)
     tokenizer = ChunkTokenizer(nlp)
     expected = nlp.make_doc(text)
     assert _rows(tokenizer(text)) == _rows(expected)
@@ -94,3 +102,20 @@ def test_a_very_long_chunk_is_tokenized_in_pieces(nlp, chunk, tokens):
     assert all(b - a <= PIECE_CHARS for a, b in zip(starts, ends))
     if tokens is not None:
         assert {t.text for t in doc} == tokens
+
+
+@pytest.mark.timeout(20)  # (a hang guard, not a timing: about 40 s at the start)
+def test_a_long_run_of_punctuation_is_tokenized_in_pieces(nlp):
+    # a chunk of 999 quotes after a letter is shorter than PIECE_CHARS, but spaCy strips its
+    # marks one at a time, searching the rest each time: 300 such chunks took about 30 s
+    chunk = "a" + "'" * 999
+    text = " ".join([chunk] * 300) + "\nSkills: Python"
+    doc = ChunkTokenizer(nlp)(text)
+    assert "".join(t.text_with_ws for t in doc) == text
+    assert [t.text for t in doc][-3:] == ["Skills", ":", "Python"]
+    assert all(t.text == "a" or set(t.text) == {"'"} for t in doc[:-4]) and len(doc) > 300 * 500
+    # a run of at most PUNCTUATION_PIECE marks, or one spaCy keeps whole at both ends (a rule,
+    # a table's border), is spaCy's own; a run of "=" is a token a mark, cut or not
+    for same in ["Skills:" + "x" * 80 + "C++" + "!" * PUNCTUATION_PIECE, "x" * 90 + "-" * 500,
+                 "Skills: " + "+" + "-------+" * 30, "=" * 500 + "\n" + "." * 300]:
+        assert _rows(ChunkTokenizer(nlp)(same)) == _rows(nlp.make_doc(same))

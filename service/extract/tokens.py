@@ -37,6 +37,11 @@ MAX_CHUNK_CHARS = 80
 # dot of "Node.js"), else where the length says
 PIECE_CHARS = 1000
 _PIECE_END = re.compile(r"[,;!?，。、；：！？)\]」』]|[.:](?!\w)")
+# ... and a run of more punctuation marks than this is cut into pieces this long, whatever the
+# chunk's length: spaCy strips a run's marks one at a time, each time searching the rest again
+# (a 999-quote chunk took 0.1 s, and a text can hold hundreds of them)
+PUNCTUATION_PIECE = 40
+_PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{PUNCTUATION_PIECE + 1},}}")
 MAX_CACHED_CHUNKS = 50_000
 
 # a run's tokens: their texts' ids in the vocabulary's string store (a ``Doc`` built from ids
@@ -132,7 +137,7 @@ class ChunkTokenizer:
         one in pieces (``_pieces``)."""
         chunk = run if run.isspace() else run.rstrip(" ")
         starts, ends, plain = [], [], []
-        for offset, piece in _pieces(chunk):
+        for offset, piece in self._cut_runs_of_marks(_pieces(chunk)):
             a, b, c = self._tokens(piece)
             starts += [offset + x for x in a]
             ends += [offset + x for x in b]
@@ -141,6 +146,29 @@ class ChunkTokenizer:
         if len(run) <= MAX_CHUNK_CHARS:
             self._cache[run] = entry
         return entry
+
+    def _cut_runs_of_marks(self, pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """``pieces`` with each run of more than ``PUNCTUATION_PIECE`` marks that spaCy splits
+        mark by mark at either end (quotes, "=====") cut every ``PUNCTUATION_PIECE`` marks:
+        such a run's tokens are its marks, cut or not. A run spaCy keeps whole at both ends
+        ("-----", a table's "----+----+") stays: one token or a few, quick to find."""
+        cut: list[tuple[int, str]] = []
+        for offset, piece in pieces:
+            at = 0
+            for run in _PUNCTUATION_RUN.finditer(piece):
+                marks = run.group()
+                if not (self._split_up(marks[:PUNCTUATION_PIECE])
+                        or self._split_up(marks[-PUNCTUATION_PIECE:])):
+                    continue
+                for end in range(run.start() + PUNCTUATION_PIECE, run.end(), PUNCTUATION_PIECE):
+                    cut.append((offset + at, piece[at:end]))
+                    at = end
+            cut.append((offset + at, piece[at:]))
+        return cut
+
+    def _split_up(self, marks: str) -> bool:
+        """Whether spaCy makes a token of most of ``marks`` (more than a quarter of them)."""
+        return len(self.nlp.tokenizer(marks)) * 4 > len(marks)
 
     def _tokens(self, text: str) -> tuple[list[int], list[int], list[bool]]:
         """spaCy's tokens of ``text``: starts, ends and plain-word flags."""
