@@ -31,6 +31,31 @@ def test_an_entity_inside_a_word_moves_its_spaces_before_the_word():
     assert unmark("Python&amp;R, SQL&#44;Docker")[0].split() == ["Python&", "R,", "SQL,", "Docker"]
 
 
+def test_a_no_break_space_between_words_reads_as_one_space():
+    # (an HTML page's "machine&nbsp;learning" read as "machine" and "learning" six spaces apart:
+    # no name across it was found, and a title split there as at a column's gap)
+    plain, _ = unmark("Skills: machine&nbsp;learning, computer&#160;vision; "
+                      "Senior&nbsp;Data&nbsp;Scientist")
+    assert plain.split() == ["Skills:", "machine", "learning,", "computer", "vision;",
+                             "Senior", "Data", "Scientist"]
+    assert " machine learning," in plain and " Senior Data Scientist" in plain
+    # after a space or a mark it stays a space where it was
+    assert unmark("Python,&nbsp;SQL")[0] == "Python,      SQL"
+    extraction = extract_text("Skills: machine&nbsp;learning, computer&#160;vision, SQL")
+    for skill, evidence in (("machine-learning", "machine&nbsp;learning"),
+                            ("computer-vision", "computer&#160;vision")):
+        first = extraction.skill(skill).evidence[0]
+        assert first.text == evidence == extraction.text[first.start:first.end]
+
+
+def test_a_title_joined_by_no_break_spaces_is_one_title():
+    from service.documents import document_from_text
+
+    doc = document_from_text("Experience\nSenior&nbsp;Data&nbsp;Scientist, Acme&nbsp;Corp\n"
+                             "Jan 2019 - Mar 2021\n- Built churn models in Python.\n")
+    assert [(p.title, p.employer) for p in doc.positions] == [("Senior Data Scientist", "Acme Corp")]
+
+
 def test_unmark_leaves_plain_text_alone():
     assert unmark("Python, SQL and snake_case names; 2*3 = 6") == (
         "Python, SQL and snake_case names; 2*3 = 6", None)
