@@ -332,6 +332,9 @@ _QUOTED_ITEM = re.compile(
 _QUOTED_ITEM_HINTS = ('", "', "', '", '","', '",\n', "',\n")
 _LATEX_ESCAPE = re.compile(r"\\([#&%$_])")
 _LATEX_TIE = re.compile(r"(?<=[A-Za-z.])~(?=[A-Za-z0-9])")
+# a dash written as a command or in math ("\\textendash{}", "\\textemdash\\ ", "$-$"), with what
+# ends the command's name
+_LATEX_DASH = re.compile(r"\\text(?:en|em)dash(?:\{\}|\\ |\b)|\$-{1,3}\$")
 _LATEX_COMMAND = re.compile(r"\\(?:textbf|textit|textsc|texttt|emph|underline|mbox|hbox)\s*\{")
 _LATEX_BRACE = re.compile(r"(?<=[\w+#.])\}")
 # a suffix set in another font right after a letter: "C\texttt{++}", "C{}\textsuperscript{\#}"
@@ -528,6 +531,9 @@ def latex_fields(source: str, plain: str, join: str = " ") -> str:
                 chars[index] = "|" if char == "&" else join
         else:  # "}{" parts two arguments; any other brace joins
             chars[index] = "|" if char == "}" and source.startswith("{", index + 1) else join
+    if "dash" in source or "$-" in source:  # (a dash unmark resolved, padding and all)
+        for match in _LATEX_DASH.finditer(source):
+            chars[match.start():match.end()] = plain[match.start():match.end()]
     fields = "".join(chars)
     if join == " " or join not in fields:
         return fields
@@ -654,6 +660,12 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
             chars[start], chars[start + 1] = match.group(1), " "
             pads[start + 1] = TRAILING_PAD
             changed = True
+        if latex and ("dash" in text or "$-" in text):  # a range's ("2019 \\textendash{} 2021")
+            for match in _LATEX_DASH.finditer(text):
+                start, end = match.span()
+                chars[start:end] = ["\u2013"] + [" "] * (end - start - 1)
+                pads[start + 1:end] = _TRAILING * (end - start - 1)
+                changed = True
         glued = []
         for match in _LATEX_GLUED.finditer(text):
             value = match.group(1).lstrip("\\")

@@ -163,6 +163,16 @@ def test_latex_fields_join_inside_an_argument_and_leave_other_texts_alone():
     assert _positions(markdown) == [("Senior R&D Engineer", "AT&T Labs")]
 
 
+@pytest.mark.parametrize("dash", ["\\textendash{}", "\\textendash\\ ", "\\textemdash", "$-$", "--"])
+def test_a_latex_range_may_be_written_with_a_dash_command(dash):
+    latex = ("\\documentclass{article}\n\\begin{document}\n\\section*{Experience}\n"
+             f"\\textbf{{Senior Data Scientist}}, Acme Corp \\hfill Jan 2019 {dash} Mar 2021\n"
+             "\\begin{itemize}\\item Built churn models.\\end{itemize}\n\\end{document}\n")
+    doc = document_from_text(latex)
+    assert [(p.title, p.employer, p.start.year, p.end.year) for p in doc.positions] == [
+        ("Senior Data Scientist", "Acme Corp", 2019, 2021)]
+
+
 @pytest.mark.parametrize("body", ["\\begin[" * 40_000, "\\url[" * 20_000, "{" * 100_000],
                          ids=["open-brackets", "url-brackets", "braces"])
 def test_latex_fields_stay_linear_on_hostile_sources(body):
