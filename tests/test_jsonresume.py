@@ -173,6 +173,18 @@ def test_keys_a_builder_adds_to_the_schemas_sections_are_read_not_dropped():
     assert doc.text.count("Fernhollow") == 1  # (a key shown in the header is not repeated)
 
 
+def test_a_builders_key_repeating_the_schemas_value_is_written_once():
+    # (a builder's "company" beside the schema's "name", a "school" beside "institution")
+    data = {"work": [{"name": "Fernhollow", "company": "Fernhollow", "position": "Data Engineer",
+                      "startDate": "2022-02", "tech": "Airflow, BigQuery"}],
+            "education": [{"institution": "Westmere College", "school": "Westmere college",
+                           "studyType": "B.S.", "area": "Statistics", "startDate": "2015"}]}
+    doc = read_json_resume(json.dumps(data), today=date(2025, 3, 1))
+    assert doc.text.count("Fernhollow") == 1 and doc.text.lower().count("westmere") == 1
+    assert "Airflow, BigQuery" in doc.text and not doc.warnings[1:]
+    assert [(p.title, p.employer) for p in doc.positions] == [("Data Engineer", "Fernhollow")]
+
+
 def test_evidence_carries_the_json_pointer_it_came_from(files):
     skills = {s["id"]: s for s in _extract(files["json"])["skills"]}
     assert skills["scala"]["evidence"][0]["pointer"] == "/skills/0/keywords/1"

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -307,12 +307,16 @@ def _written_range(entry: Entry, start: str | None, end: str | None,
     return (clean_value(written) if written else None), pointer
 
 
-def _write_extras(layout: TextLayout, entry: Entry, at: str, *used: str) -> None:
+def _write_extras(layout: TextLayout, entry: Entry, at: str, *used: str,
+                  written: Sequence[str | None] = ()) -> None:
     """The values under the entry's keys the schema does not know (a builder's ``"bullets"``,
     ``"tech"``, ``"school"``) as its last lines, except those at the pointers ``used`` in its
-    header: none is left out."""
+    header, and a string its header has ``written`` already (a builder's ``"company"`` beside
+    the schema's ``"name"``): nothing else is left out."""
+    said = {value.strip().casefold() for value in written if value}
     extra = {key: value for key, value in (entry.model_extra or {}).items()
-             if f"{at}/{pointer_token(key)}" not in used}
+             if f"{at}/{pointer_token(key)}" not in used
+             and not (isinstance(value, str) and value.strip().casefold() in said)}
     if extra:
         layout.warnings.update(write_entry_values(layout, extra, at))
 
@@ -350,7 +354,8 @@ def _write_work(layout: TextLayout, work: list[Work],
         layout.line([(job.description, f"{at}/description")])
         layout.line([(job.summary, f"{at}/summary")])
         layout.bullets(job.highlights, f"{at}/highlights")
-        _write_extras(layout, job, at, position[1], name[1], range_at)
+        _write_extras(layout, job, at, position[1], name[1], range_at,
+                      written=(position[0], name[0]))
         # (no position from an end date alone)
         dated = dates if job.startDate is not None or range_at else None
         entries.append((start, layout.offset, position[0], name[0], dated))
@@ -380,7 +385,8 @@ def _write_rest(layout: TextLayout, resume: JsonResume) -> None:
         dates, range_at = _written_range(school, school.startDate, school.endDate, at)
         _header(layout, [study, area, institution], dates)
         layout.line([(course, f"{at}/courses/{i}") for i, course in enumerate(school.courses)])
-        _write_extras(layout, school, at, study[1], area[1], institution[1], range_at)
+        _write_extras(layout, school, at, study[1], area[1], institution[1], range_at,
+                      written=(study[0], area[0], institution[0]))
     if resume.skills:
         layout.heading("skills", "Skills")
     for index, group in enumerate(resume.skills):
