@@ -1356,6 +1356,12 @@ def test_forms_and_contexts_found_on_real_public_documents(text, skill):
         ("Sang alto in the chamber ensemble for four years.", "ensemble-methods"),
         ("Infrastructure Optimization and cost reviews.", "optimization"),
         ("Emphasis on debugging and optimisation for HPC systems and GPUs.", "optimization"),
+        # a program made fast, not a method: a game's, a robot's, a GPU kernel's
+        ("Proficient in ROS2 and optimization techniques for real-time applications.",
+         "optimization"),
+        ("- Unity and C#, with extensive optimization experience: profiling, draw call "
+         "reduction, batching.", "optimization"),
+        ("Deep experience with GPU programming and optimization at scale.", "optimization"),
         ("Continuously reviewing, optimizing and refactoring existing code.", "code-review"),
         ("\\section{Experience}\n\\item Built churn models in Python.\n"
          "% \\item Demand forecasting with Spark\n", "spark"),
