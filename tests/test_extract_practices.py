@@ -714,6 +714,24 @@ def test_other_models_and_apis_are_not_deployment(text):
     assert "model-deployment" not in claimed(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Ported our ultra-small deep learning models to various embedded hardware platforms.",
+    "Built the STM32 firmware; ran AI inference in the MCU with a small quantized model.",
+    "Inference on edge devices (Jetson) for the trained detector.",
+])
+def test_a_model_put_on_a_device_is_deployment(text):
+    assert "model-deployment" in claimed(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ported the codebase to embedded hardware for the new sensor line.",
+    "Ported the game to mobile devices in Unity.",
+    "Statistical inference on mobile device usage logs with R.",
+])
+def test_code_ported_to_a_device_and_statistical_inference_are_not_deployment(text):
+    assert "model-deployment" not in claimed(text)
+
+
 def test_a_required_family_must_share_the_sentence(tmp_path):
     (tmp_path / "practices.yaml").write_text(
         "families:\n  v: {inflect: verb, words: [select]}\n  o: {inflect: noun, words: [feature]}\n"
