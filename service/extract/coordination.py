@@ -78,9 +78,6 @@ def distributed_heads(text: str, table: FormTable, chosen: list[Mention]) -> lis
             if form is None and start == listed[0][0]:
                 if " " in word and heads[-1][0] in _METHOD_HEADS:
                     continue  # (a skill's own name: the words listed before it share "models")
-                if len(listed) >= 3 and " " not in word:
-                    continue  # (a list of modifiers: "unit, integration, system, UI and
-                    # screenshot tests")
                 break  # (earlier words only beside a nearest one that names a skill)
             if form is None or form.ambiguous:
                 continue
