@@ -451,10 +451,9 @@ def _word_before(text: str, chars: list[str], pads: bytearray, start: int) -> in
     it, which a later step rewrites in place)."""
     lead = start
     while lead > 0 and start - lead < _WORD_BEFORE_AT_MOST:
-        char, pad = chars[lead - 1], pads[lead - 1]
-        if pad not in (0, SHIFTED) or not (char.isalnum() or char in "+#./-"
-                                           or char == " " and pad == SHIFTED):
-            break  # (a shifted space: a no-break space's, words joined before)
+        char = chars[lead - 1]
+        if pads[lead - 1] not in (0, SHIFTED) or not (char.isalnum() or char in "+#./-"):
+            break
         lead -= 1
     if lead < start and (start - lead >= _WORD_BEFORE_AT_MOST or not chars[start - 1].isalnum()
                          and chars[start - 1] not in "+#"
@@ -635,13 +634,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
         if value == match.group() or len(value) > len(match.group()):
             continue
         start, end = match.span()
-        # (a no-break space between words is a space, its padding moved before the words it
-        # joins, as a joining mark's: "machine&nbsp;learning" reads "     machine learning")
-        spaced = value.isspace() and len(value) == 1
-        if spaced:
-            value = " "
         width = end - start - len(value)
-        joins = (value in _JOINING or spaced) and _IN_WORD.match(text, end) is not None
+        joins = value in _JOINING and _IN_WORD.match(text, end) is not None
         lead = _word_before(text, chars, pads, start) if joins else start
         if lead < start:
             # inside a word ("CI&#x2F;CD", "scikit&#45;learn"): the word's head moves right up

@@ -31,29 +31,35 @@ def test_an_entity_inside_a_word_moves_its_spaces_before_the_word():
     assert unmark("Python&amp;R, SQL&#44;Docker")[0].split() == ["Python&", "R,", "SQL,", "Docker"]
 
 
-def test_a_no_break_space_between_words_reads_as_one_space():
-    # (an HTML page's "machine&nbsp;learning" read as "machine" and "learning" six spaces apart:
-    # no name across it was found, and a title split there as at a column's gap)
-    plain, _ = unmark("Skills: machine&nbsp;learning, computer&#160;vision; "
-                      "Senior&nbsp;Data&nbsp;Scientist")
-    assert plain.split() == ["Skills:", "machine", "learning,", "computer", "vision;",
-                             "Senior", "Data", "Scientist"]
-    assert " machine learning," in plain and " Senior Data Scientist" in plain
-    # after a space or a mark it stays a space where it was
-    assert unmark("Python,&nbsp;SQL")[0] == "Python,      SQL"
-    extraction = extract_text("Skills: machine&nbsp;learning, computer&#160;vision, SQL")
-    for skill, evidence in (("machine-learning", "machine&nbsp;learning"),
-                            ("computer-vision", "computer&#160;vision")):
-        first = extraction.skill(skill).evidence[0]
-        assert first.text == evidence == extraction.text[first.start:first.end]
-
-
-def test_a_title_joined_by_no_break_spaces_is_one_title():
+@pytest.mark.parametrize(("header", "title"), [
+    ("Senior&nbsp;Data&nbsp;Scientist, Acme&nbsp;Corp", "Senior Data Scientist"),
+    ("Senior Data&nbsp;Scientist, Acme&nbsp;Corp", "Senior Data Scientist"),
+    ("Senior&nbsp;Principal&nbsp;Machine&nbsp;Learning&nbsp;Infrastructure&nbsp;Engineer, "
+     "Acme&nbsp;Corp", "Senior Principal Machine Learning Infrastructure Engineer"),
+])
+def test_a_title_joined_by_no_break_spaces_is_one_title(header, title):
+    # (the entity's padding read as a column's gap: "Senior" the title, "Data Scientist" the
+    # employer)
     from service.documents import document_from_text
 
-    doc = document_from_text("Experience\nSenior&nbsp;Data&nbsp;Scientist, Acme&nbsp;Corp\n"
-                             "Jan 2019 - Mar 2021\n- Built churn models in Python.\n")
-    assert [(p.title, p.employer) for p in doc.positions] == [("Senior Data Scientist", "Acme Corp")]
+    doc = document_from_text(f"Experience\n{header}\nJan 2019 - Mar 2021\n"
+                             "- Built churn models in Python.\n")
+    assert [(p.title, p.employer, p.relevant) for p in doc.positions] == [
+        (title, "Acme Corp", True)]
+
+
+def test_other_space_entities_keep_their_meaning_and_evidence_its_own_words():
+    from service.documents import document_from_text
+
+    # a newline entity still ends a line
+    doc = document_from_text("Experience&#10;Senior Data Scientist, Acme Corp&#10;"
+                             "Jan 2019 - Mar 2021&#10;- Built churn models in Python.&#10;")
+    assert [(p.title, p.employer) for p in doc.positions] == [
+        ("Senior Data Scientist", "Acme Corp")]
+    extraction = extract_text("Skills: Python&nbsp;SQL&nbsp;Docker&nbsp;Kubernetes")
+    for skill, name in (("python", "Python"), ("sql", "SQL"), ("docker", "Docker")):
+        first = extraction.skill(skill).evidence[0]
+        assert first.text == name == extraction.text[first.start:first.end]
 
 
 def test_unmark_leaves_plain_text_alone():

@@ -21,6 +21,9 @@ from .vocab import BUILT_IN, Vocabulary, looks_like_title
 # Separators around a header piece, as a str.strip set (the regex
 # ``^[\s|,;:()\[\]@/-]+|[\s|,;:()\[\]@/-]+$`` at a fraction of the cost)
 _HEADER_MARKS = WHITESPACE + "|,;:()[]@/-\u00b7\u2022"  # (and a middle dot, a bullet)
+# a character standing for padding that joins words (an entity's: "AT&amp;T", and what words
+# joined by no-break spaces left before them): no column gap, dropped from the strings read
+FILLER = "\x00"
 # (a data file's date key too, with its colon, and its value's quote: "time: 'Jun 2019 - Jun
 # 2022'"; not "Time Series Analyst")
 _LABEL = re.compile(r"^[\"']?(?:(?:duration|period|dates?|tenure|description|from)\b\s*[-:]?|"
@@ -119,15 +122,15 @@ def clean(part: str | None) -> str | None:
     if not part:
         return None
     # (a closing qualifier stays: "Senior Engineer (Fullstack)")
-    qualified = part.rstrip(_HEADER_MARKS.replace(")", "")).endswith(")")
-    part = part.strip(_HEADER_MARKS)
+    qualified = part.rstrip(_HEADER_MARKS.replace(")", "") + FILLER).endswith(")")
+    part = part.strip(_HEADER_MARKS + FILLER)
     if part.startswith("#"):
         part = _HEADING_MARKS.sub("", part)
     part = _OUTLINE_NUMBER.sub("", _LABEL.sub("", part))
     # (on ASCII, a match is the text's last word: the regex need not scan the rest)
     if not part.isascii() or part.lower().rstrip().endswith(("since", "from")):
         part = _TRAILING_SINCE.sub("", part)
-    part = part.strip(_HEADER_MARKS).strip()
+    part = part.strip(_HEADER_MARKS + FILLER).strip()
     if qualified and "(" in part[1:] and part.count("(") > part.count(")"):
         part += ")"
     return part if 2 <= len(part) <= 80 and any(ch.isalpha() for ch in part) else None

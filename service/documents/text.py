@@ -19,6 +19,7 @@ from .education import find_education
 from .escapes import unescape_json_text
 from ..normalize import TRAILING_PAD, latex_document, latex_fields, normalize, org_source, unmark
 from ..settings import Settings
+from .headers import FILLER
 from .sections import detect_sections, fenced, in_spans
 from .timeline import find_positions, total_years, untied_ranges
 from .vocab import BUILT_IN, Vocabulary
@@ -62,10 +63,11 @@ def build_document(pieces: Iterable[tuple[str, int | None]], source_format: str 
 # "AT\\&T", "C\\#") joins words rather than parting them: it becomes FILLER, which no column
 # split reads as a space and which the strings read from the text drop (a tag's or a link
 # address's blanks part words, as a column would: '<a href="...">Acme</a> (2019 - 2021)')
-FILLER = "\x00"
+# (``headers.FILLER``: a header's pieces are cleaned of it at their edges)
 # (the marks after which padding joins, beside letters and digits; not ``normalize``'s marks
 # that join the parts of one word)
 _NAME_JOINING = frozenset("&'\u2019#+")
+_NO_BREAK_SPACES = frozenset("\xa0\u202f\u2007")
 
 
 # an emphasis element's one tag between two words of a line joins them too: "<b>Senior</b>
@@ -98,7 +100,41 @@ def padding_filled(text: str, plain: str, pads: bytearray | None) -> str:
             joining = chars[index].isalnum() or chars[index] in _NAME_JOINING
         elif joining and chars[index] == " ":
             chars[index] = FILLER
+    if padded and not _NO_BREAK_SPACES.isdisjoint(plain):
+        _close_up_no_break_runs(chars, pads)
     return "".join(chars)
+
+
+def _close_up_no_break_runs(chars: list[str], pads: bytearray) -> None:
+    """Words joined by no-break space entities ("Senior&nbsp;Data&nbsp;Scientist") closed up in
+    ``chars``: one space between each two, the entities' padding moved before the first word as
+    ``FILLER`` (same length; the header reads one title, not columns)."""
+    size = len(chars)
+
+    def no_break_at(index: int) -> bool:  # (an entity's no-break space, padding after it)
+        return (chars[index] in _NO_BREAK_SPACES and pads[index] == 0
+                and index + 1 < size and pads[index + 1] == TRAILING_PAD)
+
+    index = 1
+    while index < size:
+        if not (no_break_at(index) and chars[index - 1].isalnum()):
+            index += 1
+            continue
+        start = index
+        while start > 0 and not chars[start - 1].isspace() and chars[start - 1] != FILLER:
+            start -= 1
+        kept, fill, at = chars[start:index], 0, index
+        while at < size and no_break_at(at):
+            kept.append(" ")
+            at += 1
+            while at < size and pads[at] == TRAILING_PAD:
+                fill, at = fill + 1, at + 1
+            word = at
+            while at < size and not chars[at].isspace() and not no_break_at(at):
+                at += 1
+            kept += chars[word:at]
+        chars[start:at] = [FILLER] * fill + kept
+        index = at
 
 
 _Read = TypeVar("_Read", Position, EducationEntry)
