@@ -34,8 +34,8 @@ def test_an_entity_inside_a_word_moves_its_spaces_before_the_word():
 @pytest.mark.parametrize(("header", "title"), [
     ("Senior&nbsp;Data&nbsp;Scientist, Acme&nbsp;Corp", "Senior Data Scientist"),
     ("Senior Data&nbsp;Scientist, Acme&nbsp;Corp", "Senior Data Scientist"),
-    ("Senior&nbsp;Principal&nbsp;Machine&nbsp;Learning&nbsp;Infrastructure&nbsp;Engineer, "
-     "Acme&nbsp;Corp", "Senior Principal Machine Learning Infrastructure Engineer"),
+    (("Senior&nbsp;Principal&nbsp;Machine&nbsp;Learning&nbsp;Infrastructure&nbsp;Engineer, "
+      "Acme&nbsp;Corp"), "Senior Principal Machine Learning Infrastructure Engineer"),
 ])
 def test_a_title_joined_by_no_break_spaces_is_one_title(header, title):
     # (the entity's padding read as a column's gap: "Senior" the title, "Data Scientist" the

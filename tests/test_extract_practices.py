@@ -1377,8 +1377,8 @@ def test_forms_and_contexts_found_on_real_public_documents(text, skill):
         # a program made fast, not a method: a game's, a robot's, a GPU kernel's
         ("Proficient in ROS2 and optimization techniques for real-time applications.",
          "optimization"),
-        ("- Unity and C#, with extensive optimization experience: profiling, draw call "
-         "reduction, batching.", "optimization"),
+        (("- Unity and C#, with extensive optimization experience: profiling, draw call "
+          "reduction, batching."), "optimization"),
         ("Deep experience with GPU programming and optimization at scale.", "optimization"),
         ("Continuously reviewing, optimizing and refactoring existing code.", "code-review"),
         ("\\section{Experience}\n\\item Built churn models in Python.\n"
