@@ -26,9 +26,12 @@ NUMBER = "number"
 # slashes, brackets, quotes ('the "core" models', "the ‘churn’ model") and arrows
 # ("pipelines → deployment → monitoring", "training -> serving").
 # (a word opens with a letter, digit or mark that no separator is, so a run of "-" or "+" is
-# one separator and not a choice of splits: no catastrophic backtracking on a line of hyphens)
-_GAP = (r"(?:[ ,/&()+\"“”‘’>→⇒-]+[\w#'’~%%$£€][\w+#'’~%%$£€-]*){0,%d}?"
-        r"[ ,/&()+\"“”‘’>→⇒-]+")
+# one separator and not a choice of splits; both runs are possessive, so "a-a-a" is one word,
+# never a choice of words and separators, which made a long hyphenated word cost time growing
+# as its length to the power of the gap. The last separator may be followed by up to two heads
+# of a compound whose tail the next slot is: "Deployment von ML-Modellen", "raised PR-AUC".)
+_GAP = (r"(?:[ ,/&()+\"“”‘’>→⇒-]++[\w#'’~%%$£€][\w+#'’~%%$£€-]*+){0,%d}?"
+        r"[ ,/&()+\"“”‘’>→⇒-]++(?:[\w#'’~%%$£€][\w+#'’~%%$£€]*+-){0,2}")
 # A score: a decimal or a percentage ("0.91", "95%", "12.5 percent"), not a bare count.
 # (a full stop may end the sentence right after the figure: "F1 0.89.")
 _NUMBER = r"(?<![\w.])(?:\d{1,3}(?:\.\d+)?(?: ?%| percent)|0?\.\d+)(?!\w|\.\d)"
