@@ -37,8 +37,10 @@ _OTHERS_WHO = re.compile(
 _PEOPLE = ("scientists", "engineers", "researchers", "developers", "analysts", "teams", "team",
            "colleagues", "clients", "customers", "users", "stakeholders", "candidates", "people")
 _PEOPLE_WHO = re.compile(rf"\b(?i:{'|'.join(_PEOPLE)})\s*,?\s+(?i:who|that|which)\b")
-# the " who"/" that" ending a match: found first (a cheap scan), then the word before is tried
-_WHO_THAT = re.compile(r"(?i:[\s,]\s*(?:who|that|which)\b)")
+# the " who"/" that" ending a match: found first (a cheap scan for the word), then the blanks
+# and the comma before it, then the word before is tried (a regex from each blank, as
+# "[\s,]\s*who", took time growing with the square of a run of blanks)
+_WHO_THAT = re.compile(r"(?i)(?<=[\s,])(?:who|that|which)\b")
 _PEOPLE_LENGTHS = sorted({len(word) for word in _PEOPLE})
 _OTHERS_REACH = 160
 
@@ -47,8 +49,14 @@ def others_clauses(text: str) -> list[int]:
     """Where each "engineers who", "analysts that" of the text ends (for ``in_others_work``):
     the ends of ``_PEOPLE_WHO.finditer(text)``, found from the " who"/" that" endings."""
     ends = []
+    floor = 0  # (where the last match ended: no blank before it is walked back over again)
     for tail in _WHO_THAT.finditer(text):
         start, end = tail.span()
+        while start > floor and text[start - 1].isspace():
+            start -= 1
+        if start > floor and text[start - 1] == ",":
+            start -= 1
+        floor = end
         if any(n <= start and _PEOPLE_WHO.fullmatch(text, start - n, end)
                for n in _PEOPLE_LENGTHS):
             ends.append(end)
