@@ -58,7 +58,20 @@ def rejoin_word_lines(text: str) -> str:
             out.append(_joint(run, out[-1], line))
         out.append(line)
         run = 0
-    return re.sub(r"[ \t]*\t[ \t]*", "\t", "".join(out))
+    return _one_tab_a_gap("".join(out))
+
+
+def _one_tab_a_gap(text: str) -> str:
+    """Each run of spaces and tabs holding a tab as one tab (what ``re.sub(r"[ \t]*\t[ \t]*",
+    "\t", text)`` gives, without its scan from every space of a long run of them)."""
+    parts = text.split("\t")
+    if len(parts) == 1:
+        return text
+    last = len(parts) - 1
+    pieces = [part.rstrip(" ") if index == 0 else part.lstrip(" ") if index == last
+              else part.strip(" ") for index, part in enumerate(parts)]
+    return "\t".join(piece for index, piece in enumerate(pieces)
+                      if piece or index in (0, last))
 
 
 def _joint(run: int, before: str, line: str) -> str:
