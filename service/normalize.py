@@ -10,6 +10,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from itertools import accumulate
+from typing import Literal
 
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
               "\ufb05": "st", "\ufb06": "st"}
@@ -249,7 +250,9 @@ _YAML_COMMENTED = re.compile(
     r"(?m)^[ \t]*#[ \t]*(?:(?:-[ \t]+)?[a-z_][\w-]*:(?:[ \t][^\n]*)?|-[ \t]+[^\n]*)$")
 # comments a reader never sees: HTML's, and in a LaTeX source an unescaped "%" to the line end
 # (an unclosed one hides only the rest of its line)
-_HTML_COMMENT = re.compile(r"<!--(?:.*?-->|[^\n]*)", re.DOTALL)
+# an HTML comment, to its "-->", or to its line's end when none follows (``_blocks``)
+_HTML_COMMENT = re.compile(r"<!--")
+_HTML_COMMENT_END = re.compile(r"-->")
 # an HTML tag inside a Markdown or text document ('<td align="left">Matlab, SQL</td>'): a known
 # element, its attributes shaped name="value" (not "<a second … RabbitMQ -> Kafka")
 _HTML_TAG = re.compile(
@@ -282,7 +285,10 @@ _TYPST_SOURCE = re.compile(
     r"(?m)^[ \t]*#(?:set|let|show|import|include)\b|#(?:text|link|strong|emph|box|grid|block|"
     r"h|v)\("
 )
-_TYPST_COMMENT = re.compile(r"(?m)(?:^|(?<=[ \t]))(?://[^\n]*|/\*.*?\*/)", re.DOTALL)
+# a "//" to its line's end or a "/* … */" block, opening a line or after a space (``_blocks``;
+# "/*" with no "*/" after it is none)
+_TYPST_COMMENT = re.compile(r"(?m)(?:^|(?<=[ \t]))/[/*]")
+_TYPST_COMMENT_END = re.compile(r"\*/")
 # a troff source (a CV typeset with groff's ms, mom or man macros: ".SH", ".PP", ".B C",
 # "\fBPython\fR"): told by three lines opening with one of its common requests or a comment
 _TROFF_SOURCE = re.compile(
@@ -294,8 +300,10 @@ _TROFF_STRONG = re.compile(r"(?m)^\.(?:\\\"|(?:TH|SH|PP|LP|nr|ds|de)(?=[ \t]|$))
 # block), a line's request or macro name (".B", ".skill"; its arguments are text), and escapes:
 # fonts, sizes, motions, colours, strings, registers, zero-width and spacing marks ("\fB",
 # "\s-2", "\s12", "\h'0n'", "\m[red]", "\*[AUTHOR]", "\n(.l", "\&", "\/")
-_TROFF_COMMENT = re.compile(r"(?m)^\.ig\b.*?^\.\.[ \t]*$|^[.']\\\"[^\n]*|\\\"[^\n]*",
-                            re.DOTALL)
+_TROFF_COMMENT = re.compile(r"(?m)^[.']\\\"[^\n]*|\\\"[^\n]*")
+# (an ".ig" block to its ".." line: found by ``_blocks``)
+_TROFF_IGNORE = re.compile(r"(?m)^\.ig\b")
+_TROFF_IGNORE_END = re.compile(r"(?m)^\.\.[ \t]*$")
 _TROFF_REQUEST = re.compile(r"(?m)^[.'][ \t]*[A-Za-z][A-Za-z0-9_]*")
 _TROFF_ESCAPE = re.compile(
     r"\\(?:[fFmMn*](?:\[[^\]\n]{0,40}\]|\(..|[^\s(\[])|"
@@ -425,6 +433,8 @@ _TRAILING, _LEADING = bytes([TRAILING_PAD]), bytes([LEADING_PAD])
 def _untroff(text: str, chars: list[str], pads: bytearray) -> None:
     """Blank a troff source's comments, request names and escapes in ``chars``; a special
     character becomes its plain one followed by spaces marked in ``pads``."""
+    for match in _blocks(text, _TROFF_IGNORE, _TROFF_IGNORE_END, unclosed="none"):
+        chars[match.start():match.end()] = " " * (match.end() - match.start())
     for pattern in (_TROFF_COMMENT, _TROFF_REQUEST, _TROFF_ESCAPE):
         for match in pattern.finditer(text):
             chars[match.start():match.end()] = " " * (match.end() - match.start())
@@ -532,7 +542,8 @@ def latex_fields(source: str, plain: str, join: str = " ") -> str:
             chars[index] = "|" if char == "}" and source.startswith("{", index + 1) else join
     if "dash" in source or "$-" in source:  # (a dash unmark resolved, padding and all)
         for match in _LATEX_DASH.finditer(source):
-            chars[match.start():match.end()] = plain[match.start():match.end()]
+            if plain[match.start()] == "\u2013":
+                chars[match.start():match.end()] = plain[match.start():match.end()]
     fields = "".join(chars)
     if join == " " or join not in fields:
         return fields
@@ -547,6 +558,54 @@ def latex_fields(source: str, plain: str, join: str = " ") -> str:
         return run.group()
 
     return re.sub(f"{re.escape(join)}+", joined, fields)
+
+
+class _Span:
+    """A span ``_blocks`` found, read as a regex's match is: ``start()``, ``end()``,
+    ``span()`` and ``re``, the pattern of its opener."""
+
+    __slots__ = ("_end", "_start", "re")
+
+    def __init__(self, start: int, end: int, pattern: re.Pattern[str]) -> None:
+        self._start, self._end, self.re = start, end, pattern
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+
+def _blocks(text: str, opener: re.Pattern[str], closer: re.Pattern[str], *,
+            unclosed: Literal["line", "none"], line_opener: str | None = None) -> list[_Span]:
+    """The blocks from each ``opener`` to the first ``closer`` after it, leftmost and not
+    overlapping, as a lazy regex (``opener.*?closer``, DOTALL) finds them; an opener with no
+    closer after it runs to its line's end (``unclosed="line"``) or is none (``"none"``); an
+    opener reading ``line_opener`` always runs to its line's end. Each stretch of text is looked
+    at once: the regex looked from every unclosed opener to the text's end."""
+    spans: list[_Span] = []
+    position, closerless = 0, len(text) + 1  # (no closer starts at or after ``closerless``)
+    while (found := opener.search(text, position)) is not None:
+        start, after = found.span()
+        close = None
+        if found.group() != line_opener and after < closerless:
+            close = closer.search(text, after)
+            if close is None:
+                closerless = after
+        if close is not None:
+            spans.append(_Span(start, close.end(), opener))
+            position = close.end()
+        elif found.group() == line_opener or unclosed == "line":
+            line_end = text.find("\n", after)
+            end = len(text) if line_end < 0 else line_end
+            spans.append(_Span(start, end, opener))
+            position = end if end > start else start + 1
+        else:
+            position = start + 1
+    return spans
 
 
 def unmark(text: str) -> tuple[str, bytearray | None]:
@@ -580,7 +639,9 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     if troff:
         _untroff(text, chars, pads)
         changed = True
-    comments = list(_HTML_COMMENT.finditer(text)) if "<!--" in text else []
+    comments: list[re.Match[str] | _Span] = (
+        _blocks(text, _HTML_COMMENT, _HTML_COMMENT_END, unclosed="line") if "<!--" in text
+        else [])
     latex = "\\" in text and _LATEX_SOURCE.search(text) is not None
     if latex and "%" in text:
         comments += _LATEX_COMMENT.finditer(text)
@@ -592,7 +653,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
     tags = list((_XML_TAG if xml else _HTML_TAG).finditer(text)) if "<" in text else []
     comments += tags
     if typst:
-        comments += _TYPST_COMMENT.finditer(text)
+        comments += _blocks(text, _TYPST_COMMENT, _TYPST_COMMENT_END, unclosed="none",
+                            line_opener="//")
     if commented:
         comments += _yaml_comments(text, commented)
     for match in comments:
@@ -657,6 +719,8 @@ def unmark(text: str) -> tuple[str, bytearray | None]:
         if latex and ("dash" in text or "$-" in text):  # a range's ("2019 \\textendash{} 2021")
             for match in _LATEX_DASH.finditer(text):
                 start, end = match.span()
+                if chars[start] != text[start]:
+                    continue  # (inside a comment, blanked)
                 chars[start:end] = ["\u2013"] + [" "] * (end - start - 1)
                 pads[start + 1:end] = _TRAILING * (end - start - 1)
                 changed = True
