@@ -249,9 +249,13 @@ _CLOSED_BY_CAPS = frozenset({"publications", "references"})
 # Markup that makes a whole line a heading whatever its words, with its level: "## Talks",
 # "\section{Talks}" ("\subsection", awesome-cv's "\cvsection", developercv's "\cvsect"),
 # "<h2>Talks</h2>", an Org source's "** Talks", a line underlined with "===" (1) or "---" (2).
-_ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(\S.*?)[ \t#]*")
+# (the words to the line's end, their closing marks stripped after: a lazy match before "[ \t#]*"
+# tried the rest of the line from every character of a long run of " #")
+_ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(\S.*)")
 # a LaTeX sectioning command up to its brace (groups: the "sub"s of either spelling)
-LATEX_SECTIONING = r"\\(?:[a-z]*?((?:sub)*)section|(?:cv)?((?:sub)*)sect)\*?\{"
+# (a class's own prefix of at most 20 letters, at most three "sub"s: unbounded, the two runs
+# were tried against each other, "\\subsub…subsection" taking time growing with its square)
+LATEX_SECTIONING = r"\\(?:[a-z]{0,20}?((?:sub){0,3})section|(?:cv)?((?:sub){0,3})sect)\*?\{"
 _LATEX_SECTION = re.compile(rf"[ \t]*{LATEX_SECTIONING}([^{{}}\n]+)\}}[ \t]*(?:%.*)?")
 _ORG_HEADING = re.compile(r"(\*{1,6})[ \t]+(\S.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*")
 _HTML_HEADING = re.compile(r"[ \t]*<[hH]([1-6])\b[^>\n]*>(.*?)</[hH]\1>[ \t]*")
@@ -347,7 +351,8 @@ def marked_heading(line: str, next_line: str = "", org: bool = False) -> tuple[i
     if first in " #":
         match = _ATX.fullmatch(line)
         if match:
-            return len(match.group(1)), match.group(2)
+            words = match.group(2)
+            return len(match.group(1)), words.rstrip(" \t#") or words[0]
     if "sect" in line:
         match = _LATEX_SECTION.fullmatch(line)
         if match:

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 
 from ..models import Position, Section
 from .headers import (
@@ -267,6 +268,9 @@ _NOT_JOBS = {"education", "certifications", "publications", "awards"}
 _SKIPPED = {"languages", "interests", "references", "skills", "summary", "contact"}
 
 
+_RANGES_A_LINE = 8
+
+
 def find_positions(text: str, sections: Sequence[Section] = (), today: date | None = None,
                    section_at: Callable[[int], Section | None] | None = None,
                    vocabulary: Vocabulary = BUILT_IN) -> list[Position]:
@@ -285,7 +289,9 @@ def find_positions(text: str, sections: Sequence[Section] = (), today: date | No
             matches = _RANGE_CASED.finditer(line.lower())
         else:
             matches = RANGE_RE.finditer(line)
-        for match in matches:
+        # (at most ``_RANGES_A_LINE`` of a line's ranges are tried: each costs the whole line,
+        # and a line of thousands of them, each read as an education entry's, took seconds)
+        for match in islice(matches, _RANGES_A_LINE):
             section = section_at(ls) if section_at else None
             if section is not None and section.name in skip:
                 continue
