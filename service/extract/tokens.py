@@ -37,11 +37,13 @@ MAX_CHUNK_CHARS = 80
 # dot of "Node.js"), else where the length says
 PIECE_CHARS = 1000
 _PIECE_END = re.compile(r"[,;!?，。、；：！？)\]」』]|[.:](?!\w)")
-# ... and a run of more punctuation marks than this is cut into pieces this long, whatever the
-# chunk's length: spaCy strips a run's marks one at a time, each time searching the rest again
+# ... and a long chunk is cut after every this many punctuation marks, in a run or spread out:
+# spaCy strips a chunk's marks one at a time, each time searching the rest again
 # (a 999-quote chunk took 0.1 s, and a text can hold hundreds of them)
 PUNCTUATION_PIECE = 40
 _PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{PUNCTUATION_PIECE + 1},}}")
+_MARK = re.compile(r"[^\w\s]")
+_MARKS_AT_MOST = PUNCTUATION_PIECE + 8  # (when no mark ending a list item comes first)
 MAX_CACHED_CHUNKS = 50_000
 
 # a run's tokens: their texts' ids in the vocabulary's string store (a ``Doc`` built from ids
@@ -148,21 +150,34 @@ class ChunkTokenizer:
         return entry
 
     def _cut_runs_of_marks(self, pieces: list[tuple[int, str]]) -> list[tuple[int, str]]:
-        """``pieces`` with each run of more than ``PUNCTUATION_PIECE`` marks that spaCy splits
-        mark by mark at either end (quotes, "=====") cut every ``PUNCTUATION_PIECE`` marks:
-        such a run's tokens are its marks, cut or not. A run spaCy keeps whole at both ends
-        ("-----", a table's "----+----+") stays: one token or a few, quick to find."""
+        """``pieces`` cut once they hold ``PUNCTUATION_PIECE`` marks, whether in one run or
+        spread out (a run of quotes, "x'''x'''…"): spaCy strips a chunk's affixes one at a
+        time, searching the rest each time. Each cut falls after a mark that ends a list item
+        (``_PIECE_END``: a comma, not the dot of "Node.js") where one comes within a few more
+        marks, else where the count says. A run of marks that spaCy keeps whole at both ends
+        ("-----", a table's "----+----+") counts for none: one token or a few, quick to find.
+        Only hostile or unspaced chunks hold so many marks; their tokens may differ from
+        spaCy's where a cut falls inside a run (a quote that would pair with its neighbour)."""
         cut: list[tuple[int, str]] = []
         for offset, piece in pieces:
-            at = 0
-            for run in _PUNCTUATION_RUN.finditer(piece):
-                marks = run.group()
-                if not (self._split_up(marks[:PUNCTUATION_PIECE])
-                        or self._split_up(marks[-PUNCTUATION_PIECE:])):
+            if len(_MARK.findall(piece)) <= PUNCTUATION_PIECE:
+                cut.append((offset, piece))
+                continue
+            whole = [run.span() for run in _PUNCTUATION_RUN.finditer(piece)
+                     if not (self._split_up(run.group()[:PUNCTUATION_PIECE])
+                             or self._split_up(run.group()[-PUNCTUATION_PIECE:]))]
+            at, count = 0, 0
+            for mark in _MARK.finditer(piece):
+                if whole and any(start <= mark.start() < end for start, end in whole):
                     continue
-                for end in range(run.start() + PUNCTUATION_PIECE, run.end(), PUNCTUATION_PIECE):
-                    cut.append((offset + at, piece[at:end]))
-                    at = end
+                count += 1
+                ends_item = _PIECE_END.match(piece, mark.start()) is not None
+                if (count >= PUNCTUATION_PIECE and ends_item) or count >= _MARKS_AT_MOST:
+                    end = mark.end() if ends_item else mark.start()
+                    if end > at:
+                        cut.append((offset + at, piece[at:end]))
+                        at = end
+                    count = 0 if ends_item else 1
             cut.append((offset + at, piece[at:]))
         return cut
 
